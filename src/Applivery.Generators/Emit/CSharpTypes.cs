@@ -1,0 +1,43 @@
+using Applivery.Generators.Model;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>Fully qualified names of everything the generated code uses, so a schema called <c>String</c> or <c>System</c> cannot shadow them.</summary>
+internal static class CSharpTypes
+{
+    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+    public const string Regex = "global::System.Text.RegularExpressions.Regex";
+    public const string RegexOptions = "global::System.Text.RegularExpressions.RegexOptions";
+    public const string TimeSpan = "global::System.TimeSpan";
+    public const string ArgumentException = "global::System.ArgumentException";
+    public const string ArgumentNullException = "global::System.ArgumentNullException";
+    public const string List = "global::System.Collections.Generic.List";
+    public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+    public const string IReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary";
+    public const string CultureInfo = "global::System.Globalization.CultureInfo";
+    public const string JsonElement = "global::System.Text.Json.JsonElement";
+    public const string ObsoleteAttribute = "global::System.Obsolete";
+
+    public static string Of(TypeRef type, string ns) => type.Kind switch
+    {
+        TypeKind.String => "string",
+        TypeKind.Boolean => "bool",
+        TypeKind.Int32 => "int",
+        TypeKind.Int64 => "long",
+        TypeKind.Double => "double",
+        TypeKind.Single => "float",
+        TypeKind.Decimal => "decimal",
+        TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
+        TypeKind.Guid => "global::System.Guid",
+        TypeKind.JsonElement => JsonElement,
+        TypeKind.Object or TypeKind.Enum => $"global::{ns}.{type.Name}",
+        TypeKind.Array => $"{IReadOnlyList}<{Of(type.Element!, ns)}>",
+        TypeKind.Map => $"{IReadOnlyDictionary}<string, {Of(type.Element!, ns)}>",
+        _ => JsonElement,
+    };
+
+    public static string OfNullable(TypeRef type, string ns, bool isNullable) => isNullable ? Of(type, ns) + "?" : Of(type, ns);
+
+    /// <summary>A C# string literal with every character escaped by the language's rules.</summary>
+    public static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+}

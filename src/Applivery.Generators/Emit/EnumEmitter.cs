@@ -1,0 +1,67 @@
+using System.Globalization;
+using Applivery.Generators.Model;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>Emits a C# enum bound to its wire strings, with a member for values the spec does not list.</summary>
+internal static class EnumEmitter
+{
+    public static string Emit(ClientSpec client, EnumSpec spec)
+    {
+        var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
+        var enumType = $"global::{client.Namespace}.{spec.Name}";
+        Documentation.Summary(writer, spec.Summary, $"The {spec.Name} values of {client.Title}.");
+        Documentation.Element(
+            writer,
+            "remarks",
+            $"Generated from {Documentation.Code(spec.Origin)} in {Documentation.Code(client.SpecFileName)}. " +
+            $"A value the spec does not list reads as <see cref=\"{spec.UnrecognizedMemberName}\"/>, never as an error; " +
+            "the owning object keeps its raw text in <c>UnrecognizedValues</c>.");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.OpenBlock($"{GeneratedFile.Visibility(client)} enum {spec.Name}");
+        writer.Line("/// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>");
+        writer.Line($"{spec.UnrecognizedMemberName} = 0,");
+        for (var i = 0; i < spec.Members.Count; i++)
+        {
+            var member = spec.Members[i];
+            writer.Line();
+            writer.Line($"/// <summary>The wire value {Documentation.Code(member.WireValue)}.</summary>");
+            writer.Line($"{member.Name} = {(i + 1).ToString(CultureInfo.InvariantCulture)},");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+
+        Documentation.Element(writer, "summary", $"Converts <see cref=\"{enumType}\"/> to and from its exact wire strings.");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.OpenBlock($"{GeneratedFile.Visibility(client)} static class {spec.ExtensionsName}");
+
+        writer.Line("/// <summary>The exact wire string of <paramref name=\"value\"/>; null for an unrecognized value.</summary>");
+        writer.OpenBlock($"public static string? ToWireValue(this {enumType} value)");
+        writer.OpenBlock("switch (value)");
+        foreach (var member in spec.Members)
+        {
+            writer.Line($"case {enumType}.{member.Name}: return {CSharpTypes.Literal(member.WireValue)};");
+        }
+
+        writer.Line("default: return null;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
+
+        writer.Line("/// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>");
+        writer.OpenBlock($"public static bool TryParseWireValue(string? text, out {enumType} value)");
+        writer.OpenBlock("switch (text)");
+        foreach (var member in spec.Members)
+        {
+            writer.Line($"case {CSharpTypes.Literal(member.WireValue)}: value = {enumType}.{member.Name}; return true;");
+        }
+
+        writer.Line($"default: value = {enumType}.{spec.UnrecognizedMemberName}; return false;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+
+        writer.CloseBlock();
+        return GeneratedFile.End(writer);
+    }
+}

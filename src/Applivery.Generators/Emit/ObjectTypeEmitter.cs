@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Linq;
+using Applivery.Generators.Model;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>Emits one DTO: a sealed class with init-only properties, its doc comments and its <c>Validate()</c>.</summary>
+internal static class ObjectTypeEmitter
+{
+    public static string Emit(ClientSpec client, ObjectTypeSpec type, TargetFeatures features)
+    {
+        var ns = client.Namespace;
+        var writer = GeneratedFile.Begin(ns, client.SpecFileName);
+        Documentation.Summary(writer, type.Summary, $"The {type.Name} schema of {client.Title}.");
+        var remarks = $"Generated from {Documentation.Code(type.Origin)} in {Documentation.Code(client.SpecFileName)}.";
+        if (type.Remarks is not null)
+        {
+            remarks = Documentation.Escape(type.Remarks) + "\n" + remarks;
+        }
+
+        Documentation.Element(writer, "remarks", remarks);
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.OpenBlock($"{GeneratedFile.Visibility(client)} sealed partial class {type.Name}");
+
+        foreach (var property in type.Properties)
+        {
+            EmitProperty(writer, client, property, features);
+            writer.Line();
+        }
+
+        if (HasEnumValues(type))
+        {
+            writer.Lines($$"""
+                /// <summary>
+                /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
+                /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
+                /// Null when every value was recognized.
+                /// </summary>
+                public {{CSharpTypes.IReadOnlyDictionary}}<string, string>? UnrecognizedValues { get; init; }
+
+                """);
+        }
+
+        var error = $"global::{ns}.ValidationError";
+        writer.Lines($$"""
+            /// <summary>
+            /// Checks every constraint of the spec on this object and on the objects it contains.
+            /// </summary>
+            /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+            public {{CSharpTypes.IReadOnlyList}}<{{error}}> Validate()
+            {
+                var errors = new {{CSharpTypes.List}}<{{error}}>();
+                ValidateInto(errors, "$");
+                return errors;
+            }
+
+            """);
+        writer.OpenBlock($"internal void ValidateInto({CSharpTypes.List}<{error}> errors, string path)");
+        ValidationEmitter.EmitObjectChecks(writer, client, type);
+        writer.CloseBlock();
+
+        writer.CloseBlock();
+        return GeneratedFile.End(writer);
+    }
+
+    private static void EmitProperty(SourceWriter writer, ClientSpec client, PropertySpec property, TargetFeatures features)
+    {
+        Documentation.Summary(writer, property.Summary, $"The {property.WireName} property.");
+        Documentation.Element(writer, "remarks", string.Join(" ", Remarks(property)));
+        if (property.IsDeprecated)
+        {
+            writer.Line($"[{CSharpTypes.ObsoleteAttribute}(\"Deprecated in the spec.\")]");
+        }
+
+        var type = CSharpTypes.OfNullable(property.Type, client.Namespace, property.IsNullable);
+        var isRequiredMember = property.IsRequired && !property.IsNullable;
+        if (isRequiredMember && features.SupportsRequiredMembers)
+        {
+            writer.Line($"public required {type} {property.Name} {{ get; init; }}");
+        }
+        else if (isRequiredMember && !property.Type.IsValueType)
+        {
+            // Before C# 11 there is no 'required': the reader and Validate() report a missing value instead.
+            writer.Line($"public {type} {property.Name} {{ get; init; }} = default!;");
+        }
+        else
+        {
+            writer.Line($"public {type} {property.Name} {{ get; init; }}");
+        }
+    }
+
+    private static IEnumerable<string> Remarks(PropertySpec property)
+    {
+        yield return $"JSON: {Documentation.Code(property.WireName)}{(property.IsRequired ? ", required" : string.Empty)}.";
+        if (property.ConstantValues.Count == 1)
+        {
+            yield return $"Always {Documentation.Code(property.ConstantValues[0])}.";
+        }
+        else if (property.ConstantValues.Count > 1)
+        {
+            yield return $"One of {Documentation.CodeList(property.ConstantValues)}.";
+        }
+
+        foreach (var rule in DescribeConstraints(property.Type))
+        {
+            yield return rule;
+        }
+    }
+
+    /// <summary>The constraints in words, for the reader of the doc comment.</summary>
+    internal static IEnumerable<string> DescribeConstraints(TypeRef type)
+    {
+        var constraints = type.Constraints;
+        var prefix = type.Kind == TypeKind.Array ? "Items: " : string.Empty;
+        if (constraints.MinLength is { } minLength)
+        {
+            yield return $"At least {minLength} characters.";
+        }
+
+        if (constraints.MaxLength is { } maxLength)
+        {
+            yield return $"At most {maxLength} characters.";
+        }
+
+        if (constraints.Pattern is { } pattern)
+        {
+            yield return $"Must match {Documentation.Code(pattern)}.";
+        }
+
+        if (constraints.Minimum is { } minimum)
+        {
+            yield return $"{(constraints.ExclusiveMinimum ? "Greater than" : "At least")} {minimum}.";
+        }
+
+        if (constraints.Maximum is { } maximum)
+        {
+            yield return $"{(constraints.ExclusiveMaximum ? "Less than" : "At most")} {maximum}.";
+        }
+
+        if (constraints.MinItems is { } minItems)
+        {
+            yield return $"At least {minItems} items.";
+        }
+
+        if (constraints.MaxItems is { } maxItems)
+        {
+            yield return $"At most {maxItems} items.";
+        }
+
+        if (type.Element is { } element)
+        {
+            foreach (var rule in DescribeConstraints(element))
+            {
+                yield return prefix + rule;
+            }
+        }
+    }
+
+    internal static bool HasEnumValues(ObjectTypeSpec type) => type.Properties.Any(property => ContainsEnum(property.Type));
+
+    private static bool ContainsEnum(TypeRef type) => type.Kind == TypeKind.Enum || (type.Element is not null && ContainsEnum(type.Element));
+}

@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>
+/// Writes indented C# text with '\n' line ends whatever the platform, so the output is byte-identical everywhere.
+/// </summary>
+internal sealed class SourceWriter
+{
+    private const int SpacesPerLevel = 4;
+    private readonly StringBuilder _builder = new();
+
+    public int Indentation { get; set; }
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _builder.Append(' ', Indentation * SpacesPerLevel);
+            _builder.Append(text);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes each line of a multi-line block at the current indentation.</summary>
+    public SourceWriter Lines(string block)
+    {
+        foreach (var line in block.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line);
+        }
+
+        return this;
+    }
+
+    public SourceWriter OpenBlock(string header)
+    {
+        Line(header);
+        Line("{");
+        Indentation++;
+        return this;
+    }
+
+    public SourceWriter CloseBlock(string suffix = "")
+    {
+        Indentation--;
+        Line("}" + suffix);
+        return this;
+    }
+
+    public override string ToString() => _builder.ToString();
+
+    public static string Indent(int levels) => new(' ', levels * SpacesPerLevel);
+
+    internal static readonly char[] NewLineCharacters = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
+
+    public static string[] SplitLines(string text) => text.Replace("\r\n", "\n").Split(NewLineCharacters);
+}

@@ -1,0 +1,517 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Applivery.Generators.Model;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>
+/// Emits the checks of the spec's constraints: the shared <c>ValidationError</c>, the client's cached regexes and
+/// rule helpers, the parameter validators, and the body of each DTO's <c>Validate()</c>.
+/// </summary>
+internal static class ValidationEmitter
+{
+    public static string ValidationClassName(ClientSpec client) => client.ClientName + "Validation";
+
+    /// <summary>The type shared by every client in a namespace.</summary>
+    public static string EmitValidationError(string ns)
+    {
+        var writer = GeneratedFile.Begin(ns, null);
+        writer.Lines($$"""
+            /// <summary>
+            /// One value that breaks a rule of the spec, found by a generated <c>Validate()</c> method.
+            /// </summary>
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            public sealed class ValidationError
+            {
+                /// <summary>Creates a validation error.</summary>
+                public ValidationError(string path, string rule, string message, string? value)
+                {
+                    Path = path;
+                    Rule = rule;
+                    Message = message;
+                    Value = value;
+                }
+
+                /// <summary>The JSON path of the value, such as <c>$.data[0].member.email</c>.</summary>
+                public string Path { get; }
+
+                /// <summary>The spec keyword that is broken: <c>pattern</c>, <c>maxLength</c>, <c>minimum</c>, <c>required</c>...</summary>
+                public string Rule { get; }
+
+                /// <summary>What the rule requires, such as <c>must be at most 128 characters long</c>.</summary>
+                public string Message { get; }
+
+                /// <summary>The offending value as text (invariant culture), or null when the value is missing.</summary>
+                public string? Value { get; }
+
+                /// <inheritdoc/>
+                public override string ToString() => Value is null ? Path + ": " + Message : Path + ": " + Message + " (was '" + Value + "')";
+            }
+            """);
+        return GeneratedFile.End(writer);
+    }
+
+    public static string EmitValidationClass(ClientSpec client)
+    {
+        var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
+        Documentation.Element(writer, "summary", $"Checks the constraints of {Documentation.Code(client.SpecFileName)}: cached regular expressions, rule helpers and one parameter validator per operation.");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.OpenBlock($"{GeneratedFile.Visibility(client)} static partial class {ValidationClassName(client)}");
+
+        writer.Lines($"""
+            /// <summary>How long one pattern may take on one value: a pathological pattern in a spec must not hang the caller.</summary>
+            internal static readonly {CSharpTypes.TimeSpan} MatchTimeout = {CSharpTypes.TimeSpan}.FromSeconds(2);
+            """);
+
+        foreach (var pattern in client.Patterns)
+        {
+            var field = "s_" + char.ToLowerInvariant(pattern.FieldName[0]) + pattern.FieldName.Substring(1);
+            writer.Line();
+            writer.Line($"private static {CSharpTypes.Regex}? {field};");
+            writer.Line();
+            Documentation.Element(writer, "summary", $"The pattern {Documentation.Code(pattern.Pattern)}, built on first use. Used by: {Documentation.CodeList(pattern.UsedBy)}.");
+            writer.Line($"internal static {CSharpTypes.Regex} {pattern.FieldName} => {field} ??= new {CSharpTypes.Regex}({CSharpTypes.Literal(pattern.Pattern)}, {CSharpTypes.RegexOptions}.CultureInvariant, MatchTimeout);");
+        }
+
+        foreach (var operation in client.Operations)
+        {
+            writer.Line();
+            EmitParameterValidator(writer, client, operation);
+        }
+
+        writer.Line();
+        writer.Lines(RuleHelpers);
+        writer.CloseBlock();
+        return GeneratedFile.End(writer);
+    }
+
+    /// <summary>The method name of an operation's parameter validator.</summary>
+    public static string ParameterValidatorName(OperationSpec operation) => "Validate" + operation.MethodName + "Parameters";
+
+    private static void EmitParameterValidator(SourceWriter writer, ClientSpec client, OperationSpec operation)
+    {
+        var parameters = operation.Parameters;
+        var signature = string.Join(", ", parameters.Select(parameter => $"{CSharpTypes.OfNullable(parameter.Type, client.Namespace, !parameter.IsRequired || !parameter.Type.IsValueType)} {parameter.Name}"));
+        Documentation.Element(writer, "summary", $"Checks the parameters of {Documentation.Code(operation.OperationId)} against the spec before anything is sent.");
+        foreach (var parameter in parameters)
+        {
+            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{Documentation.Escape(SingleLine(parameter.Summary) ?? "The " + parameter.WireName + " parameter.")}</param>");
+        }
+
+        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">A required parameter is null.</exception>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>");
+        writer.OpenBlock($"public static void {ParameterValidatorName(operation)}({signature})");
+        var any = false;
+        foreach (var parameter in parameters)
+        {
+            var name = parameter.Name;
+            var wire = CSharpTypes.Literal(parameter.Name.TrimStart('@'));
+            if (parameter.IsRequired && !parameter.Type.IsValueType)
+            {
+                writer.Line($"RequireNotNull({name}, {wire});");
+                any = true;
+            }
+
+            foreach (var line in ValueChecks(client, parameter.Type, name, check => $"Require{check.Rule}({name}, {wire}{check.Arguments});"))
+            {
+                writer.Line(line);
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            writer.Line("// The spec sets no rule on these parameters.");
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>Writes the statements of a DTO's <c>ValidateInto(errors, path)</c>.</summary>
+    public static void EmitObjectChecks(SourceWriter writer, ClientSpec client, ObjectTypeSpec type)
+    {
+        var validation = $"global::{client.Namespace}.{ValidationClassName(client)}";
+        var any = false;
+        foreach (var property in type.Properties)
+        {
+            var path = "path + " + CSharpTypes.Literal(property.JsonPath);
+            if (property.IsRequired && !property.IsNullable && !property.Type.IsValueType)
+            {
+                writer.Line($"{validation}.CheckRequired(errors, {path}, {property.Name});");
+                any = true;
+            }
+
+            foreach (var line in NestedChecks(client, property.Type, property.Name, path, depth: 0))
+            {
+                writer.Line(line);
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            writer.Line("// The spec sets no rule on this type.");
+        }
+    }
+
+    private static IEnumerable<string> NestedChecks(ClientSpec client, TypeRef type, string value, string path, int depth)
+    {
+        var validation = $"global::{client.Namespace}.{ValidationClassName(client)}";
+        foreach (var line in ValueChecks(client, type, value, check => $"{validation}.Check{check.Rule}(errors, {path}, {value}{check.Arguments});"))
+        {
+            yield return line;
+        }
+
+        switch (type.Kind)
+        {
+            case TypeKind.Object:
+                yield return $"{value}?.ValidateInto(errors, {path});";
+                break;
+            case TypeKind.Array when NeedsChecks(type.Element!):
+                {
+                    var items = "items" + depth.ToString(CultureInfo.InvariantCulture);
+                    var index = "i" + depth.ToString(CultureInfo.InvariantCulture);
+                    var itemPath = $"{path} + \"[\" + {index}.ToString({CSharpTypes.CultureInfo}.InvariantCulture) + \"]\"";
+                    yield return $"if ({value} is {{ }} {items})";
+                    yield return "{";
+                    yield return $"    for (var {index} = 0; {index} < {items}.Count; {index}++)";
+                    yield return "    {";
+                    foreach (var line in NestedChecks(client, type.Element!, $"{items}[{index}]", itemPath, depth + 1))
+                    {
+                        yield return "        " + line;
+                    }
+
+                    yield return "    }";
+                    yield return "}";
+                    break;
+                }
+
+            case TypeKind.Map when NeedsChecks(type.Element!):
+                {
+                    var entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);
+                    var entries = "entries" + depth.ToString(CultureInfo.InvariantCulture);
+                    yield return $"if ({value} is {{ }} {entries})";
+                    yield return "{";
+                    yield return $"    foreach (var {entry} in {entries})";
+                    yield return "    {";
+                    foreach (var line in NestedChecks(client, type.Element!, $"{entry}.Value", $"{validation}.PropertyPath({path}, {entry}.Key)", depth + 1))
+                    {
+                        yield return "        " + line;
+                    }
+
+                    yield return "    }";
+                    yield return "}";
+                    break;
+                }
+        }
+    }
+
+    private static bool NeedsChecks(TypeRef type) =>
+        type.Kind == TypeKind.Object || !type.Constraints.IsEmpty || (type.Element is not null && NeedsChecks(type.Element));
+
+    /// <summary>The rule checks on one value, each as (helper suffix, extra arguments), formatted by the caller.</summary>
+    private static IEnumerable<string> ValueChecks(ClientSpec client, TypeRef type, string value, System.Func<(string Rule, string Arguments), string> format)
+    {
+        var constraints = type.Constraints;
+        var validation = $"global::{client.Namespace}.{ValidationClassName(client)}";
+        if (type.Kind == TypeKind.String)
+        {
+            if (constraints.MinLength is { } minLength)
+            {
+                yield return format(("MinLength", ", " + minLength.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (constraints.MaxLength is { } maxLength)
+            {
+                yield return format(("MaxLength", ", " + maxLength.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (constraints.Pattern is { } pattern && client.Patterns.FirstOrDefault(spec => spec.Pattern == pattern) is { } patternSpec)
+            {
+                yield return format(("Pattern", $", {validation}.{patternSpec.FieldName}"));
+            }
+        }
+
+        if (type.IsNumeric)
+        {
+            if (constraints.Minimum is { } minimum)
+            {
+                yield return format(("Minimum", $", {NumberLiteral(type.Kind, minimum)}, {Bool(constraints.ExclusiveMinimum)}"));
+            }
+
+            if (constraints.Maximum is { } maximum)
+            {
+                yield return format(("Maximum", $", {NumberLiteral(type.Kind, maximum)}, {Bool(constraints.ExclusiveMaximum)}"));
+            }
+        }
+
+        if (type.Kind is TypeKind.Array)
+        {
+            if (constraints.MinItems is { } minItems)
+            {
+                yield return format(("MinItems", ", " + minItems.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (constraints.MaxItems is { } maxItems)
+            {
+                yield return format(("MaxItems", ", " + maxItems.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+    }
+
+    /// <summary>A bound as a literal that picks the helper overload comparing without loss: long, decimal or double.</summary>
+    private static string NumberLiteral(TypeKind kind, string bound)
+    {
+        if (kind is TypeKind.Int32 or TypeKind.Int64 && long.TryParse(bound, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            return bound + "L";
+        }
+
+        if (kind is TypeKind.Decimal && decimal.TryParse(bound, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            return bound + "M";
+        }
+
+        var value = double.Parse(bound, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text + "D";
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string? SingleLine(string? text) => text is null ? null : string.Join(" ", SourceWriter.SplitLines(text.Trim()));
+
+    /// <summary>Each rule written once; the Check form collects a <c>ValidationError</c>, the Require form throws for a parameter.</summary>
+    private const string RuleHelpers = """
+        internal static void CheckRequired(global::System.Collections.Generic.List<ValidationError> errors, string path, object? value)
+        {
+            if (value is null)
+            {
+                errors.Add(new ValidationError(path, "required", "is required", null));
+            }
+        }
+
+        internal static void CheckMinLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int minimum)
+        {
+            if (value is not null && CountCharacters(value) < minimum)
+            {
+                errors.Add(new ValidationError(path, "minLength", MinLengthRequirement(minimum), value));
+            }
+        }
+
+        internal static void CheckMaxLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int maximum)
+        {
+            if (value is not null && CountCharacters(value) > maximum)
+            {
+                errors.Add(new ValidationError(path, "maxLength", MaxLengthRequirement(maximum), value));
+            }
+        }
+
+        internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern)
+        {
+            if (value is not null && !pattern.IsMatch(value))
+            {
+                errors.Add(new ValidationError(path, "pattern", PatternRequirement(pattern), value));
+            }
+        }
+
+        internal static void CheckMinimum(global::System.Collections.Generic.List<ValidationError> errors, string path, long? value, long minimum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            {
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number)));
+            }
+        }
+
+        internal static void CheckMinimum(global::System.Collections.Generic.List<ValidationError> errors, string path, double? value, double minimum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            {
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number)));
+            }
+        }
+
+        internal static void CheckMinimum(global::System.Collections.Generic.List<ValidationError> errors, string path, decimal? value, decimal minimum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            {
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number)));
+            }
+        }
+
+        internal static void CheckMaximum(global::System.Collections.Generic.List<ValidationError> errors, string path, long? value, long maximum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
+            {
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number)));
+            }
+        }
+
+        internal static void CheckMaximum(global::System.Collections.Generic.List<ValidationError> errors, string path, double? value, double maximum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
+            {
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number)));
+            }
+        }
+
+        internal static void CheckMaximum(global::System.Collections.Generic.List<ValidationError> errors, string path, decimal? value, decimal maximum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
+            {
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number)));
+            }
+        }
+
+        internal static void CheckMinItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int minimum)
+        {
+            if (value is not null && value.Count < minimum)
+            {
+                errors.Add(new ValidationError(path, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items"));
+            }
+        }
+
+        internal static void CheckMaxItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int maximum)
+        {
+            if (value is not null && value.Count > maximum)
+            {
+                errors.Add(new ValidationError(path, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items"));
+            }
+        }
+
+        internal static void RequireNotNull(object? value, string parameterName)
+        {
+            if (value is null)
+            {
+                throw new global::System.ArgumentNullException(parameterName, "The parameter '" + parameterName + "' is required (rule: required).");
+            }
+        }
+
+        internal static void RequireMinLength(string? value, string parameterName, int minimum)
+        {
+            if (value is not null && CountCharacters(value) < minimum)
+            {
+                throw Invalid(parameterName, "minLength", MinLengthRequirement(minimum), value);
+            }
+        }
+
+        internal static void RequireMaxLength(string? value, string parameterName, int maximum)
+        {
+            if (value is not null && CountCharacters(value) > maximum)
+            {
+                throw Invalid(parameterName, "maxLength", MaxLengthRequirement(maximum), value);
+            }
+        }
+
+        internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern)
+        {
+            if (value is not null && !pattern.IsMatch(value))
+            {
+                throw Invalid(parameterName, "pattern", PatternRequirement(pattern), value);
+            }
+        }
+
+        internal static void RequireMinimum(long? value, string parameterName, long minimum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            {
+                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number));
+            }
+        }
+
+        internal static void RequireMinimum(double? value, string parameterName, double minimum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            {
+                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number));
+            }
+        }
+
+        internal static void RequireMinimum(decimal? value, string parameterName, decimal minimum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            {
+                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number));
+            }
+        }
+
+        internal static void RequireMaximum(long? value, string parameterName, long maximum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
+            {
+                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number));
+            }
+        }
+
+        internal static void RequireMaximum(double? value, string parameterName, double maximum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
+            {
+                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number));
+            }
+        }
+
+        internal static void RequireMaximum(decimal? value, string parameterName, decimal maximum, bool exclusive)
+        {
+            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
+            {
+                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number));
+            }
+        }
+
+        internal static void RequireMinItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int minimum)
+        {
+            if (value is not null && value.Count < minimum)
+            {
+                throw Invalid(parameterName, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items");
+            }
+        }
+
+        internal static void RequireMaxItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int maximum)
+        {
+            if (value is not null && value.Count > maximum)
+            {
+                throw Invalid(parameterName, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items");
+            }
+        }
+
+        /// <summary>The JSON path of a dictionary entry: <c>path['key']</c>.</summary>
+        internal static string PropertyPath(string path, string key) => path + "['" + key.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
+
+        /// <summary>JSON Schema counts characters as Unicode code points: a surrogate pair is one character.</summary>
+        internal static int CountCharacters(string value)
+        {
+            var count = value.Length;
+            for (var i = 0; i < value.Length - 1; i++)
+            {
+                if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+                {
+                    count--;
+                    i++;
+                }
+            }
+
+            return count;
+        }
+
+        private static global::System.ArgumentException Invalid(string parameterName, string rule, string requirement, string value) =>
+            new global::System.ArgumentException("The parameter '" + parameterName + "' " + requirement + ", but was '" + value + "' (rule: " + rule + ").", parameterName);
+
+        private static string MinLengthRequirement(int minimum) => "must be at least " + Format(minimum) + " characters long";
+
+        private static string MaxLengthRequirement(int maximum) => "must be at most " + Format(maximum) + " characters long";
+
+        private static string PatternRequirement(global::System.Text.RegularExpressions.Regex pattern) => "must match the pattern '" + pattern.ToString() + "'";
+
+        private static string MinimumRequirement(string minimum, bool exclusive) => (exclusive ? "must be greater than " : "must be at least ") + minimum;
+
+        private static string MaximumRequirement(string maximum, bool exclusive) => (exclusive ? "must be less than " : "must be at most ") + maximum;
+
+        private static string Format(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string Format(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string Format(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        """;
+}

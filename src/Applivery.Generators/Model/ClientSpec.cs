@@ -1,0 +1,68 @@
+namespace Applivery.Generators.Model;
+
+/// <summary>
+/// Everything generated from one spec file. Value-equal all the way down: when a spec edit does not change this,
+/// nothing is emitted again.
+/// </summary>
+/// <param name="SpecFileName">The spec's file name, for doc comments (not its machine path).</param>
+/// <param name="Namespace">The namespace of every generated type.</param>
+/// <param name="ClientName">The client class name, e.g. <c>AppliveryClient</c>; also the prefix of its support types.</param>
+/// <param name="IsPublic">Whether the generated types are public (else internal).</param>
+/// <param name="SpecFilePath">The spec's path, only to place diagnostics found while emitting.</param>
+internal sealed record ClientSpec(
+    string SpecFilePath,
+    string SpecFileName,
+    string Namespace,
+    string ClientName,
+    bool IsPublic,
+    string Title,
+    string? ApiVersion,
+    string? Description,
+    string? ServerUrl,
+    bool UsesBearerAuthentication,
+    EquatableArray<ObjectTypeSpec> Objects,
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<OperationSpec> Operations,
+    EquatableArray<PatternSpec> Patterns);
+
+/// <summary>A regular expression used by at least one constraint, compiled once at run time.</summary>
+/// <param name="FieldName">The name of the cached instance in the generated patterns class.</param>
+/// <param name="UsedBy">Where the pattern is used (parameters and schema properties), for the doc comment.</param>
+internal sealed record PatternSpec(string Pattern, string FieldName, EquatableArray<string> UsedBy);
+
+/// <summary>A generated sealed class.</summary>
+/// <param name="Origin">Where the schema comes from, e.g. <c>#/components/schemas/Member</c>, for the doc comment.</param>
+internal sealed record ObjectTypeSpec(
+    string Name,
+    string Origin,
+    string? Summary,
+    string? Remarks,
+    EquatableArray<PropertySpec> Properties);
+
+/// <param name="Name">The C# property name.</param>
+/// <param name="WireName">The JSON property name, exactly as in the spec.</param>
+/// <param name="JsonPath">The JSON path suffix of this property (<c>.email</c> or <c>['a b']</c>), for validation messages.</param>
+/// <param name="IsNullable">Optional, or <c>nullable: true</c>: the C# type is nullable.</param>
+/// <param name="ConstantValues">For single-value and numeric enums: the values the spec allows, for the doc comment.</param>
+internal sealed record PropertySpec(
+    string Name,
+    string WireName,
+    string JsonPath,
+    TypeRef Type,
+    bool IsRequired,
+    bool IsNullable,
+    string? Summary,
+    EquatableArray<string> ConstantValues,
+    bool IsDeprecated);
+
+/// <param name="ExtensionsName">The static class with the wire-string conversions, e.g. <c>MemberTypeExtensions</c>.</param>
+internal sealed record EnumSpec(
+    string Name,
+    string ExtensionsName,
+    string Origin,
+    string? Summary,
+    EquatableArray<EnumMemberSpec> Members,
+    string UnrecognizedMemberName);
+
+/// <param name="WireValue">The exact string on the wire.</param>
+internal sealed record EnumMemberSpec(string Name, string WireValue);

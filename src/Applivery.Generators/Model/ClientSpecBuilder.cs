@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Applivery.Generators.Diagnostics;
+using Applivery.Generators.OpenApi;
+
+namespace Applivery.Generators.Model;
+
+/// <summary>The parse stage: one spec file in, its <see cref="ClientSpec"/> and diagnostics out. Never throws.</summary>
+internal static class ClientSpecBuilder
+{
+    private const string FallbackNamespace = "OpenApiClient";
+
+    /// <summary>A root key that marks a file as an OpenAPI (or Swagger) document without parsing it.</summary>
+    private static readonly Regex RootVersionKey = new(@"^\s*[""']?(openapi|swagger)[""']?\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    public static SpecResult? Build(SpecInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new SpecDiagnostics(input.FilePath);
+        try
+        {
+            var client = BuildCore(input, diagnostics, cancellationToken, out var isSpec);
+            return isSpec ? new SpecResult(client, diagnostics.Items.ToEquatableArray()) : null;
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // An exception escaping a generator removes all of its output (CS8785); report it instead.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            diagnostics.Report(DiagnosticDescriptors.InternalError, new SourceSpan(0, 0, 0, 0, 0, 0), Path.GetFileName(input.FilePath), exception.GetType().Name + ": " + exception.Message);
+            return new SpecResult(null, diagnostics.Items.ToEquatableArray());
+        }
+    }
+
+    private static ClientSpec? BuildCore(SpecInput input, SpecDiagnostics diagnostics, CancellationToken cancellationToken, out bool isSpec)
+    {
+        var fileName = Path.GetFileName(input.FilePath);
+        var text = input.Text ?? string.Empty;
+
+        // Other YAML/JSON files (stylecop.json, pipelines) are common: skip them silently, before any parsing.
+        isSpec = input.IsMarkedOpenApi || RootVersionKey.IsMatch(text);
+        if (!isSpec)
+        {
+            return null;
+        }
+
+        var root = SpecTextReader.Read(text, diagnostics);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (root is not SpecMapping document)
+        {
+            if (root is not null || !diagnostics.HasErrors)
+            {
+                diagnostics.Malformed("the document must be a mapping with an 'openapi' key at its root", root?.Span ?? default);
+            }
+
+            return null;
+        }
+
+        if (!CheckVersion(document, fileName, diagnostics))
+        {
+            isSpec = input.IsMarkedOpenApi || document.ContainsKey("openapi") || document.ContainsKey("swagger");
+            return null;
+        }
+
+        var info = document.GetMapping("info");
+        var title = info?.GetString("title") ?? Path.GetFileNameWithoutExtension(fileName);
+        var ns = ChooseNamespace(input, fileName, diagnostics);
+        var clientName = ChooseClientName(input, title, fileName, diagnostics);
+        var isPublic = ChooseVisibility(input, fileName, diagnostics);
+
+        var references = new ReferenceResolver(document, diagnostics);
+        var typeNames = new TypeNameRegistry(diagnostics, SupportTypeNames(clientName));
+        var patterns = new PatternRegistry(diagnostics);
+        var schemas = new SchemaTypeMapper(references, diagnostics, typeNames, patterns);
+        schemas.MapComponents(document.GetMapping("components")?.GetMapping("schemas"));
+        cancellationToken.ThrowIfCancellationRequested();
+        var operations = new OperationBuilder(references, diagnostics, schemas).Build(document.GetMapping("paths"));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (document.KeyNode("webhooks") is { } webhooks)
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, webhooks.Span, "'webhooks'", "no webhook types are generated");
+        }
+
+        return new ClientSpec(
+            input.FilePath,
+            fileName,
+            ns,
+            clientName,
+            isPublic,
+            title,
+            info?.GetString("version"),
+            info?.GetString("description"),
+            ReadServerUrl(document),
+            UsesBearerAuthentication(document),
+            schemas.Objects.ToEquatableArray(),
+            schemas.Enums.ToEquatableArray(),
+            operations,
+            patterns.ToSpecs());
+    }
+
+    /// <summary>The names of the types generated beside the schemas' types, which schemas must not take.</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> SupportTypeNames(string clientName)
+    {
+        const string Owner = "a generated support type";
+        yield return new(clientName, "the client");
+        yield return new("I" + clientName, "the client's interface");
+        yield return new(clientName + "Exception", Owner);
+        yield return new(clientName + "Validation", Owner);
+        yield return new(clientName + "Json", Owner);
+        yield return new(clientName + "JsonTypeInfoResolver", Owner);
+        yield return new(clientName + "ServiceCollectionExtensions", Owner);
+        yield return new("ValidationError", Owner);
+    }
+
+    private static bool CheckVersion(SpecMapping document, string fileName, SpecDiagnostics diagnostics)
+    {
+        if (document.GetScalar("openapi") is { } openapi)
+        {
+            if (openapi.Value.StartsWith("3.", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, openapi.Span, fileName, $"it declares openapi '{openapi.Value}'; only 3.0 and 3.1 are supported");
+            return false;
+        }
+
+        if (document.GetScalar("swagger") is { } swagger)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, swagger.Span, fileName, $"it is a Swagger {swagger.Value} document; convert it to OpenAPI 3 first (for example with the swagger2openapi converter or Swagger Editor's 'Convert to OpenAPI 3')");
+            return false;
+        }
+
+        diagnostics.Report(DiagnosticDescriptors.NotOpenApi3, document.Entries.Count > 0 ? document.Entries[0].Key.Span : document.Span, fileName, "it has no 'openapi' key at its root");
+        return false;
+    }
+
+    private static string ChooseNamespace(SpecInput input, string fileName, SpecDiagnostics diagnostics)
+    {
+        var fallback = SanitizeNamespace(input.RootNamespace) ?? FallbackNamespace;
+        if (string.IsNullOrWhiteSpace(input.NamespaceOption))
+        {
+            return fallback;
+        }
+
+        var requested = input.NamespaceOption!.Trim();
+        if (requested.StartsWith("global::", StringComparison.Ordinal))
+        {
+            requested = requested.Substring("global::".Length);
+        }
+
+        if (Identifiers.IsValidNamespace(requested))
+        {
+            return requested;
+        }
+
+        diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, FileStart, "Namespace", input.NamespaceOption!, fileName, "it is not a valid C# namespace", fallback);
+        return fallback;
+    }
+
+    private static string ChooseClientName(SpecInput input, string title, string fileName, SpecDiagnostics diagnostics)
+    {
+        var words = Identifiers.SplitWords(title).ToList();
+        if (words.Count > 1 && string.Equals(words[words.Count - 1], "api", StringComparison.OrdinalIgnoreCase))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        var fallback = Identifiers.ToPascalCase(string.Join(" ", words)) + "Client";
+        if (string.IsNullOrWhiteSpace(input.ClientNameOption))
+        {
+            return fallback;
+        }
+
+        var requested = input.ClientNameOption!.Trim();
+        if (Identifiers.IsValidIdentifier(requested))
+        {
+            return requested;
+        }
+
+        diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, FileStart, "ClientName", input.ClientNameOption!, fileName, "it is not a valid C# identifier", fallback);
+        return fallback;
+    }
+
+    private static bool ChooseVisibility(SpecInput input, string fileName, SpecDiagnostics diagnostics)
+    {
+        var requested = input.VisibilityOption?.Trim();
+        if (string.IsNullOrEmpty(requested) || string.Equals(requested, "public", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(requested, "internal", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, FileStart, "Visibility", input.VisibilityOption!, fileName, "it must be 'public' or 'internal'", "public");
+        return true;
+    }
+
+    private static string? SanitizeNamespace(string? rootNamespace)
+    {
+        if (string.IsNullOrWhiteSpace(rootNamespace))
+        {
+            return null;
+        }
+
+        var parts = rootNamespace!.Split('.').Where(part => part.Length > 0).Select(part =>
+        {
+            var cleaned = new string(part.Select(c => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsIdentifierPartCharacter(c) ? c : '_').ToArray());
+            cleaned = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsIdentifierStartCharacter(cleaned[0]) ? cleaned : "_" + cleaned;
+            return Identifiers.IsValidIdentifier(cleaned) ? cleaned : "@" + cleaned;
+        }).ToList();
+        return parts.Count == 0 ? null : string.Join(".", parts);
+    }
+
+    private static string? ReadServerUrl(SpecMapping document)
+    {
+        if (document.GetSequence("servers")?.Items.FirstOrDefault() is not SpecMapping server || server.GetString("url") is not { } url)
+        {
+            return null;
+        }
+
+        // Server variables take their default values: the user can still set HttpClient.BaseAddress.
+        if (server.GetMapping("variables") is { } variables)
+        {
+            foreach (var variable in variables.Entries)
+            {
+                if ((variable.Value as SpecMapping)?.GetString("default") is { } value)
+                {
+                    url = url.Replace("{" + variable.Key.Value + "}", value);
+                }
+            }
+        }
+
+        return url;
+    }
+
+    private static bool UsesBearerAuthentication(SpecMapping document)
+    {
+        var schemes = document.GetMapping("components")?.GetMapping("securitySchemes");
+        return schemes?.Entries.Any(entry =>
+            entry.Value is SpecMapping scheme &&
+            ((scheme.GetString("type") == "http" && string.Equals(scheme.GetString("scheme"), "bearer", StringComparison.OrdinalIgnoreCase)) ||
+             scheme.GetString("type") is "oauth2" or "openIdConnect")) == true;
+    }
+
+    private static SourceSpan FileStart => new(0, 0, 0, 0, 0, 0);
+}

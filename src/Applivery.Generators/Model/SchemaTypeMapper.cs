@@ -1,0 +1,709 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Applivery.Generators.Diagnostics;
+using Applivery.Generators.OpenApi;
+
+namespace Applivery.Generators.Model;
+
+/// <summary>What a schema means for C#: its type plus what a property using it needs to say about it.</summary>
+internal readonly struct MappedSchema
+{
+    public MappedSchema(TypeRef type, EquatableArray<string> constantValues, string? summary, bool isNullable, bool isDeprecated)
+    {
+        Type = type;
+        ConstantValues = constantValues;
+        Summary = summary;
+        IsNullable = isNullable;
+        IsDeprecated = isDeprecated;
+    }
+
+    public TypeRef Type { get; }
+
+    /// <summary>The allowed values of an enum that is not a C# enum (a single value, or numbers), for the doc comment.</summary>
+    public EquatableArray<string> ConstantValues { get; }
+
+    public string? Summary { get; }
+
+    public bool IsNullable { get; }
+
+    public bool IsDeprecated { get; }
+
+    public MappedSchema With(string? summary, bool isNullable, bool isDeprecated) =>
+        new(Type, ConstantValues, summary ?? Summary, isNullable || IsNullable, isDeprecated || IsDeprecated);
+}
+
+/// <summary>
+/// Turns schemas into <see cref="TypeRef"/>s, creating the object and enum types they need. A schema node maps to
+/// one type however many times it is reached, which is also what makes recursive schemas work.
+/// </summary>
+internal sealed class SchemaTypeMapper
+{
+    private static readonly string[] UnsupportedKeywords =
+    {
+        "not", "multipleOf", "patternProperties", "minProperties", "maxProperties", "if", "then", "else",
+        "dependentSchemas", "dependentRequired", "prefixItems", "contains", "unevaluatedProperties", "unevaluatedItems", "propertyNames",
+    };
+
+    /// <summary>Names that generated classes already use for members.</summary>
+    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "Validate", "ValidateInto", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "UnrecognizedValues",
+    };
+
+    private readonly ReferenceResolver _references;
+    private readonly SpecDiagnostics _diagnostics;
+    private readonly TypeNameRegistry _typeNames;
+    private readonly PatternRegistry _patterns;
+    private readonly Dictionary<SpecNode, MappedSchema> _mapped = new();
+    private readonly Dictionary<SpecNode, (string Name, string Pointer)> _componentNames = new();
+    private readonly HashSet<SpecNode> _inProgress = new();
+    private readonly List<ObjectTypeSpec> _objects = new();
+    private readonly List<EnumSpec> _enums = new();
+
+    public SchemaTypeMapper(ReferenceResolver references, SpecDiagnostics diagnostics, TypeNameRegistry typeNames, PatternRegistry patterns)
+    {
+        _references = references;
+        _diagnostics = diagnostics;
+        _typeNames = typeNames;
+        _patterns = patterns;
+    }
+
+    public IReadOnlyList<ObjectTypeSpec> Objects => _objects;
+
+    public IReadOnlyList<EnumSpec> Enums => _enums;
+
+    /// <summary>Component schemas get their names first, so inline schemas yield to them when names collide.</summary>
+    public void MapComponents(SpecMapping? schemas)
+    {
+        if (schemas is null)
+        {
+            return;
+        }
+
+        foreach (var entry in schemas.Entries)
+        {
+            var pointer = "#/components/schemas/" + EscapePointer(entry.Key.Value);
+            var name = _typeNames.Reserve(Identifiers.ToPascalCase(entry.Key.Value), "The schema", pointer, entry.Key.Span);
+            _componentNames[entry.Value] = (name, pointer);
+        }
+
+        foreach (var entry in schemas.Entries)
+        {
+            var (name, pointer) = _componentNames[entry.Value];
+            Map(entry.Value, name, pointer);
+        }
+    }
+
+    /// <param name="nameHint">The type name to use if the schema needs a new type and has no name of its own.</param>
+    /// <param name="pointer">Where the schema is, as a JSON pointer: for doc comments and diagnostics.</param>
+    public MappedSchema Map(SpecNode node, string nameHint, string pointer)
+    {
+        var target = _references.Resolve(node, out var lastReference);
+        if (target is null)
+        {
+            return Untyped();
+        }
+
+        var ownSummary = node != target && node is SpecMapping referring ? SummaryOf(referring) : null;
+        if (_componentNames.TryGetValue(target, out var component))
+        {
+            (nameHint, pointer) = component;
+        }
+        else if (lastReference is not null)
+        {
+            pointer = lastReference;
+            nameHint = Identifiers.ToPascalCase(lastReference.Substring(lastReference.LastIndexOf('/') + 1));
+        }
+
+        if (_mapped.TryGetValue(target, out var known))
+        {
+            return known.With(ownSummary, false, false);
+        }
+
+        if (target is not SpecMapping schema)
+        {
+            if (target is SpecScalar { Value: "true" or "false" } || target is SpecScalar { IsNull: true })
+            {
+                return Untyped();
+            }
+
+            _diagnostics.Report(DiagnosticDescriptors.UnexpectedShape, target.Span, $"The schema at '{pointer}'", "a mapping");
+            return Untyped();
+        }
+
+        if (!_inProgress.Add(target))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.CircularReference, target.Span, pointer, "a schema that contains itself without an object in between");
+            return Untyped();
+        }
+
+        try
+        {
+            var mapped = MapSchema(schema, nameHint, pointer);
+            _mapped[target] = mapped;
+            return mapped.With(ownSummary, false, false);
+        }
+        finally
+        {
+            _inProgress.Remove(target);
+        }
+    }
+
+    private MappedSchema MapSchema(SpecMapping schema, string nameHint, string pointer)
+    {
+        ReportUnsupportedKeywords(schema, pointer);
+        var summary = SummaryOf(schema);
+        var isDeprecated = schema.GetScalar("deprecated")?.AsBoolean() == true;
+        var types = ReadTypes(schema, pointer, out var allowsNull);
+        var isNullable = allowsNull || schema.GetScalar("nullable")?.AsBoolean() == true;
+
+        MappedSchema Result(TypeRef type, EquatableArray<string> constants = default) =>
+            new(type, constants, summary, isNullable, isDeprecated);
+
+        if (schema.GetSequence("allOf") is { } allOf)
+        {
+            if (allOf.Items.Count == 1 && !schema.ContainsKey("properties") && !schema.ContainsKey("oneOf") && !schema.ContainsKey("anyOf"))
+            {
+                // The usual way to add a description or nullable to a $ref: the type is the referenced one.
+                return Map(allOf.Items[0], nameHint, pointer + "/allOf/0").With(summary, isNullable, isDeprecated);
+            }
+
+            return Result(MapObject(schema, nameHint, pointer, summary));
+        }
+
+        var union = schema.GetSequence("oneOf") ?? schema.GetSequence("anyOf");
+        if (union is not null)
+        {
+            return MapUnion(schema, union, nameHint, pointer, summary, isNullable, isDeprecated);
+        }
+
+        var enumValues = ReadEnumValues(schema);
+        if (enumValues is not null && enumValues.Count > 0)
+        {
+            var isStringEnum = types.Count == 0 ? enumValues.All(value => !value.IsPlain || !IsNumber(value.Value)) : types[0] == "string";
+            if (isStringEnum && enumValues.Count > 1)
+            {
+                return Result(TypeRef.Named(TypeKind.Enum, CreateEnum(schema, enumValues, nameHint, pointer, summary)));
+            }
+
+            var constants = enumValues.Select(value => value.Value).ToEquatableArray();
+            var baseType = types.Count == 0 ? (isStringEnum ? "string" : "number") : types[0];
+            return Result(MapPrimitive(schema, baseType, pointer) ?? TypeRef.JsonElement, constants);
+        }
+
+        if (types.Count > 1)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode("type")?.Span, $"The schema at '{pointer}' with several types ({string.Join(", ", types)})", "it is represented as JsonElement");
+            return Result(TypeRef.JsonElement);
+        }
+
+        var type = types.Count == 1 ? types[0] : InferType(schema);
+        switch (type)
+        {
+            case "array":
+                return Result(MapArray(schema, nameHint, pointer));
+            case "object":
+                if (schema.GetMapping("properties") is { Entries.Count: > 0 })
+                {
+                    return Result(MapObject(schema, nameHint, pointer, summary));
+                }
+
+                if (schema.GetMapping("additionalProperties") is { } valueSchema)
+                {
+                    var value = Map(valueSchema, nameHint + "Value", pointer + "/additionalProperties");
+                    return Result(new TypeRef(TypeKind.Map, null, value.Type, ConstraintSpec.None));
+                }
+
+                return Result(TypeRef.JsonElement);
+            case null:
+                return Result(TypeRef.JsonElement);
+            default:
+                return Result(MapPrimitive(schema, type, pointer) ?? TypeRef.JsonElement);
+        }
+    }
+
+    private TypeRef? MapPrimitive(SpecMapping schema, string type, string pointer)
+    {
+        var format = schema.GetString("format");
+        switch (type)
+        {
+            case "string":
+                switch (format)
+                {
+                    case "date-time":
+                        return TypeRef.Primitive(TypeKind.DateTimeOffset, ConstraintSpec.None);
+                    case "uuid":
+                        return TypeRef.Primitive(TypeKind.Guid, ConstraintSpec.None);
+                    default:
+                        return TypeRef.Primitive(TypeKind.String, ReadStringConstraints(schema, pointer));
+                }
+
+            case "integer":
+                return TypeRef.Primitive(format == "int64" ? TypeKind.Int64 : TypeKind.Int32, ReadNumberConstraints(schema));
+            case "number":
+                var kind = format switch
+                {
+                    "float" => TypeKind.Single,
+                    "decimal" => TypeKind.Decimal,
+                    _ => TypeKind.Double,
+                };
+                return TypeRef.Primitive(kind, ReadNumberConstraints(schema));
+            case "boolean":
+                return TypeRef.Primitive(TypeKind.Boolean, ConstraintSpec.None);
+            default:
+                _diagnostics.Report(DiagnosticDescriptors.InvalidKeywordValue, schema.GetScalar("type")?.Span, $"{pointer}/type", type, "expected string, integer, number, boolean, array or object");
+                return null;
+        }
+    }
+
+    private TypeRef MapArray(SpecMapping schema, string nameHint, string pointer)
+    {
+        var items = schema["items"];
+        var element = items is null ? TypeRef.JsonElement : Map(items, nameHint + "Item", pointer + "/items").Type;
+        var constraints = ConstraintSpec.None with
+        {
+            MinItems = ReadNonNegativeInteger(schema, "minItems", pointer),
+            MaxItems = ReadNonNegativeInteger(schema, "maxItems", pointer),
+        };
+        if (schema.GetScalar("uniqueItems")?.AsBoolean() == true)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode("uniqueItems")?.Span, $"'uniqueItems' at '{pointer}'", "duplicates are not checked");
+        }
+
+        return new TypeRef(TypeKind.Array, null, element, constraints);
+    }
+
+    private TypeRef MapObject(SpecMapping schema, string nameHint, string pointer, string? summary)
+    {
+        var name = _componentNames.TryGetValue(schema, out var component) ? component.Name : _typeNames.Reserve(nameHint, "The schema", pointer, schema.Span);
+        var typeRef = TypeRef.Named(TypeKind.Object, name);
+
+        // Registered before the properties are mapped, so a property that refers back to this schema finds it.
+        _mapped[schema] = new MappedSchema(typeRef, default, summary, false, false);
+
+        var parts = new List<ObjectPart>();
+        CollectParts(schema, pointer, isOptional: false, parts, depth: 0);
+        var properties = BuildProperties(name, parts, out var alternatives);
+        var remarks = alternatives.Count > 0
+            ? "The JSON is one of: " + string.Join("; ", alternatives) + ". Properties of every alternative are here, each optional."
+            : null;
+        _objects.Add(new ObjectTypeSpec(name, pointer, summary, remarks, properties));
+        return typeRef;
+    }
+
+    private MappedSchema MapUnion(SpecMapping schema, SpecSequence union, string nameHint, string pointer, string? summary, bool isNullable, bool isDeprecated)
+    {
+        var keyword = schema.ContainsKey("oneOf") ? "oneOf" : "anyOf";
+        var alternatives = new List<(SpecNode Node, SpecMapping Resolved)>();
+        for (var i = 0; i < union.Items.Count; i++)
+        {
+            if (_references.Resolve(union.Items[i]) is not SpecMapping resolved)
+            {
+                continue;
+            }
+
+            if (resolved.GetString("type") == "null")
+            {
+                isNullable = true;
+                continue;
+            }
+
+            alternatives.Add((union.Items[i], resolved));
+        }
+
+        if (alternatives.Count == 1 && !schema.ContainsKey("properties"))
+        {
+            return Map(alternatives[0].Node, nameHint, $"{pointer}/{keyword}/0").With(summary, isNullable, isDeprecated);
+        }
+
+        if (alternatives.Count == 0 || alternatives.Any(alternative => !IsObjectLike(alternative.Resolved)))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode(keyword)?.Span, $"'{keyword}' of alternatives that are not all objects at '{pointer}'", "it is represented as JsonElement");
+            return new MappedSchema(TypeRef.JsonElement, default, summary, isNullable, isDeprecated);
+        }
+
+        return new MappedSchema(MapObject(schema, nameHint, pointer, summary), default, summary, isNullable, isDeprecated);
+    }
+
+    private void CollectParts(SpecMapping schema, string pointer, bool isOptional, List<ObjectPart> parts, int depth)
+    {
+        if (depth > 32)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.CircularReference, schema.Span, pointer, "allOf/oneOf nested more than 32 levels deep");
+            return;
+        }
+
+        if (schema.GetSequence("allOf") is { } allOf)
+        {
+            for (var i = 0; i < allOf.Items.Count; i++)
+            {
+                if (_references.Resolve(allOf.Items[i], out var reference) is SpecMapping part)
+                {
+                    CollectParts(part, reference ?? $"{pointer}/allOf/{i}", isOptional, parts, depth + 1);
+                }
+            }
+        }
+
+        foreach (var keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.GetSequence(keyword) is not { } union)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < union.Items.Count; i++)
+            {
+                if (_references.Resolve(union.Items[i], out var reference) is SpecMapping part && part.GetString("type") != "null")
+                {
+                    var partPointer = reference ?? $"{pointer}/{keyword}/{i}";
+                    parts.Add(new ObjectPart(null, partPointer, isOptional: true, alternativeLabel: Describe(part, partPointer)));
+                    CollectParts(part, partPointer, isOptional: true, parts, depth + 1);
+                }
+            }
+        }
+
+        parts.Add(new ObjectPart(schema, pointer, isOptional, alternativeLabel: null));
+    }
+
+    private EquatableArray<PropertySpec> BuildProperties(string typeName, List<ObjectPart> parts, out List<string> alternatives)
+    {
+        alternatives = new List<string>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            if (part.AlternativeLabel is not null)
+            {
+                alternatives.Add(part.AlternativeLabel);
+            }
+
+            if (part.Schema?.GetSequence("required") is { } list && !part.IsOptional)
+            {
+                foreach (var item in list.Items.OfType<SpecScalar>())
+                {
+                    required.Add(item.Value);
+                }
+            }
+        }
+
+        var order = new List<string>();
+        var byWireName = new Dictionary<string, (MappedSchema Schema, SourceSpan Span)>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            if (part.Schema?.GetMapping("properties") is not { } properties)
+            {
+                continue;
+            }
+
+            foreach (var entry in properties.Entries)
+            {
+                var wireName = entry.Key.Value;
+                var propertyPointer = part.Pointer + "/properties/" + EscapePointer(wireName);
+                var mapped = Map(entry.Value, typeName + Identifiers.ToPascalCase(wireName), propertyPointer);
+                if (!byWireName.TryGetValue(wireName, out var existing))
+                {
+                    order.Add(wireName);
+                    byWireName[wireName] = (mapped, entry.Key.Span);
+                    continue;
+                }
+
+                byWireName[wireName] = (Merge(existing.Schema, mapped, typeName, wireName, entry.Key.Span), existing.Span);
+            }
+        }
+
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { typeName };
+        var result = new List<PropertySpec>(order.Count);
+        foreach (var wireName in order)
+        {
+            var (schema, span) = byWireName[wireName];
+            var desired = Identifiers.ToPascalCase(wireName);
+            if (desired == typeName || ReservedMemberNames.Contains(desired))
+            {
+                desired += "Value";
+            }
+
+            var name = Identifiers.MakeUnique(desired, memberNames);
+            if (name != desired)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.NameCollision, span, "The property", $"{typeName}.{wireName}", desired, "another property of the type", name);
+            }
+
+            var isRequired = required.Contains(wireName);
+            result.Add(new PropertySpec(
+                name,
+                wireName,
+                Identifiers.JsonPathStep(wireName),
+                schema.Type,
+                isRequired,
+                !isRequired || schema.IsNullable,
+                schema.Summary,
+                schema.ConstantValues,
+                schema.IsDeprecated));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>The same property in two alternatives or parts: one C# property if the types agree, else JsonElement.</summary>
+    private MappedSchema Merge(MappedSchema existing, MappedSchema added, string typeName, string wireName, SourceSpan span)
+    {
+        if (existing.Type == added.Type)
+        {
+            var constants = existing.ConstantValues.Concat(added.ConstantValues).Distinct(StringComparer.Ordinal).ToEquatableArray();
+            return new MappedSchema(existing.Type, constants, existing.Summary ?? added.Summary, existing.IsNullable || added.IsNullable, existing.IsDeprecated && added.IsDeprecated);
+        }
+
+        if (existing.Type.Kind == added.Type.Kind && existing.Type.Name == added.Type.Name && existing.Type.Element == added.Type.Element)
+        {
+            // Same type, different constraints: neither set can be enforced for every alternative.
+            var loose = existing.Type with { Constraints = ConstraintSpec.None };
+            return new MappedSchema(loose, default, existing.Summary ?? added.Summary, true, false);
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, span, $"The property '{wireName}' of '{typeName}' with different types in different alternatives", "it is represented as JsonElement");
+        return new MappedSchema(TypeRef.JsonElement, default, existing.Summary ?? added.Summary, true, false);
+    }
+
+    private string CreateEnum(SpecMapping schema, List<SpecScalar> values, string nameHint, string pointer, string? summary)
+    {
+        var name = _componentNames.TryGetValue(schema, out var component) ? component.Name : _typeNames.Reserve(nameHint, "The enum", pointer, schema.Span);
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        var members = new List<EnumMemberSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            if (!seen.Add(value.Value))
+            {
+                continue;
+            }
+
+            var desired = value.Value.Length == 0 ? "Empty" : Identifiers.ToPascalCase(value.Value);
+            var memberName = Identifiers.MakeUnique(desired, memberNames);
+            if (memberName != desired)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.NameCollision, value.Span, "The enum value", $"{name}.'{value.Value}'", desired, "another value of the enum", memberName);
+            }
+
+            members.Add(new EnumMemberSpec(memberName, value.Value));
+        }
+
+        var unrecognized = Identifiers.MakeUnique("Unrecognized", memberNames);
+        var extensions = _typeNames.Reserve(name + "Extensions", "The conversions of the enum", pointer, schema.Span);
+        _enums.Add(new EnumSpec(name, extensions, pointer, summary, members.ToEquatableArray(), unrecognized));
+        return name;
+    }
+
+    private ConstraintSpec ReadStringConstraints(SpecMapping schema, string label)
+    {
+        string? pattern = null;
+        if (schema.GetScalar("pattern") is { } patternNode && _patterns.TryRegister(patternNode.Value, label, patternNode.Span))
+        {
+            pattern = patternNode.Value;
+        }
+
+        return ConstraintSpec.None with
+        {
+            MinLength = ReadNonNegativeInteger(schema, "minLength", label),
+            MaxLength = ReadNonNegativeInteger(schema, "maxLength", label),
+            Pattern = pattern,
+        };
+    }
+
+    private ConstraintSpec ReadNumberConstraints(SpecMapping schema)
+    {
+        var minimum = ReadNumber(schema, "minimum");
+        var maximum = ReadNumber(schema, "maximum");
+        var exclusiveMinimum = false;
+        var exclusiveMaximum = false;
+
+        // OpenAPI 3.0 writes exclusiveMinimum as a flag on minimum; 3.1 (JSON Schema 2020-12) as the bound itself.
+        if (schema.GetScalar("exclusiveMinimum") is { } exclusiveMin)
+        {
+            if (exclusiveMin.AsBoolean() is { } flag)
+            {
+                exclusiveMinimum = flag && minimum is not null;
+            }
+            else if (ReadNumber(schema, "exclusiveMinimum") is { } bound)
+            {
+                minimum = bound;
+                exclusiveMinimum = true;
+            }
+        }
+
+        if (schema.GetScalar("exclusiveMaximum") is { } exclusiveMax)
+        {
+            if (exclusiveMax.AsBoolean() is { } flag)
+            {
+                exclusiveMaximum = flag && maximum is not null;
+            }
+            else if (ReadNumber(schema, "exclusiveMaximum") is { } bound)
+            {
+                maximum = bound;
+                exclusiveMaximum = true;
+            }
+        }
+
+        return ConstraintSpec.None with
+        {
+            Minimum = minimum,
+            ExclusiveMinimum = exclusiveMinimum,
+            Maximum = maximum,
+            ExclusiveMaximum = exclusiveMaximum,
+        };
+    }
+
+    private int? ReadNonNegativeInteger(SpecMapping schema, string keyword, string label)
+    {
+        if (schema.GetScalar(keyword) is not { } node)
+        {
+            return null;
+        }
+
+        if (node.IsPlain && int.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.InvalidKeywordValue, node.Span, $"{keyword} of {label}", node.Value, "expected a non-negative integer");
+        return null;
+    }
+
+    /// <summary>A number as invariant text that C# accepts as a literal, or null (reported) when it is not a number.</summary>
+    private string? ReadNumber(SpecMapping schema, string keyword)
+    {
+        if (schema.GetScalar(keyword) is not { } node || node.AsBoolean() is not null)
+        {
+            return null;
+        }
+
+        if (node.IsPlain && decimal.TryParse(node.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
+        {
+            return exact.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (node.IsPlain && double.TryParse(node.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var approximate) && !double.IsInfinity(approximate))
+        {
+            return approximate.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        _diagnostics.Report(DiagnosticDescriptors.InvalidKeywordValue, node.Span, keyword, node.Value, "expected a number");
+        return null;
+    }
+
+    private List<string> ReadTypes(SpecMapping schema, string pointer, out bool allowsNull)
+    {
+        allowsNull = false;
+        var types = new List<string>();
+        var typeNode = schema["type"];
+        IEnumerable<SpecNode> entries = typeNode switch
+        {
+            SpecScalar scalar when !scalar.IsNull => new[] { scalar },
+            SpecSequence sequence => sequence.Items,
+            _ => Array.Empty<SpecNode>(),
+        };
+
+        foreach (var entry in entries)
+        {
+            if (entry is not SpecScalar scalar)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnexpectedShape, entry.Span, $"The type of '{pointer}'", "a string or a list of strings");
+                continue;
+            }
+
+            if (scalar.Value == "null")
+            {
+                allowsNull = true;
+            }
+            else if (!types.Contains(scalar.Value))
+            {
+                types.Add(scalar.Value);
+            }
+        }
+
+        return types;
+    }
+
+    private static List<SpecScalar>? ReadEnumValues(SpecMapping schema)
+    {
+        if (schema.GetScalar("const") is { } constant)
+        {
+            return new List<SpecScalar> { constant };
+        }
+
+        return schema.GetSequence("enum")?.Items.OfType<SpecScalar>().Where(value => !value.IsNull).ToList();
+    }
+
+    private void ReportUnsupportedKeywords(SpecMapping schema, string pointer)
+    {
+        foreach (var keyword in UnsupportedKeywords)
+        {
+            if (schema.KeyNode(keyword) is { } key)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, key.Span, $"The keyword '{keyword}' at '{pointer}'", "it is not checked");
+            }
+        }
+    }
+
+    private static string? InferType(SpecMapping schema)
+    {
+        if (schema.ContainsKey("properties") || schema.ContainsKey("additionalProperties"))
+        {
+            return "object";
+        }
+
+        if (schema.ContainsKey("items"))
+        {
+            return "array";
+        }
+
+        return null;
+    }
+
+    private bool IsObjectLike(SpecMapping schema) =>
+        schema.GetString("type") == "object" || schema.ContainsKey("properties") || schema.ContainsKey("allOf") ||
+        ((schema.ContainsKey("oneOf") || schema.ContainsKey("anyOf")) && schema.GetString("type") is null or "object");
+
+    private static string Describe(SpecMapping schema, string pointer)
+    {
+        if (pointer.StartsWith("#/components/schemas/", StringComparison.Ordinal))
+        {
+            return pointer.Substring("#/components/schemas/".Length);
+        }
+
+        var names = schema.GetMapping("properties")?.Entries.Select(entry =>
+        {
+            var constant = (entry.Value as SpecMapping)?.GetSequence("enum")?.Items;
+            return constant is { Count: 1 } && constant[0] is SpecScalar value ? $"{entry.Key.Value} = {value.Value}" : entry.Key.Value;
+        });
+        return names is null ? "an object" : "{ " + string.Join(", ", names) + " }";
+    }
+
+    private static string? SummaryOf(SpecMapping schema) => schema.GetString("description") ?? schema.GetString("title");
+
+    private static bool IsNumber(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    private static MappedSchema Untyped() => new(TypeRef.JsonElement, default, null, true, false);
+
+    internal static string EscapePointer(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    private sealed class ObjectPart
+    {
+        public ObjectPart(SpecMapping? schema, string pointer, bool isOptional, string? alternativeLabel)
+        {
+            Schema = schema;
+            Pointer = pointer;
+            IsOptional = isOptional;
+            AlternativeLabel = alternativeLabel;
+        }
+
+        /// <summary>The schema whose own properties this part contributes; null for a marker of a union alternative.</summary>
+        public SpecMapping? Schema { get; }
+
+        public string Pointer { get; }
+
+        public bool IsOptional { get; }
+
+        public string? AlternativeLabel { get; }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+
+namespace Applivery.Generators.OpenApi;
+
+/// <summary>Where a node starts and ends in the spec text; lines and columns are 0-based, as Roslyn expects.</summary>
+internal readonly struct SourceSpan
+{
+    public SourceSpan(int startIndex, int endIndex, int startLine, int startColumn, int endLine, int endColumn)
+    {
+        StartIndex = startIndex;
+        EndIndex = endIndex;
+        StartLine = startLine;
+        StartColumn = startColumn;
+        EndLine = endLine;
+        EndColumn = endColumn;
+    }
+
+    public int StartIndex { get; }
+
+    public int EndIndex { get; }
+
+    public int StartLine { get; }
+
+    public int StartColumn { get; }
+
+    public int EndLine { get; }
+
+    public int EndColumn { get; }
+}
+
+/// <summary>A node of the parsed YAML/JSON document, with its position in the source text.</summary>
+internal abstract class SpecNode
+{
+    protected SpecNode(SourceSpan span) => Span = span;
+
+    public SourceSpan Span { get; }
+
+    /// <summary>The JSON pointer of the place this node was first reached from (aliases share nodes).</summary>
+    public string Pointer { get; set; } = string.Empty;
+}
+
+internal sealed class SpecScalar : SpecNode
+{
+    public SpecScalar(string value, bool isPlain, SourceSpan span)
+        : base(span)
+    {
+        Value = value;
+        IsPlain = isPlain;
+    }
+
+    public string Value { get; }
+
+    /// <summary>Unquoted in the source: only plain scalars can mean null, booleans or numbers.</summary>
+    public bool IsPlain { get; }
+
+    public bool IsNull => IsPlain && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
+
+    public bool? AsBoolean()
+    {
+        if (!IsPlain)
+        {
+            return null;
+        }
+
+        return Value switch
+        {
+            "true" or "True" or "TRUE" => true,
+            "false" or "False" or "FALSE" => false,
+            _ => null,
+        };
+    }
+
+    public override string ToString() => Value;
+}
+
+internal sealed class SpecSequence : SpecNode
+{
+    public SpecSequence(IReadOnlyList<SpecNode> items, SourceSpan span)
+        : base(span) => Items = items;
+
+    public IReadOnlyList<SpecNode> Items { get; }
+}
+
+internal sealed class SpecMapping : SpecNode
+{
+    private readonly Dictionary<string, int> _indexByKey;
+
+    public SpecMapping(IReadOnlyList<KeyValuePair<SpecScalar, SpecNode>> entries, SourceSpan span)
+        : base(span)
+    {
+        Entries = entries;
+        _indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            // The reader reports duplicate keys; the first occurrence wins, as in most JSON readers.
+            if (!_indexByKey.ContainsKey(entries[i].Key.Value))
+            {
+                _indexByKey.Add(entries[i].Key.Value, i);
+            }
+        }
+    }
+
+    public IReadOnlyList<KeyValuePair<SpecScalar, SpecNode>> Entries { get; }
+
+    public SpecNode? this[string key] => _indexByKey.TryGetValue(key, out var index) ? Entries[index].Value : null;
+
+    public bool ContainsKey(string key) => _indexByKey.ContainsKey(key);
+
+    public SpecScalar? KeyNode(string key) => _indexByKey.TryGetValue(key, out var index) ? Entries[index].Key : null;
+
+    public SpecMapping? GetMapping(string key) => this[key] as SpecMapping;
+
+    public SpecSequence? GetSequence(string key) => this[key] as SpecSequence;
+
+    public SpecScalar? GetScalar(string key) => this[key] as SpecScalar is { IsNull: false } scalar ? scalar : null;
+
+    public string? GetString(string key) => GetScalar(key)?.Value;
+}

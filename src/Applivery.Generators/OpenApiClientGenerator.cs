@@ -1,0 +1,50 @@
+using Applivery.Generators.Emit;
+using Applivery.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Applivery.Generators;
+
+/// <summary>
+/// Generates typed models, validators and a client from the OpenAPI documents among a project's AdditionalFiles.
+/// This class only wires the pipeline: parse (<see cref="ClientSpecBuilder"/>) → value-equal model → emit (<see cref="SourceEmitter"/>).
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiClientGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var inputs = context.AdditionalTextsProvider
+            .Where(static file => SpecFiles.HasSpecExtension(file.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SpecFiles.ReadInput(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.SpecInputs);
+
+        var results = inputs
+            .Select(static (input, cancellationToken) => ClientSpecBuilder.Build(input, cancellationToken))
+            .WithTrackingName(TrackingNames.SpecResults);
+
+        // Diagnostics travel apart from the model: a location that moves must not re-emit the source.
+        var diagnostics = results
+            .Select(static (result, _) => result?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, items) =>
+        {
+            foreach (var item in items)
+            {
+                production.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
+        var clients = results
+            .Select(static (result, _) => result?.Client)
+            .WithTrackingName(TrackingNames.Clients);
+
+        var features = context.CompilationProvider
+            .Select(static (compilation, _) => TargetFeaturesReader.Read(compilation))
+            .WithTrackingName(TrackingNames.TargetFeatures);
+
+        var allClients = clients.Collect().WithTrackingName(TrackingNames.AllClients);
+        var emitInput = allClients.Combine(features).WithTrackingName(TrackingNames.ClientsWithFeatures);
+        context.RegisterSourceOutput(emitInput, static (production, pair) => SourceEmitter.Emit(production, pair.Left, pair.Right));
+    }
+}

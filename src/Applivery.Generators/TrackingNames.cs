@@ -1,0 +1,15 @@
+namespace Applivery.Generators;
+
+/// <summary>The names of the pipeline's steps, so tests can check what each step did.</summary>
+internal static class TrackingNames
+{
+    public const string SpecInputs = nameof(SpecInputs);
+    public const string SpecResults = nameof(SpecResults);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Clients = nameof(Clients);
+    public const string AllClients = nameof(AllClients);
+    public const string TargetFeatures = nameof(TargetFeatures);
+    public const string ClientsWithFeatures = nameof(ClientsWithFeatures);
+
+    public static readonly string[] All = { SpecInputs, SpecResults, Diagnostics, Clients, AllClients, TargetFeatures, ClientsWithFeatures };
+}

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Applivery.Generators.Tests.Infrastructure;
+
+/// <summary>A spec handed to the generator: path, text and AdditionalFiles metadata.</summary>
+internal sealed record SpecFile(string Path, string Text, IReadOnlyDictionary<string, string>? Metadata = null)
+{
+    public static SpecFile Applivery() => new("/project/spec/" + RepositoryPaths.AppliverySpec, RepositoryPaths.ReadAppliverySpec());
+}
+
+/// <summary>Runs the generator the way the compiler does and keeps everything a test may look at.</summary>
+internal sealed class GeneratorRun
+{
+    private GeneratorRun(GeneratorDriver driver, Compilation input, Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics)
+    {
+        Driver = driver;
+        Input = input;
+        Output = output;
+        GeneratorDiagnostics = generatorDiagnostics;
+    }
+
+    public GeneratorDriver Driver { get; }
+
+    public Compilation Input { get; }
+
+    public Compilation Output { get; }
+
+    public ImmutableArray<Diagnostic> GeneratorDiagnostics { get; }
+
+    public GeneratorDriverRunResult Result => Driver.GetRunResult();
+
+    public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.Single().GeneratedSources;
+
+    public string Source(string hintNameSuffix) => Sources.Single(source => source.HintName.EndsWith(hintNameSuffix, System.StringComparison.Ordinal)).SourceText.ToString();
+
+    /// <summary>Compiler diagnostics of the consumer compilation with the generated code, warnings included.</summary>
+    public IReadOnlyList<Diagnostic> CompilationDiagnostics() =>
+        Output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    public static GeneratorRun Run(
+        IEnumerable<SpecFile> specs,
+        TargetFramework framework = TargetFramework.Net100,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        IEnumerable<string>? csharpSources = null,
+        string rootNamespace = "Consumer",
+        bool trackSteps = true)
+    {
+        var specList = specs.ToList();
+        var parseOptions = new CSharpParseOptions(languageVersion);
+        var trees = (csharpSources ?? new[] { "namespace Consumer { internal static class Placeholder { } }" })
+            .Select((source, index) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"/project/Source{index}.cs"))
+            .ToList();
+        var compilation = CSharpCompilation.Create(
+            "Consumer",
+            trees,
+            TargetFrameworkReferences.For(framework),
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                warningLevel: 9999));
+
+        var options = new TestOptionsProvider(
+            new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace },
+            specList.Where(spec => spec.Metadata is not null).ToDictionary(spec => spec.Path, spec => spec.Metadata!));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            specList.Select(spec => (AdditionalText)new InMemoryAdditionalText(spec.Path, spec.Text)),
+            parseOptions,
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new GeneratorRun(driver, compilation, output, diagnostics);
+    }
+
+    public static GeneratorRun Run(SpecFile spec, TargetFramework framework = TargetFramework.Net100) => Run(new[] { spec }, framework);
+
+    /// <summary>The same driver run again on a changed compilation, as the IDE does on each edit.</summary>
+    public GeneratorRun RunAgain(Compilation compilation)
+    {
+        var driver = Driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new GeneratorRun(driver, compilation, output, diagnostics);
+    }
+
+    public GeneratorRun RunAgain(GeneratorDriver driver)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(Input, out var output, out var diagnostics);
+        return new GeneratorRun(driver, Input, output, diagnostics);
+    }
+}
