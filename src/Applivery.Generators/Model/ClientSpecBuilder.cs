@@ -16,7 +16,7 @@ internal static class ClientSpecBuilder
     private const string FallbackNamespace = "OpenApiClient";
 
     /// <summary>A root key that marks a file as an OpenAPI (or Swagger) document without parsing it.</summary>
-    private static readonly Regex RootVersionKey = new(@"^\s*[""']?(openapi|swagger)[""']?\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex RootVersionKey = new(@"(^|[{,]\s*)[""']?(openapi|swagger)[""']?\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     public static SpecResult? Build(SpecInput input, CancellationToken cancellationToken)
     {
@@ -63,9 +63,10 @@ internal static class ClientSpecBuilder
             return null;
         }
 
-        if (!CheckVersion(document, fileName, diagnostics))
+        // The text only mentioned the key somewhere: a file whose root does not have it is not a spec either.
+        isSpec = input.IsMarkedOpenApi || document.ContainsKey("openapi") || document.ContainsKey("swagger");
+        if (!isSpec || !CheckVersion(document, fileName, diagnostics))
         {
-            isSpec = input.IsMarkedOpenApi || document.ContainsKey("openapi") || document.ContainsKey("swagger");
             return null;
         }
 

@@ -15,15 +15,19 @@ internal sealed record SpecFile(string Path, string Text, IReadOnlyDictionary<st
 /// <summary>Runs the generator the way the compiler does and keeps everything a test may look at.</summary>
 internal sealed class GeneratorRun
 {
-    private GeneratorRun(GeneratorDriver driver, Compilation input, Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics)
+    private GeneratorRun(GeneratorDriver driver, Compilation input, Compilation output, ImmutableArray<Diagnostic> generatorDiagnostics, IReadOnlyList<AdditionalText> additionalTexts)
     {
         Driver = driver;
+        AdditionalTexts = additionalTexts;
         Input = input;
         Output = output;
         GeneratorDiagnostics = generatorDiagnostics;
     }
 
     public GeneratorDriver Driver { get; }
+
+    /// <summary>The additional files the driver holds, to replace one as an edit would.</summary>
+    public IReadOnlyList<AdditionalText> AdditionalTexts { get; }
 
     public Compilation Input { get; }
 
@@ -67,14 +71,15 @@ internal sealed class GeneratorRun
         var options = new TestOptionsProvider(
             new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace },
             specList.Where(spec => spec.Metadata is not null).ToDictionary(spec => spec.Path, spec => spec.Metadata!));
+        var additionalTexts = specList.Select(spec => (AdditionalText)new InMemoryAdditionalText(spec.Path, spec.Text)).ToList();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-            specList.Select(spec => (AdditionalText)new InMemoryAdditionalText(spec.Path, spec.Text)),
+            additionalTexts,
             parseOptions,
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorRun(driver, compilation, output, diagnostics);
+        return new GeneratorRun(driver, compilation, output, diagnostics, additionalTexts);
     }
 
     public static GeneratorRun Run(SpecFile spec, TargetFramework framework = TargetFramework.Net100) => Run(new[] { spec }, framework);
@@ -83,12 +88,17 @@ internal sealed class GeneratorRun
     public GeneratorRun RunAgain(Compilation compilation)
     {
         var driver = Driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorRun(driver, compilation, output, diagnostics);
+        return new GeneratorRun(driver, compilation, output, diagnostics, AdditionalTexts);
     }
 
-    public GeneratorRun RunAgain(GeneratorDriver driver)
+    /// <summary>The same driver run again after one additional file was edited.</summary>
+    public GeneratorRun RunAgainWithEditedSpec(int index, string newText)
     {
-        driver = driver.RunGeneratorsAndUpdateCompilation(Input, out var output, out var diagnostics);
-        return new GeneratorRun(driver, Input, output, diagnostics);
+        var edited = new InMemoryAdditionalText(AdditionalTexts[index].Path, newText);
+        var texts = AdditionalTexts.ToList();
+        texts[index] = edited;
+        var driver = Driver.ReplaceAdditionalText(AdditionalTexts[index], edited)
+            .RunGeneratorsAndUpdateCompilation(Input, out var output, out var diagnostics);
+        return new GeneratorRun(driver, Input, output, diagnostics, texts);
     }
 }

@@ -1,0 +1,77 @@
+using System.Linq;
+using Applivery.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Applivery.Generators.Tests;
+
+/// <summary>The generator runs on every keystroke in an IDE: unchanged input must cost nothing.</summary>
+public class IncrementalTests
+{
+    private const string UserCode = "namespace Consumer { public class UserCode { public int Value => 1; } }";
+
+    [Fact]
+    public void EveryStepIsNamed()
+    {
+        var run = GeneratorRun.Run(new[] { SpecFile.Applivery() }, csharpSources: new[] { UserCode });
+
+        var steps = run.Result.Results.Single().TrackedSteps;
+        foreach (var name in TrackingNames.All)
+        {
+            Assert.True(steps.ContainsKey(name), $"The step {name} was not tracked");
+        }
+    }
+
+    [Fact]
+    public void EditingAnUnrelatedCSharpFileLeavesEveryStepCached()
+    {
+        var first = GeneratorRun.Run(new[] { SpecFile.Applivery() }, csharpSources: new[] { UserCode });
+        var oldTree = first.Input.SyntaxTrees.Single();
+        var newTree = CSharpSyntaxTree.ParseText(UserCode.Replace("=> 1", "=> 2"), (CSharpParseOptions)oldTree.Options, oldTree.FilePath);
+
+        var second = first.RunAgain(first.Input.ReplaceSyntaxTree(oldTree, newTree));
+
+        var steps = second.Result.Results.Single().TrackedSteps;
+        foreach (var name in TrackingNames.All)
+        {
+            var reasons = steps[name].SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, reason => Assert.True(
+                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"{name} was {reason} after an unrelated edit"));
+        }
+
+        Assert.Equal(Texts(first), Texts(second));
+    }
+
+    [Fact]
+    public void AWhitespaceOnlyEditOfTheSpecLeavesTheModelUnchanged()
+    {
+        var spec = SpecFile.Applivery();
+        var first = GeneratorRun.Run(new[] { spec });
+
+        var second = first.RunAgainWithEditedSpec(0, spec.Text + "\n\n# a comment at the end\n");
+
+        var steps = second.Result.Results.Single().TrackedSteps;
+        Assert.Equal(IncrementalStepRunReason.Modified, steps[TrackingNames.SpecInputs].Single().Outputs.Single().Reason);
+        Assert.Contains(steps[TrackingNames.Clients].Single().Outputs.Single().Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged });
+        Assert.All(steps[TrackingNames.ClientsWithFeatures].SelectMany(step => step.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.Equal(Texts(first), Texts(second));
+    }
+
+    [Fact]
+    public void EditingTheSpecChangesTheOutput()
+    {
+        var spec = SpecFile.Applivery();
+        var first = GeneratorRun.Run(new[] { spec });
+        Assert.Contains("CheckMaxLength(errors, path + \".email\", Email, 256)", first.Source("AppliveryClient.Member.g.cs"));
+
+        var second = first.RunAgainWithEditedSpec(0, spec.Text.Replace("maxLength: 256", "maxLength: 300"));
+
+        var steps = second.Result.Results.Single().TrackedSteps;
+        Assert.Equal(IncrementalStepRunReason.Modified, steps[TrackingNames.Clients].Single().Outputs.Single().Reason);
+        Assert.Contains("CheckMaxLength(errors, path + \".email\", Email, 300)", second.Source("AppliveryClient.Member.g.cs"));
+    }
+
+    private static string[] Texts(GeneratorRun run) => run.Sources.Select(source => source.HintName + "\n" + source.SourceText).ToArray();
+}

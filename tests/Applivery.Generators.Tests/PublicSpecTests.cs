@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using Applivery.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit.Abstractions;
+using YamlDotNet.RepresentationModel;
+
+namespace Applivery.Generators.Tests;
+
+/// <summary>
+/// Generality: real-world OpenAPI documents the generator was not written against must generate code that compiles,
+/// and whatever the generator cannot handle must be named by an APG005 diagnostic instead of silently broken code.
+/// The documents come from the npm package pinned in <c>public-specs/package.json</c>; they are installed, never committed.
+/// </summary>
+public class PublicSpecTests : IClassFixture<PublicSpecs>
+{
+    private readonly PublicSpecs _specs;
+    private readonly ITestOutputHelper _output;
+
+    public PublicSpecTests(PublicSpecs specs, ITestOutputHelper output)
+    {
+        _specs = specs;
+        _output = output;
+    }
+
+    [Theory]
+    [InlineData("3.0/yaml/petstore.yaml")]
+    [InlineData("3.0/yaml/polymorphism.yaml")]
+    [InlineData("3.0/yaml/discriminators.yaml")]
+    [InlineData("3.0/yaml/schema-enums.yaml")]
+    [InlineData("3.0/yaml/schema-types.yaml")]
+    [InlineData("3.0/yaml/schema-validation.yaml")]
+    [InlineData("3.0/yaml/parameters-style.yaml")]
+    [InlineData("3.0/yaml/http-status-codes.yaml")]
+    [InlineData("3.0/yaml/star-trek.yaml")]
+    [InlineData("3.0/yaml/uspto.yaml")]
+    [InlineData("3.0/yaml/readme-legacy.yaml")]
+    [InlineData("3.0/yaml/complex-nesting.yaml")]
+    [InlineData("3.0/yaml/schema-circular.yaml")]
+    [InlineData("3.1/yaml/petstore.yaml")]
+    [InlineData("3.1/yaml/train-travel.yaml")]
+    [InlineData("3.1/yaml/readme.yaml")]
+    [InlineData("3.1/yaml/schema-types.yaml")]
+    [InlineData("3.1/yaml/webhooks.yaml")]
+    public void DocumentGeneratesCodeThatCompiles(string document)
+    {
+        var text = _specs.Read(document);
+
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/" + Path.GetFileName(document), text) });
+
+        var generatorDiagnostics = GeneratedSnapshots.FormatDiagnostics(run.GeneratorDiagnostics);
+        _output.WriteLine($"{document}: {run.Sources.Count} generated sources; generator diagnostics:\n{generatorDiagnostics}");
+
+        // Roslyn turns a generator exception into CS8785 and keeps going, so the exception has to be asked for.
+        Assert.True(
+            run.Result.Results.Single().Exception is null,
+            $"The generator threw on {document}: {run.Result.Results.Single().Exception}\nGenerator diagnostics:\n{generatorDiagnostics}");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, diagnostic => diagnostic.Id is "APG099" or "CS8785");
+
+        // Unsupported constructs may be skipped, but only out loud (APG005); the code around them must still compile,
+        // warnings included, because the consumer compilation treats every warning as an error.
+        var compilerDiagnostics = run.CompilationDiagnostics();
+        Assert.True(
+            compilerDiagnostics.Count == 0,
+            $"The code generated for {document} does not compile cleanly:\n{string.Join("\n", compilerDiagnostics)}\nGenerator diagnostics:\n{generatorDiagnostics}");
+
+        if (HasComponentSchemas(text))
+        {
+            Assert.True(run.Sources.Count > 0, $"{document} has components/schemas but nothing was generated.\nGenerator diagnostics:\n{generatorDiagnostics}");
+        }
+    }
+
+    private static bool HasComponentSchemas(string text)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(text));
+        return yaml.Documents.Count > 0
+            && yaml.Documents[0].RootNode is YamlMappingNode root
+            && root.Children.TryGetValue(new YamlScalarNode("components"), out var components)
+            && components is YamlMappingNode componentsMap
+            && componentsMap.Children.TryGetValue(new YamlScalarNode("schemas"), out var schemas)
+            && schemas is YamlMappingNode { Children.Count: > 0 };
+    }
+}
+
+/// <summary>
+/// The npm package of public OpenAPI documents, installed into <c>public-specs/node_modules</c> on first use so that
+/// third-party documents stay out of the repository while every test run still sees the exact pinned version.
+/// </summary>
+public sealed class PublicSpecs
+{
+    private const string PackageName = "@readme/oas-examples";
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly string _packageFolder;
+
+    public PublicSpecs()
+    {
+        var folder = Path.Combine(RepositoryPaths.TestProject, "public-specs");
+        _packageFolder = Path.Combine(folder, "node_modules", PackageName);
+        var pinned = PinnedVersion(folder);
+
+        // Parallel test runs (another configuration, an IDE next to the CLI) share this folder: npm ci deletes
+        // node_modules first, so a second install must not start while a first one is halfway. obj/ is ignored by git.
+        var lockPath = Path.Combine(RepositoryPaths.TestProject, "obj", "public-specs.install.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        using var installLock = AcquireFileLock(lockPath);
+        if (InstalledVersion() != pinned)
+        {
+            Install(folder);
+            var installed = InstalledVersion();
+            if (installed != pinned)
+            {
+                throw new InvalidOperationException($"npm finished, but {PackageName} is at '{installed ?? "(missing)"}' instead of the pinned {pinned} in {_packageFolder}.");
+            }
+        }
+    }
+
+    public string Read(string relativePath) => File.ReadAllText(Path.Combine(_packageFolder, relativePath));
+
+    private static string PinnedVersion(string folder)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "package.json")));
+        return manifest.RootElement.GetProperty("dependencies").GetProperty(PackageName).GetString()
+            ?? throw new InvalidOperationException($"public-specs/package.json does not pin {PackageName}.");
+    }
+
+    /// <summary>Compared with the pin rather than checking existence, so bumping the pin re-installs.</summary>
+    private string? InstalledVersion()
+    {
+        var manifest = Path.Combine(_packageFolder, "package.json");
+        if (!File.Exists(manifest))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(manifest));
+        return document.RootElement.TryGetProperty("version", out var version) ? version.GetString() : null;
+    }
+
+    private static FileStream AcquireFileLock(string path)
+    {
+        var deadline = DateTime.UtcNow + InstallTimeout + TimeSpan.FromMinutes(1);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(500));
+            }
+        }
+    }
+
+    private static void Install(string folder)
+    {
+        // npm ci installs exactly what the lock file says; without a lock file only npm install can resolve the pin.
+        var arguments = File.Exists(Path.Combine(folder, "package-lock.json"))
+            ? "ci --no-audit --no-fund"
+            : "install --no-audit --no-fund";
+        var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", arguments)
+        {
+            WorkingDirectory = folder,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        // Nothing may wait for a human: no prompts, no progress bars, no update notices.
+        start.Environment["CI"] = "true";
+        start.Environment["npm_config_yes"] = "true";
+        start.Environment["npm_config_progress"] = "false";
+        start.Environment["npm_config_update_notifier"] = "false";
+
+        var output = new System.Text.StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, line) => Append(output, line.Data);
+        process.ErrorDataReceived += (_, line) => Append(output, line.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception exception)
+        {
+            throw new InvalidOperationException(
+                $"PublicSpecTests need npm (Node.js) on PATH to install {PackageName} into {folder}: {exception.Message}", exception);
+        }
+
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(InstallTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"'npm {arguments}' in {folder} did not finish within {InstallTimeout.TotalMinutes} minutes. Output:\n{Snapshot(output)}");
+        }
+
+        // The parameterless wait flushes the asynchronous output readers.
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'npm {arguments}' in {folder} failed with exit code {process.ExitCode}. Output:\n{Snapshot(output)}");
+        }
+    }
+
+    private static void Append(System.Text.StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static string Snapshot(System.Text.StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Linq;
+using Applivery.Generators.Tests.Infrastructure;
+
+namespace Applivery.Generators.Tests;
+
+/// <summary>The generated validators, compiled and run against real values.</summary>
+public class ValidationBehaviourTests
+{
+    private const string Harness = """
+        namespace Consumer
+        {
+            public static class Harness
+            {
+                public static void CheckParameters(string organizationId, string applicationId, string buildId, string? email) =>
+                    AppliveryClientValidation.ValidateGetBuildDownloadsByUserParameters(organizationId, applicationId, buildId, email, null, null);
+
+                public static string[] ValidateResponse(string? memberEmail, string? memberId, int? total, string? downloadId) =>
+                    global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(
+                        new DownloadsByUserResponse
+                        {
+                            Data = new[]
+                            {
+                                new UserDownloads
+                                {
+                                    Total = total,
+                                    Member = new Member { Email = memberEmail, MemberId = memberId, Type = MemberType.MdmUser },
+                                    Downloads = new[] { new Download { Id = downloadId, From = DownloadSource.IntegrationApi } },
+                                },
+                            },
+                        }.Validate(),
+                        error => error.ToString()));
+            }
+        }
+        """;
+
+    private const string HexId = "5f8d0d55b54764421b7156c9";
+
+    private static readonly Lazy<CompiledAssembly> Assembly = new(() =>
+        CompiledAssembly.Load(GeneratorRun.Run(new[] { SpecFile.Applivery() }, csharpSources: new[] { Harness }).Output));
+
+    [Theory]
+    [InlineData(HexId)]
+    [InlineData("my-organization")]
+    [InlineData("abc")]
+    [InlineData("ABC-123-xyz")]
+    public void OrganizationAndApplicationIdsAcceptHexIdsAndSlugs(string id)
+    {
+        CheckParameters(id, id, HexId, null);
+    }
+
+    [Theory]
+    [InlineData("ab", "organizationId")]
+    [InlineData("../x", "organizationId")]
+    [InlineData("a b c", "organizationId")]
+    [InlineData("slug/../../admin", "organizationId")]
+    [InlineData("", "organizationId")]
+    public void OrganizationIdRejectsWhatThePatternRejects(string value, string parameter)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => CheckParameters(value, "app-slug", HexId, null));
+
+        Assert.Equal(parameter, exception.ParamName);
+        Assert.Contains("pattern", exception.Message);
+        Assert.Contains("^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\\\-]{3,}))$", exception.Message);
+        Assert.Contains("'" + value + "'", exception.Message);
+    }
+
+    [Fact]
+    public void TheDoubledBackslashOfTheSpecIsKeptSoABackslashIsAllowedInSlugs()
+    {
+        // The spec's character class is [a-zA-Z0-9\\-]: a backslash and a hyphen, exactly as Applivery writes it.
+        CheckParameters(@"org\name", "app-slug", HexId, null);
+    }
+
+    [Theory]
+    [InlineData("my-build")]
+    [InlineData("5f8d0d55b54764421b7156c")]
+    [InlineData("5f8d0d55b54764421b7156c9a")]
+    [InlineData("zf8d0d55b54764421b7156c9")]
+    public void BuildIdAcceptsOnlyA24CharacterHexId(string buildId)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => CheckParameters("org-slug", "app-slug", buildId, null));
+
+        Assert.Equal("buildId", exception.ParamName);
+    }
+
+    [Fact]
+    public void RequiredParametersMustNotBeNull()
+    {
+        var exception = Assert.Throws<ArgumentNullException>(() => CheckParameters(null!, "app-slug", HexId, null));
+
+        Assert.Equal("organizationId", exception.ParamName);
+    }
+
+    [Fact]
+    public void EmailAcceptsUpTo128CharactersAndRejects129()
+    {
+        CheckParameters("org-slug", "app-slug", HexId, new string('a', 116) + "@example.com");
+
+        var tooLong = new string('a', 117) + "@example.com";
+        var exception = Assert.Throws<ArgumentException>(() => CheckParameters("org-slug", "app-slug", HexId, tooLong));
+
+        Assert.Equal("email", exception.ParamName);
+        Assert.Contains("at most 128 characters", exception.Message);
+        Assert.Contains("maxLength", exception.Message);
+        Assert.Contains(tooLong, exception.Message);
+    }
+
+    [Fact]
+    public void LengthCountsCharactersNotUtf16Units()
+    {
+        // 128 emoji are 256 UTF-16 units but 128 characters, as JSON Schema counts them.
+        CheckParameters("org-slug", "app-slug", HexId, string.Concat(Enumerable.Repeat("😀", 128)));
+    }
+
+    [Fact]
+    public void AValidResponseHasNoErrors()
+    {
+        Assert.Empty(Validate("user@example.com", HexId, 3, HexId));
+    }
+
+    [Fact]
+    public void ResponseValidationReportsEveryViolationWithItsJsonPath()
+    {
+        var errors = Validate(new string('e', 257), "not-hex", -1, "short");
+
+        Assert.Equal(4, errors.Length);
+        Assert.Contains(errors, error => error.StartsWith("$.data[0].total: must be at least 0 (was '-1')", StringComparison.Ordinal));
+        Assert.Contains(errors, error => error.StartsWith("$.data[0].member.memberId: must match the pattern '^[a-fA-F0-9]{24}$' (was 'not-hex')", StringComparison.Ordinal));
+        Assert.Contains(errors, error => error.StartsWith("$.data[0].member.email: must be at most 256 characters long", StringComparison.Ordinal));
+        Assert.Contains(errors, error => error.StartsWith("$.data[0].downloads[0].id: must match the pattern", StringComparison.Ordinal));
+    }
+
+    private static void CheckParameters(string organizationId, string applicationId, string buildId, string? email) =>
+        Assembly.Value.Call("Consumer.Harness", "CheckParameters", organizationId, applicationId, buildId, email);
+
+    private static string[] Validate(string? email, string? memberId, int? total, string? downloadId) =>
+        (string[])Assembly.Value.Call("Consumer.Harness", "ValidateResponse", email, memberId, total, downloadId)!;
+}
