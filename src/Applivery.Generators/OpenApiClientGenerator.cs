@@ -45,6 +45,6 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         var allClients = clients.Collect().WithTrackingName(TrackingNames.AllClients);
         var emitInput = allClients.Combine(features).WithTrackingName(TrackingNames.ClientsWithFeatures);
-        context.RegisterSourceOutput(emitInput, static (production, pair) => SourceEmitter.Emit(production, pair.Left, pair.Right));
+        context.RegisterSourceOutput(emitInput, static (production, pair) => SourceEmitter.EmitSafely(production, pair.Left, pair.Right));
     }
 }

@@ -21,6 +21,7 @@ internal static class GeneratedFile
         }
 
         writer.Line("#nullable enable");
+        writer.Line("#pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.");
         writer.Line();
         writer.OpenBlock("namespace " + ns);
         return writer;

@@ -66,14 +66,18 @@ internal static class ObjectTypeEmitter
     private static void EmitProperty(SourceWriter writer, ClientSpec client, PropertySpec property, TargetFeatures features)
     {
         Documentation.Summary(writer, property.Summary, $"The {property.WireName} property.");
-        Documentation.Element(writer, "remarks", string.Join(" ", Remarks(property)));
-        if (property.IsDeprecated)
+        var type = CSharpTypes.OfNullable(property.Type, client.Namespace, property.IsNullable);
+        var isRequiredMember = property.IsRequired && !property.IsNullable;
+
+        // C# forbids [Obsolete] on a required member (CS9042): there the deprecation is said in the remarks only.
+        var canBeObsolete = !(isRequiredMember && features.SupportsRequiredMembers);
+        var remarks = string.Join(" ", Remarks(property));
+        Documentation.Element(writer, "remarks", property.IsDeprecated && !canBeObsolete ? remarks + " Deprecated in the spec." : remarks);
+        if (property.IsDeprecated && canBeObsolete)
         {
             writer.Line($"[{CSharpTypes.ObsoleteAttribute}(\"Deprecated in the spec.\")]");
         }
 
-        var type = CSharpTypes.OfNullable(property.Type, client.Namespace, property.IsNullable);
-        var isRequiredMember = property.IsRequired && !property.IsNullable;
         if (isRequiredMember && features.SupportsRequiredMembers)
         {
             writer.Line($"public required {type} {property.Name} {{ get; init; }}");

@@ -11,6 +11,26 @@ namespace Applivery.Generators.Emit;
 /// <summary>The emit stage: every client of the compilation to source files, one hint name per type or concern.</summary>
 internal static class SourceEmitter
 {
+    /// <summary>An exception escaping a generator removes all of its output (CS8785): it becomes APG099 instead.</summary>
+    public static void EmitSafely(SourceProductionContext context, ImmutableArray<ClientSpec?> clients, TargetFeatures features)
+    {
+        try
+        {
+            Emit(context, clients, features);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Reported as a diagnostic: the user's build must say what failed, not lose every generated file.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            var names = string.Join(", ", clients.Where(client => client is not null).Select(client => client!.SpecFileName));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, names, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
     public static void Emit(SourceProductionContext context, ImmutableArray<ClientSpec?> clients, TargetFeatures features)
     {
         var present = clients.Where(client => client is not null).Select(client => client!).ToList();
@@ -50,6 +70,8 @@ internal static class SourceEmitter
             }
 
             files.Add((GeneratedFile.HintName(client, "Validation"), ValidationEmitter.EmitValidationClass(client)));
+            files.Add((GeneratedFile.HintName(client, "Json"), JsonEmitter.Emit(client)));
+            files.Add((GeneratedFile.HintName(client, "Client"), ClientEmitter.Emit(client)));
         }
 
         foreach (var ns in namespaces)

@@ -142,7 +142,8 @@ internal static class ValidationEmitter
                 any = true;
             }
 
-            foreach (var line in NestedChecks(client, property.Type, property.Name, path, depth: 0))
+            var prefix = char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+            foreach (var line in NestedChecks(client, property.Type, property.Name, path, prefix, depth: 0))
             {
                 writer.Line(line);
                 any = true;
@@ -155,7 +156,8 @@ internal static class ValidationEmitter
         }
     }
 
-    private static IEnumerable<string> NestedChecks(ClientSpec client, TypeRef type, string value, string path, int depth)
+    /// <param name="prefix">Starts the names of loop variables: pattern variables stay in scope for the whole method.</param>
+    private static IEnumerable<string> NestedChecks(ClientSpec client, TypeRef type, string value, string path, string prefix, int depth)
     {
         var validation = $"global::{client.Namespace}.{ValidationClassName(client)}";
         foreach (var line in ValueChecks(client, type, value, check => $"{validation}.Check{check.Rule}(errors, {path}, {value}{check.Arguments});"))
@@ -170,14 +172,14 @@ internal static class ValidationEmitter
                 break;
             case TypeKind.Array when NeedsChecks(type.Element!):
                 {
-                    var items = "items" + depth.ToString(CultureInfo.InvariantCulture);
-                    var index = "i" + depth.ToString(CultureInfo.InvariantCulture);
+                    var items = prefix + "Items" + depth.ToString(CultureInfo.InvariantCulture);
+                    var index = prefix + "Index" + depth.ToString(CultureInfo.InvariantCulture);
                     var itemPath = $"{path} + \"[\" + {index}.ToString({CSharpTypes.CultureInfo}.InvariantCulture) + \"]\"";
                     yield return $"if ({value} is {{ }} {items})";
                     yield return "{";
                     yield return $"    for (var {index} = 0; {index} < {items}.Count; {index}++)";
                     yield return "    {";
-                    foreach (var line in NestedChecks(client, type.Element!, $"{items}[{index}]", itemPath, depth + 1))
+                    foreach (var line in NestedChecks(client, type.Element!, $"{items}[{index}]", itemPath, prefix, depth + 1))
                     {
                         yield return "        " + line;
                     }
@@ -189,13 +191,13 @@ internal static class ValidationEmitter
 
             case TypeKind.Map when NeedsChecks(type.Element!):
                 {
-                    var entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);
-                    var entries = "entries" + depth.ToString(CultureInfo.InvariantCulture);
+                    var entry = prefix + "Entry" + depth.ToString(CultureInfo.InvariantCulture);
+                    var entries = prefix + "Entries" + depth.ToString(CultureInfo.InvariantCulture);
                     yield return $"if ({value} is {{ }} {entries})";
                     yield return "{";
                     yield return $"    foreach (var {entry} in {entries})";
                     yield return "    {";
-                    foreach (var line in NestedChecks(client, type.Element!, $"{entry}.Value", $"{validation}.PropertyPath({path}, {entry}.Key)", depth + 1))
+                    foreach (var line in NestedChecks(client, type.Element!, $"{entry}.Value", $"{validation}.PropertyPath({path}, {entry}.Key)", prefix, depth + 1))
                     {
                         yield return "        " + line;
                     }

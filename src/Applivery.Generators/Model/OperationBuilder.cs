@@ -13,7 +13,11 @@ internal sealed class OperationBuilder
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     /// <summary>Parameter names the generated method itself uses.</summary>
-    private static readonly string[] ReservedParameterNames = { "cancellationToken", "body" };
+    private static readonly string[] ReservedParameterNames =
+    {
+        "cancellationToken", "body", "uri", "separator", "request", "response", "status", "stream", "content", "item",
+        "error", "errorBody", "bodyValue", "typedBody", "errorCode", "errorMessage", "exception",
+    };
 
     private static readonly Regex PathPlaceholder = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
 
@@ -192,6 +196,18 @@ internal sealed class OperationBuilder
                 ? new MappedSchema(TypeRef.Primitive(TypeKind.String, ConstraintSpec.None), default, null, false, false)
                 : _schemas.Map(schemaNode, methodName + Identifiers.ToPascalCase(wireName), parameterPointer + "/schema");
             var isRequired = location == ParameterLocation.Path || parameter.GetScalar("required")?.AsBoolean() == true;
+            if (!CanSerialize(mapped.Type, location))
+            {
+                // Objects (any style) and arrays outside the query string need serialization styles not generated yet.
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, parameter.Span, $"The {location.ToString().ToLowerInvariant()} parameter '{wireName}' of {methodName} with a {mapped.Type.Kind.ToString().ToLowerInvariant()} schema", isRequired ? "the operation is skipped" : "it is not sent");
+                if (isRequired)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
             var desired = Identifiers.ToCamelCase(wireName);
             var name = Identifiers.MakeUnique(desired, taken);
             result.Add(new ParameterSpec(
@@ -206,6 +222,13 @@ internal sealed class OperationBuilder
         // Required parameters come first so optional ones can have default values.
         return result.Where(parameter => parameter.IsRequired).Concat(result.Where(parameter => !parameter.IsRequired)).ToList();
     }
+
+    private static bool CanSerialize(TypeRef type, ParameterLocation location) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Map => false,
+        TypeKind.Array => location == ParameterLocation.Query && type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Array),
+        _ => true,
+    };
 
     private RequestBodySpec? BuildRequestBody(string methodName, SpecNode node, string pointer)
     {

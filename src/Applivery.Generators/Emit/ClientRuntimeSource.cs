@@ -1,0 +1,209 @@
+using System.Linq;
+using Applivery.Generators.Model;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>The fixed parts of the generated client: URI and value formatting, authorization, error bodies, the exception.</summary>
+internal static class ClientRuntimeSource
+{
+    /// <summary>How much of an error body is read: enough for any error envelope, bounded against a hostile server.</summary>
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    public static string Helpers(ClientSpec client)
+    {
+        var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
+        var enumFormatters = string.Concat(client.Enums.Select(spec => $$"""
+
+            private static string FormatValue(global::{{client.Namespace}}.{{spec.Name}} value) =>
+                global::{{client.Namespace}}.{{spec.ExtensionsName}}.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of {{spec.Name}} that the server knows.", nameof(value));
+
+            """));
+        return $$"""
+            private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+            {
+                if (_tokenProvider is not null)
+                {
+                    var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
+                    request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                }
+            }
+
+            /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+            private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
+                address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
+
+            private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+            {
+                uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+                separator = '&';
+            }
+
+            private static string FormatValue(string value) => value;
+
+            private static string FormatValue(bool value) => value ? "true" : "false";
+
+            private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
+            private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+            {{enumFormatters}}
+            private static long? ToErrorCode(long? code) => code;
+
+            private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
+
+            private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+            /// <summary>At most {{MaxErrorBodyBytes / 1024}} KiB of an error body, as bytes and as a short text excerpt.</summary>
+            private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var buffer = new byte[{{MaxErrorBodyBytes}}];
+                var length = 0;
+                try
+                {
+                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    int count;
+                    while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        length += count;
+                    }
+                }
+                catch (global::System.IO.IOException)
+                {
+                    // A body cut off mid-stream still leaves the status, which is what the caller needs most.
+                }
+
+                return new ErrorBody(buffer, length);
+            }
+
+            private static T? TryParseError<T>(ErrorBody body, {{json}}.ValueReader<T> read)
+                where T : class
+            {
+                if (body.Length == 0)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return {{json}}.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+                }
+                catch (global::System.Text.Json.JsonException)
+                {
+                    // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
+                    return null;
+                }
+            }
+
+            private readonly struct ErrorBody
+            {
+                private const int ExcerptLength = 2000;
+
+                public ErrorBody(byte[] bytes, int length)
+                {
+                    Bytes = bytes;
+                    Length = length;
+                }
+
+                public byte[] Bytes { get; }
+
+                public int Length { get; }
+
+                /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
+                public string? Excerpt
+                {
+                    get
+                    {
+                        if (Length == 0)
+                        {
+                            return null;
+                        }
+
+                        var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
+                        return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
+                    }
+                }
+            }
+            """;
+    }
+
+    public static string Exception(ClientSpec client)
+    {
+        var name = ClientEmitter.ExceptionName(client);
+        return $$"""
+            /// <summary>
+            /// A call of {{Documentation.Escape(client.ClientName)}} that did not succeed: a non-success status (with the spec's typed error body
+            /// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
+            /// Never holds the bearer token or any request header.
+            /// </summary>
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            {{GeneratedFile.Visibility(client)}} sealed class {{name}} : global::System.Exception
+            {
+                /// <summary>Creates the exception for a non-success response.</summary>
+                public {{name}}(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
+                    : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+                {
+                    OperationId = operationId;
+                    StatusCode = statusCode;
+                    ErrorCode = errorCode;
+                    ErrorMessage = errorMessage;
+                    ResponseBody = responseBody;
+                    Body = body;
+                }
+
+                private {{name}}(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+                    : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+                {
+                    OperationId = operationId;
+                    StatusCode = statusCode;
+                    JsonPath = exception.Path;
+                }
+
+                /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+                public string OperationId { get; }
+
+                /// <summary>The HTTP status code.</summary>
+                public int StatusCode { get; }
+
+                /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
+                public long? ErrorCode { get; }
+
+                /// <summary>The API's error message from the error body, when the body has one.</summary>
+                public string? ErrorMessage { get; }
+
+                /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
+                public string? ResponseBody { get; }
+
+                /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
+                public object? Body { get; }
+
+                /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
+                public string? JsonPath { get; }
+
+                internal static {{name}} InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new {{name}}(operationId, statusCode, exception);
+
+                private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
+                {
+                    var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
+                    if (errorCode is not null || errorMessage is not null)
+                    {
+                        return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
+                    }
+
+                    return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
+                }
+            }
+            """;
+    }
+}

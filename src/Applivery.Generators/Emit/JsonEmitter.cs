@@ -1,0 +1,493 @@
+using System.Collections.Generic;
+using System.Linq;
+using Applivery.Generators.Model;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>
+/// Emits reflection-free JSON reading and writing for every generated type, on <c>Utf8JsonReader</c> and
+/// <c>Utf8JsonWriter</c>, plus an <c>IJsonTypeInfoResolver</c> so users can call <c>JsonSerializer</c> AOT-safely.
+/// An emitted <c>JsonSerializerContext</c> would not work: the System.Text.Json generator never sees our output.
+/// </summary>
+internal sealed class JsonEmitter
+{
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    private const string TokenType = "global::System.Text.Json.JsonTokenType";
+    private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
+    private const string Unrecognized = "global::System.Collections.Generic.Dictionary<string, string>";
+
+    private readonly ClientSpec _client;
+    private readonly Dictionary<string, string> _nameFields = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _fieldNames = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, (TypeRef Type, string ReadName, string WriteName)> _collections = new(System.StringComparer.Ordinal);
+
+    private JsonEmitter(ClientSpec client) => _client = client;
+
+    public static string ClassName(ClientSpec client) => client.ClientName + "Json";
+
+    public static string ResolverName(ClientSpec client) => client.ClientName + "JsonTypeInfoResolver";
+
+    public static string Emit(ClientSpec client) => new JsonEmitter(client).EmitFile();
+
+    /// <summary>The method that reads a whole document of this type (a response body).</summary>
+    public static string RootReader(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object => "Read" + type.Name,
+        TypeKind.Enum or TypeKind.Array or TypeKind.Map => "Read" + Identifiers.ToPascalCase(Describe(type)) + "Document",
+        _ => "Read" + PrimitiveName(type.Kind),
+    };
+
+    /// <summary>The method that writes a whole document of this type (a request body).</summary>
+    public static string RootWriter(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object => "Write" + type.Name,
+        _ => "Write" + Identifiers.ToPascalCase(Describe(type)) + "Document",
+    };
+
+    private static string PrimitiveName(TypeKind kind) => kind == TypeKind.JsonElement ? "JsonElement" : kind.ToString();
+
+    private string Ns => _client.Namespace;
+
+    private string EmitFile()
+    {
+        var body = new SourceWriter { Indentation = 2 };
+        foreach (var type in _client.Objects)
+        {
+            EmitObjectReader(body, type);
+            body.Line();
+            EmitObjectWriter(body, type);
+            body.Line();
+        }
+
+        foreach (var spec in _client.Enums)
+        {
+            EmitEnumReader(body, spec);
+            body.Line();
+            EmitEnumWriter(body, spec);
+            body.Line();
+        }
+
+        EmitDocumentMethods(body);
+
+        // Collections are discovered while emitting the members above; their methods may add nested ones.
+        var emitted = new HashSet<string>(System.StringComparer.Ordinal);
+        while (_collections.Keys.FirstOrDefault(key => !emitted.Contains(key)) is { } next)
+        {
+            emitted.Add(next);
+            EmitCollection(body, _collections[next]);
+        }
+
+        var writer = GeneratedFile.Begin(Ns, _client.SpecFileName);
+        Documentation.Element(writer, "summary", $"Reads and writes the JSON of {Documentation.Code(_client.SpecFileName)} on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.");
+        Documentation.Element(writer, "remarks", "Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.OpenBlock($"internal static partial class {ClassName(_client)}");
+        foreach (var pair in _nameFields.OrderBy(pair => pair.Value, System.StringComparer.Ordinal))
+        {
+            writer.Line($"private static readonly {EncodedText} {pair.Value} = {EncodedText}.Encode({CSharpTypes.Literal(pair.Key)});");
+        }
+
+        writer.Line();
+        writer.Indentation = 0;
+        writer.Lines(body.ToString().TrimEnd('\n'));
+        writer.Indentation = 2;
+        writer.Line();
+        writer.Lines(JsonRuntimeSource.Helpers);
+        writer.CloseBlock();
+        writer.Line();
+        EmitResolver(writer);
+        return GeneratedFile.End(writer);
+    }
+
+    /// <summary>Readers and writers of whole bodies whose schema is not an object: arrays, maps, enums, primitives.</summary>
+    private void EmitDocumentMethods(SourceWriter writer)
+    {
+        var types = _client.Operations
+            .SelectMany(operation => operation.Responses.Select(response => response.Type).Concat(new[] { operation.RequestBody?.Type }))
+            .Where(type => type is not null && type.Kind != TypeKind.Object)
+            .Select(type => type!)
+            .GroupBy(type => RootReader(type), System.StringComparer.Ordinal)
+            .Select(group => group.First())
+            .OrderBy(type => RootReader(type), System.StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            var csharpType = CSharpTypes.Of(type, Ns);
+            var read = ReadExpression(type, "\"$\"");
+            var write = WriteStatement(type, "value", "null", "\"$\"");
+            writer.Line($"/// <summary>Reads a whole JSON document of {Documentation.Escape(csharpType)}.</summary>");
+            if (type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map)
+            {
+                writer.OpenBlock($"internal static {csharpType} {RootReader(type)}(ref {Reader} reader)");
+                writer.Line($"{Unrecognized}? unrecognizedValues = null;");
+                writer.Line($"return {read};");
+                writer.CloseBlock();
+                writer.Line();
+            }
+
+            writer.Line($"/// <summary>Writes a whole JSON document of {Documentation.Escape(csharpType)}.</summary>");
+            writer.OpenBlock($"internal static void {RootWriter(type)}({Writer} writer, {csharpType} value)");
+            writer.Line(write);
+            writer.CloseBlock();
+            writer.Line();
+        }
+    }
+
+    private void EmitObjectReader(SourceWriter writer, ObjectTypeSpec type)
+    {
+        var typeName = $"global::{Ns}.{type.Name}";
+        var hasEnums = ObjectTypeEmitter.HasEnumValues(type);
+        writer.Line($"/// <summary>Reads a <see cref=\"{typeName}\"/> from the current token, which must start an object.</summary>");
+        writer.OpenBlock($"internal static {typeName} Read{type.Name}(ref {Reader} reader)");
+        writer.Line($"ExpectToken(ref reader, {TokenType}.StartObject, \"an object\");");
+        foreach (var property in type.Properties)
+        {
+            writer.Line($"{CSharpTypes.OfNullable(property.Type, Ns, true)} {Local(property)} = default;");
+        }
+
+        if (type.Properties.Any(property => property.Type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map))
+        {
+            writer.Line($"{Unrecognized}? unrecognizedValues = null;");
+        }
+
+        writer.Line("string? at = null;");
+        writer.OpenBlock("try");
+        writer.OpenBlock($"while (Next(ref reader) != {TokenType}.EndObject)");
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            writer.OpenBlock($"{(first ? "if" : "else if")} ({NameMatch(property.WireName)})");
+            first = false;
+            writer.Line($"at = {CSharpTypes.Literal(property.JsonPath)};");
+            writer.Line("Next(ref reader);");
+            var read = ReadExpression(property.Type, CSharpTypes.Literal(property.WireName));
+            writer.Line($"{Local(property)} = reader.TokenType == {TokenType}.Null ? null : {read};");
+            writer.CloseBlock();
+        }
+
+        // Properties the spec does not list are skipped: a newer server may add some.
+        if (!first)
+        {
+            writer.OpenBlock("else");
+        }
+
+        writer.Line("at = null;");
+        writer.Line("Next(ref reader);");
+        writer.Line("reader.Skip();");
+        if (!first)
+        {
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))");
+        writer.Line("throw JsonReadFailure.Within(exception, at);");
+        writer.CloseBlock();
+        writer.Line();
+
+        foreach (var property in type.Properties.Where(property => property.IsRequired && !property.IsNullable))
+        {
+            writer.OpenBlock($"if ({Local(property)} is null)");
+            writer.Line($"throw new JsonReadFailure(\"the required property is missing\", {CSharpTypes.Literal(property.JsonPath)});");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        writer.OpenBlock($"return new {typeName}");
+        foreach (var property in type.Properties)
+        {
+            var suffix = property.IsRequired && !property.IsNullable && property.Type.IsValueType ? ".Value" : string.Empty;
+            writer.Line($"{property.Name} = {Local(property)}{suffix},");
+        }
+
+        if (hasEnums)
+        {
+            writer.Line("UnrecognizedValues = unrecognizedValues,");
+        }
+
+        writer.CloseBlock(";");
+        writer.CloseBlock();
+    }
+
+    private void EmitObjectWriter(SourceWriter writer, ObjectTypeSpec type)
+    {
+        var typeName = $"global::{Ns}.{type.Name}";
+        var unrecognized = ObjectTypeEmitter.HasEnumValues(type) ? "value.UnrecognizedValues" : "null";
+        writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a JSON object; null optional properties are left out.</summary>");
+        writer.OpenBlock($"internal static void Write{type.Name}({Writer} writer, {typeName} value)");
+        writer.Line("writer.WriteStartObject();");
+        foreach (var property in type.Properties)
+        {
+            var local = Local(property);
+            var name = NameField(property.WireName);
+            var write = WriteStatement(property.Type, local, unrecognized, CSharpTypes.Literal(property.WireName));
+            if (property.Type.IsValueType && !property.IsNullable)
+            {
+                writer.Line($"writer.WritePropertyName({name});");
+                writer.Line($"var {local} = value.{property.Name};");
+                writer.Line(write);
+                continue;
+            }
+
+            writer.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
+            writer.Line($"writer.WritePropertyName({name});");
+            writer.Line(write);
+            writer.CloseBlock();
+            if (property.IsRequired)
+            {
+                // A required property is written even when null: the server expects the key.
+                writer.OpenBlock("else");
+                writer.Line($"writer.WritePropertyName({name});");
+                writer.Line("writer.WriteNullValue();");
+                writer.CloseBlock();
+            }
+        }
+
+        writer.Line("writer.WriteEndObject();");
+        writer.CloseBlock();
+    }
+
+    private void EmitEnumReader(SourceWriter writer, EnumSpec spec)
+    {
+        var enumName = $"global::{Ns}.{spec.Name}";
+        writer.Line($"/// <summary>Reads a <see cref=\"{enumName}\"/>; a value the spec does not list gives <see cref=\"{enumName}.{spec.UnrecognizedMemberName}\"/> and its raw text under <paramref name=\"key\"/>.</summary>");
+        writer.OpenBlock($"internal static {enumName} Read{spec.Name}Value(ref {Reader} reader, string key, ref {Unrecognized}? unrecognizedValues)");
+        writer.OpenBlock($"if (reader.TokenType == {TokenType}.String)");
+        foreach (var member in spec.Members)
+        {
+            writer.OpenBlock($"if ({NameMatch(member.WireValue)})");
+            writer.Line($"return {enumName}.{member.Name};");
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line($"(unrecognizedValues ??= new {Unrecognized}())[key] = RawScalarText(ref reader);");
+        writer.Line($"return {enumName}.{spec.UnrecognizedMemberName};");
+        writer.CloseBlock();
+    }
+
+    private void EmitEnumWriter(SourceWriter writer, EnumSpec spec)
+    {
+        var enumName = $"global::{Ns}.{spec.Name}";
+        writer.Line($"/// <summary>Writes the wire string of <paramref name=\"value\"/>, or the raw text kept for an unrecognized value.</summary>");
+        writer.OpenBlock($"internal static void Write{spec.Name}Value({Writer} writer, {enumName} value, {CSharpTypes.IReadOnlyDictionary}<string, string>? unrecognizedValues, string key)");
+        writer.OpenBlock("switch (value)");
+        foreach (var member in spec.Members)
+        {
+            writer.Line($"case {enumName}.{member.Name}:");
+            writer.Line($"    writer.WriteStringValue({NameField(member.WireValue)});");
+            writer.Line("    return;");
+        }
+
+        writer.Line("default:");
+        writer.Line($"    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, {CSharpTypes.Literal(spec.Name)}, (int)value));");
+        writer.Line("    return;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private void EmitCollection(SourceWriter writer, (TypeRef Type, string ReadName, string WriteName) collection)
+    {
+        var (type, readName, writeName) = collection;
+        var element = type.Element!;
+        var elementType = CSharpTypes.Of(element, Ns);
+        var csharpType = CSharpTypes.Of(type, Ns);
+        var isArray = type.Kind == TypeKind.Array;
+        var nullElement = element.IsValueType ? null : "null!";
+
+        writer.Line($"/// <summary>Reads a JSON {(isArray ? "array" : "object")} of {Documentation.Escape(elementType)}.</summary>");
+        writer.OpenBlock($"private static {csharpType} {readName}(ref {Reader} reader, string key, ref {Unrecognized}? unrecognizedValues)");
+        if (isArray)
+        {
+            writer.Line($"ExpectToken(ref reader, {TokenType}.StartArray, \"an array\");");
+            writer.Line($"var items = new {CSharpTypes.List}<{elementType}>();");
+            writer.OpenBlock("try");
+            writer.OpenBlock($"while (Next(ref reader) != {TokenType}.EndArray)");
+            var itemKey = $"key + \"[\" + items.Count.ToString({CSharpTypes.CultureInfo}.InvariantCulture) + \"]\"";
+            var read = ReadExpression(element, itemKey);
+            writer.Line(nullElement is null ? $"items.Add({read});" : $"items.Add(reader.TokenType == {TokenType}.Null ? {nullElement} : {read});");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.OpenBlock("catch (global::System.Exception exception) when (IsReadFailure(exception))");
+            writer.Line($"throw JsonReadFailure.Within(exception, \"[\" + items.Count.ToString({CSharpTypes.CultureInfo}.InvariantCulture) + \"]\");");
+            writer.CloseBlock();
+            writer.Line();
+            writer.Line("return items;");
+        }
+        else
+        {
+            writer.Line($"ExpectToken(ref reader, {TokenType}.StartObject, \"an object\");");
+            writer.Line($"var entries = new global::System.Collections.Generic.Dictionary<string, {elementType}>();");
+            writer.Line("var name = string.Empty;");
+            writer.OpenBlock("try");
+            writer.OpenBlock($"while (Next(ref reader) != {TokenType}.EndObject)");
+            writer.Line("name = reader.GetString()!;");
+            writer.Line("Next(ref reader);");
+            var read = ReadExpression(element, "key + \"['\" + name + \"']\"");
+            writer.Line(nullElement is null ? $"entries[name] = {read};" : $"entries[name] = reader.TokenType == {TokenType}.Null ? {nullElement} : {read};");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.OpenBlock("catch (global::System.Exception exception) when (IsReadFailure(exception))");
+            writer.Line("throw JsonReadFailure.Within(exception, PropertyStep(name));");
+            writer.CloseBlock();
+            writer.Line();
+            writer.Line("return entries;");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+
+        writer.Line($"/// <summary>Writes a JSON {(isArray ? "array" : "object")} of {Documentation.Escape(elementType)}.</summary>");
+        writer.OpenBlock($"private static void {writeName}({Writer} writer, {csharpType} value, {CSharpTypes.IReadOnlyDictionary}<string, string>? unrecognizedValues, string key)");
+        if (isArray)
+        {
+            writer.Line("writer.WriteStartArray();");
+            writer.OpenBlock("for (var index = 0; index < value.Count; index++)");
+            writer.Line("var item = value[index];");
+            var itemKey = $"key + \"[\" + index.ToString({CSharpTypes.CultureInfo}.InvariantCulture) + \"]\"";
+            EmitElementWrite(writer, element, "item", itemKey);
+            writer.CloseBlock();
+            writer.Line("writer.WriteEndArray();");
+        }
+        else
+        {
+            writer.Line("writer.WriteStartObject();");
+            writer.OpenBlock("foreach (var entry in value)");
+            writer.Line("writer.WritePropertyName(entry.Key);");
+            writer.Line("var item = entry.Value;");
+            EmitElementWrite(writer, element, "item", "key + \"['\" + entry.Key + \"']\"");
+            writer.CloseBlock();
+            writer.Line("writer.WriteEndObject();");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+    }
+
+    private void EmitElementWrite(SourceWriter writer, TypeRef element, string item, string key)
+    {
+        var write = WriteStatement(element, item, "unrecognizedValues", key);
+        if (element.IsValueType)
+        {
+            writer.Line(write);
+            return;
+        }
+
+        writer.OpenBlock($"if ({item} is null)");
+        writer.Line("writer.WriteNullValue();");
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        writer.Line(write);
+        writer.CloseBlock();
+    }
+
+    private string ReadExpression(TypeRef type, string key) => type.Kind switch
+    {
+        TypeKind.String => "ReadString(ref reader)",
+        TypeKind.Boolean => "ReadBoolean(ref reader)",
+        TypeKind.Int32 => "ReadInt32(ref reader)",
+        TypeKind.Int64 => "ReadInt64(ref reader)",
+        TypeKind.Double => "ReadDouble(ref reader)",
+        TypeKind.Single => "ReadSingle(ref reader)",
+        TypeKind.Decimal => "ReadDecimal(ref reader)",
+        TypeKind.DateTimeOffset => "ReadDateTimeOffset(ref reader)",
+        TypeKind.Guid => "ReadGuid(ref reader)",
+        TypeKind.Object => $"Read{type.Name}(ref reader)",
+        TypeKind.Enum => $"Read{type.Name}Value(ref reader, {key}, ref unrecognizedValues)",
+        TypeKind.Array or TypeKind.Map => $"{Collection(type).ReadName}(ref reader, {key}, ref unrecognizedValues)",
+        _ => "ReadJsonElement(ref reader)",
+    };
+
+    private string WriteStatement(TypeRef type, string value, string unrecognized, string key) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => $"writer.WriteStringValue({value});",
+        TypeKind.Boolean => $"writer.WriteBooleanValue({value});",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Single or TypeKind.Decimal => $"writer.WriteNumberValue({value});",
+        TypeKind.Object => $"Write{type.Name}(writer, {value});",
+        TypeKind.Enum => $"Write{type.Name}Value(writer, {value}, {unrecognized}, {key});",
+        TypeKind.Array or TypeKind.Map => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key});",
+        _ => $"{value}.WriteTo(writer);",
+    };
+
+    private (TypeRef Type, string ReadName, string WriteName) Collection(TypeRef type)
+    {
+        var key = CSharpTypes.Of(type, Ns);
+        if (!_collections.TryGetValue(key, out var collection))
+        {
+            var shape = Identifiers.ToPascalCase(Describe(type));
+            collection = (type, "Read" + shape, "Write" + shape);
+            _collections[key] = collection;
+        }
+
+        return collection;
+    }
+
+    private static string Describe(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => "ListOf " + Describe(type.Element!),
+        TypeKind.Map => "MapOf " + Describe(type.Element!),
+        TypeKind.Object or TypeKind.Enum => type.Name!,
+        _ => type.Kind.ToString(),
+    };
+
+    /// <summary>The comparison with a property name or enum value as the reader sees it (unescaped).</summary>
+    private string NameMatch(string text)
+    {
+        // JsonEncodedText escapes non-ASCII and HTML-sensitive characters, so only plain names can be compared as bytes.
+        var isPlain = text.All(c => c is >= ' ' and < (char)127 and not '"' and not '\\' and not '<' and not '>' and not '&' and not '\'' and not '+' and not '`');
+        return isPlain ? $"reader.ValueTextEquals({NameField(text)}.EncodedUtf8Bytes)" : $"reader.ValueTextEquals({CSharpTypes.Literal(text)})";
+    }
+
+    private string NameField(string text)
+    {
+        if (!_nameFields.TryGetValue(text, out var field))
+        {
+            field = Identifiers.MakeUnique("Utf8" + Identifiers.ToPascalCase(text.Length == 0 ? "Empty" : text).TrimStart('_'), _fieldNames);
+            _nameFields[text] = field;
+        }
+
+        return field;
+    }
+
+    private static string Local(PropertySpec property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+
+    private void EmitResolver(SourceWriter writer)
+    {
+        var resolver = ResolverName(_client);
+        var json = $"global::{Ns}.{ClassName(_client)}";
+        Documentation.Element(writer, "summary", $"Lets <c>System.Text.Json</c> (de)serialize the types of {Documentation.Code(_client.SpecFileName)} without reflection, AOT- and trim-safe, through the generated readers and writers.");
+        Documentation.Element(writer, "example", "<code>var info = (JsonTypeInfo&lt;Member&gt;)" + resolver + ".Options.GetTypeInfo(typeof(Member));\nstring json = JsonSerializer.Serialize(member, info);</code>");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.OpenBlock($"{GeneratedFile.Visibility(_client)} sealed class {resolver} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        writer.Line("/// <summary>The shared instance.</summary>");
+        writer.Line($"public static {resolver} Instance {{ get; }} = new {resolver}();");
+        writer.Line();
+        writer.Line("private static global::System.Text.Json.JsonSerializerOptions? s_options;");
+        writer.Line();
+        writer.Line("/// <summary>Read-only options that use this resolver.</summary>");
+        writer.Line($"public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.OpenBlock("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        foreach (var type in _client.Objects)
+        {
+            var typeName = $"global::{Ns}.{type.Name}";
+            writer.OpenBlock($"if (type == typeof({typeName}))");
+            writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {json}.Converter<{typeName}>({json}.Read{type.Name}, {json}.Write{type.Name}));");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        writer.Line("return null;");
+        writer.CloseBlock();
+        writer.Line();
+        writer.OpenBlock("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");
+        writer.Line("var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };");
+        writer.Line("options.MakeReadOnly();");
+        writer.Line("return options;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+}
