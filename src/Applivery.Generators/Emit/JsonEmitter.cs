@@ -173,7 +173,7 @@ internal sealed class JsonEmitter
 
         writer.Line("at = null;");
         writer.Line("Next(ref reader);");
-        writer.Line("reader.Skip();");
+        writer.Line("SkipValue(ref reader);");
         if (!first)
         {
             writer.CloseBlock();

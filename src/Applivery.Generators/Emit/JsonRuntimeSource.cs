@@ -18,12 +18,18 @@ internal static class JsonRuntimeSource
                 utf8Json = utf8Json.Slice(3);
             }
 
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+            // Not a final block: data that ends inside a value makes Read() return false, which Next() reports as a cut-off body.
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, isFinalBlock: false, new global::System.Text.Json.JsonReaderState(new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth }));
             try
             {
                 if (!reader.Read())
                 {
-                    throw new JsonReadFailure("the body is empty, where a JSON value was expected", string.Empty);
+                    // A bare scalar document ("42") is only complete once the reader knows no more data follows.
+                    reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+                    if (!reader.Read())
+                    {
+                        throw new JsonReadFailure("the body is empty, where a JSON value was expected", string.Empty);
+                    }
                 }
 
                 var value = read(ref reader);
@@ -98,6 +104,14 @@ internal static class JsonRuntimeSource
             }
 
             return reader.TokenType;
+        }
+
+        private static void SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.TrySkip())
+            {
+                throw new JsonReadFailure("the JSON ends before the value is complete (the body was cut off)", string.Empty);
+            }
         }
 
         private static void ExpectToken(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType expected, string description)

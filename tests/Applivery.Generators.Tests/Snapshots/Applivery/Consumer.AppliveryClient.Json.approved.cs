@@ -126,7 +126,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -232,7 +232,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -310,7 +310,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -370,7 +370,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -493,7 +493,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -657,7 +657,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -775,7 +775,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -848,7 +848,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -908,7 +908,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -968,7 +968,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -1028,7 +1028,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -1088,7 +1088,7 @@ namespace Consumer
                     {
                         at = null;
                         Next(ref reader);
-                        reader.Skip();
+                        SkipValue(ref reader);
                     }
                 }
             }
@@ -1362,12 +1362,18 @@ namespace Consumer
                 utf8Json = utf8Json.Slice(3);
             }
 
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+            // Not a final block: data that ends inside a value makes Read() return false, which Next() reports as a cut-off body.
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, isFinalBlock: false, new global::System.Text.Json.JsonReaderState(new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth }));
             try
             {
                 if (!reader.Read())
                 {
-                    throw new JsonReadFailure("the body is empty, where a JSON value was expected", string.Empty);
+                    // A bare scalar document ("42") is only complete once the reader knows no more data follows.
+                    reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+                    if (!reader.Read())
+                    {
+                        throw new JsonReadFailure("the body is empty, where a JSON value was expected", string.Empty);
+                    }
                 }
 
                 var value = read(ref reader);
@@ -1442,6 +1448,14 @@ namespace Consumer
             }
 
             return reader.TokenType;
+        }
+
+        private static void SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.TrySkip())
+            {
+                throw new JsonReadFailure("the JSON ends before the value is complete (the body was cut off)", string.Empty);
+            }
         }
 
         private static void ExpectToken(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType expected, string description)
