@@ -53,6 +53,27 @@ public class ClientTests : IAsyncLifetime
                     }
                 }
 
+                public static async Task<string> CallWithTokenProviderAsync(string baseAddress, int calls, int cancelAfterMilliseconds)
+                {
+                    using var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
+                    var issued = 0;
+                    var client = new AppliveryClient(http, _ => new ValueTask<string>("token-" + (++issued)));
+                    using var cancellation = cancelAfterMilliseconds > 0 ? new System.Threading.CancellationTokenSource(cancelAfterMilliseconds) : new System.Threading.CancellationTokenSource();
+                    try
+                    {
+                        for (var i = 0; i < calls; i++)
+                        {
+                            await client.GetBuildDownloadsByUserAsync("my-org", "my-app", "5f8d0d55b54764421b7156c9", cancellationToken: cancellation.Token);
+                        }
+
+                        return "issued=" + issued;
+                    }
+                    catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                    {
+                        return "canceled by token";
+                    }
+                }
+
                 private static string Describe(DownloadsByUserResponse response)
                 {
                     var user = response.Data![0];
@@ -316,6 +337,27 @@ public class ClientTests : IAsyncLifetime
 
         Assert.Equal("canceled", result);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), "no hang");
+    }
+
+    [Fact]
+    public async Task ATokenProviderIsAskedBeforeEachRequest()
+    {
+        _server.Respond = LoopbackServer.Json(200, Example());
+
+        var result = (string)await (Task<string>)Assembly.Value.Call("Consumer.ClientHarness", "CallWithTokenProviderAsync", _server.BaseAddress, 2, 0)!;
+
+        Assert.Equal("issued=2", result);
+        Assert.Equal(new[] { "Bearer token-1", "Bearer token-2" }, _server.Requests.Select(request => request.Authorization));
+    }
+
+    [Fact]
+    public async Task TheCancellationTokenStopsAServerThatNeverAnswers()
+    {
+        _server.Respond = async context => await Task.Delay(Timeout.Infinite, context.RequestAborted);
+
+        var result = (string)await (Task<string>)Assembly.Value.Call("Consumer.ClientHarness", "CallWithTokenProviderAsync", _server.BaseAddress, 1, 300)!;
+
+        Assert.Equal("canceled by token", result);
     }
 
     private Task<string> CallAsync(
