@@ -162,6 +162,9 @@ internal sealed class JsonEmitter
             writer.Line("Next(ref reader);");
             var read = ReadExpression(property.Type, CSharpTypes.Literal(property.WireName));
             writer.Line($"{Local(property)} = reader.TokenType == {TokenType}.Null ? null : {read};");
+
+            // Past this property: a failure on the next token belongs to the object, not to this property.
+            writer.Line("at = null;");
             writer.CloseBlock();
         }
 
@@ -171,7 +174,6 @@ internal sealed class JsonEmitter
             writer.OpenBlock("else");
         }
 
-        writer.Line("at = null;");
         writer.Line("Next(ref reader);");
         writer.Line("SkipValue(ref reader);");
         if (!first)

@@ -91,40 +91,45 @@ namespace Consumer
                         at = ".type";
                         Next(ref reader);
                         _type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMemberTypeValue(ref reader, "type", ref unrecognizedValues);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8MemberId.EncodedUtf8Bytes))
                     {
                         at = ".memberId";
                         Next(ref reader);
                         _memberId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Email.EncodedUtf8Bytes))
                     {
                         at = ".email";
                         Next(ref reader);
                         _email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8FirstName.EncodedUtf8Bytes))
                     {
                         at = ".firstName";
                         Next(ref reader);
                         _firstName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8LastName.EncodedUtf8Bytes))
                     {
                         at = ".lastName";
                         Next(ref reader);
                         _lastName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Picture.EncodedUtf8Bytes))
                     {
                         at = ".picture";
                         Next(ref reader);
                         _picture = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -203,34 +208,38 @@ namespace Consumer
                         at = ".id";
                         Next(ref reader);
                         _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Os.EncodedUtf8Bytes))
                     {
                         at = ".os";
                         Next(ref reader);
                         _os = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8BuildPlatform.EncodedUtf8Bytes))
                     {
                         at = ".buildPlatform";
                         Next(ref reader);
                         _buildPlatform = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Icon.EncodedUtf8Bytes))
                     {
                         at = ".icon";
                         Next(ref reader);
                         _icon = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8VersionName.EncodedUtf8Bytes))
                     {
                         at = ".versionName";
                         Next(ref reader);
                         _versionName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -299,16 +308,17 @@ namespace Consumer
                         at = ".model";
                         Next(ref reader);
                         _model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Type.EncodedUtf8Bytes))
                     {
                         at = ".type";
                         Next(ref reader);
                         _type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -359,16 +369,17 @@ namespace Consumer
                         at = ".name";
                         Next(ref reader);
                         _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Version.EncodedUtf8Bytes))
                     {
                         at = ".version";
                         Next(ref reader);
                         _version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -428,70 +439,80 @@ namespace Consumer
                         at = ".ip";
                         Next(ref reader);
                         _ip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8City.EncodedUtf8Bytes))
                     {
                         at = ".city";
                         Next(ref reader);
                         _city = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Continent.EncodedUtf8Bytes))
                     {
                         at = ".continent";
                         Next(ref reader);
                         _continent = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Country.EncodedUtf8Bytes))
                     {
                         at = ".country";
                         Next(ref reader);
                         _country = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Latitude.EncodedUtf8Bytes))
                     {
                         at = ".latitude";
                         Next(ref reader);
                         _latitude = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Longitude.EncodedUtf8Bytes))
                     {
                         at = ".longitude";
                         Next(ref reader);
                         _longitude = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8PostalCode.EncodedUtf8Bytes))
                     {
                         at = ".postalCode";
                         Next(ref reader);
                         _postalCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Region.EncodedUtf8Bytes))
                     {
                         at = ".region";
                         Next(ref reader);
                         _region = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8RegionCode.EncodedUtf8Bytes))
                     {
                         at = ".regionCode";
                         Next(ref reader);
                         _regionCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Timezone.EncodedUtf8Bytes))
                     {
                         at = ".timezone";
                         Next(ref reader);
                         _timezone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Visitor.EncodedUtf8Bytes))
                     {
                         at = ".visitor";
                         Next(ref reader);
                         _visitor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -604,58 +625,66 @@ namespace Consumer
                         at = ".id";
                         Next(ref reader);
                         _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8From.EncodedUtf8Bytes))
                     {
                         at = ".from";
                         Next(ref reader);
                         _from = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadSourceValue(ref reader, "from", ref unrecognizedValues);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Build.EncodedUtf8Bytes))
                     {
                         at = ".build";
                         Next(ref reader);
                         _build = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadBuild(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Info.EncodedUtf8Bytes))
                     {
                         at = ".info";
                         Next(ref reader);
                         _info = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJsonElement(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Device.EncodedUtf8Bytes))
                     {
                         at = ".device";
                         Next(ref reader);
                         _device = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadDevice(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Os.EncodedUtf8Bytes))
                     {
                         at = ".os";
                         Next(ref reader);
                         _os = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadOs(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8NetworkInfo.EncodedUtf8Bytes))
                     {
                         at = ".networkInfo";
                         Next(ref reader);
                         _networkInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadNetworkInfo(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8CreatedAt.EncodedUtf8Bytes))
                     {
                         at = ".createdAt";
                         Next(ref reader);
                         _createdAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8UpdatedAt.EncodedUtf8Bytes))
                     {
                         at = ".updatedAt";
                         Next(ref reader);
                         _updatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -752,28 +781,31 @@ namespace Consumer
                         at = ".id";
                         Next(ref reader);
                         _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Total.EncodedUtf8Bytes))
                     {
                         at = ".total";
                         Next(ref reader);
                         _total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Member.EncodedUtf8Bytes))
                     {
                         at = ".member";
                         Next(ref reader);
                         _member = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMember(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Downloads.EncodedUtf8Bytes))
                     {
                         at = ".downloads";
                         Next(ref reader);
                         _downloads = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfDownload(ref reader, "downloads", ref unrecognizedValues);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -837,16 +869,17 @@ namespace Consumer
                         at = ".status";
                         Next(ref reader);
                         _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Data.EncodedUtf8Bytes))
                     {
                         at = ".data";
                         Next(ref reader);
                         _data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfUserDownloads(ref reader, "data", ref unrecognizedValues);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -897,16 +930,17 @@ namespace Consumer
                         at = ".code";
                         Next(ref reader);
                         _code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Message.EncodedUtf8Bytes))
                     {
                         at = ".message";
                         Next(ref reader);
                         _message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -957,16 +991,17 @@ namespace Consumer
                         at = ".status";
                         Next(ref reader);
                         _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Error.EncodedUtf8Bytes))
                     {
                         at = ".error";
                         Next(ref reader);
                         _error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadGetBuildDownloadsByUserUnauthorizedResponseError(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -1017,16 +1052,17 @@ namespace Consumer
                         at = ".code";
                         Next(ref reader);
                         _code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Message.EncodedUtf8Bytes))
                     {
                         at = ".message";
                         Next(ref reader);
                         _message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
@@ -1077,16 +1113,17 @@ namespace Consumer
                         at = ".status";
                         Next(ref reader);
                         _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
+                        at = null;
                     }
                     else if (reader.ValueTextEquals(Utf8Error.EncodedUtf8Bytes))
                     {
                         at = ".error";
                         Next(ref reader);
                         _error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadGetBuildDownloadsByUserNotFoundResponseError(ref reader);
+                        at = null;
                     }
                     else
                     {
-                        at = null;
                         Next(ref reader);
                         SkipValue(ref reader);
                     }
