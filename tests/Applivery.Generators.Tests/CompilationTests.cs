@@ -22,6 +22,48 @@ public class CompilationTests
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
     }
 
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.NetStandard20)]
+    public void BoundsOfEveryNumericTypeCompile(TargetFramework framework)
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Bounds, version: '1' }
+            paths:
+              /things/{count}:
+                get:
+                  operationId: getThing
+                  parameters:
+                    - { name: count, in: path, required: true, schema: { type: integer, minimum: 1, maximum: 10 } }
+                    - { name: ratio, in: query, schema: { type: number, exclusiveMinimum: 0 } }
+                  responses:
+                    '204': { description: none }
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    small: { type: integer, minimum: 0.5 }
+                    big: { type: integer, format: int64, maximum: 9000000000 }
+                    real: { type: number, minimum: -1.5, maximum: 1e30 }
+                    single: { type: number, format: float, exclusiveMaximum: 2.5 }
+                    money: { type: number, format: decimal, minimum: 0.01 }
+                    counts: { type: array, items: { type: integer, maximum: 3 }, minItems: 1, maxItems: 4 }
+            """;
+
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/bounds.yaml", spec) }, framework);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var thing = run.Source("BoundsClient.Thing.g.cs");
+        Assert.Contains("CheckMinimum(errors, path + \".small\", (double?)Small, 0.5D, false)", thing);
+        Assert.Contains("CheckMaximum(errors, path + \".big\", Big, 9000000000L, false)", thing);
+        Assert.Contains("CheckMaximum(errors, path + \".single\", Single, 2.5F, true)", thing);
+        Assert.Contains("CheckMinimum(errors, path + \".money\", Money, 0.01M, false)", thing);
+        var diagnostics = run.CompilationDiagnostics();
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+    }
+
     [Fact]
     public void NetStandardOutputPolyfillsInitAccessorsInternally()
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Applivery.Generators.Model;
 
 namespace Applivery.Generators.Emit;
@@ -9,8 +8,6 @@ namespace Applivery.Generators.Emit;
 /// <summary>Emits the client: its interface, the HttpClient call site of each operation, and its exception type.</summary>
 internal static class ClientEmitter
 {
-    private static readonly Regex PathPlaceholder = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
-
     public static string ExceptionName(ClientSpec client) => client.ClientName + "Exception";
 
     public static string Emit(ClientSpec client)
@@ -138,19 +135,19 @@ internal static class ClientEmitter
         foreach (var parameter in operation.Parameters)
         {
             var rules = ObjectTypeEmitter.DescribeConstraints(parameter.Type).ToList();
-            var text = Documentation.Escape(SingleLine(parameter.Summary) ?? $"The {parameter.WireName} {parameter.Location.ToString().ToLowerInvariant()} parameter.");
+            var text = Documentation.Escape(Documentation.SingleLine(parameter.Summary) ?? $"The {parameter.WireName} {parameter.Location.ToString().ToLowerInvariant()} parameter.");
             writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{text}{(rules.Count > 0 ? " " + string.Join(" ", rules) : string.Empty)}</param>");
         }
 
         if (operation.RequestBody is { } body)
         {
-            writer.Line($"/// <param name=\"body\">{Documentation.Escape(SingleLine(body.Summary) ?? "The request body.")}</param>");
+            writer.Line($"/// <param name=\"body\">{Documentation.Escape(Documentation.SingleLine(body.Summary) ?? "The request body.")}</param>");
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request and the reading of the response.</param>");
         if (SuccessResponse(operation)?.Type is not null)
         {
-            writer.Line($"/// <returns>{Documentation.Escape(SingleLine(SuccessResponse(operation)!.Description) ?? "The response body.")}</returns>");
+            writer.Line($"/// <returns>{Documentation.Escape(Documentation.SingleLine(SuccessResponse(operation)!.Description) ?? "The response body.")}</returns>");
         }
 
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks a rule of the spec; nothing was sent.</exception>");
@@ -175,23 +172,16 @@ internal static class ClientEmitter
 
         writer.Line();
         writer.Line("var uri = new global::System.Text.StringBuilder();");
-        var template = operation.PathTemplate.TrimStart('/');
-        var position = 0;
-        foreach (Match match in PathPlaceholder.Matches(template))
+        foreach (var (text, isParameter) in PathTemplate.Split(operation.PathTemplate.TrimStart('/')))
         {
-            if (match.Index > position)
+            if (!isParameter)
             {
-                writer.Line($"uri.Append({CSharpTypes.Literal(template.Substring(position, match.Index - position))});");
+                writer.Line($"uri.Append({CSharpTypes.Literal(text)});");
+                continue;
             }
 
-            var parameter = operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == match.Groups[1].Value);
+            var parameter = operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == text);
             writer.Line($"uri.Append(global::System.Uri.EscapeDataString(FormatValue({parameter.Name})));");
-            position = match.Index + match.Length;
-        }
-
-        if (position < template.Length)
-        {
-            writer.Line($"uri.Append({CSharpTypes.Literal(template.Substring(position))});");
         }
 
         var queryParameters = operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Query).ToList();
@@ -358,5 +348,4 @@ internal static class ClientEmitter
 
     private static string Local(ParameterSpec parameter) => parameter.Name.TrimStart('@') + "Value";
 
-    private static string? SingleLine(string? text) => text is null ? null : string.Join(" ", SourceWriter.SplitLines(text.Trim()));
 }

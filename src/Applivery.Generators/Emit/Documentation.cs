@@ -56,5 +56,8 @@ internal static class Documentation
     /// <summary>Text as inline code: <c>value</c>, escaped, on one line.</summary>
     public static string Code(string text) => "<c>" + Escape(string.Join(" ", SourceWriter.SplitLines(text))) + "</c>";
 
+    /// <summary>Text on one line (for a &lt;param&gt;), or null.</summary>
+    public static string? SingleLine(string? text) => text is null ? null : string.Join(" ", SourceWriter.SplitLines(text.Trim()));
+
     public static string CodeList(IEnumerable<string> values) => string.Join(", ", values.Select(Code));
 }

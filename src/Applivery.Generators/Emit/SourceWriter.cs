@@ -52,8 +52,6 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
-    public static string Indent(int levels) => new(' ', levels * SpacesPerLevel);
-
     internal static readonly char[] NewLineCharacters = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
 
     public static string[] SplitLines(string text) => text.Replace("\r\n", "\n").Split(NewLineCharacters);

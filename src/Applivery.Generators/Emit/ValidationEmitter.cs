@@ -96,7 +96,7 @@ internal static class ValidationEmitter
         Documentation.Element(writer, "summary", $"Checks the parameters of {Documentation.Code(operation.OperationId)} against the spec before anything is sent.");
         foreach (var parameter in parameters)
         {
-            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{Documentation.Escape(SingleLine(parameter.Summary) ?? "The " + parameter.WireName + " parameter.")}</param>");
+            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{Documentation.Escape(Documentation.SingleLine(parameter.Summary) ?? "The " + parameter.WireName + " parameter.")}</param>");
         }
 
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">A required parameter is null.</exception>");
@@ -113,7 +113,7 @@ internal static class ValidationEmitter
                 any = true;
             }
 
-            foreach (var line in ValueChecks(client, parameter.Type, name, check => $"Require{check.Rule}({name}, {wire}{check.Arguments});"))
+            foreach (var line in ValueChecks(client, parameter.Type, name, check => $"Require{check.Rule}({check.Value}, {wire}{check.Arguments});"))
             {
                 writer.Line(line);
                 any = true;
@@ -160,7 +160,7 @@ internal static class ValidationEmitter
     private static IEnumerable<string> NestedChecks(ClientSpec client, TypeRef type, string value, string path, string prefix, int depth)
     {
         var validation = $"global::{client.Namespace}.{ValidationClassName(client)}";
-        foreach (var line in ValueChecks(client, type, value, check => $"{validation}.Check{check.Rule}(errors, {path}, {value}{check.Arguments});"))
+        foreach (var line in ValueChecks(client, type, value, check => $"{validation}.Check{check.Rule}(errors, {path}, {check.Value}{check.Arguments});"))
         {
             yield return line;
         }
@@ -213,7 +213,7 @@ internal static class ValidationEmitter
         type.Kind == TypeKind.Object || !type.Constraints.IsEmpty || (type.Element is not null && NeedsChecks(type.Element));
 
     /// <summary>The rule checks on one value, each as (helper suffix, extra arguments), formatted by the caller.</summary>
-    private static IEnumerable<string> ValueChecks(ClientSpec client, TypeRef type, string value, System.Func<(string Rule, string Arguments), string> format)
+    private static IEnumerable<string> ValueChecks(ClientSpec client, TypeRef type, string value, System.Func<(string Rule, string Value, string Arguments), string> format)
     {
         var constraints = type.Constraints;
         var validation = $"global::{client.Namespace}.{ValidationClassName(client)}";
@@ -221,17 +221,17 @@ internal static class ValidationEmitter
         {
             if (constraints.MinLength is { } minLength)
             {
-                yield return format(("MinLength", ", " + minLength.ToString(CultureInfo.InvariantCulture)));
+                yield return format(("MinLength", value, ", " + minLength.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (constraints.MaxLength is { } maxLength)
             {
-                yield return format(("MaxLength", ", " + maxLength.ToString(CultureInfo.InvariantCulture)));
+                yield return format(("MaxLength", value, ", " + maxLength.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (constraints.Pattern is { } pattern && client.Patterns.FirstOrDefault(spec => spec.Pattern == pattern) is { } patternSpec)
             {
-                yield return format(("Pattern", $", {validation}.{patternSpec.FieldName}"));
+                yield return format(("Pattern", value, $", {validation}.{patternSpec.FieldName}"));
             }
         }
 
@@ -239,12 +239,14 @@ internal static class ValidationEmitter
         {
             if (constraints.Minimum is { } minimum)
             {
-                yield return format(("Minimum", $", {NumberLiteral(type.Kind, minimum)}, {Bool(constraints.ExclusiveMinimum)}"));
+                var (bound, compared) = Comparison(type.Kind, minimum, value);
+                yield return format(("Minimum", compared, $", {bound}, {Bool(constraints.ExclusiveMinimum)}"));
             }
 
             if (constraints.Maximum is { } maximum)
             {
-                yield return format(("Maximum", $", {NumberLiteral(type.Kind, maximum)}, {Bool(constraints.ExclusiveMaximum)}"));
+                var (bound, compared) = Comparison(type.Kind, maximum, value);
+                yield return format(("Maximum", compared, $", {bound}, {Bool(constraints.ExclusiveMaximum)}"));
             }
         }
 
@@ -252,39 +254,45 @@ internal static class ValidationEmitter
         {
             if (constraints.MinItems is { } minItems)
             {
-                yield return format(("MinItems", ", " + minItems.ToString(CultureInfo.InvariantCulture)));
+                yield return format(("MinItems", value, ", " + minItems.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (constraints.MaxItems is { } maxItems)
             {
-                yield return format(("MaxItems", ", " + maxItems.ToString(CultureInfo.InvariantCulture)));
+                yield return format(("MaxItems", value, ", " + maxItems.ToString(CultureInfo.InvariantCulture)));
             }
         }
     }
 
-    /// <summary>A bound as a literal that picks the helper overload comparing without loss: long, decimal or double.</summary>
-    private static string NumberLiteral(TypeKind kind, string bound)
+    /// <summary>
+    /// The bound as a literal of the value's own type, so the generic helper compares without loss; a bound the type
+    /// cannot hold (0.5 for an integer) compares both as double.
+    /// </summary>
+    private static (string Bound, string Value) Comparison(TypeKind kind, string bound, string value)
     {
-        if (kind is TypeKind.Int32 or TypeKind.Int64 && long.TryParse(bound, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        switch (kind)
         {
-            return bound + "L";
+            case TypeKind.Int32 when int.TryParse(bound, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+                return (bound, value);
+            case TypeKind.Int64 when long.TryParse(bound, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+                return (bound + "L", value);
+            case TypeKind.Decimal when decimal.TryParse(bound, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
+                return (bound + "M", value);
+            case TypeKind.Single:
+                return (DoubleText(bound) + "F", value);
+            case TypeKind.Double:
+                return (DoubleText(bound) + "D", value);
+            default:
+                return (DoubleText(bound) + "D", $"(double?){value}");
         }
-
-        if (kind is TypeKind.Decimal && decimal.TryParse(bound, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            return bound + "M";
-        }
-
-        var value = double.Parse(bound, NumberStyles.Float, CultureInfo.InvariantCulture);
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text + "D";
     }
+
+    private static string DoubleText(string bound) =>
+        double.Parse(bound, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    private static string? SingleLine(string? text) => text is null ? null : string.Join(" ", SourceWriter.SplitLines(text.Trim()));
-
-    /// <summary>Each rule written once; the Check form collects a <c>ValidationError</c>, the Require form throws for a parameter.</summary>
+        /// <summary>Each rule written once; the Check form collects a <c>ValidationError</c>, the Require form throws for a parameter.</summary>
     private const string RuleHelpers = """
         internal static void CheckRequired(global::System.Collections.Generic.List<ValidationError> errors, string path, object? value)
         {
@@ -318,51 +326,21 @@ internal static class ValidationEmitter
             }
         }
 
-        internal static void CheckMinimum(global::System.Collections.Generic.List<ValidationError> errors, string path, long? value, long minimum, bool exclusive)
+        internal static void CheckMinimum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T minimum, bool exclusive)
+            where T : struct, global::System.IComparable<T>, global::System.IFormattable
         {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            if (value is { } number && IsBelow(number, minimum, exclusive))
             {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number)));
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number)));
             }
         }
 
-        internal static void CheckMinimum(global::System.Collections.Generic.List<ValidationError> errors, string path, double? value, double minimum, bool exclusive)
+        internal static void CheckMaximum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T maximum, bool exclusive)
+            where T : struct, global::System.IComparable<T>, global::System.IFormattable
         {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            if (value is { } number && IsAbove(number, maximum, exclusive))
             {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number)));
-            }
-        }
-
-        internal static void CheckMinimum(global::System.Collections.Generic.List<ValidationError> errors, string path, decimal? value, decimal minimum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number)));
-            }
-        }
-
-        internal static void CheckMaximum(global::System.Collections.Generic.List<ValidationError> errors, string path, long? value, long maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number)));
-            }
-        }
-
-        internal static void CheckMaximum(global::System.Collections.Generic.List<ValidationError> errors, string path, double? value, double maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number)));
-            }
-        }
-
-        internal static void CheckMaximum(global::System.Collections.Generic.List<ValidationError> errors, string path, decimal? value, decimal maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number)));
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number)));
             }
         }
 
@@ -414,51 +392,21 @@ internal static class ValidationEmitter
             }
         }
 
-        internal static void RequireMinimum(long? value, string parameterName, long minimum, bool exclusive)
+        internal static void RequireMinimum<T>(T? value, string parameterName, T minimum, bool exclusive)
+            where T : struct, global::System.IComparable<T>, global::System.IFormattable
         {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            if (value is { } number && IsBelow(number, minimum, exclusive))
             {
-                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number));
+                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number));
             }
         }
 
-        internal static void RequireMinimum(double? value, string parameterName, double minimum, bool exclusive)
+        internal static void RequireMaximum<T>(T? value, string parameterName, T maximum, bool exclusive)
+            where T : struct, global::System.IComparable<T>, global::System.IFormattable
         {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            if (value is { } number && IsAbove(number, maximum, exclusive))
             {
-                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number));
-            }
-        }
-
-        internal static void RequireMinimum(decimal? value, string parameterName, decimal minimum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number));
-            }
-        }
-
-        internal static void RequireMaximum(long? value, string parameterName, long maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number));
-            }
-        }
-
-        internal static void RequireMaximum(double? value, string parameterName, double maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number));
-            }
-        }
-
-        internal static void RequireMaximum(decimal? value, string parameterName, decimal maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number));
+                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number));
             }
         }
 
@@ -510,10 +458,17 @@ internal static class ValidationEmitter
 
         private static string MaximumRequirement(string maximum, bool exclusive) => (exclusive ? "must be less than " : "must be at most ") + maximum;
 
-        private static string Format(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        private static bool IsBelow<T>(T value, T minimum, bool exclusive)
+            where T : global::System.IComparable<T> => exclusive ? value.CompareTo(minimum) <= 0 : value.CompareTo(minimum) < 0;
 
-        private static string Format(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+        private static bool IsAbove<T>(T value, T maximum, bool exclusive)
+            where T : global::System.IComparable<T> => exclusive ? value.CompareTo(maximum) >= 0 : value.CompareTo(maximum) > 0;
 
-        private static string Format(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        private static string Format(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>Invariant text; "R" keeps every digit of a double or float on older frameworks too.</summary>
+        private static string FormatNumber<T>(T value)
+            where T : global::System.IFormattable =>
+            value.ToString(value is double || value is float ? "R" : null, global::System.Globalization.CultureInfo.InvariantCulture);
         """;
 }

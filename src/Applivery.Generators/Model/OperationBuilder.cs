@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Applivery.Generators.Diagnostics;
 using Applivery.Generators.OpenApi;
 
@@ -18,8 +17,6 @@ internal sealed class OperationBuilder
         "cancellationToken", "body", "uri", "separator", "request", "response", "status", "stream", "content", "item",
         "error", "errorBody", "bodyValue", "typedBody", "errorCode", "errorMessage", "exception",
     };
-
-    private static readonly Regex PathPlaceholder = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
 
     private readonly ReferenceResolver _references;
     private readonly SpecDiagnostics _diagnostics;
@@ -96,9 +93,8 @@ internal sealed class OperationBuilder
             return null;
         }
 
-        foreach (Match match in PathPlaceholder.Matches(path))
+        foreach (var placeholder in PathTemplate.Placeholders(path))
         {
-            var placeholder = match.Groups[1].Value;
             if (!parameters.Any(parameter => parameter.Location == ParameterLocation.Path && parameter.WireName == placeholder))
             {
                 _diagnostics.Report(DiagnosticDescriptors.UnexpectedShape, operation.Span, $"The path '{path}' uses '{{{placeholder}}}', so {methodName}", $"declare a path parameter named '{placeholder}'; the operation is skipped");

@@ -35,9 +35,6 @@ internal abstract class SpecNode
     protected SpecNode(SourceSpan span) => Span = span;
 
     public SourceSpan Span { get; }
-
-    /// <summary>The JSON pointer of the place this node was first reached from (aliases share nodes).</summary>
-    public string Pointer { get; set; } = string.Empty;
 }
 
 internal sealed class SpecScalar : SpecNode

@@ -82,51 +82,21 @@ namespace Consumer
             }
         }
 
-        internal static void CheckMinimum(global::System.Collections.Generic.List<ValidationError> errors, string path, long? value, long minimum, bool exclusive)
+        internal static void CheckMinimum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T minimum, bool exclusive)
+            where T : struct, global::System.IComparable<T>, global::System.IFormattable
         {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            if (value is { } number && IsBelow(number, minimum, exclusive))
             {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number)));
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number)));
             }
         }
 
-        internal static void CheckMinimum(global::System.Collections.Generic.List<ValidationError> errors, string path, double? value, double minimum, bool exclusive)
+        internal static void CheckMaximum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T maximum, bool exclusive)
+            where T : struct, global::System.IComparable<T>, global::System.IFormattable
         {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            if (value is { } number && IsAbove(number, maximum, exclusive))
             {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number)));
-            }
-        }
-
-        internal static void CheckMinimum(global::System.Collections.Generic.List<ValidationError> errors, string path, decimal? value, decimal minimum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number)));
-            }
-        }
-
-        internal static void CheckMaximum(global::System.Collections.Generic.List<ValidationError> errors, string path, long? value, long maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number)));
-            }
-        }
-
-        internal static void CheckMaximum(global::System.Collections.Generic.List<ValidationError> errors, string path, double? value, double maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number)));
-            }
-        }
-
-        internal static void CheckMaximum(global::System.Collections.Generic.List<ValidationError> errors, string path, decimal? value, decimal maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number)));
+                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number)));
             }
         }
 
@@ -178,51 +148,21 @@ namespace Consumer
             }
         }
 
-        internal static void RequireMinimum(long? value, string parameterName, long minimum, bool exclusive)
+        internal static void RequireMinimum<T>(T? value, string parameterName, T minimum, bool exclusive)
+            where T : struct, global::System.IComparable<T>, global::System.IFormattable
         {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            if (value is { } number && IsBelow(number, minimum, exclusive))
             {
-                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number));
+                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number));
             }
         }
 
-        internal static void RequireMinimum(double? value, string parameterName, double minimum, bool exclusive)
+        internal static void RequireMaximum<T>(T? value, string parameterName, T maximum, bool exclusive)
+            where T : struct, global::System.IComparable<T>, global::System.IFormattable
         {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
+            if (value is { } number && IsAbove(number, maximum, exclusive))
             {
-                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number));
-            }
-        }
-
-        internal static void RequireMinimum(decimal? value, string parameterName, decimal minimum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number <= minimum : number < minimum))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(Format(minimum), exclusive), Format(number));
-            }
-        }
-
-        internal static void RequireMaximum(long? value, string parameterName, long maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number));
-            }
-        }
-
-        internal static void RequireMaximum(double? value, string parameterName, double maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number));
-            }
-        }
-
-        internal static void RequireMaximum(decimal? value, string parameterName, decimal maximum, bool exclusive)
-        {
-            if (value is { } number && (exclusive ? number >= maximum : number > maximum))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(Format(maximum), exclusive), Format(number));
+                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number));
             }
         }
 
@@ -274,10 +214,17 @@ namespace Consumer
 
         private static string MaximumRequirement(string maximum, bool exclusive) => (exclusive ? "must be less than " : "must be at most ") + maximum;
 
-        private static string Format(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        private static bool IsBelow<T>(T value, T minimum, bool exclusive)
+            where T : global::System.IComparable<T> => exclusive ? value.CompareTo(minimum) <= 0 : value.CompareTo(minimum) < 0;
 
-        private static string Format(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+        private static bool IsAbove<T>(T value, T maximum, bool exclusive)
+            where T : global::System.IComparable<T> => exclusive ? value.CompareTo(maximum) >= 0 : value.CompareTo(maximum) > 0;
 
-        private static string Format(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        private static string Format(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>Invariant text; "R" keeps every digit of a double or float on older frameworks too.</summary>
+        private static string FormatNumber<T>(T value)
+            where T : global::System.IFormattable =>
+            value.ToString(value is double || value is float ? "R" : null, global::System.Globalization.CultureInfo.InvariantCulture);
     }
 }
