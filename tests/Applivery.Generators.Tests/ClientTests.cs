@@ -53,6 +53,13 @@ public class ClientTests : IAsyncLifetime
                     }
                 }
 
+                public static async Task<int> CountUsersAsync(string baseAddress)
+                {
+                    using var http = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromMinutes(2) };
+                    var response = await new AppliveryClient(http).GetBuildDownloadsByUserAsync("my-org", "my-app", "5f8d0d55b54764421b7156c9");
+                    return response.Data!.Count;
+                }
+
                 public static async Task<string> CallWithTokenProviderAsync(string baseAddress, int calls, int cancelAfterMilliseconds)
                 {
                     using var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
@@ -112,6 +119,9 @@ public class ClientTests : IAsyncLifetime
         CompiledAssembly.Load(GeneratorRun.Run(new[] { SpecFile.Applivery() }, csharpSources: new[] { Harness }).Output));
 
     private LoopbackServer _server = null!;
+
+    /// <summary>The generated client with the harness, compiled once, for other test classes.</summary>
+    internal static CompiledAssembly Compiled => Assembly.Value;
 
     public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync();
 
@@ -230,6 +240,28 @@ public class ClientTests : IAsyncLifetime
         Assert.Contains("errorCode=\n", result);
         Assert.Contains("body=<html><body>Internal proxy failure", result);
         Assert.True(Line(result, "body=").Length <= 2001 + 1, "the excerpt is bounded");
+    }
+
+    [Fact]
+    public async Task AConnectionResetMidBodyIsAClearError()
+    {
+        _server.Respond = async context =>
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(Example());
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await context.Response.Body.FlushAsync();
+
+            // Let the headers and the first half reach the client before the connection is reset.
+            await Task.Delay(300);
+            context.Abort();
+        };
+
+        var result = await CallAsync();
+
+        Assert.Contains("status=200", result);
+        Assert.Contains("was cut off: the connection failed while the body was read", result);
     }
 
     [Fact]
@@ -373,40 +405,5 @@ public class ClientTests : IAsyncLifetime
 
     private static string Line(string result, string prefix) => result.Split('\n').Single(line => line.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
 
-    private static string Example() => $$"""
-        {
-            "status": true,
-            "data": [
-                {
-                    "id": "{{HexId}}",
-                    "total": 2,
-                    "member": {
-                        "type": "mdmUser",
-                        "memberId": "5f8d0d55b54764421b7156ca",
-                        "email": "user@example.com",
-                        "firstName": "Ada",
-                        "lastName": "Lovelace",
-                        "picture": "https://example.com/p.png"
-                    },
-                    "downloads": [
-                        {
-                            "id": "5f8d0d55b54764421b7156cb",
-                            "from": "integrationApi",
-                            "build": { "id": "b1", "os": "ios", "buildPlatform": "iOS", "icon": "icon.png", "versionName": "1.2.3" },
-                            "info": {"any": [1, 2]},
-                            "device": { "model": "iPhone15,2", "type": "phone" },
-                            "os": { "name": "iOS", "version": "17.1" },
-                            "networkInfo": {
-                                "ip": "203.0.113.7", "city": "Madrid", "continent": "Europe", "country": "ES",
-                                "latitude": 40.4168, "longitude": -3.7038, "postalCode": "28001", "region": "Madrid",
-                                "regionCode": "MD", "timezone": "Europe/Madrid", "visitor": "v-1"
-                            },
-                            "createdAt": "2024-01-01T00:00:00Z",
-                            "updatedAt": "2024-01-02T10:30:00+02:00"
-                        }
-                    ]
-                }
-            ]
-        }
-        """;
+    private static string Example() => ExampleResponses.DownloadsByUser;
 }

@@ -248,10 +248,13 @@ internal static class ClientEmitter
         {
             writer.Line("using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);");
             writer.OpenBlock("try");
-            writer.Line($"return await {json}.ReadAsync(stream, {json}.{JsonEmitter.RootReader(successType)}, cancellationToken).ConfigureAwait(false);");
+            writer.Line($"return await {json}.ReadAsync(stream, {json}.{JsonEmitter.RootReader(successType)}, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);");
             writer.CloseBlock();
             writer.OpenBlock("catch (global::System.Text.Json.JsonException exception)");
             writer.Line($"throw {ExceptionName(client)}.InvalidBody({CSharpTypes.Literal(operation.OperationId)}, status, exception);");
+            writer.CloseBlock();
+            writer.OpenBlock("catch (global::System.IO.IOException exception)");
+            writer.Line($"throw {ExceptionName(client)}.InterruptedBody({CSharpTypes.Literal(operation.OperationId)}, status, exception);");
             writer.CloseBlock();
         }
         else

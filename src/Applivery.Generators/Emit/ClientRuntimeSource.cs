@@ -191,6 +191,16 @@ internal static class ClientRuntimeSource
                 /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
                 public string? JsonPath { get; }
 
+                private {{name}}(string operationId, int statusCode, string message, global::System.Exception innerException)
+                    : base(message, innerException)
+                {
+                    OperationId = operationId;
+                    StatusCode = statusCode;
+                }
+
+                internal static {{name}} InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
+                    new {{name}}(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
+
                 internal static {{name}} InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new {{name}}(operationId, statusCode, exception);
 
                 private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)

@@ -134,11 +134,15 @@ namespace Consumer
                 using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 try
                 {
-                    return await global::Consumer.AppliveryClientJson.ReadAsync(stream, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, cancellationToken).ConfigureAwait(false);
+                    return await global::Consumer.AppliveryClientJson.ReadAsync(stream, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
                 }
                 catch (global::System.Text.Json.JsonException exception)
                 {
                     throw AppliveryClientException.InvalidBody("getBuildDownloadsByUser", status, exception);
+                }
+                catch (global::System.IO.IOException exception)
+                {
+                    throw AppliveryClientException.InterruptedBody("getBuildDownloadsByUser", status, exception);
                 }
             }
 
@@ -347,6 +351,16 @@ namespace Consumer
 
         /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
         public string? JsonPath { get; }
+
+        private AppliveryClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+            OperationId = operationId;
+            StatusCode = statusCode;
+        }
+
+        internal static AppliveryClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
+            new AppliveryClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
         internal static AppliveryClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new AppliveryClientException(operationId, statusCode, exception);
 

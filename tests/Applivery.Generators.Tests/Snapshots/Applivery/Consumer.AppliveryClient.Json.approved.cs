@@ -1429,11 +1429,15 @@ namespace Consumer
             }
         }
 
-        /// <summary>Reads a stream to its end into a pooled buffer (no intermediate string) and parses it.</summary>
-        internal static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(global::System.IO.Stream stream, ValueReader<T> read, global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads a stream to its end into a pooled buffer (no intermediate string) and parses it. The buffer starts at
+        /// the announced length, so a large body is not copied through ever-doubling buffers.
+        /// </summary>
+        internal static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(global::System.IO.Stream stream, ValueReader<T> read, long? expectedLength, global::System.Threading.CancellationToken cancellationToken)
         {
             var pool = global::System.Buffers.ArrayPool<byte>.Shared;
-            var buffer = pool.Rent(16 * 1024);
+            var initialLength = expectedLength is { } announced && announced > 0 && announced < 1024L * 1024 * 1024 ? (int)announced + 1 : 16 * 1024;
+            var buffer = pool.Rent(initialLength);
             var length = 0;
             try
             {
