@@ -15,7 +15,8 @@ internal static class TargetFeaturesReader
             HasAccessibleType(compilation, "System.Runtime.CompilerServices.IsExternalInit"),
             HasAccessibleType(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute"),
             HasAccessibleType(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute"),
-            HasAccessibleType(compilation, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"));
+            HasAccessibleType(compilation, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"),
+            HasAccessibleType(compilation, "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions"));
     }
 
     /// <summary>True when the type exists and this assembly can use it (a polyfill of ours would then clash).</summary>

@@ -72,6 +72,10 @@ internal static class SourceEmitter
             files.Add((GeneratedFile.HintName(client, "Validation"), ValidationEmitter.EmitValidationClass(client)));
             files.Add((GeneratedFile.HintName(client, "Json"), JsonEmitter.Emit(client)));
             files.Add((GeneratedFile.HintName(client, "Client"), ClientEmitter.Emit(client)));
+            if (features.HasHttpClientFactory)
+            {
+                files.Add((GeneratedFile.HintName(client, "ServiceCollectionExtensions"), ServiceCollectionEmitter.Emit(client)));
+            }
         }
 
         foreach (var ns in namespaces)

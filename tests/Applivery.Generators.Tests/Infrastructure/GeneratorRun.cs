@@ -51,7 +51,8 @@ internal sealed class GeneratorRun
         LanguageVersion languageVersion = LanguageVersion.Latest,
         IEnumerable<string>? csharpSources = null,
         string rootNamespace = "Consumer",
-        bool trackSteps = true)
+        bool trackSteps = true,
+        IEnumerable<MetadataReference>? extraReferences = null)
     {
         var specList = specs.ToList();
         var parseOptions = new CSharpParseOptions(languageVersion);
@@ -61,7 +62,7 @@ internal sealed class GeneratorRun
         var compilation = CSharpCompilation.Create(
             "Consumer",
             trees,
-            TargetFrameworkReferences.For(framework),
+            TargetFrameworkReferences.For(framework).Concat(extraReferences ?? Enumerable.Empty<MetadataReference>()),
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
