@@ -17,20 +17,27 @@ internal static class SpecTextReader
 
     public static SpecNode? Read(string text, SpecDiagnostics problems)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
-            return ReadCore(text, problems);
+            return ReadCore(parser, problems);
         }
         catch (YamlException exception)
         {
             problems.Malformed(exception.Message, SpanOf(exception.Start, exception.End));
             return null;
         }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws this on some malformed input instead of a YamlException: still a syntax error.
+            var near = parser.Current is { } last ? SpanOf(last.Start, last.End) : default;
+            problems.Malformed($"the YAML cannot be read after line {near.StartLine + 1} ({exception.Message})", near);
+            return null;
+        }
     }
 
-    private static SpecNode? ReadCore(string text, SpecDiagnostics problems)
+    private static SpecNode? ReadCore(IParser parser, SpecDiagnostics problems)
     {
-        var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
         var stack = new Stack<PendingCollection>();
         SpecNode? root = null;
