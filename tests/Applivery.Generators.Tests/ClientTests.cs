@@ -53,6 +53,24 @@ public class ClientTests : IAsyncLifetime
                     }
                 }
 
+                /// <summary>One call with the client's options set; the outcome as text, whatever it is.</summary>
+                public static async Task<string> CallWithOptionsAsync(string baseAddress, string? token, long maxResponseBodySize, bool allowInsecureBearerToken, string organizationId, string? email, int timeoutMilliseconds)
+                {
+                    using var http = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromMilliseconds(timeoutMilliseconds) };
+                    var client = token is null
+                        ? new AppliveryClient(http) { MaxResponseBodySize = maxResponseBodySize, AllowInsecureBearerToken = allowInsecureBearerToken }
+                        : new AppliveryClient(http, token) { MaxResponseBodySize = maxResponseBodySize, AllowInsecureBearerToken = allowInsecureBearerToken };
+                    try
+                    {
+                        var response = await client.GetBuildDownloadsByUserAsync(organizationId, "my-app", "5f8d0d55b54764421b7156c9", email);
+                        return "ok users=" + response.Data?.Count + " total=" + response.Data?[0].Total + " member=" + (response.Data?[0].Member is null ? "null" : "set") + " email=" + response.Data?[0].Member?.Email;
+                    }
+                    catch (Exception exception)
+                    {
+                        return exception.GetType().Name + ": " + exception.Message + " | " + exception.ToString();
+                    }
+                }
+
                 public static async Task<int> CountUsersAsync(string baseAddress)
                 {
                     using var http = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromMinutes(2) };

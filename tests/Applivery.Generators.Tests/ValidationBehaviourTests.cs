@@ -131,6 +131,41 @@ public class ValidationBehaviourTests
         Assert.Contains(errors, error => error.StartsWith("$.data[0].downloads[0].id: must match the pattern", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ACatastrophicBacktrackingPatternCannotHangTheCaller()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Slow, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    name: { type: string, pattern: '^(a+)+$' }
+            """;
+        const string harness = """
+            namespace Consumer
+            {
+                public static class SlowHarness
+                {
+                    public static string[] Validate(string name) =>
+                        global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(new Thing { Name = name }.Validate(), error => error.ToString()));
+                }
+            }
+            """;
+        var assembly = CompiledAssembly.Load(GeneratorRun.Run(new[] { new SpecFile("/project/slow.yaml", spec) }, csharpSources: new[] { harness }).Output);
+
+        var started = DateTime.UtcNow;
+        var errors = (string[])assembly.Call("Consumer.SlowHarness", "Validate", new string('a', 40) + "!")!;
+
+        // The regex gives up after its 2-second match timeout; the value counts as not matching.
+        Assert.Single(errors);
+        Assert.StartsWith("$.name: must match the pattern '^(a+)+$'", errors[0]);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(60), "no hang");
+    }
+
     private static void CheckParameters(string organizationId, string applicationId, string buildId, string? email) =>
         Assembly.Value.Call("Consumer.Harness", "CheckParameters", organizationId, applicationId, buildId, email);
 

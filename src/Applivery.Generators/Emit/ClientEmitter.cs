@@ -74,6 +74,18 @@ internal static class ClientEmitter
             /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
             public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress{{(serverIsAbsolute ? " ?? DefaultBaseAddress" : " ?? throw new global::System.InvalidOperationException(\"Set HttpClient.BaseAddress: the spec names no absolute server.\")")}});
 
+            /// <summary>
+            /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="{{ExceptionName(client)}}"/>
+            /// instead of exhausting memory.
+            /// </summary>
+            public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
+
+            /// <summary>
+            /// Sends the bearer token over plain <c>http://</c> to a host other than loopback. Off by default: a token in clear text
+            /// on the network is a leaked token.
+            /// </summary>
+            public bool AllowInsecureBearerToken { get; init; }
+
             /// <inheritdoc/>
             public override string ToString() => "{{name}} (" + BaseAddress + ")";
 
@@ -171,6 +183,18 @@ internal static class ClientEmitter
         }
 
         writer.Line();
+
+        // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+        var returnType = ReturnType(client, operation);
+        writer.Line("using var operationTimeout = StartTimeout(cancellationToken);");
+        writer.OpenBlock("try");
+        writer.Line(returnType.Contains("<") ? "return await SendAsync(operationTimeout.Token).ConfigureAwait(false);" : "await SendAsync(operationTimeout.Token).ConfigureAwait(false);");
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.OperationCanceledException exception) when (operationTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)");
+        writer.Line($"throw TimedOut({CSharpTypes.Literal(operation.OperationId)}, exception);");
+        writer.CloseBlock();
+        writer.Line();
+        writer.OpenBlock($"async {returnType} SendAsync(global::System.Threading.CancellationToken cancellationToken)");
         writer.Line("var uri = new global::System.Text.StringBuilder();");
         foreach (var (text, isParameter) in PathTemplate.Split(operation.PathTemplate.TrimStart('/')))
         {
@@ -248,7 +272,7 @@ internal static class ClientEmitter
         {
             writer.Line("using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);");
             writer.OpenBlock("try");
-            writer.Line($"return await {json}.ReadAsync(stream, {json}.{JsonEmitter.RootReader(successType)}, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);");
+            writer.Line($"return await {json}.ReadAsync(stream, {json}.{JsonEmitter.RootReader(successType)}, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);");
             writer.CloseBlock();
             writer.OpenBlock("catch (global::System.Text.Json.JsonException exception)");
             writer.Line($"throw {ExceptionName(client)}.InvalidBody({CSharpTypes.Literal(operation.OperationId)}, status, exception);");
@@ -302,6 +326,7 @@ internal static class ClientEmitter
         }
 
         writer.Line($"throw new {ExceptionName(client)}({CSharpTypes.Literal(operation.OperationId)}, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, typedBody);");
+        writer.CloseBlock();
         writer.CloseBlock();
     }
 

@@ -23,10 +23,33 @@ internal static class ClientRuntimeSource
             {
                 if (_tokenProvider is not null)
                 {
+                    var uri = request.RequestUri!;
+                    if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
+                    {
+                        throw new global::System.InvalidOperationException(
+                            "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
+                    }
+
                     var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
                     request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
                 }
             }
+
+            private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+            {
+                var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+                {
+                    source.CancelAfter(_httpClient.Timeout);
+                }
+
+                return source;
+            }
+
+            private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+                new global::System.Threading.Tasks.TaskCanceledException(
+                    operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
+                    new global::System.TimeoutException(exception.Message, exception));
 
             /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
             private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>

@@ -52,8 +52,13 @@ internal static class JsonRuntimeSource
         /// Reads a stream to its end into a pooled buffer (no intermediate string) and parses it. The buffer starts at
         /// the announced length, so a large body is not copied through ever-doubling buffers.
         /// </summary>
-        internal static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(global::System.IO.Stream stream, ValueReader<T> read, long? expectedLength, global::System.Threading.CancellationToken cancellationToken)
+        internal static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(global::System.IO.Stream stream, ValueReader<T> read, long? expectedLength, long maxLength, global::System.Threading.CancellationToken cancellationToken)
         {
+            if (expectedLength > maxLength)
+            {
+                throw TooLarge(maxLength);
+            }
+
             var pool = global::System.Buffers.ArrayPool<byte>.Shared;
             var initialLength = expectedLength is { } announced && announced > 0 && announced < 1024L * 1024 * 1024 ? (int)announced + 1 : 16 * 1024;
             var buffer = pool.Rent(initialLength);
@@ -64,7 +69,7 @@ internal static class JsonRuntimeSource
                 {
                     if (length == buffer.Length)
                     {
-                        var larger = pool.Rent(buffer.Length * 2);
+                        var larger = pool.Rent((int)global::System.Math.Min((long)buffer.Length * 2, 0x7FFFFFC7));
                         global::System.Buffer.BlockCopy(buffer, 0, larger, 0, length);
                         pool.Return(buffer);
                         buffer = larger;
@@ -77,6 +82,10 @@ internal static class JsonRuntimeSource
                     }
 
                     length += count;
+                    if (length > maxLength)
+                    {
+                        throw TooLarge(maxLength);
+                    }
                 }
 
                 return Parse(new global::System.ReadOnlySpan<byte>(buffer, 0, length), read);
@@ -86,6 +95,9 @@ internal static class JsonRuntimeSource
                 pool.Return(buffer);
             }
         }
+
+        private static global::System.Text.Json.JsonException TooLarge(long maxLength) =>
+            new global::System.Text.Json.JsonException("$: the body is larger than the limit of " + maxLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes (MaxResponseBodySize)", "$", null, null);
 
         /// <summary>Writes a value to UTF-8 JSON bytes.</summary>
         internal static byte[] Serialize<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write, bool indented = false)

@@ -320,7 +320,7 @@ internal static class ValidationEmitter
 
         internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern)
         {
-            if (value is not null && !pattern.IsMatch(value))
+            if (value is not null && !Matches(pattern, value))
             {
                 errors.Add(new ValidationError(path, "pattern", PatternRequirement(pattern), value));
             }
@@ -386,7 +386,7 @@ internal static class ValidationEmitter
 
         internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern)
         {
-            if (value is not null && !pattern.IsMatch(value))
+            if (value is not null && !Matches(pattern, value))
             {
                 throw Invalid(parameterName, "pattern", PatternRequirement(pattern), value);
             }
@@ -423,6 +423,22 @@ internal static class ValidationEmitter
             if (value is not null && value.Count > maximum)
             {
                 throw Invalid(parameterName, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items");
+            }
+        }
+
+        /// <summary>
+        /// A value the pattern cannot decide within <see cref="MatchTimeout"/> (catastrophic backtracking) counts as not
+        /// matching: the caller gets a validation failure at once instead of a hang or an unexpected exception.
+        /// </summary>
+        private static bool Matches(global::System.Text.RegularExpressions.Regex pattern, string value)
+        {
+            try
+            {
+                return pattern.IsMatch(value);
+            }
+            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return false;
             }
         }
 

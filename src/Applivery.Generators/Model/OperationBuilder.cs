@@ -15,7 +15,7 @@ internal sealed class OperationBuilder
     private static readonly string[] ReservedParameterNames =
     {
         "cancellationToken", "body", "uri", "separator", "request", "response", "status", "stream", "content", "item",
-        "error", "errorBody", "bodyValue", "typedBody", "errorCode", "errorMessage", "exception",
+        "error", "errorBody", "bodyValue", "operationTimeout", "typedBody", "errorCode", "errorMessage", "exception",
     };
 
     private readonly ReferenceResolver _references;

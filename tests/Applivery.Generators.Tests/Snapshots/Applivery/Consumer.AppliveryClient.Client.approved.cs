@@ -76,6 +76,18 @@ namespace Consumer
         /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
         public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
 
+        /// <summary>
+        /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="AppliveryClientException"/>
+        /// instead of exhausting memory.
+        /// </summary>
+        public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
+
+        /// <summary>
+        /// Sends the bearer token over plain <c>http://</c> to a host other than loopback. Off by default: a token in clear text
+        /// on the network is a leaked token.
+        /// </summary>
+        public bool AllowInsecureBearerToken { get; init; }
+
         /// <inheritdoc/>
         public override string ToString() => "AppliveryClient (" + BaseAddress + ")";
 
@@ -101,92 +113,128 @@ namespace Consumer
         {
             global::Consumer.AppliveryClientValidation.ValidateGetBuildDownloadsByUserParameters(organizationId, applicationId, buildId, email, iniDate, endDate);
 
-            var uri = new global::System.Text.StringBuilder();
-            uri.Append("organizations/");
-            uri.Append(global::System.Uri.EscapeDataString(FormatValue(organizationId)));
-            uri.Append("/apps/");
-            uri.Append(global::System.Uri.EscapeDataString(FormatValue(applicationId)));
-            uri.Append("/builds/");
-            uri.Append(global::System.Uri.EscapeDataString(FormatValue(buildId)));
-            uri.Append("/downloads/by-user");
-            var separator = '?';
-            if (email is { } emailValue)
+            using var operationTimeout = StartTimeout(cancellationToken);
+            try
             {
-                AppendQuery(uri, ref separator, "email", FormatValue(emailValue));
+                return await SendAsync(operationTimeout.Token).ConfigureAwait(false);
             }
-            if (iniDate is { } iniDateValue)
+            catch (global::System.OperationCanceledException exception) when (operationTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                AppendQuery(uri, ref separator, "iniDate", FormatValue(iniDateValue));
-            }
-            if (endDate is { } endDateValue)
-            {
-                AppendQuery(uri, ref separator, "endDate", FormatValue(endDateValue));
+                throw TimedOut("getBuildDownloadsByUser", exception);
             }
 
-            using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri.ToString()));
-            request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
-
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status >= 200 && status < 300)
+            async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken)
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
+                var uri = new global::System.Text.StringBuilder();
+                uri.Append("organizations/");
+                uri.Append(global::System.Uri.EscapeDataString(FormatValue(organizationId)));
+                uri.Append("/apps/");
+                uri.Append(global::System.Uri.EscapeDataString(FormatValue(applicationId)));
+                uri.Append("/builds/");
+                uri.Append(global::System.Uri.EscapeDataString(FormatValue(buildId)));
+                uri.Append("/downloads/by-user");
+                var separator = '?';
+                if (email is { } emailValue)
                 {
-                    return await global::Consumer.AppliveryClientJson.ReadAsync(stream, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+                    AppendQuery(uri, ref separator, "email", FormatValue(emailValue));
                 }
-                catch (global::System.Text.Json.JsonException exception)
+                if (iniDate is { } iniDateValue)
                 {
-                    throw AppliveryClientException.InvalidBody("getBuildDownloadsByUser", status, exception);
+                    AppendQuery(uri, ref separator, "iniDate", FormatValue(iniDateValue));
                 }
-                catch (global::System.IO.IOException exception)
+                if (endDate is { } endDateValue)
                 {
-                    throw AppliveryClientException.InterruptedBody("getBuildDownloadsByUser", status, exception);
+                    AppendQuery(uri, ref separator, "endDate", FormatValue(endDateValue));
                 }
-            }
 
-            var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            object? typedBody = null;
-            long? errorCode = null;
-            string? errorMessage = null;
-            switch (status)
-            {
-                case 401:
+                using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri.ToString()));
+                request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
+
+                using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
                 {
-                    if (TryParseError(error, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse) is { } errorBody)
+                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    try
                     {
-                        typedBody = errorBody;
-                        errorCode ??= ToErrorCode(errorBody.Error?.Code);
-                        errorMessage ??= errorBody.Error?.Message;
+                        return await global::Consumer.AppliveryClientJson.ReadAsync(stream, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
                     }
-
-                    break;
-                }
-                case 404:
-                {
-                    if (TryParseError(error, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse) is { } errorBody)
+                    catch (global::System.Text.Json.JsonException exception)
                     {
-                        typedBody = errorBody;
-                        errorCode ??= ToErrorCode(errorBody.Error?.Code);
-                        errorMessage ??= errorBody.Error?.Message;
+                        throw AppliveryClientException.InvalidBody("getBuildDownloadsByUser", status, exception);
                     }
-
-                    break;
+                    catch (global::System.IO.IOException exception)
+                    {
+                        throw AppliveryClientException.InterruptedBody("getBuildDownloadsByUser", status, exception);
+                    }
                 }
-            }
 
-            throw new AppliveryClientException("getBuildDownloadsByUser", status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, typedBody);
+                var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                object? typedBody = null;
+                long? errorCode = null;
+                string? errorMessage = null;
+                switch (status)
+                {
+                    case 401:
+                    {
+                        if (TryParseError(error, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse) is { } errorBody)
+                        {
+                            typedBody = errorBody;
+                            errorCode ??= ToErrorCode(errorBody.Error?.Code);
+                            errorMessage ??= errorBody.Error?.Message;
+                        }
+
+                        break;
+                    }
+                    case 404:
+                    {
+                        if (TryParseError(error, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse) is { } errorBody)
+                        {
+                            typedBody = errorBody;
+                            errorCode ??= ToErrorCode(errorBody.Error?.Code);
+                            errorMessage ??= errorBody.Error?.Message;
+                        }
+
+                        break;
+                    }
+                }
+
+                throw new AppliveryClientException("getBuildDownloadsByUser", status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, typedBody);
+            }
         }
 
         private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (_tokenProvider is not null)
             {
+                var uri = request.RequestUri!;
+                if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
+                {
+                    throw new global::System.InvalidOperationException(
+                        "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
+                }
+
                 var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
                 request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             }
         }
+
+        private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                source.CancelAfter(_httpClient.Timeout);
+            }
+
+            return source;
+        }
+
+        private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+            new global::System.Threading.Tasks.TaskCanceledException(
+                operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
+                new global::System.TimeoutException(exception.Message, exception));
 
         /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
         private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
