@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Applivery.Generators.Tests.Infrastructure;
 
 /// <summary>What the server saw of one request.</summary>
-internal sealed record ReceivedRequest(string Method, string RawTarget, string Path, string QueryString, string? Authorization);
+internal sealed record ReceivedRequest(string Method, string RawTarget, string Path, string QueryString, string? Authorization, string ConnectionId);
 
 /// <summary>A real Kestrel server on 127.0.0.1 with a free port, answering with whatever the test sets.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
@@ -47,7 +47,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 feature.RawTarget,
                 context.Request.Path.Value ?? string.Empty,
                 context.Request.QueryString.Value ?? string.Empty,
-                context.Request.Headers.Authorization.FirstOrDefault()));
+                context.Request.Headers.Authorization.FirstOrDefault(),
+                context.Connection.Id));
             await server.Respond(context);
         });
         await app.StartAsync();
