@@ -77,6 +77,7 @@ public class ValidationBehaviourTests
     [InlineData("5f8d0d55b54764421b7156c")]
     [InlineData("5f8d0d55b54764421b7156c9a")]
     [InlineData("zf8d0d55b54764421b7156c9")]
+    [InlineData(HexId + "\n")]
     public void BuildIdAcceptsOnlyA24CharacterHexId(string buildId)
     {
         var exception = Assert.Throws<ArgumentException>(() => CheckParameters("org-slug", "app-slug", buildId, null));

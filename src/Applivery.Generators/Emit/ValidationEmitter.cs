@@ -70,8 +70,12 @@ internal static class ValidationEmitter
             writer.Line();
             writer.Line($"private static {CSharpTypes.Regex}? {field};");
             writer.Line();
-            Documentation.Element(writer, "summary", $"The pattern {Documentation.Code(pattern.Pattern)}, built on first use. Used by: {Documentation.CodeList(pattern.UsedBy)}.");
-            writer.Line($"internal static {CSharpTypes.Regex} {pattern.FieldName} => {field} ??= new {CSharpTypes.Regex}({CSharpTypes.Literal(pattern.Pattern)}, {CSharpTypes.RegexOptions}.CultureInvariant, MatchTimeout);");
+            writer.Line($"/// <summary>The spec's text of <see cref=\"{pattern.FieldName}\"/>, for messages.</summary>");
+            writer.Line($"internal const string {pattern.FieldName}Text = {CSharpTypes.Literal(pattern.Pattern)};");
+            writer.Line();
+            var meaning = pattern.DotNetPattern == pattern.Pattern ? string.Empty : $" Compiled as {Documentation.Code(pattern.DotNetPattern)}, which means in .NET what the spec's ECMAScript pattern means.";
+            Documentation.Element(writer, "summary", $"The pattern {Documentation.Code(pattern.Pattern)}, built on first use.{meaning} Used by: {Documentation.CodeList(pattern.UsedBy)}.");
+            writer.Line($"internal static {CSharpTypes.Regex} {pattern.FieldName} => {field} ??= new {CSharpTypes.Regex}({CSharpTypes.Literal(pattern.DotNetPattern)}, {CSharpTypes.RegexOptions}.CultureInvariant, MatchTimeout);");
         }
 
         foreach (var operation in client.Operations)
@@ -231,7 +235,7 @@ internal static class ValidationEmitter
 
             if (constraints.Pattern is { } pattern && client.Patterns.FirstOrDefault(spec => spec.Pattern == pattern) is { } patternSpec)
             {
-                yield return format(("Pattern", value, $", {validation}.{patternSpec.FieldName}"));
+                yield return format(("Pattern", value, $", {validation}.{patternSpec.FieldName}, {validation}.{patternSpec.FieldName}Text"));
             }
         }
 
@@ -318,11 +322,11 @@ internal static class ValidationEmitter
             }
         }
 
-        internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern)
+        internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern, string patternText)
         {
             if (value is not null && !Matches(pattern, value))
             {
-                errors.Add(new ValidationError(path, "pattern", PatternRequirement(pattern), value));
+                errors.Add(new ValidationError(path, "pattern", PatternRequirement(patternText), value));
             }
         }
 
@@ -384,11 +388,11 @@ internal static class ValidationEmitter
             }
         }
 
-        internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern)
+        internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern, string patternText)
         {
             if (value is not null && !Matches(pattern, value))
             {
-                throw Invalid(parameterName, "pattern", PatternRequirement(pattern), value);
+                throw Invalid(parameterName, "pattern", PatternRequirement(patternText), value);
             }
         }
 
@@ -468,7 +472,7 @@ internal static class ValidationEmitter
 
         private static string MaxLengthRequirement(int maximum) => "must be at most " + Format(maximum) + " characters long";
 
-        private static string PatternRequirement(global::System.Text.RegularExpressions.Regex pattern) => "must match the pattern '" + pattern.ToString() + "'";
+        private static string PatternRequirement(string patternText) => "must match the pattern '" + patternText + "'";
 
         private static string MinimumRequirement(string minimum, bool exclusive) => (exclusive ? "must be greater than " : "must be at least ") + minimum;
 

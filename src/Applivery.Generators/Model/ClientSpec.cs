@@ -26,9 +26,11 @@ internal sealed record ClientSpec(
     EquatableArray<PatternSpec> Patterns);
 
 /// <summary>A regular expression used by at least one constraint, compiled once at run time.</summary>
+/// <param name="Pattern">The pattern exactly as in the spec, for messages and docs.</param>
+/// <param name="DotNetPattern">The same pattern with ECMAScript's meaning in .NET syntax (see <see cref="EcmaScriptPattern"/>).</param>
 /// <param name="FieldName">The name of the cached instance in the generated patterns class.</param>
 /// <param name="UsedBy">Where the pattern is used (parameters and schema properties), for the doc comment.</param>
-internal sealed record PatternSpec(string Pattern, string FieldName, EquatableArray<string> UsedBy);
+internal sealed record PatternSpec(string Pattern, string DotNetPattern, string FieldName, EquatableArray<string> UsedBy);
 
 /// <summary>A generated sealed class.</summary>
 /// <param name="Origin">Where the schema comes from, e.g. <c>#/components/schemas/Member</c>, for the doc comment.</param>

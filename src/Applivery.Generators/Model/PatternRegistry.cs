@@ -58,7 +58,7 @@ internal sealed class PatternRegistry
         var specs = new List<PatternSpec>(_patterns.Count);
         for (var i = 0; i < _patterns.Count; i++)
         {
-            specs.Add(new PatternSpec(_patterns[i].Pattern, FieldName(i), _patterns[i].UsedBy.ToEquatableArray()));
+            specs.Add(new PatternSpec(_patterns[i].Pattern, EcmaScriptPattern.ToDotNet(_patterns[i].Pattern), FieldName(i), _patterns[i].UsedBy.ToEquatableArray()));
         }
 
         return specs.ToEquatableArray();
@@ -70,7 +70,7 @@ internal sealed class PatternRegistry
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            _ = new Regex(EcmaScriptPattern.ToDotNet(pattern), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             error = null;
             return true;
         }

@@ -106,7 +106,7 @@ namespace Consumer
 
         internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
         {
-            global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1);
+            global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
             Build?.ValidateInto(errors, path + ".build");
             Device?.ValidateInto(errors, path + ".device");
             Os?.ValidateInto(errors, path + ".os");

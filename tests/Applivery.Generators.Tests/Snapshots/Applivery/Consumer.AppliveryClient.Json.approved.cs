@@ -1481,10 +1481,11 @@ namespace Consumer
             new global::System.Text.Json.JsonException("$: the body is larger than the limit of " + maxLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes (MaxResponseBodySize)", "$", null, null);
 
         /// <summary>Writes a value to UTF-8 JSON bytes.</summary>
-        internal static byte[] Serialize<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write, bool indented = false)
+        /// <param name="encoder">Which characters of string values are escaped; the default escapes non-ASCII and HTML-sensitive ones.</param>
+        internal static byte[] Serialize<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write, bool indented = false, global::System.Text.Encodings.Web.JavaScriptEncoder? encoder = null)
         {
             using var stream = new global::System.IO.MemoryStream();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(stream, new global::System.Text.Json.JsonWriterOptions { Indented = indented }))
+            using (var writer = new global::System.Text.Json.Utf8JsonWriter(stream, new global::System.Text.Json.JsonWriterOptions { Indented = indented, Encoder = encoder }))
             {
                 write(writer, value);
             }

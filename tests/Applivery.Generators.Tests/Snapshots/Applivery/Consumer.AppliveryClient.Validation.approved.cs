@@ -16,17 +16,23 @@ namespace Consumer
 
         private static global::System.Text.RegularExpressions.Regex? s_pattern1;
 
+        /// <summary>The spec's text of <see cref="Pattern1"/>, for messages.</summary>
+        internal const string Pattern1Text = "^[a-fA-F0-9]{24}$";
+
         /// <summary>
-        /// The pattern <c>^[a-fA-F0-9]{24}$</c>, built on first use. Used by: <c>#/components/schemas/UserDownloads/properties/id</c>, <c>#/components/schemas/Member/properties/memberId</c>, <c>#/components/schemas/Download/properties/id</c>, <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/parameters/2/schema</c>.
+        /// The pattern <c>^[a-fA-F0-9]{24}$</c>, built on first use. Compiled as <c>^[a-fA-F0-9]{24}\z</c>, which means in .NET what the spec's ECMAScript pattern means. Used by: <c>#/components/schemas/UserDownloads/properties/id</c>, <c>#/components/schemas/Member/properties/memberId</c>, <c>#/components/schemas/Download/properties/id</c>, <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/parameters/2/schema</c>.
         /// </summary>
-        internal static global::System.Text.RegularExpressions.Regex Pattern1 => s_pattern1 ??= new global::System.Text.RegularExpressions.Regex("^[a-fA-F0-9]{24}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, MatchTimeout);
+        internal static global::System.Text.RegularExpressions.Regex Pattern1 => s_pattern1 ??= new global::System.Text.RegularExpressions.Regex("^[a-fA-F0-9]{24}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, MatchTimeout);
 
         private static global::System.Text.RegularExpressions.Regex? s_pattern2;
 
+        /// <summary>The spec's text of <see cref="Pattern2"/>, for messages.</summary>
+        internal const string Pattern2Text = "^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\\\-]{3,}))$";
+
         /// <summary>
-        /// The pattern <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>, built on first use. Used by: <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/parameters/0/schema</c>, <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/parameters/1/schema</c>.
+        /// The pattern <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>, built on first use. Compiled as <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))\z</c>, which means in .NET what the spec's ECMAScript pattern means. Used by: <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/parameters/0/schema</c>, <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/parameters/1/schema</c>.
         /// </summary>
-        internal static global::System.Text.RegularExpressions.Regex Pattern2 => s_pattern2 ??= new global::System.Text.RegularExpressions.Regex("^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\\\-]{3,}))$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, MatchTimeout);
+        internal static global::System.Text.RegularExpressions.Regex Pattern2 => s_pattern2 ??= new global::System.Text.RegularExpressions.Regex("^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\\\-]{3,}))\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, MatchTimeout);
 
         /// <summary>
         /// Checks the parameters of <c>getBuildDownloadsByUser</c> against the spec before anything is sent.
@@ -42,11 +48,11 @@ namespace Consumer
         public static void ValidateGetBuildDownloadsByUserParameters(string? organizationId, string? applicationId, string? buildId, string? email, global::System.DateTimeOffset? iniDate, global::System.DateTimeOffset? endDate)
         {
             RequireNotNull(organizationId, "organizationId");
-            RequirePattern(organizationId, "organizationId", global::Consumer.AppliveryClientValidation.Pattern2);
+            RequirePattern(organizationId, "organizationId", global::Consumer.AppliveryClientValidation.Pattern2, global::Consumer.AppliveryClientValidation.Pattern2Text);
             RequireNotNull(applicationId, "applicationId");
-            RequirePattern(applicationId, "applicationId", global::Consumer.AppliveryClientValidation.Pattern2);
+            RequirePattern(applicationId, "applicationId", global::Consumer.AppliveryClientValidation.Pattern2, global::Consumer.AppliveryClientValidation.Pattern2Text);
             RequireNotNull(buildId, "buildId");
-            RequirePattern(buildId, "buildId", global::Consumer.AppliveryClientValidation.Pattern1);
+            RequirePattern(buildId, "buildId", global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
             RequireMaxLength(email, "email", 128);
         }
 
@@ -74,11 +80,11 @@ namespace Consumer
             }
         }
 
-        internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern)
+        internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern, string patternText)
         {
             if (value is not null && !Matches(pattern, value))
             {
-                errors.Add(new ValidationError(path, "pattern", PatternRequirement(pattern), value));
+                errors.Add(new ValidationError(path, "pattern", PatternRequirement(patternText), value));
             }
         }
 
@@ -140,11 +146,11 @@ namespace Consumer
             }
         }
 
-        internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern)
+        internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern, string patternText)
         {
             if (value is not null && !Matches(pattern, value))
             {
-                throw Invalid(parameterName, "pattern", PatternRequirement(pattern), value);
+                throw Invalid(parameterName, "pattern", PatternRequirement(patternText), value);
             }
         }
 
@@ -224,7 +230,7 @@ namespace Consumer
 
         private static string MaxLengthRequirement(int maximum) => "must be at most " + Format(maximum) + " characters long";
 
-        private static string PatternRequirement(global::System.Text.RegularExpressions.Regex pattern) => "must match the pattern '" + pattern.ToString() + "'";
+        private static string PatternRequirement(string patternText) => "must match the pattern '" + patternText + "'";
 
         private static string MinimumRequirement(string minimum, bool exclusive) => (exclusive ? "must be greater than " : "must be at least ") + minimum;
 
