@@ -100,6 +100,9 @@ internal static class JsonRuntimeSource
             new global::System.Text.Json.JsonException("$: the body is larger than the limit of " + maxLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes (MaxResponseBodySize)", "$", null, null);
 
         /// <summary>Writes a value to UTF-8 JSON bytes.</summary>
+        /// <param name="value">The value to write.</param>
+        /// <param name="write">The generated writer of its type, such as <c>WriteMember</c>.</param>
+        /// <param name="indented">Whether to indent the JSON for reading.</param>
         /// <param name="encoder">Which characters of string values are escaped; the default escapes non-ASCII and HTML-sensitive ones.</param>
         internal static byte[] Serialize<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write, bool indented = false, global::System.Text.Encodings.Web.JavaScriptEncoder? encoder = null)
         {
