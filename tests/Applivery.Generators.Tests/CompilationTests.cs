@@ -14,7 +14,12 @@ public class CompilationTests
     [InlineData(TargetFramework.NetStandard20)]
     public void AppliverySpecCompilesWithoutAnyDiagnostic(TargetFramework framework)
     {
-        var run = GeneratorRun.Run(SpecFile.Applivery(), framework);
+        // Diagnose mode reports doc-comment problems (CS1570-CS1591), as GenerateDocumentationFile does in a consumer.
+        var run = GeneratorRun.Run(
+            new[] { SpecFile.Applivery() },
+            framework,
+            csharpSources: new[] { "namespace Consumer { /// <summary>A documented placeholder.</summary>\n public static class Placeholder { } }" },
+            documentationMode: Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.NotEmpty(run.Sources);

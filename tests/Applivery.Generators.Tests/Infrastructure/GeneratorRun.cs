@@ -52,10 +52,11 @@ internal sealed class GeneratorRun
         IEnumerable<string>? csharpSources = null,
         string rootNamespace = "Consumer",
         bool trackSteps = true,
-        IEnumerable<MetadataReference>? extraReferences = null)
+        IEnumerable<MetadataReference>? extraReferences = null,
+        DocumentationMode documentationMode = DocumentationMode.Parse)
     {
         var specList = specs.ToList();
-        var parseOptions = new CSharpParseOptions(languageVersion);
+        var parseOptions = new CSharpParseOptions(languageVersion, documentationMode);
         var trees = (csharpSources ?? new[] { "namespace Consumer { internal static class Placeholder { } }" })
             .Select((source, index) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"/project/Source{index}.cs"))
             .ToList();
