@@ -22,13 +22,19 @@ internal sealed class JsonEmitter
     private readonly HashSet<string> _fieldNames = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, (TypeRef Type, string ReadName, string WriteName)> _collections = new(System.StringComparer.Ordinal);
 
-    private JsonEmitter(ClientSpec client) => _client = client;
+    private readonly bool _hasUtf8Literals;
+
+    private JsonEmitter(ClientSpec client, TargetFeatures features)
+    {
+        _client = client;
+        _hasUtf8Literals = features.LanguageVersion >= 11;
+    }
 
     public static string ClassName(ClientSpec client) => client.ClientName + "Json";
 
     public static string ResolverName(ClientSpec client) => client.ClientName + "JsonTypeInfoResolver";
 
-    public static string Emit(ClientSpec client) => new JsonEmitter(client).EmitFile();
+    public static string Emit(ClientSpec client, TargetFeatures features) => new JsonEmitter(client, features).EmitFile();
 
     /// <summary>The method that reads a whole document of this type (a response body).</summary>
     public static string RootReader(TypeRef type) => type.Kind switch
@@ -304,19 +310,22 @@ internal sealed class JsonEmitter
         if (isArray)
         {
             writer.Line($"ExpectToken(ref reader, {TokenType}.StartArray, \"an array\");");
-            writer.Line($"var items = new {CSharpTypes.List}<{elementType}>();");
+            writer.Line($"var items = new ArrayBuilder<{elementType}>();");
             writer.OpenBlock("try");
             writer.OpenBlock($"while (Next(ref reader) != {TokenType}.EndArray)");
             var itemKey = $"key + \"[\" + items.Count.ToString({CSharpTypes.CultureInfo}.InvariantCulture) + \"]\"";
             var read = ReadExpression(element, itemKey);
             writer.Line(nullElement is null ? $"items.Add({read});" : $"items.Add(reader.TokenType == {TokenType}.Null ? {nullElement} : {read});");
             writer.CloseBlock();
+            writer.Line();
+            writer.Line("return items.ToArray();");
             writer.CloseBlock();
             writer.OpenBlock("catch (global::System.Exception exception) when (IsReadFailure(exception))");
             writer.Line($"throw JsonReadFailure.Within(exception, \"[\" + items.Count.ToString({CSharpTypes.CultureInfo}.InvariantCulture) + \"]\");");
             writer.CloseBlock();
-            writer.Line();
-            writer.Line("return items;");
+            writer.OpenBlock("finally");
+            writer.Line("items.Dispose();");
+            writer.CloseBlock();
         }
         else
         {
@@ -437,6 +446,12 @@ internal sealed class JsonEmitter
     /// <summary>The comparison with a property name or enum value as the reader sees it (unescaped).</summary>
     private string NameMatch(string text)
     {
+        if (_hasUtf8Literals)
+        {
+            // A UTF-8 literal is static data: the fastest comparison, and right for any text.
+            return $"reader.ValueTextEquals({CSharpTypes.Literal(text)}u8)";
+        }
+
         // JsonEncodedText escapes non-ASCII and HTML-sensitive characters, so only plain names can be compared as bytes.
         var isPlain = text.All(c => c is >= ' ' and < (char)127 and not '"' and not '\\' and not '<' and not '>' and not '&' and not '\'' and not '+' and not '`');
         return isPlain ? $"reader.ValueTextEquals({NameField(text)}.EncodedUtf8Bytes)" : $"reader.ValueTextEquals({CSharpTypes.Literal(text)})";

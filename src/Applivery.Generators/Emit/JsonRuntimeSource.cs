@@ -314,6 +314,56 @@ internal static class JsonRuntimeSource
                     : new JsonReadFailure("the JSON is not valid: " + exception.Message, step);
         }
 
+        /// <summary>
+        /// Collects array items in a pooled buffer and hands out an exact-size array: no List growth, no slack left
+        /// in the object graph.
+        /// </summary>
+        private struct ArrayBuilder<T>
+        {
+            private T[]? _items;
+            private int _count;
+
+            public int Count => _count;
+
+            public void Add(T item)
+            {
+                if (_items is null)
+                {
+                    _items = global::System.Buffers.ArrayPool<T>.Shared.Rent(8);
+                }
+                else if (_count == _items.Length)
+                {
+                    var larger = global::System.Buffers.ArrayPool<T>.Shared.Rent(_items.Length * 2);
+                    global::System.Array.Copy(_items, larger, _count);
+                    global::System.Buffers.ArrayPool<T>.Shared.Return(_items, clearArray: true);
+                    _items = larger;
+                }
+
+                _items[_count++] = item;
+            }
+
+            public T[] ToArray()
+            {
+                if (_count == 0)
+                {
+                    return global::System.Array.Empty<T>();
+                }
+
+                var result = new T[_count];
+                global::System.Array.Copy(_items!, result, _count);
+                return result;
+            }
+
+            public void Dispose()
+            {
+                if (_items is not null)
+                {
+                    global::System.Buffers.ArrayPool<T>.Shared.Return(_items, clearArray: true);
+                    _items = null;
+                }
+            }
+        }
+
         /// <summary>Adapts a generated reader and writer to System.Text.Json.</summary>
         internal sealed class Converter<T> : global::System.Text.Json.Serialization.JsonConverter<T>
         {

@@ -70,7 +70,7 @@ internal static class SourceEmitter
             }
 
             files.Add((GeneratedFile.HintName(client, "Validation"), ValidationEmitter.EmitValidationClass(client)));
-            files.Add((GeneratedFile.HintName(client, "Json"), JsonEmitter.Emit(client)));
+            files.Add((GeneratedFile.HintName(client, "Json"), JsonEmitter.Emit(client, features)));
             files.Add((GeneratedFile.HintName(client, "Client"), ClientEmitter.Emit(client)));
             if (features.HasHttpClientFactory)
             {

@@ -86,42 +86,42 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Type.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("type"u8))
                     {
                         at = ".type";
                         Next(ref reader);
                         _type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMemberTypeValue(ref reader, "type", ref unrecognizedValues);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8MemberId.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("memberId"u8))
                     {
                         at = ".memberId";
                         Next(ref reader);
                         _memberId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Email.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("email"u8))
                     {
                         at = ".email";
                         Next(ref reader);
                         _email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8FirstName.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("firstName"u8))
                     {
                         at = ".firstName";
                         Next(ref reader);
                         _firstName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8LastName.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("lastName"u8))
                     {
                         at = ".lastName";
                         Next(ref reader);
                         _lastName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Picture.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("picture"u8))
                     {
                         at = ".picture";
                         Next(ref reader);
@@ -203,35 +203,35 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Id.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("id"u8))
                     {
                         at = ".id";
                         Next(ref reader);
                         _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Os.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("os"u8))
                     {
                         at = ".os";
                         Next(ref reader);
                         _os = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8BuildPlatform.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("buildPlatform"u8))
                     {
                         at = ".buildPlatform";
                         Next(ref reader);
                         _buildPlatform = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Icon.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("icon"u8))
                     {
                         at = ".icon";
                         Next(ref reader);
                         _icon = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8VersionName.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("versionName"u8))
                     {
                         at = ".versionName";
                         Next(ref reader);
@@ -303,14 +303,14 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Model.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("model"u8))
                     {
                         at = ".model";
                         Next(ref reader);
                         _model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Type.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("type"u8))
                     {
                         at = ".type";
                         Next(ref reader);
@@ -364,14 +364,14 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Name.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("name"u8))
                     {
                         at = ".name";
                         Next(ref reader);
                         _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Version.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("version"u8))
                     {
                         at = ".version";
                         Next(ref reader);
@@ -434,77 +434,77 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Ip.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("ip"u8))
                     {
                         at = ".ip";
                         Next(ref reader);
                         _ip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8City.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("city"u8))
                     {
                         at = ".city";
                         Next(ref reader);
                         _city = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Continent.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("continent"u8))
                     {
                         at = ".continent";
                         Next(ref reader);
                         _continent = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Country.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("country"u8))
                     {
                         at = ".country";
                         Next(ref reader);
                         _country = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Latitude.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("latitude"u8))
                     {
                         at = ".latitude";
                         Next(ref reader);
                         _latitude = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Longitude.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("longitude"u8))
                     {
                         at = ".longitude";
                         Next(ref reader);
                         _longitude = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8PostalCode.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("postalCode"u8))
                     {
                         at = ".postalCode";
                         Next(ref reader);
                         _postalCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Region.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("region"u8))
                     {
                         at = ".region";
                         Next(ref reader);
                         _region = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8RegionCode.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("regionCode"u8))
                     {
                         at = ".regionCode";
                         Next(ref reader);
                         _regionCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Timezone.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("timezone"u8))
                     {
                         at = ".timezone";
                         Next(ref reader);
                         _timezone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Visitor.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("visitor"u8))
                     {
                         at = ".visitor";
                         Next(ref reader);
@@ -620,63 +620,63 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Id.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("id"u8))
                     {
                         at = ".id";
                         Next(ref reader);
                         _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8From.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("from"u8))
                     {
                         at = ".from";
                         Next(ref reader);
                         _from = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadSourceValue(ref reader, "from", ref unrecognizedValues);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Build.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("build"u8))
                     {
                         at = ".build";
                         Next(ref reader);
                         _build = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadBuild(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Info.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("info"u8))
                     {
                         at = ".info";
                         Next(ref reader);
                         _info = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJsonElement(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Device.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("device"u8))
                     {
                         at = ".device";
                         Next(ref reader);
                         _device = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadDevice(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Os.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("os"u8))
                     {
                         at = ".os";
                         Next(ref reader);
                         _os = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadOs(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8NetworkInfo.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("networkInfo"u8))
                     {
                         at = ".networkInfo";
                         Next(ref reader);
                         _networkInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadNetworkInfo(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8CreatedAt.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("createdAt"u8))
                     {
                         at = ".createdAt";
                         Next(ref reader);
                         _createdAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8UpdatedAt.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("updatedAt"u8))
                     {
                         at = ".updatedAt";
                         Next(ref reader);
@@ -776,28 +776,28 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Id.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("id"u8))
                     {
                         at = ".id";
                         Next(ref reader);
                         _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Total.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("total"u8))
                     {
                         at = ".total";
                         Next(ref reader);
                         _total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Member.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("member"u8))
                     {
                         at = ".member";
                         Next(ref reader);
                         _member = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMember(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Downloads.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("downloads"u8))
                     {
                         at = ".downloads";
                         Next(ref reader);
@@ -864,14 +864,14 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Status.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("status"u8))
                     {
                         at = ".status";
                         Next(ref reader);
                         _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Data.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("data"u8))
                     {
                         at = ".data";
                         Next(ref reader);
@@ -925,14 +925,14 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Code.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("code"u8))
                     {
                         at = ".code";
                         Next(ref reader);
                         _code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Message.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("message"u8))
                     {
                         at = ".message";
                         Next(ref reader);
@@ -986,14 +986,14 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Status.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("status"u8))
                     {
                         at = ".status";
                         Next(ref reader);
                         _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Error.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("error"u8))
                     {
                         at = ".error";
                         Next(ref reader);
@@ -1047,14 +1047,14 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Code.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("code"u8))
                     {
                         at = ".code";
                         Next(ref reader);
                         _code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Message.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("message"u8))
                     {
                         at = ".message";
                         Next(ref reader);
@@ -1108,14 +1108,14 @@ namespace Consumer
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals(Utf8Status.EncodedUtf8Bytes))
+                    if (reader.ValueTextEquals("status"u8))
                     {
                         at = ".status";
                         Next(ref reader);
                         _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
                         at = null;
                     }
-                    else if (reader.ValueTextEquals(Utf8Error.EncodedUtf8Bytes))
+                    else if (reader.ValueTextEquals("error"u8))
                     {
                         at = ".error";
                         Next(ref reader);
@@ -1163,27 +1163,27 @@ namespace Consumer
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                if (reader.ValueTextEquals(Utf8User.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("user"u8))
                 {
                     return global::Consumer.MemberType.User;
                 }
-                if (reader.ValueTextEquals(Utf8Employee.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("employee"u8))
                 {
                     return global::Consumer.MemberType.Employee;
                 }
-                if (reader.ValueTextEquals(Utf8MdmUser.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("mdmUser"u8))
                 {
                     return global::Consumer.MemberType.MdmUser;
                 }
-                if (reader.ValueTextEquals(Utf8OtpUser.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("otpUser"u8))
                 {
                     return global::Consumer.MemberType.OtpUser;
                 }
-                if (reader.ValueTextEquals(Utf8Unknown.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("unknown"u8))
                 {
                     return global::Consumer.MemberType.Unknown;
                 }
-                if (reader.ValueTextEquals(Utf8Anonymous.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("anonymous"u8))
                 {
                     return global::Consumer.MemberType.Anonymous;
                 }
@@ -1227,39 +1227,39 @@ namespace Consumer
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                if (reader.ValueTextEquals(Utf8Store.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("store"u8))
                 {
                     return global::Consumer.DownloadSource.Store;
                 }
-                if (reader.ValueTextEquals(Utf8Sdk.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("sdk"u8))
                 {
                     return global::Consumer.DownloadSource.Sdk;
                 }
-                if (reader.ValueTextEquals(Utf8Dashboard.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("dashboard"u8))
                 {
                     return global::Consumer.DownloadSource.Dashboard;
                 }
-                if (reader.ValueTextEquals(Utf8IntegrationApi.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("integrationApi"u8))
                 {
                     return global::Consumer.DownloadSource.IntegrationApi;
                 }
-                if (reader.ValueTextEquals(Utf8Emm.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("emm"u8))
                 {
                     return global::Consumer.DownloadSource.Emm;
                 }
-                if (reader.ValueTextEquals(Utf8Adm.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("adm"u8))
                 {
                     return global::Consumer.DownloadSource.Adm;
                 }
-                if (reader.ValueTextEquals(Utf8Scim.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("scim"u8))
                 {
                     return global::Consumer.DownloadSource.Scim;
                 }
-                if (reader.ValueTextEquals(Utf8Agent.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("agent"u8))
                 {
                     return global::Consumer.DownloadSource.Agent;
                 }
-                if (reader.ValueTextEquals(Utf8Win.EncodedUtf8Bytes))
+                if (reader.ValueTextEquals("win"u8))
                 {
                     return global::Consumer.DownloadSource.Win;
                 }
@@ -1311,20 +1311,24 @@ namespace Consumer
         private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> ReadListOfDownload(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
         {
             ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new global::System.Collections.Generic.List<global::Consumer.Download>();
+            var items = new ArrayBuilder<global::Consumer.Download>();
             try
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadDownload(ref reader));
                 }
+
+                return items.ToArray();
             }
             catch (global::System.Exception exception) when (IsReadFailure(exception))
             {
                 throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
             }
-
-            return items;
+            finally
+            {
+                items.Dispose();
+            }
         }
 
         /// <summary>Writes a JSON array of global::Consumer.Download.</summary>
@@ -1350,20 +1354,24 @@ namespace Consumer
         private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
         {
             ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new global::System.Collections.Generic.List<global::Consumer.UserDownloads>();
+            var items = new ArrayBuilder<global::Consumer.UserDownloads>();
             try
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
                 }
+
+                return items.ToArray();
             }
             catch (global::System.Exception exception) when (IsReadFailure(exception))
             {
                 throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
             }
-
-            return items;
+            finally
+            {
+                items.Dispose();
+            }
         }
 
         /// <summary>Writes a JSON array of global::Consumer.UserDownloads.</summary>
@@ -1693,6 +1701,56 @@ namespace Consumer
                 exception is JsonReadFailure failure
                     ? new JsonReadFailure(failure.Reason, step + failure.PathSuffix)
                     : new JsonReadFailure("the JSON is not valid: " + exception.Message, step);
+        }
+
+        /// <summary>
+        /// Collects array items in a pooled buffer and hands out an exact-size array: no List growth, no slack left
+        /// in the object graph.
+        /// </summary>
+        private struct ArrayBuilder<T>
+        {
+            private T[]? _items;
+            private int _count;
+
+            public int Count => _count;
+
+            public void Add(T item)
+            {
+                if (_items is null)
+                {
+                    _items = global::System.Buffers.ArrayPool<T>.Shared.Rent(8);
+                }
+                else if (_count == _items.Length)
+                {
+                    var larger = global::System.Buffers.ArrayPool<T>.Shared.Rent(_items.Length * 2);
+                    global::System.Array.Copy(_items, larger, _count);
+                    global::System.Buffers.ArrayPool<T>.Shared.Return(_items, clearArray: true);
+                    _items = larger;
+                }
+
+                _items[_count++] = item;
+            }
+
+            public T[] ToArray()
+            {
+                if (_count == 0)
+                {
+                    return global::System.Array.Empty<T>();
+                }
+
+                var result = new T[_count];
+                global::System.Array.Copy(_items!, result, _count);
+                return result;
+            }
+
+            public void Dispose()
+            {
+                if (_items is not null)
+                {
+                    global::System.Buffers.ArrayPool<T>.Shared.Return(_items, clearArray: true);
+                    _items = null;
+                }
+            }
         }
 
         /// <summary>Adapts a generated reader and writer to System.Text.Json.</summary>
