@@ -15,7 +15,7 @@ public static class Program
     /// <summary>
     /// The default job, sized for a noisy 2-core machine shared with other builds: one process per benchmark, 3 warmup
     /// and 15 measured iterations of about 500 ms each, instead of BenchmarkDotNet's adaptive 6-100 iterations (a
-    /// whole run takes about 6 minutes). Compare ratios from one run, not absolute times across runs. Any <c>--job</c>
+    /// whole run takes about 5 minutes). Compare ratios from one run, not absolute times across runs. Any <c>--job</c>
     /// argument (such as <c>--job short</c>) replaces it.
     /// </summary>
     public static readonly Job FastJob = Job.Default
