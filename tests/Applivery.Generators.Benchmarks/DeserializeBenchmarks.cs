@@ -1,7 +1,6 @@
 using System;
 using System.Text.Json;
 using Applivery.Generators.Benchmarks.Api;
-using Applivery.Generators.Benchmarks.Experiments;
 using Applivery.Generators.Benchmarks.Poco;
 using BenchmarkDotNet.Attributes;
 
@@ -42,22 +41,6 @@ public class DeserializeBenchmarks
     [Benchmark(Description = "STJ reflection (POCO)")]
     public PocoDownloadsByUserResponse? StjReflection() =>
         JsonSerializer.Deserialize<PocoDownloadsByUserResponse>(_bytes, PocoReflection.Options);
-
-    /// <summary>EXPERIMENT: a hand-modified copy of the generated reader (changes A-C in Experiments/ExperimentalJson.cs).</summary>
-    [Benchmark(Description = "Experiment A+B+C (dispatch, literals, arrays)")]
-    public DownloadsByUserResponse ExperimentAbc()
-    {
-        ExperimentalJson.UseShortStringCache = false;
-        return ExperimentalJson.Parse(_bytes, ExperimentalJson.ReadDownloadsByUserResponse);
-    }
-
-    /// <summary>EXPERIMENT: as above, plus change D (a thread-static cache of short strings).</summary>
-    [Benchmark(Description = "Experiment A+B+C+D (+ short-string cache)")]
-    public DownloadsByUserResponse ExperimentAbcd()
-    {
-        ExperimentalJson.UseShortStringCache = true;
-        return ExperimentalJson.Parse(_bytes, ExperimentalJson.ReadDownloadsByUserResponse);
-    }
 
     /// <summary>The floor: Utf8JsonReader over every token, no value decoded, nothing allocated.</summary>
     [Benchmark(Description = "Utf8JsonReader tokens only (floor)")]

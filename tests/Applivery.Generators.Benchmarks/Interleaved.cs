@@ -32,8 +32,6 @@ public static class Interleaved
                 ("Generated reader", deserialize.Generated),
                 ("STJ source-gen (POCO)", deserialize.StjSourceGenerated),
                 ("STJ reflection (POCO)", deserialize.StjReflection),
-                ("Experiment A+B+C (dispatch, literals, arrays)", deserialize.ExperimentAbc),
-                ("Experiment A+B+C+D (+ short-string cache)", deserialize.ExperimentAbcd),
                 ("Utf8JsonReader tokens only (floor)", () => { s_tokens = deserialize.Utf8JsonReaderFloor(); return null; }),
             ]);
 
