@@ -25,6 +25,9 @@ public class MutationTests
     /// <summary>Compiling is ~100× slower than generating: every Nth case is also compiled and generated twice.</summary>
     private static readonly int CompileEvery = Math.Max(1, Cases / Setting("MUTATION_COMPILED", 250));
 
+    /// <summary>What one run of the generator (and Roslyn's parse of its output) may allocate: a runaway detector.</summary>
+    private const long MaxAllocatedBytes = 512L * 1024 * 1024;
+
     /// <summary>A hang detector, not a performance bound: performance lives in the benchmarks.</summary>
     private static readonly TimeSpan MaxRunTime = TimeSpan.FromSeconds(30);
 
@@ -113,22 +116,25 @@ public class MutationTests
         }
 
         // Twenty megabytes become about eighty of C#, which Roslyn then parses: the bound is for that, not for us.
-        var diagnostics = Check(builder.ToString(), compile: false, TimeSpan.FromMinutes(5));
+        var diagnostics = Check(builder.ToString(), compile: false, TimeSpan.FromMinutes(5), maxAllocatedBytes: 8L * 1024 * 1024 * 1024);
 
         Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id.StartsWith("APG", StringComparison.Ordinal));
     }
 
     /// <summary>Runs the generator (and, when asked, the compiler) on one spec and checks every property.</summary>
-    private static ImmutableArray<Diagnostic> Check(string text, bool compile, TimeSpan? maxRunTime = null)
+    private static ImmutableArray<Diagnostic> Check(string text, bool compile, TimeSpan? maxRunTime = null, long maxAllocatedBytes = MaxAllocatedBytes)
     {
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var stopwatch = Stopwatch.StartNew();
         var (result, output) = Generate(text);
         stopwatch.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         var run = result.Results.Single();
         Assert.True(run.Exception is null, "The generator threw: " + run.Exception);
         Assert.DoesNotContain(run.Diagnostics, diagnostic => diagnostic.Id is "APG099" or "CS8785");
         Assert.True(stopwatch.Elapsed < (maxRunTime ?? MaxRunTime), $"The generator took {stopwatch.Elapsed} (hang?)");
+        Assert.True(allocated < maxAllocatedBytes, $"The generator allocated {allocated:N0} bytes for a {text.Length:N0}-character spec");
         if (!compile)
         {
             return run.Diagnostics;
