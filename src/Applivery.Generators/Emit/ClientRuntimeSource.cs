@@ -19,22 +19,6 @@ internal static class ClientRuntimeSource
 
             """));
         return $$"""
-            private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-            {
-                if (_tokenProvider is not null)
-                {
-                    var uri = request.RequestUri!;
-                    if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
-                    {
-                        throw new global::System.InvalidOperationException(
-                            "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
-                    }
-
-                    var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
-                    request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-                }
-            }
-
             private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
             {
                 var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

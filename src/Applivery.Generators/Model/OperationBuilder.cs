@@ -7,16 +7,9 @@ using Applivery.Generators.OpenApi;
 namespace Applivery.Generators.Model;
 
 /// <summary>Reads <c>paths</c> into <see cref="OperationSpec"/>s, mapping parameter and body schemas along the way.</summary>
-internal sealed class OperationBuilder
+internal sealed partial class OperationBuilder
 {
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
-    /// <summary>Parameter names the generated method itself uses.</summary>
-    private static readonly string[] ReservedParameterNames =
-    {
-        "cancellationToken", "body", "uri", "separator", "request", "response", "status", "stream", "content", "item",
-        "error", "errorBody", "bodyValue", "operationTimeout", "typedBody", "errorCode", "errorMessage", "exception",
-    };
 
     private readonly ReferenceResolver _references;
     private readonly SpecDiagnostics _diagnostics;
@@ -102,15 +95,19 @@ internal sealed class OperationBuilder
             }
         }
 
+        // The spec's parameter names are the public contract; the method's own parameters take what is left.
+        var takenNames = new HashSet<string>(parameters.Select(parameter => parameter.Name.TrimStart('@')), StringComparer.Ordinal);
         RequestBodySpec? body = null;
         if (operation["requestBody"] is { } requestBodyNode)
         {
-            body = BuildRequestBody(methodName, requestBodyNode, pointer + "/requestBody");
+            body = BuildRequestBody(methodName, requestBodyNode, pointer + "/requestBody", OwnParameterName("body", takenNames, methodName, operation));
             if (body is null)
             {
                 return null;
             }
         }
+
+        var cancellationTokenName = OwnParameterName("cancellationToken", takenNames, methodName, operation);
 
         return new OperationSpec(
             methodName,
@@ -124,217 +121,22 @@ internal sealed class OperationBuilder
             (operation.GetSequence("tags")?.Items.OfType<SpecScalar>().Select(tag => tag.Value) ?? Enumerable.Empty<string>()).ToEquatableArray(),
             parameters.ToEquatableArray(),
             body,
-            BuildResponses(methodName, operation, pointer));
+            BuildResponses(methodName, operation, pointer),
+            cancellationTokenName);
     }
 
-    /// <summary>Path-level parameters first, replaced by operation-level ones with the same name and location.</summary>
-    private List<ParameterSpec>? BuildParameters(string methodName, SpecMapping pathItem, SpecMapping operation, string pointer)
+    /// <summary>
+    /// A name for a parameter the generated method adds itself (the body, the cancellation token): the natural one,
+    /// unless a spec parameter has it, then <c>2</c>, <c>3</c>, … with APG007.
+    /// </summary>
+    private string OwnParameterName(string desired, HashSet<string> taken, string methodName, SpecMapping operation)
     {
-        var declared = new List<(SpecMapping Parameter, string Pointer)>();
-        foreach (var (owner, ownerPointer) in new[] { (pathItem, pointer.Substring(0, pointer.LastIndexOf('/'))), (operation, pointer) })
+        var name = Identifiers.MakeUnique(desired, taken);
+        if (name != desired)
         {
-            var list = owner.GetSequence("parameters");
-            for (var i = 0; i < (list?.Items.Count ?? 0); i++)
-            {
-                if (_references.Resolve(list!.Items[i]) is not SpecMapping parameter)
-                {
-                    continue;
-                }
-
-                var name = parameter.GetString("name");
-                var location = parameter.GetString("in");
-                if (name is null || location is null)
-                {
-                    _diagnostics.Report(DiagnosticDescriptors.UnexpectedShape, parameter.Span, $"A parameter of {methodName}", "a mapping with 'name' and 'in'");
-                    continue;
-                }
-
-                declared.RemoveAll(existing => existing.Parameter.GetString("name") == name && existing.Parameter.GetString("in") == location);
-                declared.Add((parameter, $"{ownerPointer}/parameters/{i}"));
-            }
+            _diagnostics.Report(DiagnosticDescriptors.NameCollision, operation.KeyNode("parameters")?.Span ?? operation.Span, "The generated parameter", desired, desired, "a parameter of " + methodName, name);
         }
 
-        var taken = new HashSet<string>(ReservedParameterNames, StringComparer.Ordinal);
-        var result = new List<ParameterSpec>();
-        foreach (var (parameter, parameterPointer) in declared)
-        {
-            var wireName = parameter.GetString("name")!;
-            ParameterLocation location;
-            switch (parameter.GetString("in"))
-            {
-                case "path":
-                    location = ParameterLocation.Path;
-                    break;
-                case "query":
-                    location = ParameterLocation.Query;
-                    break;
-                case "header":
-                    location = ParameterLocation.Header;
-                    break;
-                default:
-                    var isRequiredCookie = parameter.GetScalar("required")?.AsBoolean() == true;
-                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, parameter.KeyNode("in")?.Span, $"The {parameter.GetString("in")} parameter '{wireName}' of {methodName}", isRequiredCookie ? "the operation is skipped" : "it is not sent");
-                    if (isRequiredCookie)
-                    {
-                        return null;
-                    }
-
-                    continue;
-            }
-
-            var schemaNode = parameter["schema"];
-            if (schemaNode is null)
-            {
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, parameter.Span, $"The parameter '{wireName}' of {methodName} without a 'schema' (for example with 'content')", "it is sent as a string");
-            }
-
-            var mapped = schemaNode is null
-                ? new MappedSchema(TypeRef.Primitive(TypeKind.String, ConstraintSpec.None), default, null, false, false)
-                : _schemas.Map(schemaNode, methodName + Identifiers.ToPascalCase(wireName), parameterPointer + "/schema");
-            var isRequired = location == ParameterLocation.Path || parameter.GetScalar("required")?.AsBoolean() == true;
-            if (!CanSerialize(mapped.Type, location))
-            {
-                // Objects (any style) and arrays outside the query string need serialization styles not generated yet.
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, parameter.Span, $"The {location.ToString().ToLowerInvariant()} parameter '{wireName}' of {methodName} with a {mapped.Type.Kind.ToString().ToLowerInvariant()} schema", isRequired ? "the operation is skipped" : "it is not sent");
-                if (isRequired)
-                {
-                    return null;
-                }
-
-                continue;
-            }
-
-            var desired = Identifiers.ToCamelCase(wireName);
-            var name = Identifiers.MakeUnique(desired, taken);
-            result.Add(new ParameterSpec(
-                Identifiers.EscapeKeyword(name),
-                wireName,
-                location,
-                mapped.Type,
-                isRequired,
-                parameter.GetString("description") ?? mapped.Summary));
-        }
-
-        // Required parameters come first so optional ones can have default values.
-        return result.Where(parameter => parameter.IsRequired).Concat(result.Where(parameter => !parameter.IsRequired)).ToList();
+        return name;
     }
-
-    private static bool CanSerialize(TypeRef type, ParameterLocation location) => type.Kind switch
-    {
-        TypeKind.Object or TypeKind.Map => false,
-        TypeKind.Array => location == ParameterLocation.Query && type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Array),
-        _ => true,
-    };
-
-    private RequestBodySpec? BuildRequestBody(string methodName, SpecNode node, string pointer)
-    {
-        if (_references.Resolve(node) is not SpecMapping body)
-        {
-            return null;
-        }
-
-        var (contentType, media) = FindJsonContent(body.GetMapping("content"));
-        if (media is null)
-        {
-            var types = body.GetMapping("content")?.Entries.Select(entry => entry.Key.Value) ?? Enumerable.Empty<string>();
-            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, body.Span, $"The request body of {methodName} ({string.Join(", ", types)})", "only JSON bodies are supported; the operation is skipped");
-            return null;
-        }
-
-        var type = media["schema"] is { } schema
-            ? _schemas.Map(schema, methodName + "Request", pointer + "/content/" + SchemaTypeMapper.EscapePointer(contentType!) + "/schema")
-            : new MappedSchema(TypeRef.JsonElement, default, null, false, false);
-        return new RequestBodySpec(contentType!, type.Type, body.GetScalar("required")?.AsBoolean() == true, body.GetString("description"));
-    }
-
-    private EquatableArray<ResponseSpec> BuildResponses(string methodName, SpecMapping operation, string pointer)
-    {
-        var responses = new List<ResponseSpec>();
-        if (operation.GetMapping("responses") is not { } responseMap)
-        {
-            return EquatableArray<ResponseSpec>.Empty;
-        }
-
-        var isFirstSuccess = true;
-        foreach (var entry in responseMap.Entries)
-        {
-            var status = entry.Key.Value;
-            if (status.StartsWith("x-", StringComparison.Ordinal) || _references.Resolve(entry.Value) is not SpecMapping response)
-            {
-                continue;
-            }
-
-            var (contentType, media) = FindJsonContent(response.GetMapping("content"));
-            TypeRef? type = null;
-            if (media?["schema"] is { } schema)
-            {
-                var isSuccess = status.StartsWith("2", StringComparison.Ordinal);
-                var name = isSuccess && isFirstSuccess ? methodName + "Response" : methodName + StatusName(status) + "Response";
-                isFirstSuccess &= !isSuccess;
-                type = _schemas.Map(schema, name, $"{pointer}/responses/{status}/content/{SchemaTypeMapper.EscapePointer(contentType!)}/schema").Type;
-            }
-
-            responses.Add(new ResponseSpec(status, response.GetString("description"), contentType, type));
-        }
-
-        return responses.ToEquatableArray();
-    }
-
-    private static (string? ContentType, SpecMapping? Media) FindJsonContent(SpecMapping? content)
-    {
-        if (content is null)
-        {
-            return (null, null);
-        }
-
-        foreach (var entry in content.Entries)
-        {
-            var mediaType = entry.Key.Value.Split(';')[0].Trim().ToLowerInvariant();
-            if (mediaType is "application/json" or "text/json" or "*/*" || mediaType.EndsWith("+json", StringComparison.Ordinal))
-            {
-                return (entry.Key.Value, entry.Value as SpecMapping);
-            }
-        }
-
-        return (null, null);
-    }
-
-    /// <summary>The word a status code is known by, for the name of an inline response body type.</summary>
-    internal static string StatusName(string status) => status.ToUpperInvariant() switch
-    {
-        "200" => "Ok",
-        "201" => "Created",
-        "202" => "Accepted",
-        "203" => "NonAuthoritative",
-        "206" => "PartialContent",
-        "300" => "MultipleChoices",
-        "400" => "BadRequest",
-        "401" => "Unauthorized",
-        "402" => "PaymentRequired",
-        "403" => "Forbidden",
-        "404" => "NotFound",
-        "405" => "MethodNotAllowed",
-        "406" => "NotAcceptable",
-        "408" => "RequestTimeout",
-        "409" => "Conflict",
-        "410" => "Gone",
-        "412" => "PreconditionFailed",
-        "413" => "PayloadTooLarge",
-        "415" => "UnsupportedMediaType",
-        "422" => "UnprocessableEntity",
-        "423" => "Locked",
-        "429" => "TooManyRequests",
-        "500" => "InternalServerError",
-        "501" => "NotImplemented",
-        "502" => "BadGateway",
-        "503" => "ServiceUnavailable",
-        "504" => "GatewayTimeout",
-        "1XX" => "Informational",
-        "2XX" => "Success",
-        "3XX" => "Redirection",
-        "4XX" => "ClientError",
-        "5XX" => "ServerError",
-        "DEFAULT" => "Default",
-        _ => "Status" + string.Concat(Identifiers.SplitWords(status)),
-    };
 }

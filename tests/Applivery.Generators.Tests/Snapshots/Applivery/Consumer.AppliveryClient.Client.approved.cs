@@ -73,6 +73,12 @@ namespace Consumer
             _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
         }
 
+        /// <summary>
+        /// Sends the bearer token over plain <c>http://</c> to a host other than loopback. Off by default: a token in clear text
+        /// on the network is a leaked token.
+        /// </summary>
+        public bool AllowInsecureBearerToken { get; init; }
+
         /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
         public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
 
@@ -81,12 +87,6 @@ namespace Consumer
         /// instead of exhausting memory.
         /// </summary>
         public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
-
-        /// <summary>
-        /// Sends the bearer token over plain <c>http://</c> to a host other than loopback. Off by default: a token in clear text
-        /// on the network is a leaked token.
-        /// </summary>
-        public bool AllowInsecureBearerToken { get; init; }
 
         /// <inheritdoc/>
         public override string ToString() => "AppliveryClient (" + BaseAddress + ")";
@@ -113,110 +113,94 @@ namespace Consumer
         {
             global::Consumer.AppliveryClientValidation.ValidateGetBuildDownloadsByUserParameters(organizationId, applicationId, buildId, email, iniDate, endDate);
 
-            using var operationTimeout = StartTimeout(cancellationToken);
+            using var timeout_ = StartTimeout(cancellationToken);
             try
             {
-                return await SendAsync(operationTimeout.Token).ConfigureAwait(false);
+                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
             }
-            catch (global::System.OperationCanceledException exception) when (operationTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw TimedOut("getBuildDownloadsByUser", exception);
+                throw TimedOut("getBuildDownloadsByUser", exception_);
             }
 
-            async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> SendAsync(global::System.Threading.CancellationToken cancellationToken)
+            async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
             {
-                var uri = new global::System.Text.StringBuilder();
-                uri.Append("organizations/");
-                uri.Append(global::System.Uri.EscapeDataString(FormatValue(organizationId)));
-                uri.Append("/apps/");
-                uri.Append(global::System.Uri.EscapeDataString(FormatValue(applicationId)));
-                uri.Append("/builds/");
-                uri.Append(global::System.Uri.EscapeDataString(FormatValue(buildId)));
-                uri.Append("/downloads/by-user");
-                var separator = '?';
-                if (email is { } emailValue)
+                var uri_ = new global::System.Text.StringBuilder();
+                uri_.Append("organizations/");
+                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(organizationId)));
+                uri_.Append("/apps/");
+                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(applicationId)));
+                uri_.Append("/builds/");
+                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(buildId)));
+                uri_.Append("/downloads/by-user");
+                var separator_ = '?';
+                if (email is { } email_)
                 {
-                    AppendQuery(uri, ref separator, "email", FormatValue(emailValue));
+                    AppendQuery(uri_, ref separator_, "email", FormatValue(email_));
                 }
-                if (iniDate is { } iniDateValue)
+                if (iniDate is { } iniDate_)
                 {
-                    AppendQuery(uri, ref separator, "iniDate", FormatValue(iniDateValue));
+                    AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDate_));
                 }
-                if (endDate is { } endDateValue)
+                if (endDate is { } endDate_)
                 {
-                    AppendQuery(uri, ref separator, "endDate", FormatValue(endDateValue));
+                    AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDate_));
                 }
 
-                using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri.ToString()));
-                request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
+                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-                using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                if (status >= 200 && status < 300)
+                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status_ = (int)response_.StatusCode;
+                if (status_ >= 200 && status_ < 300)
                 {
-                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
                     try
                     {
-                        return await global::Consumer.AppliveryClientJson.ReadAsync(stream, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+                        return await global::Consumer.AppliveryClientJson.ReadAsync(stream_, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (global::System.Text.Json.JsonException exception)
+                    catch (global::System.Text.Json.JsonException exception_)
                     {
-                        throw AppliveryClientException.InvalidBody("getBuildDownloadsByUser", status, exception);
+                        throw AppliveryClientException.InvalidBody("getBuildDownloadsByUser", status_, exception_);
                     }
-                    catch (global::System.IO.IOException exception)
+                    catch (global::System.IO.IOException exception_)
                     {
-                        throw AppliveryClientException.InterruptedBody("getBuildDownloadsByUser", status, exception);
+                        throw AppliveryClientException.InterruptedBody("getBuildDownloadsByUser", status_, exception_);
                     }
                 }
 
-                var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                object? typedBody = null;
-                long? errorCode = null;
-                string? errorMessage = null;
-                switch (status)
+                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+                object? typedBody_ = null;
+                long? errorCode_ = null;
+                string? errorMessage_ = null;
+                switch (status_)
                 {
                     case 401:
                     {
-                        if (TryParseError(error, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse) is { } errorBody)
+                        if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse) is { } errorBody_)
                         {
-                            typedBody = errorBody;
-                            errorCode ??= ToErrorCode(errorBody.Error?.Code);
-                            errorMessage ??= errorBody.Error?.Message;
+                            typedBody_ = errorBody_;
+                            errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
+                            errorMessage_ ??= errorBody_.Error?.Message;
                         }
 
                         break;
                     }
                     case 404:
                     {
-                        if (TryParseError(error, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse) is { } errorBody)
+                        if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse) is { } errorBody_)
                         {
-                            typedBody = errorBody;
-                            errorCode ??= ToErrorCode(errorBody.Error?.Code);
-                            errorMessage ??= errorBody.Error?.Message;
+                            typedBody_ = errorBody_;
+                            errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
+                            errorMessage_ ??= errorBody_.Error?.Message;
                         }
 
                         break;
                     }
                 }
 
-                throw new AppliveryClientException("getBuildDownloadsByUser", status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, typedBody);
-            }
-        }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (_tokenProvider is not null)
-            {
-                var uri = request.RequestUri!;
-                if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
-                }
-
-                var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                throw new AppliveryClientException("getBuildDownloadsByUser", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
         }
 
@@ -349,6 +333,22 @@ namespace Consumer
                 }
             }
         }
+        private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (_tokenProvider is not null)
+            {
+                var uri = request.RequestUri!;
+                if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
+                {
+                    throw new global::System.InvalidOperationException(
+                        "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
+                }
+
+                var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            }
+        }
+
     }
 
     /// <summary>

@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using Applivery.Generators.Model;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>
+/// One operation's method: signature, docs and body. The body's locals end in <c>_</c> (<c>request_</c>,
+/// <c>response_</c>): the naming rules never produce such a name from a spec, so no spec parameter is renamed for them.
+/// </summary>
+internal static partial class ClientEmitter
+{
+    private static string Signature(ClientSpec client, OperationSpec operation)
+    {
+        var parameters = operation.Parameters.Select(parameter =>
+            parameter.IsRequired
+                ? $"{CSharpTypes.Of(parameter.Type, client.Namespace)} {parameter.Name}"
+                : $"{CSharpTypes.OfNullable(parameter.Type, client.Namespace, true)} {parameter.Name} = null").ToList();
+        if (operation.RequestBody is { } body)
+        {
+            parameters.Insert(operation.Parameters.Count(parameter => parameter.IsRequired), BodyParameter(client, body));
+        }
+
+        parameters.Add($"global::System.Threading.CancellationToken {operation.CancellationTokenName} = default");
+        return $"{ReturnType(client, operation)} {operation.MethodName}Async({string.Join(", ", parameters)})";
+    }
+
+    private static void EmitOperationDocs(SourceWriter writer, ClientSpec client, OperationSpec operation)
+    {
+        Documentation.Summary(writer, operation.Summary ?? operation.Description, $"{operation.HttpMethod} {operation.PathTemplate}");
+        var remarks = new List<string>();
+        if (operation.Summary is not null && operation.Description is not null)
+        {
+            remarks.Add(Documentation.Escape(operation.Description));
+        }
+
+        remarks.Add($"{Documentation.Code(operation.HttpMethod + " " + operation.PathTemplate)} ({Documentation.Code(operation.OperationId)}).");
+        if (operation.RequiredPermission is not null)
+        {
+            remarks.Add($"Required permission: {Documentation.Code(operation.RequiredPermission)}.");
+        }
+
+        Documentation.Element(writer, "remarks", string.Join("\n", remarks));
+        foreach (var parameter in operation.Parameters)
+        {
+            var rules = ObjectTypeEmitter.DescribeConstraints(parameter.Type).ToList();
+            var text = Documentation.Escape(Documentation.SingleLine(parameter.Summary) ?? $"The {parameter.WireName} {parameter.Location.ToString().ToLowerInvariant()} parameter.");
+            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{text}{(rules.Count > 0 ? " " + string.Join(" ", rules) : string.Empty)}</param>");
+        }
+
+        if (operation.RequestBody is { } body)
+        {
+            writer.Line($"/// <param name=\"{body.ParameterName}\">{Documentation.Escape(Documentation.SingleLine(body.Summary) ?? "The request body.")}</param>");
+        }
+
+        writer.Line($"/// <param name=\"{operation.CancellationTokenName}\">Cancels the request and the reading of the response.</param>");
+        if (SuccessResponse(operation)?.Type is not null)
+        {
+            writer.Line($"/// <returns>{Documentation.Escape(Documentation.SingleLine(SuccessResponse(operation)!.Description) ?? "The response body.")}</returns>");
+        }
+
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks a rule of the spec; nothing was sent.</exception>");
+        writer.Line($"/// <exception cref=\"global::{client.Namespace}.{ExceptionName(client)}\">The server answered with a non-success status, or with a body that does not match the spec.</exception>");
+    }
+
+
+    private static void EmitOperation(SourceWriter writer, ClientSpec client, OperationSpec operation)
+    {
+        var ns = client.Namespace;
+        var cancellationToken = operation.CancellationTokenName;
+        EmitOperationDocs(writer, client, operation);
+        writer.OpenBlock("public async " + Signature(client, operation));
+        var arguments = string.Join(", ", operation.Parameters.Select(parameter => parameter.Name));
+        writer.Line($"global::{ns}.{ValidationEmitter.ValidationClassName(client)}.{ValidationEmitter.ParameterValidatorName(operation)}({arguments});");
+        EmitBodyNullCheck(writer, operation);
+        writer.Line();
+
+        // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+        var returnType = ReturnType(client, operation);
+        writer.Line($"using var timeout_ = StartTimeout({cancellationToken});");
+        writer.OpenBlock("try");
+        writer.Line(returnType.Contains("<") ? "return await SendAsync_(timeout_.Token).ConfigureAwait(false);" : "await SendAsync_(timeout_.Token).ConfigureAwait(false);");
+        writer.CloseBlock();
+        writer.OpenBlock($"catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !{cancellationToken}.IsCancellationRequested)");
+        writer.Line($"throw TimedOut({CSharpTypes.Literal(operation.OperationId)}, exception_);");
+        writer.CloseBlock();
+        writer.Line();
+
+        // The local function's token is the call's bounded one; it shadows the method's parameter on purpose.
+        writer.OpenBlock($"async {returnType} SendAsync_(global::System.Threading.CancellationToken {cancellationToken})");
+        EmitRequestUri(writer, client, operation);
+        writer.Line();
+        writer.Line($"using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({CSharpTypes.Literal(operation.HttpMethod)}), new global::System.Uri(BaseAddress, uri_.ToString()));");
+        EmitAccept(writer, operation);
+        EmitHeaders(writer, operation);
+        EmitRequestContent(writer, client, operation);
+        EmitAuthorization(writer, operation);
+        writer.Line();
+        writer.Line($"using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, {cancellationToken}).ConfigureAwait(false);");
+        writer.Line("var status_ = (int)response_.StatusCode;");
+        EmitSuccess(writer, client, operation);
+        writer.Line();
+        EmitFailure(writer, client, operation);
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+}
