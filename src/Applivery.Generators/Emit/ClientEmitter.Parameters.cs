@@ -66,6 +66,9 @@ internal static partial class ClientEmitter
         }
     }
 
-    /// <summary>The non-null value of an optional parameter, named so that no spec name can collide with it.</summary>
-    private static string Local(ParameterSpec parameter) => parameter.Name.TrimStart('@') + "_";
+    /// <summary>
+    /// The non-null value of an optional parameter: <c>{name}Value_</c>, which neither a spec name nor one of the
+    /// method's fixed locals (<c>uri_</c>, <c>request_</c>, …) can be.
+    /// </summary>
+    private static string Local(ParameterSpec parameter) => parameter.Name.TrimStart('@') + "Value_";
 }

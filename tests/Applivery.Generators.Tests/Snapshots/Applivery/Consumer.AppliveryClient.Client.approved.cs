@@ -134,17 +134,17 @@ namespace Consumer
                 uri_.Append(global::System.Uri.EscapeDataString(FormatValue(buildId)));
                 uri_.Append("/downloads/by-user");
                 var separator_ = '?';
-                if (email is { } email_)
+                if (email is { } emailValue_)
                 {
-                    AppendQuery(uri_, ref separator_, "email", FormatValue(email_));
+                    AppendQuery(uri_, ref separator_, "email", FormatValue(emailValue_));
                 }
-                if (iniDate is { } iniDate_)
+                if (iniDate is { } iniDateValue_)
                 {
-                    AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDate_));
+                    AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDateValue_));
                 }
-                if (endDate is { } endDate_)
+                if (endDate is { } endDateValue_)
                 {
-                    AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDate_));
+                    AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDateValue_));
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
