@@ -43,8 +43,25 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => TargetFeaturesReader.Read(compilation))
             .WithTrackingName(TrackingNames.TargetFeatures);
 
-        var allClients = clients.Collect().WithTrackingName(TrackingNames.AllClients);
-        var emitInput = allClients.Combine(features).WithTrackingName(TrackingNames.ClientsWithFeatures);
-        context.RegisterSourceOutput(emitInput, static (production, pair) => SourceEmitter.EmitSafely(production, pair.Left, pair.Right));
+        // Cross-spec decisions come from a small value-equal summary of each spec, so that editing one spec leaves
+        // every other spec's output cached.
+        var resolution = clients
+            .Select(static (client, _) => TypeClaims.Of(client))
+            .WithTrackingName(TrackingNames.TypeClaims)
+            .Collect()
+            .Select(static (all, _) => ClaimsResolution.Resolve(all))
+            .WithTrackingName(TrackingNames.ClaimsResolution);
+        context.RegisterSourceOutput(
+            resolution.Combine(features).WithTrackingName(TrackingNames.SharedWithFeatures),
+            static (production, pair) => SourceEmitter.EmitShared(production, pair.Left, pair.Right));
+
+        var skippedSpecs = resolution
+            .Select(static (resolved, _) => resolved.SkippedSpecPaths)
+            .WithTrackingName(TrackingNames.SkippedSpecs);
+        var perSpec = clients
+            .Combine(skippedSpecs)
+            .Combine(features)
+            .WithTrackingName(TrackingNames.ClientsWithFeatures);
+        context.RegisterSourceOutput(perSpec, static (production, input) => SourceEmitter.EmitClient(production, input.Left.Left, input.Left.Right, input.Right));
     }
 }

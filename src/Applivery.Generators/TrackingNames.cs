@@ -7,9 +7,15 @@ internal static class TrackingNames
     public const string SpecResults = nameof(SpecResults);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Clients = nameof(Clients);
-    public const string AllClients = nameof(AllClients);
+    public const string TypeClaims = nameof(TypeClaims);
+    public const string ClaimsResolution = nameof(ClaimsResolution);
+    public const string SkippedSpecs = nameof(SkippedSpecs);
+    public const string SharedWithFeatures = nameof(SharedWithFeatures);
     public const string TargetFeatures = nameof(TargetFeatures);
     public const string ClientsWithFeatures = nameof(ClientsWithFeatures);
 
-    public static readonly string[] All = { SpecInputs, SpecResults, Diagnostics, Clients, AllClients, TargetFeatures, ClientsWithFeatures };
+    public static readonly string[] All =
+    {
+        SpecInputs, SpecResults, Diagnostics, Clients, TypeClaims, ClaimsResolution, SkippedSpecs, TargetFeatures, SharedWithFeatures, ClientsWithFeatures,
+    };
 }

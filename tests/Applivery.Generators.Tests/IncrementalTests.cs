@@ -73,5 +73,28 @@ public class IncrementalTests
         Assert.Contains("CheckMaxLength(errors, path + \".email\", Email, 300)", second.Source("AppliveryClient.Member.g.cs"));
     }
 
+    [Fact]
+    public void EditingOneSpecLeavesTheOtherSpecsOutputCached()
+    {
+        var first = SpecFile.Applivery() with { Metadata = new System.Collections.Generic.Dictionary<string, string> { ["Namespace"] = "First" } };
+        var second = SpecFile.Applivery() with { Path = "/project/spec/copy.yaml", Metadata = new System.Collections.Generic.Dictionary<string, string> { ["Namespace"] = "Second" } };
+        var before = GeneratorRun.Run(new[] { first, second });
+
+        var after = before.RunAgainWithEditedSpec(1, second.Text.Replace("maxLength: 256", "maxLength: 300"));
+
+        // One output per spec: the edited spec's is Modified, the other's is Cached and its files are not emitted again.
+        var perSpec = after.Result.Results.Single().TrackedSteps[TrackingNames.ClientsWithFeatures].SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }, perSpec);
+        var outputs = after.Result.Results.Single().TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
+        Assert.DoesNotContain(IncrementalStepRunReason.New, outputs);
+
+        // The type names did not change, so the compilation-wide decisions and shared files are not redone either.
+        var shared = after.Result.Results.Single().TrackedSteps[TrackingNames.SharedWithFeatures].SelectMany(step => step.Outputs).Select(output => output.Reason);
+        Assert.All(shared, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"shared output was {reason}"));
+
+        Assert.Contains("CheckMaxLength(errors, path + \".email\", Email, 300)", after.Source("Second.AppliveryClient.Member.g.cs"));
+        Assert.Contains("CheckMaxLength(errors, path + \".email\", Email, 256)", after.Source("First.AppliveryClient.Member.g.cs"));
+    }
+
     private static string[] Texts(GeneratorRun run) => run.Sources.Select(source => source.HintName + "\n" + source.SourceText).ToArray();
 }

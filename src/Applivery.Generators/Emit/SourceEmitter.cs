@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Applivery.Generators.Diagnostics;
 using Applivery.Generators.Model;
@@ -8,59 +7,26 @@ using Microsoft.CodeAnalysis;
 
 namespace Applivery.Generators.Emit;
 
-/// <summary>The emit stage: every client of the compilation to source files, one hint name per type or concern.</summary>
+/// <summary>
+/// The emit stage, in two outputs: each spec's own files (one output per spec, so editing one spec re-emits only that
+/// spec), and the compilation-wide files and checks (shared types per namespace, polyfills, APG009, APG010).
+/// </summary>
 internal static class SourceEmitter
 {
-    /// <summary>An exception escaping a generator removes all of its output (CS8785): it becomes APG099 instead.</summary>
-    public static void EmitSafely(SourceProductionContext context, ImmutableArray<ClientSpec?> clients, TargetFeatures features)
+    /// <summary>One spec's files, unless an earlier spec owns one of its type names (reported by <see cref="EmitShared"/>).</summary>
+    public static void EmitClient(SourceProductionContext context, ClientSpec? client, EquatableArray<string> skippedSpecPaths, TargetFeatures features)
     {
-        try
-        {
-            Emit(context, clients, features);
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // Reported as a diagnostic: the user's build must say what failed, not lose every generated file.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            var names = string.Join(", ", clients.Where(client => client is not null).Select(client => client!.SpecFileName));
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, names, exception.GetType().Name + ": " + exception.Message));
-        }
-    }
-
-    public static void Emit(SourceProductionContext context, ImmutableArray<ClientSpec?> clients, TargetFeatures features)
-    {
-        var present = clients.Where(client => client is not null).Select(client => client!).ToList();
-        if (present.Count == 0)
+        if (client is null || !SupportsLanguage(features) || skippedSpecPaths.Contains(client.SpecFilePath))
         {
             return;
         }
 
-        if (features.LanguageVersion is > 0 and < 9)
+        Safely(context, client.SpecFileName, () =>
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, Location.None, features.LanguageVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            return;
-        }
-
-        var files = new List<(string HintName, string Source)>();
-        var typeOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var namespaces = new SortedSet<string>(StringComparer.Ordinal);
-        var needsRequiredMembers = false;
-        foreach (var client in present)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (!ClaimTypeNames(context, client, typeOwners))
-            {
-                continue;
-            }
-
-            namespaces.Add(client.Namespace);
-            needsRequiredMembers |= client.Objects.Any(type => type.Properties.Any(property => property.IsRequired && !property.IsNullable));
+            var files = new List<(string HintName, string Source)>();
             foreach (var type in client.Objects)
             {
+                context.CancellationToken.ThrowIfCancellationRequested();
                 files.Add((GeneratedFile.HintName(client, type.Name), ObjectTypeEmitter.Emit(client, type, features)));
             }
 
@@ -76,50 +42,78 @@ internal static class SourceEmitter
             {
                 files.Add((GeneratedFile.HintName(client, "ServiceCollectionExtensions"), ServiceCollectionEmitter.Emit(client)));
             }
+
+            return files;
+        });
+    }
+
+    /// <summary>What every spec of the compilation shares: one file per namespace, the polyfills, and the cross-spec checks.</summary>
+    public static void EmitShared(SourceProductionContext context, ClaimsResolution resolution, TargetFeatures features)
+    {
+        if (resolution.Namespaces.IsEmpty && resolution.Duplicates.IsEmpty)
+        {
+            return;
         }
 
-        foreach (var ns in namespaces)
+        if (!SupportsLanguage(features))
         {
-            files.Add(($"{ns}.ValidationError.g.cs", ValidationEmitter.EmitValidationError(ns)));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, Location.None, features.LanguageVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return;
         }
 
-        if (PolyfillEmitter.Emit(features, needsRequiredMembers) is { } polyfills)
+        // Two specs that would generate a type of the same name in one namespace cannot both be emitted: the later one
+        // is skipped with a diagnostic, so the build says why instead of failing on duplicate types.
+        foreach (var duplicate in resolution.Duplicates)
         {
-            files.Add((PolyfillEmitter.HintName, polyfills));
+            var location = Location.Create(duplicate.SpecFilePath, default, default);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateClient, location, duplicate.SpecFileName, duplicate.TypeName, duplicate.OwnerFileName));
+        }
+
+        Safely(context, "the shared types", () =>
+        {
+            var files = new List<(string HintName, string Source)>();
+            foreach (var ns in resolution.Namespaces)
+            {
+                files.Add(($"{ns}.ValidationError.g.cs", ValidationEmitter.EmitValidationError(ns)));
+            }
+
+            if (PolyfillEmitter.Emit(features, resolution.NeedsRequiredMembers) is { } polyfills)
+            {
+                files.Add((PolyfillEmitter.HintName, polyfills));
+            }
+
+            return files;
+        });
+    }
+
+    private static bool SupportsLanguage(TargetFeatures features) => features.LanguageVersion is not (> 0 and < 9);
+
+    /// <summary>
+    /// Adds the files in hint-name order; an exception escaping a generator removes all of its output (CS8785), so it
+    /// becomes APG099 naming the spec instead.
+    /// </summary>
+    private static void Safely(SourceProductionContext context, string what, Func<List<(string HintName, string Source)>> emit)
+    {
+        List<(string HintName, string Source)> files;
+        try
+        {
+            files = emit();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Reported as a diagnostic: the user's build must say what failed, not lose every generated file.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, what, exception.GetType().Name + ": " + exception.Message));
+            return;
         }
 
         foreach (var (hintName, source) in files.OrderBy(file => file.HintName, StringComparer.Ordinal))
         {
             context.AddSource(hintName, source);
         }
-    }
-
-    /// <summary>
-    /// Two specs that would generate a type of the same name in one namespace cannot both be emitted: the later one
-    /// (in AdditionalFiles order) is skipped with a diagnostic, so the build says why instead of failing on duplicates.
-    /// </summary>
-    private static bool ClaimTypeNames(SourceProductionContext context, ClientSpec client, Dictionary<string, string> typeOwners)
-    {
-        var names = client.Objects.Select(type => type.Name)
-            .Concat(client.Enums.SelectMany(spec => new[] { spec.Name, spec.ExtensionsName }))
-            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => name != "ValidationError"))
-            .Select(name => client.Namespace + "." + name)
-            .ToList();
-        foreach (var name in names)
-        {
-            if (typeOwners.TryGetValue(name, out var owner))
-            {
-                var location = Location.Create(client.SpecFilePath, default, default);
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateClient, location, client.SpecFileName, name, owner));
-                return false;
-            }
-        }
-
-        foreach (var name in names)
-        {
-            typeOwners[name] = client.SpecFileName;
-        }
-
-        return true;
     }
 }
