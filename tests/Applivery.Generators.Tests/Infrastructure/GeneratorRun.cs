@@ -81,7 +81,37 @@ internal sealed class GeneratorRun
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        if (trackSteps)
+        {
+            AssertCachedOnRerun(driver, compilation, additionalTexts);
+        }
+
         return new GeneratorRun(driver, compilation, output, diagnostics, additionalTexts);
+    }
+
+    /// <summary>
+    /// Every generator test also checks cacheability (as NetEscapades.EnumGenerators' TestHelpers do): each spec is
+    /// read again with a newline appended, which changes its text but not its meaning, so the model and everything after
+    /// it must be Cached or Unchanged. A model value without value equality fails here.
+    /// </summary>
+    private static void AssertCachedOnRerun(GeneratorDriver driver, Compilation compilation, IReadOnlyList<AdditionalText> texts)
+    {
+        foreach (var text in texts)
+        {
+            driver = driver.ReplaceAdditionalText(text, new InMemoryAdditionalText(text.Path, text.GetText()!.ToString() + "\n"));
+        }
+
+        var again = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        var modelSteps = TrackingNames.All.Except(new[] { TrackingNames.SpecInputs, TrackingNames.SpecResults, TrackingNames.Diagnostics });
+        foreach (var step in again.TrackedSteps.Where(step => modelSteps.Contains(step.Key)))
+        {
+            foreach (var output in step.Value.SelectMany(run => run.Outputs))
+            {
+                Assert.True(
+                    output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"The step {step.Key} was {output.Reason} after a meaningless edit of the spec: some model value lacks value equality.");
+            }
+        }
     }
 
     public static GeneratorRun Run(SpecFile spec, TargetFramework framework = TargetFramework.Net100) => Run(new[] { spec }, framework);
