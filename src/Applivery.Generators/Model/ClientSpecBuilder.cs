@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Applivery.Generators.Diagnostics;
 using Applivery.Generators.OpenApi;
@@ -14,9 +13,6 @@ namespace Applivery.Generators.Model;
 internal static class ClientSpecBuilder
 {
     private const string FallbackNamespace = "OpenApiClient";
-
-    /// <summary>A root key that marks a file as an OpenAPI (or Swagger) document without parsing it.</summary>
-    private static readonly Regex RootVersionKey = new(@"(^|[{,]\s*)[""']?(openapi|swagger)[""']?\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     public static SpecResult? Build(SpecInput input, CancellationToken cancellationToken)
     {
@@ -44,8 +40,10 @@ internal static class ClientSpecBuilder
         var fileName = Path.GetFileName(input.FilePath);
         var text = input.Text ?? string.Empty;
 
-        // Other YAML/JSON files (stylecop.json, pipelines) are common: skip them silently, before any parsing.
-        isSpec = input.IsMarkedOpenApi || RootVersionKey.IsMatch(text);
+        // Other YAML/JSON files (stylecop.json, pipelines) are common: skip them silently, before any parsing. A file
+        // whose first key is openapi is a spec even when something hides the key from the reader (SpecRecognition).
+        var startsWithVersionKey = SpecRecognition.StartsWithVersionKey(text, out var versionKeySpan, out var hiddenBefore);
+        isSpec = input.IsMarkedOpenApi || startsWithVersionKey || SpecRecognition.HasVersionKey(text);
         if (!isSpec)
         {
             return null;
@@ -63,8 +61,17 @@ internal static class ClientSpecBuilder
             return null;
         }
 
-        // The text only mentioned the key somewhere: a file whose root does not have it is not a spec either.
+        // The text only mentioned the key somewhere: a file whose root does not have it is not a spec either, unless
+        // the key opens the file and was not read as itself (a second BOM in its name): that spec is reported, not skipped.
         isSpec = input.IsMarkedOpenApi || document.ContainsKey("openapi") || document.ContainsKey("swagger");
+        if (!isSpec && startsWithVersionKey)
+        {
+            var reason = hiddenBefore.Length > 0 ? $"{hiddenBefore} before it" : "the characters around it";
+            diagnostics.Malformed($"its first key '{text.Substring(versionKeySpan.StartIndex, versionKeySpan.EndIndex - versionKeySpan.StartIndex)}' (line {versionKeySpan.StartLine + 1}) cannot be read as that key because of {reason}; remove them", versionKeySpan);
+            isSpec = true;
+            return null;
+        }
+
         if (!isSpec || !CheckVersion(document, fileName, diagnostics))
         {
             return null;
