@@ -49,8 +49,18 @@ internal static class ClientSpecBuilder
             return null;
         }
 
-        var root = SpecTextReader.Read(text, diagnostics);
+        var readDiagnostics = new SpecDiagnostics(input.FilePath);
+        var root = SpecTextReader.Read(text, readDiagnostics);
         cancellationToken.ThrowIfCancellationRequested();
+        if (startsWithVersionKey && hiddenBefore.Length > 0 && !SpecRecognition.HasRootVersionKey(root))
+        {
+            // The file opens with the key, but something before it (a second BOM, a tab) kept the reader from seeing
+            // it: one APG001 at the key naming what hides it, rather than the reader's error somewhere after it.
+            diagnostics.Malformed(SpecRecognition.HiddenKeyMessage(text, versionKeySpan, hiddenBefore), versionKeySpan);
+            return null;
+        }
+
+        diagnostics.Add(readDiagnostics);
         if (root is not SpecMapping document)
         {
             if (root is not null || !diagnostics.HasErrors)
@@ -61,17 +71,8 @@ internal static class ClientSpecBuilder
             return null;
         }
 
-        // The text only mentioned the key somewhere: a file whose root does not have it is not a spec either, unless
-        // the key opens the file and was not read as itself (a second BOM in its name): that spec is reported, not skipped.
+        // The text only mentioned the key somewhere: a file whose root does not have it is not a spec either.
         isSpec = input.IsMarkedOpenApi || document.ContainsKey("openapi") || document.ContainsKey("swagger");
-        if (!isSpec && startsWithVersionKey)
-        {
-            var reason = hiddenBefore.Length > 0 ? $"{hiddenBefore} before it" : "the characters around it";
-            diagnostics.Malformed($"its first key '{text.Substring(versionKeySpan.StartIndex, versionKeySpan.EndIndex - versionKeySpan.StartIndex)}' (line {versionKeySpan.StartLine + 1}) cannot be read as that key because of {reason}; remove them", versionKeySpan);
-            isSpec = true;
-            return null;
-        }
-
         if (!isSpec || !CheckVersion(document, fileName, diagnostics))
         {
             return null;

@@ -48,6 +48,13 @@ internal static class SpecRecognition
         return true;
     }
 
+    /// <summary>Whether what was read is a mapping with the version key at its root.</summary>
+    public static bool HasRootVersionKey(SpecNode? root) => root is SpecMapping mapping && (mapping.ContainsKey("openapi") || mapping.ContainsKey("swagger"));
+
+    /// <summary>The APG001 reason for a version key that opens the file behind <paramref name="hidden"/> characters.</summary>
+    public static string HiddenKeyMessage(string text, SourceSpan keySpan, string hidden) =>
+        $"its first key '{text.Substring(keySpan.StartIndex, keySpan.EndIndex - keySpan.StartIndex)}' (line {keySpan.StartLine + 1}) cannot be read as that key because of {hidden} before it; remove what precedes the key on its line";
+
     /// <summary>Passes over blank lines, comments, directives and the document marker at the top, and any invisible character.</summary>
     private static int SkipTop(string text)
     {
