@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Applivery.Generators.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Applivery.Generators.Tests;
 
@@ -186,9 +187,7 @@ public class SchemaFeatureTests : IClassFixture<PublicSpecs>, IAsyncLifetime
         }
         """;
 
-    private static readonly Lazy<GeneratorRun> FeatureRun = new(() => GeneratorRun.Run(
-        new[] { new SpecFile("/project/spec/features-schemas.yaml", File.ReadAllText(Path.Combine(RepositoryPaths.TestProject, "Specs", "features-schemas.yaml"))) },
-        csharpSources: new[] { FeatureHarness }));
+    private static readonly Lazy<GeneratorRun> FeatureRun = new(() => GeneratorRun.Run(new[] { FeatureSpec() }, csharpSources: new[] { FeatureHarness }));
 
     private static readonly Lazy<CompiledAssembly> Feature = new(() => CompiledAssembly.Load(FeatureRun.Value.Output));
 
@@ -205,9 +204,21 @@ public class SchemaFeatureTests : IClassFixture<PublicSpecs>, IAsyncLifetime
     [Fact]
     public void FeatureSpecGeneratesTheApprovedSourcesWithoutDiagnostics()
     {
-        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/features-schemas.yaml", File.ReadAllText(Path.Combine(RepositoryPaths.TestProject, "Specs", "features-schemas.yaml"))) });
+        var run = GeneratorRun.Run(FeatureSpec());
 
         GeneratedSnapshots.Verify(run, "FeatureSchemas");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics());
+    }
+
+    [Theory]
+    [InlineData(TargetFramework.Net100, LanguageVersion.Latest)]
+    [InlineData(TargetFramework.Net80, LanguageVersion.CSharp10)]
+    [InlineData(TargetFramework.NetStandard20, LanguageVersion.CSharp9)]
+    public void FeatureSpecCompilesWithoutWarningsOnEveryTarget(TargetFramework framework, LanguageVersion languageVersion)
+    {
+        var run = GeneratorRun.Run(new[] { FeatureSpec() }, framework, languageVersion);
+
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics());
     }
@@ -403,6 +414,9 @@ public class SchemaFeatureTests : IClassFixture<PublicSpecs>, IAsyncLifetime
 
         Assert.Equal("$.password required", (string)galaxy.Call("Consumer.GalaxyHarness", "ValidateCredentials")!);
     }
+
+    private static SpecFile FeatureSpec() =>
+        new("/project/spec/features-schemas.yaml", File.ReadAllText(Path.Combine(RepositoryPaths.TestProject, "Specs", "features-schemas.yaml")));
 
     private void RespondWithBodyCapture(int status, string body) => _server.Respond = async context =>
     {
