@@ -83,6 +83,9 @@ public class DiagnosticTests
             new SpecFile("/project/stylecop.json", "{ \"settings\": { \"documentationRules\": {} } }"),
             new SpecFile("/project/.github/workflows/ci.yml", "on: push\njobs: { build: { runs-on: ubuntu } }"),
             new SpecFile("/project/broken.yaml", "key: [unclosed"),
+            new SpecFile("/project/docker-compose.yml", "services:\n  openapi:\n    image: swaggerapi/swagger-ui\n"),
+            new SpecFile("/project/tools.json", "{ \"tools\": { \"openapi-generator\": \"7.0\" } }"),
+            new SpecFile("/project/notes.yaml", "\uFEFFtitle: mentions openapi: in a value\n"),
         });
 
         Assert.Empty(run.GeneratorDiagnostics);
@@ -118,7 +121,9 @@ public class DiagnosticTests
             """);
 
         var diagnostic = Single(run, "APG003");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
         Assert.Contains("#/components/schemas/DoesNotExist", Message(diagnostic));
+        Assert.Contains("represented as JsonElement", Message(diagnostic));
         Assert.Equal(13, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("JsonElement? Missing", run.Source("RefsClient.Bad.g.cs"));
         Assert.Contains("string? Name", run.Source("RefsClient.Good.g.cs"));
@@ -144,9 +149,118 @@ public class DiagnosticTests
                     a: { $ref: '#/components/schemas/A' }
             """);
 
-        Assert.Contains(run.GeneratorDiagnostics, diagnostic => diagnostic.Id == "APG004");
+        var loop = run.GeneratorDiagnostics.First(diagnostic => diagnostic.Id == "APG004");
+        Assert.Equal(DiagnosticSeverity.Warning, loop.DefaultSeverity);
+        Assert.Contains("#/components/schemas/B → #/components/schemas/A", Message(loop));
         Assert.Contains("JsonElement? A", run.Source("LoopClient.Holder.g.cs"));
         Assert.Empty(run.CompilationDiagnostics());
+    }
+
+    [Fact]
+    public void AnArrayOfItselfIsAWarningAndTheRestGenerates()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: { title: Nested, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Nested:
+                  type: array
+                  items: { $ref: '#/components/schemas/Nested' }
+                Holder:
+                  type: object
+                  properties:
+                    nested: { $ref: '#/components/schemas/Nested' }
+                    name: { type: string }
+            """);
+
+        var diagnostic = Single(run, "APG004");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Contains("without an object in between", Message(diagnostic));
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("public string? Name", run.Source("NestedClient.Holder.g.cs"));
+        Assert.Empty(run.CompilationDiagnostics());
+    }
+
+    /// <summary>
+    /// Planet's properties are first met as an allOf part and a oneOf alternative (before Planet itself), then again
+    /// through Planet.satellites[] → Satellite.orbit.planet → Planet: valid recursion, so no diagnostic at all.
+    /// </summary>
+    [Fact]
+    public void RecursionMetThroughAPartBeforeItsOwnSchemaIsNotALoop()
+    {
+        var run = Generate("""
+            openapi: 3.1.0
+            info: { title: Galaxy, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Body:
+                  oneOf:
+                    - type: object
+                      properties:
+                        planets: { type: array, items: { $ref: '#/components/schemas/Planet' } }
+                    - $ref: '#/components/schemas/Planet'
+                Detailed:
+                  allOf:
+                    - $ref: '#/components/schemas/Planet'
+                    - { type: object, properties: { note: { type: string } } }
+                Planet:
+                  type: object
+                  properties:
+                    satellites:
+                      type: array
+                      items:
+                        type: object
+                        properties:
+                          orbit:
+                            type: object
+                            properties:
+                              planet: { $ref: '#/components/schemas/Planet' }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("IReadOnlyList<global::Consumer.PlanetSatellitesItem>? Satellites", run.Source("GalaxyClient.Detailed.g.cs"));
+        Assert.Contains("global::Consumer.Planet? Planet", run.Source("GalaxyClient.PlanetSatellitesItemOrbit.g.cs"));
+        Assert.Empty(run.CompilationDiagnostics());
+    }
+
+    [Fact]
+    public void OnlyWhatStopsGenerationIsAnError()
+    {
+        var errors = new[] { "APG001", "APG002", "APG009", "APG010", "APG099" };
+        foreach (var descriptor in typeof(OpenApiClientGenerator).Assembly.GetType("Applivery.Generators.Diagnostics.DiagnosticDescriptors")!
+                     .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                     .Select(field => field.GetValue(null)).OfType<DiagnosticDescriptor>())
+        {
+            var expected = errors.Contains(descriptor.Id) ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+            Assert.True(expected == descriptor.DefaultSeverity, $"{descriptor.Id} is {descriptor.DefaultSeverity}, expected {expected}");
+        }
+    }
+
+    [Theory]
+    [InlineData("\uFEFF\uFEFFopenapi: 3.0.3\ninfo: { title: Bom, version: '1' }\npaths: {}\n", "U+FEFF (a byte order mark)", 0)]
+    [InlineData("\uFEFFopenapi: 3.0.3\ninfo: { title: Bom, version: '1' }\npaths: {}\n", "U+FEFF (a byte order mark)", 0)]
+    [InlineData("\topenapi: 3.0.3\ninfo: { title: Tab, version: '1' }\npaths: {}\n", "U+0009 (a tab)", 0)]
+    [InlineData("# A comment first\n\n\u200Bopenapi: 3.0.3\ninfo: { title: Zwsp, version: '1' }\npaths: {}\n", "U+200B (a zero-width space)", 2)]
+    public void ASpecWhoseOpenApiKeyCannotBeReadIsAnErrorAtItsLine(string text, string named, int line)
+    {
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/api.yaml", System.Text.RegularExpressions.Regex.Unescape(text)) });
+
+        var diagnostic = Single(run, "APG001");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
+        Assert.True(line == diagnostic.Location.GetLineSpan().StartLinePosition.Line, Message(diagnostic) + " at " + diagnostic.Location.GetLineSpan());
+        Assert.Contains(named, Message(diagnostic));
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void AJsonSpecWithALeadingTabStillGenerates()
+    {
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/api.json", "\t{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Tab\", \"version\": \"1\"}, \"paths\": {}}") });
+
+        Assert.Empty(run.GeneratorDiagnostics);
     }
 
     [Fact]
@@ -269,6 +383,7 @@ public class DiagnosticTests
         var run = GeneratorRun.Run(new[] { spec });
 
         var diagnostic = Single(run, "APG008");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
         Assert.Contains(value, Message(diagnostic));
         Assert.Contains(reason, Message(diagnostic));
         Assert.NotEmpty(run.Sources);

@@ -49,10 +49,21 @@ public class PublicSpecTests : IClassFixture<PublicSpecs>
     [InlineData("3.0/yaml/schema-deprecated.yaml")]
     [InlineData("3.0/yaml/schema-additional-properties.yaml")]
     [InlineData("3.0/yaml/parameters-style.yaml")]
-    public void DocumentGeneratesCodeThatCompiles(string document)
-    {
-        var text = _specs.Read(document);
+    public void DocumentGeneratesCodeThatCompiles(string document) => AssertGeneratesCodeThatCompiles(document, _specs.Read(document));
 
+    /// <summary>
+    /// Documents of the other pinned packages. @scalar/galaxy's 3.1 description has a required readOnly id,
+    /// a writeOnly password, objects with both <c>properties</c> and <c>additionalProperties</c>, and the recursion
+    /// Planet.satellites[] → Satellite.orbit.planet → Planet, all of which must generate without an error.
+    /// </summary>
+    [Theory]
+    [InlineData(PublicSpecs.Galaxy, "dist/3.1.yaml")]
+    [InlineData(PublicSpecs.Galaxy, "dist/3.1.json")]
+    public void PackageDocumentGeneratesCodeThatCompiles(string package, string document) =>
+        AssertGeneratesCodeThatCompiles(package + "/" + document, _specs.Read(package, document));
+
+    private void AssertGeneratesCodeThatCompiles(string document, string text)
+    {
         var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/" + Path.GetFileName(document), text) });
 
         var generatorDiagnostics = Format(run.GeneratorDiagnostics);
@@ -113,51 +124,70 @@ public class PublicSpecTests : IClassFixture<PublicSpecs>
 }
 
 /// <summary>
-/// The npm package of public OpenAPI documents, installed into <c>public-specs/node_modules</c> on first use so that
-/// third-party documents stay out of the repository while every test run still sees the exact pinned version.
+/// The npm packages of public OpenAPI documents (every dependency of <c>public-specs/package.json</c>), installed into
+/// <c>public-specs/node_modules</c> on first use so that third-party documents stay out of the repository while every
+/// test run still sees the exact pinned versions.
 /// </summary>
 public sealed class PublicSpecs
 {
-    private const string PackageName = "@readme/oas-examples";
+    /// <summary>The package <see cref="Read(string)"/> reads from when no package is named.</summary>
+    public const string DefaultPackage = "@readme/oas-examples";
+
+    /// <summary>@scalar/galaxy: a 3.1 description with readOnly/writeOnly, maps beside properties and recursion.</summary>
+    public const string Galaxy = "@scalar/galaxy";
+
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
-    private readonly string _packageFolder;
+    private readonly string _modulesFolder;
 
     public PublicSpecs()
     {
         var folder = Path.Combine(RepositoryPaths.TestProject, "public-specs");
-        _packageFolder = Path.Combine(folder, "node_modules", PackageName);
-        var pinned = PinnedVersion(folder);
+        _modulesFolder = Path.Combine(folder, "node_modules");
+        var pinned = PinnedVersions(folder);
 
         // Parallel test runs (another configuration, an IDE next to the CLI) share this folder: npm ci deletes
         // node_modules first, so a second install must not start while a first one is halfway. obj/ is ignored by git.
         var lockPath = Path.Combine(RepositoryPaths.TestProject, "obj", "public-specs.install.lock");
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
         using var installLock = AcquireFileLock(lockPath);
-        if (InstalledVersion() != pinned)
+        if (pinned.Any(pin => InstalledVersion(pin.Key) != pin.Value))
         {
             Install(folder);
-            var installed = InstalledVersion();
-            if (installed != pinned)
+            foreach (var (package, version) in pinned)
             {
-                throw new InvalidOperationException($"npm finished, but {PackageName} is at '{installed ?? "(missing)"}' instead of the pinned {pinned} in {_packageFolder}.");
+                var installed = InstalledVersion(package);
+                if (installed != version)
+                {
+                    throw new InvalidOperationException($"npm finished, but {package} is at '{installed ?? "(missing)"}' instead of the pinned {version} in {_modulesFolder}.");
+                }
             }
         }
     }
 
-    public string Read(string relativePath) => File.ReadAllText(Path.Combine(_packageFolder, relativePath));
+    /// <summary>A document of <see cref="DefaultPackage"/>, by its path inside the package.</summary>
+    public string Read(string relativePath) => Read(DefaultPackage, relativePath);
 
-    private static string PinnedVersion(string folder)
+    /// <summary>A document of one of the pinned packages, by its path inside the package.</summary>
+    public string Read(string package, string relativePath) => File.ReadAllText(Path.Combine(_modulesFolder, package, relativePath));
+
+    private static Dictionary<string, string> PinnedVersions(string folder)
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "package.json")));
-        return manifest.RootElement.GetProperty("dependencies").GetProperty(PackageName).GetString()
-            ?? throw new InvalidOperationException($"public-specs/package.json does not pin {PackageName}.");
+        var pins = manifest.RootElement.GetProperty("dependencies").EnumerateObject()
+            .ToDictionary(dependency => dependency.Name, dependency => dependency.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
+        if (!pins.ContainsKey(DefaultPackage) || !pins.ContainsKey(Galaxy))
+        {
+            throw new InvalidOperationException($"public-specs/package.json does not pin {DefaultPackage} and {Galaxy}.");
+        }
+
+        return pins;
     }
 
     /// <summary>Compared with the pin rather than checking existence, so bumping the pin re-installs.</summary>
-    private string? InstalledVersion()
+    private string? InstalledVersion(string package)
     {
-        var manifest = Path.Combine(_packageFolder, "package.json");
+        var manifest = Path.Combine(_modulesFolder, package, "package.json");
         if (!File.Exists(manifest))
         {
             return null;
@@ -215,7 +245,7 @@ public sealed class PublicSpecs
         catch (Win32Exception exception)
         {
             throw new InvalidOperationException(
-                $"PublicSpecTests need npm (Node.js) on PATH to install {PackageName} into {folder}: {exception.Message}", exception);
+                $"PublicSpecTests need npm (Node.js) on PATH to install the packages of {folder}/package.json: {exception.Message}", exception);
         }
 
         process.StandardInput.Close();

@@ -3,7 +3,11 @@ using Microsoft.CodeAnalysis;
 
 namespace Applivery.Generators.Diagnostics;
 
-/// <summary>Every diagnostic the generator reports. README's diagnostics table mirrors this file.</summary>
+/// <summary>
+/// Every diagnostic the generator reports. README's diagnostics table mirrors this file. An error is only for what
+/// stops generation (of the spec, or of the whole output); whatever leaves the rest generating, with a stated
+/// fallback, is a warning, so a project that builds with warnings as errors can accept it with NoWarn.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Applivery.Generators";
@@ -23,14 +27,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnresolvableReference = Create(
         "APG003",
         "A $ref cannot be resolved",
-        "$ref '{0}' cannot be resolved: {1}",
-        DiagnosticSeverity.Error);
+        "$ref '{0}' cannot be resolved: {1}; a schema it stands for is represented as JsonElement, a parameter, request body, response or path item is left out",
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor CircularReference = Create(
         "APG004",
         "A $ref only points at itself",
-        "$ref '{0}' only points at itself ({1}); it is represented as JsonElement",
-        DiagnosticSeverity.Error);
+        "'{0}' only points at itself ({1}); it is represented as JsonElement",
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
         "APG005",
@@ -54,7 +58,7 @@ internal static class DiagnosticDescriptors
         "APG008",
         "Invalid AdditionalFiles metadata",
         "The {0} metadata '{1}' of '{2}' is invalid: {3}; '{4}' is used instead",
-        DiagnosticSeverity.Error);
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
         "APG009",

@@ -24,10 +24,14 @@ internal sealed class JsonEmitter
 
     private readonly bool _hasUtf8Literals;
 
+    /// <summary>The object types whose request form differs from what they hold: they or an object they contain have readOnly properties.</summary>
+    private readonly HashSet<string> _hasRequestForm;
+
     private JsonEmitter(ClientSpec client, TargetFeatures features)
     {
         _client = client;
         _hasUtf8Literals = features.LanguageVersion >= 11;
+        _hasRequestForm = RequestFormTypes(client);
     }
 
     public static string ClassName(ClientSpec client) => client.ClientName + "Json";
@@ -44,11 +48,54 @@ internal sealed class JsonEmitter
         _ => "Read" + PrimitiveName(type.Kind),
     };
 
-    /// <summary>The method that writes a whole document of this type (a request body).</summary>
-    public static string RootWriter(TypeRef type) => type.Kind switch
+    /// <summary>
+    /// The method that writes a whole request body of this type: the same as <see cref="RootRequestWriter"/>, since a
+    /// request body is the only whole document the client writes.
+    /// </summary>
+    public static string RootWriter(TypeRef type) => RootRequestWriter(type);
+
+    /// <summary>
+    /// The method that writes a whole request body of this type (an <c>Action&lt;Utf8JsonWriter, T&gt;</c>): readOnly
+    /// properties, at any depth, are left out, because the server owns them.
+    /// </summary>
+    public static string RootRequestWriter(TypeRef type) => type.Kind switch
     {
-        TypeKind.Object => "Write" + type.Name,
+        TypeKind.Object => "Write" + type.Name + "Request",
         _ => "Write" + Identifiers.ToPascalCase(Describe(type)) + "Document",
+    };
+
+    /// <summary>
+    /// The object types whose request body differs from their full JSON: with a readOnly property, or containing (in
+    /// a property, array or map, at any depth) such a type. A fixed point, so recursive types are decided right.
+    /// </summary>
+    private static HashSet<string> RequestFormTypes(ClientSpec client)
+    {
+        var result = new HashSet<string>(client.Objects.Where(type => type.Properties.Any(property => property.IsReadOnly)).Select(type => type.Name), System.StringComparer.Ordinal);
+        bool Contains(TypeRef type) => type.Kind == TypeKind.Object ? result.Contains(type.Name!) : type.Element is { } element && Contains(element);
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var type in client.Objects)
+            {
+                if (!result.Contains(type.Name) &&
+                    (type.Properties.Any(property => Contains(property.Type)) || (type.AdditionalProperties is { } additional && Contains(additional))))
+                {
+                    result.Add(type.Name);
+                    changed = true;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether writing a value of this type takes the request flag.</summary>
+    private bool HasRequestForm(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object => _hasRequestForm.Contains(type.Name!),
+        TypeKind.Array or TypeKind.Map => HasRequestForm(type.Element!),
+        _ => false,
     };
 
     private static string PrimitiveName(TypeKind kind) => kind == TypeKind.JsonElement ? "JsonElement" : kind.ToString();
@@ -120,7 +167,7 @@ internal sealed class JsonEmitter
         {
             var csharpType = CSharpTypes.Of(type, Ns);
             var read = ReadExpression(type, "\"$\"");
-            var write = WriteStatement(type, "value", "null", "\"$\"");
+            var write = WriteStatement(type, "value", "null", "\"$\"", "forRequest: true");
             writer.Line($"/// <summary>Reads a whole JSON document of {Documentation.Escape(csharpType)}.</summary>");
             if (type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map)
             {
@@ -131,7 +178,7 @@ internal sealed class JsonEmitter
                 writer.Line();
             }
 
-            writer.Line($"/// <summary>Writes a whole JSON document of {Documentation.Escape(csharpType)}.</summary>");
+            writer.Line($"/// <summary>Writes a whole JSON document of {Documentation.Escape(csharpType)} as a request body{(HasRequestForm(type) ? " (readOnly properties left out)" : string.Empty)}.</summary>");
             writer.OpenBlock($"internal static void {RootWriter(type)}({Writer} writer, {csharpType} value)");
             writer.Line(write);
             writer.CloseBlock();
@@ -151,9 +198,15 @@ internal sealed class JsonEmitter
             writer.Line($"{CSharpTypes.OfNullable(property.Type, Ns, true)} {Local(property)} = default;");
         }
 
-        if (type.Properties.Any(property => property.Type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map))
+        if (type.Properties.Any(property => property.Type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map) ||
+            type.AdditionalProperties?.Element!.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map)
         {
             writer.Line($"{Unrecognized}? unrecognizedValues = null;");
+        }
+
+        if (type.AdditionalProperties is { } additionalType)
+        {
+            writer.Line($"global::System.Collections.Generic.Dictionary<string, {CSharpTypes.Of(additionalType.Element!, Ns)}>? additionalProperties = null;");
         }
 
         writer.Line("string? at = null;");
@@ -174,14 +227,29 @@ internal sealed class JsonEmitter
             writer.CloseBlock();
         }
 
-        // Properties the spec does not list are skipped: a newer server may add some.
         if (!first)
         {
             writer.OpenBlock("else");
         }
 
-        writer.Line("Next(ref reader);");
-        writer.Line("SkipValue(ref reader);");
+        if (type.AdditionalProperties is { Element: { } additionalElement })
+        {
+            // The members beside the declared properties are kept, as additionalProperties says.
+            writer.Line("var additionalName = reader.GetString()!;");
+            writer.Line("at = PropertyStep(additionalName);");
+            writer.Line("Next(ref reader);");
+            var read = ReadExpression(additionalElement, "additionalName");
+            var value = additionalElement.IsValueType ? read : $"reader.TokenType == {TokenType}.Null ? null! : {read}";
+            writer.Line($"(additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, {CSharpTypes.Of(additionalElement, Ns)}>())[additionalName] = {value};");
+            writer.Line("at = null;");
+        }
+        else
+        {
+            // Properties the spec does not list are skipped: a newer server may add some.
+            writer.Line("Next(ref reader);");
+            writer.Line("SkipValue(ref reader);");
+        }
+
         if (!first)
         {
             writer.CloseBlock();
@@ -194,7 +262,8 @@ internal sealed class JsonEmitter
         writer.CloseBlock();
         writer.Line();
 
-        foreach (var property in type.Properties.Where(property => property.IsRequired && !property.IsNullable))
+        // A writeOnly property is never in a response; a readOnly one is required there (unless the schema allows null).
+        foreach (var property in type.Properties.Where(property => property.IsRequired && !property.IsWriteOnly && !property.AllowsNull && (!property.IsNullable || property.IsReadOnly)))
         {
             writer.OpenBlock($"if ({Local(property)} is null)");
             writer.Line($"throw new JsonReadFailure(\"the required property is missing\", {CSharpTypes.Literal(property.JsonPath)});");
@@ -207,6 +276,11 @@ internal sealed class JsonEmitter
         {
             var suffix = property.IsRequired && !property.IsNullable && property.Type.IsValueType ? ".Value" : string.Empty;
             writer.Line($"{property.Name} = {Local(property)}{suffix},");
+        }
+
+        if (type.AdditionalProperties is not null)
+        {
+            writer.Line("AdditionalProperties = additionalProperties,");
         }
 
         if (hasEnums)
@@ -222,38 +296,107 @@ internal sealed class JsonEmitter
     {
         var typeName = $"global::{Ns}.{type.Name}";
         var unrecognized = ObjectTypeEmitter.HasEnumValues(type) ? "value.UnrecognizedValues" : "null";
-        writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a JSON object; null optional properties are left out.</summary>");
-        writer.OpenBlock($"internal static void Write{type.Name}({Writer} writer, {typeName} value)");
+        var hasRequestForm = _hasRequestForm.Contains(type.Name);
+        if (hasRequestForm)
+        {
+            writer.Line($"/// <summary>Writes everything <paramref name=\"value\"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>");
+            writer.Line($"internal static void Write{type.Name}({Writer} writer, {typeName} value) => Write{type.Name}(writer, value, forRequest: false);");
+            writer.Line();
+            writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>");
+            writer.Line($"internal static void Write{type.Name}Request({Writer} writer, {typeName} value) => Write{type.Name}(writer, value, forRequest: true);");
+            writer.Line();
+            writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name=\"forRequest\"/> is set.</summary>");
+            writer.OpenBlock($"private static void Write{type.Name}({Writer} writer, {typeName} value, bool forRequest)");
+        }
+        else
+        {
+            writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a request body; the same as <see cref=\"Write{type.Name}({Writer}, {typeName})\"/>, as the type has no readOnly property.</summary>");
+            writer.Line($"internal static void Write{type.Name}Request({Writer} writer, {typeName} value) => Write{type.Name}(writer, value);");
+            writer.Line();
+            writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a JSON object; null optional properties are left out.</summary>");
+            writer.OpenBlock($"internal static void Write{type.Name}({Writer} writer, {typeName} value)");
+        }
+
         writer.Line("writer.WriteStartObject();");
         foreach (var property in type.Properties)
         {
-            var local = Local(property);
-            var name = NameField(property.WireName);
-            var write = WriteStatement(property.Type, local, unrecognized, CSharpTypes.Literal(property.WireName));
-            if (property.Type.IsValueType && !property.IsNullable)
+            if (property.IsReadOnly)
             {
-                writer.Line($"writer.WritePropertyName({name});");
-                writer.Line($"var {local} = value.{property.Name};");
-                writer.Line(write);
-                continue;
+                writer.OpenBlock("if (!forRequest)");
             }
 
-            writer.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
-            writer.Line($"writer.WritePropertyName({name});");
-            writer.Line(write);
-            writer.CloseBlock();
-            if (property.IsRequired)
+            EmitPropertyWrite(writer, property, unrecognized);
+            if (property.IsReadOnly)
             {
-                // A required property is written even when null: the server expects the key.
-                writer.OpenBlock("else");
-                writer.Line($"writer.WritePropertyName({name});");
-                writer.Line("writer.WriteNullValue();");
                 writer.CloseBlock();
             }
         }
 
+        if (type.AdditionalProperties is { Element: { } element })
+        {
+            writer.OpenBlock("if (value.AdditionalProperties is { } additionalProperties)");
+            writer.OpenBlock("foreach (var entry in additionalProperties)");
+            if (type.Properties.Count > 0)
+            {
+                // The typed property wins: a member named like one is not written twice.
+                var declared = string.Join(" or ", type.Properties.Select(property => CSharpTypes.Literal(property.WireName)));
+                writer.OpenBlock($"if (entry.Key is {declared})");
+                writer.Line("continue;");
+                writer.CloseBlock();
+                writer.Line();
+            }
+
+            writer.Line("writer.WritePropertyName(entry.Key);");
+            writer.Line("var item = entry.Value;");
+            var write = WriteStatement(element, "item", unrecognized, "entry.Key", "forRequest");
+            if (element.IsValueType)
+            {
+                writer.Line(write);
+            }
+            else
+            {
+                writer.OpenBlock("if (item is null)");
+                writer.Line("writer.WriteNullValue();");
+                writer.CloseBlock();
+                writer.OpenBlock("else");
+                writer.Line(write);
+                writer.CloseBlock();
+            }
+
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
         writer.Line("writer.WriteEndObject();");
         writer.CloseBlock();
+    }
+
+    private void EmitPropertyWrite(SourceWriter writer, PropertySpec property, string unrecognized)
+    {
+        var local = Local(property);
+        var name = NameField(property.WireName);
+        var write = WriteStatement(property.Type, local, unrecognized, CSharpTypes.Literal(property.WireName), "forRequest");
+        if (property.Type.IsValueType && !property.IsNullable)
+        {
+            writer.Line($"writer.WritePropertyName({name});");
+            writer.Line($"var {local} = value.{property.Name};");
+            writer.Line(write);
+            return;
+        }
+
+        writer.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
+        writer.Line($"writer.WritePropertyName({name});");
+        writer.Line(write);
+        writer.CloseBlock();
+        if (property.IsRequired && !property.IsReadOnly && !property.IsWriteOnly)
+        {
+            // A required property is written even when null: the server expects the key. (A null readOnly or
+            // writeOnly property is one the value does not carry in this direction: it is left out.)
+            writer.OpenBlock("else");
+            writer.Line($"writer.WritePropertyName({name});");
+            writer.Line("writer.WriteNullValue();");
+            writer.CloseBlock();
+        }
     }
 
     private void EmitEnumReader(SourceWriter writer, EnumSpec spec)
@@ -300,6 +443,7 @@ internal sealed class JsonEmitter
     {
         var (type, readName, writeName) = collection;
         var element = type.Element!;
+        var forRequestParameter = HasRequestForm(type) ? ", bool forRequest" : string.Empty;
         var elementType = CSharpTypes.Of(element, Ns);
         var csharpType = CSharpTypes.Of(type, Ns);
         var isArray = type.Kind == TypeKind.Array;
@@ -351,7 +495,7 @@ internal sealed class JsonEmitter
         writer.Line();
 
         writer.Line($"/// <summary>Writes a JSON {(isArray ? "array" : "object")} of {Documentation.Escape(elementType)}.</summary>");
-        writer.OpenBlock($"private static void {writeName}({Writer} writer, {csharpType} value, {CSharpTypes.IReadOnlyDictionary}<string, string>? unrecognizedValues, string key)");
+        writer.OpenBlock($"private static void {writeName}({Writer} writer, {csharpType} value, {CSharpTypes.IReadOnlyDictionary}<string, string>? unrecognizedValues, string key{forRequestParameter})");
         if (isArray)
         {
             writer.Line("writer.WriteStartArray();");
@@ -379,7 +523,7 @@ internal sealed class JsonEmitter
 
     private void EmitElementWrite(SourceWriter writer, TypeRef element, string item, string key)
     {
-        var write = WriteStatement(element, item, "unrecognizedValues", key);
+        var write = WriteStatement(element, item, "unrecognizedValues", key, "forRequest");
         if (element.IsValueType)
         {
             writer.Line(write);
@@ -411,13 +555,16 @@ internal sealed class JsonEmitter
         _ => "ReadJsonElement(ref reader)",
     };
 
-    private string WriteStatement(TypeRef type, string value, string unrecognized, string key) => type.Kind switch
+    /// <param name="forRequest">The request flag to pass on (an expression), used when the type has a request form.</param>
+    private string WriteStatement(TypeRef type, string value, string unrecognized, string key, string forRequest) => type.Kind switch
     {
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => $"writer.WriteStringValue({value});",
         TypeKind.Boolean => $"writer.WriteBooleanValue({value});",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Single or TypeKind.Decimal => $"writer.WriteNumberValue({value});",
+        TypeKind.Object when HasRequestForm(type) => $"Write{type.Name}(writer, {value}, {forRequest});",
         TypeKind.Object => $"Write{type.Name}(writer, {value});",
         TypeKind.Enum => $"Write{type.Name}Value(writer, {value}, {unrecognized}, {key});",
+        TypeKind.Array or TypeKind.Map when HasRequestForm(type) => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key}, {forRequest});",
         TypeKind.Array or TypeKind.Map => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key});",
         _ => $"{value}.WriteTo(writer);",
     };

@@ -28,6 +28,26 @@ internal static class ObjectTypeEmitter
             writer.Line();
         }
 
+        if (type.AdditionalProperties is { } additional)
+        {
+            var element = CSharpTypes.Of(additional.Element!, client.Namespace);
+            var rules = string.Join(" ", DescribeConstraints(additional.Element!));
+            writer.Lines($$"""
+                /// <summary>
+                /// The members of the JSON object beside the declared properties (the schema's <c>additionalProperties</c>),
+                /// by name, read and written as they are. Null when there were none. A member named like a declared
+                /// property is not written: the typed property wins.
+                /// </summary>
+                """);
+            if (rules.Length > 0)
+            {
+                Documentation.Element(writer, "remarks", "Each value: " + rules.Substring(0, 1).ToLowerInvariant() + rules.Substring(1));
+            }
+
+            writer.Line($"public {CSharpTypes.IReadOnlyDictionary}<string, {element}>? AdditionalProperties {{ get; init; }}");
+            writer.Line();
+        }
+
         if (HasEnumValues(type))
         {
             writer.Lines($$"""
@@ -95,7 +115,17 @@ internal static class ObjectTypeEmitter
 
     private static IEnumerable<string> Remarks(PropertySpec property)
     {
-        yield return $"JSON: {Documentation.Code(property.WireName)}{(property.IsRequired ? ", required" : string.Empty)}.";
+        var required = property.IsRequired ? property.IsReadOnly ? ", required in responses" : property.IsWriteOnly ? ", required in requests" : ", required" : string.Empty;
+        yield return $"JSON: {Documentation.Code(property.WireName)}{required}.";
+        if (property.IsReadOnly)
+        {
+            yield return "Read-only: set by the server, never written in a request body.";
+        }
+        else if (property.IsWriteOnly)
+        {
+            yield return "Write-only: sent in requests, not expected in responses.";
+        }
+
         if (property.ConstantValues.Count == 1)
         {
             yield return $"Always {Documentation.Code(property.ConstantValues[0])}.";
@@ -160,7 +190,8 @@ internal static class ObjectTypeEmitter
         }
     }
 
-    internal static bool HasEnumValues(ObjectTypeSpec type) => type.Properties.Any(property => ContainsEnum(property.Type));
+    internal static bool HasEnumValues(ObjectTypeSpec type) =>
+        type.Properties.Any(property => ContainsEnum(property.Type)) || (type.AdditionalProperties is { } additional && ContainsEnum(additional));
 
     private static bool ContainsEnum(TypeRef type) => type.Kind == TypeKind.Enum || (type.Element is not null && ContainsEnum(type.Element));
 }

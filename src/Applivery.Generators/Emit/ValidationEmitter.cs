@@ -140,7 +140,8 @@ internal static class ValidationEmitter
         foreach (var property in type.Properties)
         {
             var path = "path + " + CSharpTypes.Literal(property.JsonPath);
-            if (property.IsRequired && !property.IsNullable && !property.Type.IsValueType)
+            // Validate() checks what the caller sends: a readOnly property is never required of it, a writeOnly one is.
+            if (property.IsRequired && !property.IsReadOnly && !property.AllowsNull && (property.IsWriteOnly || (!property.IsNullable && !property.Type.IsValueType)))
             {
                 writer.Line($"{validation}.CheckRequired(errors, {path}, {property.Name});");
                 any = true;
@@ -148,6 +149,15 @@ internal static class ValidationEmitter
 
             var prefix = char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
             foreach (var line in NestedChecks(client, property.Type, property.Name, path, prefix, depth: 0))
+            {
+                writer.Line(line);
+                any = true;
+            }
+        }
+
+        if (type.AdditionalProperties is { } additional)
+        {
+            foreach (var line in NestedChecks(client, additional, "AdditionalProperties", "path", "additionalProperties", depth: 0))
             {
                 writer.Line(line);
                 any = true;

@@ -34,18 +34,27 @@ internal sealed record PatternSpec(string Pattern, string DotNetPattern, string 
 
 /// <summary>A generated sealed class.</summary>
 /// <param name="Origin">Where the schema comes from, e.g. <c>#/components/schemas/Member</c>, for the doc comment.</param>
+/// <param name="AdditionalProperties">
+/// The map type (<see cref="TypeKind.Map"/>) of the members beside the declared properties, when the schema has
+/// <c>additionalProperties</c> with a schema or <c>true</c>; null otherwise.
+/// </param>
 internal sealed record ObjectTypeSpec(
     string Name,
     string Origin,
     string? Summary,
     string? Remarks,
-    EquatableArray<PropertySpec> Properties);
+    EquatableArray<PropertySpec> Properties,
+    TypeRef? AdditionalProperties = null);
 
 /// <param name="Name">The C# property name.</param>
 /// <param name="WireName">The JSON property name, exactly as in the spec.</param>
 /// <param name="JsonPath">The JSON path suffix of this property (<c>.email</c> or <c>['a b']</c>), for validation messages.</param>
-/// <param name="IsNullable">Optional, or <c>nullable: true</c>: the C# type is nullable.</param>
+/// <param name="IsRequired">Listed in the schema's <c>required</c>.</param>
+/// <param name="IsNullable">Optional, <c>nullable: true</c>, readOnly or writeOnly: the C# type is nullable.</param>
 /// <param name="ConstantValues">For single-value and numeric enums: the values the spec allows, for the doc comment.</param>
+/// <param name="IsReadOnly"><c>readOnly: true</c>: sent by the server only; never written in a request body, never required of the caller.</param>
+/// <param name="IsWriteOnly"><c>writeOnly: true</c>: sent by the client only; not required when reading a response.</param>
+/// <param name="AllowsNull">The schema itself allows <c>null</c> (<c>nullable: true</c> or <c>type: [..., "null"]</c>).</param>
 internal sealed record PropertySpec(
     string Name,
     string WireName,
@@ -55,7 +64,10 @@ internal sealed record PropertySpec(
     bool IsNullable,
     string? Summary,
     EquatableArray<string> ConstantValues,
-    bool IsDeprecated);
+    bool IsDeprecated,
+    bool IsReadOnly = false,
+    bool IsWriteOnly = false,
+    bool AllowsNull = false);
 
 /// <param name="ExtensionsName">The static class with the wire-string conversions, e.g. <c>MemberTypeExtensions</c>.</param>
 internal sealed record EnumSpec(

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Applivery.Generators.Diagnostics;
 using Applivery.Generators.OpenApi;
@@ -14,9 +13,6 @@ namespace Applivery.Generators.Model;
 internal static class ClientSpecBuilder
 {
     private const string FallbackNamespace = "OpenApiClient";
-
-    /// <summary>A root key that marks a file as an OpenAPI (or Swagger) document without parsing it.</summary>
-    private static readonly Regex RootVersionKey = new(@"(^|[{,]\s*)[""']?(openapi|swagger)[""']?\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     public static SpecResult? Build(SpecInput input, CancellationToken cancellationToken)
     {
@@ -44,15 +40,27 @@ internal static class ClientSpecBuilder
         var fileName = Path.GetFileName(input.FilePath);
         var text = input.Text ?? string.Empty;
 
-        // Other YAML/JSON files (stylecop.json, pipelines) are common: skip them silently, before any parsing.
-        isSpec = input.IsMarkedOpenApi || RootVersionKey.IsMatch(text);
+        // Other YAML/JSON files (stylecop.json, pipelines) are common: skip them silently, before any parsing. A file
+        // whose first key is openapi is a spec even when something hides the key from the reader (SpecRecognition).
+        var startsWithVersionKey = SpecRecognition.StartsWithVersionKey(text, out var versionKeySpan, out var hiddenBefore);
+        isSpec = input.IsMarkedOpenApi || startsWithVersionKey || SpecRecognition.HasVersionKey(text);
         if (!isSpec)
         {
             return null;
         }
 
-        var root = SpecTextReader.Read(text, diagnostics);
+        var readDiagnostics = new SpecDiagnostics(input.FilePath);
+        var root = SpecTextReader.Read(text, readDiagnostics);
         cancellationToken.ThrowIfCancellationRequested();
+        if (startsWithVersionKey && hiddenBefore.Length > 0 && !SpecRecognition.HasRootVersionKey(root))
+        {
+            // The file opens with the key, but something before it (a second BOM, a tab) kept the reader from seeing
+            // it: one APG001 at the key naming what hides it, rather than the reader's error somewhere after it.
+            diagnostics.Malformed(SpecRecognition.HiddenKeyMessage(text, versionKeySpan, hiddenBefore), versionKeySpan);
+            return null;
+        }
+
+        diagnostics.Add(readDiagnostics);
         if (root is not SpecMapping document)
         {
             if (root is not null || !diagnostics.HasErrors)

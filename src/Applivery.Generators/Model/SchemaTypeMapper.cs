@@ -50,6 +50,7 @@ internal sealed class SchemaTypeMapper
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
         "Validate", "ValidateInto", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "UnrecognizedValues",
+        "AdditionalProperties",
     };
 
     private readonly ReferenceResolver _references;
@@ -58,7 +59,13 @@ internal sealed class SchemaTypeMapper
     private readonly PatternRegistry _patterns;
     private readonly Dictionary<SpecNode, MappedSchema> _mapped = new();
     private readonly Dictionary<SpecNode, (string Name, string Pointer)> _componentNames = new();
-    private readonly HashSet<SpecNode> _inProgress = new();
+    /// <summary>
+    /// The schemas being mapped, each with the number of object types that had been started when it was entered.
+    /// Reaching one again is a loop only if no object type was started in between: through an object (whose type is
+    /// registered before its properties are mapped) the second visit ends at that object, so recursion is fine.
+    /// </summary>
+    private readonly Dictionary<SpecNode, int> _inProgress = new();
+    private int _objectsStarted;
     private readonly List<ObjectTypeSpec> _objects = new();
     private readonly List<EnumSpec> _enums = new();
 
@@ -133,12 +140,16 @@ internal sealed class SchemaTypeMapper
             return Untyped();
         }
 
-        if (!_inProgress.Add(target))
+        var isReentry = _inProgress.TryGetValue(target, out var objectsAtEntry);
+        if (isReentry && objectsAtEntry == _objectsStarted)
         {
             _diagnostics.Report(DiagnosticDescriptors.CircularReference, target.Span, pointer, "a schema that contains itself without an object in between");
             return Untyped();
         }
 
+        // Reached again through an object started since (Planet.satellites[] → Satellite.orbit.planet → Planet, when
+        // Planet's properties are first met as an alternative of another schema): mapping it again ends at that object.
+        _inProgress[target] = _objectsStarted;
         try
         {
             var mapped = MapSchema(schema, nameHint, pointer);
@@ -147,7 +158,14 @@ internal sealed class SchemaTypeMapper
         }
         finally
         {
-            _inProgress.Remove(target);
+            if (isReentry)
+            {
+                _inProgress[target] = objectsAtEntry;
+            }
+            else
+            {
+                _inProgress.Remove(target);
+            }
         }
     }
 
@@ -282,15 +300,44 @@ internal sealed class SchemaTypeMapper
 
         // Registered before the properties are mapped, so a property that refers back to this schema finds it.
         _mapped[schema] = new MappedSchema(typeRef, default, summary, false, false);
+        _objectsStarted++;
 
         var parts = new List<ObjectPart>();
         CollectParts(schema, pointer, isOptional: false, parts, depth: 0);
         var properties = BuildProperties(name, parts, out var alternatives);
+        var additional = MapAdditionalProperties(name, parts);
         var remarks = alternatives.Count > 0
             ? "The JSON is one of: " + string.Join("; ", alternatives) + ". Properties of every alternative are here, each optional."
             : null;
-        _objects.Add(new ObjectTypeSpec(name, pointer, summary, remarks, properties));
+        _objects.Add(new ObjectTypeSpec(name, pointer, summary, remarks, properties, additional));
         return typeRef;
+    }
+
+    /// <summary>
+    /// The type of the members an object has beside its declared properties (<c>additionalProperties: {schema}</c>, or
+    /// <c>true</c>/<c>{}</c> for any JSON), kept in a dictionary next to the typed properties; null when the schema
+    /// allows none (<c>false</c>) or does not say (extra members are then skipped, as a newer server may add some).
+    /// </summary>
+    private TypeRef? MapAdditionalProperties(string typeName, List<ObjectPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Schema is not { } schema || part.IsOptional || schema["additionalProperties"] is not { } node)
+            {
+                continue;
+            }
+
+            var element = node switch
+            {
+                SpecScalar { Value: "true" } => TypeRef.JsonElement,
+                SpecMapping { Entries.Count: 0 } => TypeRef.JsonElement,
+                SpecMapping => Map(node, typeName + "AdditionalProperty", part.Pointer + "/additionalProperties").Type,
+                _ => null,
+            };
+            return element is null ? null : new TypeRef(TypeKind.Map, null, element, ConstraintSpec.None);
+        }
+
+        return null;
     }
 
     private MappedSchema MapUnion(SpecMapping schema, SpecSequence union, string nameHint, string pointer, string? summary, bool isNullable, bool isDeprecated)
@@ -357,6 +404,12 @@ internal sealed class SchemaTypeMapper
             {
                 if (_references.Resolve(union.Items[i], out var reference) is SpecMapping part && part.GetString("type") != "null")
                 {
+                    // A component alternative gets its own type first, so the inline schemas inside it are named after it.
+                    if (_componentNames.ContainsKey(part) && IsObjectLike(part))
+                    {
+                        Map(union.Items[i], _componentNames[part].Name, _componentNames[part].Pointer);
+                    }
+
                     var partPointer = reference ?? $"{pointer}/{keyword}/{i}";
                     parts.Add(new ObjectPart(null, partPointer, isOptional: true, alternativeLabel: Describe(part, partPointer)));
                     CollectParts(part, partPointer, isOptional: true, parts, depth + 1);
@@ -389,6 +442,8 @@ internal sealed class SchemaTypeMapper
 
         var order = new List<string>();
         var byWireName = new Dictionary<string, (MappedSchema Schema, SourceSpan Span)>(StringComparer.Ordinal);
+        var readOnly = new HashSet<string>(StringComparer.Ordinal);
+        var writeOnly = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in parts)
         {
             if (part.Schema?.GetMapping("properties") is not { } properties)
@@ -401,6 +456,16 @@ internal sealed class SchemaTypeMapper
                 var wireName = entry.Key.Value;
                 var propertyPointer = part.Pointer + "/properties/" + EscapePointer(wireName);
                 var mapped = Map(entry.Value, typeName + Identifiers.ToPascalCase(wireName), propertyPointer);
+                if (HasFlag(entry.Value, "readOnly"))
+                {
+                    readOnly.Add(wireName);
+                }
+
+                if (HasFlag(entry.Value, "writeOnly"))
+                {
+                    writeOnly.Add(wireName);
+                }
+
                 if (!byWireName.TryGetValue(wireName, out var existing))
                 {
                     order.Add(wireName);
@@ -430,16 +495,24 @@ internal sealed class SchemaTypeMapper
             }
 
             var isRequired = required.Contains(wireName);
+            var isReadOnly = readOnly.Contains(wireName);
+            var isWriteOnly = writeOnly.Contains(wireName) && !isReadOnly;
+
+            // A readOnly property is only in responses and a writeOnly one only in requests: the C# type, which serves
+            // both, is nullable, and only the direction that carries the property requires it.
             result.Add(new PropertySpec(
                 name,
                 wireName,
                 Identifiers.JsonPathStep(wireName),
                 schema.Type,
                 isRequired,
-                !isRequired || schema.IsNullable,
+                !isRequired || schema.IsNullable || isReadOnly || isWriteOnly,
                 schema.Summary,
                 schema.ConstantValues,
-                schema.IsDeprecated));
+                schema.IsDeprecated,
+                isReadOnly,
+                isWriteOnly,
+                schema.IsNullable));
         }
 
         return result.ToEquatableArray();
@@ -677,6 +750,20 @@ internal sealed class SchemaTypeMapper
             return constant is { Count: 1 } && constant[0] is SpecScalar value ? $"{entry.Key.Value} = {value.Value}" : entry.Key.Value;
         });
         return names is null ? "an object" : "{ " + string.Join(", ", names) + " }";
+    }
+
+    /// <summary>
+    /// Whether a property schema sets <paramref name="keyword"/> (<c>readOnly</c>/<c>writeOnly</c>) to true, beside its
+    /// <c>$ref</c> (3.1) or in the schema the reference leads to.
+    /// </summary>
+    private bool HasFlag(SpecNode node, string keyword)
+    {
+        if (node is SpecMapping mapping && mapping.GetScalar(keyword)?.AsBoolean() is { } own)
+        {
+            return own;
+        }
+
+        return _references.Resolve(node) is SpecMapping target && target != node && target.GetScalar(keyword)?.AsBoolean() == true;
     }
 
     private static string? SummaryOf(SpecMapping schema) => schema.GetString("description") ?? schema.GetString("title");

@@ -34,6 +34,18 @@ internal sealed class SpecDiagnostics
         }
     }
 
+    /// <summary>Takes over what another collector found (in order, without duplicates).</summary>
+    public void Add(SpecDiagnostics other)
+    {
+        foreach (var item in other.Items)
+        {
+            if (_seen.Add(item))
+            {
+                _items.Add(item);
+            }
+        }
+    }
+
     public void Malformed(string reason, SourceSpan span) =>
         Report(DiagnosticDescriptors.MalformedSpec, span, System.IO.Path.GetFileName(FilePath), reason);
 

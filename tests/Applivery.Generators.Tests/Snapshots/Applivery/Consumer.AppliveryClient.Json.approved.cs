@@ -152,6 +152,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteMember(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Member)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteMemberRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Member value) => WriteMember(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Member value)
         {
@@ -260,6 +263,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadBuild(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadBuild)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadBuildRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadBuild value) => WriteDownloadBuild(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteDownloadBuild(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadBuild value)
         {
@@ -336,6 +342,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadDevice(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadDevice)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadDeviceRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value) => WriteDownloadDevice(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteDownloadDevice(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value)
         {
@@ -396,6 +405,9 @@ namespace Consumer
                 Version = _version,
             };
         }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadOs(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadOs)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadOsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadOs value) => WriteDownloadOs(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteDownloadOs(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadOs value)
@@ -538,6 +550,9 @@ namespace Consumer
                 Visitor = _visitor,
             };
         }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadNetworkInfo(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadNetworkInfo)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadNetworkInfoRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadNetworkInfo value) => WriteDownloadNetworkInfo(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteDownloadNetworkInfo(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadNetworkInfo value)
@@ -710,6 +725,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownload(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Download)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Download value) => WriteDownload(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteDownload(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Download value)
         {
@@ -825,6 +843,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUserDownloads(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UserDownloads)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteUserDownloadsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value) => WriteUserDownloads(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
         {
@@ -897,6 +918,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadsByUserResponse(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadsByUserResponse)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadsByUserResponseRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value) => WriteDownloadsByUserResponse(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteDownloadsByUserResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
         {
@@ -957,6 +981,9 @@ namespace Consumer
                 Message = _message,
             };
         }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteGetBuildDownloadsByUserUnauthorizedResponseError(global::System.Text.Json.Utf8JsonWriter, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseErrorRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError value) => WriteGetBuildDownloadsByUserUnauthorizedResponseError(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError value)
@@ -1019,6 +1046,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteGetBuildDownloadsByUserUnauthorizedResponse(global::System.Text.Json.Utf8JsonWriter, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse value) => WriteGetBuildDownloadsByUserUnauthorizedResponse(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteGetBuildDownloadsByUserUnauthorizedResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse value)
         {
@@ -1080,6 +1110,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteGetBuildDownloadsByUserNotFoundResponseError(global::System.Text.Json.Utf8JsonWriter, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteGetBuildDownloadsByUserNotFoundResponseErrorRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value) => WriteGetBuildDownloadsByUserNotFoundResponseError(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteGetBuildDownloadsByUserNotFoundResponseError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value)
         {
@@ -1140,6 +1173,9 @@ namespace Consumer
                 Error = _error,
             };
         }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteGetBuildDownloadsByUserNotFoundResponse(global::System.Text.Json.Utf8JsonWriter, global::Consumer.GetBuildDownloadsByUserNotFoundResponse)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteGetBuildDownloadsByUserNotFoundResponseRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponse value) => WriteGetBuildDownloadsByUserNotFoundResponse(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteGetBuildDownloadsByUserNotFoundResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponse value)
