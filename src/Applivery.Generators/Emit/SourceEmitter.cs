@@ -48,6 +48,7 @@ internal static class SourceEmitter
         var files = new List<(string HintName, string Source)>();
         var typeOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
+        var credentialNamespaces = new SortedSet<string>(StringComparer.Ordinal);
         var needsRequiredMembers = false;
         foreach (var client in present)
         {
@@ -72,6 +73,12 @@ internal static class SourceEmitter
             files.Add((GeneratedFile.HintName(client, "Validation"), ValidationEmitter.EmitValidationClass(client)));
             files.Add((GeneratedFile.HintName(client, "Json"), JsonEmitter.Emit(client, features)));
             files.Add((GeneratedFile.HintName(client, "Client"), ClientEmitter.Emit(client)));
+            if (CredentialsEmitter.HasCredentials(client))
+            {
+                credentialNamespaces.Add(client.Namespace);
+                files.Add((GeneratedFile.HintName(client, "Credentials"), CredentialsEmitter.Emit(client)));
+            }
+
             if (features.HasHttpClientFactory)
             {
                 files.Add((GeneratedFile.HintName(client, "ServiceCollectionExtensions"), ServiceCollectionEmitter.Emit(client)));
@@ -81,6 +88,11 @@ internal static class SourceEmitter
         foreach (var ns in namespaces)
         {
             files.Add(($"{ns}.ValidationError.g.cs", ValidationEmitter.EmitValidationError(ns)));
+        }
+
+        foreach (var ns in credentialNamespaces)
+        {
+            files.Add(($"{ns}.Credentials.g.cs", CredentialsEmitter.EmitShared(ns)));
         }
 
         if (PolyfillEmitter.Emit(features, needsRequiredMembers) is { } polyfills)
@@ -102,7 +114,7 @@ internal static class SourceEmitter
     {
         var names = client.Objects.Select(type => type.Name)
             .Concat(client.Enums.SelectMany(spec => new[] { spec.Name, spec.ExtensionsName }))
-            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => name != "ValidationError"))
+            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => name != "ValidationError" && !ClientSpecBuilder.SharedCredentialTypeNames.Contains(name)))
             .Select(name => client.Namespace + "." + name)
             .ToList();
         foreach (var name in names)
