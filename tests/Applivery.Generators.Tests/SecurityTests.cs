@@ -315,6 +315,45 @@ public class SecurityTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task NoCredentialAppearsWhenTheConnectionFails()
+    {
+        // Port 1 on loopback is closed: HttpClient's own exception, whose message names the address, not the query.
+        var result = await CallAsync(AllSchemes, CredentialOperations, baseAddress: "http://127.0.0.1:1/v1/");
+
+        Assert.Equal(12, result.Split('\n').Count(line => line.Contains("=HttpRequestException: ", StringComparison.Ordinal)));
+        AssertNoSecret(result);
+    }
+
+    [Fact]
+    public void TwoClientsInOneNamespaceShareTheCredentialTypes()
+    {
+        const string Template = """
+            openapi: 3.0.3
+            info: { title: NAME, version: '1' }
+            security: [ { key: [] } ]
+            paths:
+              /a:
+                get: { operationId: a, responses: { '204': { description: ok } } }
+            components:
+              securitySchemes:
+                key: { type: apiKey, in: query, name: key }
+                token: { type: http, scheme: bearer }
+            """;
+        var run = GeneratorRun.Run(new[]
+        {
+            new SpecFile("/project/spec/first.yaml", Template.Replace("NAME", "First")),
+            new SpecFile("/project/spec/second.yaml", Template.Replace("NAME", "Second")),
+        });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.Sources, source => source.HintName == "Consumer.Credentials.g.cs");
+        Assert.Contains(run.Sources, source => source.HintName == "Consumer.FirstClient.Credentials.g.cs");
+        Assert.Contains(run.Sources, source => source.HintName == "Consumer.SecondClient.Credentials.g.cs");
+        var diagnostics = run.CompilationDiagnostics();
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+    }
+
     [Theory]
     [InlineData("bad\r\nX-Injected: 1", "000D")]
     [InlineData("naïve", "00EF")]
