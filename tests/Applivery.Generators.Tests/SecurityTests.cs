@@ -184,7 +184,8 @@ public class SecurityTests : IAsyncLifetime
     [InlineData(Infrastructure.TargetFramework.NetStandard20)]
     public void TheGeneratedSecurityCompilesWithoutWarningOnOtherTargets(Infrastructure.TargetFramework framework)
     {
-        var run = GeneratorRun.Run(FeatureSpec(), framework);
+        // C# 9, the lowest version the generator supports, on the oldest targets.
+        var run = GeneratorRun.Run(new[] { FeatureSpec() }, framework, Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9);
 
         var diagnostics = run.CompilationDiagnostics();
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
