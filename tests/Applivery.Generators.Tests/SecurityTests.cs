@@ -327,6 +327,30 @@ public class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AMutualTlsOnlySpecHasNoCredentialsToSetAndSaysWhy()
+    {
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/mtls.yaml", """
+            openapi: 3.1.0
+            info: { title: Certificates, version: '1' }
+            security: [ { cert: [] } ]
+            paths:
+              /a:
+                get: { operationId: a, responses: { '204': { description: ok } } }
+            components:
+              securitySchemes:
+                cert: { type: mutualTLS }
+            """) });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.DoesNotContain(run.Sources, source => source.HintName.Contains("Credentials", StringComparison.Ordinal));
+        var client = run.Source("CertificatesClient.Client.g.cs");
+        Assert.Contains("// cert: mutual TLS, done by the HttpClient handler.", client);
+        Assert.DoesNotContain("string bearerToken", client);
+        var diagnostics = run.CompilationDiagnostics();
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+    }
+
+    [Fact]
     public void TwoClientsInOneNamespaceShareTheCredentialTypes()
     {
         const string Template = """

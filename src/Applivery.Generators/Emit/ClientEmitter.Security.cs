@@ -203,6 +203,12 @@ internal static partial class ClientEmitter
 
     private static string SecurityRuntimeSource(ClientSpec client)
     {
+        if (!client.SecuritySchemes.IsEmpty && !CredentialsEmitter.HasCredentials(client))
+        {
+            // Only mutual TLS (or invalid schemes): the client never adds a credential itself.
+            return string.Empty;
+        }
+
         var ns = client.Namespace;
         var parts = new List<string>
         {
