@@ -11,10 +11,11 @@ internal static class ServiceCollectionEmitter
     public static string Emit(ClientSpec client)
     {
         var name = client.ClientName;
-        var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
+        var ns = client.Namespace;
+        var writer = GeneratedFile.Begin(ns, client.SpecFileName);
         writer.Lines($$"""
             /// <summary>
-            /// Registers <see cref="global::{{client.Namespace}}.I{{name}}"/> as a typed HttpClient (the IHttpClientFactory pattern).
+            /// Registers <see cref="global::{{ns}}.I{{name}}"/> as a typed HttpClient (the IHttpClientFactory pattern).
             /// </summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
             {{GeneratedFile.Visibility(client)}} static class {{name}}ServiceCollectionExtensions
@@ -25,10 +26,15 @@ internal static class ServiceCollectionEmitter
                 /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
                 public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{{name}}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
                 {
-                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{client.Namespace}}.I{{name}}, global::{{client.Namespace}}.{{name}}>(
+                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.I{{name}}, global::{{ns}}.{{name}}>(
                         services,
-                        static (httpClient, _) => new global::{{client.Namespace}}.{{name}}(httpClient));
+                        static (httpClient, _) => new global::{{ns}}.{{name}}(httpClient));
                 }
+            """);
+        writer.Indentation++;
+        if (CredentialsEmitter.HasBearerConstructors(client))
+        {
+            writer.Lines($$"""
 
                 /// <summary>
                 /// Registers the client with a bearer token asked for before each request (for tokens that rotate or come from configuration).
@@ -43,12 +49,41 @@ internal static class ServiceCollectionEmitter
                         throw new global::System.ArgumentNullException(nameof(tokenProvider));
                     }
 
-                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{client.Namespace}}.I{{name}}, global::{{client.Namespace}}.{{name}}>(
+                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.I{{name}}, global::{{ns}}.{{name}}>(
                         services,
-                        (httpClient, provider) => new global::{{client.Namespace}}.{{name}}(httpClient, cancellationToken => tokenProvider(provider, cancellationToken)));
+                        (httpClient, provider) => new global::{{ns}}.{{name}}(httpClient, cancellationToken => tokenProvider(provider, cancellationToken)));
                 }
-            }
-            """);
+                """);
+        }
+
+        if (CredentialsEmitter.HasCredentials(client))
+        {
+            var credentials = $"global::{ns}.{CredentialsEmitter.ClassName(client)}";
+            writer.Lines($$"""
+
+                /// <summary>
+                /// Registers the client with its credentials, one per security scheme. <paramref name="credentials"/> is called each
+                /// time a client is created (a typed client is transient): return a shared instance, whose providers can rotate secrets.
+                /// </summary>
+                /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
+                public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{{name}}(
+                    this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+                    global::System.Func<global::System.IServiceProvider, {{credentials}}> credentials)
+                {
+                    if (credentials is null)
+                    {
+                        throw new global::System.ArgumentNullException(nameof(credentials));
+                    }
+
+                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.I{{name}}, global::{{ns}}.{{name}}>(
+                        services,
+                        (httpClient, provider) => new global::{{ns}}.{{name}}(httpClient, credentials(provider)));
+                }
+                """);
+        }
+
+        writer.Indentation--;
+        writer.Line("}");
         return GeneratedFile.End(writer);
     }
 }

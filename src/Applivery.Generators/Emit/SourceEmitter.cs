@@ -38,6 +38,10 @@ internal static class SourceEmitter
             files.Add((GeneratedFile.HintName(client, "Validation"), ValidationEmitter.EmitValidationClass(client)));
             files.Add((GeneratedFile.HintName(client, "Json"), JsonEmitter.Emit(client, features)));
             files.Add((GeneratedFile.HintName(client, "Client"), ClientEmitter.Emit(client)));
+            if (CredentialsEmitter.HasCredentials(client))
+            {
+                files.Add((GeneratedFile.HintName(client, "Credentials"), CredentialsEmitter.Emit(client)));
+            }
             if (features.HasHttpClientFactory)
             {
                 files.Add((GeneratedFile.HintName(client, "ServiceCollectionExtensions"), ServiceCollectionEmitter.Emit(client)));
@@ -50,7 +54,7 @@ internal static class SourceEmitter
     /// <summary>What every spec of the compilation shares: one file per namespace, the polyfills, and the cross-spec checks.</summary>
     public static void EmitShared(SourceProductionContext context, ClaimsResolution resolution, TargetFeatures features)
     {
-        if (resolution.Namespaces.IsEmpty && resolution.Duplicates.IsEmpty)
+        if (resolution.SharedFiles.IsEmpty && resolution.Duplicates.IsEmpty)
         {
             return;
         }
@@ -72,9 +76,14 @@ internal static class SourceEmitter
         Safely(context, "the shared types", () =>
         {
             var files = new List<(string HintName, string Source)>();
-            foreach (var ns in resolution.Namespaces)
+            foreach (var file in resolution.SharedFiles)
             {
-                files.Add(($"{ns}.ValidationError.g.cs", ValidationEmitter.EmitValidationError(ns)));
+                files.Add(($"{file.Namespace}.{file.Concern}.g.cs", file.Concern switch
+                {
+                    SharedConcern.ValidationError => ValidationEmitter.EmitValidationError(file.Namespace),
+                    SharedConcern.Credentials => CredentialsEmitter.EmitShared(file.Namespace),
+                    _ => throw new InvalidOperationException("No emitter for the shared concern " + file.Concern),
+                }));
             }
 
             if (PolyfillEmitter.Emit(features, resolution.NeedsRequiredMembers) is { } polyfills)

@@ -9,6 +9,7 @@ namespace Applivery.Generators.Model;
 /// <param name="ClientName">The client class name, e.g. <c>AppliveryClient</c>; also the prefix of its support types.</param>
 /// <param name="IsPublic">Whether the generated types are public (else internal).</param>
 /// <param name="SpecFilePath">The spec's path, only to place diagnostics found while emitting.</param>
+/// <param name="SecuritySchemes">Every entry of <c>components.securitySchemes</c>, in spec order (invalid ones as <see cref="SecuritySchemeKind.Unsupported"/>).</param>
 internal sealed record ClientSpec(
     string SpecFilePath,
     string SpecFileName,
@@ -19,7 +20,7 @@ internal sealed record ClientSpec(
     string? ApiVersion,
     string? Description,
     string? ServerUrl,
-    bool UsesBearerAuthentication,
+    EquatableArray<SecuritySchemeSpec> SecuritySchemes,
     EquatableArray<ObjectTypeSpec> Objects,
     EquatableArray<EnumSpec> Enums,
     EquatableArray<OperationSpec> Operations,

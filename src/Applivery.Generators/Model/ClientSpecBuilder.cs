@@ -90,7 +90,8 @@ internal static class ClientSpecBuilder
         var schemas = new SchemaTypeMapper(references, diagnostics, typeNames, patterns);
         schemas.MapComponents(document.GetMapping("components")?.GetMapping("schemas"));
         cancellationToken.ThrowIfCancellationRequested();
-        var operations = new OperationBuilder(references, diagnostics, schemas).Build(document.GetMapping("paths"));
+        var security = new SecurityBuilder(references, diagnostics, document, clientName);
+        var operations = new OperationBuilder(references, diagnostics, schemas) { Security = security }.Build(document.GetMapping("paths"));
         cancellationToken.ThrowIfCancellationRequested();
 
         if (document.KeyNode("webhooks") is { } webhooks)
@@ -108,7 +109,7 @@ internal static class ClientSpecBuilder
             info?.GetString("version"),
             info?.GetString("description"),
             ReadServerUrl(document),
-            UsesBearerAuthentication(document),
+            security.Schemes,
             schemas.Objects.ToEquatableArray(),
             schemas.Enums.ToEquatableArray(),
             operations,
@@ -127,7 +128,15 @@ internal static class ClientSpecBuilder
         yield return new(clientName + "JsonTypeInfoResolver", Owner);
         yield return new(clientName + "ServiceCollectionExtensions", Owner);
         yield return new("ValidationError", Owner);
+        yield return new(clientName + "Credentials", Owner);
+        foreach (var shared in SharedCredentialTypeNames)
+        {
+            yield return new(shared, Owner);
+        }
     }
+
+    /// <summary>The credential types, generated once per namespace (like <c>ValidationError</c>) for every client in it.</summary>
+    internal static readonly string[] SharedCredentialTypeNames = { "ApiKeyCredential", "BasicCredential", "BearerCredential", "AuthorizationCredential" };
 
     private static bool CheckVersion(SpecMapping document, string fileName, SpecDiagnostics diagnostics)
     {
@@ -252,15 +261,6 @@ internal static class ClientSpecBuilder
         }
 
         return url;
-    }
-
-    private static bool UsesBearerAuthentication(SpecMapping document)
-    {
-        var schemes = document.GetMapping("components")?.GetMapping("securitySchemes");
-        return schemes?.Entries.Any(entry =>
-            entry.Value is SpecMapping scheme &&
-            ((scheme.GetString("type") == "http" && string.Equals(scheme.GetString("scheme"), "bearer", StringComparison.OrdinalIgnoreCase)) ||
-             scheme.GetString("type") is "oauth2" or "openIdConnect")) == true;
     }
 
     private static SourceSpan FileStart => new(0, 0, 0, 0, 0, 0);

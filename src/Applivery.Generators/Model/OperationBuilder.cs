@@ -23,6 +23,9 @@ internal sealed partial class OperationBuilder
         _schemas = schemas;
     }
 
+    /// <summary>Reads each operation's security requirement; without it, operations send no credentials.</summary>
+    public SecurityBuilder? Security { get; init; }
+
     public EquatableArray<OperationSpec> Build(SpecMapping? paths)
     {
         var operations = new List<OperationSpec>();
@@ -122,7 +125,8 @@ internal sealed partial class OperationBuilder
             parameters.ToEquatableArray(),
             body,
             BuildResponses(methodName, operation, pointer),
-            cancellationTokenName);
+            cancellationTokenName,
+            Security?.ForOperation(methodName, operation) ?? OperationSecuritySpec.None);
     }
 
     /// <summary>

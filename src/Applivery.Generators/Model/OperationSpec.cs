@@ -7,6 +7,7 @@ namespace Applivery.Generators.Model;
 /// The name of the method's <c>CancellationToken</c> parameter: <c>cancellationToken</c>, unless a spec parameter
 /// already has that name (the spec's names win; see README's naming rules).
 /// </param>
+/// <param name="Security">What the operation's <c>security</c> (or the document's) asks the client to send.</param>
 internal sealed record OperationSpec(
     string MethodName,
     string OperationId,
@@ -20,4 +21,5 @@ internal sealed record OperationSpec(
     EquatableArray<ParameterSpec> Parameters,
     RequestBodySpec? RequestBody,
     EquatableArray<ResponseSpec> Responses,
-    string CancellationTokenName);
+    string CancellationTokenName,
+    OperationSecuritySpec Security);

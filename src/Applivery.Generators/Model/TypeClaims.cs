@@ -11,12 +11,14 @@ namespace Applivery.Generators.Model;
 /// <param name="SpecFilePath">The spec's path, to place APG010.</param>
 /// <param name="TypeNames">Every generated type name, namespace-qualified.</param>
 /// <param name="NeedsRequiredMembers">Some property is <c>required</c>: the compiler's required-member types are needed.</param>
+/// <param name="SharedConcerns">The <see cref="SharedConcern"/>s whose types this spec's code uses, emitted once per namespace.</param>
 internal sealed record TypeClaims(
     string SpecFilePath,
     string SpecFileName,
     string Namespace,
     EquatableArray<string> TypeNames,
-    bool NeedsRequiredMembers)
+    bool NeedsRequiredMembers,
+    EquatableArray<string> SharedConcerns)
 {
     public static TypeClaims? Of(ClientSpec? client)
     {
@@ -27,16 +29,48 @@ internal sealed record TypeClaims(
 
         var names = client.Objects.Select(type => type.Name)
             .Concat(client.Enums.SelectMany(spec => new[] { spec.Name, spec.ExtensionsName }))
-            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => name != "ValidationError"))
+            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => !SharedConcern.IsSharedTypeName(name)))
             .Select(name => client.Namespace + "." + name);
         return new TypeClaims(
             client.SpecFilePath,
             client.SpecFileName,
             client.Namespace,
             names.ToEquatableArray(),
-            client.Objects.Any(type => type.Properties.Any(property => property.IsRequired && !property.IsNullable)));
+            client.Objects.Any(type => type.Properties.Any(property => property.IsRequired && !property.IsNullable)),
+            SharedConcern.UsedBy(client).ToEquatableArray());
     }
 }
+
+/// <summary>
+/// The types every client of a namespace shares, emitted once per namespace (one file each) by the shared output, and
+/// only where some client uses them.
+/// </summary>
+internal static class SharedConcern
+{
+    public const string ValidationError = nameof(ValidationError);
+    public const string Credentials = nameof(Credentials);
+
+    private static readonly Dictionary<string, string[]> TypeNames = new(StringComparer.Ordinal)
+    {
+        [ValidationError] = new[] { "ValidationError" },
+        [Credentials] = ClientSpecBuilder.SharedCredentialTypeNames,
+    };
+
+    public static bool IsSharedTypeName(string name) => TypeNames.Values.Any(names => names.Contains(name, StringComparer.Ordinal));
+
+    /// <summary>What <paramref name="client"/>'s code refers to; <see cref="ValidationError"/> always.</summary>
+    public static IEnumerable<string> UsedBy(ClientSpec client)
+    {
+        yield return ValidationError;
+        if (client.SecuritySchemes.Any(scheme => scheme.HasCredential))
+        {
+            yield return Credentials;
+        }
+    }
+}
+
+/// <summary>One shared file: a <see cref="SharedConcern"/> in a namespace.</summary>
+internal sealed record SharedFile(string Namespace, string Concern);
 
 /// <summary>A type name two specs would both generate in one namespace: the later spec is skipped (APG010).</summary>
 internal sealed record DuplicateClaim(string SpecFilePath, string SpecFileName, string TypeName, string OwnerFileName);
@@ -49,7 +83,7 @@ internal sealed record DuplicateClaim(string SpecFilePath, string SpecFileName, 
 internal sealed record ClaimsResolution(
     EquatableArray<string> SkippedSpecPaths,
     EquatableArray<DuplicateClaim> Duplicates,
-    EquatableArray<string> Namespaces,
+    EquatableArray<SharedFile> SharedFiles,
     bool NeedsRequiredMembers)
 {
     public static ClaimsResolution Resolve(IEnumerable<TypeClaims?> all)
@@ -57,7 +91,7 @@ internal sealed record ClaimsResolution(
         var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var skipped = new List<string>();
         var duplicates = new List<DuplicateClaim>();
-        var namespaces = new SortedSet<string>(StringComparer.Ordinal);
+        var shared = new SortedSet<(string Namespace, string Concern)>();
         var needsRequiredMembers = false;
         foreach (var claims in all)
         {
@@ -79,10 +113,14 @@ internal sealed record ClaimsResolution(
                 owners[name] = claims.SpecFileName;
             }
 
-            namespaces.Add(claims.Namespace);
+            foreach (var concern in claims.SharedConcerns)
+            {
+                shared.Add((claims.Namespace, concern));
+            }
+
             needsRequiredMembers |= claims.NeedsRequiredMembers;
         }
 
-        return new ClaimsResolution(skipped.ToEquatableArray(), duplicates.ToEquatableArray(), namespaces.ToEquatableArray(), needsRequiredMembers);
+        return new ClaimsResolution(skipped.ToEquatableArray(), duplicates.ToEquatableArray(), shared.Select(file => new SharedFile(file.Namespace, file.Concern)).ToEquatableArray(), needsRequiredMembers);
     }
 }

@@ -46,7 +46,7 @@ namespace Consumer
         public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://api.applivery.io/v1/");
 
         private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+        private readonly global::Consumer.AppliveryClientCredentials _credentials = new global::Consumer.AppliveryClientCredentials();
 
         /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
         public AppliveryClient(global::System.Net.Http.HttpClient httpClient)
@@ -54,30 +54,51 @@ namespace Consumer
             _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request.</summary>
-        public AppliveryClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
+        /// <summary>
+        /// A client that sends, with each operation, the credentials its <c>security</c> requirement names among
+        /// <paramref name="credentials"/> (nothing when none of them is set).
+        /// </summary>
+        public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::Consumer.AppliveryClientCredentials credentials)
             : this(httpClient)
         {
-            if (bearerToken is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(bearerToken));
-            }
-
-            _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
-        }
-
-        /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-        public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-            : this(httpClient)
-        {
-            _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+            _credentials = credentials ?? throw new global::System.ArgumentNullException(nameof(credentials));
         }
 
         /// <summary>
-        /// Sends the bearer token over plain <c>http://</c> to a host other than loopback. Off by default: a token in clear text
-        /// on the network is a leaked token.
+        /// A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> for the bearer-token schemes
+        /// (<c>bearerAuth</c>), to the operations whose <c>security</c> requirement names them.
         /// </summary>
-        public bool AllowInsecureBearerToken { get; init; }
+        public AppliveryClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
+            : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(bearerToken ?? throw new global::System.ArgumentNullException(nameof(bearerToken)))))
+        {
+        }
+
+        /// <summary>
+        /// A client that asks <paramref name="tokenProvider"/> for the bearer token before each request that sends it, for the
+        /// bearer-token schemes (<c>bearerAuth</c>) and tokens that rotate.
+        /// </summary>
+        public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+            : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider)))))
+        {
+        }
+
+        private static global::Consumer.AppliveryClientCredentials BearerCredentials(global::Consumer.BearerCredential token) => new global::Consumer.AppliveryClientCredentials
+        {
+            BearerAuth = token,
+        };
+
+        /// <summary>
+        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+        /// text on the network is a leaked credential.
+        /// </summary>
+        public bool AllowInsecureCredentials { get; init; }
+
+        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+        public bool AllowInsecureBearerToken
+        {
+            get => AllowInsecureCredentials;
+            init => AllowInsecureCredentials = value;
+        }
 
         /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
         public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
@@ -149,7 +170,11 @@ namespace Consumer
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+                // Security (document's requirement): the first alternative whose credentials are all set.
+                if (_credentials.BearerAuth is { } credential1_)
+                {
+                    await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
+                }
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 var status_ = (int)response_.StatusCode;
@@ -333,20 +358,48 @@ namespace Consumer
                 }
             }
         }
-        private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
         {
-            if (_tokenProvider is not null)
+            var uri = request.RequestUri!;
+            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
             {
-                var uri = request.RequestUri!;
-                if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
+                throw new global::System.InvalidOperationException(
+                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+            }
+        }
+
+        /// <summary>
+        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+        /// </summary>
+        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+        {
+            if (value is null)
+            {
+                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+            }
+
+            foreach (var c in value)
+            {
+                var allowed = forCookie
+                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                    : (c >= 0x20 && c < 0x7F) || c == '\t';
+                if (!allowed)
                 {
                     throw new global::System.InvalidOperationException(
-                        "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
+                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
                 }
-
-                var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             }
+
+            return value;
+        }
+
+        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+        {
+            RefuseInsecure(request, what, schemeName);
+            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
         }
 
     }
