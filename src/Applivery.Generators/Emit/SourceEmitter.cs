@@ -48,6 +48,7 @@ internal static class SourceEmitter
         var files = new List<(string HintName, string Source)>();
         var typeOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
+        var downloadNamespaces = new SortedSet<string>(StringComparer.Ordinal);
         var needsRequiredMembers = false;
         foreach (var client in present)
         {
@@ -69,6 +70,16 @@ internal static class SourceEmitter
                 files.Add((GeneratedFile.HintName(client, spec.Name), EnumEmitter.Emit(client, spec)));
             }
 
+            foreach (var (resultName, operation) in OperationResultEmitter.ResultTypes(client))
+            {
+                files.Add((GeneratedFile.HintName(client, resultName), OperationResultEmitter.Emit(client, resultName, operation)));
+            }
+
+            if (client.Operations.Any(operation => operation.Responses.Any(response => response.IsSuccess && response.BodyKind == ResponseBodyKind.Binary)))
+            {
+                downloadNamespaces.Add(client.Namespace);
+            }
+
             files.Add((GeneratedFile.HintName(client, "Validation"), ValidationEmitter.EmitValidationClass(client)));
             files.Add((GeneratedFile.HintName(client, "Json"), JsonEmitter.Emit(client, features)));
             files.Add((GeneratedFile.HintName(client, "Client"), ClientEmitter.Emit(client)));
@@ -81,6 +92,11 @@ internal static class SourceEmitter
         foreach (var ns in namespaces)
         {
             files.Add(($"{ns}.ValidationError.g.cs", ValidationEmitter.EmitValidationError(ns)));
+        }
+
+        foreach (var ns in downloadNamespaces)
+        {
+            files.Add(($"{ns}.{FileDownloadEmitter.TypeName}.g.cs", FileDownloadEmitter.Emit(ns)));
         }
 
         if (PolyfillEmitter.Emit(features, needsRequiredMembers) is { } polyfills)
@@ -102,7 +118,8 @@ internal static class SourceEmitter
     {
         var names = client.Objects.Select(type => type.Name)
             .Concat(client.Enums.SelectMany(spec => new[] { spec.Name, spec.ExtensionsName }))
-            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => name != "ValidationError"))
+            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => name != "ValidationError" && name != FileDownloadEmitter.TypeName))
+            .Concat(OperationResultEmitter.ResultTypes(client).Select(pair => pair.Name))
             .Select(name => client.Namespace + "." + name)
             .ToList();
         foreach (var name in names)

@@ -82,7 +82,7 @@ internal static class ClientSpecBuilder
         var schemas = new SchemaTypeMapper(references, diagnostics, typeNames, patterns);
         schemas.MapComponents(document.GetMapping("components")?.GetMapping("schemas"));
         cancellationToken.ThrowIfCancellationRequested();
-        var operations = new OperationBuilder(references, diagnostics, schemas).Build(document.GetMapping("paths"));
+        var operations = new OperationBuilder(references, diagnostics, schemas) { TypeNames = typeNames }.Build(document.GetMapping("paths"));
         cancellationToken.ThrowIfCancellationRequested();
 
         if (document.KeyNode("webhooks") is { } webhooks)
@@ -119,6 +119,7 @@ internal static class ClientSpecBuilder
         yield return new(clientName + "JsonTypeInfoResolver", Owner);
         yield return new(clientName + "ServiceCollectionExtensions", Owner);
         yield return new("ValidationError", Owner);
+        yield return new("FileDownload", Owner);
     }
 
     private static bool CheckVersion(SpecMapping document, string fileName, SpecDiagnostics diagnostics)
