@@ -503,6 +503,60 @@ public class ResponseTests
         Assert.Equal("id=j1", await Call(server, "getJob"));
     }
 
+    [Fact]
+    public void AResultTypeNameTakenByASchemaIsRenamedAndInvalidKeysAreReported()
+    {
+        const string Yaml = """
+            openapi: 3.0.3
+            info:
+              title: Clash
+              version: '1'
+            paths:
+              /things:
+                get:
+                  operationId: getThing
+                  responses:
+                    '200':
+                      description: JSON.
+                      content:
+                        application/json; charset=utf-8:
+                          schema:
+                            $ref: '#/components/schemas/GetThingResult'
+                        json:
+                          schema:
+                            type: string
+                    '206':
+                      description: Text.
+                      content:
+                        text/plain: {}
+                    '2O0':
+                      description: A typo.
+            components:
+              schemas:
+                GetThingResult:
+                  type: object
+                  properties:
+                    id:
+                      type: string
+            """;
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/clash.yaml", Yaml));
+
+        // Warnings, shown as errors because the test compilation treats every warning as one.
+        Assert.Equal(
+            """
+            APG007 error clash.yaml(9,7): The result type of the operation 'GetThing' maps to the C# name 'GetThingResult', which #/components/schemas/GetThingResult already uses; it is generated as 'GetThingResult2'
+            APG013 error clash.yaml(16,13): The media type 'json' of the 200 response of GetThing must be 'type/subtype' (RFC 6838), optionally with parameters; it is ignored
+            APG013 error clash.yaml(23,9): The response key '2O0' of GetThing must be a status code (200), a range (2XX) or 'default'; it is ignored
+
+            """.Replace("\r", string.Empty),
+            GeneratedSnapshots.FormatDiagnostics(run.GeneratorDiagnostics));
+        Assert.Empty(run.CompilationDiagnostics());
+        var client = run.Source("ClashClient.Client.g.cs");
+        Assert.Contains("request_.Headers.Accept.Add(global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(\"application/json; charset=utf-8\"));", client, StringComparison.Ordinal);
+        Assert.Contains("Task<global::Consumer.GetThingResult2> GetThingAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public global::Consumer.GetThingResult? Ok { get; }", run.Source("GetThingResult2.g.cs"), StringComparison.Ordinal);
+    }
+
     private static Task<string> Call(LoopbackServer server, string operation, long maxResponseBodySize = 256L * 1024 * 1024) =>
         (Task<string>)Compiled.Call("Consumer.ResponseHarness", "CallAsync", server.BaseAddress, operation, maxResponseBodySize)!;
 }

@@ -32,6 +32,12 @@ internal sealed partial class OperationBuilder
                 continue;
             }
 
+            if (!IsStatusKey(status))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnexpectedShape, entry.Key.Span, $"The response key '{status}' of {methodName}", "a status code (200), a range (2XX) or 'default'");
+                continue;
+            }
+
             var isSuccess = status.StartsWith("2", StringComparison.Ordinal);
             var mediaTypes = DeclaredMediaTypes(response.GetMapping("content"), methodName, status);
             var (kind, contentType, media) = ChooseResponseContent(mediaTypes);
@@ -81,12 +87,17 @@ internal sealed partial class OperationBuilder
         }
 
         var desired = methodName + "Result";
-        var source = "the result of " + methodName;
-        var resultName = TypeNames?.Reserve(desired, "The result type", source, operation.KeyNode("responses")?.Span) ?? desired;
+        var resultName = TypeNames?.Reserve(desired, "The result type of the operation", methodName, operation.KeyNode("responses")?.Span) ?? desired;
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal) { "StatusCode", "Dispose", "DisposeAsync" };
         return responses.Select(response => response.IsSuccess && response.BodyKind != ResponseBodyKind.None
-            ? response with { ResultTypeName = resultName, ResultPropertyName = StatusName(response.StatusCode) }
+            ? response with { ResultTypeName = resultName, ResultPropertyName = Identifiers.MakeUnique(StatusName(response.StatusCode), propertyNames) }
             : response.IsSuccess ? response with { ResultTypeName = resultName } : response).ToList();
     }
+
+    /// <summary>What OpenAPI allows as a key of <c>responses</c>: <c>200</c>, <c>2XX</c> or <c>default</c>.</summary>
+    private static bool IsStatusKey(string status) =>
+        status.Equals("default", StringComparison.OrdinalIgnoreCase)
+        || (status.Length == 3 && status[0] is >= '1' and <= '5' && ((char.IsDigit(status[1]) && char.IsDigit(status[2])) || (status[1] is 'X' or 'x' && status[2] is 'X' or 'x')));
 
     /// <summary>The content entries of a response whose key is a media type (or range); any other key is reported.</summary>
     private List<(string MediaType, SpecMapping? Media)> DeclaredMediaTypes(SpecMapping? content, string methodName, string status)
