@@ -195,7 +195,7 @@ public class ResponseTests
     [InlineData("getGreeting", "text/plain")]
     [InlineData("createJob", "application/json")]
     [InlineData("getExport", "application/json, application/octet-stream")]
-    [InlineData("deleteThing", "application/json, application/problem+json, text/html")]
+    [InlineData("deleteThing", "application/problem+json, text/html")]
     [InlineData("getJob", "application/json")]
     [InlineData("ping", null)]
     public async Task TheAcceptHeaderListsWhatTheResponsesDeclare(string operation, string? accept)
@@ -492,6 +492,26 @@ public class ResponseTests
         server.Respond = context => context.Response.WriteAsync("not json at all");
 
         Assert.Equal("pong", await Call(server, "ping"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AnEmptyBodyWhereEverySuccessPromisesJsonIsTheClientsException(bool announced)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Respond = async context =>
+        {
+            context.Response.ContentType = "application/json";
+            if (announced)
+            {
+                context.Response.ContentLength = 0;
+            }
+
+            await context.Response.StartAsync();
+        };
+
+        Assert.StartsWith("exception status=200 body= typed= code= message=The 200 response of getJob does not match the spec: $", await Call(server, "getJob"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,14 +49,14 @@ internal static partial class ClientEmitter
 
     /// <summary>
     /// The Accept header lists what the responses declare: every media type of the error responses, and of each
-    /// success the one the client reads (the JSON one when a success offers several). None declared: no header.
+    /// success the one the client reads (the JSON one when a success offers several; none for a 204). None: no header.
     /// </summary>
     private static void EmitAccept(SourceWriter writer, OperationSpec operation)
     {
         var mediaTypes = new List<string>();
         foreach (var response in operation.Responses)
         {
-            var offered = response.IsSuccess && response.ContentType is { } read ? new[] { read } : response.MediaTypes.AsEnumerable();
+            var offered = !response.IsSuccess ? response.MediaTypes.AsEnumerable() : response.ContentType is { } read ? new[] { read } : Enumerable.Empty<string>();
             mediaTypes.AddRange(offered.Where(type => !mediaTypes.Contains(type, StringComparer.OrdinalIgnoreCase)));
         }
 

@@ -155,6 +155,7 @@ internal static class ClientRuntimeSource
         var exception = ClientEmitter.ExceptionName(client);
         return $$"""
 
+
             /// <summary>A JSON success body, or null when it is empty (Content-Length 0, or no byte at all): an empty body is not parsed.</summary>
             private async global::System.Threading.Tasks.Task<T?> ReadJsonOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
                 where T : class
@@ -287,6 +288,7 @@ internal static class ClientRuntimeSource
     }
 
     private static string BodyReaderFailures(string name) => $$"""
+
 
                 private {{name}}(string operationId, int statusCode, string message)
                     : base(message)

@@ -42,8 +42,9 @@ internal sealed partial class OperationBuilder
             var mediaTypes = DeclaredMediaTypes(response.GetMapping("content"), methodName, status);
             var (kind, contentType, media) = ChooseResponseContent(mediaTypes);
 
-            // A 204 or 205 has no body by HTTP's definition (RFC 9110 §15.3.5-6), whatever content the spec lists.
-            if (status is "204" or "205")
+            // A 204 or 205, and any answer to HEAD, has no body by HTTP's definition (RFC 9110 §9.3.2, §15.3.5-6),
+            // whatever content the spec lists.
+            if (status is "204" or "205" || pointer.EndsWith("/head", StringComparison.Ordinal))
             {
                 (kind, contentType, media) = (ResponseBodyKind.None, null, null);
             }

@@ -724,7 +724,6 @@ namespace Consumer
                 uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/problem+json"));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/html"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -1044,6 +1043,7 @@ namespace Consumer
                 }
             }
         }
+
         /// <summary>A JSON success body, or null when it is empty (Content-Length 0, or no byte at all): an empty body is not parsed.</summary>
         private async global::System.Threading.Tasks.Task<T?> ReadJsonOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
             where T : class
@@ -1250,6 +1250,7 @@ namespace Consumer
             new ResponsesFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
         internal static ResponsesFeaturesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new ResponsesFeaturesClientException(operationId, statusCode, exception);
+
         private ResponsesFeaturesClientException(string operationId, int statusCode, string message)
             : base(message)
         {
