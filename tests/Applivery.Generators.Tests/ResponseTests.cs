@@ -73,6 +73,9 @@ public class ResponseTests
                             case "ping":
                                 await client.PingAsync();
                                 return "pong";
+                            case "checkFile":
+                                await client.CheckFileAsync("f1");
+                                return "exists";
                             case "getJob":
                                 return "id=" + (await client.GetJobAsync("j1")).Id;
                             default:
@@ -175,6 +178,7 @@ public class ResponseTests
         Assert.Equal("System.Threading.Tasks.Task", Returns("DeleteThingAsync"));
         Assert.Equal("System.Threading.Tasks.Task`1[System.Nullable`1[System.Int32]]", Returns("GetCountAsync"));
         Assert.Equal("System.Threading.Tasks.Task", Returns("PingAsync"));
+        Assert.Equal("System.Threading.Tasks.Task", Returns("CheckFileAsync"));
         Assert.Equal("System.Threading.Tasks.Task`1[Consumer.Job]", Returns("GetJobAsync"));
 
         // A 204 is declared beside the 200: the Job may be null, and the annotation says so.
@@ -512,6 +516,21 @@ public class ResponseTests
         };
 
         Assert.StartsWith("exception status=200 body= typed= code= message=The 200 response of getJob does not match the spec: $", await Call(server, "getJob"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHeadRequestReadsNoBodyWhateverTheSpecLists()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Respond = context =>
+        {
+            context.Response.ContentType = "application/octet-stream";
+            context.Response.ContentLength = 1234;
+            return Task.CompletedTask;
+        };
+
+        Assert.Equal("exists", await Call(server, "checkFile"));
+        Assert.Equal("HEAD", server.Requests.Single().Method);
     }
 
     [Fact]

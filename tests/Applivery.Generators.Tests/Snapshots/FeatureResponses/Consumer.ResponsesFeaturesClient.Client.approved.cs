@@ -24,6 +24,18 @@ namespace Consumer
         global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// HEAD lists the body a GET would have; it never has one.
+        /// </summary>
+        /// <remarks>
+        /// <c>HEAD /files/{id}</c> (<c>checkFile</c>).
+        /// </remarks>
+        /// <param name="id">The id path parameter.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        global::System.Threading.Tasks.Task CheckFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// GET /avatar
         /// </summary>
         /// <remarks>
@@ -284,6 +296,54 @@ namespace Consumer
                 }
 
                 throw new ResponsesFeaturesClientException("downloadFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            }
+        }
+
+        /// <summary>
+        /// HEAD lists the body a GET would have; it never has one.
+        /// </summary>
+        /// <remarks>
+        /// <c>HEAD /files/{id}</c> (<c>checkFile</c>).
+        /// </remarks>
+        /// <param name="id">The id path parameter.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        public async global::System.Threading.Tasks.Task CheckFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::Consumer.ResponsesFeaturesClientValidation.ValidateCheckFileParameters(id);
+
+            using var timeout_ = StartTimeout(cancellationToken);
+            try
+            {
+                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut("checkFile", exception_);
+            }
+
+            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            {
+                var uri_ = new global::System.Text.StringBuilder();
+                uri_.Append("files/");
+                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+
+                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("HEAD"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status_ = (int)response_.StatusCode;
+                if (status_ >= 200 && status_ < 300)
+                {
+                    return;
+                }
+
+                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+                object? typedBody_ = null;
+                long? errorCode_ = null;
+                string? errorMessage_ = null;
+                throw new ResponsesFeaturesClientException("checkFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
         }
 

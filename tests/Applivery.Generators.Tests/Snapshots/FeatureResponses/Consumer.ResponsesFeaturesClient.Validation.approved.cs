@@ -26,6 +26,17 @@ namespace Consumer
         }
 
         /// <summary>
+        /// Checks the parameters of <c>checkFile</c> against the spec before anything is sent.
+        /// </summary>
+        /// <param name="id">The id parameter.</param>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+        public static void ValidateCheckFileParameters(string? id)
+        {
+            RequireNotNull(id, "id");
+        }
+
+        /// <summary>
         /// Checks the parameters of <c>getAvatar</c> against the spec before anything is sent.
         /// </summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
