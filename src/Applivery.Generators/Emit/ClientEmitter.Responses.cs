@@ -8,42 +8,187 @@ namespace Applivery.Generators.Emit;
 /// <summary>The responses: what the method returns, the Accept header, and the exception for a non-success status.</summary>
 internal static partial class ClientEmitter
 {
-    private static string ReturnType(ClientSpec client, OperationSpec operation) =>
-        SuccessResponse(operation)?.Type is { } type
-            ? $"global::System.Threading.Tasks.Task<{CSharpTypes.Of(type, client.Namespace)}>"
+    private static string ReturnType(ClientSpec client, OperationSpec operation)
+    {
+        var successes = Successes(operation);
+        if (successes.FirstOrDefault(response => response.ResultTypeName is not null)?.ResultTypeName is { } resultType)
+        {
+            return $"global::System.Threading.Tasks.Task<global::{client.Namespace}.{resultType}>";
+        }
+
+        return BodyResponse(operation) is { } body
+            ? $"global::System.Threading.Tasks.Task<{BodyType(client, body, AllowsEmptySuccess(operation))}>"
             : "global::System.Threading.Tasks.Task";
+    }
 
+    /// <summary>The success response whose JSON body the method returns, for its doc comment; null when it returns no JSON body.</summary>
     private static ResponseSpec? SuccessResponse(OperationSpec operation) =>
-        operation.Responses.FirstOrDefault(response => response.StatusCode.StartsWith("2", StringComparison.Ordinal) && response.Type is not null)
-        ?? operation.Responses.FirstOrDefault(response => response.StatusCode.StartsWith("2", StringComparison.Ordinal));
+        BodyResponse(operation) is { Type: not null } body && body.ResultTypeName is null ? body : null;
 
+    private static List<ResponseSpec> Successes(OperationSpec operation) => operation.Responses.Where(response => response.IsSuccess).ToList();
 
-    private static void EmitAccept(SourceWriter writer, OperationSpec operation) =>
-        writer.Line("request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(\"application/json\"));");
+    /// <summary>The first success with a body: with no result type, every success with a body has this one's shape.</summary>
+    private static ResponseSpec? BodyResponse(OperationSpec operation) =>
+        operation.Responses.FirstOrDefault(response => response.IsSuccess && response.BodyKind != ResponseBodyKind.None);
+
+    /// <summary>A success without a body is declared (a 204, say): the method's single body type becomes nullable.</summary>
+    private static bool AllowsEmptySuccess(OperationSpec operation) =>
+        operation.Responses.Any(response => response.IsSuccess && response.BodyKind == ResponseBodyKind.None);
+
+    /// <summary>The C# type of one success body.</summary>
+    internal static string BodyType(ClientSpec client, ResponseSpec response, bool isNullable)
+    {
+        var type = response.BodyKind switch
+        {
+            ResponseBodyKind.Json => CSharpTypes.Of(response.Type!, client.Namespace),
+            ResponseBodyKind.Text => "string",
+            _ => $"global::{client.Namespace}.{FileDownloadEmitter.TypeName}",
+        };
+        return isNullable ? type + "?" : type;
+    }
+
+    /// <summary>
+    /// The Accept header lists what the responses declare: every media type of the error responses, and of each
+    /// success the one the client reads (the JSON one when a success offers several; none for a 204). None: no header.
+    /// </summary>
+    private static void EmitAccept(SourceWriter writer, OperationSpec operation)
+    {
+        var mediaTypes = new List<string>();
+        foreach (var response in operation.Responses)
+        {
+            var offered = !response.IsSuccess ? response.MediaTypes.AsEnumerable() : response.ContentType is { } read ? new[] { read } : Enumerable.Empty<string>();
+            mediaTypes.AddRange(offered.Where(type => !mediaTypes.Contains(type, StringComparer.OrdinalIgnoreCase)));
+        }
+
+        foreach (var mediaType in mediaTypes)
+        {
+            writer.Line(mediaType.Contains(";")
+                ? $"request_.Headers.Accept.Add(global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse({CSharpTypes.Literal(mediaType)}));"
+                : $"request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue({CSharpTypes.Literal(mediaType)}));");
+        }
+    }
 
     private static void EmitSuccess(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
-        var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
         writer.OpenBlock("if (status_ >= 200 && status_ < 300)");
-        if (SuccessResponse(operation)?.Type is { } successType)
+        var resultType = Successes(operation).FirstOrDefault(response => response.ResultTypeName is not null)?.ResultTypeName;
+        if (resultType is not null)
         {
-            writer.Line("using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);");
-            writer.OpenBlock("try");
-            writer.Line($"return await {json}.ReadAsync(stream_, {json}.{JsonEmitter.RootReader(successType)}, response_.Content.Headers.ContentLength, MaxResponseBodySize, {operation.CancellationTokenName}).ConfigureAwait(false);");
-            writer.CloseBlock();
-            writer.OpenBlock("catch (global::System.Text.Json.JsonException exception_)");
-            writer.Line($"throw {ExceptionName(client)}.InvalidBody({CSharpTypes.Literal(operation.OperationId)}, status_, exception_);");
-            writer.CloseBlock();
-            writer.OpenBlock("catch (global::System.IO.IOException exception_)");
-            writer.Line($"throw {ExceptionName(client)}.InterruptedBody({CSharpTypes.Literal(operation.OperationId)}, status_, exception_);");
-            writer.CloseBlock();
+            EmitResultSuccess(writer, client, operation, resultType);
         }
-        else
+        else if (BodyResponse(operation) is not { } body)
         {
             writer.Line("return;");
         }
+        else if (!AllowsEmptySuccess(operation))
+        {
+            if (body.BodyKind == ResponseBodyKind.Json)
+            {
+                EmitJsonSuccess(writer, client, operation, body);
+            }
+            else
+            {
+                writer.Line($"return {ReadBody(client, operation, body, false)};");
+            }
+        }
+        else
+        {
+            // A declared range without a body (2XX) leaves only the exact codes with one; else every status but the bodiless ones reads.
+            var successes = Successes(operation);
+            var rangeWithoutBody = successes.Any(response => response.BodyKind == ResponseBodyKind.None && !IsExactStatus(response.StatusCode));
+            if (rangeWithoutBody)
+            {
+                var withBody = successes.Where(response => response.BodyKind != ResponseBodyKind.None && IsExactStatus(response.StatusCode)).Select(response => "status_ == " + response.StatusCode).ToList();
+                writer.OpenBlock($"if ({(withBody.Count == 0 ? "false" : string.Join(" || ", withBody))})");
+                writer.Line($"return {ReadBody(client, operation, body, true)};");
+                writer.CloseBlock();
+                writer.Line();
+                writer.Line("return null;");
+            }
+            else
+            {
+                var withoutBody = successes.Where(response => response.BodyKind == ResponseBodyKind.None).Select(response => response.StatusCode)
+                    .Concat(new[] { "204", "205" }).Distinct().OrderBy(code => code, StringComparer.Ordinal).Select(code => "status_ == " + code);
+                writer.Line("// No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.");
+                writer.OpenBlock($"if ({string.Join(" || ", withoutBody)})");
+                writer.Line("return null;");
+                writer.CloseBlock();
+                writer.Line();
+                writer.Line($"return {ReadBody(client, operation, body, true)};");
+            }
+        }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Whether an operation reads a body through the client's bounded readers (<c>ReadTextAsync</c>,
+    /// <c>ReadJsonOrNullAsync</c>) rather than the JSON reader alone; without one, they are not generated.
+    /// </summary>
+    internal static bool UsesBodyReaders(ClientSpec client) => client.Operations.Any(operation =>
+    {
+        var successes = Successes(operation);
+        var isNullable = AllowsEmptySuccess(operation) || successes.Any(response => response.ResultTypeName is not null);
+        return successes.Any(response => response.BodyKind == ResponseBodyKind.Text || (response.BodyKind == ResponseBodyKind.Json && isNullable));
+    });
+
+    private static bool IsExactStatus(string status) => status.Length == 3 && status.All(char.IsDigit);
+
+    /// <summary>
+    /// A JSON body every declared success promises: an empty one breaks the spec and is a <c>{Client}Exception</c>
+    /// (the reader's "no JSON value" at <c>$</c>), as any other body that does not match.
+    /// </summary>
+    private static void EmitJsonSuccess(SourceWriter writer, ClientSpec client, OperationSpec operation, ResponseSpec body)
+    {
+        var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
+        writer.Line("using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);");
+        writer.OpenBlock("try");
+        writer.Line($"return await {json}.ReadAsync(stream_, {json}.{JsonEmitter.RootReader(body.Type!)}, response_.Content.Headers.ContentLength, MaxResponseBodySize, {operation.CancellationTokenName}).ConfigureAwait(false);");
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Text.Json.JsonException exception_)");
+        writer.Line($"throw {ExceptionName(client)}.InvalidBody({CSharpTypes.Literal(operation.OperationId)}, status_, exception_);");
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.IO.IOException exception_)");
+        writer.Line($"throw {ExceptionName(client)}.InterruptedBody({CSharpTypes.Literal(operation.OperationId)}, status_, exception_);");
+        writer.CloseBlock();
+    }
+
+    /// <summary>Several 2xx with different bodies: one case per declared status, each filling its own property.</summary>
+    private static void EmitResultSuccess(SourceWriter writer, ClientSpec client, OperationSpec operation, string resultType)
+    {
+        var result = $"global::{client.Namespace}.{resultType}";
+        var withBody = Successes(operation).Where(response => response.ResultPropertyName is not null)
+            .OrderBy(response => IsExactStatus(response.StatusCode) ? 0 : 1)
+            .ToList();
+        writer.OpenBlock("switch (status_)");
+        foreach (var response in withBody)
+        {
+            writer.Line(StatusLabel(response.StatusCode)!);
+            writer.Line($"    return new {result}(status_, {OperationResultEmitter.ParameterName(response.ResultPropertyName!)}: {ReadBody(client, operation, response, true)});");
+        }
+
+        writer.Line("default:");
+        writer.Line("    // A success the spec declares without a body, or does not declare: the status code alone.");
+        writer.Line($"    return new {result}(status_);");
+        writer.CloseBlock();
+    }
+
+    /// <summary>The expression that reads one success body (after the status is known to be a success).</summary>
+    private static string ReadBody(ClientSpec client, OperationSpec operation, ResponseSpec response, bool isNullable)
+    {
+        var operationId = CSharpTypes.Literal(operation.OperationId);
+        var token = operation.CancellationTokenName;
+        switch (response.BodyKind)
+        {
+            case ResponseBodyKind.Text:
+                return $"await ReadTextAsync(response_, {operationId}, {token}).ConfigureAwait(false)";
+            case ResponseBodyKind.Binary:
+                return $"await global::{client.Namespace}.{FileDownloadEmitter.TypeName}.OpenAsync(response_).ConfigureAwait(false)";
+            default:
+                var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
+                var helper = response.Type!.IsValueType ? "ReadJsonValueOrNullAsync" : "ReadJsonOrNullAsync";
+                return $"await {helper}(response_, {json}.{JsonEmitter.RootReader(response.Type!)}, {operationId}, {token}).ConfigureAwait(false)";
+        }
     }
 
     private static void EmitFailure(SourceWriter writer, ClientSpec client, OperationSpec operation)
@@ -53,7 +198,7 @@ internal static partial class ClientEmitter
         writer.Line("object? typedBody_ = null;");
         writer.Line("long? errorCode_ = null;");
         writer.Line("string? errorMessage_ = null;");
-        var errorResponses = operation.Responses.Where(response => !response.StatusCode.StartsWith("2", StringComparison.Ordinal) && response.Type is { Kind: TypeKind.Object }).ToList();
+        var errorResponses = operation.Responses.Where(response => !response.IsSuccess && response.Type is { Kind: TypeKind.Object }).ToList();
         if (errorResponses.Count > 0)
         {
             writer.OpenBlock("switch (status_)");

@@ -141,9 +141,168 @@ internal static class ClientRuntimeSource
                         return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
                     }
                 }
+            }{{(ClientEmitter.UsesBodyReaders(client) ? BodyReaders(client) : string.Empty)}}
+            """;
+    }
+
+    /// <summary>
+    /// The readers of whole success bodies that may be empty or are text: bounded by <c>MaxResponseBodySize</c>,
+    /// in a pooled buffer; an empty body is never parsed.
+    /// </summary>
+    private static string BodyReaders(ClientSpec client)
+    {
+        var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
+        var exception = ClientEmitter.ExceptionName(client);
+        return $$"""
+
+
+            /// <summary>A JSON success body, or null when it is empty (Content-Length 0, or no byte at all): an empty body is not parsed.</summary>
+            private async global::System.Threading.Tasks.Task<T?> ReadJsonOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+                where T : class
+            {
+                using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+                return body.Length == 0 ? null : ParseBody(body, read, operationId, (int)response.StatusCode);
+            }
+
+            /// <summary>A JSON success body of a value type, or null when it is empty: an empty body is not parsed.</summary>
+            private async global::System.Threading.Tasks.Task<T?> ReadJsonValueOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+                where T : struct
+            {
+                using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+                return body.Length == 0 ? null : ParseBody(body, read, operationId, (int)response.StatusCode);
+            }
+
+            private static T ParseBody<T>(PooledBody body, {{json}}.ValueReader<T> read, string operationId, int statusCode)
+            {
+                try
+                {
+                    return {{json}}.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+                }
+                catch (global::System.Text.Json.JsonException exception)
+                {
+                    throw {{exception}}.InvalidBody(operationId, statusCode, exception);
+                }
+            }
+
+            /// <summary>
+            /// A text success body, decoded with the charset of its Content-Type (UTF-8 when it names none; a byte order
+            /// mark of that charset is skipped). An empty body is the empty string.
+            /// </summary>
+            private async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+            {
+                using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+                var charset = response.Content.Headers.ContentType?.CharSet?.Trim(' ', '"');
+                global::System.Text.Encoding encoding;
+                try
+                {
+                    encoding = string.IsNullOrEmpty(charset) ? global::System.Text.Encoding.UTF8 : global::System.Text.Encoding.GetEncoding(charset);
+                }
+                catch (global::System.ArgumentException)
+                {
+                    throw {{exception}}.UnknownCharset(operationId, (int)response.StatusCode, charset!);
+                }
+
+                var preamble = encoding.GetPreamble();
+                var start = preamble.Length > 0 && body.Length >= preamble.Length ? preamble.Length : 0;
+                for (var i = 0; i < start; i++)
+                {
+                    if (body.Bytes[i] != preamble[i])
+                    {
+                        start = 0;
+                    }
+                }
+
+                return encoding.GetString(body.Bytes, start, body.Length - start);
+            }
+
+            /// <summary>
+            /// A whole success body in a pooled buffer sized from Content-Length; more than <see cref="MaxResponseBodySize"/>
+            /// bytes (announced or read) raises the client's exception before the rest is read.
+            /// </summary>
+            private async global::System.Threading.Tasks.Task<PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var statusCode = (int)response.StatusCode;
+                var announced = response.Content.Headers.ContentLength;
+                if (announced > MaxResponseBodySize)
+                {
+                    throw {{exception}}.TooLarge(operationId, statusCode, MaxResponseBodySize);
+                }
+
+                var pool = global::System.Buffers.ArrayPool<byte>.Shared;
+                var buffer = pool.Rent(announced is { } known && known > 0 && known < 1024L * 1024 * 1024 ? (int)known + 1 : 16 * 1024);
+                var length = 0;
+                try
+                {
+                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    while (true)
+                    {
+                        if (length == buffer.Length)
+                        {
+                            var larger = pool.Rent((int)global::System.Math.Min((long)buffer.Length * 2, 0x7FFFFFC7));
+                            global::System.Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                            pool.Return(buffer);
+                            buffer = larger;
+                        }
+
+                        var count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                        if (count == 0)
+                        {
+                            return new PooledBody(buffer, length);
+                        }
+
+                        length += count;
+                        if (length > MaxResponseBodySize)
+                        {
+                            throw {{exception}}.TooLarge(operationId, statusCode, MaxResponseBodySize);
+                        }
+                    }
+                }
+                catch (global::System.IO.IOException exception)
+                {
+                    pool.Return(buffer);
+                    throw {{exception}}.InterruptedBody(operationId, statusCode, exception);
+                }
+                catch
+                {
+                    pool.Return(buffer);
+                    throw;
+                }
+            }
+
+            /// <summary>A body read whole; disposing it returns its buffer to the pool.</summary>
+            private sealed class PooledBody : global::System.IDisposable
+            {
+                public PooledBody(byte[] bytes, int length)
+                {
+                    Bytes = bytes;
+                    Length = length;
+                }
+
+                public byte[] Bytes { get; }
+
+                public int Length { get; }
+
+                public void Dispose() => global::System.Buffers.ArrayPool<byte>.Shared.Return(Bytes);
             }
             """;
     }
+
+    private static string BodyReaderFailures(string name) => $$"""
+
+
+                private {{name}}(string operationId, int statusCode, string message)
+                    : base(message)
+                {
+                    OperationId = operationId;
+                    StatusCode = statusCode;
+                }
+
+                internal static {{name}} TooLarge(string operationId, int statusCode, long maxLength) =>
+                    new {{name}}(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " is larger than the limit of " + maxLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes (MaxResponseBodySize)");
+
+                internal static {{name}} UnknownCharset(string operationId, int statusCode, string charset) =>
+                    new {{name}}(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " is text in the charset '" + charset + "', which this runtime does not know (register an EncodingProvider such as CodePagesEncodingProvider.Instance)");
+            """;
 
     public static string Exception(ClientSpec client)
     {
@@ -208,7 +367,7 @@ internal static class ClientRuntimeSource
                 internal static {{name}} InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
                     new {{name}}(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-                internal static {{name}} InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new {{name}}(operationId, statusCode, exception);
+                internal static {{name}} InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new {{name}}(operationId, statusCode, exception);{{(ClientEmitter.UsesBodyReaders(client) ? BodyReaderFailures(name) : string.Empty)}}
 
                 private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
                 {

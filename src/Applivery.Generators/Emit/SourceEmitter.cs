@@ -35,6 +35,11 @@ internal static class SourceEmitter
                 files.Add((GeneratedFile.HintName(client, spec.Name), EnumEmitter.Emit(client, spec)));
             }
 
+            foreach (var (resultName, operation) in OperationResultEmitter.ResultTypes(client))
+            {
+                files.Add((GeneratedFile.HintName(client, resultName), OperationResultEmitter.Emit(client, resultName, operation)));
+            }
+
             files.Add((GeneratedFile.HintName(client, "Validation"), ValidationEmitter.EmitValidationClass(client)));
             files.Add((GeneratedFile.HintName(client, "Json"), JsonEmitter.Emit(client, features)));
             files.Add((GeneratedFile.HintName(client, "Client"), ClientEmitter.Emit(client)));
@@ -82,6 +87,7 @@ internal static class SourceEmitter
                 {
                     SharedConcern.ValidationError => ValidationEmitter.EmitValidationError(file.Namespace),
                     SharedConcern.Credentials => CredentialsEmitter.EmitShared(file.Namespace),
+                    SharedConcern.FileDownload => FileDownloadEmitter.Emit(file.Namespace),
                     _ => throw new InvalidOperationException("No emitter for the shared concern " + file.Concern),
                 }));
             }

@@ -91,7 +91,7 @@ internal static class ClientSpecBuilder
         schemas.MapComponents(document.GetMapping("components")?.GetMapping("schemas"));
         cancellationToken.ThrowIfCancellationRequested();
         var security = new SecurityBuilder(references, diagnostics, document, clientName);
-        var operations = new OperationBuilder(references, diagnostics, schemas) { Security = security }.Build(document.GetMapping("paths"));
+        var operations = new OperationBuilder(references, diagnostics, schemas) { Security = security, TypeNames = typeNames }.Build(document.GetMapping("paths"));
         cancellationToken.ThrowIfCancellationRequested();
 
         if (document.KeyNode("webhooks") is { } webhooks)
@@ -133,6 +133,7 @@ internal static class ClientSpecBuilder
         {
             yield return new(shared, Owner);
         }
+        yield return new("FileDownload", Owner);
     }
 
     /// <summary>The credential types, generated once per namespace (like <c>ValidationError</c>) for every client in it.</summary>

@@ -30,6 +30,7 @@ internal sealed record TypeClaims(
         var names = client.Objects.Select(type => type.Name)
             .Concat(client.Enums.SelectMany(spec => new[] { spec.Name, spec.ExtensionsName }))
             .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => !SharedConcern.IsSharedTypeName(name)))
+            .Concat(client.Operations.SelectMany(operation => operation.Responses).Select(response => response.ResultTypeName).OfType<string>().Distinct())
             .Select(name => client.Namespace + "." + name);
         return new TypeClaims(
             client.SpecFilePath,
@@ -49,11 +50,13 @@ internal static class SharedConcern
 {
     public const string ValidationError = nameof(ValidationError);
     public const string Credentials = nameof(Credentials);
+    public const string FileDownload = nameof(FileDownload);
 
     private static readonly Dictionary<string, string[]> TypeNames = new(StringComparer.Ordinal)
     {
         [ValidationError] = new[] { "ValidationError" },
         [Credentials] = ClientSpecBuilder.SharedCredentialTypeNames,
+        [FileDownload] = new[] { "FileDownload" },
     };
 
     public static bool IsSharedTypeName(string name) => TypeNames.Values.Any(names => names.Contains(name, StringComparer.Ordinal));
@@ -65,6 +68,11 @@ internal static class SharedConcern
         if (client.SecuritySchemes.Any(scheme => scheme.HasCredential))
         {
             yield return Credentials;
+        }
+
+        if (client.Operations.Any(operation => operation.Responses.Any(response => response.IsSuccess && response.BodyKind == ResponseBodyKind.Binary)))
+        {
+            yield return FileDownload;
         }
     }
 }
