@@ -49,6 +49,7 @@ internal static class SourceEmitter
         var typeOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
         var needsRequiredMembers = false;
+        var fileUploadNamespaces = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var client in present)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -58,6 +59,11 @@ internal static class SourceEmitter
             }
 
             namespaces.Add(client.Namespace);
+            if (FileUploadEmitter.IsUsedBy(client))
+            {
+                fileUploadNamespaces.Add(client.Namespace);
+            }
+
             needsRequiredMembers |= client.Objects.Any(type => type.Properties.Any(property => property.IsRequired && !property.IsNullable));
             foreach (var type in client.Objects)
             {
@@ -83,6 +89,11 @@ internal static class SourceEmitter
             files.Add(($"{ns}.ValidationError.g.cs", ValidationEmitter.EmitValidationError(ns)));
         }
 
+        foreach (var ns in fileUploadNamespaces)
+        {
+            files.Add(($"{ns}.{FileUploadEmitter.TypeName}.g.cs", FileUploadEmitter.Emit(ns)));
+        }
+
         if (PolyfillEmitter.Emit(features, needsRequiredMembers) is { } polyfills)
         {
             files.Add((PolyfillEmitter.HintName, polyfills));
@@ -102,7 +113,7 @@ internal static class SourceEmitter
     {
         var names = client.Objects.Select(type => type.Name)
             .Concat(client.Enums.SelectMany(spec => new[] { spec.Name, spec.ExtensionsName }))
-            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => name != "ValidationError"))
+            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => name is not ("ValidationError" or FileUploadEmitter.TypeName)))
             .Select(name => client.Namespace + "." + name)
             .ToList();
         foreach (var name in names)

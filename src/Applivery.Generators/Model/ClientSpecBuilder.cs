@@ -119,6 +119,7 @@ internal static class ClientSpecBuilder
         yield return new(clientName + "JsonTypeInfoResolver", Owner);
         yield return new(clientName + "ServiceCollectionExtensions", Owner);
         yield return new("ValidationError", Owner);
+        yield return new("FileUpload", Owner);
     }
 
     private static bool CheckVersion(SpecMapping document, string fileName, SpecDiagnostics diagnostics)
