@@ -66,8 +66,9 @@ internal static partial class ClientEmitter
             return;
         }
 
-        // The body's value: the parameter itself, or its non-null value inside an 'if' for an optional body.
-        var isWrapped = !(body.IsRequired && body.Type.IsValueType) && !(body.IsRequired && body.Kind is RequestBodyKind.Binary or RequestBodyKind.Text);
+        // The body's value: the parameter itself (a required body is checked for null above), or its non-null value
+        // inside an 'if' for an optional body.
+        var isWrapped = !body.IsRequired;
         var value = isWrapped ? "body_" : body.ParameterName;
         if (isWrapped)
         {

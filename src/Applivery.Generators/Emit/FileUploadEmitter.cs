@@ -88,13 +88,21 @@ internal static class FileUploadEmitter
                     }
                     else if (global::System.Threading.Interlocked.Exchange(ref _sent, 1) == 1)
                     {
-                        throw new global::System.InvalidOperationException("The file '" + (FileName ?? "(unnamed)") + "' has a stream that cannot seek and was already sent once; create a new FileUpload for each request.");
+                        throw AlreadySent();
                     }
                 }
+
+                private global::System.InvalidOperationException AlreadySent() =>
+                    new global::System.InvalidOperationException("The file '" + (FileName ?? "(unnamed)") + "' has a stream that cannot seek and was already sent once; create a new FileUpload for each request.");
 
                 /// <summary>The request content of this file: streamed, with <paramref name="defaultContentType"/> unless <see cref="ContentType"/> says otherwise.</summary>
                 internal global::System.Net.Http.HttpContent ToHttpContent(string defaultContentType)
                 {
+                    if (_start < 0 && global::System.Threading.Volatile.Read(ref _sent) == 1)
+                    {
+                        throw AlreadySent();
+                    }
+
                     var content = new StreamingContent(this);
                     var mediaType = ContentType ?? defaultContentType;
                     try
