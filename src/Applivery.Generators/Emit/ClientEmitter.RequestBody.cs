@@ -253,6 +253,7 @@ internal static partial class ClientEmitter
     {
         var hasForm = client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Form);
         var hasMultipart = client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Multipart);
-        return (hasForm ? RequestBodyRuntime.Form : string.Empty) + (hasMultipart ? RequestBodyRuntime.Multipart(client.Namespace) : string.Empty);
+        return (hasForm ? RequestBodyRuntime.Form : string.Empty) + (hasMultipart ? RequestBodyRuntime.Multipart : string.Empty) +
+            (hasMultipart && FileUploadEmitter.IsUsedBy(client) ? RequestBodyRuntime.FilePart(client.Namespace) : string.Empty);
     }
 }

@@ -203,7 +203,19 @@ internal static class RequestBodyRuntime
 
         """;
 
-    public static string Multipart(string ns) => $$"""
+    /// <summary>The part of a file, only where a <c>FileUpload</c> exists (a client that uses one).</summary>
+    public static string FilePart(string ns) => $$"""
+        /// <summary>A file part, streamed; its Content-Disposition always has a file name (the property's when the file names none).</summary>
+        private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::{{ns}}.{{FileUploadEmitter.TypeName}} file, string defaultContentType)
+        {
+            var part = file.ToHttpContent(defaultContentType);
+            part.Headers.ContentDisposition = FormDataDisposition_(name, file.FileName is { Length: > 0 } fileName ? fileName : name);
+            parts.Add(part);
+        }
+
+        """;
+
+    public const string Multipart = """
         /// <summary>A multipart form with a token boundary, sent unquoted (some servers reject a quoted one).</summary>
         private static global::System.Net.Http.MultipartFormDataContent MultipartContent_(string mediaType)
         {
@@ -250,14 +262,6 @@ internal static class RequestBodyRuntime
                     AddJsonPart_(parts, name, global::System.Text.Encoding.UTF8.GetBytes(value.GetRawText()), contentType ?? "application/json");
                     return;
             }
-        }
-
-        /// <summary>A file part, streamed; its Content-Disposition always has a file name (the property's when the file names none).</summary>
-        private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::{{ns}}.{{FileUploadEmitter.TypeName}} file, string defaultContentType)
-        {
-            var part = file.ToHttpContent(defaultContentType);
-            part.Headers.ContentDisposition = FormDataDisposition_(name, file.FileName is { Length: > 0 } fileName ? fileName : name);
-            parts.Add(part);
         }
 
         /// <summary>

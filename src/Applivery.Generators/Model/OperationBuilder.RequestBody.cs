@@ -204,6 +204,13 @@ internal sealed partial class OperationBuilder
                     _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, headers.Span, $"'headers' of the part '{entry.Key.Value}' of {methodName}'s body", "the part is sent without them");
                 }
 
+                // Parts are sent as RFC 7578 asks: one part per array item, objects as JSON. Another style is not applied.
+                var partStyle = entryMap.GetScalar("style");
+                if ((partStyle is not null && partStyle.Value != "form") || entryMap.GetScalar("explode")?.AsBoolean() == false)
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, (partStyle ?? entryMap.GetScalar("explode"))!.Span, $"The style of the part '{entry.Key.Value}' of {methodName}'s multipart body", "each array item is sent as a part of its own and an object as a JSON part");
+                }
+
                 result.Add(new PropertyEncodingSpec(entry.Key.Value, FormStyle.Default, true, contentType));
                 continue;
             }

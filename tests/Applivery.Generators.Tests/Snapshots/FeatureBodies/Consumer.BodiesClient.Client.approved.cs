@@ -1187,14 +1187,6 @@ namespace Consumer
             }
         }
 
-        /// <summary>A file part, streamed; its Content-Disposition always has a file name (the property's when the file names none).</summary>
-        private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::Consumer.FileUpload file, string defaultContentType)
-        {
-            var part = file.ToHttpContent(defaultContentType);
-            part.Headers.ContentDisposition = FormDataDisposition_(name, file.FileName is { Length: > 0 } fileName ? fileName : name);
-            parts.Add(part);
-        }
-
         /// <summary>
         /// <c>form-data; name="…"; filename="…"</c>, quoted; a quote or line break in a name is percent-encoded (as
         /// browsers do); a non-ASCII file name also goes in <c>filename*</c> (RFC 6266) with an ASCII fallback.
@@ -1241,6 +1233,13 @@ namespace Consumer
         private static string PartText_(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
         private static string PartText_(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>A file part, streamed; its Content-Disposition always has a file name (the property's when the file names none).</summary>
+        private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::Consumer.FileUpload file, string defaultContentType)
+        {
+            var part = file.ToHttpContent(defaultContentType);
+            part.Headers.ContentDisposition = FormDataDisposition_(name, file.FileName is { Length: > 0 } fileName ? fileName : name);
+            parts.Add(part);
+        }
 
     }
 
