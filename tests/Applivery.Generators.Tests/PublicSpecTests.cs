@@ -49,6 +49,12 @@ public class PublicSpecTests : IClassFixture<PublicSpecs>
     [InlineData("3.0/yaml/schema-deprecated.yaml")]
     [InlineData("3.0/yaml/schema-additional-properties.yaml")]
     [InlineData("3.0/yaml/parameters-style.yaml")]
+    [InlineData("3.0/yaml/file-uploads.yaml")]
+    [InlineData("3.0/yaml/form-data.yaml")]
+    [InlineData("3.0/yaml/schema-encoding-style.yaml")]
+    [InlineData("3.1/yaml/schema-encoding-style.yaml")]
+    [InlineData("3.0/yaml/request-examples.yaml")]
+    [InlineData("3.0/yaml/schema-types.yaml")]
     public void DocumentGeneratesCodeThatCompiles(string document) => AssertGeneratesCodeThatCompiles(document, _specs.Read(document));
 
     /// <summary>

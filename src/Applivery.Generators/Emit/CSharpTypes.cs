@@ -33,6 +33,7 @@ internal static class CSharpTypes
         TypeKind.Object or TypeKind.Enum => $"global::{ns}.{type.Name}",
         TypeKind.Array => $"{IReadOnlyList}<{Of(type.Element!, ns)}>",
         TypeKind.Map => $"{IReadOnlyDictionary}<string, {Of(type.Element!, ns)}>",
+        TypeKind.File => $"global::{ns}.{FileUploadEmitter.TypeName}",
         _ => JsonElement,
     };
 

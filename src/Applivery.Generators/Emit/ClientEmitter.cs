@@ -67,6 +67,12 @@ internal static partial class ClientEmitter
 
         writer.Lines(ClientRuntimeSource.Helpers(client));
         writer.Lines(SecurityRuntimeSource(client));
+        if (RequestBodyRuntimeSource(client) is { Length: > 0 } bodyHelpers)
+        {
+            writer.Line();
+            writer.Lines(bodyHelpers);
+        }
+
         writer.CloseBlock();
         writer.Line();
         writer.Lines(ClientRuntimeSource.Exception(client));

@@ -147,6 +147,11 @@ internal sealed class JsonEmitter
         writer.Indentation = 2;
         writer.Line();
         writer.Lines(JsonRuntimeSource.Helpers);
+        if (FileUploadEmitter.IsUsedBy(_client))
+        {
+            writer.Line();
+            writer.Lines(FileUploadEmitter.JsonHelpers(Ns));
+        }
         writer.CloseBlock();
         writer.Line();
         EmitResolver(writer);
@@ -157,7 +162,7 @@ internal sealed class JsonEmitter
     private void EmitDocumentMethods(SourceWriter writer)
     {
         var types = _client.Operations
-            .SelectMany(operation => operation.Responses.Select(response => response.Type).Concat(new[] { operation.RequestBody?.Type }))
+            .SelectMany(operation => operation.Responses.Select(response => response.Type).Concat(ClientEmitter.RequestBodyJsonTypes(_client, operation)))
             .Where(type => type is not null && type.Kind != TypeKind.Object)
             .Select(type => type!)
             .GroupBy(type => RootReader(type), System.StringComparer.Ordinal)
@@ -549,6 +554,7 @@ internal sealed class JsonEmitter
         TypeKind.Decimal => "ReadDecimal(ref reader)",
         TypeKind.DateTimeOffset => "ReadDateTimeOffset(ref reader)",
         TypeKind.Guid => "ReadGuid(ref reader)",
+        TypeKind.File => "ReadFile(ref reader)",
         TypeKind.Object => $"Read{type.Name}(ref reader)",
         TypeKind.Enum => $"Read{type.Name}Value(ref reader, {key}, ref unrecognizedValues)",
         TypeKind.Array or TypeKind.Map => $"{Collection(type).ReadName}(ref reader, {key}, ref unrecognizedValues)",
@@ -563,6 +569,7 @@ internal sealed class JsonEmitter
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Single or TypeKind.Decimal => $"writer.WriteNumberValue({value});",
         TypeKind.Object when HasRequestForm(type) => $"Write{type.Name}(writer, {value}, {forRequest});",
         TypeKind.Object => $"Write{type.Name}(writer, {value});",
+        TypeKind.File => $"WriteFile(writer, {value});",
         TypeKind.Enum => $"Write{type.Name}Value(writer, {value}, {unrecognized}, {key});",
         TypeKind.Array or TypeKind.Map when HasRequestForm(type) => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key}, {forRequest});",
         TypeKind.Array or TypeKind.Map => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key});",

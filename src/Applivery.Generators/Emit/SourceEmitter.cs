@@ -88,6 +88,7 @@ internal static class SourceEmitter
                     SharedConcern.ValidationError => ValidationEmitter.EmitValidationError(file.Namespace),
                     SharedConcern.Credentials => CredentialsEmitter.EmitShared(file.Namespace),
                     SharedConcern.FileDownload => FileDownloadEmitter.Emit(file.Namespace),
+                    SharedConcern.FileUpload => FileUploadEmitter.Emit(file.Namespace),
                     _ => throw new InvalidOperationException("No emitter for the shared concern " + file.Concern),
                 }));
             }

@@ -134,6 +134,7 @@ internal static class ClientSpecBuilder
             yield return new(shared, Owner);
         }
         yield return new("FileDownload", Owner);
+        yield return new("FileUpload", Owner);
     }
 
     /// <summary>The credential types, generated once per namespace (like <c>ValidationError</c>) for every client in it.</summary>

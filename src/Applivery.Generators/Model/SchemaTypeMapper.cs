@@ -254,6 +254,11 @@ internal sealed class SchemaTypeMapper
                         return TypeRef.Primitive(TypeKind.DateTimeOffset, ConstraintSpec.None);
                     case "uuid":
                         return TypeRef.Primitive(TypeKind.Guid, ConstraintSpec.None);
+                    case "binary":
+                        return TypeRef.Primitive(TypeKind.File, ConstraintSpec.None);
+                    case null when schema.ContainsKey("contentMediaType") && !schema.ContainsKey("contentEncoding"):
+                        // OpenAPI 3.1's way to say "raw bytes of this media type"; with contentEncoding it is encoded text.
+                        return TypeRef.Primitive(TypeKind.File, ConstraintSpec.None);
                     default:
                         return TypeRef.Primitive(TypeKind.String, ReadStringConstraints(schema, pointer));
                 }

@@ -51,12 +51,14 @@ internal static class SharedConcern
     public const string ValidationError = nameof(ValidationError);
     public const string Credentials = nameof(Credentials);
     public const string FileDownload = nameof(FileDownload);
+    public const string FileUpload = nameof(FileUpload);
 
     private static readonly Dictionary<string, string[]> TypeNames = new(StringComparer.Ordinal)
     {
         [ValidationError] = new[] { "ValidationError" },
         [Credentials] = ClientSpecBuilder.SharedCredentialTypeNames,
         [FileDownload] = new[] { "FileDownload" },
+        [FileUpload] = new[] { "FileUpload" },
     };
 
     public static bool IsSharedTypeName(string name) => TypeNames.Values.Any(names => names.Contains(name, StringComparer.Ordinal));
@@ -74,7 +76,20 @@ internal static class SharedConcern
         {
             yield return FileDownload;
         }
+
+        if (UsesFileUpload(client))
+        {
+            yield return FileUpload;
+        }
     }
+
+    /// <summary>Some property, body or response of <paramref name="client"/> is a file (<c>format: binary</c> and the like).</summary>
+    public static bool UsesFileUpload(ClientSpec client) =>
+        client.Objects.Any(type => type.Properties.Any(property => ContainsFile(property.Type))) ||
+        client.Operations.Any(operation => operation.RequestBody is { } body && ContainsFile(body.Type) ||
+            operation.Responses.Any(response => response.Type is { } type && ContainsFile(type)));
+
+    private static bool ContainsFile(TypeRef type) => type.Kind == TypeKind.File || (type.Element is not null && ContainsFile(type.Element));
 }
 
 /// <summary>One shared file: a <see cref="SharedConcern"/> in a namespace.</summary>

@@ -16,6 +16,9 @@ internal enum TypeKind
     Enum,
     Array,
     Map,
+
+    /// <summary>Binary content (<c>format: binary</c>, or <c>contentMediaType</c> without <c>contentEncoding</c>): the generated <c>FileUpload</c>.</summary>
+    File,
 }
 
 /// <summary>
