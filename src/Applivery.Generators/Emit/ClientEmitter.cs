@@ -66,6 +66,7 @@ internal static partial class ClientEmitter
         }
 
         writer.Lines(ClientRuntimeSource.Helpers(client));
+        ParameterRuntimeSource.Emit(writer, client);
         writer.Lines(SecurityRuntimeSource(client));
         writer.CloseBlock();
         writer.Line();

@@ -55,11 +55,6 @@ internal sealed partial class OperationBuilder
                     }
                 }
             }
-
-            if (pathItem.KeyNode("servers") is { } servers)
-            {
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, servers.Span, $"'servers' on the path '{path}'", "the document's first server is used");
-            }
         }
 
         return operations.ToEquatableArray();
@@ -122,7 +117,8 @@ internal sealed partial class OperationBuilder
             parameters.ToEquatableArray(),
             body,
             BuildResponses(methodName, operation, pointer),
-            cancellationTokenName);
+            cancellationTokenName,
+            BuildServer(methodName, pathItem, operation));
     }
 
     /// <summary>

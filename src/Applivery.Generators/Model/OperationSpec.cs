@@ -7,6 +7,9 @@ namespace Applivery.Generators.Model;
 /// The name of the method's <c>CancellationToken</c> parameter: <c>cancellationToken</c>, unless a spec parameter
 /// already has that name (the spec's names win; see README's naming rules).
 /// </param>
+/// <param name="Server">
+/// The operation's own server (its <c>servers</c>, else its path item's), or null when it uses the client's base address.
+/// </param>
 internal sealed record OperationSpec(
     string MethodName,
     string OperationId,
@@ -20,4 +23,5 @@ internal sealed record OperationSpec(
     EquatableArray<ParameterSpec> Parameters,
     RequestBodySpec? RequestBody,
     EquatableArray<ResponseSpec> Responses,
-    string CancellationTokenName);
+    string CancellationTokenName,
+    ServerSpec? Server);
