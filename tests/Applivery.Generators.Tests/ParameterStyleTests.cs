@@ -241,7 +241,7 @@ public class ParameterStyleTests : IAsyncLifetime
         Assert.Equal(4, unsupported.Count);
         Assert.All(unsupported, message => Assert.EndsWith("the parameter stays in the signature, and a value other than null throws NotSupportedException", message));
         Assert.Contains(unsupported, message => message.StartsWith("Sending the query parameter 'filter' of NotSendable (the 'deepObject' style", StringComparison.Ordinal));
-        var docs = Run.Value.Sources.Single(source => source.HintName.EndsWith("ParameterFeaturesClient.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var docs = Run.Value.Sources.Single(source => source.HintName.EndsWith("ParameterFeaturesClient.Client.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005)", docs);
     }
 
@@ -265,9 +265,22 @@ public class ParameterStyleTests : IAsyncLifetime
         Assert.DoesNotContain(Run.Value.GeneratorDiagnostics, diagnostic => diagnostic.GetMessage().Contains("servers", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void TheFeatureSpecCompilesWithoutAWarning() =>
-        Assert.Empty(Run.Value.CompilationDiagnostics());
+    [Theory]
+    [InlineData(TargetFramework.Net100)]
+    [InlineData(TargetFramework.Net80)]
+    [InlineData(TargetFramework.NetStandard20)]
+    public void TheFeatureSpecCompilesWithoutAWarningOnEveryTarget(TargetFramework framework)
+    {
+        // Diagnose mode reports doc-comment problems, as GenerateDocumentationFile does in a consumer.
+        var run = GeneratorRun.Run(
+            new[] { FeatureSpec() },
+            framework,
+            csharpSources: new[] { "namespace Consumer { /// <summary>A documented placeholder.</summary>\n public static class Placeholder { } }" },
+            documentationMode: Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+
+        var diagnostics = run.CompilationDiagnostics();
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+    }
 
     private async Task<(string Target, IHeaderDictionary Headers)> CallAsync(string operation, IReadOnlyDictionary<string, string>? serverVariables = null, bool useBaseAddress = false, string culture = "en-US")
     {

@@ -570,7 +570,7 @@ namespace Consumer
         /// <c>GET /not-sendable</c> (<c>notSendable</c>).
         /// </remarks>
         /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of an array (APG005); a value other than null throws NotSupportedException.</param>
+        /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
         /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -3108,7 +3108,7 @@ namespace Consumer
         /// <c>GET /not-sendable</c> (<c>notSendable</c>).
         /// </remarks>
         /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of an array (APG005); a value other than null throws NotSupportedException.</param>
+        /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
         /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -3137,7 +3137,7 @@ namespace Consumer
                 }
                 if (matrix is not null)
                 {
-                    ThrowNotSent("The query parameter 'matrix' cannot be sent: the 'form' style is defined for arrays of primitive values, and this is an array of an array.");
+                    ThrowNotSent("The query parameter 'matrix' cannot be sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays.");
                 }
                 if (id is not null)
                 {

@@ -526,7 +526,7 @@ namespace Consumer
         /// Checks the parameters of <c>notSendable</c> against the spec before anything is sent.
         /// </summary>
         /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of an array (APG005); a value other than null throws NotSupportedException.</param>
+        /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
         /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
