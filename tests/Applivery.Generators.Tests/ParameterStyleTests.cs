@@ -79,7 +79,7 @@ public class ParameterStyleTests : IAsyncLifetime
 
     public static TheoryData<string, string> PathAndQueryExamples => new()
     {
-        // Path: simple, label, matrix (OpenAPI 3.1 Style Examples; label unexploded as RFC 6570 and OpenAPI 3.1.1 say).
+        // Path: simple, label, matrix (the Style Examples; unexploded label with commas, as RFC 6570 expands {.list}).
         { "pathSimplePrimitive", "/v1/path/simple/primitive/blue" },
         { "pathSimpleArray", "/v1/path/simple/array/blue,black,brown" },
         { "pathSimpleArrayExplode", "/v1/path/simple/array/explode/blue,black,brown" },
