@@ -135,9 +135,10 @@ internal static partial class ClientEmitter
             return;
         }
 
-        writer.Line($"if ({parameter.Name} is {{ }} {Local(parameter)})");
+        // No pattern variable: a name such as status_ could be one of the generated locals, which must not collide.
+        writer.Line($"if ({parameter.Name} is not null)");
         writer.Line("{");
-        foreach (var statement in statements(Local(parameter)))
+        foreach (var statement in statements(parameter.Type.IsValueType ? parameter.Name + ".Value" : parameter.Name))
         {
             writer.Line("    " + statement);
         }
@@ -184,7 +185,4 @@ internal static partial class ClientEmitter
         ParameterStyle.PipeDelimited => "\"|\"",
         _ => "\",\"",
     };
-
-    /// <summary>The non-null value of an optional parameter, named so that no spec name can collide with it.</summary>
-    private static string Local(ParameterSpec parameter) => parameter.Name.TrimStart('@') + "_";
 }

@@ -42,7 +42,7 @@ internal static class ParameterRuntimeSource
             }
         }
 
-        if (client.Operations.Any(operation => operation.Server is not null))
+        if (client.Operations.Any(operation => BaseAddressOf(client, operation) != "BaseAddress"))
         {
             if (writer.ToString().Length > 0)
             {
@@ -55,10 +55,13 @@ internal static class ParameterRuntimeSource
         return writer.ToString().TrimEnd('\n');
     }
 
-    /// <summary>The expression of an operation's base address: its own server's, or the client's.</summary>
-    public static string BaseAddressOf(OperationSpec operation)
+    /// <summary>
+    /// The expression of an operation's base address: its own server's, or the client's (also when its server is the
+    /// document's first one, as real specs often repeat it, so that a BaseAddress set by the user still applies).
+    /// </summary>
+    public static string BaseAddressOf(ClientSpec client, OperationSpec operation)
     {
-        if (operation.Server is not { } server)
+        if (operation.Server is not { } server || (client.ServerUrl is { } documentServer && WithDefaults(server).TrimEnd('/') == documentServer.TrimEnd('/')))
         {
             return "BaseAddress";
         }
@@ -66,6 +69,9 @@ internal static class ParameterRuntimeSource
         var variables = server.Variables.SelectMany(variable => new[] { CSharpTypes.Literal(variable.Name), variable.Default is null ? "null" : CSharpTypes.Literal(variable.Default) });
         return $"ServerAddress({string.Join(", ", new[] { CSharpTypes.Literal(server.Url) }.Concat(variables))})";
     }
+
+    private static string WithDefaults(ServerSpec server) =>
+        server.Variables.Aggregate(server.Url, (url, variable) => variable.Default is null ? url : url.Replace("{" + variable.Name + "}", variable.Default));
 
     /// <summary>Whether a parameter needs more than <c>FormatValue</c>, <c>AppendQuery</c> and <c>EscapeDataString</c>.</summary>
     private static bool NeedsStyles(ParameterSpec parameter) =>

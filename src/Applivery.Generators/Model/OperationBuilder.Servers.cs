@@ -28,7 +28,7 @@ internal sealed partial class OperationBuilder
                 var value = (entry.Value as SpecMapping)?.GetString("default");
                 if (value is null)
                 {
-                    _diagnostics.Report(DiagnosticDescriptors.UnexpectedShape, entry.Key.Span, $"The server variable '{entry.Key.Value}' of {methodName}", "a mapping with a 'default' (the client throws until ServerVariables sets it)");
+                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, entry.Key.Span, $"The server variable '{entry.Key.Value}' of {methodName} without a 'default'", "the call throws InvalidOperationException until ServerVariables sets it");
                 }
 
                 return new ServerVariableSpec(entry.Key.Value, value);

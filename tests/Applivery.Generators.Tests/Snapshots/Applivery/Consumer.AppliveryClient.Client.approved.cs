@@ -134,17 +134,17 @@ namespace Consumer
                 uri_.Append(global::System.Uri.EscapeDataString(FormatValue(buildId)));
                 uri_.Append("/downloads/by-user");
                 var separator_ = '?';
-                if (email is { } email_)
+                if (email is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "email", FormatValue(email_));
+                    AppendQuery(uri_, ref separator_, "email", FormatValue(email));
                 }
-                if (iniDate is { } iniDate_)
+                if (iniDate is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDate_));
+                    AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDate.Value));
                 }
-                if (endDate is { } endDate_)
+                if (endDate is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDate_));
+                    AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDate.Value));
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));

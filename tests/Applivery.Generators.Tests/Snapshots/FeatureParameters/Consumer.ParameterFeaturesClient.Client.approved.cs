@@ -590,6 +590,22 @@ namespace Consumer
         global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// GET /generated-names
+        /// </summary>
+        /// <remarks>
+        /// <c>GET /generated-names</c> (<c>generatedNames</c>).
+        /// </remarks>
+        /// <param name="status">The status query parameter.</param>
+        /// <param name="request">The request query parameter.</param>
+        /// <param name="separator">The separator query parameter.</param>
+        /// <param name="error">The error header parameter.</param>
+        /// <param name="uri">The uri cookie parameter.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        global::System.Threading.Tasks.Task GeneratedNamesAsync(global::System.Collections.Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, global::System.Collections.Generic.IReadOnlyList<string>? uri = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// GET /invalid-style/{id}
         /// </summary>
         /// <remarks>
@@ -624,6 +640,28 @@ namespace Consumer
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task OperationLevelServerAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// GET /servers/no-default
+        /// </summary>
+        /// <remarks>
+        /// <c>GET /servers/no-default</c> (<c>serverWithoutDefault</c>).
+        /// </remarks>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// GET /servers/same-as-document
+        /// </summary>
+        /// <remarks>
+        /// <c>GET /servers/same-as-document</c> (<c>documentServerRepeated</c>).
+        /// </remarks>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// GET /servers/relative
@@ -1460,9 +1498,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/form/primitive");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", FormatValue(color_));
+                    AppendQuery(uri_, ref separator_, "color", FormatValue(color));
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1513,9 +1551,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/form/array");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color_, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1566,9 +1604,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/form/array/explode");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color_, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1619,9 +1657,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/form/object");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color_), properties: true, explode: false, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: ",", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1672,9 +1710,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/form/object/explode");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color_), properties: true, explode: true, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1725,9 +1763,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/spaceDelimited/array");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color_, FormatValue), properties: false, explode: false, delimiter: "%20", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "%20", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1778,9 +1816,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/spaceDelimited/object");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color_), properties: true, explode: false, delimiter: "%20", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "%20", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1831,9 +1869,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/pipeDelimited/array");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color_, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1884,9 +1922,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/pipeDelimited/object");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color_), properties: true, explode: false, delimiter: "|", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "|", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1937,9 +1975,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/deepObject");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendDeepObject(uri_, ref separator_, "color", ParameterProperties(color_), allowReserved: false);
+                    AppendDeepObject(uri_, ref separator_, "color", ParameterProperties(color), allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1990,9 +2028,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/default/array");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color_, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -2043,9 +2081,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("query/default/object");
                 var separator_ = '?';
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color_), properties: true, explode: true, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -2098,9 +2136,9 @@ namespace Consumer
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xColor is { } xColor_)
+                if (xColor is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Color", FormatValue(xColor_));
+                    request_.Headers.TryAddWithoutValidation("X-Color", FormatValue(xColor));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2151,9 +2189,9 @@ namespace Consumer
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendCookie(cookie_, "color", new[] { FormatValue(color_) }, properties: false, explode: true);
+                    AppendCookie(cookie_, "color", new[] { FormatValue(color) }, properties: false, explode: true);
                 }
                 if (cookie_.Length > 0)
                 {
@@ -2207,9 +2245,9 @@ namespace Consumer
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xColor is { } xColor_)
+                if (xColor is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor_, FormatValue), properties: false, explode: false));
+                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2260,9 +2298,9 @@ namespace Consumer
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendCookie(cookie_, "color", FormatItems(color_, FormatValue), properties: false, explode: false);
+                    AppendCookie(cookie_, "color", FormatItems(color, FormatValue), properties: false, explode: false);
                 }
                 if (cookie_.Length > 0)
                 {
@@ -2316,9 +2354,9 @@ namespace Consumer
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xColor is { } xColor_)
+                if (xColor is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor_, FormatValue), properties: false, explode: true));
+                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: true));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2369,9 +2407,9 @@ namespace Consumer
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendCookie(cookie_, "color", FormatItems(color_, FormatValue), properties: false, explode: true);
+                    AppendCookie(cookie_, "color", FormatItems(color, FormatValue), properties: false, explode: true);
                 }
                 if (cookie_.Length > 0)
                 {
@@ -2425,9 +2463,9 @@ namespace Consumer
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xColor is { } xColor_)
+                if (xColor is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor_), properties: true, explode: false));
+                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: false));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2478,9 +2516,9 @@ namespace Consumer
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendCookie(cookie_, "color", ParameterProperties(color_), properties: true, explode: false);
+                    AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: false);
                 }
                 if (cookie_.Length > 0)
                 {
@@ -2534,9 +2572,9 @@ namespace Consumer
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xColor is { } xColor_)
+                if (xColor is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor_), properties: true, explode: true));
+                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: true));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2587,9 +2625,9 @@ namespace Consumer
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
-                if (color is { } color_)
+                if (color is not null)
                 {
-                    AppendCookie(cookie_, "color", ParameterProperties(color_), properties: true, explode: true);
+                    AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: true);
                 }
                 if (cookie_.Length > 0)
                 {
@@ -2646,17 +2684,17 @@ namespace Consumer
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
-                if (session is { } session_)
+                if (session is not null)
                 {
-                    AppendCookie(cookie_, "session", new[] { FormatValue(session_) }, properties: false, explode: true);
+                    AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
                 }
-                if (prefs is { } prefs_)
+                if (prefs is not null)
                 {
-                    AppendCookie(cookie_, "prefs", FormatItems(prefs_, FormatValue), properties: false, explode: false);
+                    AppendCookie(cookie_, "prefs", FormatItems(prefs, FormatValue), properties: false, explode: false);
                 }
-                if (theme is { } theme_)
+                if (theme is not null)
                 {
-                    AppendCookie(cookie_, "theme", new[] { FormatValue(theme_) }, properties: false, explode: true);
+                    AppendCookie(cookie_, "theme", new[] { FormatValue(theme) }, properties: false, explode: true);
                 }
                 if (cookie_.Length > 0)
                 {
@@ -2712,20 +2750,20 @@ namespace Consumer
                 uri_.Append("escaping/");
                 uri_.Append(global::System.Uri.EscapeDataString(FormatValue(segment)));
                 var separator_ = '?';
-                if (q is { } q_)
+                if (q is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "q", FormatValue(q_));
+                    AppendQuery(uri_, ref separator_, "q", FormatValue(q));
                 }
-                if (items is { } items_)
+                if (items is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "items", FormatItems(items_, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "items", FormatItems(items, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xNote is { } xNote_)
+                if (xNote is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Note", FormatValue(xNote_));
+                    request_.Headers.TryAddWithoutValidation("X-Note", FormatValue(xNote));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2775,17 +2813,17 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("allow-reserved");
                 var separator_ = '?';
-                if (q is { } q_)
+                if (q is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "q", new[] { FormatValue(q_) }, properties: false, explode: true, delimiter: ",", allowReserved: true);
+                    AppendQuery(uri_, ref separator_, "q", new[] { FormatValue(q) }, properties: false, explode: true, delimiter: ",", allowReserved: true);
                 }
-                if (paths is { } paths_)
+                if (paths is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "paths", FormatItems(paths_, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: true);
+                    AppendQuery(uri_, ref separator_, "paths", FormatItems(paths, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: true);
                 }
-                if (plain is { } plain_)
+                if (plain is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "plain", FormatValue(plain_));
+                    AppendQuery(uri_, ref separator_, "plain", FormatValue(plain));
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -2841,24 +2879,24 @@ namespace Consumer
                 uri_.Append("content/");
                 uri_.Append(SimpleStyle("where", new[] { JsonParameter(where, WriteJsonParameter) }, properties: false, explode: true));
                 var separator_ = '?';
-                if (filter is { } filter_)
+                if (filter is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "filter", new[] { JsonParameter(filter_, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "filter", new[] { JsonParameter(filter, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
                 }
-                if (tags is { } tags_)
+                if (tags is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "tags", new[] { JsonParameter(tags_, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "tags", new[] { JsonParameter(tags, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
                 }
-                if (note is { } note_)
+                if (note is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "note", new[] { FormatValue(note_) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "note", new[] { FormatValue(note) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xFilter is { } xFilter_)
+                if (xFilter is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Filter", HeaderStyle(new[] { JsonParameter(xFilter_, WriteJsonParameter) }, properties: false, explode: true));
+                    request_.Headers.TryAddWithoutValidation("X-Filter", HeaderStyle(new[] { JsonParameter(xFilter, WriteJsonParameter) }, properties: false, explode: true));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2915,28 +2953,28 @@ namespace Consumer
                 uri_.Append("/");
                 uri_.Append(LabelStyle("ids", FormatItems(ids, FormatValue), properties: false, explode: true));
                 var separator_ = '?';
-                if (since is { } since_)
+                if (since is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "since", FormatValue(since_));
+                    AppendQuery(uri_, ref separator_, "since", FormatValue(since.Value));
                 }
-                if (days is { } days_)
+                if (days is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "days", FormatItems(days_, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "days", FormatItems(days, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
                 }
-                if (shades is { } shades_)
+                if (shades is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "shades", FormatItems(shades_, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "shades", FormatItems(shades, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
                 }
-                if (ratio is { } ratio_)
+                if (ratio is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "ratio", FormatValue(ratio_));
+                    AppendQuery(uri_, ref separator_, "ratio", FormatValue(ratio.Value));
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xRatio is { } xRatio_)
+                if (xRatio is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Ratio", FormatValue(xRatio_));
+                    request_.Headers.TryAddWithoutValidation("X-Ratio", FormatValue(xRatio.Value));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2990,37 +3028,37 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("nulls");
                 var separator_ = '?';
-                if (q is { } q_)
+                if (q is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "q", FormatValue(q_));
+                    AppendQuery(uri_, ref separator_, "q", FormatValue(q));
                 }
-                if (list is { } list_)
+                if (list is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "list", FormatItems(list_, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "list", FormatItems(list, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
                 }
-                if (filter is { } filter_)
+                if (filter is not null)
                 {
-                    AppendDeepObject(uri_, ref separator_, "filter", ParameterProperties(filter_), allowReserved: false);
+                    AppendDeepObject(uri_, ref separator_, "filter", ParameterProperties(filter), allowReserved: false);
                 }
-                if (labels is { } labels_)
+                if (labels is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels_, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
                 }
-                if (count is { } count_)
+                if (count is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "count", FormatValue(count_));
+                    AppendQuery(uri_, ref separator_, "count", FormatValue(count.Value));
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xColor is { } xColor_)
+                if (xColor is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor_, FormatValue), properties: false, explode: false));
+                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
                 }
                 var cookie_ = new global::System.Text.StringBuilder();
-                if (session is { } session_)
+                if (session is not null)
                 {
-                    AppendCookie(cookie_, "session", new[] { FormatValue(session_) }, properties: false, explode: true);
+                    AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
                 }
                 if (cookie_.Length > 0)
                 {
@@ -3073,16 +3111,16 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("maps");
                 var separator_ = '?';
-                if (labels is { } labels_)
+                if (labels is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels_, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
+                    AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xLabels is { } xLabels_)
+                if (xLabels is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Labels", HeaderStyle(FormatProperties(xLabels_, FormatValue), properties: true, explode: true));
+                    request_.Headers.TryAddWithoutValidation("X-Labels", HeaderStyle(FormatProperties(xLabels, FormatValue), properties: true, explode: true));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -3213,6 +3251,84 @@ namespace Consumer
         }
 
         /// <summary>
+        /// GET /generated-names
+        /// </summary>
+        /// <remarks>
+        /// <c>GET /generated-names</c> (<c>generatedNames</c>).
+        /// </remarks>
+        /// <param name="status">The status query parameter.</param>
+        /// <param name="request">The request query parameter.</param>
+        /// <param name="separator">The separator query parameter.</param>
+        /// <param name="error">The error header parameter.</param>
+        /// <param name="uri">The uri cookie parameter.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        public async global::System.Threading.Tasks.Task GeneratedNamesAsync(global::System.Collections.Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, global::System.Collections.Generic.IReadOnlyList<string>? uri = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::Consumer.ParameterFeaturesClientValidation.ValidateGeneratedNamesParameters(status, request, separator, error, uri);
+
+            using var timeout_ = StartTimeout(cancellationToken);
+            try
+            {
+                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut("generatedNames", exception_);
+            }
+
+            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            {
+                var uri_ = new global::System.Text.StringBuilder();
+                uri_.Append("generated-names");
+                var separator_ = '?';
+                if (status is not null)
+                {
+                    AppendQuery(uri_, ref separator_, "status", FormatItems(status, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
+                }
+                if (request is not null)
+                {
+                    AppendQuery(uri_, ref separator_, "request", FormatValue(request));
+                }
+                if (separator is not null)
+                {
+                    AppendQuery(uri_, ref separator_, "separator", FormatValue(separator.Value));
+                }
+
+                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                if (error is not null)
+                {
+                    request_.Headers.TryAddWithoutValidation("error", FormatValue(error));
+                }
+                var cookie_ = new global::System.Text.StringBuilder();
+                if (uri is not null)
+                {
+                    AppendCookie(cookie_, "uri", FormatItems(uri, FormatValue), properties: false, explode: false);
+                }
+                if (cookie_.Length > 0)
+                {
+                    request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
+                }
+                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status_ = (int)response_.StatusCode;
+                if (status_ >= 200 && status_ < 300)
+                {
+                    return;
+                }
+
+                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+                object? typedBody_ = null;
+                long? errorCode_ = null;
+                string? errorMessage_ = null;
+                throw new ParameterFeaturesClientException("generatedNames", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            }
+        }
+
+        /// <summary>
         /// GET /invalid-style/{id}
         /// </summary>
         /// <remarks>
@@ -3245,9 +3361,9 @@ namespace Consumer
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (xTags is { } xTags_)
+                if (xTags is not null)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Tags", HeaderStyle(FormatItems(xTags_, FormatValue), properties: false, explode: false));
+                    request_.Headers.TryAddWithoutValidation("X-Tags", HeaderStyle(FormatItems(xTags, FormatValue), properties: false, explode: false));
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -3295,9 +3411,9 @@ namespace Consumer
                 var uri_ = new global::System.Text.StringBuilder();
                 uri_.Append("servers/path-level");
                 var separator_ = '?';
-                if (name is { } name_)
+                if (name is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "name", FormatValue(name_));
+                    AppendQuery(uri_, ref separator_, "name", FormatValue(name));
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{host}/files/{version}", "host", "files.example.com", "version", "v2"), uri_.ToString()));
@@ -3363,6 +3479,100 @@ namespace Consumer
                 long? errorCode_ = null;
                 string? errorMessage_ = null;
                 throw new ParameterFeaturesClientException("operationLevelServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            }
+        }
+
+        /// <summary>
+        /// GET /servers/no-default
+        /// </summary>
+        /// <remarks>
+        /// <c>GET /servers/no-default</c> (<c>serverWithoutDefault</c>).
+        /// </remarks>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        public async global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::Consumer.ParameterFeaturesClientValidation.ValidateServerWithoutDefaultParameters();
+
+            using var timeout_ = StartTimeout(cancellationToken);
+            try
+            {
+                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut("serverWithoutDefault", exception_);
+            }
+
+            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            {
+                var uri_ = new global::System.Text.StringBuilder();
+                uri_.Append("servers/no-default");
+
+                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{tenant}/api", "tenant", null), uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status_ = (int)response_.StatusCode;
+                if (status_ >= 200 && status_ < 300)
+                {
+                    return;
+                }
+
+                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+                object? typedBody_ = null;
+                long? errorCode_ = null;
+                string? errorMessage_ = null;
+                throw new ParameterFeaturesClientException("serverWithoutDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            }
+        }
+
+        /// <summary>
+        /// GET /servers/same-as-document
+        /// </summary>
+        /// <remarks>
+        /// <c>GET /servers/same-as-document</c> (<c>documentServerRepeated</c>).
+        /// </remarks>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        public async global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::Consumer.ParameterFeaturesClientValidation.ValidateDocumentServerRepeatedParameters();
+
+            using var timeout_ = StartTimeout(cancellationToken);
+            try
+            {
+                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut("documentServerRepeated", exception_);
+            }
+
+            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            {
+                var uri_ = new global::System.Text.StringBuilder();
+                uri_.Append("servers/same-as-document");
+
+                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status_ = (int)response_.StatusCode;
+                if (status_ >= 200 && status_ < 300)
+                {
+                    return;
+                }
+
+                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+                object? typedBody_ = null;
+                long? errorCode_ = null;
+                string? errorMessage_ = null;
+                throw new ParameterFeaturesClientException("documentServerRepeated", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
         }
 

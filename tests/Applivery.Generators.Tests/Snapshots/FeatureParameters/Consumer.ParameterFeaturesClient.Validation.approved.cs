@@ -547,6 +547,21 @@ namespace Consumer
         }
 
         /// <summary>
+        /// Checks the parameters of <c>generatedNames</c> against the spec before anything is sent.
+        /// </summary>
+        /// <param name="status">The status parameter.</param>
+        /// <param name="request">The request parameter.</param>
+        /// <param name="separator">The separator parameter.</param>
+        /// <param name="error">The error parameter.</param>
+        /// <param name="uri">The uri parameter.</param>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+        public static void ValidateGeneratedNamesParameters(global::System.Collections.Generic.IReadOnlyList<string>? status, string? request, int? separator, string? error, global::System.Collections.Generic.IReadOnlyList<string>? uri)
+        {
+            // The spec sets no rule on these parameters.
+        }
+
+        /// <summary>
         /// Checks the parameters of <c>invalidStyle</c> against the spec before anything is sent.
         /// </summary>
         /// <param name="id">The id parameter.</param>
@@ -575,6 +590,26 @@ namespace Consumer
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidateOperationLevelServerParameters()
+        {
+            // The spec sets no rule on these parameters.
+        }
+
+        /// <summary>
+        /// Checks the parameters of <c>serverWithoutDefault</c> against the spec before anything is sent.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+        public static void ValidateServerWithoutDefaultParameters()
+        {
+            // The spec sets no rule on these parameters.
+        }
+
+        /// <summary>
+        /// Checks the parameters of <c>documentServerRepeated</c> against the spec before anything is sent.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+        public static void ValidateDocumentServerRepeatedParameters()
         {
             // The spec sets no rule on these parameters.
         }
