@@ -90,7 +90,7 @@ internal static partial class ClientEmitter
         writer.OpenBlock($"async {returnType} SendAsync_(global::System.Threading.CancellationToken {cancellationToken})");
         EmitRequestUri(writer, client, operation);
         writer.Line();
-        writer.Line($"using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({CSharpTypes.Literal(operation.HttpMethod)}), new global::System.Uri(BaseAddress, uri_.ToString()));");
+        writer.Line($"using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({CSharpTypes.Literal(operation.HttpMethod)}), new global::System.Uri({ParameterRuntimeSource.BaseAddressOf(client, operation)}, uri_.ToString()));");
         EmitAccept(writer, operation);
         EmitHeaders(writer, operation);
         EmitRequestContent(writer, client, operation);

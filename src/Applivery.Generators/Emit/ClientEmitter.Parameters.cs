@@ -3,13 +3,15 @@ using Applivery.Generators.Model;
 
 namespace Applivery.Generators.Emit;
 
-/// <summary>How an operation's parameters reach the wire: the path, the query string and the headers.</summary>
+/// <summary>
+/// How an operation's parameters reach the wire: the path, the query string, the headers and the <c>Cookie</c> header,
+/// each in its OpenAPI style (the helpers are in <see cref="ParameterRuntimeSource"/>).
+/// </summary>
 internal static partial class ClientEmitter
 {
     /// <summary>Declares <c>uri_</c>, the relative URI: the path template with its parameters, then the query string.</summary>
     private static void EmitRequestUri(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
-        var ns = client.Namespace;
         writer.Line("var uri_ = new global::System.Text.StringBuilder();");
         foreach (var (text, isParameter) in PathTemplate.Split(operation.PathTemplate.TrimStart('/')))
         {
@@ -20,7 +22,20 @@ internal static partial class ClientEmitter
             }
 
             var parameter = operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == text);
-            writer.Line($"uri_.Append(global::System.Uri.EscapeDataString(FormatValue({parameter.Name})));");
+            if (IsPlain(parameter) && parameter.Style == ParameterStyle.Simple)
+            {
+                writer.Line($"uri_.Append(global::System.Uri.EscapeDataString(FormatValue({parameter.Name})));");
+                continue;
+            }
+
+            var helper = parameter.Style switch
+            {
+                ParameterStyle.Label => "LabelStyle",
+                ParameterStyle.Matrix => "MatrixStyle",
+                _ => "SimpleStyle",
+            };
+            EmitWithValue(writer, parameter, value =>
+                new[] { $"uri_.Append({helper}({CSharpTypes.Literal(parameter.WireName)}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));" });
         }
 
         var queryParameters = operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Query).ToList();
@@ -29,29 +44,28 @@ internal static partial class ClientEmitter
             return;
         }
 
-        writer.Line("var separator_ = '?';");
+        if (queryParameters.Any(parameter => parameter.NotSentReason is null))
+        {
+            writer.Line("var separator_ = '?';");
+        }
+
         foreach (var parameter in queryParameters)
         {
             var wire = CSharpTypes.Literal(parameter.WireName);
-            if (parameter.Type.Kind == TypeKind.Array)
+            if (IsPlain(parameter) && !parameter.AllowReserved)
             {
-                // Arrays are sent in OpenAPI's default query style: form, exploded (name=a&name=b).
-                writer.Line($"foreach (var item_ in {parameter.Name} ?? global::System.Array.Empty<{CSharpTypes.Of(parameter.Type.Element!, ns)}>())");
-                writer.Line("{");
-                writer.Line($"    AppendQuery(uri_, ref separator_, {wire}, FormatValue(item_));");
-                writer.Line("}");
+                // A single value is the same in every query style: name=value.
+                EmitWithValue(writer, parameter, value => new[] { $"AppendQuery(uri_, ref separator_, {wire}, FormatValue({value}));" });
+                continue;
             }
-            else if (parameter.IsRequired && parameter.Type.IsValueType)
+
+            var allowReserved = parameter.AllowReserved ? "true" : "false";
+            EmitWithValue(writer, parameter, value => new[]
             {
-                writer.Line($"AppendQuery(uri_, ref separator_, {wire}, FormatValue({parameter.Name}));");
-            }
-            else
-            {
-                writer.Line($"if ({parameter.Name} is {{ }} {Local(parameter)})");
-                writer.Line("{");
-                writer.Line($"    AppendQuery(uri_, ref separator_, {wire}, FormatValue({Local(parameter)}));");
-                writer.Line("}");
-            }
+                parameter.Style == ParameterStyle.DeepObject
+                    ? $"AppendDeepObject(uri_, ref separator_, {wire}, {Members(parameter, value)}, allowReserved: {allowReserved});"
+                    : $"AppendQuery(uri_, ref separator_, {wire}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}, delimiter: {Delimiter(parameter)}, allowReserved: {allowReserved});",
+            });
         }
     }
 
@@ -59,16 +73,116 @@ internal static partial class ClientEmitter
     {
         foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Header))
         {
-            writer.Line($"if ({parameter.Name} is {{ }} {Local(parameter)})");
-            writer.Line("{");
-            writer.Line($"    request_.Headers.TryAddWithoutValidation({CSharpTypes.Literal(parameter.WireName)}, FormatValue({Local(parameter)}));");
-            writer.Line("}");
+            var wire = CSharpTypes.Literal(parameter.WireName);
+            EmitWithValue(writer, parameter, value => new[]
+            {
+                IsPlain(parameter)
+                    ? $"request_.Headers.TryAddWithoutValidation({wire}, FormatValue({value}));"
+                    : $"request_.Headers.TryAddWithoutValidation({wire}, HeaderStyle({Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));",
+            });
         }
+
+        var cookies = operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Cookie).ToList();
+        if (cookies.Count == 0)
+        {
+            return;
+        }
+
+        // Every cookie parameter goes into one Cookie header, name=value pairs separated by "; " (RFC 6265).
+        writer.Line("var cookie_ = new global::System.Text.StringBuilder();");
+        foreach (var parameter in cookies)
+        {
+            EmitWithValue(writer, parameter, value =>
+                new[] { $"AppendCookie(cookie_, {CSharpTypes.Literal(parameter.WireName)}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)});" });
+        }
+
+        writer.Line("if (cookie_.Length > 0)");
+        writer.Line("{");
+        writer.Line("    request_.Headers.TryAddWithoutValidation(\"Cookie\", cookie_.ToString());");
+        writer.Line("}");
     }
 
     /// <summary>
-    /// The non-null value of an optional parameter: <c>{name}Value_</c>, which neither a spec name nor one of the
-    /// method's fixed locals (<c>uri_</c>, <c>request_</c>, …) can be.
+    /// Writes the statements that send a parameter's value, guarded so that an optional null is not sent; a value the
+    /// styles cannot lay out throws <c>NotSupportedException</c> instead of vanishing.
     /// </summary>
-    private static string Local(ParameterSpec parameter) => parameter.Name.TrimStart('@') + "Value_";
+    private static void EmitWithValue(SourceWriter writer, ParameterSpec parameter, System.Func<string, string[]> statements)
+    {
+        if (parameter.NotSentReason is { } reason)
+        {
+            var message = CSharpTypes.Literal($"The {parameter.Location.ToString().ToLowerInvariant()} parameter '{parameter.WireName}' cannot be sent: {reason}.");
+            writer.Line(parameter.IsRequired && parameter.Type.IsValueType
+                ? $"ThrowNotSent({message});"
+                : $"if ({parameter.Name} is not null)");
+            if (!(parameter.IsRequired && parameter.Type.IsValueType))
+            {
+                writer.Line("{");
+                writer.Line($"    ThrowNotSent({message});");
+                writer.Line("}");
+            }
+
+            return;
+        }
+
+        if (parameter.IsRequired && (parameter.Type.IsValueType || parameter.Location == ParameterLocation.Path))
+        {
+            // Required reference values were checked for null by the validator.
+            foreach (var statement in statements(parameter.Name))
+            {
+                writer.Line(statement);
+            }
+
+            return;
+        }
+
+        // No pattern variable: a name such as status_ could be one of the generated locals, which must not collide.
+        writer.Line($"if ({parameter.Name} is not null)");
+        writer.Line("{");
+        foreach (var statement in statements(parameter.Type.IsValueType ? parameter.Name + ".Value" : parameter.Name))
+        {
+            writer.Line("    " + statement);
+        }
+
+        writer.Line("}");
+    }
+
+    /// <summary>A single value in its location's default layout, formatted by <c>FormatValue</c> (the code as before styles).</summary>
+    private static bool IsPlain(ParameterSpec parameter) =>
+        parameter.ContentType is null && parameter.NotSentReason is null && parameter.Type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map);
+
+    /// <summary>
+    /// The expression of the value's members as text: one item for a single value (JSON text for a JSON
+    /// <c>content</c> parameter), the formatted items of an array, or name, value, name, value… for an object.
+    /// </summary>
+    private static string Members(ParameterSpec parameter, string value)
+    {
+        if (parameter.IsJson)
+        {
+            return $"new[] {{ JsonParameter({value}, WriteJsonParameter) }}";
+        }
+
+        return parameter.Type.Kind switch
+        {
+            _ when parameter.ContentType is not null => $"new[] {{ FormatValue({value}) }}",
+            TypeKind.Array => $"FormatItems({value}, FormatValue)",
+            TypeKind.Map => $"FormatProperties({value}, FormatValue)",
+            TypeKind.Object => $"ParameterProperties({value})",
+            _ => $"new[] {{ FormatValue({value}) }}",
+        };
+    }
+
+    /// <summary>Whether <see cref="Members"/> holds name/value pairs (an object) rather than items.</summary>
+    private static string PropertiesFlag(ParameterSpec parameter) =>
+        !parameter.IsJson && parameter.ContentType is null && parameter.Type.Kind is TypeKind.Object or TypeKind.Map ? "properties: true" : "properties: false";
+
+    /// <summary>A single value (or a content parameter's text) expands the same either way; RFC 6570's exploded form is the simpler path.</summary>
+    private static string Explode(ParameterSpec parameter) =>
+        parameter.Explode || parameter.ContentType is not null || parameter.Type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map) ? "explode: true" : "explode: false";
+
+    private static string Delimiter(ParameterSpec parameter) => parameter.Style switch
+    {
+        ParameterStyle.SpaceDelimited => "\"%20\"",
+        ParameterStyle.PipeDelimited => "\"|\"",
+        _ => "\",\"",
+    };
 }

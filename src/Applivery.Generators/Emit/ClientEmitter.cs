@@ -66,6 +66,7 @@ internal static partial class ClientEmitter
         }
 
         writer.Lines(ClientRuntimeSource.Helpers(client));
+        ParameterRuntimeSource.Emit(writer, client);
         writer.Lines(SecurityRuntimeSource(client));
         if (RequestBodyRuntimeSource(client) is { Length: > 0 } bodyHelpers)
         {

@@ -58,11 +58,6 @@ internal sealed partial class OperationBuilder
                     }
                 }
             }
-
-            if (pathItem.KeyNode("servers") is { } servers)
-            {
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, servers.Span, $"'servers' on the path '{path}'", "the document's first server is used");
-            }
         }
 
         return operations.ToEquatableArray();
@@ -126,7 +121,8 @@ internal sealed partial class OperationBuilder
             body,
             BuildResponses(methodName, operation, pointer),
             cancellationTokenName,
-            Security?.ForOperation(methodName, operation) ?? OperationSecuritySpec.None);
+            Security?.ForOperation(methodName, operation) ?? OperationSecuritySpec.None,
+            BuildServer(methodName, pathItem, operation));
     }
 
     /// <summary>

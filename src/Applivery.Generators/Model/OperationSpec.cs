@@ -8,6 +8,9 @@ namespace Applivery.Generators.Model;
 /// already has that name (the spec's names win; see README's naming rules).
 /// </param>
 /// <param name="Security">What the operation's <c>security</c> (or the document's) asks the client to send.</param>
+/// <param name="Server">
+/// The operation's own server (its <c>servers</c>, else its path item's), or null when it uses the client's base address.
+/// </param>
 internal sealed record OperationSpec(
     string MethodName,
     string OperationId,
@@ -22,4 +25,5 @@ internal sealed record OperationSpec(
     RequestBodySpec? RequestBody,
     EquatableArray<ResponseSpec> Responses,
     string CancellationTokenName,
-    OperationSecuritySpec Security);
+    OperationSecuritySpec Security,
+    ServerSpec? Server);
