@@ -55,7 +55,7 @@ public class DependencyInjectionTests
     {
         var run = GeneratorRun.Run(new[] { SpecFile.Applivery() }, csharpSources: new[] { Harness }, extraReferences: HttpClientFactoryReferences);
 
-        Assert.Contains(run.Sources, source => source.HintName == "Consumer.AppliveryClient.ServiceCollectionExtensions.g.cs");
+        Assert.Contains(run.Sources, source => source.HintName == "Consumer.AppliveryClientServiceCollectionExtensions.g.cs");
         var diagnostics = run.CompilationDiagnostics();
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
 

@@ -343,7 +343,7 @@ public class DiagnosticTests
         var diagnostic = Single(run, "APG006");
         Assert.Contains("^(unclosed$", Message(diagnostic));
         Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        var validation = run.Source("PatternsClient.Validation.g.cs");
+        var validation = run.Source("PatternsClientValidation.g.cs");
         Assert.Contains("\"^[a-z]+$\"", validation);
         Assert.DoesNotContain("unclosed", validation);
         Assert.Empty(run.CompilationDiagnostics());
@@ -402,7 +402,7 @@ public class DiagnosticTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains("internal sealed partial class Member", run.Source("Company.Api.DownloadsClient.Member.g.cs"));
-        Assert.Contains("internal static partial class DownloadsClientValidation", run.Source("Company.Api.DownloadsClient.Validation.g.cs"));
+        Assert.Contains("internal static partial class DownloadsClientValidation", run.Source("Company.Api.DownloadsClientValidation.g.cs"));
         Assert.Empty(run.CompilationDiagnostics());
     }
 

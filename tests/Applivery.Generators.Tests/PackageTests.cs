@@ -54,7 +54,7 @@ public class PackageTests
             }
 
             var generated = Directory.GetFiles(Path.Combine(root, "app", "obj"), "*.g.cs", SearchOption.AllDirectories);
-            Assert.Contains(generated, file => file.Replace('\\', '/').Contains("Applivery.Generators/Applivery.Generators.OpenApiClientGenerator/PackagedApp.Api.AppliveryClient.Client.g.cs", StringComparison.Ordinal));
+            Assert.Contains(generated, file => file.Replace('\\', '/').Contains("Applivery.Generators/Applivery.Generators.OpenApiClientGenerator/PackagedApp.Api.AppliveryClient.g.cs", StringComparison.Ordinal));
 
             await using var server = await LoopbackServer.StartAsync();
             server.Respond = LoopbackServer.Json(200, ExampleResponses.DownloadsByUser);

@@ -254,7 +254,7 @@ public class ParameterStyleTests : IAsyncLifetime
         Assert.Equal(4, unsupported.Count(message => message.StartsWith("Sending the", StringComparison.Ordinal)));
         Assert.All(unsupported.Where(message => message.StartsWith("Sending the", StringComparison.Ordinal)), message => Assert.EndsWith("the parameter stays in the signature, and a value other than null throws NotSupportedException", message));
         Assert.Contains(unsupported, message => message.StartsWith("Sending the query parameter 'filter' of NotSendable (the 'deepObject' style", StringComparison.Ordinal));
-        var docs = Run.Value.Sources.Single(source => source.HintName.EndsWith("ParameterFeaturesClient.Client.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var docs = Run.Value.Sources.Single(source => source.HintName.EndsWith(".ParameterFeaturesClient.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005)", docs);
     }
 

@@ -590,7 +590,7 @@ public class ResponseTests
             """.Replace("\r", string.Empty),
             GeneratedSnapshots.FormatDiagnostics(run.GeneratorDiagnostics));
         Assert.Empty(run.CompilationDiagnostics());
-        var client = run.Source("ClashClient.Client.g.cs");
+        var client = run.Source(".ClashClient.g.cs");
         Assert.Contains("request_.Headers.Accept.Add(global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(\"application/json; charset=utf-8\"));", client, StringComparison.Ordinal);
         Assert.Contains("Task<global::Consumer.GetThingResult2> GetThingAsync(", client, StringComparison.Ordinal);
         Assert.Contains("public global::Consumer.GetThingResult? Ok { get; }", run.Source("GetThingResult2.g.cs"), StringComparison.Ordinal);

@@ -343,7 +343,7 @@ public class SecurityTests : IAsyncLifetime
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.DoesNotContain(run.Sources, source => source.HintName.Contains("Credentials", StringComparison.Ordinal));
-        var client = run.Source("CertificatesClient.Client.g.cs");
+        var client = run.Source(".CertificatesClient.g.cs");
         Assert.Contains("// cert: mutual TLS, done by the HttpClient handler.", client);
         Assert.DoesNotContain("string bearerToken", client);
         var diagnostics = run.CompilationDiagnostics();
@@ -373,8 +373,8 @@ public class SecurityTests : IAsyncLifetime
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Single(run.Sources, source => source.HintName == "Consumer.Credentials.g.cs");
-        Assert.Contains(run.Sources, source => source.HintName == "Consumer.FirstClient.Credentials.g.cs");
-        Assert.Contains(run.Sources, source => source.HintName == "Consumer.SecondClient.Credentials.g.cs");
+        Assert.Contains(run.Sources, source => source.HintName == "Consumer.FirstClientCredentials.g.cs");
+        Assert.Contains(run.Sources, source => source.HintName == "Consumer.SecondClientCredentials.g.cs");
         var diagnostics = run.CompilationDiagnostics();
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
     }
@@ -560,7 +560,7 @@ public class SecurityTests : IAsyncLifetime
             run.GeneratorDiagnostics.OrderBy(diagnostic => diagnostic.Location.GetLineSpan().StartLinePosition.Line).Select(Format));
         var diagnostics = run.CompilationDiagnostics();
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
-        Assert.Contains("public global::Consumer.BearerCredential? ToStringValue { get; init; }", run.Source("BrokenClient.Credentials.g.cs"));
+        Assert.Contains("public global::Consumer.BearerCredential? ToStringValue { get; init; }", run.Source("BrokenClientCredentials.g.cs"));
     }
 
     private static string Format(Diagnostic diagnostic)

@@ -35,5 +35,13 @@ internal static class GeneratedFile
 
     public static string Visibility(ClientSpec client) => client.IsPublic ? "public" : "internal";
 
-    public static string HintName(ClientSpec client, string concern) => $"{client.Namespace}.{client.ClientName}.{concern}.g.cs";
+    /// <summary>The file of a type generated from the spec: <c>{Namespace}.{Client}.{Type}.g.cs</c>.</summary>
+    public static string HintName(ClientSpec client, string typeName) => $"{client.Namespace}.{client.ClientName}.{typeName}.g.cs";
+
+    /// <summary>
+    /// The file of a support class (the client, its JSON, validation, credentials, DI extensions):
+    /// <c>{Namespace}.{Class}.g.cs</c>. It has one dot fewer than any type's file, so a schema named <c>Json</c> or
+    /// <c>Credentials</c> never meets it.
+    /// </summary>
+    public static string SupportHintName(ClientSpec client, string className) => $"{client.Namespace}.{className}.g.cs";
 }

@@ -40,16 +40,16 @@ internal static class SourceEmitter
                 files.Add((GeneratedFile.HintName(client, resultName), OperationResultEmitter.Emit(client, resultName, operation)));
             }
 
-            files.Add((GeneratedFile.HintName(client, "Validation"), ValidationEmitter.EmitValidationClass(client)));
-            files.Add((GeneratedFile.HintName(client, "Json"), JsonEmitter.Emit(client, features)));
-            files.Add((GeneratedFile.HintName(client, "Client"), ClientEmitter.Emit(client)));
+            files.Add((GeneratedFile.SupportHintName(client, ValidationEmitter.ValidationClassName(client)), ValidationEmitter.EmitValidationClass(client)));
+            files.Add((GeneratedFile.SupportHintName(client, JsonEmitter.ClassName(client)), JsonEmitter.Emit(client, features)));
+            files.Add((GeneratedFile.SupportHintName(client, client.ClientName), ClientEmitter.Emit(client)));
             if (CredentialsEmitter.HasCredentials(client))
             {
-                files.Add((GeneratedFile.HintName(client, "Credentials"), CredentialsEmitter.Emit(client)));
+                files.Add((GeneratedFile.SupportHintName(client, CredentialsEmitter.ClassName(client)), CredentialsEmitter.Emit(client)));
             }
             if (features.HasHttpClientFactory)
             {
-                files.Add((GeneratedFile.HintName(client, "ServiceCollectionExtensions"), ServiceCollectionEmitter.Emit(client)));
+                files.Add((GeneratedFile.SupportHintName(client, client.ClientName + "ServiceCollectionExtensions"), ServiceCollectionEmitter.Emit(client)));
             }
 
             return files;

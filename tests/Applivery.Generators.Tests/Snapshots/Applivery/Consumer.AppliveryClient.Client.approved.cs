@@ -155,17 +155,17 @@ namespace Consumer
                 uri_.Append(global::System.Uri.EscapeDataString(FormatValue(buildId)));
                 uri_.Append("/downloads/by-user");
                 var separator_ = '?';
-                if (email is { } emailValue_)
+                if (email is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "email", FormatValue(emailValue_));
+                    AppendQuery(uri_, ref separator_, "email", FormatValue(email));
                 }
-                if (iniDate is { } iniDateValue_)
+                if (iniDate is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDateValue_));
+                    AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDate.Value));
                 }
-                if (endDate is { } endDateValue_)
+                if (endDate is not null)
                 {
-                    AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDateValue_));
+                    AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDate.Value));
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));

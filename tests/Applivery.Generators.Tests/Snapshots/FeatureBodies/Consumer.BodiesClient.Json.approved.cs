@@ -91,6 +91,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteMetadata(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Metadata)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteMetadataRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value) => WriteMetadata(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteMetadata(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value)
         {
@@ -161,6 +164,9 @@ namespace Consumer
                 Data = _data,
             };
         }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteAttachment(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Attachment)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteAttachmentRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value) => WriteAttachment(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value)
@@ -241,6 +247,9 @@ namespace Consumer
                 B = _b,
             };
         }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteRgb(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Rgb)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteRgbRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value) => WriteRgb(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteRgb(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
@@ -441,6 +450,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteFormFields(global::System.Text.Json.Utf8JsonWriter, global::Consumer.FormFields)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteFormFieldsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value) => WriteFormFields(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteFormFields(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value)
         {
@@ -567,6 +579,9 @@ namespace Consumer
                 Q = _q,
             };
         }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitOptionalFormRequest)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteSubmitOptionalFormRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value) => WriteSubmitOptionalFormRequest(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
@@ -708,6 +723,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UploadFilesRequest)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteUploadFilesRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value) => WriteUploadFilesRequest(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)
         {
@@ -810,6 +828,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUploadLegacyRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UploadLegacyRequest)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteUploadLegacyRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value) => WriteUploadLegacyRequest(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteUploadLegacyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value)
         {
@@ -865,7 +886,7 @@ namespace Consumer
             return ReadListOfString(ref reader, "$", ref unrecognizedValues);
         }
 
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;string&gt;.</summary>
+        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;string&gt; as a request body.</summary>
         internal static void WriteListOfStringDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
         {
             WriteListOfString(writer, value, null, "$");

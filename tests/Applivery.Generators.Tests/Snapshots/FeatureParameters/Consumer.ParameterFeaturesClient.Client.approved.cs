@@ -697,7 +697,7 @@ namespace Consumer
             _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request.</summary>
+        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
         public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
             : this(httpClient)
         {
@@ -717,10 +717,17 @@ namespace Consumer
         }
 
         /// <summary>
-        /// Sends the bearer token over plain <c>http://</c> to a host other than loopback. Off by default: a token in clear text
-        /// on the network is a leaked token.
+        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+        /// text on the network is a leaked credential.
         /// </summary>
-        public bool AllowInsecureBearerToken { get; init; }
+        public bool AllowInsecureCredentials { get; init; }
+
+        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+        public bool AllowInsecureBearerToken
+        {
+            get => AllowInsecureCredentials;
+            init => AllowInsecureCredentials = value;
+        }
 
         /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
         public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
@@ -765,7 +772,6 @@ namespace Consumer
                 uri_.Append(global::System.Uri.EscapeDataString(FormatValue(color)));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -814,7 +820,6 @@ namespace Consumer
                 uri_.Append(SimpleStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -863,7 +868,6 @@ namespace Consumer
                 uri_.Append(SimpleStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -912,7 +916,6 @@ namespace Consumer
                 uri_.Append(SimpleStyle("color", ParameterProperties(color), properties: true, explode: false));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -961,7 +964,6 @@ namespace Consumer
                 uri_.Append(SimpleStyle("color", ParameterProperties(color), properties: true, explode: true));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1010,7 +1012,6 @@ namespace Consumer
                 uri_.Append(LabelStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1059,7 +1060,6 @@ namespace Consumer
                 uri_.Append(LabelStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1108,7 +1108,6 @@ namespace Consumer
                 uri_.Append(LabelStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1157,7 +1156,6 @@ namespace Consumer
                 uri_.Append(LabelStyle("color", ParameterProperties(color), properties: true, explode: false));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1206,7 +1204,6 @@ namespace Consumer
                 uri_.Append(LabelStyle("color", ParameterProperties(color), properties: true, explode: true));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1255,7 +1252,6 @@ namespace Consumer
                 uri_.Append(MatrixStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1304,7 +1300,6 @@ namespace Consumer
                 uri_.Append(MatrixStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1353,7 +1348,6 @@ namespace Consumer
                 uri_.Append(MatrixStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1402,7 +1396,6 @@ namespace Consumer
                 uri_.Append(MatrixStyle("color", ParameterProperties(color), properties: true, explode: false));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1451,7 +1444,6 @@ namespace Consumer
                 uri_.Append(MatrixStyle("color", ParameterProperties(color), properties: true, explode: true));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1504,7 +1496,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1557,7 +1548,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1610,7 +1600,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1663,7 +1652,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1716,7 +1704,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1769,7 +1756,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1822,7 +1808,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1875,7 +1860,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1928,7 +1912,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -1981,7 +1964,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -2034,7 +2016,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -2087,7 +2068,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -2135,7 +2115,6 @@ namespace Consumer
                 uri_.Append("header/primitive");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xColor is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Color", FormatValue(xColor));
@@ -2187,7 +2166,6 @@ namespace Consumer
                 uri_.Append("cookie/primitive");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
                 if (color is not null)
                 {
@@ -2244,7 +2222,6 @@ namespace Consumer
                 uri_.Append("header/array");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xColor is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
@@ -2296,7 +2273,6 @@ namespace Consumer
                 uri_.Append("cookie/array");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
                 if (color is not null)
                 {
@@ -2353,7 +2329,6 @@ namespace Consumer
                 uri_.Append("header/array/explode");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xColor is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: true));
@@ -2405,7 +2380,6 @@ namespace Consumer
                 uri_.Append("cookie/array/explode");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
                 if (color is not null)
                 {
@@ -2462,7 +2436,6 @@ namespace Consumer
                 uri_.Append("header/object");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xColor is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: false));
@@ -2514,7 +2487,6 @@ namespace Consumer
                 uri_.Append("cookie/object");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
                 if (color is not null)
                 {
@@ -2571,7 +2543,6 @@ namespace Consumer
                 uri_.Append("header/object/explode");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xColor is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: true));
@@ -2623,7 +2594,6 @@ namespace Consumer
                 uri_.Append("cookie/object/explode");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
                 if (color is not null)
                 {
@@ -2682,7 +2652,6 @@ namespace Consumer
                 uri_.Append("cookies");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var cookie_ = new global::System.Text.StringBuilder();
                 if (session is not null)
                 {
@@ -2760,7 +2729,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xNote is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Note", FormatValue(xNote));
@@ -2827,7 +2795,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -2893,7 +2860,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xFilter is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Filter", HeaderStyle(new[] { JsonParameter(xFilter, WriteJsonParameter) }, properties: false, explode: true));
@@ -2971,7 +2937,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xRatio is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Ratio", FormatValue(xRatio.Value));
@@ -3050,7 +3015,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xColor is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
@@ -3117,7 +3081,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xLabels is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Labels", HeaderStyle(FormatProperties(xLabels, FormatValue), properties: true, explode: true));
@@ -3183,7 +3146,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -3232,7 +3194,6 @@ namespace Consumer
                 ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -3297,7 +3258,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (error is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("error", FormatValue(error));
@@ -3360,7 +3320,6 @@ namespace Consumer
                 uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (xTags is not null)
                 {
                     request_.Headers.TryAddWithoutValidation("X-Tags", HeaderStyle(FormatItems(xTags, FormatValue), properties: false, explode: false));
@@ -3417,7 +3376,6 @@ namespace Consumer
                 }
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{host}/files/{version}", "host", "files.example.com", "version", "v2"), uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -3464,7 +3422,6 @@ namespace Consumer
                 uri_.Append("servers/path-level");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(ServerAddress("/root-relative"), uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -3511,7 +3468,6 @@ namespace Consumer
                 uri_.Append("servers/no-default");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{tenant}/api", "tenant", null), uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -3558,7 +3514,6 @@ namespace Consumer
                 uri_.Append("servers/same-as-document");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -3605,7 +3560,6 @@ namespace Consumer
                 uri_.Append("servers/relative");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("sub"), uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -3941,7 +3895,7 @@ namespace Consumer
         /// <summary>Writes a global::Consumer.Rgb parameter as JSON.</summary>
         private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
         {
-            global::Consumer.ParameterFeaturesClientJson.WriteRgb(writer, value);
+            global::Consumer.ParameterFeaturesClientJson.WriteRgbRequest(writer, value);
         }
 
         /// <summary>Writes a global::System.Collections.Generic.IReadOnlyDictionary&lt;string, int&gt; parameter as JSON.</summary>
@@ -4009,20 +3963,57 @@ namespace Consumer
                 : WithTrailingSlash(new global::System.Uri(BaseAddress, url));
         }
 
+        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+        {
+            var uri = request.RequestUri!;
+            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+            {
+                throw new global::System.InvalidOperationException(
+                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+            }
+        }
+
+        /// <summary>
+        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+        /// </summary>
+        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+        {
+            if (value is null)
+            {
+                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+            }
+
+            foreach (var c in value)
+            {
+                var allowed = forCookie
+                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                    : (c >= 0x20 && c < 0x7F) || c == '\t';
+                if (!allowed)
+                {
+                    throw new global::System.InvalidOperationException(
+                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
         private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (_tokenProvider is not null)
             {
-                var uri = request.RequestUri!;
-                if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
-                }
-
-                var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+        {
+            RefuseInsecure(request, what, schemeName);
+            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
         }
 
     }

@@ -75,6 +75,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteRgb(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Rgb)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteRgbRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value) => WriteRgb(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteRgb(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
         {
@@ -140,6 +143,9 @@ namespace Consumer
                 Inner = _inner,
             };
         }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteNested(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Nested)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteNestedRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Nested value) => WriteNested(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Nested value)

@@ -69,6 +69,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteJob(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Job)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteJobRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Job value) => WriteJob(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteJob(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Job value)
         {
@@ -131,6 +134,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTicket(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Ticket)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteTicketRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Ticket value) => WriteTicket(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteTicket(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Ticket value)
         {
@@ -192,6 +198,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteError(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Error)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteErrorRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Error value) => WriteError(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Error value)
         {
@@ -210,7 +219,7 @@ namespace Consumer
         }
 
         /// <summary>Reads a whole JSON document of int.</summary>
-        /// <summary>Writes a whole JSON document of int.</summary>
+        /// <summary>Writes a whole JSON document of int as a request body.</summary>
         internal static void WriteInt32Document(global::System.Text.Json.Utf8JsonWriter writer, int value)
         {
             writer.WriteNumberValue(value);

@@ -122,7 +122,7 @@ namespace Consumer
             _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request.</summary>
+        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
         public FeatureSchemasClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
             : this(httpClient)
         {
@@ -142,10 +142,17 @@ namespace Consumer
         }
 
         /// <summary>
-        /// Sends the bearer token over plain <c>http://</c> to a host other than loopback. Off by default: a token in clear text
-        /// on the network is a leaked token.
+        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+        /// text on the network is a leaked credential.
         /// </summary>
-        public bool AllowInsecureBearerToken { get; init; }
+        public bool AllowInsecureCredentials { get; init; }
+
+        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+        public bool AllowInsecureBearerToken
+        {
+            get => AllowInsecureCredentials;
+            init => AllowInsecureCredentials = value;
+        }
 
         /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
         public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
@@ -746,20 +753,57 @@ namespace Consumer
                 }
             }
         }
+        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+        {
+            var uri = request.RequestUri!;
+            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+            {
+                throw new global::System.InvalidOperationException(
+                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+            }
+        }
+
+        /// <summary>
+        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+        /// </summary>
+        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+        {
+            if (value is null)
+            {
+                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+            }
+
+            foreach (var c in value)
+            {
+                var allowed = forCookie
+                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                    : (c >= 0x20 && c < 0x7F) || c == '\t';
+                if (!allowed)
+                {
+                    throw new global::System.InvalidOperationException(
+                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
         private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (_tokenProvider is not null)
             {
-                var uri = request.RequestUri!;
-                if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
-                }
-
-                var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+        {
+            RefuseInsecure(request, what, schemeName);
+            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
         }
 
     }

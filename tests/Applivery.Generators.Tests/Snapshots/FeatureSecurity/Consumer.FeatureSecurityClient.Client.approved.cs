@@ -278,7 +278,6 @@ namespace Consumer
                 uri_.Append("header");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.ApiKey is { } credential1_)
                 {
@@ -332,7 +331,6 @@ namespace Consumer
                 AppendQuery(uri_, ref separator_, "page", FormatValue(page));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.QueryKey is { } credential1_)
                 {
@@ -383,7 +381,6 @@ namespace Consumer
                 uri_.Append("cookie");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.CookieKey is { } credential1_)
                 {
@@ -434,7 +431,6 @@ namespace Consumer
                 uri_.Append("basic");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.BasicAuth is { } credential1_)
                 {
@@ -485,7 +481,6 @@ namespace Consumer
                 uri_.Append("bearer");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.BearerAuth is { } credential1_)
                 {
@@ -536,7 +531,6 @@ namespace Consumer
                 uri_.Append("custom");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.TokenAuth is { } credential1_)
                 {
@@ -587,7 +581,6 @@ namespace Consumer
                 uri_.Append("oauth2");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.PetstoreAuth is { } credential1_)
                 {
@@ -638,7 +631,6 @@ namespace Consumer
                 uri_.Append("oidc");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.Oidc is { } credential1_)
                 {
@@ -689,7 +681,6 @@ namespace Consumer
                 uri_.Append("mtls");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 // mtls: mutual TLS, done by the HttpClient handler.
 
@@ -737,7 +728,6 @@ namespace Consumer
                 uri_.Append("and");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.ApiKey is { } credential1_ && _credentials.CookieKey is { } credential2_)
                 {
@@ -789,7 +779,6 @@ namespace Consumer
                 uri_.Append("or");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.BearerAuth is { } credential1_)
                 {
@@ -844,7 +833,6 @@ namespace Consumer
                 uri_.Append("optional");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (operation's requirement): the first alternative whose credentials are all set.
                 if (_credentials.BasicAuth is { } credential1_)
                 {
@@ -895,7 +883,6 @@ namespace Consumer
                 uri_.Append("public");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // security: [] (operation's requirement): no credentials are sent.
 
                 using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -942,7 +929,6 @@ namespace Consumer
                 uri_.Append("default");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 // Security (document's requirement): the first alternative whose credentials are all set.
                 if (_credentials.ApiKey is { } credential1_)
                 {
