@@ -111,16 +111,17 @@ internal static partial class ClientEmitter
         if (parameter.NotSentReason is { } reason)
         {
             var message = CSharpTypes.Literal($"The {parameter.Location.ToString().ToLowerInvariant()} parameter '{parameter.WireName}' cannot be sent: {reason}.");
-            writer.Line(parameter.IsRequired && parameter.Type.IsValueType
-                ? $"ThrowNotSent({message});"
-                : $"if ({parameter.Name} is not null)");
-            if (!(parameter.IsRequired && parameter.Type.IsValueType))
+            if (parameter.IsRequired && parameter.Type.IsValueType)
             {
-                writer.Line("{");
-                writer.Line($"    ThrowNotSent({message});");
-                writer.Line("}");
+                // A method call rather than a throw statement: the code after it must not become unreachable (CS0162).
+                writer.Line($"ThrowNotSent({message});");
+                return;
             }
 
+            writer.Line($"if ({parameter.Name} is not null)");
+            writer.Line("{");
+            writer.Line($"    ThrowNotSent({message});");
+            writer.Line("}");
             return;
         }
 
