@@ -966,6 +966,8 @@ internal sealed class ContractRunner
 
     private static string Tail(string text)
     {
+        // Prism's stack traces name files under this machine's checkout: keep them relative to node_modules.
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\S*[\\/]node_modules[\\/]", "node_modules/");
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return string.Join(" / ", lines.Skip(Math.Max(0, lines.Length - 3)).Select(line => line.Trim()));
     }
