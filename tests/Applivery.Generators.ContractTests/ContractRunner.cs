@@ -136,54 +136,54 @@ internal sealed class ContractRunner
         var client = CreateClient(clientType, http);
         try
         {
-        foreach (var operation in _document.Operations)
-        {
-            if (prism.HasExited)
+            foreach (var operation in _document.Operations)
             {
-                // A request that crashed Prism failed already (with Prism's last words); the rest get a new Prism.
-                http.Dispose();
-                if (prism != firstPrism)
+                if (prism.HasExited)
                 {
-                    await prism.DisposeAsync();
+                    // A request that crashed Prism failed already (with Prism's last words); the rest get a new Prism.
+                    http.Dispose();
+                    if (prism != firstPrism)
+                    {
+                        await prism.DisposeAsync();
+                    }
+
+                    prism = await PrismServer.StartAsync(prismEntryPoint, _specPath);
+                    http = new HttpClient(recorder, disposeHandler: false) { BaseAddress = prism.BaseAddress, Timeout = CallTimeout };
+                    client = CreateClient(clientType, http);
                 }
 
-                prism = await PrismServer.StartAsync(prismEntryPoint, _specPath);
-                http = new HttpClient(recorder, disposeHandler: false) { BaseAddress = prism.BaseAddress, Timeout = CallTimeout };
-                client = CreateClient(clientType, http);
-            }
+                if (!methods.TryGetValue(operation, out var method))
+                {
+                    var reasons = DiagnosticsFor(operation, generatorDiagnostics, null);
+                    results.Add(reasons.Count > 0
+                        ? new OperationResult(operation.Key, Outcome.Skipped, string.Join(" | ", reasons))
+                        : new OperationResult(operation.Key, Outcome.Failed, "no method was generated and no APG diagnostic says why"));
+                    continue;
+                }
 
-            if (!methods.TryGetValue(operation, out var method))
-            {
-                var reasons = DiagnosticsFor(operation, generatorDiagnostics, null);
-                results.Add(reasons.Count > 0
-                    ? new OperationResult(operation.Key, Outcome.Skipped, string.Join(" | ", reasons))
-                    : new OperationResult(operation.Key, Outcome.Failed, "no method was generated and no APG diagnostic says why"));
-                continue;
-            }
+                recorder.Clear();
+                string? failure;
+                try
+                {
+                    failure = await CallAsync(operation, method, client, recorder, assembly, resolverOptions, generatorDiagnostics);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    failure = "the test itself failed: " + exception.GetType().Name + ": " + exception.Message;
+                }
 
-            recorder.Clear();
-            string? failure;
-            try
-            {
-                failure = await CallAsync(operation, method, client, recorder, assembly, resolverOptions, generatorDiagnostics);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                failure = "the test itself failed: " + exception.GetType().Name + ": " + exception.Message;
-            }
+                if (prism.HasExited)
+                {
+                    failure = (failure ?? "") + " | Prism stopped while answering this request: " + Tail(prism.Output);
+                }
 
-            if (prism.HasExited)
-            {
-                failure = (failure ?? "") + " | Prism stopped while answering this request: " + Tail(prism.Output);
-            }
+                if (failure is not null && DiagnosticsFor(operation, generatorDiagnostics, method.Name).Where(reason => !failure.Contains(reason, StringComparison.Ordinal)).ToList() is { Count: > 0 } apg)
+                {
+                    failure += " [generator diagnostics here: " + string.Join(" | ", apg) + "]";
+                }
 
-            if (failure is not null && DiagnosticsFor(operation, generatorDiagnostics, method.Name).Where(reason => !failure.Contains(reason, StringComparison.Ordinal)).ToList() is { Count: > 0 } apg)
-            {
-                failure += " [generator diagnostics here: " + string.Join(" | ", apg) + "]";
+                results.Add(new OperationResult(operation.Key, failure is null ? Outcome.Passed : Outcome.Failed, failure));
             }
-
-            results.Add(new OperationResult(operation.Key, failure is null ? Outcome.Passed : Outcome.Failed, failure));
-        }
         }
         finally
         {
@@ -267,14 +267,7 @@ internal sealed class ContractRunner
             if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is { } constructor)
             {
                 var options = constructor.Invoke(null);
-                foreach (var property in type.GetProperties().Where(property => property.SetMethod is not null))
-                {
-                    if (property.PropertyType == typeof(string) || property.PropertyType == typeof(Func<CancellationToken, ValueTask<string>>))
-                    {
-                        property.SetValue(options, Credential(property.PropertyType, property.Name));
-                    }
-                }
-
+                FillCredentials(options);
                 return options;
             }
 
@@ -291,7 +284,24 @@ internal sealed class ContractRunner
             .ThenByDescending(constructor => constructor.GetParameters().Count(parameter => parameter.ParameterType == typeof(string)))
             .First();
         var client = chosen.Invoke(chosen.GetParameters().Select(parameter => Credential(parameter.ParameterType, parameter.Name!)).ToArray());
+        FillCredentials(client);
         return client;
+
+        // Credential-like init properties (an API key, a user name, a token provider) still unset get test values;
+        // anything else (a base address, a size limit) is left as the client chose.
+        void FillCredentials(object target)
+        {
+            foreach (var property in target.GetType().GetProperties().Where(property => property.SetMethod is not null && property.GetIndexParameters().Length == 0))
+            {
+                var name = property.Name.ToLowerInvariant();
+                var isCredential = new[] { "key", "token", "user", "password", "secret", "credential" }.Any(name.Contains);
+                if (isCredential && property.GetValue(target) is null
+                    && (property.PropertyType == typeof(string) || property.PropertyType == typeof(Func<CancellationToken, ValueTask<string>>)))
+                {
+                    property.SetValue(target, Credential(property.PropertyType, property.Name));
+                }
+            }
+        }
     }
 
     private async Task<string?> CallAsync(
@@ -310,6 +320,7 @@ internal sealed class ContractRunner
         JsonNode? bodyValue = null;
         string? bodyMediaType = null;
         JsonObject? bodySchema = null;
+        JsonObject? bodyEncodings = null;
         using var cancellation = new CancellationTokenSource(CallTimeout);
         var arguments = new List<object?>();
         foreach (var parameter in method.GetParameters())
@@ -353,6 +364,7 @@ internal sealed class ContractRunner
                 bodyMediaType = media.Key;
                 var mediaObject = media.Value as JsonObject;
                 bodySchema = _document.Resolve(mediaObject?["schema"]) as JsonObject;
+                bodyEncodings = mediaObject?["encoding"] as JsonObject;
                 bodyValue = mediaObject?["example"] is { } example && SampleValues.TypeOf(bodySchema) is not "object" and not "array"
                     ? example.DeepClone()
                     : _samples.For(mediaObject?["schema"], forRequest: true);
@@ -416,7 +428,7 @@ internal sealed class ContractRunner
             {
                 // No 2xx in the spec: Prism validated the request and answered the first documented status, which the
                 // client reports as its exception, as documented. The request is still compared with the oracle.
-                problems.AddRange(CompareRequest(operation, passed, exchange, bodyMediaType, bodySchema, bodyValue));
+                problems.AddRange(CompareRequest(operation, passed, exchange, bodyMediaType, bodySchema, bodyValue, bodyEncodings));
                 return problems.Count == 0 ? null : string.Join("; ", problems.Distinct());
             }
 
@@ -430,7 +442,7 @@ internal sealed class ContractRunner
                 return "the call returned without sending a request";
             }
 
-            problems.AddRange(CompareRequest(operation, passed, exchange, bodyMediaType, bodySchema, bodyValue));
+            problems.AddRange(CompareRequest(operation, passed, exchange, bodyMediaType, bodySchema, bodyValue, bodyEncodings));
             var responseProblems = CheckResponse(operation, method, exchange, result, assembly, resolverOptions);
             problems.AddRange(responseProblems);
             return problems.Count == 0 ? null : string.Join("; ", problems.Distinct());
@@ -553,7 +565,7 @@ internal sealed class ContractRunner
         }
     }
 
-    private IEnumerable<string> CompareRequest(OperationInfo operation, List<(JsonObject Parameter, JsonNode? Value)> passed, Exchange exchange, string? bodyMediaType, JsonObject? bodySchema, JsonNode? bodyValue)
+    private IEnumerable<string> CompareRequest(OperationInfo operation, List<(JsonObject Parameter, JsonNode? Value)> passed, Exchange exchange, string? bodyMediaType, JsonObject? bodySchema, JsonNode? bodyValue, JsonObject? bodyEncodings)
     {
         var problems = new List<string>();
         if (!string.Equals(exchange.Method.Method, operation.Method, StringComparison.OrdinalIgnoreCase))
@@ -636,7 +648,7 @@ internal sealed class ContractRunner
 
         if (bodyMediaType is not null)
         {
-            problems.AddRange(CompareBody(bodyMediaType, bodySchema, bodyValue, exchange));
+            problems.AddRange(CompareBody(bodyMediaType, bodySchema, bodyValue, exchange, bodyEncodings));
         }
 
         return problems;
@@ -644,7 +656,7 @@ internal sealed class ContractRunner
 
     private static string Squash(string value) => string.Join(",", value.Split(',').Select(part => part.Trim()));
 
-    private IEnumerable<string> CompareBody(string mediaType, JsonObject? schema, JsonNode? value, Exchange exchange)
+    private IEnumerable<string> CompareBody(string mediaType, JsonObject? schema, JsonNode? value, Exchange exchange, JsonObject? encodings)
     {
         var sentType = exchange.ContentType?.Split(';')[0].Trim();
         var declared = mediaType.Split(';')[0].Trim();
@@ -681,10 +693,14 @@ internal sealed class ContractRunner
         }
         else if (declared == "application/x-www-form-urlencoded")
         {
+            // Each property as a query parameter would be, with its Encoding Object's style and explode (form, exploded by default).
             var expected = new List<(string, string)>();
             foreach (var pair in (value as JsonObject) ?? new JsonObject())
             {
-                expected.AddRange(WireOracle.Query(pair.Key, "form", true, pair.Value));
+                var encoding = encodings?[pair.Key] as JsonObject;
+                var style = encoding?["style"]?.GetValue<string>() ?? "form";
+                var explode = encoding?["explode"] is JsonValue flag && flag.TryGetValue<bool>(out var exploded) ? exploded : style == "form";
+                expected.AddRange(WireOracle.Query(pair.Key, style, explode, pair.Value));
             }
 
             if (WireOracle.ComparePairs("form field", expected, WireOracle.ParseQuery(Encoding.UTF8.GetString(exchange.Body).Replace('+', ' '))) is { } problem)
@@ -700,7 +716,25 @@ internal sealed class ContractRunner
                 if (pair.Value is not null && !text.Contains($"name=\"{pair.Key}\"", StringComparison.Ordinal) && !text.Contains($"name={pair.Key}", StringComparison.Ordinal))
                 {
                     yield return $"multipart: no part named '{pair.Key}'";
+                    continue;
                 }
+
+                var property = Declared(schema).GetValueOrDefault(pair.Key);
+                var isFile = property?["format"]?.ToString() == "binary" || property?["contentMediaType"] is not null
+                    || (_document.Resolve(property?["items"]) as JsonObject)?["format"]?.ToString() == "binary";
+                if (isFile && !System.Text.RegularExpressions.Regex.IsMatch(text, $"name=\"?{System.Text.RegularExpressions.Regex.Escape(pair.Key)}\"?;\\s*filename", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+                {
+                    yield return $"multipart: the file part '{pair.Key}' has no Content-Disposition file name";
+                }
+            }
+        }
+        else
+        {
+            // Binary and text bodies: the bytes of the value the test passed.
+            var expected = Encoding.UTF8.GetBytes(WireOracle.Scalar(value));
+            if (!expected.AsSpan().SequenceEqual(exchange.Body))
+            {
+                yield return $"body: sent {exchange.Body.Length} bytes of {sentType}, not the {expected.Length} bytes passed";
             }
         }
     }
