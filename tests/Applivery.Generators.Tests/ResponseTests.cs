@@ -191,6 +191,24 @@ public class ResponseTests
         Assert.False(typeof(IDisposable).IsAssignableFrom(Compiled.Type("Consumer.CreateJobResult")));
     }
 
+    [Fact]
+    public void TheModelSaysHowEachResponseIsRead()
+    {
+        var result = Model.ClientSpecBuilder.Build(new Model.SpecInput(Spec.Path, Spec.Text, "Consumer", null, null, null, false), System.Threading.CancellationToken.None)!;
+        var operations = result.Client!.Operations.ToDictionary(operation => operation.OperationId);
+        string Describe(string operationId) => string.Join(" ", operations[operationId].Responses.Select(response =>
+            $"{response.StatusCode}:{response.BodyKind}:{response.ContentType ?? "-"}:{response.Type?.Name ?? response.Type?.Kind.ToString() ?? "-"}:{response.ResultTypeName ?? "-"}.{response.ResultPropertyName ?? "-"}[{string.Join(",", response.MediaTypes)}]"));
+
+        Assert.Equal("200:Binary:application/octet-stream:-:-.-[application/octet-stream] 404:Json:application/json:Error:-.-[application/json]", Describe("downloadFile"));
+        Assert.Equal("200:None:-:-:-.-[application/octet-stream]", Describe("checkFile"));
+        Assert.Equal("200:Binary:*/*:-:-.-[*/*]", Describe("getAnything"));
+        Assert.Equal("200:Text:text/csv:-:-.-[text/csv]", Describe("getReport"));
+        Assert.Equal("200:Json:application/json:Job:CreateJobResult.Ok[application/json] 202:Json:application/json:Ticket:CreateJobResult.Accepted[application/json] 204:None:-:-:CreateJobResult.-[]", Describe("createJob"));
+        Assert.Equal("204:None:-:-:-.-[application/json] default:Json:application/problem+json:Error:-.-[application/problem+json,text/html]", Describe("deleteThing"));
+        Assert.Equal("200:Json:application/json:Job:-.-[application/xml,application/json]", Describe("getJob"));
+        Assert.Equal("200:Json:application/json:Int32:-.-[application/json] 204:None:-:-:-.-[]", Describe("getCount"));
+    }
+
     [Theory]
     [InlineData("downloadFile", "application/octet-stream, application/json")]
     [InlineData("getAvatar", "image/png")]
