@@ -191,6 +191,63 @@ public class ResponseTests
         Assert.False(typeof(IDisposable).IsAssignableFrom(Compiled.Type("Consumer.CreateJobResult")));
     }
 
+    [Fact]
+    public void TwoClientsInOneNamespaceShareOneFileDownloadAndClaimTheirResultTypes()
+    {
+        const string Photos = """
+            openapi: 3.0.3
+            info: { title: Photos, version: '1' }
+            paths:
+              /photos/{id}:
+                get:
+                  operationId: getPhoto
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: string } }
+                  responses:
+                    '200': { description: The photo., content: { image/jpeg: {} } }
+                    '202': { description: Still rendering., content: { application/json: { schema: { type: object, properties: { eta: { type: integer } } } } } }
+            """;
+
+        var run = GeneratorRun.Run(new[] { Spec, new SpecFile("/project/spec/photos.yaml", Photos) });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.Sources, source => source.HintName == "Consumer.FileDownload.g.cs");
+        Assert.Contains(run.Sources, source => source.HintName == "Consumer.PhotosClient.GetPhotoResult.g.cs");
+        Assert.Empty(run.CompilationDiagnostics());
+
+        // The same spec twice in one namespace: the copy is APG010, never a second FileDownload or CreateJobResult.
+        var copies = GeneratorRun.Run(new[] { Spec, Spec with { Path = "/project/spec/copy.yaml", Metadata = new System.Collections.Generic.Dictionary<string, string> { ["ClientName"] = "CopyClient" } } });
+        Assert.Contains(copies.GeneratorDiagnostics, diagnostic => diagnostic.Id == "APG010");
+        Assert.Single(copies.Sources, source => source.HintName.EndsWith(".CreateJobResult.g.cs", StringComparison.Ordinal));
+        Assert.Empty(copies.CompilationDiagnostics());
+
+        var own = Spec with { Metadata = new System.Collections.Generic.Dictionary<string, string> { ["Namespace"] = "Consumer.First" } };
+        var other = Spec with { Path = "/project/spec/second.yaml", Metadata = new System.Collections.Generic.Dictionary<string, string> { ["Namespace"] = "Consumer.Second" } };
+        var sideBySide = GeneratorRun.Run(new[] { own, other });
+        Assert.Empty(sideBySide.GeneratorDiagnostics);
+        Assert.Single(sideBySide.Sources, source => source.HintName == "Consumer.First.FileDownload.g.cs");
+        Assert.Single(sideBySide.Sources, source => source.HintName == "Consumer.Second.FileDownload.g.cs");
+        Assert.Empty(sideBySide.CompilationDiagnostics());
+    }
+
+    [Fact]
+    public void TheModelSaysHowEachResponseIsRead()
+    {
+        var result = Model.ClientSpecBuilder.Build(new Model.SpecInput(Spec.Path, Spec.Text, "Consumer", null, null, null, false), System.Threading.CancellationToken.None)!;
+        var operations = result.Client!.Operations.ToDictionary(operation => operation.OperationId);
+        string Describe(string operationId) => string.Join(" ", operations[operationId].Responses.Select(response =>
+            $"{response.StatusCode}:{response.BodyKind}:{response.ContentType ?? "-"}:{response.Type?.Name ?? response.Type?.Kind.ToString() ?? "-"}:{response.ResultTypeName ?? "-"}.{response.ResultPropertyName ?? "-"}[{string.Join(",", response.MediaTypes)}]"));
+
+        Assert.Equal("200:Binary:application/octet-stream:-:-.-[application/octet-stream] 404:Json:application/json:Error:-.-[application/json]", Describe("downloadFile"));
+        Assert.Equal("200:None:-:-:-.-[application/octet-stream]", Describe("checkFile"));
+        Assert.Equal("200:Binary:*/*:-:-.-[*/*]", Describe("getAnything"));
+        Assert.Equal("200:Text:text/csv:-:-.-[text/csv]", Describe("getReport"));
+        Assert.Equal("200:Json:application/json:Job:CreateJobResult.Ok[application/json] 202:Json:application/json:Ticket:CreateJobResult.Accepted[application/json] 204:None:-:-:CreateJobResult.-[]", Describe("createJob"));
+        Assert.Equal("204:None:-:-:-.-[application/json] default:Json:application/problem+json:Error:-.-[application/problem+json,text/html]", Describe("deleteThing"));
+        Assert.Equal("200:Json:application/json:Job:-.-[application/xml,application/json]", Describe("getJob"));
+        Assert.Equal("200:Json:application/json:Int32:-.-[application/json] 204:None:-:-:-.-[]", Describe("getCount"));
+    }
+
     [Theory]
     [InlineData("downloadFile", "application/octet-stream, application/json")]
     [InlineData("getAvatar", "image/png")]
