@@ -25,9 +25,34 @@ try
     // The resolver path users take for their own (de)serialization must be AOT-safe too.
     var info = (JsonTypeInfo<Member>)AppliveryClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
     Console.WriteLine("member.json=" + JsonSerializer.Serialize(member, info));
+
+    // The non-JSON wire formats: a multipart upload with two files and a JSON part, then a streamed binary download.
+    var files = new AotSmoke.Files.FilesClient(http);
+    var stored = await files.UploadAsync(new AotSmoke.Files.UploadRequest
+    {
+        Files = new[]
+        {
+            new AotSmoke.Files.FileUpload(System.Text.Encoding.UTF8.GetBytes("first"), "a.txt", "text/plain"),
+            new AotSmoke.Files.FileUpload(new System.IO.MemoryStream(new byte[] { 1, 2, 3 }), "b.bin"),
+        },
+        Metadata = new AotSmoke.Files.UploadRequestMetadata { Label = "aot" },
+    });
+    Console.WriteLine("upload.stored=" + stored.Stored);
+    using (var download = await files.DownloadAsync("report"))
+    using (var reader = new System.IO.StreamReader(download.Content))
+    {
+        Console.WriteLine("download.name=" + download.FileName);
+        Console.WriteLine("download.text=" + await reader.ReadToEndAsync());
+    }
+
     return 0;
 }
 catch (AppliveryClientException exception)
+{
+    Console.WriteLine("error=" + exception.Message);
+    return 1;
+}
+catch (AotSmoke.Files.FilesClientException exception)
 {
     Console.WriteLine("error=" + exception.Message);
     return 1;

@@ -1,9 +1,11 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Applivery.Generators.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 
 namespace Applivery.Generators.Tests;
 
@@ -29,7 +31,35 @@ public class AotPublishTests
             Assert.True(File.Exists(binary), "no native binary at " + binary);
 
             await using var server = await LoopbackServer.StartAsync();
-            server.Respond = LoopbackServer.Json(200, ExampleResponses.DownloadsByUser);
+            var applivery = LoopbackServer.Json(200, ExampleResponses.DownloadsByUser);
+            string? uploaded = null;
+            server.Respond = async context =>
+            {
+                if (context.Request.Path.Value!.EndsWith("/uploads", StringComparison.Ordinal))
+                {
+                    // Read back by ASP.NET Core's own form reader: file names, content types and the JSON part.
+                    var form = await context.Request.ReadFormAsync();
+                    var parts = new System.Collections.Generic.List<string>();
+                    foreach (var file in form.Files)
+                    {
+                        using var reader = new StreamReader(file.OpenReadStream());
+                        parts.Add($"{file.Name}:{file.FileName}:{file.ContentType}:{(await reader.ReadToEndAsync()).Length}");
+                    }
+
+                    uploaded = string.Join("|", parts) + "|metadata=" + form["metadata"];
+                    await LoopbackServer.Json(200, "{\"stored\":" + form.Files.Count + "}")(context);
+                }
+                else if (context.Request.Path.Value!.Contains("/files/", StringComparison.Ordinal))
+                {
+                    context.Response.ContentType = "application/octet-stream";
+                    context.Response.Headers.ContentDisposition = "attachment; filename=\"report.txt\"";
+                    await context.Response.WriteAsync("native bytes");
+                }
+                else
+                {
+                    await applivery(context);
+                }
+            };
             var run = await ProcessRunner.RunAsync(binary, server.BaseAddress, TimeSpan.FromMinutes(1));
 
             Assert.True(run.ExitCode == 0, run.Output);
@@ -37,9 +67,16 @@ public class AotPublishTests
             Assert.Contains("member.type=MdmUser", run.Output);
             Assert.Contains("download.from=IntegrationApi", run.Output);
             Assert.Contains("member.json={\"type\":\"mdmUser\",\"memberId\":\"5f8d0d55b54764421b7156ca\"", run.Output);
-            var request = Assert.Single(server.Requests);
+            var request = server.Requests.First();
             Assert.Equal("Bearer aot-token", request.Authorization);
             Assert.Equal("?email=user%40example.com", request.QueryString);
+
+            // Multipart and binary through the native binary: two files with their names, a JSON part, a streamed download.
+            Assert.Contains("upload.stored=2", run.Output);
+            Assert.Equal("files:a.txt:text/plain:5|files:b.bin:application/octet-stream:3|metadata={\"label\":\"aot\"}", uploaded);
+            Assert.Contains("download.name=report.txt", run.Output);
+            Assert.Contains("download.text=native bytes", run.Output);
+            Assert.Equal(3, server.Requests.Count);
         }
         finally
         {

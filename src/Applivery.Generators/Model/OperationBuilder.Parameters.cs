@@ -50,6 +50,11 @@ internal sealed partial class OperationBuilder
                 case "query":
                     location = ParameterLocation.Query;
                     break;
+                case "header" when wireName.Equals("Accept", StringComparison.OrdinalIgnoreCase) || wireName.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || wireName.Equals("Authorization", StringComparison.OrdinalIgnoreCase):
+                    // OpenAPI: such a parameter definition SHALL be ignored; the responses, the body and the security
+                    // requirement say what these headers carry.
+                    _diagnostics.Report(DiagnosticDescriptors.UnexpectedShape, parameter.KeyNode("name")?.Span ?? parameter.Span, $"The header parameter '{wireName}' of {methodName}", "described by the operation's responses, request body or security instead (OpenAPI ignores it), so it is not in the method's signature");
+                    continue;
                 case "header":
                     location = ParameterLocation.Header;
                     break;

@@ -93,6 +93,14 @@ internal sealed partial class OperationBuilder
             }
         }
 
+        // A path parameter the template does not use could never be sent: say so rather than keep a dead argument.
+        var placeholders = new HashSet<string>(PathTemplate.Placeholders(path), StringComparer.Ordinal);
+        foreach (var unused in parameters.Where(parameter => parameter.Location == ParameterLocation.Path && !placeholders.Contains(parameter.WireName)).ToList())
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnexpectedShape, operation.KeyNode("parameters")?.Span ?? operation.Span, $"The path parameter '{unused.WireName}' of {methodName}", $"a placeholder '{{{unused.WireName}}}' of the path '{path}'");
+            parameters.Remove(unused);
+        }
+
         // The spec's parameter names are the public contract; the method's own parameters take what is left.
         var takenNames = new HashSet<string>(parameters.Select(parameter => parameter.Name.TrimStart('@')), StringComparer.Ordinal);
         RequestBodySpec? body = null;
