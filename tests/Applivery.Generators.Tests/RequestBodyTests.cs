@@ -47,6 +47,18 @@ public class RequestBodyTests : IAsyncLifetime
                     Raw = new[] { "p", "q" },
                 });
 
+                public static Task SubmitMoreFormAsync(string baseAddress) => Client(baseAddress).SubmitMoreFormAsync(new SubmitMoreFormRequest
+                {
+                    Nested = new SubmitMoreFormRequestNested { Inner = new Rgb { R = 1, G = 2 }, List = new[] { "a", "b&c" } },
+                    SpacedBox = new Rgb { R = 1, G = 2, B = 3 },
+                    PipedBox = new Rgb { R = 1, B = 3 },
+                    Quoted = "say \"hi\"",
+                    ListOfObjects = new[] { new Rgb { R = 1 }, new Rgb { G = 2 } },
+                });
+
+                public static Task SubmitMapFormAsync(string baseAddress) =>
+                    Client(baseAddress).SubmitMapFormAsync(new System.Collections.Generic.Dictionary<string, string> { ["a b"] = "1", ["c"] = "x=y" });
+
                 public static Task SubmitEmptyArraysAsync(string baseAddress) => Client(baseAddress).SubmitFormAsync(new FormFields
                 {
                     Name = "n",
@@ -235,6 +247,60 @@ public class RequestBodyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeepObjectsNestDelimitedObjectsAlternateNamesAndValuesAndJsonFieldsKeepTheirQuotes()
+    {
+        CapturedBody? body = null;
+        _server.Respond = RequestBodyCapture.Raw(received => body = received);
+
+        await CallAsync("SubmitMoreFormAsync");
+
+        Assert.Equal(string.Join("&",
+            "nested%5Binner%5D%5BR%5D=1&nested%5Binner%5D%5BG%5D=2&nested%5Blist%5D%5B0%5D=a&nested%5Blist%5D%5B1%5D=b%26c",
+            "spacedBox=R%201%20G%202%20B%203",
+            "pipedBox=R%7C1%7CB%7C3",
+            "quoted=%22say+%5C%22hi%5C%22%22",
+            "listOfObjects=%7B%22R%22%3A1%7D&listOfObjects=%7B%22G%22%3A2%7D"), body!.Text);
+    }
+
+    [Fact]
+    public async Task AMapFormBodySendsOneFieldPerEntry()
+    {
+        CapturedBody? body = null;
+        _server.Respond = RequestBodyCapture.Raw(received => body = received);
+
+        await CallAsync("SubmitMapFormAsync");
+
+        Assert.Equal("a+b=1&c=x%3Dy", body!.Text);
+    }
+
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("ar-SA")]
+    public async Task FormAndMultipartValuesAreInvariantWhateverTheCulture(string culture)
+    {
+        CapturedBody? body = null;
+        ReceivedForm? form = null;
+        var original = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            _server.Respond = RequestBodyCapture.Raw(received => body = received);
+            await CallAsync("SubmitFormAsync");
+            _server.Respond = RequestBodyCapture.Form(received => form = received);
+            await CallAsync("UploadFilesAsync");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = original;
+        }
+
+        Assert.Contains("&price=9.5&", body!.Text, StringComparison.Ordinal);
+        Assert.Contains("&when=2024-03-01T10%3A30%3A00%2B02%3A00&", body.Text, StringComparison.Ordinal);
+        Assert.Equal(new[] { "2024-03-01T10:30:00+00:00" }, form!.Fields["when"]);
+        Assert.Equal(new[] { "7" }, form.Fields["count"]);
+    }
+
+    [Fact]
     public async Task EmptyArraysInAFormAreSentAsEmptyValues()
     {
         CapturedBody? body = null;
@@ -304,7 +370,7 @@ public class RequestBodyTests : IAsyncLifetime
             file => Assert.Equal(("files", "files", "application/octet-stream", "00-01-02-FF"), (file.Name, file.FileName, file.ContentType, BitConverter.ToString(file.Bytes))),
             file => Assert.Equal(("avatar", "me.png", "image/png", "89-50-4E-47"), (file.Name, file.FileName, file.ContentType, BitConverter.ToString(file.Bytes))));
 
-        Assert.Equal(new[] { "{\"owner\":\"Zo\\u00EB\",\"size\":2}" }, form.Fields["metadata"]);
+        Assert.Equal(new[] { "{\"owner\":\"Zoë\",\"size\":2}" }, form.Fields["metadata"]);
         Assert.Equal(new[] { "Quarterly report" }, form.Fields["title"]);
         Assert.Equal(new[] { "7" }, form.Fields["count"]);
         Assert.Equal(new[] { "2024-03-01T10:30:00+00:00" }, form.Fields["when"]);

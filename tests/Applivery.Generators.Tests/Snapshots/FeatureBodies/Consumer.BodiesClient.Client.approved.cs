@@ -24,6 +24,30 @@ namespace Consumer
         global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// deepObject with nesting, delimited objects, a JSON string field.
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// POST /forms/map
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// POST /forms/optional
         /// </summary>
         /// <remarks>
@@ -227,7 +251,7 @@ namespace Consumer
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFields);
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFields, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, name_ => name_ switch
                 {
                     "ids" => (FormStyle_.Form, false),
@@ -253,6 +277,121 @@ namespace Consumer
                 long? errorCode_ = null;
                 string? errorMessage_ = null;
                 throw new BodiesClientException("submitForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            }
+        }
+
+        /// <summary>
+        /// deepObject with nesting, delimited objects, a JSON string field.
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        public async global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::Consumer.BodiesClientValidation.ValidateSubmitMoreFormParameters();
+            if (body is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(body));
+            }
+
+            using var timeout_ = StartTimeout(cancellationToken);
+            try
+            {
+                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut("submitMoreForm", exception_);
+            }
+
+            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            {
+                var uri_ = new global::System.Text.StringBuilder();
+                uri_.Append("forms/more");
+
+                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                request_.Content = FormContent_(json_, name_ => name_ switch
+                {
+                    "nested" => (FormStyle_.DeepObject, false),
+                    "spacedBox" => (FormStyle_.SpaceDelimited, false),
+                    "pipedBox" => (FormStyle_.PipeDelimited, false),
+                    "quoted" => (FormStyle_.Json, false),
+                    _ => (FormStyle_.Default, true),
+                });
+                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status_ = (int)response_.StatusCode;
+                if (status_ >= 200 && status_ < 300)
+                {
+                    return;
+                }
+
+                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+                object? typedBody_ = null;
+                long? errorCode_ = null;
+                string? errorMessage_ = null;
+                throw new BodiesClientException("submitMoreForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            }
+        }
+
+        /// <summary>
+        /// POST /forms/map
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        public async global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::Consumer.BodiesClientValidation.ValidateSubmitMapFormParameters();
+            if (body is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(body));
+            }
+
+            using var timeout_ = StartTimeout(cancellationToken);
+            try
+            {
+                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut("submitMapForm", exception_);
+            }
+
+            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            {
+                var uri_ = new global::System.Text.StringBuilder();
+                uri_.Append("forms/map");
+
+                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMapOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                request_.Content = FormContent_(json_, null);
+                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status_ = (int)response_.StatusCode;
+                if (status_ >= 200 && status_ < 300)
+                {
+                    return;
+                }
+
+                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+                object? typedBody_ = null;
+                long? errorCode_ = null;
+                string? errorMessage_ = null;
+                throw new BodiesClientException("submitMapForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
         }
 
@@ -289,7 +428,7 @@ namespace Consumer
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (body is { } body_)
                 {
-                    var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest);
+                    var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                     request_.Content = FormContent_(json_, null);
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -362,7 +501,7 @@ namespace Consumer
                 }
                 if (body.Metadata is { } metadataPart_)
                 {
-                    AddJsonPart_(parts_, "metadata", global::Consumer.BodiesClientJson.Serialize(metadataPart_, global::Consumer.BodiesClientJson.WriteMetadata), "application/json");
+                    AddJsonPart_(parts_, "metadata", global::Consumer.BodiesClientJson.Serialize(metadataPart_, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
                 }
                 if (body.Title is { } titlePart_)
                 {
@@ -392,7 +531,7 @@ namespace Consumer
                 }
                 if (body.Labels is { } labelsPart_)
                 {
-                    AddJsonPart_(parts_, "labels", global::Consumer.BodiesClientJson.Serialize(labelsPart_, global::Consumer.BodiesClientJson.WriteListOfStringDocument), "application/json");
+                    AddJsonPart_(parts_, "labels", global::Consumer.BodiesClientJson.Serialize(labelsPart_, global::Consumer.BodiesClientJson.WriteListOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
                 }
                 if (body.Description is { } descriptionPart_)
                 {
@@ -726,7 +865,7 @@ namespace Consumer
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata);
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, null);
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
