@@ -399,7 +399,7 @@ public class RequestBodyTests : IAsyncLifetime
         await CallAsync("UploadLegacyAsync");
 
         Assert.StartsWith("application/form-data; boundary=----applivery-", form!.ContentType, StringComparison.Ordinal);
-        Assert.Contains("Content-Type: application/octet-stream", form.Raw, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/pdf", form.Raw, StringComparison.Ordinal);    // the schema's contentMediaType
         Assert.Contains("name=\"document\"; filename=\"_t_.pdf\"; filename*=utf-8''%C3%A9t%C3%A9.pdf", form.Raw, StringComparison.Ordinal);
         Assert.Contains("%PDF", form.Raw, StringComparison.Ordinal);
     }

@@ -593,7 +593,7 @@ namespace Consumer
                 request_.Content = parts_;
                 if (body.Document is { } documentPart_)
                 {
-                    AddFilePart_(parts_, "document", documentPart_, "application/octet-stream");
+                    AddFilePart_(parts_, "document", documentPart_, "application/pdf");
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
