@@ -353,6 +353,64 @@ public class RequestBodyTests : IAsyncLifetime
     }
 
     [Fact]
+    public void WhatIsNotSentIsADiagnosticAtItsLine()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Odd, version: '1' }
+            paths:
+              /a:
+                post:
+                  operationId: mixedOnly
+                  requestBody:
+                    content:
+                      multipart/mixed:
+                        schema: { type: object, properties: { a: { type: string } } }
+                      application/xml:
+                        schema: { type: object, properties: { a: { type: string } } }
+                  responses: { '204': { description: ok } }
+              /b:
+                post:
+                  operationId: partOptions
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: { type: object, properties: { a: { type: array, items: { type: string } }, f: { type: string, format: binary } } }
+                        encoding:
+                          a: { style: spaceDelimited }
+                          f: { headers: { X-Rate: { schema: { type: integer } } } }
+                  responses: { '204': { description: ok } }
+              /c:
+                post:
+                  operationId: oddStyle
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema: { type: object, properties: { a: { type: array, items: { type: string } } } }
+                        encoding:
+                          a: { style: matrix }
+                  responses: { '204': { description: ok } }
+            """;
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/odd.yaml", Spec));
+
+        var found = run.GeneratorDiagnostics
+            .Select(diagnostic => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1}: {diagnostic.GetMessage()}")
+            .ToList();
+        Assert.Collection(
+            found,
+            line => Assert.Equal("APG005 9: The request body of MixedOnly as 'multipart/mixed' is not supported yet: only multipart/form-data (named parts) can be sent, not this kind of multipart; no media type of the body can be sent, so the operation is skipped", line),
+            line => Assert.Equal("APG005 11: The request body of MixedOnly as 'application/xml' is not supported yet: only JSON, form, multipart, binary and text bodies can be sent, and this one has a structured (non-string) schema; no media type of the body can be sent, so the operation is skipped", line),
+            line => Assert.Equal("APG005 22: The style of the part 'a' of PartOptions's multipart body is not supported yet: each array item is sent as a part of its own and an object as a JSON part", line),
+            line => Assert.Equal("APG005 23: 'headers' of the part 'f' of PartOptions's body is not supported yet: the part is sent without them", line),
+            line => Assert.Equal("APG011 33: 'style of the form field 'a'' has the invalid value 'matrix': expected form, spaceDelimited, pipeDelimited or deepObject (form is used); it is ignored", line));
+        Assert.True(run.CompilationDiagnostics().Count == 0, string.Join("\n", run.CompilationDiagnostics()));
+        var client = run.Source("OddClient.Client.g.cs");
+        Assert.DoesNotContain("MixedOnlyAsync", client, StringComparison.Ordinal);
+        Assert.Contains("PartOptionsAsync", client, StringComparison.Ordinal);
+        Assert.Contains("OddStyleAsync", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMultipartUploadWithTwoFilesAndAJsonPartIsReadBackByAspNetCoresFormReader()
     {
         ReceivedForm? form = null;

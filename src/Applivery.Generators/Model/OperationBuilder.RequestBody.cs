@@ -66,7 +66,9 @@ internal sealed partial class OperationBuilder
         var kind = KindOf(contentType, schema);
         if (kind is null)
         {
-            reason = "only JSON, form, multipart, binary and text bodies can be sent, and this one has a structured (non-string) schema";
+            reason = FormMediaType(contentType).StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+                ? "only multipart/form-data (named parts) can be sent, not this kind of multipart"
+                : "only JSON, form, multipart, binary and text bodies can be sent, and this one has a structured (non-string) schema";
             return null;
         }
 
