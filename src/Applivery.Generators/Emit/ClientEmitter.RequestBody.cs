@@ -259,7 +259,21 @@ internal static partial class ClientEmitter
     {
         var hasForm = client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Form);
         var hasMultipart = client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Multipart);
-        return (hasForm ? RequestBodyRuntime.Form : string.Empty) + (hasMultipart ? RequestBodyRuntime.Multipart : string.Empty) +
-            (hasMultipart && FileUploadEmitter.IsUsedBy(client) ? RequestBodyRuntime.FilePart(client.Namespace) : string.Empty);
+        var parts = new List<string>();
+        if (hasForm)
+        {
+            parts.Add(RequestBodyRuntime.Form);
+        }
+
+        if (hasMultipart)
+        {
+            parts.Add(RequestBodyRuntime.Multipart);
+            if (FileUploadEmitter.IsUsedBy(client))
+            {
+                parts.Add(RequestBodyRuntime.FilePart(client.Namespace));
+            }
+        }
+
+        return parts.Count == 0 ? string.Empty : string.Join("\n\n", parts.Select(part => part.TrimEnd('\n'))) + "\n";
     }
 }

@@ -1084,7 +1084,6 @@ namespace Consumer
             }
         }
 
-
         /// <summary>How a form field is written: the <c>style</c> of its OpenAPI encoding entry.</summary>
         private enum FormStyle_
         {
@@ -1278,6 +1277,7 @@ namespace Consumer
 
             return builder.ToString();
         }
+
         /// <summary>A multipart form with a token boundary, sent unquoted (some servers reject a quoted one).</summary>
         private static global::System.Net.Http.MultipartFormDataContent MultipartContent_(string mediaType)
         {
@@ -1372,6 +1372,7 @@ namespace Consumer
         private static string PartText_(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
         private static string PartText_(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
         /// <summary>A file part, streamed; its Content-Disposition always has a file name (the property's when the file names none).</summary>
         private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::Consumer.FileUpload file, string defaultContentType)
         {
