@@ -460,6 +460,18 @@ public class RequestBodyTests : IAsyncLifetime
         Assert.Contains("Content-Type: application/pdf", form.Raw, StringComparison.Ordinal);    // the schema's contentMediaType
         Assert.Contains("name=\"document\"; filename=\"_t_.pdf\"; filename*=utf-8''%C3%A9t%C3%A9.pdf", form.Raw, StringComparison.Ordinal);
         Assert.Contains("%PDF", form.Raw, StringComparison.Ordinal);
+
+        // ASP.NET Core's form reader only reads a multipart/* Content-Type, so the test server renames the media type;
+        // the reader then takes filename* over the fallback: the server sees the name the caller gave.
+        var readForm = RequestBodyCapture.Form(received => form = received);
+        _server.Respond = context =>
+        {
+            context.Request.ContentType = context.Request.ContentType!.Replace("application/form-data", "multipart/form-data", StringComparison.Ordinal);
+            return readForm(context);
+        };
+        await CallAsync("UploadLegacyAsync");
+        var file = Assert.Single(form!.Files);
+        Assert.Equal(("document", "été.pdf", "application/pdf"), (file.Name, file.FileName, file.ContentType));
     }
 
     [Theory]
