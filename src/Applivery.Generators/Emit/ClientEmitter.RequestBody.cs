@@ -120,7 +120,7 @@ internal static partial class ClientEmitter
     private static void EmitFormContent(SourceWriter writer, ClientSpec client, RequestBodySpec body, string value)
     {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        writer.Line($"var json_ = {json}.Serialize({value}, {json}.{JsonEmitter.RootWriter(body.Type)});");
+        writer.Line($"var json_ = {json}.Serialize({value}, {json}.{JsonEmitter.RootWriter(body.Type)}, encoder: {RelaxedEncoder});");
         var encodings = body.Encodings.Where(encoding => encoding.Style != FormStyle.Default || !encoding.Explode).ToList();
         if (encodings.Count == 0)
         {
@@ -201,7 +201,7 @@ internal static partial class ClientEmitter
         {
             var writerName = type.Kind == TypeKind.Object ? "Write" + type.Name : JsonEmitter.RootWriter(type);
             var jsonType = encoding?.ContentType is { } declaredJson && IsJsonMediaType(declaredJson) ? CSharpTypes.Literal(declaredJson.Split(',')[0].Trim()) : "\"application/json\"";
-            return $"AddJsonPart_(parts_, {name}, {json}.Serialize({value}, {json}.{writerName}), {jsonType});";
+            return $"AddJsonPart_(parts_, {name}, {json}.Serialize({value}, {json}.{writerName}, encoder: {RelaxedEncoder}), {jsonType});";
         }
 
         var text = type.Kind switch
@@ -215,6 +215,12 @@ internal static partial class ClientEmitter
             ? $"AddJsonElementPart_(parts_, {name}, {value}, {contentType});"
             : $"AddTextPart_(parts_, {name}, {text}, {contentType});";
     }
+
+    /// <summary>
+    /// JSON inside a form field or part keeps non-ASCII and HTML-sensitive characters as they are (the field is
+    /// form-encoded or a part of its own, never HTML): <c>"Zoë"</c>, not <c>"Zo\u00EB"</c>.
+    /// </summary>
+    private const string RelaxedEncoder = "global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping";
 
     private static string EnumText(ClientSpec client, TypeRef type, string value)
     {
@@ -253,7 +259,21 @@ internal static partial class ClientEmitter
     {
         var hasForm = client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Form);
         var hasMultipart = client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Multipart);
-        return (hasForm ? RequestBodyRuntime.Form : string.Empty) + (hasMultipart ? RequestBodyRuntime.Multipart : string.Empty) +
-            (hasMultipart && FileUploadEmitter.IsUsedBy(client) ? RequestBodyRuntime.FilePart(client.Namespace) : string.Empty);
+        var parts = new List<string>();
+        if (hasForm)
+        {
+            parts.Add(RequestBodyRuntime.Form);
+        }
+
+        if (hasMultipart)
+        {
+            parts.Add(RequestBodyRuntime.Multipart);
+            if (FileUploadEmitter.IsUsedBy(client))
+            {
+                parts.Add(RequestBodyRuntime.FilePart(client.Namespace));
+            }
+        }
+
+        return parts.Count == 0 ? string.Empty : string.Join("\n\n", parts.Select(part => part.TrimEnd('\n'))) + "\n";
     }
 }

@@ -70,7 +70,6 @@ internal static partial class ClientEmitter
         writer.Lines(SecurityRuntimeSource(client));
         if (RequestBodyRuntimeSource(client) is { Length: > 0 } bodyHelpers)
         {
-            writer.Line();
             writer.Lines(bodyHelpers);
         }
 

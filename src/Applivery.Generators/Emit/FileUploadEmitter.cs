@@ -24,8 +24,8 @@ internal static class FileUploadEmitter
             /// <remarks>
             /// The caller owns the stream and disposes it after the call; the client does not. A seekable stream is read
             /// from the position it had when the <see cref="FileUpload"/> was created, each time it is sent (so a retry
-            /// sends it whole again); a non-seekable one can be sent only once. In a JSON body (where a file can only be
-            /// text) the content is written as base64.
+            /// sends it whole again); a non-seekable one can be sent only once. In a JSON body or a urlencoded form (where
+            /// a file can only be text) the content is written as base64.
             /// </remarks>
             {{GeneratedFile.GeneratedCodeAttribute}}
             public sealed class {{TypeName}}

@@ -152,6 +152,7 @@ internal sealed class JsonEmitter
             writer.Line();
             writer.Lines(FileUploadEmitter.JsonHelpers(Ns));
         }
+
         writer.CloseBlock();
         writer.Line();
         EmitResolver(writer);

@@ -66,7 +66,9 @@ internal sealed partial class OperationBuilder
         var kind = KindOf(contentType, schema);
         if (kind is null)
         {
-            reason = "only JSON, form, multipart, binary and text bodies can be sent, and this one has a structured (non-string) schema";
+            reason = FormMediaType(contentType).StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+                ? "only multipart/form-data (named parts) can be sent, not this kind of multipart"
+                : "only JSON, form, multipart, binary and text bodies can be sent, and this one has a structured (non-string) schema";
             return null;
         }
 
@@ -122,7 +124,8 @@ internal sealed partial class OperationBuilder
                     return null;
                 }
 
-                return new RequestBodySpec(FormMediaType(contentType), type, isRequired, summary, parameterName, RequestBodyKind.Multipart, ReadEncodings(methodName, media!, isForm: false));
+                var encodings = ReadEncodings(methodName, media!, isForm: false);
+                return new RequestBodySpec(FormMediaType(contentType), type, isRequired, summary, parameterName, RequestBodyKind.Multipart, WithFileMediaTypes(encodings, schema));
             }
         }
     }
@@ -239,6 +242,31 @@ internal sealed partial class OperationBuilder
             }
 
             result.Add(new PropertyEncodingSpec(entry.Key.Value, style, explode ?? style is FormStyle.Form or FormStyle.Default, contentType));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A file property whose schema names its media type (3.1's <c>contentMediaType</c>, on it or its items) and that
+    /// has no encoding <c>contentType</c>: the part is sent with that media type.
+    /// </summary>
+    private EquatableArray<PropertyEncodingSpec> WithFileMediaTypes(EquatableArray<PropertyEncodingSpec> encodings, SpecMapping? schema)
+    {
+        if (schema?.GetMapping("properties") is not { } properties)
+        {
+            return encodings;
+        }
+
+        var result = encodings.ToList();
+        foreach (var entry in properties.Entries)
+        {
+            var property = _references.Resolve(entry.Value) as SpecMapping;
+            var fileSchema = property?.GetString("type") == "array" && property["items"] is { } items ? _references.Resolve(items) as SpecMapping : property;
+            if (fileSchema?.GetString("contentMediaType") is { } mediaType && !fileSchema.ContainsKey("contentEncoding") && !result.Any(encoding => encoding.WireName == entry.Key.Value))
+            {
+                result.Add(new PropertyEncodingSpec(entry.Key.Value, FormStyle.Default, true, mediaType));
+            }
         }
 
         return result.ToEquatableArray();

@@ -24,6 +24,30 @@ namespace Consumer
         global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// deepObject with nesting, delimited objects, a JSON string field.
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// POST /forms/map
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// POST /forms/optional
         /// </summary>
         /// <remarks>
@@ -155,7 +179,7 @@ namespace Consumer
             _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
+        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request.</summary>
         public BodiesClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
             : this(httpClient)
         {
@@ -175,17 +199,10 @@ namespace Consumer
         }
 
         /// <summary>
-        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
-        /// text on the network is a leaked credential.
+        /// Sends the bearer token over plain <c>http://</c> to a host other than loopback. Off by default: a token in clear text
+        /// on the network is a leaked token.
         /// </summary>
-        public bool AllowInsecureCredentials { get; init; }
-
-        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
-        public bool AllowInsecureBearerToken
-        {
-            get => AllowInsecureCredentials;
-            init => AllowInsecureCredentials = value;
-        }
+        public bool AllowInsecureBearerToken { get; init; }
 
         /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
         public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
@@ -233,7 +250,8 @@ namespace Consumer
                 uri_.Append("forms");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFieldsRequest);
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFields, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, name_ => name_ switch
                 {
                     "ids" => (FormStyle_.Form, false),
@@ -259,6 +277,121 @@ namespace Consumer
                 long? errorCode_ = null;
                 string? errorMessage_ = null;
                 throw new BodiesClientException("submitForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            }
+        }
+
+        /// <summary>
+        /// deepObject with nesting, delimited objects, a JSON string field.
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        public async global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::Consumer.BodiesClientValidation.ValidateSubmitMoreFormParameters();
+            if (body is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(body));
+            }
+
+            using var timeout_ = StartTimeout(cancellationToken);
+            try
+            {
+                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut("submitMoreForm", exception_);
+            }
+
+            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            {
+                var uri_ = new global::System.Text.StringBuilder();
+                uri_.Append("forms/more");
+
+                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                request_.Content = FormContent_(json_, name_ => name_ switch
+                {
+                    "nested" => (FormStyle_.DeepObject, false),
+                    "spacedBox" => (FormStyle_.SpaceDelimited, false),
+                    "pipedBox" => (FormStyle_.PipeDelimited, false),
+                    "quoted" => (FormStyle_.Json, false),
+                    _ => (FormStyle_.Default, true),
+                });
+                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status_ = (int)response_.StatusCode;
+                if (status_ >= 200 && status_ < 300)
+                {
+                    return;
+                }
+
+                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+                object? typedBody_ = null;
+                long? errorCode_ = null;
+                string? errorMessage_ = null;
+                throw new BodiesClientException("submitMoreForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            }
+        }
+
+        /// <summary>
+        /// POST /forms/map
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        public async global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::Consumer.BodiesClientValidation.ValidateSubmitMapFormParameters();
+            if (body is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(body));
+            }
+
+            using var timeout_ = StartTimeout(cancellationToken);
+            try
+            {
+                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+            }
+            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut("submitMapForm", exception_);
+            }
+
+            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            {
+                var uri_ = new global::System.Text.StringBuilder();
+                uri_.Append("forms/map");
+
+                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMapOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                request_.Content = FormContent_(json_, null);
+                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var status_ = (int)response_.StatusCode;
+                if (status_ >= 200 && status_ < 300)
+                {
+                    return;
+                }
+
+                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+                object? typedBody_ = null;
+                long? errorCode_ = null;
+                string? errorMessage_ = null;
+                throw new BodiesClientException("submitMapForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
         }
 
@@ -292,9 +425,10 @@ namespace Consumer
                 uri_.Append("forms/optional");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (body is { } body_)
                 {
-                    var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequestRequest);
+                    var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                     request_.Content = FormContent_(json_, null);
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -348,6 +482,7 @@ namespace Consumer
                 uri_.Append("uploads");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var parts_ = MultipartContent_("multipart/form-data");
                 request_.Content = parts_;
                 if (body.Files is { } filesPart_)
@@ -366,7 +501,7 @@ namespace Consumer
                 }
                 if (body.Metadata is { } metadataPart_)
                 {
-                    AddJsonPart_(parts_, "metadata", global::Consumer.BodiesClientJson.Serialize(metadataPart_, global::Consumer.BodiesClientJson.WriteMetadata), "application/json");
+                    AddJsonPart_(parts_, "metadata", global::Consumer.BodiesClientJson.Serialize(metadataPart_, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
                 }
                 if (body.Title is { } titlePart_)
                 {
@@ -396,7 +531,7 @@ namespace Consumer
                 }
                 if (body.Labels is { } labelsPart_)
                 {
-                    AddJsonPart_(parts_, "labels", global::Consumer.BodiesClientJson.Serialize(labelsPart_, global::Consumer.BodiesClientJson.WriteListOfStringDocument), "application/json");
+                    AddJsonPart_(parts_, "labels", global::Consumer.BodiesClientJson.Serialize(labelsPart_, global::Consumer.BodiesClientJson.WriteListOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
                 }
                 if (body.Description is { } descriptionPart_)
                 {
@@ -453,11 +588,12 @@ namespace Consumer
                 uri_.Append("uploads/legacy");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var parts_ = MultipartContent_("application/form-data");
                 request_.Content = parts_;
                 if (body.Document is { } documentPart_)
                 {
-                    AddFilePart_(parts_, "document", documentPart_, "application/octet-stream");
+                    AddFilePart_(parts_, "document", documentPart_, "application/pdf");
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -512,6 +648,7 @@ namespace Consumer
                 uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 request_.Content = body.ToHttpContent("application/octet-stream");
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -560,6 +697,7 @@ namespace Consumer
                 uri_.Append("images");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (body is { } body_)
                 {
                     request_.Content = body_.ToHttpContent("image/png");
@@ -615,6 +753,7 @@ namespace Consumer
                 uri_.Append("notes");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 request_.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, "text/plain");
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -667,7 +806,8 @@ namespace Consumer
                 uri_.Append("preferred/json");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadataRequest) : null;
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadata) : null;
                 if (content_ is not null)
                 {
                     request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
@@ -724,7 +864,8 @@ namespace Consumer
                 uri_.Append("preferred/first");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadataRequest);
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, null);
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -777,7 +918,8 @@ namespace Consumer
                 uri_.Append("attachments");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachmentRequest) : null;
+                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachment) : null;
                 if (content_ is not null)
                 {
                     request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
@@ -926,59 +1068,21 @@ namespace Consumer
                 }
             }
         }
-        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
-        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
-        {
-            var uri = request.RequestUri!;
-            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
-            {
-                throw new global::System.InvalidOperationException(
-                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
-            }
-        }
-
-        /// <summary>
-        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
-        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
-        /// </summary>
-        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
-        {
-            if (value is null)
-            {
-                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
-            }
-
-            foreach (var c in value)
-            {
-                var allowed = forCookie
-                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
-                    : (c >= 0x20 && c < 0x7F) || c == '\t';
-                if (!allowed)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
-                }
-            }
-
-            return value;
-        }
-
-        /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
         private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (_tokenProvider is not null)
             {
-                await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+                var uri = request.RequestUri!;
+                if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
+                {
+                    throw new global::System.InvalidOperationException(
+                        "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
+                }
+
+                var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
+                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             }
         }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, what, schemeName);
-            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
-            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
-        }
-
 
         /// <summary>How a form field is written: the <c>style</c> of its OpenAPI encoding entry.</summary>
         private enum FormStyle_
@@ -1173,6 +1277,7 @@ namespace Consumer
 
             return builder.ToString();
         }
+
         /// <summary>A multipart form with a token boundary, sent unquoted (some servers reject a quoted one).</summary>
         private static global::System.Net.Http.MultipartFormDataContent MultipartContent_(string mediaType)
         {
@@ -1267,6 +1372,7 @@ namespace Consumer
         private static string PartText_(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
         private static string PartText_(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
         /// <summary>A file part, streamed; its Content-Disposition always has a file name (the property's when the file names none).</summary>
         private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::Consumer.FileUpload file, string defaultContentType)
         {

@@ -28,21 +28,28 @@ namespace Consumer
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Filter = global::System.Text.Json.JsonEncodedText.Encode("filter");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8G = global::System.Text.Json.JsonEncodedText.Encode("G");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Ids = global::System.Text.Json.JsonEncodedText.Encode("ids");
+        private static readonly global::System.Text.Json.JsonEncodedText Utf8Inner = global::System.Text.Json.JsonEncodedText.Encode("inner");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Labels = global::System.Text.Json.JsonEncodedText.Encode("labels");
+        private static readonly global::System.Text.Json.JsonEncodedText Utf8List = global::System.Text.Json.JsonEncodedText.Encode("list");
+        private static readonly global::System.Text.Json.JsonEncodedText Utf8ListOfObjects = global::System.Text.Json.JsonEncodedText.Encode("listOfObjects");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText Utf8Nested = global::System.Text.Json.JsonEncodedText.Encode("nested");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Note = global::System.Text.Json.JsonEncodedText.Encode("note");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Piped = global::System.Text.Json.JsonEncodedText.Encode("piped");
+        private static readonly global::System.Text.Json.JsonEncodedText Utf8PipedBox = global::System.Text.Json.JsonEncodedText.Encode("pipedBox");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Point = global::System.Text.Json.JsonEncodedText.Encode("point");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Price = global::System.Text.Json.JsonEncodedText.Encode("price");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Q = global::System.Text.Json.JsonEncodedText.Encode("q");
+        private static readonly global::System.Text.Json.JsonEncodedText Utf8Quoted = global::System.Text.Json.JsonEncodedText.Encode("quoted");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8R = global::System.Text.Json.JsonEncodedText.Encode("R");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Raw = global::System.Text.Json.JsonEncodedText.Encode("raw");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Red = global::System.Text.Json.JsonEncodedText.Encode("red");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Size = global::System.Text.Json.JsonEncodedText.Encode("size");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Spaced = global::System.Text.Json.JsonEncodedText.Encode("spaced");
+        private static readonly global::System.Text.Json.JsonEncodedText Utf8SpacedBox = global::System.Text.Json.JsonEncodedText.Encode("spacedBox");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8When = global::System.Text.Json.JsonEncodedText.Encode("when");
@@ -545,6 +552,172 @@ namespace Consumer
             writer.WriteEndObject();
         }
 
+        /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequestNested"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::Consumer.Rgb? _inner = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? _list = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("inner"u8))
+                    {
+                        at = ".inner";
+                        Next(ref reader);
+                        _inner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("list"u8))
+                    {
+                        at = ".list";
+                        Next(ref reader);
+                        _list = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "list", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.SubmitMoreFormRequestNested
+            {
+                Inner = _inner,
+                List = _list,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
+        {
+            writer.WriteStartObject();
+            if (value.Inner is { } _inner)
+            {
+                writer.WritePropertyName(Utf8Inner);
+                WriteRgb(writer, _inner);
+            }
+            if (value.List is { } _list)
+            {
+                writer.WritePropertyName(Utf8List);
+                WriteListOfString(writer, _list, null, "list");
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequest"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::Consumer.SubmitMoreFormRequestNested? _nested = default;
+            global::Consumer.Rgb? _spacedBox = default;
+            global::Consumer.Rgb? _pipedBox = default;
+            string? _quoted = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("nested"u8))
+                    {
+                        at = ".nested";
+                        Next(ref reader);
+                        _nested = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSubmitMoreFormRequestNested(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("spacedBox"u8))
+                    {
+                        at = ".spacedBox";
+                        Next(ref reader);
+                        _spacedBox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("pipedBox"u8))
+                    {
+                        at = ".pipedBox";
+                        Next(ref reader);
+                        _pipedBox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("quoted"u8))
+                    {
+                        at = ".quoted";
+                        Next(ref reader);
+                        _quoted = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("listOfObjects"u8))
+                    {
+                        at = ".listOfObjects";
+                        Next(ref reader);
+                        _listOfObjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfRgb(ref reader, "listOfObjects", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.SubmitMoreFormRequest
+            {
+                Nested = _nested,
+                SpacedBox = _spacedBox,
+                PipedBox = _pipedBox,
+                Quoted = _quoted,
+                ListOfObjects = _listOfObjects,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
+        {
+            writer.WriteStartObject();
+            if (value.Nested is { } _nested)
+            {
+                writer.WritePropertyName(Utf8Nested);
+                WriteSubmitMoreFormRequestNested(writer, _nested);
+            }
+            if (value.SpacedBox is { } _spacedBox)
+            {
+                writer.WritePropertyName(Utf8SpacedBox);
+                WriteRgb(writer, _spacedBox);
+            }
+            if (value.PipedBox is { } _pipedBox)
+            {
+                writer.WritePropertyName(Utf8PipedBox);
+                WriteRgb(writer, _pipedBox);
+            }
+            if (value.Quoted is { } _quoted)
+            {
+                writer.WritePropertyName(Utf8Quoted);
+                writer.WriteStringValue(_quoted);
+            }
+            if (value.ListOfObjects is { } _listOfObjects)
+            {
+                writer.WritePropertyName(Utf8ListOfObjects);
+                WriteListOfRgb(writer, _listOfObjects, null, "listOfObjects");
+            }
+            writer.WriteEndObject();
+        }
+
         /// <summary>Reads a <see cref="global::Consumer.SubmitOptionalFormRequest"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -892,6 +1065,19 @@ namespace Consumer
             WriteListOfString(writer, value, null, "$");
         }
 
+        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt;.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyDictionary<string, string> ReadMapOfStringDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            return ReadMapOfString(ref reader, "$", ref unrecognizedValues);
+        }
+
+        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt;.</summary>
+        internal static void WriteMapOfStringDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
+        {
+            WriteMapOfString(writer, value, null, "$");
+        }
+
         /// <summary>Reads a JSON array of string.</summary>
         private static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
         {
@@ -971,6 +1157,49 @@ namespace Consumer
             writer.WriteEndArray();
         }
 
+        /// <summary>Reads a JSON array of global::Consumer.Rgb.</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb> ReadListOfRgb(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            var items = new ArrayBuilder<global::Consumer.Rgb>();
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadRgb(ref reader));
+                }
+
+                return items.ToArray();
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+            finally
+            {
+                items.Dispose();
+            }
+        }
+
+        /// <summary>Writes a JSON array of global::Consumer.Rgb.</summary>
+        private static void WriteListOfRgb(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            writer.WriteStartArray();
+            for (var index = 0; index < value.Count; index++)
+            {
+                var item = value[index];
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteRgb(writer, item);
+                }
+            }
+            writer.WriteEndArray();
+        }
+
         /// <summary>Reads a JSON array of global::Consumer.FileUpload.</summary>
         private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> ReadListOfFile(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
         {
@@ -1012,6 +1241,49 @@ namespace Consumer
                 }
             }
             writer.WriteEndArray();
+        }
+
+        /// <summary>Reads a JSON object of string.</summary>
+        private static global::System.Collections.Generic.IReadOnlyDictionary<string, string> ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            var entries = new global::System.Collections.Generic.Dictionary<string, string>();
+            var name = string.Empty;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    name = reader.GetString()!;
+                    Next(ref reader);
+                    entries[name] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader);
+                }
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, PropertyStep(name));
+            }
+
+            return entries;
+        }
+
+        /// <summary>Writes a JSON object of string.</summary>
+        private static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            writer.WriteStartObject();
+            foreach (var entry in value)
+            {
+                writer.WritePropertyName(entry.Key);
+                var item = entry.Value;
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStringValue(item);
+                }
+            }
+            writer.WriteEndObject();
         }
 
         /// <summary>Reads one value of type <typeparamref name="T"/> from the reader's current token.</summary>
@@ -1461,6 +1733,16 @@ namespace Consumer
             if (type == typeof(global::Consumer.FormFields))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.FormFields>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.FormFields>(global::Consumer.BodiesClientJson.ReadFormFields, global::Consumer.BodiesClientJson.WriteFormFields));
+            }
+
+            if (type == typeof(global::Consumer.SubmitMoreFormRequestNested))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.SubmitMoreFormRequestNested>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.SubmitMoreFormRequestNested>(global::Consumer.BodiesClientJson.ReadSubmitMoreFormRequestNested, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequestNested));
+            }
+
+            if (type == typeof(global::Consumer.SubmitMoreFormRequest))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.SubmitMoreFormRequest>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.SubmitMoreFormRequest>(global::Consumer.BodiesClientJson.ReadSubmitMoreFormRequest, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest));
             }
 
             if (type == typeof(global::Consumer.SubmitOptionalFormRequest))

@@ -25,6 +25,26 @@ namespace Consumer
         }
 
         /// <summary>
+        /// Checks the parameters of <c>submitMoreForm</c> against the spec before anything is sent.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+        public static void ValidateSubmitMoreFormParameters()
+        {
+            // The spec sets no rule on these parameters.
+        }
+
+        /// <summary>
+        /// Checks the parameters of <c>submitMapForm</c> against the spec before anything is sent.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+        public static void ValidateSubmitMapFormParameters()
+        {
+            // The spec sets no rule on these parameters.
+        }
+
+        /// <summary>
         /// Checks the parameters of <c>submitOptionalForm</c> against the spec before anything is sent.
         /// </summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
