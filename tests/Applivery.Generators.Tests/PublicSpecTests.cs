@@ -49,6 +49,7 @@ public class PublicSpecTests : IClassFixture<PublicSpecs>
     [InlineData("3.0/yaml/schema-deprecated.yaml")]
     [InlineData("3.0/yaml/schema-additional-properties.yaml")]
     [InlineData("3.0/yaml/parameters-style.yaml")]
+    [InlineData("3.0/yaml/schema-visibility.yaml")]
     public void DocumentGeneratesCodeThatCompiles(string document) => AssertGeneratesCodeThatCompiles(document, _specs.Read(document));
 
     /// <summary>
