@@ -226,6 +226,44 @@ public class DiagnosticTests
         Assert.Empty(run.CompilationDiagnostics());
     }
 
+    /// <summary>The common discriminator shape: the base lists its subtypes, and each subtype extends the base.</summary>
+    [Fact]
+    public void SubtypesThatExtendTheirUnionGenerate()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: { title: Pets, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [petType]
+                  properties:
+                    petType: { type: string }
+                  oneOf:
+                    - $ref: '#/components/schemas/Cat'
+                    - $ref: '#/components/schemas/Dog'
+                  discriminator: { propertyName: petType }
+                Cat:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - { type: object, properties: { meows: { type: boolean } } }
+                Dog:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - { type: object, properties: { barks: { type: boolean } } }
+            """);
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratedSnapshots.FormatDiagnostics(run.GeneratorDiagnostics));
+        var cat = run.Source("PetsClient.Cat.g.cs");
+        Assert.Contains("public required string PetType", cat);
+        Assert.Contains("public bool? Meows", cat);
+        Assert.DoesNotContain("Barks", cat);
+        Assert.Contains("public bool? Barks", run.Source("PetsClient.Pet.g.cs"));
+        Assert.Empty(run.CompilationDiagnostics());
+    }
+
     [Fact]
     public void OnlyWhatStopsGenerationIsAnError()
     {

@@ -55,6 +55,7 @@ public class PublicSpecTests : IClassFixture<PublicSpecs>
     [InlineData("3.1/yaml/schema-encoding-style.yaml")]
     [InlineData("3.0/yaml/request-examples.yaml")]
     [InlineData("3.0/yaml/schema-types.yaml")]
+    [InlineData("3.0/yaml/schema-visibility.yaml")]
     public void DocumentGeneratesCodeThatCompiles(string document) => AssertGeneratesCodeThatCompiles(document, _specs.Read(document));
 
     /// <summary>
@@ -84,6 +85,11 @@ public class PublicSpecTests : IClassFixture<PublicSpecs>
         Assert.True(
             run.GeneratorDiagnostics.All(diagnostic => diagnostic.DefaultSeverity != DiagnosticSeverity.Error),
             $"The generator reported errors on the valid document {document}:\n{generatorDiagnostics}");
+
+        // Nor may a valid document have a $ref that goes nowhere or a loop (warnings since generation goes on).
+        Assert.True(
+            run.GeneratorDiagnostics.All(diagnostic => diagnostic.Id is not ("APG003" or "APG004")),
+            $"The generator misread a reference of the valid document {document}:\n{generatorDiagnostics}");
 
         // Unsupported constructs may be skipped, but only out loud (APG005); the code around them must still compile,
         // warnings included, because the consumer compilation treats every warning as an error.

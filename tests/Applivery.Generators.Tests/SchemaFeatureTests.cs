@@ -415,6 +415,43 @@ public class SchemaFeatureTests : IClassFixture<PublicSpecs>, IAsyncLifetime
         Assert.Equal("$.password required", (string)galaxy.Call("Consumer.GalaxyHarness", "ValidateCredentials")!);
     }
 
+    /// <summary>The issue's second example: the petstore's readOnly Pet.id must not be sent when adding a pet.</summary>
+    [Fact]
+    public async Task PetstoreDoesNotSendItsReadOnlyIdOnPost()
+    {
+        const string harness = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            namespace Consumer
+            {
+                public static class PetstoreHarness
+                {
+                    public static async Task<string> AddPetAsync(string baseAddress)
+                    {
+                        using var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
+                        var pet = new Pet { Id = 25, Name = "doggie", PhotoUrls = new[] { "https://example.com/photo.png" } };
+                        await new SwaggerPetstoreClient(http, "token").AddPetAsync(pet);
+                        return "sent";
+                    }
+                }
+            }
+            """;
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/petstore.yaml", _specs.Read("3.0/yaml/petstore.yaml")) }, csharpSources: new[] { harness });
+        var petstore = CompiledAssembly.Load(run.Output);
+        _server.Respond = async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            _received = await reader.ReadToEndAsync();
+            context.Response.StatusCode = 200;
+        };
+
+        Assert.Equal("sent", await CallAsync(petstore, "Consumer.PetstoreHarness", "AddPetAsync", _server.BaseAddress));
+
+        Assert.Equal("""{"name":"doggie","photoUrls":["https://example.com/photo.png"]}""", _received);
+    }
+
     private static SpecFile FeatureSpec() =>
         new("/project/spec/features-schemas.yaml", File.ReadAllText(Path.Combine(RepositoryPaths.TestProject, "Specs", "features-schemas.yaml")));
 

@@ -206,6 +206,8 @@ internal sealed partial class OperationBuilder
                 var properties = _schemas.Objects.FirstOrDefault(candidate => candidate.Name == type.Name)?.Properties ?? EquatableArray<PropertySpec>.Empty;
                 var nested = properties.FirstOrDefault(property => !IsFlat(property.Type));
                 return nested is null ? null : $"the '{StyleName(style)}' style is defined for objects whose properties are primitive, and the property '{nested.WireName}' is {Describe(nested.Type)}";
+            case TypeKind.File:
+                return "a binary value (format: binary) has no text form in a parameter";
             default:
                 return style == ParameterStyle.DeepObject ? "the deepObject style is defined for objects only, and this is a single value" : null;
         }
@@ -217,7 +219,7 @@ internal sealed partial class OperationBuilder
             ? null
             : $"its media type '{contentType}' is not JSON, and only a single value can be sent as text";
 
-    private static bool IsFlat(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Array);
+    private static bool IsFlat(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.File);
 
     private static string Plural(TypeRef type) => type.Kind switch
     {

@@ -308,7 +308,7 @@ internal sealed class SchemaTypeMapper
         _objectsStarted++;
 
         var parts = new List<ObjectPart>();
-        CollectParts(schema, pointer, isOptional: false, parts, depth: 0);
+        CollectParts(schema, pointer, isOptional: false, parts, depth: 0, new HashSet<SpecMapping>());
         var properties = BuildProperties(name, parts, out var alternatives);
         var additional = MapAdditionalProperties(name, parts);
         var remarks = alternatives.Count > 0
@@ -379,11 +379,20 @@ internal sealed class SchemaTypeMapper
         return new MappedSchema(MapObject(schema, nameHint, pointer, summary), default, summary, isNullable, isDeprecated);
     }
 
-    private void CollectParts(SpecMapping schema, string pointer, bool isOptional, List<ObjectPart> parts, int depth)
+    /// <param name="path">The schemas whose parts are being collected, outermost first: a part met again is skipped.</param>
+    /// <param name="asBase">The schema is an <c>allOf</c> part (a base being extended).</param>
+    private void CollectParts(SpecMapping schema, string pointer, bool isOptional, List<ObjectPart> parts, int depth, HashSet<SpecMapping> path, bool asBase = false)
     {
         if (depth > 32)
         {
             _diagnostics.Report(DiagnosticDescriptors.CircularReference, schema.Span, pointer, "allOf/oneOf nested more than 32 levels deep");
+            return;
+        }
+
+        // Met again while its parts are being collected (Cat: allOf [Pet], Pet: oneOf [Cat, Dog]): its properties are
+        // already on their way, so this is composition, not a loop.
+        if (!path.Add(schema))
+        {
             return;
         }
 
@@ -393,7 +402,7 @@ internal sealed class SchemaTypeMapper
             {
                 if (_references.Resolve(allOf.Items[i], out var reference) is SpecMapping part)
                 {
-                    CollectParts(part, reference ?? $"{pointer}/allOf/{i}", isOptional, parts, depth + 1);
+                    CollectParts(part, reference ?? $"{pointer}/allOf/{i}", isOptional, parts, depth + 1, path, asBase: true);
                 }
             }
         }
@@ -405,9 +414,16 @@ internal sealed class SchemaTypeMapper
                 continue;
             }
 
+            // A base that lists the subtype extending it (the discriminator pattern): the subtype is one alternative,
+            // not all of them, so the base contributes its own properties only.
+            if (asBase && union.Items.Any(item => _references.Resolve(item) is SpecMapping alternative && path.Contains(alternative)))
+            {
+                continue;
+            }
+
             for (var i = 0; i < union.Items.Count; i++)
             {
-                if (_references.Resolve(union.Items[i], out var reference) is SpecMapping part && part.GetString("type") != "null")
+                if (_references.Resolve(union.Items[i], out var reference) is SpecMapping part && part.GetString("type") != "null" && !path.Contains(part))
                 {
                     // A component alternative gets its own type first, so the inline schemas inside it are named after it.
                     if (_componentNames.ContainsKey(part) && IsObjectLike(part))
@@ -417,12 +433,13 @@ internal sealed class SchemaTypeMapper
 
                     var partPointer = reference ?? $"{pointer}/{keyword}/{i}";
                     parts.Add(new ObjectPart(null, partPointer, isOptional: true, alternativeLabel: Describe(part, partPointer)));
-                    CollectParts(part, partPointer, isOptional: true, parts, depth + 1);
+                    CollectParts(part, partPointer, isOptional: true, parts, depth + 1, path);
                 }
             }
         }
 
         parts.Add(new ObjectPart(schema, pointer, isOptional, alternativeLabel: null));
+        path.Remove(schema);
     }
 
     private EquatableArray<PropertySpec> BuildProperties(string typeName, List<ObjectPart> parts, out List<string> alternatives)
