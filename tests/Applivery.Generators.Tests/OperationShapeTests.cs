@@ -45,4 +45,29 @@ public class OperationShapeTests
             Assert.Contains(messages, message => message.Line == line && message.Text.StartsWith($"The header parameter '{header}' of GetThing must be described by the operation's responses, request body or security instead (OpenAPI ignores it)", System.StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public void ABinaryParameterStaysInTheSignatureAndIsNamedAsNotSendable()
+    {
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/shapes.yaml", """
+            openapi: 3.0.3
+            info: { title: Shapes, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /things:
+                get:
+                  operationId: getThings
+                  parameters:
+                    - { name: blob, in: query, schema: { type: string, format: binary } }
+                  responses:
+                    '204': { description: none }
+            """) });
+        Assert.Empty(run.CompilationDiagnostics());
+
+        var method = CompiledAssembly.Load(run.Output).Type("Consumer.ShapesClient").GetMethod("GetThingsAsync")!;
+        Assert.Equal("Consumer.FileUpload", method.GetParameters()[0].ParameterType.FullName);
+        var warning = Assert.Single(run.GeneratorDiagnostics, diagnostic => diagnostic.Id == "APG005");
+        Assert.Contains("'blob' of GetThings (a binary value (format: binary) has no text form in a parameter)", warning.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Equal(8, warning.Location.GetLineSpan().StartLinePosition.Line);
+    }
 }

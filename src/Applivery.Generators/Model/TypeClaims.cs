@@ -87,6 +87,7 @@ internal static class SharedConcern
     public static bool UsesFileUpload(ClientSpec client) =>
         client.Objects.Any(type => type.Properties.Any(property => ContainsFile(property.Type))) ||
         client.Operations.Any(operation => operation.RequestBody is { } body && ContainsFile(body.Type) ||
+            operation.Parameters.Any(parameter => ContainsFile(parameter.Type)) ||
             operation.Responses.Any(response => response.Type is { } type && ContainsFile(type)));
 
     private static bool ContainsFile(TypeRef type) => type.Kind == TypeKind.File || (type.Element is not null && ContainsFile(type.Element));

@@ -179,7 +179,7 @@ namespace Consumer
             _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request.</summary>
+        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
         public BodiesClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
             : this(httpClient)
         {
@@ -199,10 +199,17 @@ namespace Consumer
         }
 
         /// <summary>
-        /// Sends the bearer token over plain <c>http://</c> to a host other than loopback. Off by default: a token in clear text
-        /// on the network is a leaked token.
+        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+        /// text on the network is a leaked credential.
         /// </summary>
-        public bool AllowInsecureBearerToken { get; init; }
+        public bool AllowInsecureCredentials { get; init; }
+
+        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+        public bool AllowInsecureBearerToken
+        {
+            get => AllowInsecureCredentials;
+            init => AllowInsecureCredentials = value;
+        }
 
         /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
         public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
@@ -250,8 +257,7 @@ namespace Consumer
                 uri_.Append("forms");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFields, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFieldsRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, name_ => name_ switch
                 {
                     "ids" => (FormStyle_.Form, false),
@@ -314,8 +320,7 @@ namespace Consumer
                 uri_.Append("forms/more");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequestRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, name_ => name_ switch
                 {
                     "nested" => (FormStyle_.DeepObject, false),
@@ -375,7 +380,6 @@ namespace Consumer
                 uri_.Append("forms/map");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMapOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, null);
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -425,10 +429,9 @@ namespace Consumer
                 uri_.Append("forms/optional");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (body is { } body_)
                 {
-                    var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                    var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequestRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                     request_.Content = FormContent_(json_, null);
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -482,7 +485,6 @@ namespace Consumer
                 uri_.Append("uploads");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var parts_ = MultipartContent_("multipart/form-data");
                 request_.Content = parts_;
                 if (body.Files is { } filesPart_)
@@ -588,7 +590,6 @@ namespace Consumer
                 uri_.Append("uploads/legacy");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 var parts_ = MultipartContent_("application/form-data");
                 request_.Content = parts_;
                 if (body.Document is { } documentPart_)
@@ -648,7 +649,6 @@ namespace Consumer
                 uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 request_.Content = body.ToHttpContent("application/octet-stream");
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -697,7 +697,6 @@ namespace Consumer
                 uri_.Append("images");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 if (body is { } body_)
                 {
                     request_.Content = body_.ToHttpContent("image/png");
@@ -753,7 +752,6 @@ namespace Consumer
                 uri_.Append("notes");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 request_.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, "text/plain");
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -806,8 +804,7 @@ namespace Consumer
                 uri_.Append("preferred/json");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadata) : null;
+                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadataRequest) : null;
                 if (content_ is not null)
                 {
                     request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
@@ -864,8 +861,7 @@ namespace Consumer
                 uri_.Append("preferred/first");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadataRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, null);
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -918,8 +914,7 @@ namespace Consumer
                 uri_.Append("attachments");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachment) : null;
+                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachmentRequest) : null;
                 if (content_ is not null)
                 {
                     request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
@@ -1068,20 +1063,57 @@ namespace Consumer
                 }
             }
         }
+        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+        {
+            var uri = request.RequestUri!;
+            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+            {
+                throw new global::System.InvalidOperationException(
+                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+            }
+        }
+
+        /// <summary>
+        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+        /// </summary>
+        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+        {
+            if (value is null)
+            {
+                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+            }
+
+            foreach (var c in value)
+            {
+                var allowed = forCookie
+                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                    : (c >= 0x20 && c < 0x7F) || c == '\t';
+                if (!allowed)
+                {
+                    throw new global::System.InvalidOperationException(
+                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
         private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
             if (_tokenProvider is not null)
             {
-                var uri = request.RequestUri!;
-                if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureBearerToken)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "Refusing to send the bearer token over plain http to " + uri.Host + ": use https, or set AllowInsecureBearerToken if the network is trusted.");
-                }
-
-                var token = await _tokenProvider(cancellationToken).ConfigureAwait(false);
-                request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+        {
+            RefuseInsecure(request, what, schemeName);
+            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
         }
 
         /// <summary>How a form field is written: the <c>style</c> of its OpenAPI encoding entry.</summary>

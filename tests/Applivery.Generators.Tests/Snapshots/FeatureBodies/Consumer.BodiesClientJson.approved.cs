@@ -597,6 +597,9 @@ namespace Consumer
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitMoreFormRequestNested)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteSubmitMoreFormRequestNestedRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value) => WriteSubmitMoreFormRequestNested(writer, value);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
         {
@@ -685,6 +688,9 @@ namespace Consumer
                 ListOfObjects = _listOfObjects,
             };
         }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitMoreFormRequest)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteSubmitMoreFormRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value) => WriteSubmitMoreFormRequest(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
@@ -1072,7 +1078,7 @@ namespace Consumer
             return ReadMapOfString(ref reader, "$", ref unrecognizedValues);
         }
 
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt;.</summary>
+        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt; as a request body.</summary>
         internal static void WriteMapOfStringDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
             WriteMapOfString(writer, value, null, "$");
