@@ -104,10 +104,12 @@ internal sealed class ContractRunner
                 return new DocumentReport(_name, _document.Operations.Select(operation => new OperationResult(operation.Key, Outcome.Failed, compileFailure)).ToList());
             }
 
-            var clientHint = run.Sources.Select(source => source.HintName).Single(hint => hint.EndsWith(".Client.g.cs", StringComparison.Ordinal));
-            var clientTypeName = clientHint.Substring(0, clientHint.Length - ".Client.g.cs".Length);
-            var clientType = compiled.Type(clientTypeName);
-            var assembly = clientType.Assembly;
+            // The client is the class that implements I{itself} and takes an HttpClient.
+            var assembly = compiled.Assembly;
+            var clientType = assembly.GetTypes().Single(candidate => candidate.IsClass
+                && candidate.GetInterfaces().Any(implemented => implemented.Name == "I" + candidate.Name)
+                && candidate.GetConstructor(new[] { typeof(System.Net.Http.HttpClient) }) is not null);
+            var clientTypeName = clientType.FullName!;
             var interfaceType = clientType.GetInterfaces().Single(candidate => candidate.Name == "I" + clientType.Name);
             var resolverOptions = (JsonSerializerOptions)assembly.GetType(clientTypeName + "JsonTypeInfoResolver")!.GetProperty("Options")!.GetValue(null)!;
             var results = await CallAllAsync(prismEntryPoint, prism, clientType, assembly, interfaceType, resolverOptions, generatorDiagnostics);

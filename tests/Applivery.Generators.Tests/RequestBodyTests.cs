@@ -404,7 +404,7 @@ public class RequestBodyTests : IAsyncLifetime
             line => Assert.Equal("APG005 23: 'headers' of the part 'f' of PartOptions's body is not supported yet: the part is sent without them", line),
             line => Assert.Equal("APG011 33: 'style of the form field 'a'' has the invalid value 'matrix': expected form, spaceDelimited, pipeDelimited or deepObject (form is used); it is ignored", line));
         Assert.True(run.CompilationDiagnostics().Count == 0, string.Join("\n", run.CompilationDiagnostics()));
-        var client = run.Source("OddClient.Client.g.cs");
+        var client = run.Source(".OddClient.g.cs");
         Assert.DoesNotContain("MixedOnlyAsync", client, StringComparison.Ordinal);
         Assert.Contains("PartOptionsAsync", client, StringComparison.Ordinal);
         Assert.Contains("OddStyleAsync", client, StringComparison.Ordinal);

@@ -54,15 +54,37 @@ internal static partial class ClientEmitter
         }
 
         writer.Line($"/// <param name=\"{operation.CancellationTokenName}\">Cancels the request and the reading of the response.</param>");
-        if (SuccessResponse(operation)?.Type is not null)
+        if (ReturnsDoc(operation) is { } returns)
         {
-            writer.Line($"/// <returns>{Documentation.Escape(Documentation.SingleLine(SuccessResponse(operation)!.Description) ?? "The response body.")}</returns>");
+            writer.Line($"/// <returns>{returns}</returns>");
         }
 
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks a rule of the spec; nothing was sent.</exception>");
         writer.Line($"/// <exception cref=\"global::{client.Namespace}.{ExceptionName(client)}\">The server answered with a non-success status, or with a body that does not match the spec.</exception>");
     }
 
+
+    /// <summary>The <c>returns</c> doc of the method: the body's description, and for a download or a result what to do with it.</summary>
+    private static string? ReturnsDoc(OperationSpec operation)
+    {
+        if (SuccessResponse(operation) is { Type: not null } json)
+        {
+            return Documentation.Escape(Documentation.SingleLine(json.Description) ?? "The response body.");
+        }
+
+        var successes = Successes(operation);
+        if (successes.Any(response => response.ResultTypeName is not null))
+        {
+            return "The status code and the body of that status" + (successes.Any(response => response.BodyKind == ResponseBodyKind.Binary) ? "; dispose it to release the connection of a download." : ".");
+        }
+
+        return BodyResponse(operation) switch
+        {
+            { BodyKind: ResponseBodyKind.Binary } download => Documentation.Escape(Documentation.SingleLine(download.Description) ?? "The file.") + " Read it as a stream, and dispose it to release the connection.",
+            { BodyKind: ResponseBodyKind.Text } text => Documentation.Escape(Documentation.SingleLine(text.Description) ?? "The response text.") + $" Read whole, at most <c>MaxResponseBodySize</c> bytes.",
+            _ => null,
+        };
+    }
 
     private static void EmitOperation(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {

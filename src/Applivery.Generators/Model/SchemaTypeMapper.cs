@@ -200,14 +200,17 @@ internal sealed class SchemaTypeMapper
         var enumValues = ReadEnumValues(schema);
         if (enumValues is not null && enumValues.Count > 0)
         {
-            var isStringEnum = types.Count == 0 ? enumValues.All(value => !value.IsPlain || !IsNumber(value.Value)) : types[0] == "string";
+            // Without a type, the values say it: `enum: [true, false]` is a boolean, not the strings "true" and "false"
+            // (which a server validating the spec rejects); plain numbers are a number.
+            var isBooleanEnum = types.Count == 0 && enumValues.All(value => value.AsBoolean() is not null);
+            var isStringEnum = types.Count == 0 ? !isBooleanEnum && enumValues.All(value => !value.IsPlain || !IsNumber(value.Value)) : types[0] == "string";
             if (isStringEnum && enumValues.Count > 1)
             {
                 return Result(TypeRef.Named(TypeKind.Enum, CreateEnum(schema, enumValues, nameHint, pointer, summary)));
             }
 
             var constants = enumValues.Select(value => value.Value).ToEquatableArray();
-            var baseType = types.Count == 0 ? (isStringEnum ? "string" : "number") : types[0];
+            var baseType = types.Count == 0 ? (isBooleanEnum ? "boolean" : isStringEnum ? "string" : "number") : types[0];
             return Result(MapPrimitive(schema, baseType, pointer) ?? TypeRef.JsonElement, constants);
         }
 

@@ -26,6 +26,8 @@ internal sealed class CompiledAssembly
 
     public Type Type(string fullName) => _assembly.GetType(fullName, throwOnError: true)!;
 
+    public Assembly Assembly => _assembly;
+
     public object? Call(string typeName, string method, params object?[] arguments)
     {
         var target = Type(typeName).GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)

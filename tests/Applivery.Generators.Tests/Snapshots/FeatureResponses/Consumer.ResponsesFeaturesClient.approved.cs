@@ -19,6 +19,7 @@ namespace Consumer
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>The file. Read it as a stream, and dispose it to release the connection.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
@@ -42,6 +43,7 @@ namespace Consumer
         /// <c>GET /avatar</c> (<c>getAvatar</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>The picture, named by Content-Disposition. Read it as a stream, and dispose it to release the connection.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -53,6 +55,7 @@ namespace Consumer
         /// <c>GET /big</c> (<c>getBigFile</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>A large file, streamed. Read it as a stream, and dispose it to release the connection.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -64,6 +67,7 @@ namespace Consumer
         /// <c>GET /anything</c> (<c>getAnything</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>Any media type without a JSON schema. Read it as a stream, and dispose it to release the connection.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -75,6 +79,7 @@ namespace Consumer
         /// <c>GET /report.csv</c> (<c>getReport</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>A CSV report. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -86,6 +91,7 @@ namespace Consumer
         /// <c>GET /greeting</c> (<c>getGreeting</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>A greeting. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task<string> GetGreetingAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -97,6 +103,7 @@ namespace Consumer
         /// <c>POST /jobs</c> (<c>createJob</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>The status code and the body of that status.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -109,6 +116,7 @@ namespace Consumer
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>The status code and the body of that status; dispose it to release the connection of a download.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
@@ -249,6 +257,7 @@ namespace Consumer
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>The file. Read it as a stream, and dispose it to release the connection.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -361,6 +370,7 @@ namespace Consumer
         /// <c>GET /avatar</c> (<c>getAvatar</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>The picture, named by Content-Disposition. Read it as a stream, and dispose it to release the connection.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -408,6 +418,7 @@ namespace Consumer
         /// <c>GET /big</c> (<c>getBigFile</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>A large file, streamed. Read it as a stream, and dispose it to release the connection.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -455,6 +466,7 @@ namespace Consumer
         /// <c>GET /anything</c> (<c>getAnything</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>Any media type without a JSON schema. Read it as a stream, and dispose it to release the connection.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -502,6 +514,7 @@ namespace Consumer
         /// <c>GET /report.csv</c> (<c>getReport</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>A CSV report. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         public async global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -549,6 +562,7 @@ namespace Consumer
         /// <c>GET /greeting</c> (<c>getGreeting</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>A greeting. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         public async global::System.Threading.Tasks.Task<string> GetGreetingAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -596,6 +610,7 @@ namespace Consumer
         /// <c>POST /jobs</c> (<c>createJob</c>).
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>The status code and the body of that status.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         public async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -653,6 +668,7 @@ namespace Consumer
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+        /// <returns>The status code and the body of that status; dispose it to release the connection of a download.</returns>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
         /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         public async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
