@@ -317,7 +317,8 @@ internal sealed class ClrValues
         {
             if (memberType == typeof(string))
             {
-                return name.Contains("type", StringComparison.OrdinalIgnoreCase) ? "text/plain" : name.Contains("name", StringComparison.OrdinalIgnoreCase) ? "contract.txt" : content;
+                // No content type of our own: the client then sends the one the spec names for the body or part.
+                return name.Contains("type", StringComparison.OrdinalIgnoreCase) ? null : name.Contains("name", StringComparison.OrdinalIgnoreCase) ? "contract.txt" : content;
             }
 
             return memberType == typeof(Stream) || memberType == typeof(byte[]) || memberType == typeof(ReadOnlyMemory<byte>)

@@ -297,10 +297,20 @@ internal sealed class ContractRunner
             {
                 var name = property.Name.ToLowerInvariant();
                 var isCredential = new[] { "key", "token", "user", "password", "secret", "credential" }.Any(name.Contains);
-                if (isCredential && property.GetValue(target) is null
-                    && (property.PropertyType == typeof(string) || property.PropertyType == typeof(Func<CancellationToken, ValueTask<string>>)))
+                if (property.GetValue(target) is not null)
+                {
+                    continue;
+                }
+
+                if (isCredential && (property.PropertyType == typeof(string) || property.PropertyType == typeof(Func<CancellationToken, ValueTask<string>>)))
                 {
                     property.SetValue(target, Credential(property.PropertyType, property.Name));
+                }
+                else if (property.PropertyType.Name.EndsWith("Credential", StringComparison.Ordinal)
+                    && property.PropertyType.GetConstructors().FirstOrDefault(candidate => candidate.GetParameters().All(parameter => parameter.ParameterType == typeof(string))) is { } credential)
+                {
+                    // The generated credential types ({Client}Credentials' properties): a key or token, or a user name and password.
+                    property.SetValue(target, credential.Invoke(credential.GetParameters().Select(parameter => Credential(typeof(string), parameter.Name!)).ToArray()));
                 }
             }
         }
@@ -957,6 +967,12 @@ internal sealed class ContractRunner
 
                 yield break;
             default:
+                if (requestSide && schema?["format"]?.ToString() == "binary" && expected.GetValueKind() == JsonValueKind.String)
+                {
+                    // The client writes a format: binary value inside JSON as base64 (README, "Request bodies").
+                    expected = JsonValue.Create(Convert.ToBase64String(Encoding.UTF8.GetBytes(expected.GetValue<string>())));
+                }
+
                 if (actual is not JsonValue || !WireOracle.SameValue(WireOracle.Scalar(expected), WireOracle.Scalar(actual), schema?["format"]?.ToString()) || expected.GetValueKind() == JsonValueKind.String != (actual.GetValueKind() == JsonValueKind.String))
                 {
                     yield return $"{path}: expected {Trim(expected.ToJsonString())}, got {Trim(actual?.ToJsonString() ?? "nothing")}";

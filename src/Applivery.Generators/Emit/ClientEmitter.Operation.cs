@@ -40,6 +40,11 @@ internal static partial class ClientEmitter
             remarks.Add($"Required permission: {Documentation.Code(operation.RequiredPermission)}.");
         }
 
+        if (SecurityDoc(client, operation) is { } security)
+        {
+            remarks.Add(security);
+        }
+
         Documentation.Element(writer, "remarks", string.Join("\n", remarks));
         foreach (var parameter in operation.Parameters)
         {
@@ -63,6 +68,22 @@ internal static partial class ClientEmitter
         writer.Line($"/// <exception cref=\"global::{client.Namespace}.{ExceptionName(client)}\">The server answered with a non-success status, or with a body that does not match the spec.</exception>");
     }
 
+
+    /// <summary>Which credentials the call sends, in the order they are tried, named by the credentials' properties.</summary>
+    private static string? SecurityDoc(ClientSpec client, OperationSpec operation)
+    {
+        var alternatives = operation.Security.Alternatives
+            .Select(alternative => string.Join(" and ", alternative.Schemes.Where(scheme => scheme.HasCredential).Select(scheme => Documentation.Code(scheme.PropertyName))))
+            .Where(text => text.Length > 0)
+            .ToList();
+        if (alternatives.Count == 0 || !CredentialsEmitter.HasCredentials(client))
+        {
+            return operation.Security.SendsLegacyBearerToken ? "Sends the bearer token the client was given." : null;
+        }
+
+        var sends = $"Sends the credentials (<see cref=\"{CredentialsEmitter.ClassName(client)}\"/>) {string.Join(", else ", alternatives)}";
+        return alternatives.Count == 1 ? sends + ", when set." : sends + ": the first alternative whose credentials are all set.";
+    }
 
     /// <summary>The <c>returns</c> doc of the method: the body's description, and for a download or a result what to do with it.</summary>
     private static string? ReturnsDoc(OperationSpec operation)

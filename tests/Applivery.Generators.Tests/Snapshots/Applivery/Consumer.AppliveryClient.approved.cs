@@ -18,6 +18,7 @@ namespace Consumer
         /// Returns the downloads of a build grouped by the user (member) who performed them, optionally filtered by email and date range.
         /// <c>GET /organizations/{organizationId}/apps/{applicationId}/builds/{buildId}/downloads/by-user</c> (<c>getBuildDownloadsByUser</c>).
         /// Required permission: <c>mad.download.management.list</c>.
+        /// Sends the credentials (<see cref="AppliveryClientCredentials"/>) <c>BearerAuth</c>, when set.
         /// </remarks>
         /// <param name="organizationId">Organization identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>
         /// <param name="applicationId">Application identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>
@@ -119,6 +120,7 @@ namespace Consumer
         /// Returns the downloads of a build grouped by the user (member) who performed them, optionally filtered by email and date range.
         /// <c>GET /organizations/{organizationId}/apps/{applicationId}/builds/{buildId}/downloads/by-user</c> (<c>getBuildDownloadsByUser</c>).
         /// Required permission: <c>mad.download.management.list</c>.
+        /// Sends the credentials (<see cref="AppliveryClientCredentials"/>) <c>BearerAuth</c>, when set.
         /// </remarks>
         /// <param name="organizationId">Organization identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>
         /// <param name="applicationId">Application identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>

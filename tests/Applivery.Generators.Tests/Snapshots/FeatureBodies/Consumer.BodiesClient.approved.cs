@@ -16,6 +16,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /forms</c> (<c>submitForm</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -28,6 +29,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -40,6 +42,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -52,6 +55,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /forms/optional</c> (<c>submitOptionalForm</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -64,6 +68,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /uploads</c> (<c>uploadFiles</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -76,6 +81,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /uploads/legacy</c> (<c>uploadLegacy</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -88,6 +94,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>PUT /blobs/{id}</c> (<c>putBlob</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="body">The request body.</param>
@@ -101,6 +108,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /images</c> (<c>postImage</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -113,6 +121,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /notes</c> (<c>postNote</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -125,6 +134,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /preferred/json</c> (<c>preferJson</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -137,6 +147,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /preferred/first</c> (<c>preferFirstSupported</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -149,6 +160,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /attachments</c> (<c>postAttachment</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -228,6 +240,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /forms</c> (<c>submitForm</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -291,6 +304,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -351,6 +365,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -404,6 +419,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /forms/optional</c> (<c>submitOptionalForm</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -456,6 +472,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /uploads</c> (<c>uploadFiles</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -561,6 +578,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /uploads/legacy</c> (<c>uploadLegacy</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -618,6 +636,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>PUT /blobs/{id}</c> (<c>putBlob</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="body">The request body.</param>
@@ -672,6 +691,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /images</c> (<c>postImage</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -723,6 +743,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /notes</c> (<c>postNote</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -775,6 +796,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /preferred/json</c> (<c>preferJson</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -832,6 +854,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /preferred/first</c> (<c>preferFirstSupported</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -885,6 +908,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /attachments</c> (<c>postAttachment</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>

@@ -16,6 +16,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/primitive/{color}</c> (<c>pathSimplePrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -28,6 +29,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/array/{color}</c> (<c>pathSimpleArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -40,6 +42,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/array/explode/{color}</c> (<c>pathSimpleArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -52,6 +55,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/object/{color}</c> (<c>pathSimpleObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -64,6 +68,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/object/explode/{color}</c> (<c>pathSimpleObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -76,6 +81,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/primitive/{color}</c> (<c>pathLabelPrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -88,6 +94,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/array/{color}</c> (<c>pathLabelArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -100,6 +107,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/array/explode/{color}</c> (<c>pathLabelArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -112,6 +120,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/object/{color}</c> (<c>pathLabelObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -124,6 +133,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/object/explode/{color}</c> (<c>pathLabelObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -136,6 +146,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/primitive/{color}</c> (<c>pathMatrixPrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -148,6 +159,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/array/{color}</c> (<c>pathMatrixArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -160,6 +172,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/array/explode/{color}</c> (<c>pathMatrixArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -172,6 +185,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/object/{color}</c> (<c>pathMatrixObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -184,6 +198,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/object/explode/{color}</c> (<c>pathMatrixObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -196,6 +211,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/primitive</c> (<c>queryFormPrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -208,6 +224,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/array</c> (<c>queryFormArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -220,6 +237,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/array/explode</c> (<c>queryFormArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -232,6 +250,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/object</c> (<c>queryFormObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -244,6 +263,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/object/explode</c> (<c>queryFormObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -256,6 +276,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/spaceDelimited/array</c> (<c>querySpaceDelimitedArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -268,6 +289,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/spaceDelimited/object</c> (<c>querySpaceDelimitedObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -280,6 +302,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/pipeDelimited/array</c> (<c>queryPipeDelimitedArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -292,6 +315,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/pipeDelimited/object</c> (<c>queryPipeDelimitedObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -304,6 +328,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/deepObject</c> (<c>queryDeepObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -316,6 +341,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/default/array</c> (<c>queryDefaultArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -328,6 +354,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/default/object</c> (<c>queryDefaultObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -340,6 +367,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/primitive</c> (<c>headerPrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -352,6 +380,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/primitive</c> (<c>cookiePrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -364,6 +393,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/array</c> (<c>headerArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -376,6 +406,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/array</c> (<c>cookieArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -388,6 +419,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/array/explode</c> (<c>headerArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -400,6 +432,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/array/explode</c> (<c>cookieArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -412,6 +445,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/object</c> (<c>headerObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -424,6 +458,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/object</c> (<c>cookieObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -436,6 +471,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/object/explode</c> (<c>headerObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -448,6 +484,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/object/explode</c> (<c>cookieObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -460,6 +497,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookies</c> (<c>cookies</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="session">The session cookie parameter.</param>
         /// <param name="prefs">The prefs cookie parameter.</param>
@@ -474,6 +512,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /escaping/{segment}</c> (<c>escaping</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="segment">The segment path parameter.</param>
         /// <param name="q">The q query parameter.</param>
@@ -489,6 +528,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /allow-reserved</c> (<c>allowReserved</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="q">The q query parameter.</param>
         /// <param name="paths">The paths query parameter.</param>
@@ -503,6 +543,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /content/{where}</c> (<c>contentJson</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="where">The where path parameter.</param>
         /// <param name="filter">The filter query parameter.</param>
@@ -519,6 +560,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /formats/{shade}/{ids}</c> (<c>formats</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="shade">The shade path parameter.</param>
         /// <param name="ids">The ids path parameter.</param>
@@ -537,6 +579,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /nulls</c> (<c>nulls</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="q">The q query parameter.</param>
         /// <param name="list">The list query parameter.</param>
@@ -555,6 +598,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /maps</c> (<c>maps</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="labels">The labels query parameter.</param>
         /// <param name="xLabels">The X-Labels header parameter.</param>
@@ -568,6 +612,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /not-sendable</c> (<c>notSendable</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
         /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
@@ -582,6 +627,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /not-sendable/required</c> (<c>notSendableRequired</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -594,6 +640,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /generated-names</c> (<c>generatedNames</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="status">The status query parameter.</param>
         /// <param name="request">The request query parameter.</param>
@@ -610,6 +657,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /invalid-style/{id}</c> (<c>invalidStyle</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="xTags">The X-Tags header parameter.</param>
@@ -623,6 +671,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /servers/path-level</c> (<c>pathLevelServer</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="name">The name query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -635,6 +684,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>PUT /servers/path-level</c> (<c>operationLevelServer</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -646,6 +696,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /servers/no-default</c> (<c>serverWithoutDefault</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -657,6 +708,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /servers/same-as-document</c> (<c>documentServerRepeated</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -668,6 +720,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /servers/relative</c> (<c>relativeServer</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -746,6 +799,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/primitive/{color}</c> (<c>pathSimplePrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -794,6 +848,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/array/{color}</c> (<c>pathSimpleArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -842,6 +897,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/array/explode/{color}</c> (<c>pathSimpleArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -890,6 +946,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/object/{color}</c> (<c>pathSimpleObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -938,6 +995,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/simple/object/explode/{color}</c> (<c>pathSimpleObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -986,6 +1044,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/primitive/{color}</c> (<c>pathLabelPrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1034,6 +1093,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/array/{color}</c> (<c>pathLabelArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1082,6 +1142,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/array/explode/{color}</c> (<c>pathLabelArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1130,6 +1191,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/object/{color}</c> (<c>pathLabelObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1178,6 +1240,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/label/object/explode/{color}</c> (<c>pathLabelObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1226,6 +1289,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/primitive/{color}</c> (<c>pathMatrixPrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1274,6 +1338,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/array/{color}</c> (<c>pathMatrixArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1322,6 +1387,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/array/explode/{color}</c> (<c>pathMatrixArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1370,6 +1436,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/object/{color}</c> (<c>pathMatrixObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1418,6 +1485,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /path/matrix/object/explode/{color}</c> (<c>pathMatrixObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1466,6 +1534,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/primitive</c> (<c>queryFormPrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1518,6 +1587,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/array</c> (<c>queryFormArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1570,6 +1640,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/array/explode</c> (<c>queryFormArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1622,6 +1693,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/object</c> (<c>queryFormObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1674,6 +1746,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/form/object/explode</c> (<c>queryFormObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1726,6 +1799,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/spaceDelimited/array</c> (<c>querySpaceDelimitedArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1778,6 +1852,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/spaceDelimited/object</c> (<c>querySpaceDelimitedObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1830,6 +1905,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/pipeDelimited/array</c> (<c>queryPipeDelimitedArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1882,6 +1958,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/pipeDelimited/object</c> (<c>queryPipeDelimitedObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1934,6 +2011,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/deepObject</c> (<c>queryDeepObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -1986,6 +2064,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/default/array</c> (<c>queryDefaultArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2038,6 +2117,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query/default/object</c> (<c>queryDefaultObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2090,6 +2170,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/primitive</c> (<c>headerPrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2141,6 +2222,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/primitive</c> (<c>cookiePrimitive</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2197,6 +2279,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/array</c> (<c>headerArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2248,6 +2331,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/array</c> (<c>cookieArray</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2304,6 +2388,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/array/explode</c> (<c>headerArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2355,6 +2440,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/array/explode</c> (<c>cookieArrayExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2411,6 +2497,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/object</c> (<c>headerObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2462,6 +2549,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/object</c> (<c>cookieObject</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2518,6 +2606,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header/object/explode</c> (<c>headerObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="xColor">The X-Color header parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2569,6 +2658,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie/object/explode</c> (<c>cookieObjectExplode</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="color">The color cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -2625,6 +2715,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookies</c> (<c>cookies</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="session">The session cookie parameter.</param>
         /// <param name="prefs">The prefs cookie parameter.</param>
@@ -2691,6 +2782,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /escaping/{segment}</c> (<c>escaping</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="segment">The segment path parameter.</param>
         /// <param name="q">The q query parameter.</param>
@@ -2755,6 +2847,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /allow-reserved</c> (<c>allowReserved</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="q">The q query parameter.</param>
         /// <param name="paths">The paths query parameter.</param>
@@ -2817,6 +2910,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /content/{where}</c> (<c>contentJson</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="where">The where path parameter.</param>
         /// <param name="filter">The filter query parameter.</param>
@@ -2886,6 +2980,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /formats/{shade}/{ids}</c> (<c>formats</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="shade">The shade path parameter.</param>
         /// <param name="ids">The ids path parameter.</param>
@@ -2963,6 +3058,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /nulls</c> (<c>nulls</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="q">The q query parameter.</param>
         /// <param name="list">The list query parameter.</param>
@@ -3050,6 +3146,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /maps</c> (<c>maps</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="labels">The labels query parameter.</param>
         /// <param name="xLabels">The X-Labels header parameter.</param>
@@ -3107,6 +3204,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /not-sendable</c> (<c>notSendable</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
         /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
@@ -3168,6 +3266,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /not-sendable/required</c> (<c>notSendableRequired</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -3216,6 +3315,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /generated-names</c> (<c>generatedNames</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="status">The status query parameter.</param>
         /// <param name="request">The request query parameter.</param>
@@ -3293,6 +3393,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /invalid-style/{id}</c> (<c>invalidStyle</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="xTags">The X-Tags header parameter.</param>
@@ -3346,6 +3447,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /servers/path-level</c> (<c>pathLevelServer</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="name">The name query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -3398,6 +3500,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>PUT /servers/path-level</c> (<c>operationLevelServer</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -3444,6 +3547,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /servers/no-default</c> (<c>serverWithoutDefault</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -3490,6 +3594,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /servers/same-as-document</c> (<c>documentServerRepeated</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -3536,6 +3641,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /servers/relative</c> (<c>relativeServer</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>

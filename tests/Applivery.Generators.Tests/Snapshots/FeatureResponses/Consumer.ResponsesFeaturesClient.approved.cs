@@ -16,6 +16,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /files/{id}</c> (<c>downloadFile</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -29,6 +30,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>HEAD /files/{id}</c> (<c>checkFile</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -41,6 +43,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /avatar</c> (<c>getAvatar</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>The picture, named by Content-Disposition. Read it as a stream, and dispose it to release the connection.</returns>
@@ -53,6 +56,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /big</c> (<c>getBigFile</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>A large file, streamed. Read it as a stream, and dispose it to release the connection.</returns>
@@ -65,6 +69,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /anything</c> (<c>getAnything</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>Any media type without a JSON schema. Read it as a stream, and dispose it to release the connection.</returns>
@@ -77,6 +82,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /report.csv</c> (<c>getReport</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>A CSV report. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
@@ -89,6 +95,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /greeting</c> (<c>getGreeting</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>A greeting. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
@@ -101,6 +108,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /jobs</c> (<c>createJob</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>The status code and the body of that status.</returns>
@@ -113,6 +121,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /exports/{id}</c> (<c>getExport</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -126,6 +135,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /things/{id}</c> (<c>findThing</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -139,6 +149,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>DELETE /things/{id}</c> (<c>deleteThing</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -151,6 +162,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /count</c> (<c>getCount</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>How many.</returns>
@@ -163,6 +175,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /ping</c> (<c>ping</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -174,6 +187,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /jobs/{id}</c> (<c>getJob</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -254,6 +268,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /files/{id}</c> (<c>downloadFile</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -320,6 +335,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>HEAD /files/{id}</c> (<c>checkFile</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -368,6 +384,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /avatar</c> (<c>getAvatar</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>The picture, named by Content-Disposition. Read it as a stream, and dispose it to release the connection.</returns>
@@ -416,6 +433,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /big</c> (<c>getBigFile</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>A large file, streamed. Read it as a stream, and dispose it to release the connection.</returns>
@@ -464,6 +482,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /anything</c> (<c>getAnything</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>Any media type without a JSON schema. Read it as a stream, and dispose it to release the connection.</returns>
@@ -512,6 +531,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /report.csv</c> (<c>getReport</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>A CSV report. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
@@ -560,6 +580,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /greeting</c> (<c>getGreeting</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>A greeting. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
@@ -608,6 +629,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /jobs</c> (<c>createJob</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>The status code and the body of that status.</returns>
@@ -665,6 +687,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /exports/{id}</c> (<c>getExport</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -725,6 +748,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /things/{id}</c> (<c>findThing</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -781,6 +805,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>DELETE /things/{id}</c> (<c>deleteThing</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -846,6 +871,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /count</c> (<c>getCount</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>How many.</returns>
@@ -900,6 +926,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /ping</c> (<c>ping</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -946,6 +973,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /jobs/{id}</c> (<c>getJob</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>

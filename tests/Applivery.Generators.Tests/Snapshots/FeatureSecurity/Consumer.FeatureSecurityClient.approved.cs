@@ -16,6 +16,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header</c> (<c>apiKeyHeader</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -27,6 +28,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query</c> (<c>apiKeyQuery</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>QueryKey</c>, when set.
         /// </remarks>
         /// <param name="page">The page query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -39,6 +41,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie</c> (<c>apiKeyCookie</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>CookieKey</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -50,6 +53,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /basic</c> (<c>basic</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -61,6 +65,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /bearer</c> (<c>bearer</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -72,6 +77,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /custom</c> (<c>customScheme</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>TokenAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -83,6 +89,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /oauth2</c> (<c>oauth2</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>PetstoreAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -94,6 +101,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /oidc</c> (<c>openIdConnect</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>Oidc</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -116,6 +124,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /and</c> (<c>headerKeyAndCookie</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c> and <c>CookieKey</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -127,6 +136,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /or</c> (<c>bearerOrQueryKey</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, else <c>QueryKey</c>: the first alternative whose credentials are all set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -138,6 +148,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /optional</c> (<c>optionalBasic</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -160,6 +171,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /default</c> (<c>documentDefault</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -254,6 +266,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /header</c> (<c>apiKeyHeader</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -304,6 +317,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /query</c> (<c>apiKeyQuery</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>QueryKey</c>, when set.
         /// </remarks>
         /// <param name="page">The page query parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -357,6 +371,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cookie</c> (<c>apiKeyCookie</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>CookieKey</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -407,6 +422,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /basic</c> (<c>basic</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -457,6 +473,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /bearer</c> (<c>bearer</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -507,6 +524,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /custom</c> (<c>customScheme</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>TokenAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -557,6 +575,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /oauth2</c> (<c>oauth2</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>PetstoreAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -607,6 +626,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /oidc</c> (<c>openIdConnect</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>Oidc</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -704,6 +724,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /and</c> (<c>headerKeyAndCookie</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c> and <c>CookieKey</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -755,6 +776,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /or</c> (<c>bearerOrQueryKey</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, else <c>QueryKey</c>: the first alternative whose credentials are all set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -809,6 +831,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /optional</c> (<c>optionalBasic</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
@@ -905,6 +928,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /default</c> (<c>documentDefault</c>).
+        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
