@@ -283,6 +283,8 @@ internal sealed class ContractRunner
             .Where(constructor => constructor.GetParameters().Length > 0 && constructor.GetParameters()[0].ParameterType == typeof(HttpClient))
             .Where(constructor => constructor.GetParameters().All(parameter => CanSupply(parameter.ParameterType)))
             .OrderByDescending(constructor => constructor.GetParameters().Length)
+            // A credentials object ({Client}Credentials) carries every scheme; a bearer token only one.
+            .ThenByDescending(constructor => constructor.GetParameters().Count(parameter => parameter.ParameterType.Name.EndsWith("Credentials", StringComparison.Ordinal)))
             .ThenByDescending(constructor => constructor.GetParameters().Count(parameter => parameter.ParameterType == typeof(string)))
             .First();
         var client = chosen.Invoke(chosen.GetParameters().Select(parameter => Credential(parameter.ParameterType, parameter.Name!)).ToArray());
@@ -634,14 +636,23 @@ internal sealed class ContractRunner
                 case "cookie":
                     if (value is not null)
                     {
-                        expectedCookies.AddRange(value is JsonArray && explode ? WireOracle.Query(name, "form", true, value) : new[] { (name, json ? value.ToJsonString() : WireOracle.Expand(name, "simple", explode, value)) });
+                        // Form style, exploded: an array is one cookie per item and an object one cookie per property
+                        // (the style table's R=100&G=200&B=150, as cookies); otherwise one cookie named after the parameter.
+                        expectedCookies.AddRange(value is JsonArray or JsonObject && explode && !json ? WireOracle.Query(name, "form", true, value) : new[] { (name, json ? value.ToJsonString() : WireOracle.Expand(name, "simple", explode, value)) });
                     }
 
                     break;
             }
         }
 
-        if (WireOracle.ComparePairs("query", expectedQuery, WireOracle.ParseQuery(exchange.Uri.Query)) is { } queryProblem)
+        // An apiKey credential in the query is the security scheme's, not a parameter's: the oracle leaves it out.
+        var queryKeys = ((_document.Root["components"] as JsonObject)?["securitySchemes"] as JsonObject)?
+            .Select(pair => _document.Resolve(pair.Value) as JsonObject)
+            .Where(scheme => scheme?["type"]?.ToString() == "apiKey" && scheme["in"]?.ToString() == "query")
+            .Select(scheme => scheme!["name"]?.ToString())
+            .ToHashSet(StringComparer.Ordinal) ?? new HashSet<string?>();
+        var sentQuery = WireOracle.ParseQuery(exchange.Uri.Query).Where(pair => !queryKeys.Contains(pair.Name) || expectedQuery.Any(expected => expected.Item1 == pair.Name)).ToList();
+        if (WireOracle.ComparePairs("query", expectedQuery, sentQuery) is { } queryProblem)
         {
             problems.Add(queryProblem);
         }
