@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
@@ -160,7 +162,7 @@ public class OperationFilterTests
         var run = Generate(include: include);
 
         AssertOnlyTheIntendedNameCollision(run);
-        Assert.Equal(expected.OrderBy(name => name, System.StringComparer.Ordinal), Operations(run));
+        Assert.Equal(expected.OrderBy(name => name, StringComparer.Ordinal), Operations(run));
         Assert.Empty(run.CompilationDiagnostics());
     }
 
@@ -174,7 +176,7 @@ public class OperationFilterTests
         var run = Generate(include: include);
 
         AssertOnlyTheIntendedNameCollision(run);
-        Assert.Equal(expected.OrderBy(name => name, System.StringComparer.Ordinal), Operations(run));
+        Assert.Equal(expected.OrderBy(name => name, StringComparer.Ordinal), Operations(run));
     }
 
     [Fact]
@@ -328,10 +330,66 @@ public class OperationFilterTests
         server.Respond = LoopbackServer.Json(200, """[{"title":"Bug","state":"open","labels":[{"name":"p1"},{"name":"ui"}]}]""");
         Assert.Equal("Bug:Open:p1,ui", await (Task<string>)assembly.Call("Consumer.FilterHarness", "ListAsync", server.BaseAddress)!);
         var request = Assert.Single(server.Requests);
-        Assert.Equal(new System.Uri(server.BaseAddress).AbsolutePath + "repos/octo/hello/issues?state=open", request.RawTarget);
+        Assert.Equal(new Uri(server.BaseAddress).AbsolutePath + "repos/octo/hello/issues?state=open", request.RawTarget);
 
         server.Respond = LoopbackServer.Json(404, """{"message":"Not Found"}""");
         Assert.Equal("404:Not Found", await (Task<string>)assembly.Call("Consumer.FilterHarness", "ListAsync", server.BaseAddress)!);
+    }
+
+    /// <summary>
+    /// Through real MSBuild and the package's props: <c>;</c> separates selectors as in any MSBuild list, although the
+    /// compiler's .editorconfig reader would cut the value at the first <c>;</c> (the props rewrite it to <c>,</c>).
+    /// </summary>
+    [Fact]
+    public async Task SemicolonSeparatedSelectorsSurviveMsBuild()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "applivery-filter-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(root);
+            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />");
+            File.WriteAllText(Path.Combine(root, "api.yaml"), Spec);
+            var generator = Path.Combine(RepositoryPaths.Root, "src", "Applivery.Generators");
+            File.WriteAllText(Path.Combine(root, "Filtered.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                    <RootNamespace>Consumer</RootNamespace>
+                    <NoWarn>$(NoWarn);APG007</NoWarn>
+                  </PropertyGroup>
+                  <Import Project="{generator}/build/Applivery.Generators.props" />
+                  <ItemGroup>
+                    <ProjectReference Include="{generator}/Applivery.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                    <AdditionalFiles Include="api.yaml" IncludeOperations="tag:issues;tag:gists" ExcludeOperations="operationId:issues/get-comment; path:/nowhere" />
+                  </ItemGroup>
+                </Project>
+                """);
+
+            var build = await ProcessRunner.RunAsync("dotnet", "build -c Release", TimeSpan.FromMinutes(10), root);
+
+            // The unmatched exclude selector after the ';' is reported (as an error, warnings being errors): it arrived.
+            Assert.NotEqual(0, build.ExitCode);
+            Assert.Contains("APG008", build.Output);
+            Assert.Contains("the selector 'path:/nowhere' matches no operation", build.Output);
+            Assert.DoesNotContain("error CS", build.Output);
+            var client = File.ReadAllText(Directory.GetFiles(Path.Combine(root, "obj"), "Consumer.HubClient.g.cs", SearchOption.AllDirectories).Single());
+            Assert.Contains("IssuesListForRepoAsync", client);
+            Assert.Contains("GistsGetAsync", client);
+            Assert.DoesNotContain("IssuesGetCommentAsync", client);
+            Assert.DoesNotContain("ReposListForOwnerAsync", client);
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
     }
 
     private static GeneratorRun Generate(string? include = null, string? exclude = null)
@@ -352,13 +410,13 @@ public class OperationFilterTests
 
     /// <summary>The generated types in the consumer's namespace.</summary>
     private static SortedSet<string> TypeNames(GeneratorRun run) =>
-        new(run.Output.GlobalNamespace.GetNamespaceMembers().Single(ns => ns.Name == "Consumer").GetTypeMembers().Select(type => type.Name), System.StringComparer.Ordinal);
+        new(run.Output.GlobalNamespace.GetNamespaceMembers().Single(ns => ns.Name == "Consumer").GetTypeMembers().Select(type => type.Name), StringComparer.Ordinal);
 
     /// <summary>The client's operation methods, sorted.</summary>
     private static string[] Operations(GeneratorRun run) =>
         run.Output.GetTypeByMetadataName("Consumer.HubClient")!.GetMembers().OfType<IMethodSymbol>()
-            .Where(method => method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Public && method.Name.EndsWith("Async", System.StringComparison.Ordinal))
-            .Select(method => method.Name).Distinct().OrderBy(name => name, System.StringComparer.Ordinal).ToArray();
+            .Where(method => method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Public && method.Name.EndsWith("Async", StringComparison.Ordinal))
+            .Select(method => method.Name).Distinct().OrderBy(name => name, StringComparer.Ordinal).ToArray();
 
     /// <summary>The spec's two names for IssueComment collide on purpose, with or without a filter; nothing else is reported.</summary>
     private static void AssertOnlyTheIntendedNameCollision(GeneratorRun run)
