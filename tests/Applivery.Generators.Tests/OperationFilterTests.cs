@@ -286,6 +286,58 @@ public class OperationFilterTests
         Assert.Contains("IssueComment2", TypeNames(Generate(include: "operationId:issues/get-comment")));
     }
 
+    [Fact]
+    public void BodiesPathItemParametersHeadersAndDiscriminatorMappingsAreReached()
+    {
+        const string pets = """
+            openapi: 3.0.3
+            info: { title: Hub, version: '1' }
+            paths:
+              /pets/{region}:
+                parameters:
+                  - { name: region, in: path, required: true, schema: { $ref: '#/components/schemas/Region' } }
+                post:
+                  operationId: addPet
+                  requestBody: { $ref: '#/components/requestBodies/PetBody' }
+                  responses:
+                    '201':
+                      description: created
+                      headers:
+                        X-Rate-Policy: { schema: { $ref: '#/components/schemas/RatePolicy' } }
+              /other:
+                get:
+                  operationId: getOther
+                  responses:
+                    '200':
+                      description: ok
+                      content: { application/json: { schema: { $ref: '#/components/schemas/Other' } } }
+            components:
+              requestBodies:
+                PetBody:
+                  required: true
+                  content: { application/json: { schema: { $ref: '#/components/schemas/NewPet' } } }
+              schemas:
+                Other: { type: object, properties: { x: { type: string } } }
+                Region: { type: string, enum: [eu, us] }
+                RatePolicy: { type: string, enum: [strict, lax] }
+                NewPet:
+                  oneOf: [ { $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' } ]
+                  discriminator:
+                    propertyName: kind
+                    mapping: { cat: '#/components/schemas/Cat', dog: Dog, lizard: Lizard }
+                Cat: { type: object, properties: { kind: { type: string }, purrs: { type: boolean } } }
+                Dog: { type: object, properties: { kind: { type: string }, barks: { type: boolean } } }
+                Lizard: { type: object, properties: { kind: { type: string } } }
+            """;
+
+        var run = GeneratorRun.Run(new[] { new SpecFile(SpecPath, pets, new Dictionary<string, string> { ["IncludeOperations"] = "operationId:addPet" }) });
+
+        var types = TypeNames(run);
+        Assert.Superset(new SortedSet<string> { "Region", "RatePolicy", "NewPet", "Cat", "Dog", "Lizard" }, types);
+        Assert.DoesNotContain("Other", types);
+        Assert.Empty(run.CompilationDiagnostics());
+    }
+
     /// <summary>Compiled with the filtered client: one kept call, described; the 404 body read as the kept BasicError.</summary>
     private const string Harness = """
         using System;
