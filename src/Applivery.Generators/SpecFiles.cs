@@ -27,7 +27,9 @@ internal static class SpecFiles
             Metadata(fileOptions, "Namespace"),
             Metadata(fileOptions, "ClientName"),
             Metadata(fileOptions, "Visibility"),
-            string.Equals(Metadata(fileOptions, "OpenApi"), "true", StringComparison.OrdinalIgnoreCase));
+            string.Equals(Metadata(fileOptions, "OpenApi"), "true", StringComparison.OrdinalIgnoreCase),
+            Metadata(fileOptions, "IncludeOperations"),
+            Metadata(fileOptions, "ExcludeOperations"));
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name) =>

@@ -88,10 +88,23 @@ internal static class ClientSpecBuilder
         var typeNames = new TypeNameRegistry(diagnostics, SupportTypeNames(clientName));
         var patterns = new PatternRegistry(diagnostics);
         var schemas = new SchemaTypeMapper(references, diagnostics, typeNames, patterns);
-        schemas.MapComponents(document.GetMapping("components")?.GetMapping("schemas"));
+
+        // IncludeOperations/ExcludeOperations: only the kept operations and the schemas they reach are generated.
+        HashSet<string>? keptOperations = null;
+        Func<SpecNode, bool>? isReachable = null;
+        if (OperationFilter.Parse(input, fileName, diagnostics) is { } filter)
+        {
+            var quietReferences = new ReferenceResolver(document, new SpecDiagnostics(input.FilePath));
+            var kept = filter.Select(document.GetMapping("paths"), quietReferences);
+            filter.ReportUnmatched(fileName, diagnostics);
+            keptOperations = new HashSet<string>(kept.Select(operation => operation.Key), StringComparer.Ordinal);
+            isReachable = SchemaReachability.Of(kept, quietReferences).IsReachable;
+        }
+
+        schemas.MapComponents(document.GetMapping("components")?.GetMapping("schemas"), isReachable);
         cancellationToken.ThrowIfCancellationRequested();
         var security = new SecurityBuilder(references, diagnostics, document, clientName);
-        var operations = new OperationBuilder(references, diagnostics, schemas) { Security = security, TypeNames = typeNames }.Build(document.GetMapping("paths"));
+        var operations = new OperationBuilder(references, diagnostics, schemas) { Security = security, TypeNames = typeNames, KeptOperations = keptOperations }.Build(document.GetMapping("paths"));
         cancellationToken.ThrowIfCancellationRequested();
 
         if (document.KeyNode("webhooks") is { } webhooks)

@@ -9,7 +9,7 @@ namespace Applivery.Generators.Model;
 /// <summary>Reads <c>paths</c> into <see cref="OperationSpec"/>s, mapping parameter and body schemas along the way.</summary>
 internal sealed partial class OperationBuilder
 {
-    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+    internal static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     private readonly ReferenceResolver _references;
     private readonly SpecDiagnostics _diagnostics;
@@ -25,6 +25,9 @@ internal sealed partial class OperationBuilder
 
     /// <summary>Reads each operation's security requirement; without it, operations send no credentials.</summary>
     public SecurityBuilder? Security { get; init; }
+
+    /// <summary>The operations (<see cref="KeptOperation.Key"/>) an <see cref="OperationFilter"/> keeps; null when there is no filter (all are built).</summary>
+    public HashSet<string>? KeptOperations { get; init; }
 
     public EquatableArray<OperationSpec> Build(SpecMapping? paths)
     {
@@ -49,7 +52,7 @@ internal sealed partial class OperationBuilder
 
             foreach (var method in HttpMethods)
             {
-                if (pathItem.GetMapping(method) is { } operation)
+                if (pathItem.GetMapping(method) is { } operation && KeptOperations?.Contains(KeptOperation.Of(path, method)) != false)
                 {
                     var pointer = "#/paths/" + SchemaTypeMapper.EscapePointer(path) + "/" + method;
                     if (BuildOperation(path, method, pathItem, operation, pointer) is { } spec)

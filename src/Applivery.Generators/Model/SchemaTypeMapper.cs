@@ -81,8 +81,12 @@ internal sealed class SchemaTypeMapper
 
     public IReadOnlyList<EnumSpec> Enums => _enums;
 
-    /// <summary>Component schemas get their names first, so inline schemas yield to them when names collide.</summary>
-    public void MapComponents(SpecMapping? schemas)
+    /// <summary>
+    /// Component schemas get their names first, so inline schemas yield to them when names collide. Every component is
+    /// named, so a component keeps its name whatever an operation filter leaves out; only those
+    /// <paramref name="isReachable"/> accepts (all when null) are mapped here, in the order the spec lists them.
+    /// </summary>
+    public void MapComponents(SpecMapping? schemas, Func<SpecNode, bool>? isReachable = null)
     {
         if (schemas is null)
         {
@@ -98,6 +102,11 @@ internal sealed class SchemaTypeMapper
 
         foreach (var entry in schemas.Entries)
         {
+            if (isReachable is not null && !isReachable(entry.Value))
+            {
+                continue;
+            }
+
             var (name, pointer) = _componentNames[entry.Value];
             Map(entry.Value, name, pointer);
         }

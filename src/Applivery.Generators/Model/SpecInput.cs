@@ -8,6 +8,8 @@ namespace Applivery.Generators.Model;
 /// <param name="ClientNameOption">The file's <c>ClientName</c> metadata, when set.</param>
 /// <param name="VisibilityOption">The file's <c>Visibility</c> metadata (<c>public</c> or <c>internal</c>), when set.</param>
 /// <param name="IsMarkedOpenApi">The file's <c>OpenApi="true"</c> metadata: a spec even without a root <c>openapi</c> key.</param>
+/// <param name="IncludeOperationsOption">The file's <c>IncludeOperations</c> metadata (selectors of the operations to generate), when set.</param>
+/// <param name="ExcludeOperationsOption">The file's <c>ExcludeOperations</c> metadata (selectors of the operations to leave out), when set.</param>
 internal sealed record SpecInput(
     string FilePath,
     string? Text,
@@ -15,4 +17,6 @@ internal sealed record SpecInput(
     string? NamespaceOption,
     string? ClientNameOption,
     string? VisibilityOption,
-    bool IsMarkedOpenApi);
+    bool IsMarkedOpenApi,
+    string? IncludeOperationsOption = null,
+    string? ExcludeOperationsOption = null);
