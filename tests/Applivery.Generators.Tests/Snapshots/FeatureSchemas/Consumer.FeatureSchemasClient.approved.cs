@@ -16,6 +16,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /planets</c> (<c>createPlanet</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -29,6 +30,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /planets/batch</c> (<c>createPlanets</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -42,6 +44,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /accounts</c> (<c>createAccount</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -55,6 +58,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>PUT /measurements</c> (<c>putMeasurements</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -68,6 +72,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /labels</c> (<c>getLabels</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>Typed name plus any other JSON member.</returns>
@@ -80,6 +85,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /bodies</c> (<c>getBodies</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>A union whose alternatives recurse into each other.</returns>
@@ -92,6 +98,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /trees</c> (<c>getTree</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>Recursion through arrays, inline objects and maps.</returns>
@@ -171,6 +178,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /planets</c> (<c>createPlanet</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -242,6 +250,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /planets/batch</c> (<c>createPlanets</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -313,6 +322,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /accounts</c> (<c>createAccount</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -384,6 +394,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>PUT /measurements</c> (<c>putMeasurements</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -455,6 +466,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /labels</c> (<c>getLabels</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>Typed name plus any other JSON member.</returns>
@@ -515,6 +527,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /bodies</c> (<c>getBodies</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>A union whose alternatives recurse into each other.</returns>
@@ -575,6 +588,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /trees</c> (<c>getTree</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>Recursion through arrays, inline objects and maps.</returns>
