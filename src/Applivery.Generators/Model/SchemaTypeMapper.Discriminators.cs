@@ -58,6 +58,13 @@ internal sealed partial class SchemaTypeMapper
             PlanParentsOf(alternative);
         }
 
+        if (_mapped.TryGetValue(schema, out var reached))
+        {
+            // Reached again (through a property of a case) while its parents were planned: done there.
+            mapped = reached.With(summary, isNullable, isDeprecated);
+            return true;
+        }
+
         var values = CaseValues(schema, alternatives, pointer);
         if (values is null)
         {
@@ -159,7 +166,7 @@ internal sealed partial class SchemaTypeMapper
         var children = _componentNames.Keys.OfType<SpecMapping>()
             .Where(child => child != parent && child.GetSequence("allOf") is { } allOf &&
                 allOf.Items.Any(item => IsDirectReference(item) && _references.Resolve(item) == parent) &&
-                !child.ContainsKey("oneOf") && !child.ContainsKey("anyOf") && AllowsNoAdditionalProperties(child))
+                MapsToOwnObject(child) && !child.ContainsKey("oneOf") && !child.ContainsKey("anyOf") && AllowsNoAdditionalProperties(child))
             .ToList();
         if (children.Count == 0 || children.Any(child => _bases.ContainsKey(_componentNames[child].Name)))
         {
@@ -276,10 +283,24 @@ internal sealed partial class SchemaTypeMapper
 
     /// <summary>An alternative that can be a derived type: an object component (not itself a union) that declares the discriminator as a string.</summary>
     private bool IsCaseSchema(SpecMapping schema, string property) =>
-        IsObjectLike(schema) && !schema.ContainsKey("oneOf") && !schema.ContainsKey("anyOf") && AllowsNoAdditionalProperties(schema) && DeclaresProperty(schema, property, 0);
+        MapsToOwnObject(schema) && !schema.ContainsKey("oneOf") && !schema.ContainsKey("anyOf") && AllowsNoAdditionalProperties(schema) && DeclaresProperty(schema, property, 0);
+
+    /// <summary>
+    /// Whether the schema becomes an object type of its own (not <c>allOf: [$ref]</c>, which is the referenced type,
+    /// nor an object without properties, which is JSON).
+    /// </summary>
+    private static bool MapsToOwnObject(SpecMapping schema)
+    {
+        if (schema.GetSequence("allOf") is { } allOf)
+        {
+            return allOf.Items.Count > 1 || schema.ContainsKey("properties");
+        }
+
+        return schema.GetString("type") is null or "object" && schema.GetMapping("properties") is { Entries.Count: > 0 } && !schema.ContainsKey("enum");
+    }
 
     private bool IsInheritanceParent(SpecMapping schema) =>
-        DiscriminatorProperty(schema) is not null && !schema.ContainsKey("oneOf") && !schema.ContainsKey("anyOf") && !schema.ContainsKey("allOf") &&
+        DiscriminatorProperty(schema) is not null && MapsToOwnObject(schema) && !schema.ContainsKey("oneOf") && !schema.ContainsKey("anyOf") && !schema.ContainsKey("allOf") &&
         schema.GetMapping("properties") is { Entries.Count: > 0 } && AllowsNoAdditionalProperties(schema);
 
     /// <summary>Whether the schema (or an allOf part of it) declares <paramref name="property"/> as a string.</summary>
