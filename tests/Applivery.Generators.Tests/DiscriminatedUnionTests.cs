@@ -289,4 +289,69 @@ public class DiscriminatedUnionTests : IAsyncLifetime
             """Square side=4 | {"kind":"Square","side":4} | {"kind":"circle","radius":1} | True""",
             Call<string>("ThroughTheResolver", """{"side":4,"kind":"Square"}"""));
     }
+    /// <summary>
+    /// A component can be a case of one base only: a second union of the same alternatives with other values is
+    /// named (APG005 at its discriminator) and keeps the merged class; inline alternatives are outside the slice and
+    /// keep today's merged class without a new diagnostic. Everything still compiles.
+    /// </summary>
+    [Fact]
+    public void WhatIsNotTypedYetIsNamedAndStillCompiles()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Conflicts, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: first
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          oneOf: [{$ref: '#/components/schemas/One'}, {$ref: '#/components/schemas/Two'}]
+                          discriminator: {propertyName: k, mapping: {one: One, two: Two}}
+                  responses: {'204': {description: ok}}
+              /b:
+                post:
+                  operationId: second
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          oneOf: [{$ref: '#/components/schemas/One'}, {$ref: '#/components/schemas/Two'}]
+                          discriminator: {propertyName: k}
+                  responses: {'204': {description: ok}}
+              /c:
+                post:
+                  operationId: third
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          oneOf:
+                            - {type: object, properties: {k: {type: string}, x: {type: string}}}
+                            - {type: object, properties: {k: {type: string}, y: {type: string}}}
+                          discriminator: {propertyName: k}
+                  responses: {'204': {description: ok}}
+            components:
+              schemas:
+                One: {type: object, required: [k], properties: {k: {type: string}, a: {type: string}}}
+                Two: {type: object, required: [k], properties: {k: {type: string}, b: {type: string}}}
+            """;
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/conflicts.yaml", spec));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("APG005", diagnostic.Id);
+        Assert.Contains("'oneOf' with a discriminator at '#/paths/~1b/post/requestBody/content/application~1json/schema' whose alternative 'One' is already a case of 'FirstRequest'", diagnostic.GetMessage());
+        Assert.Equal(22, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("public abstract partial class FirstRequest", run.Source(".FirstRequest.g.cs"));
+        Assert.Contains("public sealed partial class One : global::Consumer.FirstRequest", run.Source(".One.g.cs"));
+        var second = run.Source(".SecondRequest.g.cs");
+        Assert.Contains("public sealed partial class SecondRequest", second);
+        Assert.Contains("public string? A { get; init; }", second);
+        Assert.Contains("public string? B { get; init; }", second);
+        Assert.Contains("public string? X { get; init; }", run.Source(".ThirdRequest.g.cs"));
+        var compiler = run.CompilationDiagnostics();
+        Assert.True(compiler.Count == 0, string.Join("\n", compiler));
+    }
 }
