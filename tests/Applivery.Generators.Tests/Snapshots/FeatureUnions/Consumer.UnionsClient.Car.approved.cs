@@ -16,6 +16,14 @@ namespace Consumer
     public sealed partial class Car : global::Consumer.CreateVehicleRequest
     {
         /// <summary>
+        /// The id property.
+        /// </summary>
+        /// <remarks>
+        /// JSON: <c>id</c>. Read-only: set by the server, never written in a request body.
+        /// </remarks>
+        public string? Id { get; init; }
+
+        /// <summary>
         /// The wheels property.
         /// </summary>
         /// <remarks>

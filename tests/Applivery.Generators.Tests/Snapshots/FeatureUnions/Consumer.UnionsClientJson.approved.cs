@@ -24,6 +24,7 @@ namespace Consumer
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Dog = global::System.Text.Json.JsonEncodedText.Encode("dog");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Gears = global::System.Text.Json.JsonEncodedText.Encode("gears");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Hunts = global::System.Text.Json.JsonEncodedText.Encode("hunts");
+        private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Lizard = global::System.Text.Json.JsonEncodedText.Encode("Lizard");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Main = global::System.Text.Json.JsonEncodedText.Encode("main");
@@ -404,13 +405,21 @@ namespace Consumer
         internal static global::Consumer.Car ReadCar(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _id = default;
             int? _wheels = default;
             string? at = null;
             try
             {
                 while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
                 {
-                    if (reader.ValueTextEquals("wheels"u8))
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = ".id";
+                        Next(ref reader);
+                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("wheels"u8))
                     {
                         at = ".wheels";
                         Next(ref reader);
@@ -436,18 +445,30 @@ namespace Consumer
 
             return new global::Consumer.Car
             {
+                Id = _id,
                 Wheels = _wheels.Value,
             };
         }
 
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteCar(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Car)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteCarRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value);
+        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
+        internal static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: false);
 
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value)
+        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
+        internal static void WriteCarRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: true);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
+        private static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value, bool forRequest)
         {
             writer.WriteStartObject();
             writer.WriteString(Utf8Type, Utf8Car);
+            if (!forRequest)
+            {
+                if (value.Id is { } _id)
+                {
+                    writer.WritePropertyName(Utf8Id);
+                    writer.WriteStringValue(_id);
+                }
+            }
             writer.WritePropertyName(Utf8Wheels);
             var _wheels = value.Wheels;
             writer.WriteNumberValue(_wheels);
@@ -843,16 +864,19 @@ namespace Consumer
             return ReadUnknownCreateVehicleRequest(ref reader);
         }
 
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.CreateVehicleRequest)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteCreateVehicleRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value);
+        /// <summary>Writes the case <paramref name="value"/> is, with everything it holds (readOnly properties included).</summary>
+        internal static void WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: false);
+
+        /// <summary>Writes the case <paramref name="value"/> is as a request body: readOnly properties (the server's) are left out.</summary>
+        internal static void WriteCreateVehicleRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: true);
 
         /// <summary>Writes the case <paramref name="value"/> is, its <c>type</c> first; an unknown case as the JSON it keeps.</summary>
-        internal static void WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value)
+        private static void WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value, bool forRequest)
         {
             switch (value)
             {
                 case global::Consumer.Car car_:
-                    WriteCar(writer, car_);
+                    WriteCar(writer, car_, forRequest);
                     return;
                 case global::Consumer.Bike bike_:
                     WriteBike(writer, bike_);
