@@ -9,7 +9,7 @@ namespace Applivery.Generators.Emit;
 /// <c>Utf8JsonWriter</c>, plus an <c>IJsonTypeInfoResolver</c> so users can call <c>JsonSerializer</c> AOT-safely.
 /// An emitted <c>JsonSerializerContext</c> would not work: the System.Text.Json generator never sees our output.
 /// </summary>
-internal sealed class JsonEmitter
+internal sealed partial class JsonEmitter
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
@@ -79,7 +79,8 @@ internal sealed class JsonEmitter
             foreach (var type in client.Objects)
             {
                 if (!result.Contains(type.Name) &&
-                    (type.Properties.Any(property => Contains(property.Type)) || (type.AdditionalProperties is { } additional && Contains(additional))))
+                    (type.Properties.Any(property => Contains(property.Type)) || (type.AdditionalProperties is { } additional && Contains(additional)) ||
+                     (type.Discriminator is { } union && union.Cases.Any(@case => result.Contains(@case.TypeName)))))
                 {
                     result.Add(type.Name);
                     changed = true;
@@ -107,6 +108,12 @@ internal sealed class JsonEmitter
         var body = new SourceWriter { Indentation = 2 };
         foreach (var type in _client.Objects)
         {
+            if (type.Discriminator is { } discriminator)
+            {
+                EmitUnion(body, type, discriminator);
+                continue;
+            }
+
             EmitObjectReader(body, type);
             body.Line();
             EmitObjectWriter(body, type);
@@ -192,13 +199,20 @@ internal sealed class JsonEmitter
         }
     }
 
-    private void EmitObjectReader(SourceWriter writer, ObjectTypeSpec type)
+    /// <param name="prelude">Lines after the start-of-object check (the unknown case keeps the raw JSON there).</param>
+    /// <param name="initializers">More members of the result's initializer.</param>
+    private void EmitObjectReader(SourceWriter writer, ObjectTypeSpec type, string[]? prelude = null, string[]? initializers = null)
     {
         var typeName = $"global::{Ns}.{type.Name}";
         var hasEnums = ObjectTypeEmitter.HasEnumValues(type);
         writer.Line($"/// <summary>Reads a <see cref=\"{typeName}\"/> from the current token, which must start an object.</summary>");
         writer.OpenBlock($"internal static {typeName} Read{type.Name}(ref {Reader} reader)");
         writer.Line($"ExpectToken(ref reader, {TokenType}.StartObject, \"an object\");");
+        foreach (var line in prelude ?? System.Array.Empty<string>())
+        {
+            writer.Line(line);
+        }
+
         foreach (var property in type.Properties)
         {
             writer.Line($"{CSharpTypes.OfNullable(property.Type, Ns, true)} {Local(property)} = default;");
@@ -294,6 +308,11 @@ internal sealed class JsonEmitter
             writer.Line("UnrecognizedValues = unrecognizedValues,");
         }
 
+        foreach (var line in initializers ?? System.Array.Empty<string>())
+        {
+            writer.Line(line);
+        }
+
         writer.CloseBlock(";");
         writer.CloseBlock();
     }
@@ -324,6 +343,7 @@ internal sealed class JsonEmitter
         }
 
         writer.Line("writer.WriteStartObject();");
+        EmitDiscriminatorWrite(writer, type);
         foreach (var property in type.Properties)
         {
             if (property.IsReadOnly)
@@ -342,10 +362,10 @@ internal sealed class JsonEmitter
         {
             writer.OpenBlock("if (value.AdditionalProperties is { } additionalProperties)");
             writer.OpenBlock("foreach (var entry in additionalProperties)");
-            if (type.Properties.Count > 0)
+            if (type.Properties.Count > 0 || DiscriminatorOf(type) is not null)
             {
                 // The typed property wins: a member named like one is not written twice.
-                var declared = string.Join(" or ", type.Properties.Select(property => CSharpTypes.Literal(property.WireName)));
+                var declared = string.Join(" or ", type.Properties.Select(property => property.WireName).Concat(DiscriminatorOf(type) is { } discriminator ? new[] { discriminator } : System.Array.Empty<string>()).Select(CSharpTypes.Literal));
                 writer.OpenBlock($"if (entry.Key is {declared})");
                 writer.Line("continue;");
                 writer.CloseBlock();
@@ -650,6 +670,14 @@ internal sealed class JsonEmitter
             writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {json}.Converter<{typeName}>({json}.Read{type.Name}, {json}.Write{type.Name}));");
             writer.CloseBlock();
             writer.Line();
+            if (type.Discriminator is { UnknownTypeName: var unknown })
+            {
+                var unknownName = $"global::{Ns}.{unknown}";
+                writer.OpenBlock($"if (type == typeof({unknownName}))");
+                writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{unknownName}>(options, new {json}.Converter<{unknownName}>({json}.Read{unknown}, {json}.Write{unknown}));");
+                writer.CloseBlock();
+                writer.Line();
+            }
         }
 
         writer.Line("return null;");

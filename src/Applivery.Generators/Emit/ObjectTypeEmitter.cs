@@ -18,12 +18,19 @@ internal static class ObjectTypeEmitter
             remarks = Documentation.Escape(type.Remarks) + "\n" + remarks;
         }
 
-        Documentation.Element(writer, "remarks", remarks);
+        Documentation.Element(writer, "remarks", UnionEmitter.Remarks(client, type, remarks));
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock($"{GeneratedFile.Visibility(client)} sealed partial class {type.Name}");
+        var baseType = UnionEmitter.BaseOf(client, type);
+        writer.OpenBlock(UnionEmitter.Declaration(client, type, baseType));
 
         foreach (var property in type.Properties)
         {
+            if (baseType is not null && baseType.Properties.Any(inherited => inherited.Name == property.Name))
+            {
+                // Declared by the base (allOf inheritance): read, written and validated here, not declared again.
+                continue;
+            }
+
             EmitProperty(writer, client, property, features);
             writer.Line();
         }
@@ -48,7 +55,7 @@ internal static class ObjectTypeEmitter
             writer.Line();
         }
 
-        if (HasEnumValues(type))
+        if (HasEnumValues(type) && !(baseType is not null && HasEnumValues(baseType)))
         {
             writer.Lines($$"""
                 /// <summary>
@@ -62,6 +69,19 @@ internal static class ObjectTypeEmitter
         }
 
         var error = $"global::{ns}.ValidationError";
+        if (type.Discriminator is not null || baseType is not null)
+        {
+            UnionEmitter.EmitValidation(writer, client, type);
+            writer.CloseBlock();
+            if (type.Discriminator is { } discriminator)
+            {
+                writer.Line();
+                UnionEmitter.EmitUnknownCase(writer, client, type, discriminator);
+            }
+
+            return GeneratedFile.End(writer);
+        }
+
         writer.Lines($$"""
             /// <summary>
             /// Checks every constraint of the spec on this object and on the objects it contains.

@@ -33,19 +33,38 @@ internal sealed record ClientSpec(
 /// <param name="UsedBy">Where the pattern is used (parameters and schema properties), for the doc comment.</param>
 internal sealed record PatternSpec(string Pattern, string DotNetPattern, string FieldName, EquatableArray<string> UsedBy);
 
-/// <summary>A generated sealed class.</summary>
+/// <summary>A generated sealed class (or, with <see cref="Discriminator"/>, the abstract base of a discriminated union).</summary>
 /// <param name="Origin">Where the schema comes from, e.g. <c>#/components/schemas/Member</c>, for the doc comment.</param>
 /// <param name="AdditionalProperties">
 /// The map type (<see cref="TypeKind.Map"/>) of the members beside the declared properties, when the schema has
 /// <c>additionalProperties</c> with a schema or <c>true</c>; null otherwise.
 /// </param>
+/// <param name="BaseName">For a case of a discriminated union: its abstract base type (the type then writes <see cref="DiscriminatorValue"/> itself).</param>
+/// <param name="DiscriminatorValue">For a case of a discriminated union: the discriminator value it writes.</param>
+/// <param name="Discriminator">For the abstract base of a discriminated union: its property and cases.</param>
 internal sealed record ObjectTypeSpec(
     string Name,
     string Origin,
     string? Summary,
     string? Remarks,
     EquatableArray<PropertySpec> Properties,
-    TypeRef? AdditionalProperties = null);
+    TypeRef? AdditionalProperties = null,
+    string? BaseName = null,
+    string? DiscriminatorValue = null,
+    DiscriminatorSpec? Discriminator = null);
+
+/// <summary>
+/// What makes an object type the abstract base of a discriminated union: the property that names the case and the
+/// sealed derived type of each value. Any other value reads as <see cref="UnknownTypeName"/>, which keeps the raw JSON.
+/// </summary>
+/// <param name="PropertyName">The discriminator's JSON property name, exactly as in the spec (e.g. <c>pet_type</c>).</param>
+/// <param name="UnknownTypeName">The generated case of values the spec does not list, e.g. <c>UnknownPet</c>.</param>
+/// <param name="Cases">Each value the spec lists with its derived type, in spec order.</param>
+internal sealed record DiscriminatorSpec(string PropertyName, string UnknownTypeName, EquatableArray<DiscriminatorCaseSpec> Cases);
+
+/// <param name="Value">The discriminator value on the wire.</param>
+/// <param name="TypeName">The derived type (a component object type) of that value.</param>
+internal sealed record DiscriminatorCaseSpec(string Value, string TypeName);
 
 /// <param name="Name">The C# property name.</param>
 /// <param name="WireName">The JSON property name, exactly as in the spec.</param>

@@ -38,7 +38,7 @@ internal readonly struct MappedSchema
 /// Turns schemas into <see cref="TypeRef"/>s, creating the object and enum types they need. A schema node maps to
 /// one type however many times it is reached, which is also what makes recursive schemas work.
 /// </summary>
-internal sealed class SchemaTypeMapper
+internal sealed partial class SchemaTypeMapper
 {
     private static readonly string[] UnsupportedKeywords =
     {
@@ -77,7 +77,7 @@ internal sealed class SchemaTypeMapper
         _patterns = patterns;
     }
 
-    public IReadOnlyList<ObjectTypeSpec> Objects => _objects;
+    public IReadOnlyList<ObjectTypeSpec> Objects => ApplyHierarchies(_objects);
 
     public IReadOnlyList<EnumSpec> Enums => _enums;
 
@@ -203,6 +203,11 @@ internal sealed class SchemaTypeMapper
         var union = schema.GetSequence("oneOf") ?? schema.GetSequence("anyOf");
         if (union is not null)
         {
+            if (TryMapDiscriminatedUnion(schema, union, nameHint, pointer, summary, isNullable, isDeprecated, out var discriminated))
+            {
+                return discriminated;
+            }
+
             return MapUnion(schema, union, nameHint, pointer, summary, isNullable, isDeprecated);
         }
 
@@ -318,6 +323,7 @@ internal sealed class SchemaTypeMapper
         // Registered before the properties are mapped, so a property that refers back to this schema finds it.
         _mapped[schema] = new MappedSchema(typeRef, default, summary, false, false);
         _objectsStarted++;
+        PlanHierarchyOf(schema);
 
         var parts = new List<ObjectPart>();
         CollectParts(schema, pointer, isOptional: false, parts, depth: 0, new HashSet<SpecMapping>());
