@@ -16,6 +16,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>PATCH /pets</c> (<c>patchPets</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -28,6 +29,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /pets/{id}</c> (<c>getPet</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -41,6 +43,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /vehicles</c> (<c>createVehicle</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -53,6 +56,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cars/{id}</c> (<c>getCar</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -66,6 +70,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /shapes</c> (<c>listShapes</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>Shapes as array items.</returns>
@@ -78,6 +83,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /drawings</c> (<c>saveDrawing</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -155,6 +161,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>PATCH /pets</c> (<c>patchPets</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -212,6 +219,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /pets/{id}</c> (<c>getPet</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -274,6 +282,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /vehicles</c> (<c>createVehicle</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -331,6 +340,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /cars/{id}</c> (<c>getCar</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="id">The id path parameter.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
@@ -393,6 +403,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>GET /shapes</c> (<c>listShapes</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
         /// <returns>Shapes as array items.</returns>
@@ -453,6 +464,7 @@ namespace Consumer
         /// </summary>
         /// <remarks>
         /// <c>POST /drawings</c> (<c>saveDrawing</c>).
+        /// Sends the bearer token the client was given.
         /// </remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
