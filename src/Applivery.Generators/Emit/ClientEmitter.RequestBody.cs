@@ -209,7 +209,7 @@ internal static partial class ClientEmitter
             TypeKind.String => value,
             TypeKind.Enum => EnumText(client, type, value),
             TypeKind.JsonElement => null,
-            _ => $"PartText_({value})",
+            _ => $"FormatValue({value})",
         };
         return text is null
             ? $"AddJsonElementPart_(parts_, {name}, {value}, {contentType});"

@@ -294,22 +294,5 @@ internal static class RequestBodyRuntime
         private static string QuotedFormName_(string name) =>
             "\"" + name.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
 
-        private static string PartText_(bool value) => value ? "true" : "false";
-
-        private static string PartText_(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>RFC 3339, invariant whatever the current culture.</summary>
-        private static string PartText_(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
         """;
 }

@@ -528,11 +528,11 @@ namespace Consumer
                 }
                 if (body.Count is { } countPart_)
                 {
-                    AddTextPart_(parts_, "count", PartText_(countPart_), null);
+                    AddTextPart_(parts_, "count", FormatValue(countPart_), null);
                 }
                 if (body.When is { } whenPart_)
                 {
-                    AddTextPart_(parts_, "when", PartText_(whenPart_), null);
+                    AddTextPart_(parts_, "when", FormatValue(whenPart_), null);
                 }
                 if (body.Color is { } colorPart_)
                 {
@@ -1411,23 +1411,6 @@ namespace Consumer
 
         private static string QuotedFormName_(string name) =>
             "\"" + name.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
-
-        private static string PartText_(bool value) => value ? "true" : "false";
-
-        private static string PartText_(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>RFC 3339, invariant whatever the current culture.</summary>
-        private static string PartText_(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string PartText_(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>A file part, streamed; its Content-Disposition always has a file name (the property's when the file names none).</summary>
         private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::Consumer.FileUpload file, string defaultContentType)
