@@ -30,7 +30,7 @@ internal static class CSharpTypes
         TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
         TypeKind.Guid => "global::System.Guid",
         TypeKind.JsonElement => JsonElement,
-        TypeKind.Object or TypeKind.Enum => $"global::{ns}.{type.Name}",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => $"global::{ns}.{type.Name}",
         TypeKind.Array => $"{IReadOnlyList}<{Of(type.Element!, ns)}>",
         TypeKind.Map => $"{IReadOnlyDictionary}<string, {Of(type.Element!, ns)}>",
         TypeKind.File => $"global::{ns}.{FileUploadEmitter.TypeName}",

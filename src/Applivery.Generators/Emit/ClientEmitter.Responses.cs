@@ -198,7 +198,7 @@ internal static partial class ClientEmitter
         writer.Line("object? typedBody_ = null;");
         writer.Line("long? errorCode_ = null;");
         writer.Line("string? errorMessage_ = null;");
-        var errorResponses = operation.Responses.Where(response => !response.IsSuccess && response.Type is { Kind: TypeKind.Object }).ToList();
+        var errorResponses = operation.Responses.Where(response => !response.IsSuccess && response.Type is { Kind: TypeKind.Object or TypeKind.Union }).ToList();
         if (errorResponses.Count > 0)
         {
             writer.OpenBlock("switch (status_)");
@@ -210,13 +210,12 @@ internal static partial class ClientEmitter
                     continue;
                 }
 
-                var errorType = client.Objects.First(type => type.Name == response.Type!.Name);
                 writer.Line(label);
                 writer.Line("{");
-                writer.Line($"    if (TryParseError(error_, {json}.Read{errorType.Name}) is {{ }} errorBody_)");
+                writer.Line($"    if (TryParseError(error_, {json}.Read{response.Type!.Name}) is {{ }} errorBody_)");
                 writer.Line("    {");
                 writer.Line("        typedBody_ = errorBody_;");
-                foreach (var line in ErrorFields(client, errorType))
+                foreach (var line in ErrorFields(client, response.Type!))
                 {
                     writer.Line("        " + line);
                 }
@@ -238,26 +237,52 @@ internal static partial class ClientEmitter
     /// Where an error body keeps its code and message: a <c>code</c>/<c>message</c> property of the body, or of its
     /// <c>error</c> object (Applivery's envelope), so every spec with that common shape gets <c>ErrorCode</c>.
     /// </summary>
-    private static IEnumerable<string> ErrorFields(ClientSpec client, ObjectTypeSpec errorType)
+    private static IEnumerable<string> ErrorFields(ClientSpec client, TypeRef errorBody)
     {
-        var candidates = new List<(string Access, ObjectTypeSpec Type)> { ("errorBody_", errorType) };
-        foreach (var property in errorType.Properties.Where(property => property.WireName.Equals("error", StringComparison.OrdinalIgnoreCase) && property.Type.Kind == TypeKind.Object))
+        if (errorBody.Kind == TypeKind.Object)
         {
-            candidates.Add(($"errorBody_.{property.Name}?", client.Objects.First(type => type.Name == property.Type.Name)));
+            return ErrorFields(client, "errorBody_", client.Objects.First(type => type.Name == errorBody.Name));
         }
 
-        foreach (var (access, type) in candidates)
+        // A union error body: the fields of whichever object case came.
+        var lines = new List<string>();
+        var union = client.Unions.First(candidate => candidate.Name == errorBody.Name);
+        foreach (var @case in union.Cases.Where(@case => @case.Type.Kind == TypeKind.Object))
+        {
+            var local = "error" + @case.Name + "_";
+            var fields = ErrorFields(client, local, client.Objects.First(type => type.Name == @case.Type.Name)).ToList();
+            if (fields.Count > 0)
+            {
+                lines.Add($"if (errorBody_.As{@case.Name} is {{ }} {local})");
+                lines.Add("{");
+                lines.AddRange(fields.Select(field => "    " + field));
+                lines.Add("}");
+            }
+        }
+
+        return lines;
+    }
+
+    private static IEnumerable<string> ErrorFields(ClientSpec client, string access, ObjectTypeSpec errorType)
+    {
+        var candidates = new List<(string Access, ObjectTypeSpec Type)> { (access, errorType) };
+        foreach (var property in errorType.Properties.Where(property => property.WireName.Equals("error", StringComparison.OrdinalIgnoreCase) && property.Type.Kind == TypeKind.Object))
+        {
+            candidates.Add(($"{access}.{property.Name}?", client.Objects.First(type => type.Name == property.Type.Name)));
+        }
+
+        foreach (var (path, type) in candidates)
         {
             var code = type.Properties.FirstOrDefault(property => property.WireName is "code" or "errorCode" && property.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.String);
             var message = type.Properties.FirstOrDefault(property => property.WireName is "message" or "errorMessage" && property.Type.Kind == TypeKind.String);
             if (code is not null)
             {
-                yield return $"errorCode_ ??= ToErrorCode({access}.{code.Name});";
+                yield return $"errorCode_ ??= ToErrorCode({path}.{code.Name});";
             }
 
             if (message is not null)
             {
-                yield return $"errorMessage_ ??= {access}.{message.Name};";
+                yield return $"errorMessage_ ??= {path}.{message.Name};";
             }
         }
     }

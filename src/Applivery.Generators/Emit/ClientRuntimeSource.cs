@@ -9,6 +9,50 @@ internal static class ClientRuntimeSource
     /// <summary>How much of an error body is read: enough for any error envelope, bounded against a hostile server.</summary>
     private const int MaxErrorBodyBytes = 64 * 1024;
 
+    /// <summary>
+    /// The text of a union parameter is the text of the case it holds; only for unions that parameters use, whose
+    /// cases are all single values (others are not sent: APG005 at generation).
+    /// </summary>
+    private static string UnionFormatters(ClientSpec client)
+    {
+        var used = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        void Collect(TypeRef type)
+        {
+            if (type.Kind == TypeKind.Union && used.Add(type.Name!))
+            {
+                foreach (var @case in client.Unions.First(union => union.Name == type.Name).Cases)
+                {
+                    Collect(@case.Type);
+                }
+            }
+            else if (type.Element is { } element)
+            {
+                Collect(element);
+            }
+        }
+
+        foreach (var parameter in client.Operations.SelectMany(operation => operation.Parameters).Where(parameter => parameter.NotSentReason is null && !parameter.IsJson))
+        {
+            Collect(parameter.Type);
+        }
+
+        var formatters = new System.Text.StringBuilder();
+        foreach (var union in client.Unions.Where(union => used.Contains(union.Name) && union.Cases.All(@case => @case.Type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.File))))
+        {
+            var cases = string.Concat(union.Cases.Select((@case, index) => $"\n    {index + 1} => FormatValue(({CSharpTypes.Of(@case.Type, client.Namespace)})value.Value),"));
+            formatters.Append($$"""
+
+                private static string FormatValue(global::{{client.Namespace}}.{{union.Name}} value) => value.Case switch
+                {{{cases}}
+                    _ => FormatValue((global::System.Text.Json.JsonElement)value.Value),
+                };
+
+                """);
+        }
+
+        return formatters.ToString();
+    }
+
     public static string Helpers(ClientSpec client)
     {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
@@ -17,7 +61,7 @@ internal static class ClientRuntimeSource
             private static string FormatValue(global::{{client.Namespace}}.{{spec.Name}} value) =>
                 global::{{client.Namespace}}.{{spec.ExtensionsName}}.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of {{spec.Name}} that the server knows.", nameof(value));
 
-            """));
+            """)) + UnionFormatters(client);
         return $$"""
             private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
             {

@@ -43,7 +43,7 @@ internal sealed partial class JsonEmitter
     /// <summary>The method that reads a whole document of this type (a response body).</summary>
     public static string RootReader(TypeRef type) => type.Kind switch
     {
-        TypeKind.Object => "Read" + type.Name,
+        TypeKind.Object or TypeKind.Union => "Read" + type.Name,
         TypeKind.Enum or TypeKind.Array or TypeKind.Map => "Read" + Identifiers.ToPascalCase(Describe(type)) + "Document",
         _ => "Read" + PrimitiveName(type.Kind),
     };
@@ -60,7 +60,7 @@ internal sealed partial class JsonEmitter
     /// </summary>
     public static string RootRequestWriter(TypeRef type) => type.Kind switch
     {
-        TypeKind.Object => "Write" + type.Name + "Request",
+        TypeKind.Object or TypeKind.Union => "Write" + type.Name + "Request",
         _ => "Write" + Identifiers.ToPascalCase(Describe(type)) + "Document",
     };
 
@@ -71,7 +71,7 @@ internal sealed partial class JsonEmitter
     private static HashSet<string> RequestFormTypes(ClientSpec client)
     {
         var result = new HashSet<string>(client.Objects.Where(type => type.Properties.Any(property => property.IsReadOnly)).Select(type => type.Name), System.StringComparer.Ordinal);
-        bool Contains(TypeRef type) => type.Kind == TypeKind.Object ? result.Contains(type.Name!) : type.Element is { } element && Contains(element);
+        bool Contains(TypeRef type) => type.Kind is TypeKind.Object or TypeKind.Union ? result.Contains(type.Name!) : type.Element is { } element && Contains(element);
         var changed = true;
         while (changed)
         {
@@ -86,6 +86,15 @@ internal sealed partial class JsonEmitter
                     changed = true;
                 }
             }
+
+            foreach (var union in client.Unions)
+            {
+                if (!result.Contains(union.Name) && union.Cases.Any(@case => Contains(@case.Type)))
+                {
+                    result.Add(union.Name);
+                    changed = true;
+                }
+            }
         }
 
         return result;
@@ -94,7 +103,7 @@ internal sealed partial class JsonEmitter
     /// <summary>Whether writing a value of this type takes the request flag.</summary>
     private bool HasRequestForm(TypeRef type) => type.Kind switch
     {
-        TypeKind.Object => _hasRequestForm.Contains(type.Name!),
+        TypeKind.Object or TypeKind.Union => _hasRequestForm.Contains(type.Name!),
         TypeKind.Array or TypeKind.Map => HasRequestForm(type.Element!),
         _ => false,
     };
@@ -118,6 +127,11 @@ internal sealed partial class JsonEmitter
             body.Line();
             EmitObjectWriter(body, type);
             body.Line();
+        }
+
+        foreach (var union in _client.Unions)
+        {
+            EmitUnionType(body, union);
         }
 
         foreach (var spec in _client.Enums)
@@ -154,6 +168,7 @@ internal sealed partial class JsonEmitter
         writer.Indentation = 2;
         writer.Line();
         writer.Lines(JsonRuntimeSource.Helpers);
+        EmitUnionHelpers(writer);
         if (FileUploadEmitter.IsUsedBy(_client))
         {
             writer.Line();
@@ -171,7 +186,7 @@ internal sealed partial class JsonEmitter
     {
         var types = _client.Operations
             .SelectMany(operation => operation.Responses.Select(response => response.Type).Concat(ClientEmitter.RequestBodyJsonTypes(_client, operation)))
-            .Where(type => type is not null && type.Kind != TypeKind.Object)
+            .Where(type => type is not null && type.Kind is not (TypeKind.Object or TypeKind.Union))
             .Select(type => type!)
             .GroupBy(type => RootReader(type), System.StringComparer.Ordinal)
             .Select(group => group.First())
@@ -576,7 +591,7 @@ internal sealed partial class JsonEmitter
         TypeKind.DateTimeOffset => "ReadDateTimeOffset(ref reader)",
         TypeKind.Guid => "ReadGuid(ref reader)",
         TypeKind.File => "ReadFile(ref reader)",
-        TypeKind.Object => $"Read{type.Name}(ref reader)",
+        TypeKind.Object or TypeKind.Union => $"Read{type.Name}(ref reader)",
         TypeKind.Enum => $"Read{type.Name}Value(ref reader, {key}, ref unrecognizedValues)",
         TypeKind.Array or TypeKind.Map => $"{Collection(type).ReadName}(ref reader, {key}, ref unrecognizedValues)",
         _ => "ReadJsonElement(ref reader)",
@@ -588,8 +603,8 @@ internal sealed partial class JsonEmitter
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => $"writer.WriteStringValue({value});",
         TypeKind.Boolean => $"writer.WriteBooleanValue({value});",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Single or TypeKind.Decimal => $"writer.WriteNumberValue({value});",
-        TypeKind.Object when HasRequestForm(type) => $"Write{type.Name}(writer, {value}, {forRequest});",
-        TypeKind.Object => $"Write{type.Name}(writer, {value});",
+        TypeKind.Object or TypeKind.Union when HasRequestForm(type) => $"Write{type.Name}(writer, {value}, {forRequest});",
+        TypeKind.Object or TypeKind.Union => $"Write{type.Name}(writer, {value});",
         TypeKind.File => $"WriteFile(writer, {value});",
         TypeKind.Enum => $"Write{type.Name}Value(writer, {value}, {unrecognized}, {key});",
         TypeKind.Array or TypeKind.Map when HasRequestForm(type) => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key}, {forRequest});",
@@ -614,7 +629,7 @@ internal sealed partial class JsonEmitter
     {
         TypeKind.Array => "ListOf " + Describe(type.Element!),
         TypeKind.Map => "MapOf " + Describe(type.Element!),
-        TypeKind.Object or TypeKind.Enum => type.Name!,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => type.Name!,
         _ => type.Kind.ToString(),
     };
 
@@ -678,6 +693,15 @@ internal sealed partial class JsonEmitter
                 writer.CloseBlock();
                 writer.Line();
             }
+        }
+
+        foreach (var union in _client.Unions)
+        {
+            var typeName = $"global::{Ns}.{union.Name}";
+            writer.OpenBlock($"if (type == typeof({typeName}))");
+            writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {json}.Converter<{typeName}>({json}.Read{union.Name}, {json}.Write{union.Name}));");
+            writer.CloseBlock();
+            writer.Line();
         }
 
         writer.Line("return null;");

@@ -35,6 +35,11 @@ internal static class SourceEmitter
                 files.Add((GeneratedFile.HintName(client, spec.Name), EnumEmitter.Emit(client, spec)));
             }
 
+            foreach (var union in client.Unions)
+            {
+                files.Add((GeneratedFile.HintName(client, union.Name), UnionTypeEmitter.Emit(client, union)));
+            }
+
             foreach (var (resultName, operation) in OperationResultEmitter.ResultTypes(client))
             {
                 files.Add((GeneratedFile.HintName(client, resultName), OperationResultEmitter.Emit(client, resultName, operation)));

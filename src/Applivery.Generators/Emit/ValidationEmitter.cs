@@ -181,7 +181,7 @@ internal static class ValidationEmitter
 
         switch (type.Kind)
         {
-            case TypeKind.Object:
+            case TypeKind.Object or TypeKind.Union:
                 yield return $"{value}?.ValidateInto(errors, {path});";
                 break;
             case TypeKind.Array when NeedsChecks(type.Element!):
@@ -223,8 +223,12 @@ internal static class ValidationEmitter
         }
     }
 
+    /// <summary>The checks of one value held by a union case (<paramref name="value"/> a local of the case's type).</summary>
+    public static IEnumerable<string> CaseChecks(ClientSpec client, TypeRef type, string value, string path) =>
+        NeedsChecks(type) ? NestedChecks(client, type, value, path, value, depth: 0) : System.Linq.Enumerable.Empty<string>();
+
     private static bool NeedsChecks(TypeRef type) =>
-        type.Kind == TypeKind.Object || !type.Constraints.IsEmpty || (type.Element is not null && NeedsChecks(type.Element));
+        type.Kind is TypeKind.Object or TypeKind.Union || !type.Constraints.IsEmpty || (type.Element is not null && NeedsChecks(type.Element));
 
     /// <summary>The rule checks on one value, each as (helper suffix, extra arguments), formatted by the caller.</summary>
     private static IEnumerable<string> ValueChecks(ClientSpec client, TypeRef type, string value, System.Func<(string Rule, string Value, string Arguments), string> format)

@@ -24,7 +24,8 @@ internal sealed record ClientSpec(
     EquatableArray<ObjectTypeSpec> Objects,
     EquatableArray<EnumSpec> Enums,
     EquatableArray<OperationSpec> Operations,
-    EquatableArray<PatternSpec> Patterns);
+    EquatableArray<PatternSpec> Patterns,
+    EquatableArray<UnionTypeSpec> Unions = default);
 
 /// <summary>A regular expression used by at least one constraint, compiled once at run time.</summary>
 /// <param name="Pattern">The pattern exactly as in the spec, for messages and docs.</param>
@@ -65,6 +66,21 @@ internal sealed record DiscriminatorSpec(string PropertyName, string UnknownType
 /// <param name="Value">The discriminator value on the wire.</param>
 /// <param name="TypeName">The derived type (a component object type) of that value.</param>
 internal sealed record DiscriminatorCaseSpec(string Value, string TypeName);
+
+/// <summary>
+/// A union without a discriminator (<c>oneOf</c>/<c>anyOf</c> of different shapes, or <c>type: [string, integer]</c>):
+/// a sealed class holding exactly one case. Which case a JSON value is, is decided by its token kind and, between
+/// objects, by the properties each case requires and declares.
+/// </summary>
+/// <param name="Origin">Where the schema comes from, for the doc comment.</param>
+/// <param name="Keyword">What the spec says: <c>oneOf</c>, <c>anyOf</c> or <c>type</c>.</param>
+/// <param name="Cases">Each alternative with a distinct C# type, in spec order.</param>
+internal sealed record UnionTypeSpec(string Name, string Origin, string? Summary, string Keyword, EquatableArray<UnionCaseSpec> Cases);
+
+/// <param name="Name">The case's name in the members <c>Is{Name}</c> and <c>As{Name}</c>.</param>
+/// <param name="Type">The case's type.</param>
+/// <param name="Origin">Where the alternative is in the spec (its pointer or reference).</param>
+internal sealed record UnionCaseSpec(string Name, TypeRef Type, string Origin);
 
 /// <param name="Name">The C# property name.</param>
 /// <param name="WireName">The JSON property name, exactly as in the spec.</param>

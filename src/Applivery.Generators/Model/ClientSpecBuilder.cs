@@ -126,7 +126,8 @@ internal static class ClientSpecBuilder
             schemas.Objects.ToEquatableArray(),
             schemas.Enums.ToEquatableArray(),
             operations,
-            patterns.ToSpecs());
+            patterns.ToSpecs(),
+            schemas.Unions.ToEquatableArray());
     }
 
     /// <summary>The names of the types generated beside the schemas' types, which schemas must not take.</summary>

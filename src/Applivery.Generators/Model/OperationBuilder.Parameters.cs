@@ -208,18 +208,26 @@ internal sealed partial class OperationBuilder
                 return nested is null ? null : $"the '{StyleName(style)}' style is defined for objects whose properties are primitive, and the property '{nested.WireName}' is {Describe(nested.Type)}";
             case TypeKind.File:
                 return "a binary value (format: binary) has no text form in a parameter";
+            case TypeKind.Union when !IsFlat(type):
+                return $"the '{StyleName(style)}' style lays out one shape, and this union has cases that are arrays or objects";
             default:
                 return style == ParameterStyle.DeepObject ? "the deepObject style is defined for objects only, and this is a single value" : null;
         }
     }
 
     /// <summary>Why a <c>content</c> parameter cannot be encoded, or null: JSON takes anything, other media types a primitive's text.</summary>
-    private static string? WhyNotEncodable(TypeRef type, string contentType) =>
+    private string? WhyNotEncodable(TypeRef type, string contentType) =>
         ParameterSpec.IsJsonMediaType(contentType) || IsFlat(type)
             ? null
             : $"its media type '{contentType}' is not JSON, and only a single value can be sent as text";
 
-    private static bool IsFlat(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.File);
+    /// <summary>A single value in a parameter's text: a primitive, or a union whose every case is one.</summary>
+    private bool IsFlat(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.File => false,
+        TypeKind.Union => _schemas.Unions.First(union => union.Name == type.Name).Cases.All(@case => IsFlat(@case.Type)),
+        _ => true,
+    };
 
     private static string Plural(TypeRef type) => type.Kind switch
     {

@@ -230,8 +230,7 @@ internal sealed partial class SchemaTypeMapper
 
         if (types.Count > 1)
         {
-            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode("type")?.Span, $"The schema at '{pointer}' with several types ({string.Join(", ", types)})", "it is represented as JsonElement");
-            return Result(TypeRef.JsonElement);
+            return MapTypeUnion(schema, types, nameHint, pointer, summary, isNullable, isDeprecated);
         }
 
         var type = types.Count == 1 ? types[0] : InferType(schema);
@@ -315,13 +314,18 @@ internal sealed partial class SchemaTypeMapper
         return new TypeRef(TypeKind.Array, null, element, constraints);
     }
 
-    private TypeRef MapObject(SpecMapping schema, string nameHint, string pointer, string? summary)
+    /// <param name="isSchemasType">The object is the schema's own type (false for the object case of <c>type: [object, string]</c>, whose schema is the union).</param>
+    private TypeRef MapObject(SpecMapping schema, string nameHint, string pointer, string? summary, bool isSchemasType = true)
     {
-        var name = _componentNames.TryGetValue(schema, out var component) ? component.Name : _typeNames.Reserve(nameHint, "The schema", pointer, schema.Span);
+        var name = isSchemasType && _componentNames.TryGetValue(schema, out var component) ? component.Name : _typeNames.Reserve(nameHint, "The schema", pointer, schema.Span);
         var typeRef = TypeRef.Named(TypeKind.Object, name);
 
         // Registered before the properties are mapped, so a property that refers back to this schema finds it.
-        _mapped[schema] = new MappedSchema(typeRef, default, summary, false, false);
+        if (isSchemasType)
+        {
+            _mapped[schema] = new MappedSchema(typeRef, default, summary, false, false);
+        }
+
         _objectsStarted++;
         PlanHierarchyOf(schema);
 
@@ -366,7 +370,7 @@ internal sealed partial class SchemaTypeMapper
     private MappedSchema MapUnion(SpecMapping schema, SpecSequence union, string nameHint, string pointer, string? summary, bool isNullable, bool isDeprecated)
     {
         var keyword = schema.ContainsKey("oneOf") ? "oneOf" : "anyOf";
-        var alternatives = new List<(SpecNode Node, SpecMapping Resolved)>();
+        var alternatives = new List<(SpecNode Node, SpecMapping Resolved, int Index)>();
         for (var i = 0; i < union.Items.Count; i++)
         {
             if (_references.Resolve(union.Items[i]) is not SpecMapping resolved)
@@ -374,27 +378,47 @@ internal sealed partial class SchemaTypeMapper
                 continue;
             }
 
-            if (resolved.GetString("type") == "null")
+            if (resolved.GetString("type") == "null" || IsNullOnly(resolved))
             {
                 isNullable = true;
                 continue;
             }
 
-            alternatives.Add((union.Items[i], resolved));
+            alternatives.Add((union.Items[i], resolved, i));
         }
 
         if (alternatives.Count == 1 && !schema.ContainsKey("properties"))
         {
-            return Map(alternatives[0].Node, nameHint, $"{pointer}/{keyword}/0").With(summary, isNullable, isDeprecated);
+            return Map(alternatives[0].Node, nameHint, $"{pointer}/{keyword}/{alternatives[0].Index}").With(summary, isNullable, isDeprecated);
         }
 
-        if (alternatives.Count == 0 || alternatives.Any(alternative => !IsObjectLike(alternative.Resolved)))
+        if (alternatives.Count == 0)
         {
-            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode(keyword)?.Span, $"'{keyword}' of alternatives that are not all objects at '{pointer}'", "it is represented as JsonElement");
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode(keyword)?.Span, $"'{keyword}' without alternatives at '{pointer}'", "it is represented as JsonElement");
             return new MappedSchema(TypeRef.JsonElement, default, summary, isNullable, isDeprecated);
         }
 
-        return new MappedSchema(MapObject(schema, nameHint, pointer, summary), default, summary, isNullable, isDeprecated);
+        // Properties beside the alternatives belong to every case: those stay one merged class (each alternative's
+        // properties optional). Otherwise each alternative keeps its own type.
+        if (schema.ContainsKey("properties") || schema.ContainsKey("additionalProperties"))
+        {
+            if (alternatives.Any(alternative => !IsObjectLike(alternative.Resolved) && !IsConstraintOnly(alternative.Resolved)))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode(keyword)?.Span, $"'{keyword}' of alternatives that are not all objects beside properties at '{pointer}'", "it is represented as JsonElement");
+                return new MappedSchema(TypeRef.JsonElement, default, summary, isNullable, isDeprecated);
+            }
+
+            return new MappedSchema(MapObject(schema, nameHint, pointer, summary), default, summary, isNullable, isDeprecated);
+        }
+
+        // Inline objects that agree on every property they share lose nothing as one class (each alternative's
+        // properties optional), the shape they had before unions: an error envelope's variants stay one type.
+        if (alternatives.All(alternative => IsInlineObject(alternative.Node, alternative.Resolved)) && PropertiesAgree(alternatives.Select(alternative => alternative.Resolved)))
+        {
+            return new MappedSchema(MapObject(schema, nameHint, pointer, summary), default, summary, isNullable, isDeprecated);
+        }
+
+        return MapUntaggedUnion(schema, keyword, alternatives, nameHint, pointer, summary, isNullable, isDeprecated);
     }
 
     /// <param name="path">The schemas whose parts are being collected, outermost first: a part met again is skipped.</param>
@@ -776,6 +800,18 @@ internal sealed partial class SchemaTypeMapper
     private bool IsObjectLike(SpecMapping schema) =>
         schema.GetString("type") == "object" || schema.ContainsKey("properties") || schema.ContainsKey("allOf") ||
         ((schema.ContainsKey("oneOf") || schema.ContainsKey("anyOf")) && schema.GetString("type") is null or "object");
+
+    /// <summary>
+    /// An alternative that only constrains the schema it is in (<c>required: [a]</c>, a description): beside
+    /// properties, it adds no shape of its own.
+    /// </summary>
+    private static bool IsConstraintOnly(SpecMapping schema) =>
+        !schema.Entries.Any(entry => entry.Key.Value is "type" or "properties" or "additionalProperties" or "items" or "allOf" or "oneOf" or "anyOf" or "enum" or "const" or "$ref" or "format");
+
+    /// <summary>The other spellings of an alternative that is only null: <c>enum: [null]</c> and <c>const: null</c>.</summary>
+    private static bool IsNullOnly(SpecMapping schema) =>
+        (schema.GetSequence("enum") is { Items.Count: 1 } values && values.Items[0] is SpecScalar { IsNull: true }) ||
+        schema.GetScalar("const") is { IsNull: true };
 
     private static string Describe(SpecMapping schema, string pointer)
     {

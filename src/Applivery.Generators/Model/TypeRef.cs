@@ -19,6 +19,9 @@ internal enum TypeKind
 
     /// <summary>Binary content (<c>format: binary</c>, or <c>contentMediaType</c> without <c>contentEncoding</c>): the generated <c>FileUpload</c>.</summary>
     File,
+
+    /// <summary>A union without a discriminator (<see cref="Name"/> is its generated type, a <see cref="UnionTypeSpec"/>): one of several shapes.</summary>
+    Union,
 }
 
 /// <summary>
