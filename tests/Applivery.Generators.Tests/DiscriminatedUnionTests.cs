@@ -292,8 +292,8 @@ public class DiscriminatedUnionTests : IAsyncLifetime
     }
     /// <summary>
     /// A component can be a case of one base only: a second union of the same alternatives with other values is
-    /// named (APG005 at its discriminator) and keeps the merged class; inline alternatives are outside the slice and
-    /// keep today's merged class without a new diagnostic. Everything still compiles.
+    /// named (APG005 at its discriminator) and is a union without a discriminator; inline alternatives whose shared
+    /// properties agree keep the merged class without a diagnostic. Everything still compiles.
     /// </summary>
     [Fact]
     public void WhatIsNotTypedYetIsNamedAndStillCompiles()
@@ -347,10 +347,15 @@ public class DiscriminatedUnionTests : IAsyncLifetime
         Assert.Equal(22, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Contains("public abstract partial class FirstRequest", run.Source(".FirstRequest.g.cs"));
         Assert.Contains("public sealed partial class One : global::Consumer.FirstRequest", run.Source(".One.g.cs"));
+        Assert.Contains("it is a union without a discriminator", diagnostic.GetMessage());
+
+        // The second union holds the same component types, told apart by their properties.
         var second = run.Source(".SecondRequest.g.cs");
         Assert.Contains("public sealed partial class SecondRequest", second);
-        Assert.Contains("public string? A { get; init; }", second);
-        Assert.Contains("public string? B { get; init; }", second);
+        Assert.Contains("public SecondRequest(global::Consumer.One value)", second);
+        Assert.Contains("public SecondRequest(global::Consumer.Two value)", second);
+
+        // Inline alternatives that agree on their shared properties stay one class.
         Assert.Contains("public string? X { get; init; }", run.Source(".ThirdRequest.g.cs"));
         var compiler = run.CompilationDiagnostics();
         Assert.True(compiler.Count == 0, string.Join("\n", compiler));

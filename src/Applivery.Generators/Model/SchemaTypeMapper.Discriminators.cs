@@ -15,6 +15,9 @@ namespace Applivery.Generators.Model;
 /// </summary>
 internal sealed partial class SchemaTypeMapper
 {
+    /// <summary>What a discriminated union that cannot be a base becomes instead.</summary>
+    private const string UntaggedFallback = "it is a union without a discriminator: the alternatives are told apart by their properties";
+
     /// <summary>The bases by type name.</summary>
     private readonly Dictionary<string, DiscriminatorSpec> _bases = new(StringComparer.Ordinal);
 
@@ -65,7 +68,7 @@ internal sealed partial class SchemaTypeMapper
             return true;
         }
 
-        var values = CaseValues(schema, alternatives, pointer);
+        var values = CaseValues(schema, alternatives, pointer, UntaggedFallback);
         if (values is null)
         {
             return false;
@@ -91,7 +94,7 @@ internal sealed partial class SchemaTypeMapper
                 DiagnosticDescriptors.UnsupportedConstruct,
                 schema.KeyNode("discriminator")?.Span,
                 $"'{keyword}' with a discriminator at '{pointer}' whose alternative '{_componentNames[alternatives[index]].Name}' is already a case of '{taken.Base}' with other values (a C# class has one base)",
-                "its alternatives are merged into one class");
+                UntaggedFallback);
             return false;
         }
 
@@ -173,7 +176,7 @@ internal sealed partial class SchemaTypeMapper
             return;
         }
 
-        var values = CaseValues(parent, children, pointer);
+        var values = CaseValues(parent, children, pointer, "the alternatives are merged into one class");
         if (values is null)
         {
             return;
@@ -218,7 +221,8 @@ internal sealed partial class SchemaTypeMapper
     /// The discriminator value of each case: its <c>mapping</c> key (values as <c>#/components/schemas/X</c> or a bare
     /// <c>X</c>), else the component's name. Null (reported) when one schema has several values or two share one.
     /// </summary>
-    private List<string>? CaseValues(SpecMapping owner, List<SpecMapping> cases, string pointer)
+    /// <param name="fallback">What is generated instead, for the diagnostics.</param>
+    private List<string>? CaseValues(SpecMapping owner, List<SpecMapping> cases, string pointer, string fallback)
     {
         var byCase = new Dictionary<SpecMapping, string>();
         if (owner.GetMapping("discriminator")?.GetMapping("mapping") is { } mapping)
@@ -248,7 +252,7 @@ internal sealed partial class SchemaTypeMapper
                         DiagnosticDescriptors.UnsupportedConstruct,
                         entry.Key.Span,
                         $"A discriminator mapping at '{pointer}' with several values for '{_componentNames[@case].Name}'",
-                        "the alternatives are merged into one class");
+                        fallback);
                     return null;
                 }
 
@@ -271,7 +275,7 @@ internal sealed partial class SchemaTypeMapper
                     DiagnosticDescriptors.UnsupportedConstruct,
                     owner.KeyNode("discriminator")?.Span,
                     $"A discriminator at '{pointer}' that gives the value '{value}' to two alternatives",
-                    "the alternatives are merged into one class");
+                    fallback);
                 return null;
             }
 

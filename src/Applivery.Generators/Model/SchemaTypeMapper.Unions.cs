@@ -179,7 +179,7 @@ internal sealed partial class SchemaTypeMapper
 
         var type = schema["type"] is SpecSequence types ? string.Join("|", types.Items.OfType<SpecScalar>().Select(item => item.Value)) : schema.GetString("type") ?? string.Empty;
         var items = schema["items"] is { } itemSchema ? "[" + ShapeOf(itemSchema, depth + 1) + "]" : string.Empty;
-        var composed = schema.ContainsKey("properties") || schema.ContainsKey("oneOf") || schema.ContainsKey("anyOf") || schema.ContainsKey("allOf") || schema.ContainsKey("enum") && schema.GetSequence("enum")!.Items.Count > 1
+        var composed = schema.ContainsKey("properties") || schema.ContainsKey("oneOf") || schema.ContainsKey("anyOf") || schema.ContainsKey("allOf") || schema.GetSequence("enum") is { Items.Count: > 1 }
             ? "#" + schema.Span.StartIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : string.Empty;
         return type + ":" + schema.GetString("format") + items + composed;

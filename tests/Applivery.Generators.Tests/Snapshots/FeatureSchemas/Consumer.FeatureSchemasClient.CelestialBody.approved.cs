@@ -6,67 +6,68 @@
 namespace Consumer
 {
     /// <summary>
-    /// The CelestialBody schema of Feature Schemas.
+    /// The CelestialBody schema of Feature Schemas: one of several shapes.
     /// </summary>
     /// <remarks>
-    /// The JSON is one of: Planet; Satellite. Properties of every alternative are here, each optional.
+    /// One of: Planet, Satellite (the spec's <c>oneOf</c>). Create it from the case you mean (<c>CelestialBody value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
     /// Generated from <c>#/components/schemas/CelestialBody</c> in <c>features-schemas.yaml</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class CelestialBody
     {
-        /// <summary>
-        /// The id property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>id</c>. Read-only: set by the server, never written in a request body.
-        /// </remarks>
-        public long? Id { get; init; }
+        private readonly int _case;
+        private readonly object _value;
+
+        private CelestialBody(int @case, object value)
+        {
+            _case = @case;
+            _value = value;
+        }
+
+        /// <summary>Holds Planet (the alternative at <c>#/components/schemas/Planet</c>).</summary>
+        public CelestialBody(global::Consumer.Planet value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+        /// <summary>Holds Planet.</summary>
+        public static implicit operator CelestialBody(global::Consumer.Planet value) => new CelestialBody(value);
+
+        /// <summary>Whether this holds Planet.</summary>
+        public bool IsPlanet => _case == 1;
+
+        /// <summary>The Planet this holds; null when it holds another case.</summary>
+        public global::Consumer.Planet? AsPlanet => _case == 1 ? (global::Consumer.Planet)_value : null;
+
+        /// <summary>Holds Satellite (the alternative at <c>#/components/schemas/Satellite</c>).</summary>
+        public CelestialBody(global::Consumer.Satellite value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+        /// <summary>Holds Satellite.</summary>
+        public static implicit operator CelestialBody(global::Consumer.Satellite value) => new CelestialBody(value);
+
+        /// <summary>Whether this holds Satellite.</summary>
+        public bool IsSatellite => _case == 2;
+
+        /// <summary>The Satellite this holds; null when it holds another case.</summary>
+        public global::Consumer.Satellite? AsSatellite => _case == 2 ? (global::Consumer.Satellite)_value : null;
+
+        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+        public static CelestialBody Unmatched(global::System.Text.Json.JsonElement json) => new CelestialBody(0, json);
+
+        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+        public bool IsUnmatched => _case == 0;
+
+        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+        public object Value => _value;
+
+        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+        internal int Case => _case;
 
         /// <summary>
-        /// The name property.
+        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
         /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>.
-        /// </remarks>
-        public string? Name { get; init; }
-
-        /// <summary>
-        /// The lastUpdated property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>lastUpdated</c>. Read-only: set by the server, never written in a request body.
-        /// </remarks>
-        public global::System.DateTimeOffset? LastUpdated { get; init; }
-
-        /// <summary>
-        /// The satellites property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>satellites</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite>? Satellites { get; init; }
-
-        /// <summary>
-        /// The measurements property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>measurements</c>.
-        /// </remarks>
-        public global::Consumer.Measurements? Measurements { get; init; }
-
-        /// <summary>
-        /// The orbit property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>orbit</c>.
-        /// </remarks>
-        public global::Consumer.SatelliteOrbit? Orbit { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
@@ -76,15 +77,24 @@ namespace Consumer
 
         internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
         {
-            if (Satellites is { } satellitesItems0)
+            switch (_case)
             {
-                for (var satellitesIndex0 = 0; satellitesIndex0 < satellitesItems0.Count; satellitesIndex0++)
+                case 1:
                 {
-                    satellitesItems0[satellitesIndex0]?.ValidateInto(errors, path + ".satellites" + "[" + satellitesIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    var case1_ = (global::Consumer.Planet)_value;
+                    case1_?.ValidateInto(errors, path);
+                    break;
                 }
+                case 2:
+                {
+                    var case2_ = (global::Consumer.Satellite)_value;
+                    case2_?.ValidateInto(errors, path);
+                    break;
+                }
+                case 0:
+                    errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: Planet, Satellite", null));
+                    break;
             }
-            Measurements?.ValidateInto(errors, path + ".measurements");
-            Orbit?.ValidateInto(errors, path + ".orbit");
         }
     }
 }

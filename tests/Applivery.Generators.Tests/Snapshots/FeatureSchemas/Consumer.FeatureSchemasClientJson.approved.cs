@@ -408,136 +408,6 @@ namespace Consumer
             writer.WriteEndObject();
         }
 
-        /// <summary>Reads a <see cref="global::Consumer.CelestialBody"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.CelestialBody ReadCelestialBody(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            long? _id = default;
-            string? _name = default;
-            global::System.DateTimeOffset? _lastUpdated = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
-            global::Consumer.Measurements? _measurements = default;
-            global::Consumer.SatelliteOrbit? _orbit = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        at = ".id";
-                        Next(ref reader);
-                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader);
-                        at = null;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
-                    }
-                    else if (reader.ValueTextEquals("lastUpdated"u8))
-                    {
-                        at = ".lastUpdated";
-                        Next(ref reader);
-                        _lastUpdated = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
-                        at = null;
-                    }
-                    else if (reader.ValueTextEquals("satellites"u8))
-                    {
-                        at = ".satellites";
-                        Next(ref reader);
-                        _satellites = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfSatellite(ref reader, "satellites", ref unrecognizedValues);
-                        at = null;
-                    }
-                    else if (reader.ValueTextEquals("measurements"u8))
-                    {
-                        at = ".measurements";
-                        Next(ref reader);
-                        _measurements = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMeasurements(ref reader);
-                        at = null;
-                    }
-                    else if (reader.ValueTextEquals("orbit"u8))
-                    {
-                        at = ".orbit";
-                        Next(ref reader);
-                        _orbit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSatelliteOrbit(ref reader);
-                        at = null;
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
-                }
-            }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.CelestialBody
-            {
-                Id = _id,
-                Name = _name,
-                LastUpdated = _lastUpdated,
-                Satellites = _satellites,
-                Measurements = _measurements,
-                Orbit = _orbit,
-            };
-        }
-
-        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-        internal static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: false);
-
-        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-        internal static void WriteCelestialBodyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: true);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-        private static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value, bool forRequest)
-        {
-            writer.WriteStartObject();
-            if (!forRequest)
-            {
-                if (value.Id is { } _id)
-                {
-                    writer.WritePropertyName(Utf8Id);
-                    writer.WriteNumberValue(_id);
-                }
-            }
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            if (!forRequest)
-            {
-                if (value.LastUpdated is { } _lastUpdated)
-                {
-                    writer.WritePropertyName(Utf8LastUpdated);
-                    writer.WriteStringValue(_lastUpdated);
-                }
-            }
-            if (value.Satellites is { } _satellites)
-            {
-                writer.WritePropertyName(Utf8Satellites);
-                WriteListOfSatellite(writer, _satellites, null, "satellites", forRequest);
-            }
-            if (value.Measurements is { } _measurements)
-            {
-                writer.WritePropertyName(Utf8Measurements);
-                WriteMeasurements(writer, _measurements);
-            }
-            if (value.Orbit is { } _orbit)
-            {
-                writer.WritePropertyName(Utf8Orbit);
-                WriteSatelliteOrbit(writer, _orbit, forRequest);
-            }
-            writer.WriteEndObject();
-        }
-
         /// <summary>Reads a <see cref="global::Consumer.DetailedPlanet"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.DetailedPlanet ReadDetailedPlanet(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -977,6 +847,93 @@ namespace Consumer
                 WriteMapOfTree(writer, _byName, null, "byName");
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a <see cref="global::Consumer.CelestialBody"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.CelestialBody ReadCelestialBody(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.StartObject:
+                {
+                    // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
+                    ulong seen = 0;
+                    var undeclared = 0;
+                    var scan = reader;
+                    while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        if (scan.ValueTextEquals("id"u8))
+                        {
+                            seen |= 1UL << 0;
+                        }
+                        else if (scan.ValueTextEquals("name"u8))
+                        {
+                            seen |= 1UL << 1;
+                        }
+                        else if (scan.ValueTextEquals("lastUpdated"u8))
+                        {
+                            seen |= 1UL << 2;
+                        }
+                        else if (scan.ValueTextEquals("satellites"u8))
+                        {
+                            seen |= 1UL << 3;
+                        }
+                        else if (scan.ValueTextEquals("measurements"u8))
+                        {
+                            seen |= 1UL << 4;
+                        }
+                        else if (scan.ValueTextEquals("orbit"u8))
+                        {
+                            seen |= 1UL << 5;
+                        }
+                        else
+                        {
+                            undeclared++;
+                        }
+
+                        Next(ref scan);
+                        SkipValue(ref scan);
+                    }
+
+                    switch (PickObjectCase(seen, undeclared, s_celestialBodyObjectCases))
+                    {
+                        case 0:
+                            return new global::Consumer.CelestialBody(ReadPlanet(ref reader));
+                        case 1:
+                            return new global::Consumer.CelestialBody(ReadSatellite(ref reader));
+                    }
+
+                    break;
+                }
+            }
+
+            return global::Consumer.CelestialBody.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>The object cases of <see cref="global::Consumer.CelestialBody"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
+        private static readonly ulong[] s_celestialBodyObjectCases = { 0x3UL, 0x1FUL, 0x2UL, 0x23UL };
+
+        /// <summary>Writes the case <paramref name="value"/> holds, with everything it holds (readOnly properties included).</summary>
+        internal static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: false);
+
+        /// <summary>Writes the case <paramref name="value"/> holds as a request body: readOnly properties (the server's) are left out.</summary>
+        internal static void WriteCelestialBodyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: true);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        private static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value, bool forRequest)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    WritePlanet(writer, (global::Consumer.Planet)value.Value, forRequest);
+                    return;
+                case 2:
+                    WriteSatellite(writer, (global::Consumer.Satellite)value.Value, forRequest);
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
         }
 
         /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.CelestialBody&gt;.</summary>
@@ -1606,6 +1563,49 @@ namespace Consumer
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => _write(writer, value);
         }
+
+        /// <summary>
+        /// The object case that fits the properties seen best, or -1: every property it requires is there, it leaves
+        /// the fewest properties undeclared, then it declares the most of them, then the first in spec order.
+        /// </summary>
+        /// <param name="cases">Per case its required and its declared properties, as bits over the names of the look-ahead.</param>
+        private static int PickObjectCase(ulong seen, int undeclared, ulong[] cases)
+        {
+            var best = -1;
+            var bestExtra = int.MaxValue;
+            var bestKnown = -1;
+            for (var i = 0; i + 1 < cases.Length; i += 2)
+            {
+                var required = cases[i];
+                var declared = cases[i + 1];
+                if ((seen & required) != required)
+                {
+                    continue;
+                }
+
+                var extra = undeclared + BitCount(seen & ~declared);
+                var known = BitCount(seen & declared);
+                if (extra < bestExtra || (extra == bestExtra && known > bestKnown))
+                {
+                    best = i / 2;
+                    bestExtra = extra;
+                    bestKnown = known;
+                }
+            }
+
+            return best;
+        }
+
+        private static int BitCount(ulong value)
+        {
+            var count = 0;
+            for (; value != 0; value &= value - 1)
+            {
+                count++;
+            }
+
+            return count;
+        }
     }
 
     /// <summary>
@@ -1649,11 +1649,6 @@ namespace Consumer
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Planet>(options, new global::Consumer.FeatureSchemasClientJson.Converter<global::Consumer.Planet>(global::Consumer.FeatureSchemasClientJson.ReadPlanet, global::Consumer.FeatureSchemasClientJson.WritePlanet));
             }
 
-            if (type == typeof(global::Consumer.CelestialBody))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.CelestialBody>(options, new global::Consumer.FeatureSchemasClientJson.Converter<global::Consumer.CelestialBody>(global::Consumer.FeatureSchemasClientJson.ReadCelestialBody, global::Consumer.FeatureSchemasClientJson.WriteCelestialBody));
-            }
-
             if (type == typeof(global::Consumer.DetailedPlanet))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.DetailedPlanet>(options, new global::Consumer.FeatureSchemasClientJson.Converter<global::Consumer.DetailedPlanet>(global::Consumer.FeatureSchemasClientJson.ReadDetailedPlanet, global::Consumer.FeatureSchemasClientJson.WriteDetailedPlanet));
@@ -1677,6 +1672,11 @@ namespace Consumer
             if (type == typeof(global::Consumer.Tree))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Tree>(options, new global::Consumer.FeatureSchemasClientJson.Converter<global::Consumer.Tree>(global::Consumer.FeatureSchemasClientJson.ReadTree, global::Consumer.FeatureSchemasClientJson.WriteTree));
+            }
+
+            if (type == typeof(global::Consumer.CelestialBody))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.CelestialBody>(options, new global::Consumer.FeatureSchemasClientJson.Converter<global::Consumer.CelestialBody>(global::Consumer.FeatureSchemasClientJson.ReadCelestialBody, global::Consumer.FeatureSchemasClientJson.WriteCelestialBody));
             }
 
             return null;
