@@ -392,6 +392,14 @@ internal sealed partial class SchemaTypeMapper
             return Map(alternatives[0].Node, nameHint, $"{pointer}/{keyword}/{alternatives[0].Index}").With(summary, isNullable, isDeprecated);
         }
 
+        // `type: string` with `oneOf: [{description: …}, {description: …}]`: the alternatives only document values of
+        // the schema's own type.
+        if (alternatives.Count > 0 && schema.GetString("type") is { } ownType and not "object" && alternatives.All(alternative => IsConstraintOnly(alternative.Resolved)))
+        {
+            var type = ownType == "array" ? MapArray(schema, nameHint, pointer) : MapPrimitive(schema, ownType, pointer) ?? TypeRef.JsonElement;
+            return new MappedSchema(type, default, summary, isNullable, isDeprecated);
+        }
+
         if (alternatives.Count == 0)
         {
             _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode(keyword)?.Span, $"'{keyword}' without alternatives at '{pointer}'", "it is represented as JsonElement");
@@ -505,7 +513,7 @@ internal sealed partial class SchemaTypeMapper
         }
 
         var order = new List<string>();
-        var byWireName = new Dictionary<string, (MappedSchema Schema, SourceSpan Span)>(StringComparer.Ordinal);
+        var byWireName = new Dictionary<string, (MappedSchema Schema, SourceSpan Span, bool IsOptional)>(StringComparer.Ordinal);
         var readOnly = new HashSet<string>(StringComparer.Ordinal);
         var writeOnly = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in parts)
@@ -533,11 +541,12 @@ internal sealed partial class SchemaTypeMapper
                 if (!byWireName.TryGetValue(wireName, out var existing))
                 {
                     order.Add(wireName);
-                    byWireName[wireName] = (mapped, entry.Key.Span);
+                    byWireName[wireName] = (mapped, entry.Key.Span, part.IsOptional);
                     continue;
                 }
 
-                byWireName[wireName] = (Merge(existing.Schema, mapped, typeName, wireName, entry.Key.Span), existing.Span);
+                var isRefinement = !existing.IsOptional && !part.IsOptional;
+                byWireName[wireName] = (Merge(existing.Schema, mapped, typeName, wireName, entry.Key.Span, isRefinement), existing.Span, existing.IsOptional && part.IsOptional);
             }
         }
 
@@ -545,7 +554,7 @@ internal sealed partial class SchemaTypeMapper
         var result = new List<PropertySpec>(order.Count);
         foreach (var wireName in order)
         {
-            var (schema, span) = byWireName[wireName];
+            var (schema, span, _) = byWireName[wireName];
             var desired = Identifiers.ToPascalCase(wireName);
             if (desired == typeName || ReservedMemberNames.Contains(desired))
             {
@@ -583,8 +592,15 @@ internal sealed partial class SchemaTypeMapper
     }
 
     /// <summary>The same property in two alternatives or parts: one C# property if the types agree, else JsonElement.</summary>
-    private MappedSchema Merge(MappedSchema existing, MappedSchema added, string typeName, string wireName, SourceSpan span)
+    /// <param name="isRefinement">Both are <c>allOf</c> parts, so a value must satisfy both: a typed one narrows a free-form one.</param>
+    private MappedSchema Merge(MappedSchema existing, MappedSchema added, string typeName, string wireName, SourceSpan span, bool isRefinement)
     {
+        if (isRefinement && existing.Type != added.Type && Narrower(existing.Type, added.Type) is { } narrower)
+        {
+            // A wrapper's `data: {type: array, items: {type: object}}` refined by `data: {items: {$ref: Station}}`.
+            return new MappedSchema(narrower, existing.ConstantValues.IsEmpty ? added.ConstantValues : existing.ConstantValues, added.Summary ?? existing.Summary, existing.IsNullable || added.IsNullable, existing.IsDeprecated && added.IsDeprecated);
+        }
+
         if (existing.Type == added.Type)
         {
             var constants = existing.ConstantValues.Concat(added.ConstantValues).Distinct(StringComparer.Ordinal).ToEquatableArray();
@@ -600,6 +616,27 @@ internal sealed partial class SchemaTypeMapper
 
         _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, span, $"The property '{wireName}' of '{typeName}' with different types in different alternatives", "it is represented as JsonElement");
         return new MappedSchema(TypeRef.JsonElement, default, existing.Summary ?? added.Summary, true, false);
+    }
+
+    /// <summary>Of a free-form type (any JSON) and a typed one, the typed one, also as array items and map values; null when neither is free-form.</summary>
+    private static TypeRef? Narrower(TypeRef left, TypeRef right)
+    {
+        if (left.Kind == TypeKind.JsonElement)
+        {
+            return right;
+        }
+
+        if (right.Kind == TypeKind.JsonElement)
+        {
+            return left;
+        }
+
+        if (left.Kind == right.Kind && left.Kind is TypeKind.Array or TypeKind.Map && Narrower(left.Element!, right.Element!) is { } element)
+        {
+            return right with { Element = element };
+        }
+
+        return null;
     }
 
     private string CreateEnum(SpecMapping schema, List<SpecScalar> values, string nameHint, string pointer, string? summary)
