@@ -45,6 +45,20 @@ try
         Console.WriteLine("download.text=" + await reader.ReadToEndAsync());
     }
 
+    // Unions through the resolver: a discriminated one (its discriminator not first), its unknown case, and one
+    // without a discriminator.
+    var unions = AotSmoke.Unions.UnionsClientJsonTypeInfoResolver.Options;
+    var petInfo = (JsonTypeInfo<AotSmoke.Unions.Pet>)unions.GetTypeInfo(typeof(AotSmoke.Unions.Pet));
+    var pet = JsonSerializer.Deserialize("{\"name\":\"Tom\",\"hunts\":true,\"pet_type\":\"cat\"}", petInfo)!;
+    Console.WriteLine("pet.case=" + pet.GetType().Name);
+    Console.WriteLine("pet.json=" + JsonSerializer.Serialize<AotSmoke.Unions.Pet>(new AotSmoke.Unions.Dog { Name = "Rex", Bark = true }, petInfo));
+    var parrot = (AotSmoke.Unions.UnknownPet)JsonSerializer.Deserialize("{\"pet_type\":\"parrot\",\"name\":\"Polly\"}", petInfo)!;
+    Console.WriteLine("pet.unknown=" + parrot.DiscriminatorValue + " " + JsonSerializer.Serialize<AotSmoke.Unions.Pet>(parrot, petInfo));
+    var hitInfo = (JsonTypeInfo<AotSmoke.Unions.Hit>)unions.GetTypeInfo(typeof(AotSmoke.Unions.Hit));
+    var hits = new[] { "{\"login\":\"octo\"}", "{\"pet_type\":\"cat\",\"name\":\"Tom\"}", "7" };
+    Console.WriteLine("hit.cases=" + string.Join(",", Array.ConvertAll(hits, json => JsonSerializer.Deserialize(json, hitInfo)!.Value.GetType().Name)));
+    Console.WriteLine("hit.json=" + JsonSerializer.Serialize(new AotSmoke.Unions.Hit(42), hitInfo));
+
     return 0;
 }
 catch (AppliveryClientException exception)

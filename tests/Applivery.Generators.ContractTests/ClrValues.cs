@@ -61,6 +61,12 @@ internal sealed class ClrValues
             return node.DeepClone();
         }
 
+        if (IsUnion(type))
+        {
+            // A union without a discriminator: which case the JSON is, is the generated reader's decision.
+            return ThroughTheResolver(node, type);
+        }
+
         if (type == typeof(bool))
         {
             return node.GetValueKind() == JsonValueKind.True || (node.GetValueKind() == JsonValueKind.String && node.GetValue<string>() == "true");
@@ -253,6 +259,18 @@ internal sealed class ClrValues
         }
 
         return System.Enum.Parse(type, member);
+    }
+
+    /// <summary>A generated union type: the one with a static <c>Unmatched(JsonElement)</c>.</summary>
+    private static bool IsUnion(Type type) =>
+        type.GetMethod("Unmatched", BindingFlags.Public | BindingFlags.Static, new[] { typeof(JsonElement) }) is not null;
+
+    /// <summary>Reads the JSON as <paramref name="type"/> with the generated <c>{Client}JsonTypeInfoResolver</c>.</summary>
+    private object ThroughTheResolver(JsonNode node, Type type)
+    {
+        var resolver = _generated.GetTypes().First(candidate => candidate.Name.EndsWith("JsonTypeInfoResolver", StringComparison.Ordinal) && candidate.Namespace == type.Namespace);
+        var options = (JsonSerializerOptions)resolver.GetProperty("Options", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        return JsonSerializer.Deserialize(node.ToJsonString(), type, options)!;
     }
 
     private object Object(JsonNode node, Type type, string path)

@@ -31,6 +31,8 @@ public class ContractTests : IClassFixture<ContractInputs>
         ["oas-examples/3.0/security.yaml"] = (Examples, "3.0/yaml/security.yaml"),
         ["oas-examples/3.0/request-examples.yaml"] = (Examples, "3.0/yaml/request-examples.yaml"),
         ["oas-examples/3.0/schema-types.yaml"] = (Examples, "3.0/yaml/schema-types.yaml"),
+        ["oas-examples/3.0/polymorphism.yaml"] = (Examples, "3.0/yaml/polymorphism.yaml"),
+        ["oas-examples/3.0/discriminators.yaml"] = (Examples, "3.0/yaml/discriminators.yaml"),
         ["oas-examples/3.0/response-multiple-mediatypes.yaml"] = (Examples, "3.0/yaml/response-multiple-mediatypes.yaml"),
         ["oas-examples/3.0/uspto.yaml"] = (Examples, "3.0/yaml/uspto.yaml"),
         ["oas-examples/3.0/star-trek.yaml"] = (Examples, "3.0/yaml/star-trek.yaml"),

@@ -77,6 +77,14 @@ public class AotPublishTests
             Assert.Contains("download.name=report.txt", run.Output);
             Assert.Contains("download.text=native bytes", run.Output);
             Assert.Equal(3, server.Requests.Count);
+
+            // Unions, natively: dispatch wherever the discriminator is, the case writing it, the unknown case kept,
+            // and a union without a discriminator told apart by token and required properties.
+            Assert.Contains("pet.case=Cat", run.Output);
+            Assert.Contains("pet.json={\"pet_type\":\"dog\",\"name\":\"Rex\",\"bark\":true}", run.Output);
+            Assert.Contains("pet.unknown=parrot {\"pet_type\":\"parrot\",\"name\":\"Polly\"}", run.Output);
+            Assert.Contains("hit.cases=HitOption2,Cat,Int32", run.Output);
+            Assert.Contains("hit.json=42", run.Output);
         }
         finally
         {
