@@ -277,13 +277,9 @@ internal sealed class ClrValues
     {
         if (type.IsAbstract)
         {
-            var concrete = _generated.GetTypes().FirstOrDefault(candidate => !candidate.IsAbstract && type.IsAssignableFrom(candidate));
-            if (concrete is null)
-            {
-                throw new NotSupportedException($"{path}: no concrete type derives from {type.Name}");
-            }
-
-            type = concrete;
+            // A discriminated union's base: the generated reader picks the case the sample's discriminator names
+            // (or the unknown case, which sends the sample as it is).
+            return ThroughTheResolver(node, type);
         }
 
         if (node is not JsonObject map)
