@@ -217,7 +217,7 @@ internal static partial class ClientEmitter
                 writer.Line("        typedBody_ = errorBody_;");
                 foreach (var line in ErrorFields(client, response.Type!))
                 {
-                    writer.Line("        " + line);
+                    writer.Line(line.Length == 0 ? string.Empty : "        " + line);
                 }
 
                 writer.Line("    }");
@@ -253,6 +253,11 @@ internal static partial class ClientEmitter
             var fields = ErrorFields(client, local, client.Objects.First(type => type.Name == @case.Type.Name)).ToList();
             if (fields.Count > 0)
             {
+                if (lines.Count > 0)
+                {
+                    lines.Add(string.Empty);
+                }
+
                 lines.Add($"if (errorBody_.As{@case.Name} is {{ }} {local})");
                 lines.Add("{");
                 lines.AddRange(fields.Select(field => "    " + field));

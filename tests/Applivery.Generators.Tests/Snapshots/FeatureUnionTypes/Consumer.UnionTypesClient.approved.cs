@@ -185,6 +185,7 @@ namespace Consumer
                             {
                                 errorMessage_ ??= errorSimpleError_.Message;
                             }
+
                             if (errorBody_.AsDetailedError is { } errorDetailedError_)
                             {
                                 errorCode_ ??= ToErrorCode(errorDetailedError_.Code);
