@@ -111,7 +111,9 @@ internal static partial class ClientEmitter
     {
         var ns = client.Namespace;
         var cancellationToken = operation.CancellationTokenName;
-        EmitOperationDocs(writer, client, operation);
+
+        // The interface carries the operation's docs; the class inherits them rather than repeating them.
+        writer.Line("/// <inheritdoc/>");
         writer.OpenBlock("public async " + Signature(client, operation));
         var arguments = string.Join(", ", operation.Parameters.Select(parameter => parameter.Name));
         writer.Line($"global::{ns}.{ValidationEmitter.ValidationClassName(client)}.{ValidationEmitter.ParameterValidatorName(operation)}({arguments});");

@@ -10,6 +10,56 @@ internal static partial class ClientEmitter
 {
     public static string ExceptionName(ClientSpec client) => client.ClientName + "Exception";
 
+    /// <summary>Operations per file of a client split by tag: big tags (GitHub's `repos`) take several files.</summary>
+    private const int OperationsPerFile = 100;
+
+    /// <summary>
+    /// The operations that go into files of their own (partial declarations of the client), by file suffix: one group
+    /// per first tag, in spec order, when the spec uses at least two tags; none otherwise (one file holds all).
+    /// </summary>
+    public static IReadOnlyList<(string Suffix, IReadOnlyList<OperationSpec> Operations)> OperationFiles(ClientSpec client)
+    {
+        var tagged = client.Operations.Where(operation => operation.Tags.Count > 0).GroupBy(operation => operation.Tags[0], StringComparer.Ordinal).ToList();
+        if (tagged.Count < 2)
+        {
+            return Array.Empty<(string, IReadOnlyList<OperationSpec>)>();
+        }
+
+        var files = new List<(string Suffix, IReadOnlyList<OperationSpec> Operations)>();
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in tagged)
+        {
+            var operations = group.ToList();
+            var name = Identifiers.MakeUnique(Identifiers.ToPascalCase(group.Key.Length == 0 ? "Tag" : group.Key), taken);
+            for (var start = 0; start < operations.Count; start += OperationsPerFile)
+            {
+                var suffix = start == 0 ? name : name + (start / OperationsPerFile + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                files.Add((suffix, operations.Skip(start).Take(OperationsPerFile).ToList()));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>A file of the client's operations: a partial declaration of the client class.</summary>
+    public static string EmitOperationFile(ClientSpec client, IReadOnlyList<OperationSpec> operations)
+    {
+        var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
+        writer.OpenBlock($"{GeneratedFile.Visibility(client)} sealed partial class {client.ClientName}");
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            EmitOperation(writer, client, operations[i]);
+        }
+
+        writer.CloseBlock();
+        return GeneratedFile.End(writer);
+    }
+
     public static string Emit(ClientSpec client)
     {
         var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
@@ -59,7 +109,8 @@ internal static partial class ClientEmitter
 
             """);
 
-        foreach (var operation in client.Operations)
+        var elsewhere = new HashSet<OperationSpec>(OperationFiles(client).SelectMany(file => file.Operations));
+        foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation)))
         {
             EmitOperation(writer, client, operation);
             writer.Line();

@@ -6,7 +6,7 @@ namespace Applivery.Generators.Emit;
 /// <summary>Emits a C# enum bound to its wire strings, with a member for values the spec does not list.</summary>
 internal static class EnumEmitter
 {
-    public static string Emit(ClientSpec client, EnumSpec spec)
+    public static string Emit(ClientSpec client, EnumSpec spec, string? json = null)
     {
         var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
         var enumType = $"global::{client.Namespace}.{spec.Name}";
@@ -62,6 +62,6 @@ internal static class EnumEmitter
         writer.CloseBlock();
 
         writer.CloseBlock();
-        return GeneratedFile.End(writer);
+        return GeneratedFile.End(writer, json);
     }
 }

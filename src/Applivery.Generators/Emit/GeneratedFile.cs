@@ -27,8 +27,18 @@ internal static class GeneratedFile
         return writer;
     }
 
-    public static string End(SourceWriter writer)
+    /// <param name="appendix">More declarations of the namespace (a type's part of the JSON class), already indented.</param>
+    public static string End(SourceWriter writer, string? appendix = null)
     {
+        if (appendix is { Length: > 0 })
+        {
+            writer.Line();
+            var indentation = writer.Indentation;
+            writer.Indentation = 0;
+            writer.Lines(appendix.TrimEnd('\n'));
+            writer.Indentation = indentation;
+        }
+
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -44,4 +54,10 @@ internal static class GeneratedFile
     /// <c>Credentials</c> never meets it.
     /// </summary>
     public static string SupportHintName(ClientSpec client, string className) => $"{client.Namespace}.{className}.g.cs";
+
+    /// <summary>
+    /// A file of the client's operations of one tag: <c>{Namespace}.{Client}.Operations.{Tag}.g.cs</c>, with one dot
+    /// more than any type's file.
+    /// </summary>
+    public static string OperationsHintName(ClientSpec client, string suffix) => $"{client.Namespace}.{client.ClientName}.Operations.{suffix}.g.cs";
 }

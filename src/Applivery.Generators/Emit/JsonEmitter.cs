@@ -9,6 +9,10 @@ namespace Applivery.Generators.Emit;
 /// <c>Utf8JsonWriter</c>, plus an <c>IJsonTypeInfoResolver</c> so users can call <c>JsonSerializer</c> AOT-safely.
 /// An emitted <c>JsonSerializerContext</c> would not work: the System.Text.Json generator never sees our output.
 /// </summary>
+/// <param name="MainFile">The JSON class's own file.</param>
+/// <param name="TypeParts">Per generated type name, its reader and writer as a partial declaration of the JSON class.</param>
+internal sealed record JsonParts(string MainFile, IReadOnlyDictionary<string, string> TypeParts);
+
 internal sealed partial class JsonEmitter
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
@@ -38,7 +42,11 @@ internal sealed partial class JsonEmitter
 
     public static string ResolverName(ClientSpec client) => client.ClientName + "JsonTypeInfoResolver";
 
-    public static string Emit(ClientSpec client, TargetFeatures features) => new JsonEmitter(client, features).EmitFile();
+    /// <summary>
+    /// The JSON code of a spec: the main file (names, collections, whole-document methods, runtime helpers, resolver)
+    /// and, per generated type, its reader and writer, which go into that type's own file so no file grows with the spec.
+    /// </summary>
+    public static JsonParts Emit(ClientSpec client, TargetFeatures features) => new JsonEmitter(client, features).EmitFiles();
 
     /// <summary>The method that reads a whole document of this type (a response body).</summary>
     public static string RootReader(TypeRef type) => type.Kind switch
@@ -112,36 +120,43 @@ internal sealed partial class JsonEmitter
 
     private string Ns => _client.Namespace;
 
-    private string EmitFile()
+    private JsonParts EmitFiles()
     {
-        var body = new SourceWriter { Indentation = 2 };
+        var parts = new Dictionary<string, string>(System.StringComparer.Ordinal);
         foreach (var type in _client.Objects)
         {
+            var part = new SourceWriter { Indentation = 2 };
             if (type.Discriminator is { } discriminator)
             {
-                EmitUnion(body, type, discriminator);
-                continue;
+                EmitUnion(part, type, discriminator);
+            }
+            else
+            {
+                EmitObjectReader(part, type);
+                part.Line();
+                EmitObjectWriter(part, type);
             }
 
-            EmitObjectReader(body, type);
-            body.Line();
-            EmitObjectWriter(body, type);
-            body.Line();
+            parts[type.Name] = Part(part);
         }
 
         foreach (var union in _client.Unions)
         {
-            EmitUnionType(body, union);
+            var part = new SourceWriter { Indentation = 2 };
+            EmitUnionType(part, union);
+            parts[union.Name] = Part(part);
         }
 
         foreach (var spec in _client.Enums)
         {
-            EmitEnumReader(body, spec);
-            body.Line();
-            EmitEnumWriter(body, spec);
-            body.Line();
+            var part = new SourceWriter { Indentation = 2 };
+            EmitEnumReader(part, spec);
+            part.Line();
+            EmitEnumWriter(part, spec);
+            parts[spec.Name] = Part(part);
         }
 
+        var body = new SourceWriter { Indentation = 2 };
         EmitDocumentMethods(body);
 
         // Collections are discovered while emitting the members above; their methods may add nested ones.
@@ -163,10 +178,14 @@ internal sealed partial class JsonEmitter
         }
 
         writer.Line();
-        writer.Indentation = 0;
-        writer.Lines(body.ToString().TrimEnd('\n'));
-        writer.Indentation = 2;
-        writer.Line();
+        if (body.ToString().Length > 0)
+        {
+            writer.Indentation = 0;
+            writer.Lines(body.ToString().TrimEnd('\n'));
+            writer.Indentation = 2;
+            writer.Line();
+        }
+
         writer.Lines(JsonRuntimeSource.Helpers);
         EmitUnionHelpers(writer);
         if (FileUploadEmitter.IsUsedBy(_client))
@@ -178,7 +197,19 @@ internal sealed partial class JsonEmitter
         writer.CloseBlock();
         writer.Line();
         EmitResolver(writer);
-        return GeneratedFile.End(writer);
+        return new JsonParts(GeneratedFile.End(writer), parts);
+    }
+
+    /// <summary>One type's members of the JSON class, as the partial class declaration that goes into the type's file.</summary>
+    private string Part(SourceWriter members)
+    {
+        var part = new SourceWriter { Indentation = 1 };
+        part.OpenBlock($"internal static partial class {ClassName(_client)}");
+        part.Indentation = 0;
+        part.Lines(members.ToString().TrimEnd('\n'));
+        part.Indentation = 2;
+        part.CloseBlock();
+        return part.ToString();
     }
 
     /// <summary>Readers and writers of whole bodies whose schema is not an object: arrays, maps, enums, primitives.</summary>

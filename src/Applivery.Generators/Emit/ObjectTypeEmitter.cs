@@ -7,7 +7,7 @@ namespace Applivery.Generators.Emit;
 /// <summary>Emits one DTO: a sealed class with init-only properties, its doc comments and its <c>Validate()</c>.</summary>
 internal static class ObjectTypeEmitter
 {
-    public static string Emit(ClientSpec client, ObjectTypeSpec type, TargetFeatures features)
+    public static string Emit(ClientSpec client, ObjectTypeSpec type, TargetFeatures features, string? json = null)
     {
         var ns = client.Namespace;
         var writer = GeneratedFile.Begin(ns, client.SpecFileName);
@@ -79,7 +79,7 @@ internal static class ObjectTypeEmitter
                 UnionEmitter.EmitUnknownCase(writer, client, type, discriminator);
             }
 
-            return GeneratedFile.End(writer);
+            return GeneratedFile.End(writer, json);
         }
 
         writer.Lines($$"""
@@ -100,7 +100,7 @@ internal static class ObjectTypeEmitter
         writer.CloseBlock();
 
         writer.CloseBlock();
-        return GeneratedFile.End(writer);
+        return GeneratedFile.End(writer, json);
     }
 
     private static void EmitProperty(SourceWriter writer, ClientSpec client, PropertySpec property, TargetFeatures features)

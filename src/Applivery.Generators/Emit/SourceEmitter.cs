@@ -24,20 +24,22 @@ internal static class SourceEmitter
         Safely(context, client.SpecFileName, () =>
         {
             var files = new List<(string HintName, string Source)>();
+            var json = JsonEmitter.Emit(client, features);
+            string? JsonOf(string typeName) => json.TypeParts.TryGetValue(typeName, out var part) ? part : null;
             foreach (var type in client.Objects)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                files.Add((GeneratedFile.HintName(client, type.Name), ObjectTypeEmitter.Emit(client, type, features)));
+                files.Add((GeneratedFile.HintName(client, type.Name), ObjectTypeEmitter.Emit(client, type, features, JsonOf(type.Name))));
             }
 
             foreach (var spec in client.Enums)
             {
-                files.Add((GeneratedFile.HintName(client, spec.Name), EnumEmitter.Emit(client, spec)));
+                files.Add((GeneratedFile.HintName(client, spec.Name), EnumEmitter.Emit(client, spec, JsonOf(spec.Name))));
             }
 
             foreach (var union in client.Unions)
             {
-                files.Add((GeneratedFile.HintName(client, union.Name), UnionTypeEmitter.Emit(client, union)));
+                files.Add((GeneratedFile.HintName(client, union.Name), UnionTypeEmitter.Emit(client, union, JsonOf(union.Name))));
             }
 
             foreach (var (resultName, operation) in OperationResultEmitter.ResultTypes(client))
@@ -46,8 +48,13 @@ internal static class SourceEmitter
             }
 
             files.Add((GeneratedFile.SupportHintName(client, ValidationEmitter.ValidationClassName(client)), ValidationEmitter.EmitValidationClass(client)));
-            files.Add((GeneratedFile.SupportHintName(client, JsonEmitter.ClassName(client)), JsonEmitter.Emit(client, features)));
+            files.Add((GeneratedFile.SupportHintName(client, JsonEmitter.ClassName(client)), json.MainFile));
             files.Add((GeneratedFile.SupportHintName(client, client.ClientName), ClientEmitter.Emit(client)));
+            foreach (var (suffix, operations) in ClientEmitter.OperationFiles(client))
+            {
+                files.Add((GeneratedFile.OperationsHintName(client, suffix), ClientEmitter.EmitOperationFile(client, operations)));
+            }
+
             if (CredentialsEmitter.HasCredentials(client))
             {
                 files.Add((GeneratedFile.SupportHintName(client, CredentialsEmitter.ClassName(client)), CredentialsEmitter.Emit(client)));

@@ -15,7 +15,7 @@ internal static class UnionTypeEmitter
     /// <summary>The case number of JSON that matched no case; cases count from 1.</summary>
     public const int UnmatchedCase = 0;
 
-    public static string Emit(ClientSpec client, UnionTypeSpec union)
+    public static string Emit(ClientSpec client, UnionTypeSpec union, string? json = null)
     {
         var ns = client.Namespace;
         var typeName = union.Name;
@@ -108,7 +108,7 @@ internal static class UnionTypeEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
-        return GeneratedFile.End(writer);
+        return GeneratedFile.End(writer, json);
     }
 
     private static void EmitCase(SourceWriter writer, ClientSpec client, UnionTypeSpec union, UnionCaseSpec @case, int number)

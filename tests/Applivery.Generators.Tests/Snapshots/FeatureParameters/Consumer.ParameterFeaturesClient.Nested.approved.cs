@@ -46,4 +46,71 @@ namespace Consumer
             Inner?.ValidateInto(errors, path + ".inner");
         }
     }
+
+    internal static partial class ParameterFeaturesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Nested"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Nested ReadNested(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _name = default;
+            global::Consumer.Rgb? _inner = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("inner"u8))
+                    {
+                        at = ".inner";
+                        Next(ref reader);
+                        _inner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.Nested
+            {
+                Name = _name,
+                Inner = _inner,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteNested(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Nested)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteNestedRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Nested value) => WriteNested(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Nested value)
+        {
+            writer.WriteStartObject();
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            if (value.Inner is { } _inner)
+            {
+                writer.WritePropertyName(Utf8Inner);
+                WriteRgb(writer, _inner);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

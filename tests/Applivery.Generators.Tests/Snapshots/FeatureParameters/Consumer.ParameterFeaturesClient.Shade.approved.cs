@@ -52,4 +52,43 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class ParameterFeaturesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Shade"/>; a value the spec does not list gives <see cref="global::Consumer.Shade.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+        internal static global::Consumer.Shade ReadShadeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("dark-blue"u8))
+                {
+                    return global::Consumer.Shade.DarkBlue;
+                }
+                if (reader.ValueTextEquals("light-blue"u8))
+                {
+                    return global::Consumer.Shade.LightBlue;
+                }
+            }
+
+            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+            return global::Consumer.Shade.Unrecognized;
+        }
+
+        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+        internal static void WriteShadeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shade value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            switch (value)
+            {
+                case global::Consumer.Shade.DarkBlue:
+                    writer.WriteStringValue(Utf8DarkBlue);
+                    return;
+                case global::Consumer.Shade.LightBlue:
+                    writer.WriteStringValue(Utf8LightBlue);
+                    return;
+                default:
+                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "Shade", (int)value));
+                    return;
+            }
+        }
+    }
 }

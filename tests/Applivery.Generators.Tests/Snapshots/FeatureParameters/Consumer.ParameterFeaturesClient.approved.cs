@@ -794,17 +794,7 @@ namespace Consumer
         /// <inheritdoc/>
         public override string ToString() => "ParameterFeaturesClient (" + BaseAddress + ")";
 
-        /// <summary>
-        /// GET /path/simple/primitive/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/primitive/{color}</c> (<c>pathSimplePrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimplePrimitiveParameters(color);
@@ -843,17 +833,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/simple/array/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/array/{color}</c> (<c>pathSimpleArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathSimpleArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayParameters(color);
@@ -892,17 +872,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/simple/array/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/array/explode/{color}</c> (<c>pathSimpleArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayExplodeParameters(color);
@@ -941,17 +911,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/simple/object/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/object/{color}</c> (<c>pathSimpleObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectParameters(color);
@@ -990,17 +950,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/simple/object/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/object/explode/{color}</c> (<c>pathSimpleObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectExplodeParameters(color);
@@ -1039,17 +989,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/label/primitive/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/primitive/{color}</c> (<c>pathLabelPrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelPrimitiveParameters(color);
@@ -1088,17 +1028,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/label/array/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/array/{color}</c> (<c>pathLabelArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathLabelArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayParameters(color);
@@ -1137,17 +1067,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/label/array/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/array/explode/{color}</c> (<c>pathLabelArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayExplodeParameters(color);
@@ -1186,17 +1106,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/label/object/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/object/{color}</c> (<c>pathLabelObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectParameters(color);
@@ -1235,17 +1145,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/label/object/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/object/explode/{color}</c> (<c>pathLabelObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectExplodeParameters(color);
@@ -1284,17 +1184,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/matrix/primitive/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/primitive/{color}</c> (<c>pathMatrixPrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixPrimitiveParameters(color);
@@ -1333,17 +1223,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/matrix/array/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/array/{color}</c> (<c>pathMatrixArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathMatrixArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayParameters(color);
@@ -1382,17 +1262,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/matrix/array/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/array/explode/{color}</c> (<c>pathMatrixArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayExplodeParameters(color);
@@ -1431,17 +1301,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/matrix/object/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/object/{color}</c> (<c>pathMatrixObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectParameters(color);
@@ -1480,17 +1340,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /path/matrix/object/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/object/explode/{color}</c> (<c>pathMatrixObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectExplodeParameters(color);
@@ -1529,17 +1379,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/form/primitive
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/primitive</c> (<c>queryFormPrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormPrimitiveParameters(color);
@@ -1582,17 +1422,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/form/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/array</c> (<c>queryFormArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryFormArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayParameters(color);
@@ -1635,17 +1465,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/form/array/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/array/explode</c> (<c>queryFormArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayExplodeParameters(color);
@@ -1688,17 +1508,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/form/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/object</c> (<c>queryFormObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectParameters(color);
@@ -1741,17 +1551,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/form/object/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/object/explode</c> (<c>queryFormObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectExplodeParameters(color);
@@ -1794,17 +1594,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/spaceDelimited/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/spaceDelimited/array</c> (<c>querySpaceDelimitedArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedArrayParameters(color);
@@ -1847,17 +1637,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/spaceDelimited/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/spaceDelimited/object</c> (<c>querySpaceDelimitedObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedObjectParameters(color);
@@ -1900,17 +1680,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/pipeDelimited/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/pipeDelimited/array</c> (<c>queryPipeDelimitedArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedArrayParameters(color);
@@ -1953,17 +1723,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/pipeDelimited/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/pipeDelimited/object</c> (<c>queryPipeDelimitedObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedObjectParameters(color);
@@ -2006,17 +1766,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/deepObject
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/deepObject</c> (<c>queryDeepObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDeepObjectParameters(color);
@@ -2059,17 +1809,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/default/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/default/array</c> (<c>queryDefaultArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryDefaultArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultArrayParameters(color);
@@ -2112,17 +1852,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query/default/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/default/object</c> (<c>queryDefaultObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultObjectParameters(color);
@@ -2165,17 +1895,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /header/primitive
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/primitive</c> (<c>headerPrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderPrimitiveParameters(xColor);
@@ -2217,17 +1937,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /cookie/primitive
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/primitive</c> (<c>cookiePrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateCookiePrimitiveParameters(color);
@@ -2274,17 +1984,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /header/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/array</c> (<c>headerArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task HeaderArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayParameters(xColor);
@@ -2326,17 +2026,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /cookie/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/array</c> (<c>cookieArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task CookieArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayParameters(color);
@@ -2383,17 +2073,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /header/array/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/array/explode</c> (<c>headerArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayExplodeParameters(xColor);
@@ -2435,17 +2115,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /cookie/array/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/array/explode</c> (<c>cookieArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task CookieArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayExplodeParameters(color);
@@ -2492,17 +2162,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /header/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/object</c> (<c>headerObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectParameters(xColor);
@@ -2544,17 +2204,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /cookie/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/object</c> (<c>cookieObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectParameters(color);
@@ -2601,17 +2251,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /header/object/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/object/explode</c> (<c>headerObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectExplodeParameters(xColor);
@@ -2653,17 +2293,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /cookie/object/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/object/explode</c> (<c>cookieObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectExplodeParameters(color);
@@ -2710,19 +2340,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /cookies
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookies</c> (<c>cookies</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="session">The session cookie parameter.</param>
-        /// <param name="prefs">The prefs cookie parameter.</param>
-        /// <param name="theme">The theme cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task CookiesAsync(string? session = null, global::System.Collections.Generic.IReadOnlyList<string>? prefs = null, string? theme = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateCookiesParameters(session, prefs, theme);
@@ -2777,20 +2395,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /escaping/{segment}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /escaping/{segment}</c> (<c>escaping</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="segment">The segment path parameter.</param>
-        /// <param name="q">The q query parameter.</param>
-        /// <param name="items">The items query parameter.</param>
-        /// <param name="xNote">The X-Note header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? items = null, string? xNote = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateEscapingParameters(segment, q, items, xNote);
@@ -2842,19 +2447,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /allow-reserved
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /allow-reserved</c> (<c>allowReserved</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="q">The q query parameter.</param>
-        /// <param name="paths">The paths query parameter.</param>
-        /// <param name="plain">The plain query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? paths = null, string? plain = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateAllowReservedParameters(q, paths, plain);
@@ -2905,21 +2498,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /content/{where}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /content/{where}</c> (<c>contentJson</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="where">The where path parameter.</param>
-        /// <param name="filter">The filter query parameter.</param>
-        /// <param name="xFilter">The X-Filter header parameter.</param>
-        /// <param name="tags">The tags query parameter.</param>
-        /// <param name="note">The note query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task ContentJsonAsync(global::System.Collections.Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateContentJsonParameters(where, filter, xFilter, tags, note);
@@ -2975,23 +2554,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /formats/{shade}/{ids}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /formats/{shade}/{ids}</c> (<c>formats</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="shade">The shade path parameter.</param>
-        /// <param name="ids">The ids path parameter.</param>
-        /// <param name="since">The since query parameter.</param>
-        /// <param name="days">The days query parameter.</param>
-        /// <param name="shades">The shades query parameter.</param>
-        /// <param name="ratio">The ratio query parameter.</param>
-        /// <param name="xRatio">The X-Ratio header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateFormatsParameters(shade, ids, since, days, shades, ratio, xRatio);
@@ -3053,23 +2616,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /nulls
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /nulls</c> (<c>nulls</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="q">The q query parameter.</param>
-        /// <param name="list">The list query parameter.</param>
-        /// <param name="filter">The filter query parameter.</param>
-        /// <param name="labels">The labels query parameter.</param>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="session">The session cookie parameter.</param>
-        /// <param name="count">The count query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task NullsAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateNullsParameters(q, list, filter, labels, xColor, session, count);
@@ -3141,18 +2688,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /maps
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /maps</c> (<c>maps</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="labels">The labels query parameter.</param>
-        /// <param name="xLabels">The X-Labels header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task MapsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateMapsParameters(labels, xLabels);
@@ -3199,19 +2735,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /not-sendable
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /not-sendable</c> (<c>notSendable</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix = null, int? id = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableParameters(filter, matrix, id);
@@ -3261,17 +2785,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /not-sendable/required
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /not-sendable/required</c> (<c>notSendableRequired</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableRequiredParameters(id);
@@ -3310,21 +2824,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /generated-names
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /generated-names</c> (<c>generatedNames</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="status">The status query parameter.</param>
-        /// <param name="request">The request query parameter.</param>
-        /// <param name="separator">The separator query parameter.</param>
-        /// <param name="error">The error header parameter.</param>
-        /// <param name="uri">The uri cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task GeneratedNamesAsync(global::System.Collections.Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, global::System.Collections.Generic.IReadOnlyList<string>? uri = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateGeneratedNamesParameters(status, request, separator, error, uri);
@@ -3388,18 +2888,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /invalid-style/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /invalid-style/{id}</c> (<c>invalidStyle</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="xTags">The X-Tags header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task InvalidStyleAsync(string id, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateInvalidStyleParameters(id, xTags);
@@ -3442,17 +2931,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /servers/path-level
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /servers/path-level</c> (<c>pathLevelServer</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="name">The name query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidatePathLevelServerParameters(name);
@@ -3495,16 +2974,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// PUT /servers/path-level
-        /// </summary>
-        /// <remarks>
-        /// <c>PUT /servers/path-level</c> (<c>operationLevelServer</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task OperationLevelServerAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateOperationLevelServerParameters();
@@ -3542,16 +3012,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /servers/no-default
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /servers/no-default</c> (<c>serverWithoutDefault</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateServerWithoutDefaultParameters();
@@ -3589,16 +3050,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /servers/same-as-document
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /servers/same-as-document</c> (<c>documentServerRepeated</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateDocumentServerRepeatedParameters();
@@ -3636,16 +3088,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /servers/relative
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /servers/relative</c> (<c>relativeServer</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task RelativeServerAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ParameterFeaturesClientValidation.ValidateRelativeServerParameters();

@@ -97,4 +97,94 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class FeatureSchemasClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.CelestialBody"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.CelestialBody ReadCelestialBody(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.StartObject:
+                {
+                    // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
+                    ulong seen = 0;
+                    var undeclared = 0;
+                    var scan = reader;
+                    while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        if (scan.ValueTextEquals("id"u8))
+                        {
+                            seen |= 1UL << 0;
+                        }
+                        else if (scan.ValueTextEquals("name"u8))
+                        {
+                            seen |= 1UL << 1;
+                        }
+                        else if (scan.ValueTextEquals("lastUpdated"u8))
+                        {
+                            seen |= 1UL << 2;
+                        }
+                        else if (scan.ValueTextEquals("satellites"u8))
+                        {
+                            seen |= 1UL << 3;
+                        }
+                        else if (scan.ValueTextEquals("measurements"u8))
+                        {
+                            seen |= 1UL << 4;
+                        }
+                        else if (scan.ValueTextEquals("orbit"u8))
+                        {
+                            seen |= 1UL << 5;
+                        }
+                        else
+                        {
+                            undeclared++;
+                        }
+
+                        Next(ref scan);
+                        SkipValue(ref scan);
+                    }
+
+                    switch (PickObjectCase(seen, undeclared, s_celestialBodyObjectCases))
+                    {
+                        case 0:
+                            return new global::Consumer.CelestialBody(ReadPlanet(ref reader));
+                        case 1:
+                            return new global::Consumer.CelestialBody(ReadSatellite(ref reader));
+                    }
+
+                    break;
+                }
+            }
+
+            return global::Consumer.CelestialBody.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>The object cases of <see cref="global::Consumer.CelestialBody"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
+        private static readonly ulong[] s_celestialBodyObjectCases = { 0x3UL, 0x1FUL, 0x2UL, 0x23UL };
+
+        /// <summary>Writes the case <paramref name="value"/> holds, with everything it holds (readOnly properties included).</summary>
+        internal static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: false);
+
+        /// <summary>Writes the case <paramref name="value"/> holds as a request body: readOnly properties (the server's) are left out.</summary>
+        internal static void WriteCelestialBodyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: true);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        private static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value, bool forRequest)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    WritePlanet(writer, (global::Consumer.Planet)value.Value, forRequest);
+                    return;
+                case 2:
+                    WriteSatellite(writer, (global::Consumer.Satellite)value.Value, forRequest);
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
+        }
+    }
 }

@@ -48,4 +48,81 @@ namespace Consumer
             global::Consumer.FeatureSchemasClientValidation.CheckMinLength(errors, path + ".password", Password, 8);
         }
     }
+
+    internal static partial class FeatureSchemasClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Credentials"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Credentials ReadCredentials(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _email = default;
+            string? _password = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("email"u8))
+                    {
+                        at = ".email";
+                        Next(ref reader);
+                        _email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("password"u8))
+                    {
+                        at = ".password";
+                        Next(ref reader);
+                        _password = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_email is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".email");
+            }
+
+            return new global::Consumer.Credentials
+            {
+                Email = _email,
+                Password = _password,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteCredentials(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Credentials)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteCredentialsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Credentials value) => WriteCredentials(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteCredentials(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Credentials value)
+        {
+            writer.WriteStartObject();
+            if (value.Email is { } _email)
+            {
+                writer.WritePropertyName(Utf8Email);
+                writer.WriteStringValue(_email);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Email);
+                writer.WriteNullValue();
+            }
+            if (value.Password is { } _password)
+            {
+                writer.WritePropertyName(Utf8Password);
+                writer.WriteStringValue(_password);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

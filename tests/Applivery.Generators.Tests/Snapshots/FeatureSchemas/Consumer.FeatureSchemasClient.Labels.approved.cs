@@ -45,4 +45,86 @@ namespace Consumer
             global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
         }
     }
+
+    internal static partial class FeatureSchemasClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Labels"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Labels ReadLabels(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _name = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        var additionalName = reader.GetString()!;
+                        at = PropertyStep(additionalName);
+                        Next(ref reader);
+                        (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[additionalName] = ReadJsonElement(ref reader);
+                        at = null;
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_name is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".name");
+            }
+
+            return new global::Consumer.Labels
+            {
+                Name = _name,
+                AdditionalProperties = additionalProperties,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteLabels(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Labels)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteLabelsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Labels value) => WriteLabels(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteLabels(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Labels value)
+        {
+            writer.WriteStartObject();
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteNullValue();
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var entry in additionalProperties)
+                {
+                    if (entry.Key is "name")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    var item = entry.Value;
+                    item.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -62,4 +62,90 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class FeatureSchemasClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Measurements"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Measurements ReadMeasurements(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            double? _mass = default;
+            double? _radius = default;
+            global::System.Collections.Generic.Dictionary<string, double>? additionalProperties = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("mass"u8))
+                    {
+                        at = ".mass";
+                        Next(ref reader);
+                        _mass = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("radius"u8))
+                    {
+                        at = ".radius";
+                        Next(ref reader);
+                        _radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        var additionalName = reader.GetString()!;
+                        at = PropertyStep(additionalName);
+                        Next(ref reader);
+                        (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, double>())[additionalName] = ReadDouble(ref reader);
+                        at = null;
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.Measurements
+            {
+                Mass = _mass,
+                Radius = _radius,
+                AdditionalProperties = additionalProperties,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteMeasurements(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Measurements)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteMeasurementsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Measurements value) => WriteMeasurements(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteMeasurements(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Measurements value)
+        {
+            writer.WriteStartObject();
+            if (value.Mass is { } _mass)
+            {
+                writer.WritePropertyName(Utf8Mass);
+                writer.WriteNumberValue(_mass);
+            }
+            if (value.Radius is { } _radius)
+            {
+                writer.WritePropertyName(Utf8Radius);
+                writer.WriteNumberValue(_radius);
+            }
+            if (value.AdditionalProperties is { } additionalProperties)
+            {
+                foreach (var entry in additionalProperties)
+                {
+                    if (entry.Key is "mass" or "radius")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    var item = entry.Value;
+                    writer.WriteNumberValue(item);
+                }
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -79,4 +79,138 @@ namespace Consumer
             Measurements?.ValidateInto(errors, path + ".measurements");
         }
     }
+
+    internal static partial class FeatureSchemasClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Planet"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Planet ReadPlanet(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            long? _id = default;
+            string? _name = default;
+            global::System.DateTimeOffset? _lastUpdated = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
+            global::Consumer.Measurements? _measurements = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = ".id";
+                        Next(ref reader);
+                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("lastUpdated"u8))
+                    {
+                        at = ".lastUpdated";
+                        Next(ref reader);
+                        _lastUpdated = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("satellites"u8))
+                    {
+                        at = ".satellites";
+                        Next(ref reader);
+                        _satellites = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfSatellite(ref reader, "satellites", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("measurements"u8))
+                    {
+                        at = ".measurements";
+                        Next(ref reader);
+                        _measurements = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMeasurements(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_id is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".id");
+            }
+
+            if (_name is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".name");
+            }
+
+            return new global::Consumer.Planet
+            {
+                Id = _id,
+                Name = _name,
+                LastUpdated = _lastUpdated,
+                Satellites = _satellites,
+                Measurements = _measurements,
+            };
+        }
+
+        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
+        internal static void WritePlanet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: false);
+
+        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
+        internal static void WritePlanetRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: true);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
+        private static void WritePlanet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Planet value, bool forRequest)
+        {
+            writer.WriteStartObject();
+            if (!forRequest)
+            {
+                if (value.Id is { } _id)
+                {
+                    writer.WritePropertyName(Utf8Id);
+                    writer.WriteNumberValue(_id);
+                }
+            }
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteNullValue();
+            }
+            if (!forRequest)
+            {
+                if (value.LastUpdated is { } _lastUpdated)
+                {
+                    writer.WritePropertyName(Utf8LastUpdated);
+                    writer.WriteStringValue(_lastUpdated);
+                }
+            }
+            if (value.Satellites is { } _satellites)
+            {
+                writer.WritePropertyName(Utf8Satellites);
+                WriteListOfSatellite(writer, _satellites, null, "satellites", forRequest);
+            }
+            if (value.Measurements is { } _measurements)
+            {
+                writer.WritePropertyName(Utf8Measurements);
+                WriteMeasurements(writer, _measurements);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -55,4 +55,101 @@ namespace Consumer
             Orbit?.ValidateInto(errors, path + ".orbit");
         }
     }
+
+    internal static partial class FeatureSchemasClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Satellite"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Satellite ReadSatellite(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            long? _id = default;
+            string? _name = default;
+            global::Consumer.SatelliteOrbit? _orbit = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = ".id";
+                        Next(ref reader);
+                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("orbit"u8))
+                    {
+                        at = ".orbit";
+                        Next(ref reader);
+                        _orbit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSatelliteOrbit(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_name is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".name");
+            }
+
+            return new global::Consumer.Satellite
+            {
+                Id = _id,
+                Name = _name,
+                Orbit = _orbit,
+            };
+        }
+
+        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
+        internal static void WriteSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: false);
+
+        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
+        internal static void WriteSatelliteRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: true);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
+        private static void WriteSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value, bool forRequest)
+        {
+            writer.WriteStartObject();
+            if (!forRequest)
+            {
+                if (value.Id is { } _id)
+                {
+                    writer.WritePropertyName(Utf8Id);
+                    writer.WriteNumberValue(_id);
+                }
+            }
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteNullValue();
+            }
+            if (value.Orbit is { } _orbit)
+            {
+                writer.WritePropertyName(Utf8Orbit);
+                WriteSatelliteOrbit(writer, _orbit, forRequest);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

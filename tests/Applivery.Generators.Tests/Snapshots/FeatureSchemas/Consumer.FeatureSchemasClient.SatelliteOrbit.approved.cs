@@ -46,4 +46,74 @@ namespace Consumer
             Planet?.ValidateInto(errors, path + ".planet");
         }
     }
+
+    internal static partial class FeatureSchemasClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.SatelliteOrbit"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.SatelliteOrbit ReadSatelliteOrbit(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::Consumer.Planet? _planet = default;
+            double? _period = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("planet"u8))
+                    {
+                        at = ".planet";
+                        Next(ref reader);
+                        _planet = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadPlanet(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("period"u8))
+                    {
+                        at = ".period";
+                        Next(ref reader);
+                        _period = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.SatelliteOrbit
+            {
+                Planet = _planet,
+                Period = _period,
+            };
+        }
+
+        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
+        internal static void WriteSatelliteOrbit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: false);
+
+        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
+        internal static void WriteSatelliteOrbitRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: true);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
+        private static void WriteSatelliteOrbit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value, bool forRequest)
+        {
+            writer.WriteStartObject();
+            if (value.Planet is { } _planet)
+            {
+                writer.WritePropertyName(Utf8Planet);
+                WritePlanet(writer, _planet, forRequest);
+            }
+            if (value.Period is { } _period)
+            {
+                writer.WritePropertyName(Utf8Period);
+                writer.WriteNumberValue(_period);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -76,4 +76,100 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class FeatureSchemasClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Tree"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Tree ReadTree(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _label = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree>? _children = default;
+            global::Consumer.TreeMeta? _meta = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? _byName = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("label"u8))
+                    {
+                        at = ".label";
+                        Next(ref reader);
+                        _label = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("children"u8))
+                    {
+                        at = ".children";
+                        Next(ref reader);
+                        _children = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfTree(ref reader, "children", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("meta"u8))
+                    {
+                        at = ".meta";
+                        Next(ref reader);
+                        _meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTreeMeta(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("byName"u8))
+                    {
+                        at = ".byName";
+                        Next(ref reader);
+                        _byName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMapOfTree(ref reader, "byName", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.Tree
+            {
+                Label = _label,
+                Children = _children,
+                Meta = _meta,
+                ByName = _byName,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTree(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Tree)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteTreeRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tree value) => WriteTree(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteTree(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tree value)
+        {
+            writer.WriteStartObject();
+            if (value.Label is { } _label)
+            {
+                writer.WritePropertyName(Utf8Label);
+                writer.WriteStringValue(_label);
+            }
+            if (value.Children is { } _children)
+            {
+                writer.WritePropertyName(Utf8Children);
+                WriteListOfTree(writer, _children, null, "children");
+            }
+            if (value.Meta is { } _meta)
+            {
+                writer.WritePropertyName(Utf8Meta);
+                WriteTreeMeta(writer, _meta);
+            }
+            if (value.ByName is { } _byName)
+            {
+                writer.WritePropertyName(Utf8ByName);
+                WriteMapOfTree(writer, _byName, null, "byName");
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -38,4 +38,57 @@ namespace Consumer
             Parent?.ValidateInto(errors, path + ".parent");
         }
     }
+
+    internal static partial class FeatureSchemasClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.TreeMeta"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.TreeMeta ReadTreeMeta(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::Consumer.Tree? _parent = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("parent"u8))
+                    {
+                        at = ".parent";
+                        Next(ref reader);
+                        _parent = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTree(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.TreeMeta
+            {
+                Parent = _parent,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTreeMeta(global::System.Text.Json.Utf8JsonWriter, global::Consumer.TreeMeta)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteTreeMetaRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TreeMeta value) => WriteTreeMeta(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteTreeMeta(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TreeMeta value)
+        {
+            writer.WriteStartObject();
+            if (value.Parent is { } _parent)
+            {
+                writer.WritePropertyName(Utf8Parent);
+                WriteTree(writer, _parent);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

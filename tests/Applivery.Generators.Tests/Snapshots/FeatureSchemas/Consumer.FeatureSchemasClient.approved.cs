@@ -173,18 +173,7 @@ namespace Consumer
         /// <inheritdoc/>
         public override string ToString() => "FeatureSchemasClient (" + BaseAddress + ")";
 
-        /// <summary>
-        /// readOnly on create (id, lastUpdated, and satellites' ids at any depth) is not sent.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /planets</c> (<c>createPlanet</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The planet as stored, with its readOnly id.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Planet> CreatePlanetAsync(global::Consumer.Planet body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetParameters();
@@ -245,18 +234,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// An array body (a whole-document writer) leaves readOnly properties out too.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /planets/batch</c> (<c>createPlanets</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The planets as stored.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetsParameters();
@@ -317,18 +295,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// writeOnly password is sent, and not expected back.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /accounts</c> (<c>createAccount</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The account, without its password.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Credentials> CreateAccountAsync(global::Consumer.Credentials body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSchemasClientValidation.ValidateCreateAccountParameters();
@@ -389,18 +356,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// Declared properties and the additional members beside them, both ways.
-        /// </summary>
-        /// <remarks>
-        /// <c>PUT /measurements</c> (<c>putMeasurements</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The measurements as stored.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Measurements> PutMeasurementsAsync(global::Consumer.Measurements body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSchemasClientValidation.ValidatePutMeasurementsParameters();
@@ -461,17 +417,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /labels
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /labels</c> (<c>getLabels</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>Typed name plus any other JSON member.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Labels> GetLabelsAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSchemasClientValidation.ValidateGetLabelsParameters();
@@ -522,17 +468,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /bodies
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /bodies</c> (<c>getBodies</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>A union whose alternatives recurse into each other.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSchemasClientValidation.ValidateGetBodiesParameters();
@@ -583,17 +519,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /trees
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /trees</c> (<c>getTree</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>Recursion through arrays, inline objects and maps.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSchemasClientValidation.ValidateGetTreeParameters();

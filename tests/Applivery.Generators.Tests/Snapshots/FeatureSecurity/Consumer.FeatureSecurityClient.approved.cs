@@ -261,16 +261,7 @@ namespace Consumer
         /// <inheritdoc/>
         public override string ToString() => "FeatureSecurityClient (" + BaseAddress + ")";
 
-        /// <summary>
-        /// GET /header
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header</c> (<c>apiKeyHeader</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task ApiKeyHeaderAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyHeaderParameters();
@@ -312,17 +303,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /query
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query</c> (<c>apiKeyQuery</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>QueryKey</c>, when set.
-        /// </remarks>
-        /// <param name="page">The page query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyQueryParameters(page);
@@ -366,16 +347,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /cookie
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie</c> (<c>apiKeyCookie</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>CookieKey</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task ApiKeyCookieAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyCookieParameters();
@@ -417,16 +389,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /basic
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /basic</c> (<c>basic</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task BasicAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateBasicParameters();
@@ -468,16 +431,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /bearer
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /bearer</c> (<c>bearer</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task BearerAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateBearerParameters();
@@ -519,16 +473,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /custom
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /custom</c> (<c>customScheme</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>TokenAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task CustomSchemeAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateCustomSchemeParameters();
@@ -570,16 +515,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /oauth2
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /oauth2</c> (<c>oauth2</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>PetstoreAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task Oauth2Async(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateOauth2Parameters();
@@ -621,16 +557,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /oidc
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /oidc</c> (<c>openIdConnect</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>Oidc</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task OpenIdConnectAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateOpenIdConnectParameters();
@@ -672,15 +599,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /mtls
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /mtls</c> (<c>mutualTls</c>).
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task MutualTlsAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateMutualTlsParameters();
@@ -719,16 +638,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// Both schemes of the one alternative are sent together.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /and</c> (<c>headerKeyAndCookie</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c> and <c>CookieKey</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateHeaderKeyAndCookieParameters();
@@ -771,16 +681,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// The bearer token when it is configured, else the query key.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /or</c> (<c>bearerOrQueryKey</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, else <c>QueryKey</c>: the first alternative whose credentials are all set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateBearerOrQueryKeyParameters();
@@ -826,16 +727,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// '{}' makes authentication optional; basic is sent when configured.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /optional</c> (<c>optionalBasic</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task OptionalBasicAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateOptionalBasicParameters();
@@ -877,15 +769,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /public
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /public</c> (<c>publicInfo</c>).
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PublicInfoAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidatePublicInfoParameters();
@@ -923,16 +807,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /default
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /default</c> (<c>documentDefault</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task DocumentDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.FeatureSecurityClientValidation.ValidateDocumentDefaultParameters();

@@ -15,8 +15,6 @@ namespace Consumer
     internal static partial class FeatureSecurityClientJson
     {
 
-
-
         /// <summary>Reads one value of type <typeparamref name="T"/> from the reader's current token.</summary>
         internal delegate T ValueReader<T>(ref global::System.Text.Json.Utf8JsonReader reader);
 

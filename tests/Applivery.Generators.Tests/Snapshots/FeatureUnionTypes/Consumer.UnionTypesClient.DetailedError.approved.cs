@@ -46,4 +46,85 @@ namespace Consumer
             global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".details", Details);
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.DetailedError"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.DetailedError ReadDetailedError(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            int? _code = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? _details = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("code"u8))
+                    {
+                        at = ".code";
+                        Next(ref reader);
+                        _code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("details"u8))
+                    {
+                        at = ".details";
+                        Next(ref reader);
+                        _details = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "details", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_code is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".code");
+            }
+
+            if (_details is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".details");
+            }
+
+            return new global::Consumer.DetailedError
+            {
+                Code = _code.Value,
+                Details = _details,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDetailedError(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DetailedError)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDetailedErrorRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedError value) => WriteDetailedError(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteDetailedError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedError value)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(Utf8Code);
+            var _code = value.Code;
+            writer.WriteNumberValue(_code);
+            if (value.Details is { } _details)
+            {
+                writer.WritePropertyName(Utf8Details);
+                WriteListOfString(writer, _details, null, "details");
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Details);
+                writer.WriteNullValue();
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -115,4 +115,100 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Hit"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.Hit ReadHit(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.StartObject:
+                {
+                    // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
+                    ulong seen = 0;
+                    var undeclared = 0;
+                    var scan = reader;
+                    while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        if (scan.ValueTextEquals("login"u8))
+                        {
+                            seen |= 1UL << 0;
+                        }
+                        else if (scan.ValueTextEquals("followers"u8))
+                        {
+                            seen |= 1UL << 1;
+                        }
+                        else if (scan.ValueTextEquals("fullName"u8))
+                        {
+                            seen |= 1UL << 2;
+                        }
+                        else if (scan.ValueTextEquals("stars"u8))
+                        {
+                            seen |= 1UL << 3;
+                        }
+                        else if (scan.ValueTextEquals("owner"u8))
+                        {
+                            seen |= 1UL << 4;
+                        }
+                        else if (scan.ValueTextEquals("number"u8))
+                        {
+                            seen |= 1UL << 5;
+                        }
+                        else if (scan.ValueTextEquals("title"u8))
+                        {
+                            seen |= 1UL << 6;
+                        }
+                        else
+                        {
+                            undeclared++;
+                        }
+
+                        Next(ref scan);
+                        SkipValue(ref scan);
+                    }
+
+                    switch (PickObjectCase(seen, undeclared, s_hitObjectCases))
+                    {
+                        case 0:
+                            return new global::Consumer.Hit(ReadUser(ref reader));
+                        case 1:
+                            return new global::Consumer.Hit(ReadRepository(ref reader));
+                        case 2:
+                            return new global::Consumer.Hit(ReadIssue(ref reader));
+                    }
+
+                    break;
+                }
+            }
+
+            return global::Consumer.Hit.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>The object cases of <see cref="global::Consumer.Hit"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
+        private static readonly ulong[] s_hitObjectCases = { 0x1UL, 0x3UL, 0xCUL, 0x1CUL, 0x20UL, 0x68UL };
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteHit(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Hit)"/>, as no case has a readOnly property.</summary>
+        internal static void WriteHitRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Hit value) => WriteHit(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        internal static void WriteHit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Hit value)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    WriteUser(writer, (global::Consumer.User)value.Value);
+                    return;
+                case 2:
+                    WriteRepository(writer, (global::Consumer.Repository)value.Value);
+                    return;
+                case 3:
+                    WriteIssue(writer, (global::Consumer.Issue)value.Value);
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
+        }
+    }
 }

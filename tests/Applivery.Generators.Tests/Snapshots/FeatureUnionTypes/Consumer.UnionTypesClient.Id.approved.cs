@@ -85,4 +85,50 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Id"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.Id ReadId(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.String:
+                {
+                    return new global::Consumer.Id(reader.GetString()!);
+                }
+                case global::System.Text.Json.JsonTokenType.Number:
+                {
+                    if (reader.TryGetInt32(out var value2))
+                    {
+                        return new global::Consumer.Id(value2);
+                    }
+
+                    break;
+                }
+            }
+
+            return global::Consumer.Id.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteId(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Id)"/>, as no case has a readOnly property.</summary>
+        internal static void WriteIdRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Id value) => WriteId(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        internal static void WriteId(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Id value)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    writer.WriteStringValue((string)value.Value);
+                    return;
+                case 2:
+                    writer.WriteNumberValue((int)value.Value);
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
+        }
+    }
 }

@@ -54,4 +54,88 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Issue"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Issue ReadIssue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            int? _number = default;
+            string? _title = default;
+            string? _stars = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("number"u8))
+                    {
+                        at = ".number";
+                        Next(ref reader);
+                        _number = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("title"u8))
+                    {
+                        at = ".title";
+                        Next(ref reader);
+                        _title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("stars"u8))
+                    {
+                        at = ".stars";
+                        Next(ref reader);
+                        _stars = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_number is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".number");
+            }
+
+            return new global::Consumer.Issue
+            {
+                Number = _number.Value,
+                Title = _title,
+                Stars = _stars,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteIssue(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Issue)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteIssueRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Issue value) => WriteIssue(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteIssue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Issue value)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(Utf8Number);
+            var _number = value.Number;
+            writer.WriteNumberValue(_number);
+            if (value.Title is { } _title)
+            {
+                writer.WritePropertyName(Utf8Title);
+                writer.WriteStringValue(_title);
+            }
+            if (value.Stars is { } _stars)
+            {
+                writer.WritePropertyName(Utf8Stars);
+                writer.WriteStringValue(_stars);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -91,4 +91,50 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Limit"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.Limit ReadLimit(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.String:
+                {
+                    return new global::Consumer.Limit(reader.GetString()!);
+                }
+                case global::System.Text.Json.JsonTokenType.Number:
+                {
+                    if (reader.TryGetInt32(out var value1))
+                    {
+                        return new global::Consumer.Limit(value1);
+                    }
+
+                    break;
+                }
+            }
+
+            return global::Consumer.Limit.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteLimit(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Limit)"/>, as no case has a readOnly property.</summary>
+        internal static void WriteLimitRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Limit value) => WriteLimit(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        internal static void WriteLimit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Limit value)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    writer.WriteNumberValue((int)value.Value);
+                    return;
+                case 2:
+                    writer.WriteStringValue((string)value.Value);
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
+        }
+    }
 }

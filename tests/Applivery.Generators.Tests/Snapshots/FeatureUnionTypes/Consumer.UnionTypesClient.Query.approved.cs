@@ -107,4 +107,166 @@ namespace Consumer
             Range?.ValidateInto(errors, path + ".range");
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Query"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Query ReadQuery(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _text = default;
+            global::Consumer.Id? _id = default;
+            global::Consumer.Scalar? _scalar = default;
+            global::Consumer.Tags? _tags = default;
+            global::Consumer.User? _owner = default;
+            global::Consumer.QueryOwnerOrNull? _ownerOrNull = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem>? _filters = default;
+            global::Consumer.QueryRange? _range = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("text"u8))
+                    {
+                        at = ".text";
+                        Next(ref reader);
+                        _text = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = ".id";
+                        Next(ref reader);
+                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadId(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("scalar"u8))
+                    {
+                        at = ".scalar";
+                        Next(ref reader);
+                        _scalar = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadScalar(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("tags"u8))
+                    {
+                        at = ".tags";
+                        Next(ref reader);
+                        _tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTags(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("owner"u8))
+                    {
+                        at = ".owner";
+                        Next(ref reader);
+                        _owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUser(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("ownerOrNull"u8))
+                    {
+                        at = ".ownerOrNull";
+                        Next(ref reader);
+                        _ownerOrNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadQueryOwnerOrNull(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("filters"u8))
+                    {
+                        at = ".filters";
+                        Next(ref reader);
+                        _filters = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfQueryFiltersItem(ref reader, "filters", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("range"u8))
+                    {
+                        at = ".range";
+                        Next(ref reader);
+                        _range = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadQueryRange(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_text is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".text");
+            }
+
+            return new global::Consumer.Query
+            {
+                Text = _text,
+                Id = _id,
+                Scalar = _scalar,
+                Tags = _tags,
+                Owner = _owner,
+                OwnerOrNull = _ownerOrNull,
+                Filters = _filters,
+                Range = _range,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQuery(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Query)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteQueryRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Query value) => WriteQuery(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteQuery(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Query value)
+        {
+            writer.WriteStartObject();
+            if (value.Text is { } _text)
+            {
+                writer.WritePropertyName(Utf8Text);
+                writer.WriteStringValue(_text);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Text);
+                writer.WriteNullValue();
+            }
+            if (value.Id is { } _id)
+            {
+                writer.WritePropertyName(Utf8Id);
+                WriteId(writer, _id);
+            }
+            if (value.Scalar is { } _scalar)
+            {
+                writer.WritePropertyName(Utf8Scalar);
+                WriteScalar(writer, _scalar);
+            }
+            if (value.Tags is { } _tags)
+            {
+                writer.WritePropertyName(Utf8Tags);
+                WriteTags(writer, _tags);
+            }
+            if (value.Owner is { } _owner)
+            {
+                writer.WritePropertyName(Utf8Owner);
+                WriteUser(writer, _owner);
+            }
+            if (value.OwnerOrNull is { } _ownerOrNull)
+            {
+                writer.WritePropertyName(Utf8OwnerOrNull);
+                WriteQueryOwnerOrNull(writer, _ownerOrNull);
+            }
+            if (value.Filters is { } _filters)
+            {
+                writer.WritePropertyName(Utf8Filters);
+                WriteListOfQueryFiltersItem(writer, _filters, null, "filters");
+            }
+            if (value.Range is { } _range)
+            {
+                writer.WritePropertyName(Utf8Range);
+                WriteQueryRange(writer, _range);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

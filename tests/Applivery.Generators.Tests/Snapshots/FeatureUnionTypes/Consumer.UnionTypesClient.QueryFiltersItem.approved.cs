@@ -112,4 +112,70 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.QueryFiltersItem"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.QueryFiltersItem ReadQueryFiltersItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.String:
+                {
+                    return new global::Consumer.QueryFiltersItem(reader.GetString()!);
+                }
+                case global::System.Text.Json.JsonTokenType.StartArray:
+                {
+                    var start2 = reader;
+                    global::System.Collections.Generic.Dictionary<string, string>? unrecognized2 = null;
+                    var value2 = ReadListOfId(ref reader, "$", ref unrecognized2);
+                    if (unrecognized2 is null)
+                    {
+                        return new global::Consumer.QueryFiltersItem(value2);
+                    }
+
+                    reader = start2;
+
+                    break;
+                }
+                case global::System.Text.Json.JsonTokenType.StartObject:
+                {
+                    var start1 = reader;
+                    var value1 = ReadHit(ref reader);
+                    if (!value1.IsUnmatched)
+                    {
+                        return new global::Consumer.QueryFiltersItem(value1);
+                    }
+
+                    reader = start1;
+                    break;
+                }
+            }
+
+            return global::Consumer.QueryFiltersItem.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter, global::Consumer.QueryFiltersItem)"/>, as no case has a readOnly property.</summary>
+        internal static void WriteQueryFiltersItemRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryFiltersItem value) => WriteQueryFiltersItem(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        internal static void WriteQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryFiltersItem value)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    WriteHit(writer, (global::Consumer.Hit)value.Value);
+                    return;
+                case 2:
+                    WriteListOfId(writer, (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)value.Value, null, "$");
+                    return;
+                case 3:
+                    writer.WriteStringValue((string)value.Value);
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
+        }
+    }
 }

@@ -38,4 +38,67 @@ namespace Consumer
             global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".login", Login);
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.QueryOwnerOrNull"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.QueryOwnerOrNull ReadQueryOwnerOrNull(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _login = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("login"u8))
+                    {
+                        at = ".login";
+                        Next(ref reader);
+                        _login = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_login is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".login");
+            }
+
+            return new global::Consumer.QueryOwnerOrNull
+            {
+                Login = _login,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQueryOwnerOrNull(global::System.Text.Json.Utf8JsonWriter, global::Consumer.QueryOwnerOrNull)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteQueryOwnerOrNullRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryOwnerOrNull value) => WriteQueryOwnerOrNull(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteQueryOwnerOrNull(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryOwnerOrNull value)
+        {
+            writer.WriteStartObject();
+            if (value.Login is { } _login)
+            {
+                writer.WritePropertyName(Utf8Login);
+                writer.WriteStringValue(_login);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Login);
+                writer.WriteNullValue();
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -91,4 +91,77 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.QueryRange"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.QueryRange ReadQueryRange(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.String:
+                {
+                    return new global::Consumer.QueryRange(reader.GetString()!);
+                }
+                case global::System.Text.Json.JsonTokenType.StartObject:
+                {
+                    // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
+                    ulong seen = 0;
+                    var undeclared = 0;
+                    var scan = reader;
+                    while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        if (scan.ValueTextEquals("from"u8))
+                        {
+                            seen |= 1UL << 0;
+                        }
+                        else if (scan.ValueTextEquals("to"u8))
+                        {
+                            seen |= 1UL << 1;
+                        }
+                        else
+                        {
+                            undeclared++;
+                        }
+
+                        Next(ref scan);
+                        SkipValue(ref scan);
+                    }
+
+                    switch (PickObjectCase(seen, undeclared, s_queryRangeObjectCases))
+                    {
+                        case 0:
+                            return new global::Consumer.QueryRange(ReadQueryRangeOption1(ref reader));
+                    }
+
+                    break;
+                }
+            }
+
+            return global::Consumer.QueryRange.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>The object cases of <see cref="global::Consumer.QueryRange"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
+        private static readonly ulong[] s_queryRangeObjectCases = { 0x1UL, 0x3UL };
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQueryRange(global::System.Text.Json.Utf8JsonWriter, global::Consumer.QueryRange)"/>, as no case has a readOnly property.</summary>
+        internal static void WriteQueryRangeRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRange value) => WriteQueryRange(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        internal static void WriteQueryRange(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRange value)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    WriteQueryRangeOption1(writer, (global::Consumer.QueryRangeOption1)value.Value);
+                    return;
+                case 2:
+                    writer.WriteStringValue((string)value.Value);
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
+        }
+    }
 }

@@ -46,4 +46,74 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.QueryRangeOption1"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.QueryRangeOption1 ReadQueryRangeOption1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            int? _from = default;
+            int? _to = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("from"u8))
+                    {
+                        at = ".from";
+                        Next(ref reader);
+                        _from = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("to"u8))
+                    {
+                        at = ".to";
+                        Next(ref reader);
+                        _to = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_from is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".from");
+            }
+
+            return new global::Consumer.QueryRangeOption1
+            {
+                From = _from.Value,
+                To = _to,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQueryRangeOption1(global::System.Text.Json.Utf8JsonWriter, global::Consumer.QueryRangeOption1)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteQueryRangeOption1Request(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRangeOption1 value) => WriteQueryRangeOption1(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteQueryRangeOption1(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRangeOption1 value)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(Utf8From);
+            var _from = value.From;
+            writer.WriteNumberValue(_from);
+            if (value.To is { } _to)
+            {
+                writer.WritePropertyName(Utf8To);
+                writer.WriteNumberValue(_to);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -56,4 +56,98 @@ namespace Consumer
             Owner?.ValidateInto(errors, path + ".owner");
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Repository"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Repository ReadRepository(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _fullName = default;
+            int? _stars = default;
+            global::Consumer.User? _owner = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("fullName"u8))
+                    {
+                        at = ".fullName";
+                        Next(ref reader);
+                        _fullName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("stars"u8))
+                    {
+                        at = ".stars";
+                        Next(ref reader);
+                        _stars = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("owner"u8))
+                    {
+                        at = ".owner";
+                        Next(ref reader);
+                        _owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUser(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_fullName is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".fullName");
+            }
+
+            if (_stars is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".stars");
+            }
+
+            return new global::Consumer.Repository
+            {
+                FullName = _fullName,
+                Stars = _stars.Value,
+                Owner = _owner,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteRepository(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Repository)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteRepositoryRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Repository value) => WriteRepository(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteRepository(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Repository value)
+        {
+            writer.WriteStartObject();
+            if (value.FullName is { } _fullName)
+            {
+                writer.WritePropertyName(Utf8FullName);
+                writer.WriteStringValue(_fullName);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8FullName);
+                writer.WriteNullValue();
+            }
+            writer.WritePropertyName(Utf8Stars);
+            var _stars = value.Stars;
+            writer.WriteNumberValue(_stars);
+            if (value.Owner is { } _owner)
+            {
+                writer.WritePropertyName(Utf8Owner);
+                WriteUser(writer, _owner);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -109,4 +109,65 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Scalar"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.Scalar ReadScalar(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.String:
+                {
+                    if (reader.TryGetDateTimeOffset(out var value1))
+                    {
+                        return new global::Consumer.Scalar(value1);
+                    }
+
+                    return new global::Consumer.Scalar(reader.GetString()!);
+                }
+                case global::System.Text.Json.JsonTokenType.Number:
+                {
+                    if (reader.TryGetDouble(out var value3))
+                    {
+                        return new global::Consumer.Scalar(value3);
+                    }
+
+                    break;
+                }
+                case global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False:
+                {
+                    return new global::Consumer.Scalar(reader.GetBoolean());
+                }
+            }
+
+            return global::Consumer.Scalar.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteScalar(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Scalar)"/>, as no case has a readOnly property.</summary>
+        internal static void WriteScalarRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Scalar value) => WriteScalar(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        internal static void WriteScalar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Scalar value)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    writer.WriteStringValue((global::System.DateTimeOffset)value.Value);
+                    return;
+                case 2:
+                    writer.WriteStringValue((string)value.Value);
+                    return;
+                case 3:
+                    writer.WriteNumberValue((double)value.Value);
+                    return;
+                case 4:
+                    writer.WriteBooleanValue((bool)value.Value);
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
+        }
+    }
 }

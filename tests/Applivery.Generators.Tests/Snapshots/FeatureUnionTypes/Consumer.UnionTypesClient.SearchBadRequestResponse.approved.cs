@@ -97,4 +97,79 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.SearchBadRequestResponse"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.SearchBadRequestResponse ReadSearchBadRequestResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.StartObject:
+                {
+                    // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
+                    ulong seen = 0;
+                    var undeclared = 0;
+                    var scan = reader;
+                    while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        if (scan.ValueTextEquals("message"u8))
+                        {
+                            seen |= 1UL << 0;
+                        }
+                        else if (scan.ValueTextEquals("code"u8))
+                        {
+                            seen |= 1UL << 1;
+                        }
+                        else if (scan.ValueTextEquals("details"u8))
+                        {
+                            seen |= 1UL << 2;
+                        }
+                        else
+                        {
+                            undeclared++;
+                        }
+
+                        Next(ref scan);
+                        SkipValue(ref scan);
+                    }
+
+                    switch (PickObjectCase(seen, undeclared, s_searchBadRequestResponseObjectCases))
+                    {
+                        case 0:
+                            return new global::Consumer.SearchBadRequestResponse(ReadSimpleError(ref reader));
+                        case 1:
+                            return new global::Consumer.SearchBadRequestResponse(ReadDetailedError(ref reader));
+                    }
+
+                    break;
+                }
+            }
+
+            return global::Consumer.SearchBadRequestResponse.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>The object cases of <see cref="global::Consumer.SearchBadRequestResponse"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
+        private static readonly ulong[] s_searchBadRequestResponseObjectCases = { 0x1UL, 0x1UL, 0x6UL, 0x6UL };
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSearchBadRequestResponse(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SearchBadRequestResponse)"/>, as no case has a readOnly property.</summary>
+        internal static void WriteSearchBadRequestResponseRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SearchBadRequestResponse value) => WriteSearchBadRequestResponse(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        internal static void WriteSearchBadRequestResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SearchBadRequestResponse value)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    WriteSimpleError(writer, (global::Consumer.SimpleError)value.Value);
+                    return;
+                case 2:
+                    WriteDetailedError(writer, (global::Consumer.DetailedError)value.Value);
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
+        }
+    }
 }

@@ -38,4 +38,67 @@ namespace Consumer
             global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".message", Message);
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.SimpleError"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.SimpleError ReadSimpleError(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _message = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("message"u8))
+                    {
+                        at = ".message";
+                        Next(ref reader);
+                        _message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_message is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".message");
+            }
+
+            return new global::Consumer.SimpleError
+            {
+                Message = _message,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSimpleError(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SimpleError)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteSimpleErrorRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SimpleError value) => WriteSimpleError(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteSimpleError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SimpleError value)
+        {
+            writer.WriteStartObject();
+            if (value.Message is { } _message)
+            {
+                writer.WritePropertyName(Utf8Message);
+                writer.WriteStringValue(_message);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Message);
+                writer.WriteNullValue();
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

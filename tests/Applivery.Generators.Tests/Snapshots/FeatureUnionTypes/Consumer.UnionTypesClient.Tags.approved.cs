@@ -91,4 +91,75 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Tags"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+        internal static global::Consumer.Tags ReadTags(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.String:
+                {
+                    return new global::Consumer.Tags(reader.GetString()!);
+                }
+                case global::System.Text.Json.JsonTokenType.StartArray:
+                {
+                    var firstItem = FirstItemToken(reader);
+                    if (firstItem == global::System.Text.Json.JsonTokenType.EndArray || firstItem == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        var start2 = reader;
+                        global::System.Collections.Generic.Dictionary<string, string>? unrecognized2 = null;
+                        var value2 = ReadListOfString(ref reader, "$", ref unrecognized2);
+                        if (unrecognized2 is null)
+                        {
+                            return new global::Consumer.Tags(value2);
+                        }
+
+                        reader = start2;
+                    }
+
+                    if (firstItem == global::System.Text.Json.JsonTokenType.EndArray || firstItem == global::System.Text.Json.JsonTokenType.Number)
+                    {
+                        var start3 = reader;
+                        global::System.Collections.Generic.Dictionary<string, string>? unrecognized3 = null;
+                        var value3 = ReadListOfInt32(ref reader, "$", ref unrecognized3);
+                        if (unrecognized3 is null)
+                        {
+                            return new global::Consumer.Tags(value3);
+                        }
+
+                        reader = start3;
+                    }
+
+                    break;
+                }
+            }
+
+            return global::Consumer.Tags.Unmatched(ReadJsonElement(ref reader));
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTags(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Tags)"/>, as no case has a readOnly property.</summary>
+        internal static void WriteTagsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tags value) => WriteTags(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+        internal static void WriteTags(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tags value)
+        {
+            switch (value.Case)
+            {
+                case 1:
+                    writer.WriteStringValue((string)value.Value);
+                    return;
+                case 2:
+                    WriteListOfString(writer, (global::System.Collections.Generic.IReadOnlyList<string>)value.Value, null, "$");
+                    return;
+                case 3:
+                    WriteListOfInt32(writer, (global::System.Collections.Generic.IReadOnlyList<int>)value.Value, null, "$");
+                    return;
+                default:
+                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                    return;
+            }
+        }
+    }
 }

@@ -47,4 +47,81 @@ namespace Consumer
             global::Consumer.UnionTypesClientValidation.CheckMaxLength(errors, path + ".login", Login, 20);
         }
     }
+
+    internal static partial class UnionTypesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.User"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.User ReadUser(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _login = default;
+            int? _followers = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("login"u8))
+                    {
+                        at = ".login";
+                        Next(ref reader);
+                        _login = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("followers"u8))
+                    {
+                        at = ".followers";
+                        Next(ref reader);
+                        _followers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_login is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".login");
+            }
+
+            return new global::Consumer.User
+            {
+                Login = _login,
+                Followers = _followers,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUser(global::System.Text.Json.Utf8JsonWriter, global::Consumer.User)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteUserRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.User value) => WriteUser(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteUser(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.User value)
+        {
+            writer.WriteStartObject();
+            if (value.Login is { } _login)
+            {
+                writer.WritePropertyName(Utf8Login);
+                writer.WriteStringValue(_login);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Login);
+                writer.WriteNullValue();
+            }
+            if (value.Followers is { } _followers)
+            {
+                writer.WritePropertyName(Utf8Followers);
+                writer.WriteNumberValue(_followers);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -106,18 +106,7 @@ namespace Consumer
         /// <inheritdoc/>
         public override string ToString() => "UnionTypesClient (" + BaseAddress + ")";
 
-        /// <summary>
-        /// A union as request body and as response body.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /search</c> (<c>search</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>One hit, of whichever kind.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Hit> SearchAsync(global::Consumer.Query body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.UnionTypesClientValidation.ValidateSearchParameters();
@@ -200,18 +189,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// Unions as array items.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /hits</c> (<c>listHits</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="limit">A number or the word &quot;all&quot;.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The hits.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.UnionTypesClientValidation.ValidateListHitsParameters(limit);

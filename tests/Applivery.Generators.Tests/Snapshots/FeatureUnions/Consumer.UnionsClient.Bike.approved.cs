@@ -28,4 +28,58 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Bike"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Bike ReadBike(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            int? _gears = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("gears"u8))
+                    {
+                        at = ".gears";
+                        Next(ref reader);
+                        _gears = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.Bike
+            {
+                Gears = _gears,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteBike(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Bike)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteBikeRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Bike value) => WriteBike(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteBike(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Bike value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Utf8Type, Utf8Bike);
+            if (value.Gears is { } _gears)
+            {
+                writer.WritePropertyName(Utf8Gears);
+                writer.WriteNumberValue(_gears);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

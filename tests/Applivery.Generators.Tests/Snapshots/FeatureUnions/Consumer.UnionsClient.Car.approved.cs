@@ -36,4 +36,81 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Car"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Car ReadCar(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _id = default;
+            int? _wheels = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = ".id";
+                        Next(ref reader);
+                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("wheels"u8))
+                    {
+                        at = ".wheels";
+                        Next(ref reader);
+                        _wheels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_wheels is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".wheels");
+            }
+
+            return new global::Consumer.Car
+            {
+                Id = _id,
+                Wheels = _wheels.Value,
+            };
+        }
+
+        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
+        internal static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: false);
+
+        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
+        internal static void WriteCarRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: true);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
+        private static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value, bool forRequest)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Utf8Type, Utf8Car);
+            if (!forRequest)
+            {
+                if (value.Id is { } _id)
+                {
+                    writer.WritePropertyName(Utf8Id);
+                    writer.WriteStringValue(_id);
+                }
+            }
+            writer.WritePropertyName(Utf8Wheels);
+            var _wheels = value.Wheels;
+            writer.WriteNumberValue(_wheels);
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -38,4 +38,96 @@ namespace Consumer
             global::Consumer.UnionsClientValidation.CheckMinimum(errors, path + ".age", Age, 0, false);
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Cat"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Cat ReadCat(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _name = default;
+            bool? _hunts = default;
+            int? _age = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("hunts"u8))
+                    {
+                        at = ".hunts";
+                        Next(ref reader);
+                        _hunts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("age"u8))
+                    {
+                        at = ".age";
+                        Next(ref reader);
+                        _age = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_name is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".name");
+            }
+
+            return new global::Consumer.Cat
+            {
+                Name = _name,
+                Hunts = _hunts,
+                Age = _age,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteCat(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Cat)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteCatRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Cat value) => WriteCat(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteCat(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Cat value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Utf8PetType, Utf8Cat);
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteNullValue();
+            }
+            if (value.Hunts is { } _hunts)
+            {
+                writer.WritePropertyName(Utf8Hunts);
+                writer.WriteBooleanValue(_hunts);
+            }
+            if (value.Age is { } _age)
+            {
+                writer.WritePropertyName(Utf8Age);
+                writer.WriteNumberValue(_age);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

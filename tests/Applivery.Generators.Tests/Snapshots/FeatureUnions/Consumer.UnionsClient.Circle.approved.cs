@@ -28,4 +28,61 @@ namespace Consumer
             global::Consumer.UnionsClientValidation.CheckMinimum(errors, path + ".radius", Radius, 0D, false);
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Circle"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Circle ReadCircle(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            double? _radius = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("radius"u8))
+                    {
+                        at = ".radius";
+                        Next(ref reader);
+                        _radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_radius is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".radius");
+            }
+
+            return new global::Consumer.Circle
+            {
+                Radius = _radius.Value,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteCircle(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Circle)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteCircleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Circle value) => WriteCircle(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteCircle(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Circle value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Utf8Kind, Utf8Circle);
+            writer.WritePropertyName(Utf8Radius);
+            var _radius = value.Radius;
+            writer.WriteNumberValue(_radius);
+            writer.WriteEndObject();
+        }
+    }
 }

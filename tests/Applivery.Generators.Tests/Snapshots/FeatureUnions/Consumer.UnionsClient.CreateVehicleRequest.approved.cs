@@ -50,4 +50,107 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.CreateVehicleRequest"/>: the case its <c>type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownCreateVehicleRequest"/>.</summary>
+        internal static global::Consumer.CreateVehicleRequest ReadCreateVehicleRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+
+            // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
+            var scan = reader;
+            while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                if (scan.ValueTextEquals("type"u8))
+                {
+                    Next(ref scan);
+                    if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        if (scan.ValueTextEquals("car"u8))
+                        {
+                            return ReadCar(ref reader);
+                        }
+                        if (scan.ValueTextEquals("bike"u8))
+                        {
+                            return ReadBike(ref reader);
+                        }
+                    }
+
+                    break;
+                }
+
+                Next(ref scan);
+                SkipValue(ref scan);
+            }
+
+            return ReadUnknownCreateVehicleRequest(ref reader);
+        }
+
+        /// <summary>Writes the case <paramref name="value"/> is, with everything it holds (readOnly properties included).</summary>
+        internal static void WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: false);
+
+        /// <summary>Writes the case <paramref name="value"/> is as a request body: readOnly properties (the server's) are left out.</summary>
+        internal static void WriteCreateVehicleRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: true);
+
+        /// <summary>Writes the case <paramref name="value"/> is, its <c>type</c> first; an unknown case as the JSON it keeps.</summary>
+        private static void WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value, bool forRequest)
+        {
+            switch (value)
+            {
+                case global::Consumer.Car car_:
+                    WriteCar(writer, car_, forRequest);
+                    return;
+                case global::Consumer.Bike bike_:
+                    WriteBike(writer, bike_);
+                    return;
+                case global::Consumer.UnknownCreateVehicleRequest unknownCreateVehicleRequest_:
+                    WriteUnknownCreateVehicleRequest(writer, unknownCreateVehicleRequest_);
+                    return;
+                default:
+                    throw new global::System.ArgumentException("A CreateVehicleRequest must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
+            }
+        }
+
+        /// <summary>Reads a <see cref="global::Consumer.UnknownCreateVehicleRequest"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.UnknownCreateVehicleRequest ReadUnknownCreateVehicleRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            var raw = reader;
+            var rawJson = ReadJsonElement(ref raw);
+            string? discriminatorValue = rawJson.TryGetProperty("type", out var discriminator)
+                ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+                : null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.UnknownCreateVehicleRequest
+            {
+                DiscriminatorValue = discriminatorValue,
+                RawJson = rawJson,
+            };
+        }
+
+        /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
+        internal static void WriteUnknownCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownCreateVehicleRequest value)
+        {
+            if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+            {
+                throw new global::System.InvalidOperationException("UnknownCreateVehicleRequest.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
+            }
+
+            value.RawJson.WriteTo(writer);
+        }
+    }
 }

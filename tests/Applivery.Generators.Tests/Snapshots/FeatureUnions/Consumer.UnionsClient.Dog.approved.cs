@@ -29,4 +29,85 @@ namespace Consumer
             global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Dog"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Dog ReadDog(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _name = default;
+            bool? _bark = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("bark"u8))
+                    {
+                        at = ".bark";
+                        Next(ref reader);
+                        _bark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_name is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".name");
+            }
+
+            if (_bark is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".bark");
+            }
+
+            return new global::Consumer.Dog
+            {
+                Name = _name,
+                Bark = _bark.Value,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDog(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Dog)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDogRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Dog value) => WriteDog(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteDog(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Dog value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Utf8PetType, Utf8Dog);
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteNullValue();
+            }
+            writer.WritePropertyName(Utf8Bark);
+            var _bark = value.Bark;
+            writer.WriteBooleanValue(_bark);
+            writer.WriteEndObject();
+        }
+    }
 }

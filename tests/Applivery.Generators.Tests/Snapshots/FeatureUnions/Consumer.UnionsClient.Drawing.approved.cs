@@ -63,4 +63,106 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Drawing"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Drawing ReadDrawing(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _title = default;
+            global::Consumer.Shape? _main = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>? _shapes = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("title"u8))
+                    {
+                        at = ".title";
+                        Next(ref reader);
+                        _title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("main"u8))
+                    {
+                        at = ".main";
+                        Next(ref reader);
+                        _main = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadShape(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("shapes"u8))
+                    {
+                        at = ".shapes";
+                        Next(ref reader);
+                        _shapes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfShape(ref reader, "shapes", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_title is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".title");
+            }
+
+            if (_main is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".main");
+            }
+
+            return new global::Consumer.Drawing
+            {
+                Title = _title,
+                Main = _main,
+                Shapes = _shapes,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDrawing(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Drawing)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDrawingRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Drawing value) => WriteDrawing(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteDrawing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Drawing value)
+        {
+            writer.WriteStartObject();
+            if (value.Title is { } _title)
+            {
+                writer.WritePropertyName(Utf8Title);
+                writer.WriteStringValue(_title);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Title);
+                writer.WriteNullValue();
+            }
+            if (value.Main is { } _main)
+            {
+                writer.WritePropertyName(Utf8Main);
+                WriteShape(writer, _main);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Main);
+                writer.WriteNullValue();
+            }
+            if (value.Shapes is { } _shapes)
+            {
+                writer.WritePropertyName(Utf8Shapes);
+                WriteListOfShape(writer, _shapes, null, "shapes");
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

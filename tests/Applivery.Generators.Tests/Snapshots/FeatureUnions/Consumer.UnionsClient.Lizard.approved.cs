@@ -29,4 +29,82 @@ namespace Consumer
             global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Lizard"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Lizard ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _name = default;
+            string? _color = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("color"u8))
+                    {
+                        at = ".color";
+                        Next(ref reader);
+                        _color = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_name is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".name");
+            }
+
+            return new global::Consumer.Lizard
+            {
+                Name = _name,
+                Color = _color,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteLizard(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Lizard)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteLizardRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Lizard value) => WriteLizard(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteLizard(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Lizard value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Utf8PetType, Utf8Lizard);
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteNullValue();
+            }
+            if (value.Color is { } _color)
+            {
+                writer.WritePropertyName(Utf8Color);
+                writer.WriteStringValue(_color);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -58,4 +58,128 @@ namespace Consumer
             global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Pet"/>: the case its <c>pet_type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownPet"/>.</summary>
+        internal static global::Consumer.Pet ReadPet(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+
+            // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
+            var scan = reader;
+            while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                if (scan.ValueTextEquals("pet_type"u8))
+                {
+                    Next(ref scan);
+                    if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        if (scan.ValueTextEquals("cat"u8))
+                        {
+                            return ReadCat(ref reader);
+                        }
+                        if (scan.ValueTextEquals("dog"u8))
+                        {
+                            return ReadDog(ref reader);
+                        }
+                        if (scan.ValueTextEquals("Lizard"u8))
+                        {
+                            return ReadLizard(ref reader);
+                        }
+                    }
+
+                    break;
+                }
+
+                Next(ref scan);
+                SkipValue(ref scan);
+            }
+
+            return ReadUnknownPet(ref reader);
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WritePet(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Pet)"/>, as no case has a readOnly property.</summary>
+        internal static void WritePetRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Pet value) => WritePet(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> is, its <c>pet_type</c> first; an unknown case as the JSON it keeps.</summary>
+        internal static void WritePet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Pet value)
+        {
+            switch (value)
+            {
+                case global::Consumer.Cat cat_:
+                    WriteCat(writer, cat_);
+                    return;
+                case global::Consumer.Dog dog_:
+                    WriteDog(writer, dog_);
+                    return;
+                case global::Consumer.Lizard lizard_:
+                    WriteLizard(writer, lizard_);
+                    return;
+                case global::Consumer.UnknownPet unknownPet_:
+                    WriteUnknownPet(writer, unknownPet_);
+                    return;
+                default:
+                    throw new global::System.ArgumentException("A Pet must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
+            }
+        }
+
+        /// <summary>Reads a <see cref="global::Consumer.UnknownPet"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.UnknownPet ReadUnknownPet(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            var raw = reader;
+            var rawJson = ReadJsonElement(ref raw);
+            string? discriminatorValue = rawJson.TryGetProperty("pet_type", out var discriminator)
+                ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+                : null;
+            string? _name = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_name is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".name");
+            }
+
+            return new global::Consumer.UnknownPet
+            {
+                Name = _name,
+                DiscriminatorValue = discriminatorValue,
+                RawJson = rawJson,
+            };
+        }
+
+        /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
+        internal static void WriteUnknownPet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownPet value)
+        {
+            if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+            {
+                throw new global::System.InvalidOperationException("UnknownPet.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
+            }
+
+            value.RawJson.WriteTo(writer);
+        }
+    }
 }

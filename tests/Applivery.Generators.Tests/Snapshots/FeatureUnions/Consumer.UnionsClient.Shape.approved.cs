@@ -50,4 +50,104 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Shape"/>: the case its <c>kind</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownShape"/>.</summary>
+        internal static global::Consumer.Shape ReadShape(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+
+            // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
+            var scan = reader;
+            while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                if (scan.ValueTextEquals("kind"u8))
+                {
+                    Next(ref scan);
+                    if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
+                    {
+                        if (scan.ValueTextEquals("circle"u8))
+                        {
+                            return ReadCircle(ref reader);
+                        }
+                        if (scan.ValueTextEquals("Square"u8))
+                        {
+                            return ReadSquare(ref reader);
+                        }
+                    }
+
+                    break;
+                }
+
+                Next(ref scan);
+                SkipValue(ref scan);
+            }
+
+            return ReadUnknownShape(ref reader);
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteShape(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Shape)"/>, as no case has a readOnly property.</summary>
+        internal static void WriteShapeRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shape value) => WriteShape(writer, value);
+
+        /// <summary>Writes the case <paramref name="value"/> is, its <c>kind</c> first; an unknown case as the JSON it keeps.</summary>
+        internal static void WriteShape(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shape value)
+        {
+            switch (value)
+            {
+                case global::Consumer.Circle circle_:
+                    WriteCircle(writer, circle_);
+                    return;
+                case global::Consumer.Square square_:
+                    WriteSquare(writer, square_);
+                    return;
+                case global::Consumer.UnknownShape unknownShape_:
+                    WriteUnknownShape(writer, unknownShape_);
+                    return;
+                default:
+                    throw new global::System.ArgumentException("A Shape must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
+            }
+        }
+
+        /// <summary>Reads a <see cref="global::Consumer.UnknownShape"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.UnknownShape ReadUnknownShape(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            var raw = reader;
+            var rawJson = ReadJsonElement(ref raw);
+            string? discriminatorValue = rawJson.TryGetProperty("kind", out var discriminator)
+                ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+                : null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.UnknownShape
+            {
+                DiscriminatorValue = discriminatorValue,
+                RawJson = rawJson,
+            };
+        }
+
+        /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
+        internal static void WriteUnknownShape(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownShape value)
+        {
+            if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+            {
+                throw new global::System.InvalidOperationException("UnknownShape.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
+            }
+
+            value.RawJson.WriteTo(writer);
+        }
+    }
 }

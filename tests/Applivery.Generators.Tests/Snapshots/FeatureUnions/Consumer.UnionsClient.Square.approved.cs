@@ -28,4 +28,61 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class UnionsClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Square"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Square ReadSquare(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            double? _side = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("side"u8))
+                    {
+                        at = ".side";
+                        Next(ref reader);
+                        _side = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_side is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".side");
+            }
+
+            return new global::Consumer.Square
+            {
+                Side = _side.Value,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSquare(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Square)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteSquareRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Square value) => WriteSquare(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteSquare(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Square value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Utf8Kind, Utf8Square);
+            writer.WritePropertyName(Utf8Side);
+            var _side = value.Side;
+            writer.WriteNumberValue(_side);
+            writer.WriteEndObject();
+        }
+    }
 }

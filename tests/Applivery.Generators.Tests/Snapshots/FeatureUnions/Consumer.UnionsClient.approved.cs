@@ -156,17 +156,7 @@ namespace Consumer
         /// <inheritdoc/>
         public override string ToString() => "UnionsClient (" + BaseAddress + ")";
 
-        /// <summary>
-        /// A oneOf of two allOf children of Pet, with Pet's discriminator (the union is Pet itself).
-        /// </summary>
-        /// <remarks>
-        /// <c>PATCH /pets</c> (<c>patchPets</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PatchPetsAsync(global::Consumer.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.UnionsClientValidation.ValidatePatchPetsParameters();
@@ -214,18 +204,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /pets/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /pets/{id}</c> (<c>getPet</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The pet, whichever kind it is.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Pet> GetPetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.UnionsClientValidation.ValidateGetPetParameters(id);
@@ -277,17 +256,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// An inline union with its own base type; mapping by bare name and by reference.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /vehicles</c> (<c>createVehicle</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task CreateVehicleAsync(global::Consumer.CreateVehicleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.UnionsClientValidation.ValidateCreateVehicleParameters();
@@ -335,18 +304,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// Car used standalone too.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cars/{id}</c> (<c>getCar</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The car.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Car> GetCarAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.UnionsClientValidation.ValidateGetCarParameters(id);
@@ -398,17 +356,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /shapes
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /shapes</c> (<c>listShapes</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>Shapes as array items.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.UnionsClientValidation.ValidateListShapesParameters();
@@ -459,18 +407,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// POST /drawings
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /drawings</c> (<c>saveDrawing</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The drawing as saved.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Drawing> SaveDrawingAsync(global::Consumer.Drawing body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.UnionsClientValidation.ValidateSaveDrawingParameters();
