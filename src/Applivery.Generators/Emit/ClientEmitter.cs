@@ -41,10 +41,24 @@ internal static partial class ClientEmitter
         return files;
     }
 
-    /// <summary>A file of the client's operations: a partial declaration of the client class.</summary>
+    /// <summary>A file of the client's operations: partial declarations of the client's interface (with the docs) and class.</summary>
     public static string EmitOperationFile(ClientSpec client, IReadOnlyList<OperationSpec> operations)
     {
         var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
+        writer.OpenBlock($"{GeneratedFile.Visibility(client)} partial interface I{client.ClientName}");
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            EmitOperationDocs(writer, client, operations[i]);
+            writer.Line(Signature(client, operations[i]) + ";");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
         writer.OpenBlock($"{GeneratedFile.Visibility(client)} sealed partial class {client.ClientName}");
         for (var i = 0; i < operations.Count; i++)
         {
@@ -69,7 +83,8 @@ internal static partial class ClientEmitter
         Documentation.Element(writer, "summary", $"The operations of {Documentation.Escape(client.Title)}, for mocking and dependency injection.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.OpenBlock($"{visibility} partial interface I{name}");
-        foreach (var operation in client.Operations)
+        var elsewhere = new HashSet<OperationSpec>(OperationFiles(client).SelectMany(file => file.Operations));
+        foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation)))
         {
             EmitOperationDocs(writer, client, operation);
             writer.Line(Signature(client, operation) + ";");
@@ -109,7 +124,6 @@ internal static partial class ClientEmitter
 
             """);
 
-        var elsewhere = new HashSet<OperationSpec>(OperationFiles(client).SelectMany(file => file.Operations));
         foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation)))
         {
             EmitOperation(writer, client, operation);

@@ -122,7 +122,7 @@ internal sealed partial class JsonEmitter
 
     private JsonParts EmitFiles()
     {
-        var parts = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var parts = new Dictionary<string, SourceWriter>(System.StringComparer.Ordinal);
         foreach (var type in _client.Objects)
         {
             var part = new SourceWriter { Indentation = 2 };
@@ -137,14 +137,14 @@ internal sealed partial class JsonEmitter
                 EmitObjectWriter(part, type);
             }
 
-            parts[type.Name] = Part(part);
+            parts[type.Name] = part;
         }
 
         foreach (var union in _client.Unions)
         {
             var part = new SourceWriter { Indentation = 2 };
             EmitUnionType(part, union);
-            parts[union.Name] = Part(part);
+            parts[union.Name] = part;
         }
 
         foreach (var spec in _client.Enums)
@@ -153,18 +153,20 @@ internal sealed partial class JsonEmitter
             EmitEnumReader(part, spec);
             part.Line();
             EmitEnumWriter(part, spec);
-            parts[spec.Name] = Part(part);
+            parts[spec.Name] = part;
         }
 
         var body = new SourceWriter { Indentation = 2 };
-        EmitDocumentMethods(body);
+        EmitDocumentMethods(body, parts);
 
-        // Collections are discovered while emitting the members above; their methods may add nested ones.
+        // Collections are discovered while emitting the members above; their methods may add nested ones. A list or map
+        // of a generated type goes into that type's file; those of primitives stay here.
         var emitted = new HashSet<string>(System.StringComparer.Ordinal);
         while (_collections.Keys.FirstOrDefault(key => !emitted.Contains(key)) is { } next)
         {
             emitted.Add(next);
-            EmitCollection(body, _collections[next]);
+            var collection = _collections[next];
+            EmitCollection(PartFor(collection.Type, body, parts), collection);
         }
 
         var writer = GeneratedFile.Begin(Ns, _client.SpecFileName);
@@ -197,8 +199,26 @@ internal sealed partial class JsonEmitter
         writer.CloseBlock();
         writer.Line();
         EmitResolver(writer);
-        return new JsonParts(GeneratedFile.End(writer), parts);
+        return new JsonParts(GeneratedFile.End(writer), parts.ToDictionary(pair => pair.Key, pair => Part(pair.Value), System.StringComparer.Ordinal));
     }
+
+    /// <summary>Where the methods of a collection or document type go, a blank line after what is there.</summary>
+    private static SourceWriter PartFor(TypeRef type, SourceWriter main, Dictionary<string, SourceWriter> parts)
+    {
+        var target = ItemTypeName(type) is { } owner && parts.TryGetValue(owner, out var part) ? part : main;
+        var text = target.ToString();
+        if (text.Length > 0 && !text.EndsWith("\n\n", System.StringComparison.Ordinal))
+        {
+            target.Line();
+        }
+
+        return target;
+    }
+
+    /// <summary>The generated type at the bottom of a collection (an array of maps of <c>Pet</c> → <c>Pet</c>), or null for primitives.</summary>
+    private static string? ItemTypeName(TypeRef type) => type.Element is { } element
+        ? ItemTypeName(element)
+        : type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union ? type.Name : null;
 
     /// <summary>One type's members of the JSON class, as the partial class declaration that goes into the type's file.</summary>
     private string Part(SourceWriter members)
@@ -213,7 +233,8 @@ internal sealed partial class JsonEmitter
     }
 
     /// <summary>Readers and writers of whole bodies whose schema is not an object: arrays, maps, enums, primitives.</summary>
-    private void EmitDocumentMethods(SourceWriter writer)
+    /// <param name="parts">The generated types' parts: the methods of a document of a generated type (an array of Pet) go there.</param>
+    private void EmitDocumentMethods(SourceWriter main, Dictionary<string, SourceWriter> parts)
     {
         var types = _client.Operations
             .SelectMany(operation => operation.Responses.Select(response => response.Type).Concat(ClientEmitter.RequestBodyJsonTypes(_client, operation)))
@@ -224,6 +245,7 @@ internal sealed partial class JsonEmitter
             .OrderBy(type => RootReader(type), System.StringComparer.Ordinal);
         foreach (var type in types)
         {
+            var writer = PartFor(type, main, parts);
             var csharpType = CSharpTypes.Of(type, Ns);
             var read = ReadExpression(type, "\"$\"");
             var write = WriteStatement(type, "value", "null", "\"$\"", "forRequest: true");
@@ -709,34 +731,22 @@ internal sealed partial class JsonEmitter
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.OpenBlock("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
-        foreach (var type in _client.Objects)
+        // One line per type: the resolver of a big spec lists thousands.
+        var names = _client.Objects.SelectMany(type => type.Discriminator is { UnknownTypeName: var unknown } ? new[] { type.Name, unknown } : new[] { type.Name })
+            .Concat(_client.Unions.Select(union => union.Name));
+        // The JSON class by its simple name: it is in this namespace, which no other type of that name can shadow.
+        var jsonClass = ClassName(_client);
+        foreach (var name in names)
         {
-            var typeName = $"global::{Ns}.{type.Name}";
-            writer.OpenBlock($"if (type == typeof({typeName}))");
-            writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {json}.Converter<{typeName}>({json}.Read{type.Name}, {json}.Write{type.Name}));");
-            writer.CloseBlock();
-            writer.Line();
-            if (type.Discriminator is { UnknownTypeName: var unknown })
-            {
-                var unknownName = $"global::{Ns}.{unknown}";
-                writer.OpenBlock($"if (type == typeof({unknownName}))");
-                writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{unknownName}>(options, new {json}.Converter<{unknownName}>({json}.Read{unknown}, {json}.Write{unknown}));");
-                writer.CloseBlock();
-                writer.Line();
-            }
+            writer.Line($"if (type == typeof(global::{Ns}.{name})) return Info<global::{Ns}.{name}>(options, {jsonClass}.Read{name}, {jsonClass}.Write{name});");
         }
 
-        foreach (var union in _client.Unions)
-        {
-            var typeName = $"global::{Ns}.{union.Name}";
-            writer.OpenBlock($"if (type == typeof({typeName}))");
-            writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(options, new {json}.Converter<{typeName}>({json}.Read{union.Name}, {json}.Write{union.Name}));");
-            writer.CloseBlock();
-            writer.Line();
-        }
-
+        writer.Line();
         writer.Line("return null;");
         writer.CloseBlock();
+        writer.Line();
+        writer.Line($"private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, {json}.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>");
+        writer.Line($"    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new {json}.Converter<T>(read, write));");
         writer.Line();
         writer.OpenBlock("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");
         writer.Line("var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };");

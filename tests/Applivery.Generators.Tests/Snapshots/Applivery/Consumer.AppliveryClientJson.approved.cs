@@ -70,92 +70,6 @@ namespace Consumer
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Visitor = global::System.Text.Json.JsonEncodedText.Encode("visitor");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Win = global::System.Text.Json.JsonEncodedText.Encode("win");
 
-        /// <summary>Reads a JSON array of global::Consumer.Download.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> ReadListOfDownload(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Download>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadDownload(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Download.</summary>
-        private static void WriteListOfDownload(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteDownload(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.UserDownloads.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.UserDownloads>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.UserDownloads.</summary>
-        private static void WriteListOfUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteUserDownloads(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
-
         /// <summary>Reads one value of type <typeparamref name="T"/> from the reader's current token.</summary>
         internal delegate T ValueReader<T>(ref global::System.Text.Json.Utf8JsonReader reader);
 
@@ -565,68 +479,24 @@ namespace Consumer
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Consumer.Member))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Member>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.Member>(global::Consumer.AppliveryClientJson.ReadMember, global::Consumer.AppliveryClientJson.WriteMember));
-            }
-
-            if (type == typeof(global::Consumer.DownloadBuild))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.DownloadBuild>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.DownloadBuild>(global::Consumer.AppliveryClientJson.ReadDownloadBuild, global::Consumer.AppliveryClientJson.WriteDownloadBuild));
-            }
-
-            if (type == typeof(global::Consumer.DownloadDevice))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.DownloadDevice>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.DownloadDevice>(global::Consumer.AppliveryClientJson.ReadDownloadDevice, global::Consumer.AppliveryClientJson.WriteDownloadDevice));
-            }
-
-            if (type == typeof(global::Consumer.DownloadOs))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.DownloadOs>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.DownloadOs>(global::Consumer.AppliveryClientJson.ReadDownloadOs, global::Consumer.AppliveryClientJson.WriteDownloadOs));
-            }
-
-            if (type == typeof(global::Consumer.DownloadNetworkInfo))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.DownloadNetworkInfo>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.DownloadNetworkInfo>(global::Consumer.AppliveryClientJson.ReadDownloadNetworkInfo, global::Consumer.AppliveryClientJson.WriteDownloadNetworkInfo));
-            }
-
-            if (type == typeof(global::Consumer.Download))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Download>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.Download>(global::Consumer.AppliveryClientJson.ReadDownload, global::Consumer.AppliveryClientJson.WriteDownload));
-            }
-
-            if (type == typeof(global::Consumer.UserDownloads))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.UserDownloads>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.UserDownloads>(global::Consumer.AppliveryClientJson.ReadUserDownloads, global::Consumer.AppliveryClientJson.WriteUserDownloads));
-            }
-
-            if (type == typeof(global::Consumer.DownloadsByUserResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.DownloadsByUserResponse>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.DownloadsByUserResponse>(global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, global::Consumer.AppliveryClientJson.WriteDownloadsByUserResponse));
-            }
-
-            if (type == typeof(global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError>(global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponseError, global::Consumer.AppliveryClientJson.WriteGetBuildDownloadsByUserUnauthorizedResponseError));
-            }
-
-            if (type == typeof(global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse>(global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse, global::Consumer.AppliveryClientJson.WriteGetBuildDownloadsByUserUnauthorizedResponse));
-            }
-
-            if (type == typeof(global::Consumer.GetBuildDownloadsByUserNotFoundResponseError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.GetBuildDownloadsByUserNotFoundResponseError>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.GetBuildDownloadsByUserNotFoundResponseError>(global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponseError, global::Consumer.AppliveryClientJson.WriteGetBuildDownloadsByUserNotFoundResponseError));
-            }
-
-            if (type == typeof(global::Consumer.GetBuildDownloadsByUserNotFoundResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.GetBuildDownloadsByUserNotFoundResponse>(options, new global::Consumer.AppliveryClientJson.Converter<global::Consumer.GetBuildDownloadsByUserNotFoundResponse>(global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse, global::Consumer.AppliveryClientJson.WriteGetBuildDownloadsByUserNotFoundResponse));
-            }
+            if (type == typeof(global::Consumer.Member)) return Info<global::Consumer.Member>(options, AppliveryClientJson.ReadMember, AppliveryClientJson.WriteMember);
+            if (type == typeof(global::Consumer.DownloadBuild)) return Info<global::Consumer.DownloadBuild>(options, AppliveryClientJson.ReadDownloadBuild, AppliveryClientJson.WriteDownloadBuild);
+            if (type == typeof(global::Consumer.DownloadDevice)) return Info<global::Consumer.DownloadDevice>(options, AppliveryClientJson.ReadDownloadDevice, AppliveryClientJson.WriteDownloadDevice);
+            if (type == typeof(global::Consumer.DownloadOs)) return Info<global::Consumer.DownloadOs>(options, AppliveryClientJson.ReadDownloadOs, AppliveryClientJson.WriteDownloadOs);
+            if (type == typeof(global::Consumer.DownloadNetworkInfo)) return Info<global::Consumer.DownloadNetworkInfo>(options, AppliveryClientJson.ReadDownloadNetworkInfo, AppliveryClientJson.WriteDownloadNetworkInfo);
+            if (type == typeof(global::Consumer.Download)) return Info<global::Consumer.Download>(options, AppliveryClientJson.ReadDownload, AppliveryClientJson.WriteDownload);
+            if (type == typeof(global::Consumer.UserDownloads)) return Info<global::Consumer.UserDownloads>(options, AppliveryClientJson.ReadUserDownloads, AppliveryClientJson.WriteUserDownloads);
+            if (type == typeof(global::Consumer.DownloadsByUserResponse)) return Info<global::Consumer.DownloadsByUserResponse>(options, AppliveryClientJson.ReadDownloadsByUserResponse, AppliveryClientJson.WriteDownloadsByUserResponse);
+            if (type == typeof(global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError)) return Info<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponseError, AppliveryClientJson.WriteGetBuildDownloadsByUserUnauthorizedResponseError);
+            if (type == typeof(global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse)) return Info<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse, AppliveryClientJson.WriteGetBuildDownloadsByUserUnauthorizedResponse);
+            if (type == typeof(global::Consumer.GetBuildDownloadsByUserNotFoundResponseError)) return Info<global::Consumer.GetBuildDownloadsByUserNotFoundResponseError>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponseError, AppliveryClientJson.WriteGetBuildDownloadsByUserNotFoundResponseError);
+            if (type == typeof(global::Consumer.GetBuildDownloadsByUserNotFoundResponse)) return Info<global::Consumer.GetBuildDownloadsByUserNotFoundResponse>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse, AppliveryClientJson.WriteGetBuildDownloadsByUserNotFoundResponse);
 
             return null;
         }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.AppliveryClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.AppliveryClientJson.Converter<T>(read, write));
 
         private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
         {

@@ -159,49 +159,6 @@ namespace Consumer
             writer.WriteEndArray();
         }
 
-        /// <summary>Reads a JSON array of global::Consumer.Rgb.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb> ReadListOfRgb(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Rgb>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadRgb(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Rgb.</summary>
-        private static void WriteListOfRgb(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteRgb(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
-
         /// <summary>Reads a JSON array of global::Consumer.FileUpload.</summary>
         private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> ReadListOfFile(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
         {
@@ -717,53 +674,21 @@ namespace Consumer
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Consumer.Metadata))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Metadata>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.Metadata>(global::Consumer.BodiesClientJson.ReadMetadata, global::Consumer.BodiesClientJson.WriteMetadata));
-            }
-
-            if (type == typeof(global::Consumer.Attachment))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Attachment>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.Attachment>(global::Consumer.BodiesClientJson.ReadAttachment, global::Consumer.BodiesClientJson.WriteAttachment));
-            }
-
-            if (type == typeof(global::Consumer.Rgb))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Rgb>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.Rgb>(global::Consumer.BodiesClientJson.ReadRgb, global::Consumer.BodiesClientJson.WriteRgb));
-            }
-
-            if (type == typeof(global::Consumer.FormFields))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.FormFields>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.FormFields>(global::Consumer.BodiesClientJson.ReadFormFields, global::Consumer.BodiesClientJson.WriteFormFields));
-            }
-
-            if (type == typeof(global::Consumer.SubmitMoreFormRequestNested))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.SubmitMoreFormRequestNested>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.SubmitMoreFormRequestNested>(global::Consumer.BodiesClientJson.ReadSubmitMoreFormRequestNested, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequestNested));
-            }
-
-            if (type == typeof(global::Consumer.SubmitMoreFormRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.SubmitMoreFormRequest>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.SubmitMoreFormRequest>(global::Consumer.BodiesClientJson.ReadSubmitMoreFormRequest, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest));
-            }
-
-            if (type == typeof(global::Consumer.SubmitOptionalFormRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.SubmitOptionalFormRequest>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.SubmitOptionalFormRequest>(global::Consumer.BodiesClientJson.ReadSubmitOptionalFormRequest, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest));
-            }
-
-            if (type == typeof(global::Consumer.UploadFilesRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.UploadFilesRequest>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.UploadFilesRequest>(global::Consumer.BodiesClientJson.ReadUploadFilesRequest, global::Consumer.BodiesClientJson.WriteUploadFilesRequest));
-            }
-
-            if (type == typeof(global::Consumer.UploadLegacyRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.UploadLegacyRequest>(options, new global::Consumer.BodiesClientJson.Converter<global::Consumer.UploadLegacyRequest>(global::Consumer.BodiesClientJson.ReadUploadLegacyRequest, global::Consumer.BodiesClientJson.WriteUploadLegacyRequest));
-            }
+            if (type == typeof(global::Consumer.Metadata)) return Info<global::Consumer.Metadata>(options, BodiesClientJson.ReadMetadata, BodiesClientJson.WriteMetadata);
+            if (type == typeof(global::Consumer.Attachment)) return Info<global::Consumer.Attachment>(options, BodiesClientJson.ReadAttachment, BodiesClientJson.WriteAttachment);
+            if (type == typeof(global::Consumer.Rgb)) return Info<global::Consumer.Rgb>(options, BodiesClientJson.ReadRgb, BodiesClientJson.WriteRgb);
+            if (type == typeof(global::Consumer.FormFields)) return Info<global::Consumer.FormFields>(options, BodiesClientJson.ReadFormFields, BodiesClientJson.WriteFormFields);
+            if (type == typeof(global::Consumer.SubmitMoreFormRequestNested)) return Info<global::Consumer.SubmitMoreFormRequestNested>(options, BodiesClientJson.ReadSubmitMoreFormRequestNested, BodiesClientJson.WriteSubmitMoreFormRequestNested);
+            if (type == typeof(global::Consumer.SubmitMoreFormRequest)) return Info<global::Consumer.SubmitMoreFormRequest>(options, BodiesClientJson.ReadSubmitMoreFormRequest, BodiesClientJson.WriteSubmitMoreFormRequest);
+            if (type == typeof(global::Consumer.SubmitOptionalFormRequest)) return Info<global::Consumer.SubmitOptionalFormRequest>(options, BodiesClientJson.ReadSubmitOptionalFormRequest, BodiesClientJson.WriteSubmitOptionalFormRequest);
+            if (type == typeof(global::Consumer.UploadFilesRequest)) return Info<global::Consumer.UploadFilesRequest>(options, BodiesClientJson.ReadUploadFilesRequest, BodiesClientJson.WriteUploadFilesRequest);
+            if (type == typeof(global::Consumer.UploadLegacyRequest)) return Info<global::Consumer.UploadLegacyRequest>(options, BodiesClientJson.ReadUploadLegacyRequest, BodiesClientJson.WriteUploadLegacyRequest);
 
             return null;
         }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.BodiesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.BodiesClientJson.Converter<T>(read, write));
 
         private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
         {

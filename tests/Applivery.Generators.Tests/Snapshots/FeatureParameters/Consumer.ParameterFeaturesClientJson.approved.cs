@@ -431,18 +431,14 @@ namespace Consumer
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Consumer.Rgb))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Rgb>(options, new global::Consumer.ParameterFeaturesClientJson.Converter<global::Consumer.Rgb>(global::Consumer.ParameterFeaturesClientJson.ReadRgb, global::Consumer.ParameterFeaturesClientJson.WriteRgb));
-            }
-
-            if (type == typeof(global::Consumer.Nested))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Nested>(options, new global::Consumer.ParameterFeaturesClientJson.Converter<global::Consumer.Nested>(global::Consumer.ParameterFeaturesClientJson.ReadNested, global::Consumer.ParameterFeaturesClientJson.WriteNested));
-            }
+            if (type == typeof(global::Consumer.Rgb)) return Info<global::Consumer.Rgb>(options, ParameterFeaturesClientJson.ReadRgb, ParameterFeaturesClientJson.WriteRgb);
+            if (type == typeof(global::Consumer.Nested)) return Info<global::Consumer.Nested>(options, ParameterFeaturesClientJson.ReadNested, ParameterFeaturesClientJson.WriteNested);
 
             return null;
         }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.ParameterFeaturesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ParameterFeaturesClientJson.Converter<T>(read, write));
 
         private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
         {

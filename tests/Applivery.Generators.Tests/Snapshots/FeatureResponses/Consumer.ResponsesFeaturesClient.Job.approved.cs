@@ -46,4 +46,81 @@ namespace Consumer
             global::Consumer.ResponsesFeaturesClientValidation.CheckRequired(errors, path + ".id", Id);
         }
     }
+
+    internal static partial class ResponsesFeaturesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Job"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Job ReadJob(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _id = default;
+            string? _state = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = ".id";
+                        Next(ref reader);
+                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("state"u8))
+                    {
+                        at = ".state";
+                        Next(ref reader);
+                        _state = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_id is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".id");
+            }
+
+            return new global::Consumer.Job
+            {
+                Id = _id,
+                State = _state,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteJob(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Job)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteJobRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Job value) => WriteJob(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteJob(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Job value)
+        {
+            writer.WriteStartObject();
+            if (value.Id is { } _id)
+            {
+                writer.WritePropertyName(Utf8Id);
+                writer.WriteStringValue(_id);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Id);
+                writer.WriteNullValue();
+            }
+            if (value.State is { } _state)
+            {
+                writer.WritePropertyName(Utf8State);
+                writer.WriteStringValue(_state);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

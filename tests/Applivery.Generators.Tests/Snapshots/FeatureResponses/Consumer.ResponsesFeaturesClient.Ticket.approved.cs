@@ -38,4 +38,67 @@ namespace Consumer
             global::Consumer.ResponsesFeaturesClientValidation.CheckRequired(errors, path + ".ticket", TicketValue);
         }
     }
+
+    internal static partial class ResponsesFeaturesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Ticket"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Ticket ReadTicket(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _ticketValue = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("ticket"u8))
+                    {
+                        at = ".ticket";
+                        Next(ref reader);
+                        _ticketValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_ticketValue is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".ticket");
+            }
+
+            return new global::Consumer.Ticket
+            {
+                TicketValue = _ticketValue,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTicket(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Ticket)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteTicketRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Ticket value) => WriteTicket(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteTicket(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Ticket value)
+        {
+            writer.WriteStartObject();
+            if (value.TicketValue is { } _ticketValue)
+            {
+                writer.WritePropertyName(Utf8Ticket);
+                writer.WriteStringValue(_ticketValue);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Ticket);
+                writer.WriteNullValue();
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

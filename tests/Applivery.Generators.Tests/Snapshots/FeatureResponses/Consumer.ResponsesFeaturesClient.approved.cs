@@ -263,18 +263,7 @@ namespace Consumer
         /// <inheritdoc/>
         public override string ToString() => "ResponsesFeaturesClient (" + BaseAddress + ")";
 
-        /// <summary>
-        /// A binary download with a typed JSON error.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /files/{id}</c> (<c>downloadFile</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The file. Read it as a stream, and dispose it to release the connection.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateDownloadFileParameters(id);
@@ -330,17 +319,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// HEAD lists the body a GET would have; it never has one.
-        /// </summary>
-        /// <remarks>
-        /// <c>HEAD /files/{id}</c> (<c>checkFile</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task CheckFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateCheckFileParameters(id);
@@ -379,17 +358,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /avatar
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /avatar</c> (<c>getAvatar</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The picture, named by Content-Disposition. Read it as a stream, and dispose it to release the connection.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAvatarParameters();
@@ -428,17 +397,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /big
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /big</c> (<c>getBigFile</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>A large file, streamed. Read it as a stream, and dispose it to release the connection.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateGetBigFileParameters();
@@ -477,17 +436,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /anything
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /anything</c> (<c>getAnything</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>Any media type without a JSON schema. Read it as a stream, and dispose it to release the connection.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAnythingParameters();
@@ -526,17 +475,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /report.csv
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /report.csv</c> (<c>getReport</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>A CSV report. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateGetReportParameters();
@@ -575,17 +514,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /greeting
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /greeting</c> (<c>getGreeting</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>A greeting. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<string> GetGreetingAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateGetGreetingParameters();
@@ -624,17 +553,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// POST /jobs
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /jobs</c> (<c>createJob</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The status code and the body of that status.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateCreateJobParameters();
@@ -682,18 +601,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /exports/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /exports/{id}</c> (<c>getExport</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The status code and the body of that status; dispose it to release the connection of a download.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateGetExportParameters(id);
@@ -743,18 +651,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /things/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /things/{id}</c> (<c>findThing</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The thing.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateFindThingParameters(id);
@@ -800,17 +697,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// DELETE /things/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>DELETE /things/{id}</c> (<c>deleteThing</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task DeleteThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateDeleteThingParameters(id);
@@ -866,17 +753,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /count
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /count</c> (<c>getCount</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>How many.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<int?> GetCountAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateGetCountParameters();
@@ -921,16 +798,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /ping
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /ping</c> (<c>ping</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidatePingParameters();
@@ -968,18 +836,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// GET /jobs/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /jobs/{id}</c> (<c>getJob</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The job, as JSON or as XML; the client reads JSON.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.ResponsesFeaturesClientValidation.ValidateGetJobParameters(id);

@@ -212,5 +212,61 @@ namespace Consumer
             }
             writer.WriteEndObject();
         }
+
+        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Planet&gt;.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanetDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            return ReadListOfPlanet(ref reader, "$", ref unrecognizedValues);
+        }
+
+        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Planet&gt; as a request body (readOnly properties left out).</summary>
+        internal static void WriteListOfPlanetDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> value)
+        {
+            WriteListOfPlanet(writer, value, null, "$", forRequest: true);
+        }
+
+        /// <summary>Reads a JSON array of global::Consumer.Planet.</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanet(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            var items = new ArrayBuilder<global::Consumer.Planet>();
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadPlanet(ref reader));
+                }
+
+                return items.ToArray();
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+            finally
+            {
+                items.Dispose();
+            }
+        }
+
+        /// <summary>Writes a JSON array of global::Consumer.Planet.</summary>
+        private static void WriteListOfPlanet(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
+        {
+            writer.WriteStartArray();
+            for (var index = 0; index < value.Count; index++)
+            {
+                var item = value[index];
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WritePlanet(writer, item, forRequest);
+                }
+            }
+            writer.WriteEndArray();
+        }
     }
 }

@@ -151,5 +151,48 @@ namespace Consumer
             }
             writer.WriteEndObject();
         }
+
+        /// <summary>Reads a JSON array of global::Consumer.Satellite.</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite> ReadListOfSatellite(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            var items = new ArrayBuilder<global::Consumer.Satellite>();
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadSatellite(ref reader));
+                }
+
+                return items.ToArray();
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+            finally
+            {
+                items.Dispose();
+            }
+        }
+
+        /// <summary>Writes a JSON array of global::Consumer.Satellite.</summary>
+        private static void WriteListOfSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
+        {
+            writer.WriteStartArray();
+            for (var index = 0; index < value.Count; index++)
+            {
+                var item = value[index];
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteSatellite(writer, item, forRequest);
+                }
+            }
+            writer.WriteEndArray();
+        }
     }
 }

@@ -171,5 +171,91 @@ namespace Consumer
             }
             writer.WriteEndObject();
         }
+
+        /// <summary>Reads a JSON array of global::Consumer.Tree.</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree> ReadListOfTree(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            var items = new ArrayBuilder<global::Consumer.Tree>();
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadTree(ref reader));
+                }
+
+                return items.ToArray();
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+            finally
+            {
+                items.Dispose();
+            }
+        }
+
+        /// <summary>Writes a JSON array of global::Consumer.Tree.</summary>
+        private static void WriteListOfTree(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            writer.WriteStartArray();
+            for (var index = 0; index < value.Count; index++)
+            {
+                var item = value[index];
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteTree(writer, item);
+                }
+            }
+            writer.WriteEndArray();
+        }
+
+        /// <summary>Reads a JSON object of global::Consumer.Tree.</summary>
+        private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree> ReadMapOfTree(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            var entries = new global::System.Collections.Generic.Dictionary<string, global::Consumer.Tree>();
+            var name = string.Empty;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    name = reader.GetString()!;
+                    Next(ref reader);
+                    entries[name] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadTree(ref reader);
+                }
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, PropertyStep(name));
+            }
+
+            return entries;
+        }
+
+        /// <summary>Writes a JSON object of global::Consumer.Tree.</summary>
+        private static void WriteMapOfTree(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            writer.WriteStartObject();
+            foreach (var entry in value)
+            {
+                writer.WritePropertyName(entry.Key);
+                var item = entry.Value;
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteTree(writer, item);
+                }
+            }
+            writer.WriteEndObject();
+        }
     }
 }

@@ -210,5 +210,61 @@ namespace Consumer
                     return;
             }
         }
+
+        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            return ReadListOfHit(ref reader, "$", ref unrecognizedValues);
+        }
+
+        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
+        internal static void WriteListOfHitDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value)
+        {
+            WriteListOfHit(writer, value, null, "$");
+        }
+
+        /// <summary>Reads a JSON array of global::Consumer.Hit.</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHit(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            var items = new ArrayBuilder<global::Consumer.Hit>();
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadHit(ref reader));
+                }
+
+                return items.ToArray();
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+            finally
+            {
+                items.Dispose();
+            }
+        }
+
+        /// <summary>Writes a JSON array of global::Consumer.Hit.</summary>
+        private static void WriteListOfHit(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            writer.WriteStartArray();
+            for (var index = 0; index < value.Count; index++)
+            {
+                var item = value[index];
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteHit(writer, item);
+                }
+            }
+            writer.WriteEndArray();
+        }
     }
 }

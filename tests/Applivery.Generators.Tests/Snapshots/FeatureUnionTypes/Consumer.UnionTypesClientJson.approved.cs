@@ -34,62 +34,6 @@ namespace Consumer
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8To = global::System.Text.Json.JsonEncodedText.Encode("to");
 
-        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            return ReadListOfHit(ref reader, "$", ref unrecognizedValues);
-        }
-
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
-        internal static void WriteListOfHitDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value)
-        {
-            WriteListOfHit(writer, value, null, "$");
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.QueryFiltersItem.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> ReadListOfQueryFiltersItem(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.QueryFiltersItem>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadQueryFiltersItem(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.QueryFiltersItem.</summary>
-        private static void WriteListOfQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteQueryFiltersItem(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
-
         /// <summary>Reads a JSON array of string.</summary>
         private static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
         {
@@ -165,92 +109,6 @@ namespace Consumer
             {
                 var item = value[index];
                 writer.WriteNumberValue(item);
-            }
-            writer.WriteEndArray();
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.Id.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> ReadListOfId(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Id>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadId(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Id.</summary>
-        private static void WriteListOfId(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteId(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.Hit.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHit(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Hit>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadHit(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Hit.</summary>
-        private static void WriteListOfHit(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteHit(writer, item);
-                }
             }
             writer.WriteEndArray();
         }
@@ -710,88 +568,28 @@ namespace Consumer
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Consumer.User))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.User>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.User>(global::Consumer.UnionTypesClientJson.ReadUser, global::Consumer.UnionTypesClientJson.WriteUser));
-            }
-
-            if (type == typeof(global::Consumer.Repository))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Repository>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.Repository>(global::Consumer.UnionTypesClientJson.ReadRepository, global::Consumer.UnionTypesClientJson.WriteRepository));
-            }
-
-            if (type == typeof(global::Consumer.Issue))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Issue>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.Issue>(global::Consumer.UnionTypesClientJson.ReadIssue, global::Consumer.UnionTypesClientJson.WriteIssue));
-            }
-
-            if (type == typeof(global::Consumer.QueryOwnerOrNull))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.QueryOwnerOrNull>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.QueryOwnerOrNull>(global::Consumer.UnionTypesClientJson.ReadQueryOwnerOrNull, global::Consumer.UnionTypesClientJson.WriteQueryOwnerOrNull));
-            }
-
-            if (type == typeof(global::Consumer.QueryRangeOption1))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.QueryRangeOption1>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.QueryRangeOption1>(global::Consumer.UnionTypesClientJson.ReadQueryRangeOption1, global::Consumer.UnionTypesClientJson.WriteQueryRangeOption1));
-            }
-
-            if (type == typeof(global::Consumer.Query))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Query>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.Query>(global::Consumer.UnionTypesClientJson.ReadQuery, global::Consumer.UnionTypesClientJson.WriteQuery));
-            }
-
-            if (type == typeof(global::Consumer.SimpleError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.SimpleError>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.SimpleError>(global::Consumer.UnionTypesClientJson.ReadSimpleError, global::Consumer.UnionTypesClientJson.WriteSimpleError));
-            }
-
-            if (type == typeof(global::Consumer.DetailedError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.DetailedError>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.DetailedError>(global::Consumer.UnionTypesClientJson.ReadDetailedError, global::Consumer.UnionTypesClientJson.WriteDetailedError));
-            }
-
-            if (type == typeof(global::Consumer.Hit))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Hit>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.Hit>(global::Consumer.UnionTypesClientJson.ReadHit, global::Consumer.UnionTypesClientJson.WriteHit));
-            }
-
-            if (type == typeof(global::Consumer.Limit))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Limit>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.Limit>(global::Consumer.UnionTypesClientJson.ReadLimit, global::Consumer.UnionTypesClientJson.WriteLimit));
-            }
-
-            if (type == typeof(global::Consumer.Id))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Id>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.Id>(global::Consumer.UnionTypesClientJson.ReadId, global::Consumer.UnionTypesClientJson.WriteId));
-            }
-
-            if (type == typeof(global::Consumer.Scalar))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Scalar>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.Scalar>(global::Consumer.UnionTypesClientJson.ReadScalar, global::Consumer.UnionTypesClientJson.WriteScalar));
-            }
-
-            if (type == typeof(global::Consumer.Tags))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Tags>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.Tags>(global::Consumer.UnionTypesClientJson.ReadTags, global::Consumer.UnionTypesClientJson.WriteTags));
-            }
-
-            if (type == typeof(global::Consumer.QueryFiltersItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.QueryFiltersItem>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.QueryFiltersItem>(global::Consumer.UnionTypesClientJson.ReadQueryFiltersItem, global::Consumer.UnionTypesClientJson.WriteQueryFiltersItem));
-            }
-
-            if (type == typeof(global::Consumer.QueryRange))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.QueryRange>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.QueryRange>(global::Consumer.UnionTypesClientJson.ReadQueryRange, global::Consumer.UnionTypesClientJson.WriteQueryRange));
-            }
-
-            if (type == typeof(global::Consumer.SearchBadRequestResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.SearchBadRequestResponse>(options, new global::Consumer.UnionTypesClientJson.Converter<global::Consumer.SearchBadRequestResponse>(global::Consumer.UnionTypesClientJson.ReadSearchBadRequestResponse, global::Consumer.UnionTypesClientJson.WriteSearchBadRequestResponse));
-            }
+            if (type == typeof(global::Consumer.User)) return Info<global::Consumer.User>(options, UnionTypesClientJson.ReadUser, UnionTypesClientJson.WriteUser);
+            if (type == typeof(global::Consumer.Repository)) return Info<global::Consumer.Repository>(options, UnionTypesClientJson.ReadRepository, UnionTypesClientJson.WriteRepository);
+            if (type == typeof(global::Consumer.Issue)) return Info<global::Consumer.Issue>(options, UnionTypesClientJson.ReadIssue, UnionTypesClientJson.WriteIssue);
+            if (type == typeof(global::Consumer.QueryOwnerOrNull)) return Info<global::Consumer.QueryOwnerOrNull>(options, UnionTypesClientJson.ReadQueryOwnerOrNull, UnionTypesClientJson.WriteQueryOwnerOrNull);
+            if (type == typeof(global::Consumer.QueryRangeOption1)) return Info<global::Consumer.QueryRangeOption1>(options, UnionTypesClientJson.ReadQueryRangeOption1, UnionTypesClientJson.WriteQueryRangeOption1);
+            if (type == typeof(global::Consumer.Query)) return Info<global::Consumer.Query>(options, UnionTypesClientJson.ReadQuery, UnionTypesClientJson.WriteQuery);
+            if (type == typeof(global::Consumer.SimpleError)) return Info<global::Consumer.SimpleError>(options, UnionTypesClientJson.ReadSimpleError, UnionTypesClientJson.WriteSimpleError);
+            if (type == typeof(global::Consumer.DetailedError)) return Info<global::Consumer.DetailedError>(options, UnionTypesClientJson.ReadDetailedError, UnionTypesClientJson.WriteDetailedError);
+            if (type == typeof(global::Consumer.Hit)) return Info<global::Consumer.Hit>(options, UnionTypesClientJson.ReadHit, UnionTypesClientJson.WriteHit);
+            if (type == typeof(global::Consumer.Limit)) return Info<global::Consumer.Limit>(options, UnionTypesClientJson.ReadLimit, UnionTypesClientJson.WriteLimit);
+            if (type == typeof(global::Consumer.Id)) return Info<global::Consumer.Id>(options, UnionTypesClientJson.ReadId, UnionTypesClientJson.WriteId);
+            if (type == typeof(global::Consumer.Scalar)) return Info<global::Consumer.Scalar>(options, UnionTypesClientJson.ReadScalar, UnionTypesClientJson.WriteScalar);
+            if (type == typeof(global::Consumer.Tags)) return Info<global::Consumer.Tags>(options, UnionTypesClientJson.ReadTags, UnionTypesClientJson.WriteTags);
+            if (type == typeof(global::Consumer.QueryFiltersItem)) return Info<global::Consumer.QueryFiltersItem>(options, UnionTypesClientJson.ReadQueryFiltersItem, UnionTypesClientJson.WriteQueryFiltersItem);
+            if (type == typeof(global::Consumer.QueryRange)) return Info<global::Consumer.QueryRange>(options, UnionTypesClientJson.ReadQueryRange, UnionTypesClientJson.WriteQueryRange);
+            if (type == typeof(global::Consumer.SearchBadRequestResponse)) return Info<global::Consumer.SearchBadRequestResponse>(options, UnionTypesClientJson.ReadSearchBadRequestResponse, UnionTypesClientJson.WriteSearchBadRequestResponse);
 
             return null;
         }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.UnionTypesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionTypesClientJson.Converter<T>(read, write));
 
         private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
         {

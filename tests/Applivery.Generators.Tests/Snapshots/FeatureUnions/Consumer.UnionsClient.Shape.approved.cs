@@ -149,5 +149,61 @@ namespace Consumer
 
             value.RawJson.WriteTo(writer);
         }
+
+        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            return ReadListOfShape(ref reader, "$", ref unrecognizedValues);
+        }
+
+        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
+        internal static void WriteListOfShapeDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value)
+        {
+            WriteListOfShape(writer, value, null, "$");
+        }
+
+        /// <summary>Reads a JSON array of global::Consumer.Shape.</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShape(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            var items = new ArrayBuilder<global::Consumer.Shape>();
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadShape(ref reader));
+                }
+
+                return items.ToArray();
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+            finally
+            {
+                items.Dispose();
+            }
+        }
+
+        /// <summary>Writes a JSON array of global::Consumer.Shape.</summary>
+        private static void WriteListOfShape(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            writer.WriteStartArray();
+            for (var index = 0; index < value.Count; index++)
+            {
+                var item = value[index];
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteShape(writer, item);
+                }
+            }
+            writer.WriteEndArray();
+        }
     }
 }

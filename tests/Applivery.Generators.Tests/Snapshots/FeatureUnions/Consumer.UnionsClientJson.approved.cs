@@ -38,62 +38,6 @@ namespace Consumer
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Type = global::System.Text.Json.JsonEncodedText.Encode("type");
         private static readonly global::System.Text.Json.JsonEncodedText Utf8Wheels = global::System.Text.Json.JsonEncodedText.Encode("wheels");
 
-        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            return ReadListOfShape(ref reader, "$", ref unrecognizedValues);
-        }
-
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
-        internal static void WriteListOfShapeDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value)
-        {
-            WriteListOfShape(writer, value, null, "$");
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.Shape.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShape(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Shape>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadShape(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Shape.</summary>
-        private static void WriteListOfShape(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteShape(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
-
         /// <summary>Reads one value of type <typeparamref name="T"/> from the reader's current token.</summary>
         internal delegate T ValueReader<T>(ref global::System.Text.Json.Utf8JsonReader reader);
 
@@ -503,78 +447,26 @@ namespace Consumer
         /// <inheritdoc/>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Consumer.Cat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Cat>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Cat>(global::Consumer.UnionsClientJson.ReadCat, global::Consumer.UnionsClientJson.WriteCat));
-            }
-
-            if (type == typeof(global::Consumer.Dog))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Dog>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Dog>(global::Consumer.UnionsClientJson.ReadDog, global::Consumer.UnionsClientJson.WriteDog));
-            }
-
-            if (type == typeof(global::Consumer.Lizard))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Lizard>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Lizard>(global::Consumer.UnionsClientJson.ReadLizard, global::Consumer.UnionsClientJson.WriteLizard));
-            }
-
-            if (type == typeof(global::Consumer.Pet))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Pet>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Pet>(global::Consumer.UnionsClientJson.ReadPet, global::Consumer.UnionsClientJson.WritePet));
-            }
-
-            if (type == typeof(global::Consumer.UnknownPet))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.UnknownPet>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.UnknownPet>(global::Consumer.UnionsClientJson.ReadUnknownPet, global::Consumer.UnionsClientJson.WriteUnknownPet));
-            }
-
-            if (type == typeof(global::Consumer.Car))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Car>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Car>(global::Consumer.UnionsClientJson.ReadCar, global::Consumer.UnionsClientJson.WriteCar));
-            }
-
-            if (type == typeof(global::Consumer.Bike))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Bike>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Bike>(global::Consumer.UnionsClientJson.ReadBike, global::Consumer.UnionsClientJson.WriteBike));
-            }
-
-            if (type == typeof(global::Consumer.Shape))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Shape>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Shape>(global::Consumer.UnionsClientJson.ReadShape, global::Consumer.UnionsClientJson.WriteShape));
-            }
-
-            if (type == typeof(global::Consumer.UnknownShape))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.UnknownShape>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.UnknownShape>(global::Consumer.UnionsClientJson.ReadUnknownShape, global::Consumer.UnionsClientJson.WriteUnknownShape));
-            }
-
-            if (type == typeof(global::Consumer.Circle))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Circle>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Circle>(global::Consumer.UnionsClientJson.ReadCircle, global::Consumer.UnionsClientJson.WriteCircle));
-            }
-
-            if (type == typeof(global::Consumer.Square))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Square>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Square>(global::Consumer.UnionsClientJson.ReadSquare, global::Consumer.UnionsClientJson.WriteSquare));
-            }
-
-            if (type == typeof(global::Consumer.Drawing))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Drawing>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.Drawing>(global::Consumer.UnionsClientJson.ReadDrawing, global::Consumer.UnionsClientJson.WriteDrawing));
-            }
-
-            if (type == typeof(global::Consumer.CreateVehicleRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.CreateVehicleRequest>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.CreateVehicleRequest>(global::Consumer.UnionsClientJson.ReadCreateVehicleRequest, global::Consumer.UnionsClientJson.WriteCreateVehicleRequest));
-            }
-
-            if (type == typeof(global::Consumer.UnknownCreateVehicleRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.UnknownCreateVehicleRequest>(options, new global::Consumer.UnionsClientJson.Converter<global::Consumer.UnknownCreateVehicleRequest>(global::Consumer.UnionsClientJson.ReadUnknownCreateVehicleRequest, global::Consumer.UnionsClientJson.WriteUnknownCreateVehicleRequest));
-            }
+            if (type == typeof(global::Consumer.Cat)) return Info<global::Consumer.Cat>(options, UnionsClientJson.ReadCat, UnionsClientJson.WriteCat);
+            if (type == typeof(global::Consumer.Dog)) return Info<global::Consumer.Dog>(options, UnionsClientJson.ReadDog, UnionsClientJson.WriteDog);
+            if (type == typeof(global::Consumer.Lizard)) return Info<global::Consumer.Lizard>(options, UnionsClientJson.ReadLizard, UnionsClientJson.WriteLizard);
+            if (type == typeof(global::Consumer.Pet)) return Info<global::Consumer.Pet>(options, UnionsClientJson.ReadPet, UnionsClientJson.WritePet);
+            if (type == typeof(global::Consumer.UnknownPet)) return Info<global::Consumer.UnknownPet>(options, UnionsClientJson.ReadUnknownPet, UnionsClientJson.WriteUnknownPet);
+            if (type == typeof(global::Consumer.Car)) return Info<global::Consumer.Car>(options, UnionsClientJson.ReadCar, UnionsClientJson.WriteCar);
+            if (type == typeof(global::Consumer.Bike)) return Info<global::Consumer.Bike>(options, UnionsClientJson.ReadBike, UnionsClientJson.WriteBike);
+            if (type == typeof(global::Consumer.Shape)) return Info<global::Consumer.Shape>(options, UnionsClientJson.ReadShape, UnionsClientJson.WriteShape);
+            if (type == typeof(global::Consumer.UnknownShape)) return Info<global::Consumer.UnknownShape>(options, UnionsClientJson.ReadUnknownShape, UnionsClientJson.WriteUnknownShape);
+            if (type == typeof(global::Consumer.Circle)) return Info<global::Consumer.Circle>(options, UnionsClientJson.ReadCircle, UnionsClientJson.WriteCircle);
+            if (type == typeof(global::Consumer.Square)) return Info<global::Consumer.Square>(options, UnionsClientJson.ReadSquare, UnionsClientJson.WriteSquare);
+            if (type == typeof(global::Consumer.Drawing)) return Info<global::Consumer.Drawing>(options, UnionsClientJson.ReadDrawing, UnionsClientJson.WriteDrawing);
+            if (type == typeof(global::Consumer.CreateVehicleRequest)) return Info<global::Consumer.CreateVehicleRequest>(options, UnionsClientJson.ReadCreateVehicleRequest, UnionsClientJson.WriteCreateVehicleRequest);
+            if (type == typeof(global::Consumer.UnknownCreateVehicleRequest)) return Info<global::Consumer.UnknownCreateVehicleRequest>(options, UnionsClientJson.ReadUnknownCreateVehicleRequest, UnionsClientJson.WriteUnknownCreateVehicleRequest);
 
             return null;
         }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.UnionsClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionsClientJson.Converter<T>(read, write));
 
         private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
         {
