@@ -1,3 +1,4 @@
+using Applivery.Generators.Diagnostics;
 using Applivery.Generators.Emit;
 using Applivery.Generators.Model;
 using Microsoft.CodeAnalysis;

@@ -17,7 +17,6 @@ internal sealed record ClientSpec(
     string ClientName,
     bool IsPublic,
     string Title,
-    string? ApiVersion,
     string? Description,
     string? ServerUrl,
     EquatableArray<SecuritySchemeSpec> SecuritySchemes,

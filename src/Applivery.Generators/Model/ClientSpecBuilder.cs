@@ -119,7 +119,6 @@ internal static class ClientSpecBuilder
             clientName,
             isPublic,
             title,
-            info?.GetString("version"),
             info?.GetString("description"),
             ReadServerUrl(document),
             security.Schemes,

@@ -132,7 +132,7 @@ internal sealed partial class OperationBuilder
         {
             var entry = content.Entries[0];
             var mediaType = _references.Resolve(entry.Value) as SpecMapping;
-            return (mediaType?["schema"], entry.Key.Value, pointer + "/content/" + SchemaTypeMapper.EscapePointer(entry.Key.Value) + "/schema");
+            return (mediaType?["schema"], entry.Key.Value, pointer + "/content/" + JsonPointer.Escape(entry.Key.Value) + "/schema");
         }
 
         return (null, null, pointer);

@@ -39,7 +39,7 @@ internal sealed partial class OperationBuilder
         foreach (var entry in candidates)
         {
             var media = _references.Resolve(entry.Value) as SpecMapping;
-            var mediaPointer = pointer + "/content/" + SchemaTypeMapper.EscapePointer(entry.Key.Value);
+            var mediaPointer = pointer + "/content/" + JsonPointer.Escape(entry.Key.Value);
             var built = BuildBodyFor(methodName, entry.Key.Value, media, mediaPointer, isRequired, summary, parameterName, out var reason);
             if (built is not null)
             {

@@ -56,7 +56,7 @@ internal sealed partial class OperationBuilder
                 {
                     var name = isSuccess && isFirstSuccess ? methodName + "Response" : methodName + StatusName(status) + "Response";
                     isFirstSuccess &= !isSuccess;
-                    type = _schemas.Map(schema, name, $"{pointer}/responses/{status}/content/{SchemaTypeMapper.EscapePointer(contentType!)}/schema").Type;
+                    type = _schemas.Map(schema, name, $"{pointer}/responses/{status}/content/{JsonPointer.Escape(contentType!)}/schema").Type;
                 }
                 else
                 {

@@ -54,7 +54,7 @@ internal sealed partial class OperationBuilder
             {
                 if (pathItem.GetMapping(method) is { } operation && KeptOperations?.Contains(KeptOperation.Of(path, method)) != false)
                 {
-                    var pointer = "#/paths/" + SchemaTypeMapper.EscapePointer(path) + "/" + method;
+                    var pointer = "#/paths/" + JsonPointer.Escape(path) + "/" + method;
                     if (BuildOperation(path, method, pathItem, operation, pointer) is { } spec)
                     {
                         operations.Add(spec);

@@ -159,7 +159,7 @@ internal sealed class SchemaReachability
             {
                 if (entry.Value is SpecScalar { Value: { Length: > 0 } target })
                 {
-                    var reference = target.StartsWith("#", StringComparison.Ordinal) ? target : "#/components/schemas/" + SchemaTypeMapper.EscapePointer(target);
+                    var reference = target.StartsWith("#", StringComparison.Ordinal) ? target : "#/components/schemas/" + JsonPointer.Escape(target);
                     AddSchema(new SpecMapping(new[] { new KeyValuePair<SpecScalar, SpecNode>(new SpecScalar("$ref", true, entry.Value.Span), new SpecScalar(reference, false, entry.Value.Span)) }, entry.Value.Span));
                 }
             }

@@ -234,7 +234,7 @@ internal sealed partial class SchemaTypeMapper
                     continue;
                 }
 
-                var targetPointer = target.Value.StartsWith("#", StringComparison.Ordinal) ? target.Value : "#/components/schemas/" + EscapePointer(target.Value);
+                var targetPointer = target.Value.StartsWith("#", StringComparison.Ordinal) ? target.Value : "#/components/schemas/" + JsonPointer.Escape(target.Value);
                 var @case = cases.FirstOrDefault(candidate => _componentNames[candidate].Pointer == targetPointer);
                 if (@case is null)
                 {
@@ -266,7 +266,7 @@ internal sealed partial class SchemaTypeMapper
             if (!byCase.TryGetValue(@case, out var value))
             {
                 var casePointer = _componentNames[@case].Pointer;
-                value = casePointer.Substring(casePointer.LastIndexOf('/') + 1).Replace("~1", "/").Replace("~0", "~");
+                value = JsonPointer.Unescape(casePointer.Substring(casePointer.LastIndexOf('/') + 1));
             }
 
             if (values.Contains(value))

@@ -21,6 +21,73 @@ internal sealed partial class SchemaTypeMapper
 
     public IReadOnlyList<UnionTypeSpec> Unions => _unions;
 
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> that is not a discriminated union: a single alternative is that type, alternatives
+    /// that only document a value of the schema's own type are that type, alternatives beside properties (or inline
+    /// objects that agree) are one merged class, and any others a union type.
+    /// </summary>
+    private MappedSchema MapUnion(SpecMapping schema, SpecSequence union, string nameHint, string pointer, string? summary, bool isNullable, bool isDeprecated)
+    {
+        var keyword = schema.ContainsKey("oneOf") ? "oneOf" : "anyOf";
+        var alternatives = new List<(SpecNode Node, SpecMapping Resolved, int Index)>();
+        for (var i = 0; i < union.Items.Count; i++)
+        {
+            if (_references.Resolve(union.Items[i]) is not SpecMapping resolved)
+            {
+                continue;
+            }
+
+            if (resolved.GetString("type") == "null" || IsNullOnly(resolved))
+            {
+                isNullable = true;
+                continue;
+            }
+
+            alternatives.Add((union.Items[i], resolved, i));
+        }
+
+        if (alternatives.Count == 1 && !schema.ContainsKey("properties"))
+        {
+            return Map(alternatives[0].Node, nameHint, $"{pointer}/{keyword}/{alternatives[0].Index}").With(summary, isNullable, isDeprecated);
+        }
+
+        // `type: string` with `oneOf: [{description: …}, {description: …}]`: the alternatives only document values of
+        // the schema's own type.
+        if (alternatives.Count > 0 && schema.GetString("type") is { } ownType and not "object" && alternatives.All(alternative => IsConstraintOnly(alternative.Resolved)))
+        {
+            var type = ownType == "array" ? MapArray(schema, nameHint, pointer) : MapPrimitive(schema, ownType, pointer) ?? TypeRef.JsonElement;
+            return new MappedSchema(type, default, summary, isNullable, isDeprecated);
+        }
+
+        if (alternatives.Count == 0)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode(keyword)?.Span, $"'{keyword}' without alternatives at '{pointer}'", "it is represented as JsonElement");
+            return new MappedSchema(TypeRef.JsonElement, default, summary, isNullable, isDeprecated);
+        }
+
+        // Properties beside the alternatives belong to every case: those stay one merged class (each alternative's
+        // properties optional). Otherwise each alternative keeps its own type.
+        if (schema.ContainsKey("properties") || schema.ContainsKey("additionalProperties"))
+        {
+            if (alternatives.Any(alternative => !IsObjectLike(alternative.Resolved) && !IsConstraintOnly(alternative.Resolved)))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode(keyword)?.Span, $"'{keyword}' of alternatives that are not all objects beside properties at '{pointer}'", "it is represented as JsonElement");
+                return new MappedSchema(TypeRef.JsonElement, default, summary, isNullable, isDeprecated);
+            }
+
+            return new MappedSchema(MapObject(schema, nameHint, pointer, summary), default, summary, isNullable, isDeprecated);
+        }
+
+        // Inline objects that agree on every property they share lose nothing as one class (each alternative's
+        // properties optional), the shape they had before unions: an error envelope's variants stay one type.
+        if (alternatives.All(alternative => IsInlineObject(alternative.Node, alternative.Resolved)) && PropertiesAgree(alternatives.Select(alternative => alternative.Resolved)))
+        {
+            return new MappedSchema(MapObject(schema, nameHint, pointer, summary), default, summary, isNullable, isDeprecated);
+        }
+
+        return MapUntaggedUnion(schema, keyword, alternatives, nameHint, pointer, summary, isNullable, isDeprecated);
+    }
+
     /// <param name="alternatives">Each alternative (not <c>type: null</c>) with its pointer.</param>
     /// <param name="keyword">What the spec says (<c>oneOf</c>, <c>anyOf</c>, <c>type</c>), for docs and diagnostics.</param>
     /// <param name="mapAlternative">Maps one alternative, given the union's name (inline alternatives are named after it).</param>
@@ -201,4 +268,16 @@ internal sealed partial class SchemaTypeMapper
 
     private static TypeRef WithoutConstraints(TypeRef type) =>
         type with { Constraints = ConstraintSpec.None, Element = type.Element is null ? null : WithoutConstraints(type.Element) };
+
+    /// <summary>
+    /// An alternative that only constrains the schema it is in (<c>required: [a]</c>, a description): beside
+    /// properties, it adds no shape of its own.
+    /// </summary>
+    private static bool IsConstraintOnly(SpecMapping schema) =>
+        !schema.Entries.Any(entry => entry.Key.Value is "type" or "properties" or "additionalProperties" or "items" or "allOf" or "oneOf" or "anyOf" or "enum" or "const" or "$ref" or "format");
+
+    /// <summary>The other spellings of an alternative that is only null: <c>enum: [null]</c> and <c>const: null</c>.</summary>
+    private static bool IsNullOnly(SpecMapping schema) =>
+        (schema.GetSequence("enum") is { Items.Count: 1 } values && values.Items[0] is SpecScalar { IsNull: true }) ||
+        schema.GetScalar("const") is { IsNull: true };
 }

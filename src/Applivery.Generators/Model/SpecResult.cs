@@ -1,3 +1,5 @@
+using Applivery.Generators.Diagnostics;
+
 namespace Applivery.Generators.Model;
 
 /// <summary>The outcome of reading one spec: the model to emit (null when nothing can be generated) and its diagnostics.</summary>

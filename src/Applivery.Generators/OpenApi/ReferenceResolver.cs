@@ -74,7 +74,7 @@ internal sealed class ReferenceResolver
         var walked = new StringBuilder("#");
         foreach (var rawSegment in segments)
         {
-            var segment = Unescape(rawSegment);
+            var segment = JsonPointer.UnescapeFragment(rawSegment);
             walked.Append('/').Append(rawSegment);
             SpecNode? next = current switch
             {
@@ -93,23 +93,5 @@ internal sealed class ReferenceResolver
         }
 
         return current;
-    }
-
-    /// <summary>JSON pointer escapes (~1 is '/', ~0 is '~') and the percent-encoding URI fragments allow.</summary>
-    private static string Unescape(string segment)
-    {
-        if (segment.IndexOf('%') >= 0)
-        {
-            try
-            {
-                segment = Uri.UnescapeDataString(segment);
-            }
-            catch (UriFormatException)
-            {
-                // Keep the segment as written; the lookup will report it if it does not exist.
-            }
-        }
-
-        return segment.Replace("~1", "/").Replace("~0", "~");
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Applivery.Generators.Diagnostics;
-using Applivery.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Applivery.Generators.OpenApi;

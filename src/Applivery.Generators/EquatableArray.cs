@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
-namespace Applivery.Generators.Model;
+namespace Applivery.Generators;
 
 /// <summary>
 /// An immutable array compared by its elements, so that model records holding collections stay value-equal

@@ -1,9 +1,8 @@
 using System.Linq;
-using Applivery.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Applivery.Generators.Model;
+namespace Applivery.Generators.Diagnostics;
 
 /// <summary>A place in a spec file, kept as plain values: a Roslyn <see cref="Location"/> must not live in the pipeline.</summary>
 internal sealed record SpecLocation(string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn)
