@@ -9,8 +9,10 @@ namespace Applivery.Generators.Tests;
 /// Snapshots of the code paths the default target (net10.0, latest C#) never takes, so a change to them shows up in
 /// review. The emitters branch on <c>TargetFeatures</c> only:
 /// <list type="bullet">
-/// <item>C# 11 and later: UTF-8 literals for property and enum names, <c>required</c> members; before: <c>JsonEncodedText</c>
-/// fields and <c>= default!</c> with the check left to the reader and <c>Validate()</c>;</item>
+/// <item>C# 11 and later: the reader compares property and enum names with UTF-8 literals, and required properties are
+/// <c>required</c> members; before: it compares them with the <c>JsonEncodedText</c> fields (names that are not plain
+/// ASCII as strings), and required properties are <c>= default!</c> with the check left to the reader and
+/// <c>Validate()</c>;</item>
 /// <item>a target without <c>IsExternalInit</c> (netstandard2.0): its polyfill; without the required-member attributes
 /// (netstandard2.0 at C# 11+, when some member is required): theirs;</item>
 /// <item>Microsoft.Extensions.Http referenced: the <c>Add{Client}</c> registration;</item>
