@@ -10,6 +10,10 @@ namespace Applivery.Generators.Tests.Infrastructure;
 internal sealed record SpecFile(string Path, string Text, IReadOnlyDictionary<string, string>? Metadata = null)
 {
     public static SpecFile Applivery() => new("/project/spec/" + RepositoryPaths.AppliverySpec, RepositoryPaths.ReadAppliverySpec());
+
+    /// <summary>A spec of <c>tests/Applivery.Generators.Tests/Specs/</c> at the path the feature tests give it (so the same hint names).</summary>
+    public static SpecFile Feature(string fileName) =>
+        new("/project/spec/" + fileName, System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryPaths.TestProject, "Specs", fileName)));
 }
 
 /// <summary>Runs the generator the way the compiler does and keeps everything a test may look at.</summary>
