@@ -178,4 +178,293 @@ namespace Consumer
             Nested?.ValidateInto(errors, path + ".nested");
         }
     }
+
+    internal static partial class HostileSummaryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Class"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Class ReadClass(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _classValue = default;
+            string? _event = default;
+            int? _namespace = default;
+            string? __1st = default;
+            string? _aB = default;
+            string? _aB2 = default;
+            string? _aB3 = default;
+            string? _dollar = default;
+            string? _ñandú = default;
+            string? _日本 = default;
+            string? _validateValue = default;
+            string? _toStringValue = default;
+            string? _classValue2 = default;
+            string? _unrecognizedValuesValue = default;
+            global::Consumer.ClassKind? _kind = default;
+            string? _quoted = default;
+            global::Consumer._1Thing? _nested = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8Class.EncodedUtf8Bytes))
+                    {
+                        at = ".class";
+                        Next(ref reader);
+                        _classValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Event.EncodedUtf8Bytes))
+                    {
+                        at = ".event";
+                        Next(ref reader);
+                        _event = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Namespace.EncodedUtf8Bytes))
+                    {
+                        at = ".namespace";
+                        Next(ref reader);
+                        _namespace = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf81st.EncodedUtf8Bytes))
+                    {
+                        at = "['1st']";
+                        Next(ref reader);
+                        __1st = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8AB.EncodedUtf8Bytes))
+                    {
+                        at = "['a-b']";
+                        Next(ref reader);
+                        _aB = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8AB2.EncodedUtf8Bytes))
+                    {
+                        at = "['a.b']";
+                        Next(ref reader);
+                        _aB2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes))
+                    {
+                        at = "['a b']";
+                        Next(ref reader);
+                        _aB3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Dollar.EncodedUtf8Bytes))
+                    {
+                        at = "['$dollar']";
+                        Next(ref reader);
+                        _dollar = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("ñandú"))
+                    {
+                        at = "['ñandú']";
+                        Next(ref reader);
+                        _ñandú = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("日本"))
+                    {
+                        at = "['日本']";
+                        Next(ref reader);
+                        _日本 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Validate.EncodedUtf8Bytes))
+                    {
+                        at = ".Validate";
+                        Next(ref reader);
+                        _validateValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8ToString.EncodedUtf8Bytes))
+                    {
+                        at = ".ToString";
+                        Next(ref reader);
+                        _toStringValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Class2.EncodedUtf8Bytes))
+                    {
+                        at = ".Class";
+                        Next(ref reader);
+                        _classValue2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8UnrecognizedValues.EncodedUtf8Bytes))
+                    {
+                        at = ".UnrecognizedValues";
+                        Next(ref reader);
+                        _unrecognizedValuesValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Kind.EncodedUtf8Bytes))
+                    {
+                        at = ".kind";
+                        Next(ref reader);
+                        _kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadClassKindValue(ref reader, "kind", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Quoted.EncodedUtf8Bytes))
+                    {
+                        at = ".quoted";
+                        Next(ref reader);
+                        _quoted = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Nested.EncodedUtf8Bytes))
+                    {
+                        at = ".nested";
+                        Next(ref reader);
+                        _nested = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : Read_1Thing(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_classValue is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".class");
+            }
+
+            return new global::Consumer.Class
+            {
+                ClassValue = _classValue,
+                Event = _event,
+                Namespace = _namespace,
+                _1st = __1st,
+                AB = _aB,
+                AB2 = _aB2,
+                AB3 = _aB3,
+                Dollar = _dollar,
+                Ñandú = _ñandú,
+                日本 = _日本,
+                ValidateValue = _validateValue,
+                ToStringValue = _toStringValue,
+                ClassValue2 = _classValue2,
+                UnrecognizedValuesValue = _unrecognizedValuesValue,
+                Kind = _kind,
+                Quoted = _quoted,
+                Nested = _nested,
+                UnrecognizedValues = unrecognizedValues,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteClass(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Class)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteClassRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Class value) => WriteClass(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteClass(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Class value)
+        {
+            writer.WriteStartObject();
+            if (value.ClassValue is { } _classValue)
+            {
+                writer.WritePropertyName(Utf8Class);
+                writer.WriteStringValue(_classValue);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Class);
+                writer.WriteNullValue();
+            }
+            if (value.Event is { } _event)
+            {
+                writer.WritePropertyName(Utf8Event);
+                writer.WriteStringValue(_event);
+            }
+            if (value.Namespace is { } _namespace)
+            {
+                writer.WritePropertyName(Utf8Namespace);
+                writer.WriteNumberValue(_namespace);
+            }
+            if (value._1st is { } __1st)
+            {
+                writer.WritePropertyName(Utf81st);
+                writer.WriteStringValue(__1st);
+            }
+            if (value.AB is { } _aB)
+            {
+                writer.WritePropertyName(Utf8AB);
+                writer.WriteStringValue(_aB);
+            }
+            if (value.AB2 is { } _aB2)
+            {
+                writer.WritePropertyName(Utf8AB2);
+                writer.WriteStringValue(_aB2);
+            }
+            if (value.AB3 is { } _aB3)
+            {
+                writer.WritePropertyName(Utf8AB3);
+                writer.WriteStringValue(_aB3);
+            }
+            if (value.Dollar is { } _dollar)
+            {
+                writer.WritePropertyName(Utf8Dollar);
+                writer.WriteStringValue(_dollar);
+            }
+            if (value.Ñandú is { } _ñandú)
+            {
+                writer.WritePropertyName(Utf8Ñandú);
+                writer.WriteStringValue(_ñandú);
+            }
+            if (value.日本 is { } _日本)
+            {
+                writer.WritePropertyName(Utf8日本);
+                writer.WriteStringValue(_日本);
+            }
+            if (value.ValidateValue is { } _validateValue)
+            {
+                writer.WritePropertyName(Utf8Validate);
+                writer.WriteStringValue(_validateValue);
+            }
+            if (value.ToStringValue is { } _toStringValue)
+            {
+                writer.WritePropertyName(Utf8ToString);
+                writer.WriteStringValue(_toStringValue);
+            }
+            if (value.ClassValue2 is { } _classValue2)
+            {
+                writer.WritePropertyName(Utf8Class2);
+                writer.WriteStringValue(_classValue2);
+            }
+            if (value.UnrecognizedValuesValue is { } _unrecognizedValuesValue)
+            {
+                writer.WritePropertyName(Utf8UnrecognizedValues);
+                writer.WriteStringValue(_unrecognizedValuesValue);
+            }
+            if (value.Kind is { } _kind)
+            {
+                writer.WritePropertyName(Utf8Kind);
+                WriteClassKindValue(writer, _kind, value.UnrecognizedValues, "kind");
+            }
+            if (value.Quoted is { } _quoted)
+            {
+                writer.WritePropertyName(Utf8Quoted);
+                writer.WriteStringValue(_quoted);
+            }
+            if (value.Nested is { } _nested)
+            {
+                writer.WritePropertyName(Utf8Nested);
+                Write_1Thing(writer, _nested);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -87,4 +87,92 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class HostileSummaryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.ClassKind"/>; a value the spec does not list gives <see cref="global::Consumer.ClassKind.Unrecognized2"/> and its raw text under <paramref name="key"/>.</summary>
+        internal static global::Consumer.ClassKind ReadClassKindValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.ClassKind.Empty;
+                }
+                if (reader.ValueTextEquals(Utf81.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.ClassKind._1;
+                }
+                if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.ClassKind.AB;
+                }
+                if (reader.ValueTextEquals(Utf8A.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.ClassKind.A;
+                }
+                if (reader.ValueTextEquals(Utf8A2.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.ClassKind.A2;
+                }
+                if (reader.ValueTextEquals(Utf8Unrecognized.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.ClassKind.Unrecognized;
+                }
+                if (reader.ValueTextEquals(Utf8Value2.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.ClassKind.Value;
+                }
+                if (reader.ValueTextEquals("\""))
+                {
+                    return global::Consumer.ClassKind.Value2;
+                }
+                if (reader.ValueTextEquals("\\"))
+                {
+                    return global::Consumer.ClassKind.Value3;
+                }
+            }
+
+            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+            return global::Consumer.ClassKind.Unrecognized2;
+        }
+
+        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+        internal static void WriteClassKindValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.ClassKind value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            switch (value)
+            {
+                case global::Consumer.ClassKind.Empty:
+                    writer.WriteStringValue(Utf8Empty);
+                    return;
+                case global::Consumer.ClassKind._1:
+                    writer.WriteStringValue(Utf81);
+                    return;
+                case global::Consumer.ClassKind.AB:
+                    writer.WriteStringValue(Utf8AB3);
+                    return;
+                case global::Consumer.ClassKind.A:
+                    writer.WriteStringValue(Utf8A);
+                    return;
+                case global::Consumer.ClassKind.A2:
+                    writer.WriteStringValue(Utf8A2);
+                    return;
+                case global::Consumer.ClassKind.Unrecognized:
+                    writer.WriteStringValue(Utf8Unrecognized);
+                    return;
+                case global::Consumer.ClassKind.Value:
+                    writer.WriteStringValue(Utf8Value2);
+                    return;
+                case global::Consumer.ClassKind.Value2:
+                    writer.WriteStringValue(Utf8Value3);
+                    return;
+                case global::Consumer.ClassKind.Value3:
+                    writer.WriteStringValue(Utf8Value4);
+                    return;
+                default:
+                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "ClassKind", (int)value));
+                    return;
+            }
+        }
+    }
 }

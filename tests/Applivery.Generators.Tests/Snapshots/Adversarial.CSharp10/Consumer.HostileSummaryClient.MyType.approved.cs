@@ -52,4 +52,43 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class HostileSummaryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.MyType"/>; a value the spec does not list gives <see cref="global::Consumer.MyType.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+        internal static global::Consumer.MyType ReadMyTypeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.MyType.X;
+                }
+                if (reader.ValueTextEquals(Utf8Y.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.MyType.Y;
+                }
+            }
+
+            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+            return global::Consumer.MyType.Unrecognized;
+        }
+
+        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+        internal static void WriteMyTypeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MyType value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            switch (value)
+            {
+                case global::Consumer.MyType.X:
+                    writer.WriteStringValue(Utf8X);
+                    return;
+                case global::Consumer.MyType.Y:
+                    writer.WriteStringValue(Utf8Y);
+                    return;
+                default:
+                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MyType", (int)value));
+                    return;
+            }
+        }
+    }
 }

@@ -52,4 +52,43 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class HostileSummaryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.MyType2"/>; a value the spec does not list gives <see cref="global::Consumer.MyType2.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+        internal static global::Consumer.MyType2 ReadMyType2Value(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals(Utf8Z.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.MyType2.Z;
+                }
+                if (reader.ValueTextEquals(Utf8W.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.MyType2.W;
+                }
+            }
+
+            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+            return global::Consumer.MyType2.Unrecognized;
+        }
+
+        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+        internal static void WriteMyType2Value(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MyType2 value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            switch (value)
+            {
+                case global::Consumer.MyType2.Z:
+                    writer.WriteStringValue(Utf8Z);
+                    return;
+                case global::Consumer.MyType2.W:
+                    writer.WriteStringValue(Utf8W);
+                    return;
+                default:
+                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MyType2", (int)value));
+                    return;
+            }
+        }
+    }
 }

@@ -38,4 +38,57 @@ namespace Consumer
             Self?.ValidateInto(errors, path + ".self");
         }
     }
+
+    internal static partial class HostileSummaryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Naïve"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Naïve ReadNaïve(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::Consumer.Naïve? _self = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8Self.EncodedUtf8Bytes))
+                    {
+                        at = ".self";
+                        Next(ref reader);
+                        _self = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadNaïve(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.Naïve
+            {
+                Self = _self,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteNaïve(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Naïve)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteNaïveRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Naïve value) => WriteNaïve(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteNaïve(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Naïve value)
+        {
+            writer.WriteStartObject();
+            if (value.Self is { } _self)
+            {
+                writer.WritePropertyName(Utf8Self);
+                WriteNaïve(writer, _self);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

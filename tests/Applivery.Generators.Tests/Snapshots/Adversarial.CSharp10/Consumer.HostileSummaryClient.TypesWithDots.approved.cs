@@ -38,4 +38,57 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class HostileSummaryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.TypesWithDots"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.TypesWithDots ReadTypesWithDots(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            double? _value = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8Value.EncodedUtf8Bytes))
+                    {
+                        at = ".value";
+                        Next(ref reader);
+                        _value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.TypesWithDots
+            {
+                Value = _value,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTypesWithDots(global::System.Text.Json.Utf8JsonWriter, global::Consumer.TypesWithDots)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteTypesWithDotsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TypesWithDots value) => WriteTypesWithDots(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteTypesWithDots(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TypesWithDots value)
+        {
+            writer.WriteStartObject();
+            if (value.Value is { } _value)
+            {
+                writer.WritePropertyName(Utf8Value);
+                writer.WriteNumberValue(_value);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -46,4 +46,71 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class HostileSummaryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer._1Thing"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer._1Thing Read_1Thing(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _x = default;
+            string? _value = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
+                    {
+                        at = ".x";
+                        Next(ref reader);
+                        _x = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
+                    {
+                        at = "['']";
+                        Next(ref reader);
+                        _value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer._1Thing
+            {
+                X = _x,
+                Value = _value,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="Write_1Thing(global::System.Text.Json.Utf8JsonWriter, global::Consumer._1Thing)"/>, as the type has no readOnly property.</summary>
+        internal static void Write_1ThingRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer._1Thing value) => Write_1Thing(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void Write_1Thing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer._1Thing value)
+        {
+            writer.WriteStartObject();
+            if (value.X is { } _x)
+            {
+                writer.WritePropertyName(Utf8X);
+                writer.WriteStringValue(_x);
+            }
+            if (value.Value is { } _value)
+            {
+                writer.WritePropertyName(Utf8Empty);
+                writer.WriteStringValue(_value);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -101,27 +101,7 @@ namespace Consumer
         /// <inheritdoc/>
         public override string ToString() => "HostileSummaryClient (" + BaseAddress + ")";
 
-        /// <summary>
-        /// */ &lt;/summary&gt; #region
-        /// </summary>
-        /// <remarks>
-        /// */ &lt;/remarks&gt;
-        /// #endregion
-        /// &quot;); System.Environment.Exit(1); //
-        /// <c>GET /items/{class}/{1st}</c> (<c>get-items.now</c>).
-        /// Required permission: <c>a&lt;/c&gt;b</c>.
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="class">The class path parameter. Must match <c>^[a-z&quot;'\\]+$</c>.</param>
-        /// <param name="_1st">The 1st path parameter.</param>
-        /// <param name="event">The event query parameter. At least 0.</param>
-        /// <param name="myHeader">The my header header parameter.</param>
-        /// <param name="cancellationToken">The cancellationToken query parameter.</param>
-        /// <param name="ab">The a b query parameter. At most 3 characters.</param>
-        /// <param name="cancellationToken2">Cancels the request and the reading of the response.</param>
-        /// <returns>ok */</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.HostileSummaryClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, global::System.Threading.CancellationToken cancellationToken2 = default)
         {
             global::Consumer.HostileSummaryClientValidation.ValidateGetItemsNowParameters(@class, _1st, @event, myHeader, cancellationToken, ab);

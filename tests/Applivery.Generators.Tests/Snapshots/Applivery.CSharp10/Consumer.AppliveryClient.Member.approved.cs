@@ -88,4 +88,129 @@ namespace Consumer
             global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".lastName", LastName, 128);
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Member"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Member ReadMember(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::Consumer.MemberType? _type = default;
+            string? _memberId = default;
+            string? _email = default;
+            string? _firstName = default;
+            string? _lastName = default;
+            string? _picture = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8Type.EncodedUtf8Bytes))
+                    {
+                        at = ".type";
+                        Next(ref reader);
+                        _type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMemberTypeValue(ref reader, "type", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8MemberId.EncodedUtf8Bytes))
+                    {
+                        at = ".memberId";
+                        Next(ref reader);
+                        _memberId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Email.EncodedUtf8Bytes))
+                    {
+                        at = ".email";
+                        Next(ref reader);
+                        _email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8FirstName.EncodedUtf8Bytes))
+                    {
+                        at = ".firstName";
+                        Next(ref reader);
+                        _firstName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8LastName.EncodedUtf8Bytes))
+                    {
+                        at = ".lastName";
+                        Next(ref reader);
+                        _lastName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Picture.EncodedUtf8Bytes))
+                    {
+                        at = ".picture";
+                        Next(ref reader);
+                        _picture = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.Member
+            {
+                Type = _type,
+                MemberId = _memberId,
+                Email = _email,
+                FirstName = _firstName,
+                LastName = _lastName,
+                Picture = _picture,
+                UnrecognizedValues = unrecognizedValues,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteMember(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Member)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteMemberRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Member value) => WriteMember(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Member value)
+        {
+            writer.WriteStartObject();
+            if (value.Type is { } _type)
+            {
+                writer.WritePropertyName(Utf8Type);
+                WriteMemberTypeValue(writer, _type, value.UnrecognizedValues, "type");
+            }
+            if (value.MemberId is { } _memberId)
+            {
+                writer.WritePropertyName(Utf8MemberId);
+                writer.WriteStringValue(_memberId);
+            }
+            if (value.Email is { } _email)
+            {
+                writer.WritePropertyName(Utf8Email);
+                writer.WriteStringValue(_email);
+            }
+            if (value.FirstName is { } _firstName)
+            {
+                writer.WritePropertyName(Utf8FirstName);
+                writer.WriteStringValue(_firstName);
+            }
+            if (value.LastName is { } _lastName)
+            {
+                writer.WritePropertyName(Utf8LastName);
+                writer.WriteStringValue(_lastName);
+            }
+            if (value.Picture is { } _picture)
+            {
+                writer.WritePropertyName(Utf8Picture);
+                writer.WriteStringValue(_picture);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

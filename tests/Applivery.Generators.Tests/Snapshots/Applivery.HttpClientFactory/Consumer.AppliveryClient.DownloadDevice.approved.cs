@@ -46,4 +46,71 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.DownloadDevice"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.DownloadDevice ReadDownloadDevice(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _model = default;
+            string? _type = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("model"u8))
+                    {
+                        at = ".model";
+                        Next(ref reader);
+                        _model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("type"u8))
+                    {
+                        at = ".type";
+                        Next(ref reader);
+                        _type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.DownloadDevice
+            {
+                Model = _model,
+                Type = _type,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadDevice(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadDevice)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadDeviceRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value) => WriteDownloadDevice(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteDownloadDevice(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value)
+        {
+            writer.WriteStartObject();
+            if (value.Model is { } _model)
+            {
+                writer.WritePropertyName(Utf8Model);
+                writer.WriteStringValue(_model);
+            }
+            if (value.Type is { } _type)
+            {
+                writer.WritePropertyName(Utf8Type);
+                writer.WriteStringValue(_type);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

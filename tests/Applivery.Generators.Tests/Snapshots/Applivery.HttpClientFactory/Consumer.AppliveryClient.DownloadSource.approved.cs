@@ -87,4 +87,92 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.DownloadSource"/>; a value the spec does not list gives <see cref="global::Consumer.DownloadSource.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+        internal static global::Consumer.DownloadSource ReadDownloadSourceValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("store"u8))
+                {
+                    return global::Consumer.DownloadSource.Store;
+                }
+                if (reader.ValueTextEquals("sdk"u8))
+                {
+                    return global::Consumer.DownloadSource.Sdk;
+                }
+                if (reader.ValueTextEquals("dashboard"u8))
+                {
+                    return global::Consumer.DownloadSource.Dashboard;
+                }
+                if (reader.ValueTextEquals("integrationApi"u8))
+                {
+                    return global::Consumer.DownloadSource.IntegrationApi;
+                }
+                if (reader.ValueTextEquals("emm"u8))
+                {
+                    return global::Consumer.DownloadSource.Emm;
+                }
+                if (reader.ValueTextEquals("adm"u8))
+                {
+                    return global::Consumer.DownloadSource.Adm;
+                }
+                if (reader.ValueTextEquals("scim"u8))
+                {
+                    return global::Consumer.DownloadSource.Scim;
+                }
+                if (reader.ValueTextEquals("agent"u8))
+                {
+                    return global::Consumer.DownloadSource.Agent;
+                }
+                if (reader.ValueTextEquals("win"u8))
+                {
+                    return global::Consumer.DownloadSource.Win;
+                }
+            }
+
+            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+            return global::Consumer.DownloadSource.Unrecognized;
+        }
+
+        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+        internal static void WriteDownloadSourceValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadSource value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            switch (value)
+            {
+                case global::Consumer.DownloadSource.Store:
+                    writer.WriteStringValue(Utf8Store);
+                    return;
+                case global::Consumer.DownloadSource.Sdk:
+                    writer.WriteStringValue(Utf8Sdk);
+                    return;
+                case global::Consumer.DownloadSource.Dashboard:
+                    writer.WriteStringValue(Utf8Dashboard);
+                    return;
+                case global::Consumer.DownloadSource.IntegrationApi:
+                    writer.WriteStringValue(Utf8IntegrationApi);
+                    return;
+                case global::Consumer.DownloadSource.Emm:
+                    writer.WriteStringValue(Utf8Emm);
+                    return;
+                case global::Consumer.DownloadSource.Adm:
+                    writer.WriteStringValue(Utf8Adm);
+                    return;
+                case global::Consumer.DownloadSource.Scim:
+                    writer.WriteStringValue(Utf8Scim);
+                    return;
+                case global::Consumer.DownloadSource.Agent:
+                    writer.WriteStringValue(Utf8Agent);
+                    return;
+                case global::Consumer.DownloadSource.Win:
+                    writer.WriteStringValue(Utf8Win);
+                    return;
+                default:
+                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "DownloadSource", (int)value));
+                    return;
+            }
+        }
+    }
 }

@@ -113,25 +113,7 @@ namespace Consumer
         /// <inheritdoc/>
         public override string ToString() => "AppliveryClient (" + BaseAddress + ")";
 
-        /// <summary>
-        /// Get list of download by user
-        /// </summary>
-        /// <remarks>
-        /// Returns the downloads of a build grouped by the user (member) who performed them, optionally filtered by email and date range.
-        /// <c>GET /organizations/{organizationId}/apps/{applicationId}/builds/{buildId}/downloads/by-user</c> (<c>getBuildDownloadsByUser</c>).
-        /// Required permission: <c>mad.download.management.list</c>.
-        /// Sends the credentials (<see cref="AppliveryClientCredentials"/>) <c>BearerAuth</c>, when set.
-        /// </remarks>
-        /// <param name="organizationId">Organization identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>
-        /// <param name="applicationId">Application identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>
-        /// <param name="buildId">Build identifier (24-character hex id). Must match <c>^[a-fA-F0-9]{24}$</c>.</param>
-        /// <param name="email">Filter downloads by the email of the user. At most 128 characters.</param>
-        /// <param name="iniDate">Only include downloads made on or after this date-time.</param>
-        /// <param name="endDate">Only include downloads made on or before this date-time.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>List of downloads grouped by user.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.AppliveryClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.AppliveryClientValidation.ValidateGetBuildDownloadsByUserParameters(organizationId, applicationId, buildId, email, iniDate, endDate);

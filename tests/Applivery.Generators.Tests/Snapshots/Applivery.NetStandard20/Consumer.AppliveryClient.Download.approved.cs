@@ -113,4 +113,214 @@ namespace Consumer
             NetworkInfo?.ValidateInto(errors, path + ".networkInfo");
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Download"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Download ReadDownload(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _id = default;
+            global::Consumer.DownloadSource? _from = default;
+            global::Consumer.DownloadBuild? _build = default;
+            global::System.Text.Json.JsonElement? _info = default;
+            global::Consumer.DownloadDevice? _device = default;
+            global::Consumer.DownloadOs? _os = default;
+            global::Consumer.DownloadNetworkInfo? _networkInfo = default;
+            global::System.DateTimeOffset? _createdAt = default;
+            global::System.DateTimeOffset? _updatedAt = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = ".id";
+                        Next(ref reader);
+                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("from"u8))
+                    {
+                        at = ".from";
+                        Next(ref reader);
+                        _from = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadSourceValue(ref reader, "from", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("build"u8))
+                    {
+                        at = ".build";
+                        Next(ref reader);
+                        _build = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadBuild(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("info"u8))
+                    {
+                        at = ".info";
+                        Next(ref reader);
+                        _info = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJsonElement(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("device"u8))
+                    {
+                        at = ".device";
+                        Next(ref reader);
+                        _device = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadDevice(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("os"u8))
+                    {
+                        at = ".os";
+                        Next(ref reader);
+                        _os = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadOs(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("networkInfo"u8))
+                    {
+                        at = ".networkInfo";
+                        Next(ref reader);
+                        _networkInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadNetworkInfo(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("createdAt"u8))
+                    {
+                        at = ".createdAt";
+                        Next(ref reader);
+                        _createdAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("updatedAt"u8))
+                    {
+                        at = ".updatedAt";
+                        Next(ref reader);
+                        _updatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.Download
+            {
+                Id = _id,
+                From = _from,
+                Build = _build,
+                Info = _info,
+                Device = _device,
+                Os = _os,
+                NetworkInfo = _networkInfo,
+                CreatedAt = _createdAt,
+                UpdatedAt = _updatedAt,
+                UnrecognizedValues = unrecognizedValues,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownload(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Download)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Download value) => WriteDownload(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteDownload(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Download value)
+        {
+            writer.WriteStartObject();
+            if (value.Id is { } _id)
+            {
+                writer.WritePropertyName(Utf8Id);
+                writer.WriteStringValue(_id);
+            }
+            if (value.From is { } _from)
+            {
+                writer.WritePropertyName(Utf8From);
+                WriteDownloadSourceValue(writer, _from, value.UnrecognizedValues, "from");
+            }
+            if (value.Build is { } _build)
+            {
+                writer.WritePropertyName(Utf8Build);
+                WriteDownloadBuild(writer, _build);
+            }
+            if (value.Info is { } _info)
+            {
+                writer.WritePropertyName(Utf8Info);
+                _info.WriteTo(writer);
+            }
+            if (value.Device is { } _device)
+            {
+                writer.WritePropertyName(Utf8Device);
+                WriteDownloadDevice(writer, _device);
+            }
+            if (value.Os is { } _os)
+            {
+                writer.WritePropertyName(Utf8Os);
+                WriteDownloadOs(writer, _os);
+            }
+            if (value.NetworkInfo is { } _networkInfo)
+            {
+                writer.WritePropertyName(Utf8NetworkInfo);
+                WriteDownloadNetworkInfo(writer, _networkInfo);
+            }
+            if (value.CreatedAt is { } _createdAt)
+            {
+                writer.WritePropertyName(Utf8CreatedAt);
+                writer.WriteStringValue(_createdAt);
+            }
+            if (value.UpdatedAt is { } _updatedAt)
+            {
+                writer.WritePropertyName(Utf8UpdatedAt);
+                writer.WriteStringValue(_updatedAt);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a JSON array of global::Consumer.Download.</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> ReadListOfDownload(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            var items = new ArrayBuilder<global::Consumer.Download>();
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadDownload(ref reader));
+                }
+
+                return items.ToArray();
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+            finally
+            {
+                items.Dispose();
+            }
+        }
+
+        /// <summary>Writes a JSON array of global::Consumer.Download.</summary>
+        private static void WriteListOfDownload(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            writer.WriteStartArray();
+            for (var index = 0; index < value.Count; index++)
+            {
+                var item = value[index];
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteDownload(writer, item);
+                }
+            }
+            writer.WriteEndArray();
+        }
+    }
 }

@@ -70,4 +70,113 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.DownloadBuild"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.DownloadBuild ReadDownloadBuild(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _id = default;
+            string? _os = default;
+            string? _buildPlatform = default;
+            string? _icon = default;
+            string? _versionName = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = ".id";
+                        Next(ref reader);
+                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("os"u8))
+                    {
+                        at = ".os";
+                        Next(ref reader);
+                        _os = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("buildPlatform"u8))
+                    {
+                        at = ".buildPlatform";
+                        Next(ref reader);
+                        _buildPlatform = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("icon"u8))
+                    {
+                        at = ".icon";
+                        Next(ref reader);
+                        _icon = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("versionName"u8))
+                    {
+                        at = ".versionName";
+                        Next(ref reader);
+                        _versionName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.DownloadBuild
+            {
+                Id = _id,
+                Os = _os,
+                BuildPlatform = _buildPlatform,
+                Icon = _icon,
+                VersionName = _versionName,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadBuild(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadBuild)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadBuildRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadBuild value) => WriteDownloadBuild(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteDownloadBuild(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadBuild value)
+        {
+            writer.WriteStartObject();
+            if (value.Id is { } _id)
+            {
+                writer.WritePropertyName(Utf8Id);
+                writer.WriteStringValue(_id);
+            }
+            if (value.Os is { } _os)
+            {
+                writer.WritePropertyName(Utf8Os);
+                writer.WriteStringValue(_os);
+            }
+            if (value.BuildPlatform is { } _buildPlatform)
+            {
+                writer.WritePropertyName(Utf8BuildPlatform);
+                writer.WriteStringValue(_buildPlatform);
+            }
+            if (value.Icon is { } _icon)
+            {
+                writer.WritePropertyName(Utf8Icon);
+                writer.WriteStringValue(_icon);
+            }
+            if (value.VersionName is { } _versionName)
+            {
+                writer.WritePropertyName(Utf8VersionName);
+                writer.WriteStringValue(_versionName);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -118,4 +118,197 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.DownloadNetworkInfo"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.DownloadNetworkInfo ReadDownloadNetworkInfo(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _ip = default;
+            string? _city = default;
+            string? _continent = default;
+            string? _country = default;
+            double? _latitude = default;
+            double? _longitude = default;
+            string? _postalCode = default;
+            string? _region = default;
+            string? _regionCode = default;
+            string? _timezone = default;
+            string? _visitor = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("ip"u8))
+                    {
+                        at = ".ip";
+                        Next(ref reader);
+                        _ip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("city"u8))
+                    {
+                        at = ".city";
+                        Next(ref reader);
+                        _city = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("continent"u8))
+                    {
+                        at = ".continent";
+                        Next(ref reader);
+                        _continent = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("country"u8))
+                    {
+                        at = ".country";
+                        Next(ref reader);
+                        _country = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("latitude"u8))
+                    {
+                        at = ".latitude";
+                        Next(ref reader);
+                        _latitude = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("longitude"u8))
+                    {
+                        at = ".longitude";
+                        Next(ref reader);
+                        _longitude = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("postalCode"u8))
+                    {
+                        at = ".postalCode";
+                        Next(ref reader);
+                        _postalCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("region"u8))
+                    {
+                        at = ".region";
+                        Next(ref reader);
+                        _region = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("regionCode"u8))
+                    {
+                        at = ".regionCode";
+                        Next(ref reader);
+                        _regionCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("timezone"u8))
+                    {
+                        at = ".timezone";
+                        Next(ref reader);
+                        _timezone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("visitor"u8))
+                    {
+                        at = ".visitor";
+                        Next(ref reader);
+                        _visitor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.DownloadNetworkInfo
+            {
+                Ip = _ip,
+                City = _city,
+                Continent = _continent,
+                Country = _country,
+                Latitude = _latitude,
+                Longitude = _longitude,
+                PostalCode = _postalCode,
+                Region = _region,
+                RegionCode = _regionCode,
+                Timezone = _timezone,
+                Visitor = _visitor,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadNetworkInfo(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadNetworkInfo)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadNetworkInfoRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadNetworkInfo value) => WriteDownloadNetworkInfo(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteDownloadNetworkInfo(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadNetworkInfo value)
+        {
+            writer.WriteStartObject();
+            if (value.Ip is { } _ip)
+            {
+                writer.WritePropertyName(Utf8Ip);
+                writer.WriteStringValue(_ip);
+            }
+            if (value.City is { } _city)
+            {
+                writer.WritePropertyName(Utf8City);
+                writer.WriteStringValue(_city);
+            }
+            if (value.Continent is { } _continent)
+            {
+                writer.WritePropertyName(Utf8Continent);
+                writer.WriteStringValue(_continent);
+            }
+            if (value.Country is { } _country)
+            {
+                writer.WritePropertyName(Utf8Country);
+                writer.WriteStringValue(_country);
+            }
+            if (value.Latitude is { } _latitude)
+            {
+                writer.WritePropertyName(Utf8Latitude);
+                writer.WriteNumberValue(_latitude);
+            }
+            if (value.Longitude is { } _longitude)
+            {
+                writer.WritePropertyName(Utf8Longitude);
+                writer.WriteNumberValue(_longitude);
+            }
+            if (value.PostalCode is { } _postalCode)
+            {
+                writer.WritePropertyName(Utf8PostalCode);
+                writer.WriteStringValue(_postalCode);
+            }
+            if (value.Region is { } _region)
+            {
+                writer.WritePropertyName(Utf8Region);
+                writer.WriteStringValue(_region);
+            }
+            if (value.RegionCode is { } _regionCode)
+            {
+                writer.WritePropertyName(Utf8RegionCode);
+                writer.WriteStringValue(_regionCode);
+            }
+            if (value.Timezone is { } _timezone)
+            {
+                writer.WritePropertyName(Utf8Timezone);
+                writer.WriteStringValue(_timezone);
+            }
+            if (value.Visitor is { } _visitor)
+            {
+                writer.WritePropertyName(Utf8Visitor);
+                writer.WriteStringValue(_visitor);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -46,4 +46,71 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.DownloadOs"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.DownloadOs ReadDownloadOs(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _name = default;
+            string? _version = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("version"u8))
+                    {
+                        at = ".version";
+                        Next(ref reader);
+                        _version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.DownloadOs
+            {
+                Name = _name,
+                Version = _version,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadOs(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadOs)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadOsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadOs value) => WriteDownloadOs(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteDownloadOs(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadOs value)
+        {
+            writer.WriteStartObject();
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            if (value.Version is { } _version)
+            {
+                writer.WritePropertyName(Utf8Version);
+                writer.WriteStringValue(_version);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -52,4 +52,72 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.DownloadsByUserResponse"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.DownloadsByUserResponse ReadDownloadsByUserResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            bool? _status = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads>? _data = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("status"u8))
+                    {
+                        at = ".status";
+                        Next(ref reader);
+                        _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("data"u8))
+                    {
+                        at = ".data";
+                        Next(ref reader);
+                        _data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfUserDownloads(ref reader, "data", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.DownloadsByUserResponse
+            {
+                Status = _status,
+                Data = _data,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadsByUserResponse(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadsByUserResponse)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteDownloadsByUserResponseRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value) => WriteDownloadsByUserResponse(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteDownloadsByUserResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
+        {
+            writer.WriteStartObject();
+            if (value.Status is { } _status)
+            {
+                writer.WritePropertyName(Utf8Status);
+                writer.WriteBooleanValue(_status);
+            }
+            if (value.Data is { } _data)
+            {
+                writer.WritePropertyName(Utf8Data);
+                WriteListOfUserDownloads(writer, _data, null, "data");
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

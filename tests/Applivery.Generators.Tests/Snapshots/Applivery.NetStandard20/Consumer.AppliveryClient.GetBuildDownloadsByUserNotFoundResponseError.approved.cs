@@ -46,4 +46,71 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.GetBuildDownloadsByUserNotFoundResponseError"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponseError ReadGetBuildDownloadsByUserNotFoundResponseError(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            double? _code = default;
+            string? _message = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("code"u8))
+                    {
+                        at = ".code";
+                        Next(ref reader);
+                        _code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("message"u8))
+                    {
+                        at = ".message";
+                        Next(ref reader);
+                        _message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.GetBuildDownloadsByUserNotFoundResponseError
+            {
+                Code = _code,
+                Message = _message,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteGetBuildDownloadsByUserNotFoundResponseError(global::System.Text.Json.Utf8JsonWriter, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteGetBuildDownloadsByUserNotFoundResponseErrorRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value) => WriteGetBuildDownloadsByUserNotFoundResponseError(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteGetBuildDownloadsByUserNotFoundResponseError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value)
+        {
+            writer.WriteStartObject();
+            if (value.Code is { } _code)
+            {
+                writer.WritePropertyName(Utf8Code);
+                writer.WriteNumberValue(_code);
+            }
+            if (value.Message is { } _message)
+            {
+                writer.WritePropertyName(Utf8Message);
+                writer.WriteStringValue(_message);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -46,4 +46,71 @@ namespace Consumer
             Error?.ValidateInto(errors, path + ".error");
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse ReadGetBuildDownloadsByUserUnauthorizedResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            bool? _status = default;
+            global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError? _error = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("status"u8))
+                    {
+                        at = ".status";
+                        Next(ref reader);
+                        _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("error"u8))
+                    {
+                        at = ".error";
+                        Next(ref reader);
+                        _error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadGetBuildDownloadsByUserUnauthorizedResponseError(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse
+            {
+                Status = _status,
+                Error = _error,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteGetBuildDownloadsByUserUnauthorizedResponse(global::System.Text.Json.Utf8JsonWriter, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse value) => WriteGetBuildDownloadsByUserUnauthorizedResponse(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteGetBuildDownloadsByUserUnauthorizedResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse value)
+        {
+            writer.WriteStartObject();
+            if (value.Status is { } _status)
+            {
+                writer.WritePropertyName(Utf8Status);
+                writer.WriteBooleanValue(_status);
+            }
+            if (value.Error is { } _error)
+            {
+                writer.WritePropertyName(Utf8Error);
+                WriteGetBuildDownloadsByUserUnauthorizedResponseError(writer, _error);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

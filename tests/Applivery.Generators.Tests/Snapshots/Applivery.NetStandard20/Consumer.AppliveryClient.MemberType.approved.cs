@@ -72,4 +72,71 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.MemberType"/>; a value the spec does not list gives <see cref="global::Consumer.MemberType.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+        internal static global::Consumer.MemberType ReadMemberTypeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("user"u8))
+                {
+                    return global::Consumer.MemberType.User;
+                }
+                if (reader.ValueTextEquals("employee"u8))
+                {
+                    return global::Consumer.MemberType.Employee;
+                }
+                if (reader.ValueTextEquals("mdmUser"u8))
+                {
+                    return global::Consumer.MemberType.MdmUser;
+                }
+                if (reader.ValueTextEquals("otpUser"u8))
+                {
+                    return global::Consumer.MemberType.OtpUser;
+                }
+                if (reader.ValueTextEquals("unknown"u8))
+                {
+                    return global::Consumer.MemberType.Unknown;
+                }
+                if (reader.ValueTextEquals("anonymous"u8))
+                {
+                    return global::Consumer.MemberType.Anonymous;
+                }
+            }
+
+            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+            return global::Consumer.MemberType.Unrecognized;
+        }
+
+        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+        internal static void WriteMemberTypeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MemberType value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            switch (value)
+            {
+                case global::Consumer.MemberType.User:
+                    writer.WriteStringValue(Utf8User);
+                    return;
+                case global::Consumer.MemberType.Employee:
+                    writer.WriteStringValue(Utf8Employee);
+                    return;
+                case global::Consumer.MemberType.MdmUser:
+                    writer.WriteStringValue(Utf8MdmUser);
+                    return;
+                case global::Consumer.MemberType.OtpUser:
+                    writer.WriteStringValue(Utf8OtpUser);
+                    return;
+                case global::Consumer.MemberType.Unknown:
+                    writer.WriteStringValue(Utf8Unknown);
+                    return;
+                case global::Consumer.MemberType.Anonymous:
+                    writer.WriteStringValue(Utf8Anonymous);
+                    return;
+                default:
+                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MemberType", (int)value));
+                    return;
+            }
+        }
+    }
 }

@@ -71,4 +71,143 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class AppliveryClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.UserDownloads"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.UserDownloads ReadUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _id = default;
+            int? _total = default;
+            global::Consumer.Member? _member = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download>? _downloads = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        at = ".id";
+                        Next(ref reader);
+                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("total"u8))
+                    {
+                        at = ".total";
+                        Next(ref reader);
+                        _total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("member"u8))
+                    {
+                        at = ".member";
+                        Next(ref reader);
+                        _member = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMember(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("downloads"u8))
+                    {
+                        at = ".downloads";
+                        Next(ref reader);
+                        _downloads = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfDownload(ref reader, "downloads", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.UserDownloads
+            {
+                Id = _id,
+                Total = _total,
+                Member = _member,
+                Downloads = _downloads,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUserDownloads(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UserDownloads)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteUserDownloadsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value) => WriteUserDownloads(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
+        {
+            writer.WriteStartObject();
+            if (value.Id is { } _id)
+            {
+                writer.WritePropertyName(Utf8Id);
+                writer.WriteStringValue(_id);
+            }
+            if (value.Total is { } _total)
+            {
+                writer.WritePropertyName(Utf8Total);
+                writer.WriteNumberValue(_total);
+            }
+            if (value.Member is { } _member)
+            {
+                writer.WritePropertyName(Utf8Member);
+                WriteMember(writer, _member);
+            }
+            if (value.Downloads is { } _downloads)
+            {
+                writer.WritePropertyName(Utf8Downloads);
+                WriteListOfDownload(writer, _downloads, null, "downloads");
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a JSON array of global::Consumer.UserDownloads.</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            var items = new ArrayBuilder<global::Consumer.UserDownloads>();
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
+                }
+
+                return items.ToArray();
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+            finally
+            {
+                items.Dispose();
+            }
+        }
+
+        /// <summary>Writes a JSON array of global::Consumer.UserDownloads.</summary>
+        private static void WriteListOfUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            writer.WriteStartArray();
+            for (var index = 0; index < value.Count; index++)
+            {
+                var item = value[index];
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteUserDownloads(writer, item);
+                }
+            }
+            writer.WriteEndArray();
+        }
+    }
 }

@@ -52,4 +52,43 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Color"/>; a value the spec does not list gives <see cref="global::Consumer.Color.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+        internal static global::Consumer.Color ReadColorValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals(Utf8Red.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.Color.Red;
+                }
+                if (reader.ValueTextEquals(Utf8DarkBlue.EncodedUtf8Bytes))
+                {
+                    return global::Consumer.Color.DarkBlue;
+                }
+            }
+
+            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+            return global::Consumer.Color.Unrecognized;
+        }
+
+        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+        internal static void WriteColorValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Color value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            switch (value)
+            {
+                case global::Consumer.Color.Red:
+                    writer.WriteStringValue(Utf8Red);
+                    return;
+                case global::Consumer.Color.DarkBlue:
+                    writer.WriteStringValue(Utf8DarkBlue);
+                    return;
+                default:
+                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "Color", (int)value));
+                    return;
+            }
+        }
+    }
 }

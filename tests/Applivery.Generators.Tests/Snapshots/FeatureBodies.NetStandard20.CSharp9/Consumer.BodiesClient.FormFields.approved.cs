@@ -169,4 +169,279 @@ namespace Consumer
             Meta?.ValidateInto(errors, path + ".meta");
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.FormFields"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.FormFields ReadFormFields(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _name = default;
+            int? _count = default;
+            double? _price = default;
+            bool? _active = default;
+            global::System.DateTimeOffset? _when = default;
+            global::Consumer.Color? _color = default;
+            string? _note = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? _tags = default;
+            global::System.Collections.Generic.IReadOnlyList<int>? _ids = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? _spaced = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? _piped = default;
+            global::Consumer.Rgb? _filter = default;
+            global::Consumer.Rgb? _point = default;
+            global::Consumer.Rgb? _box = default;
+            global::Consumer.Metadata? _meta = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? _raw = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8Name.EncodedUtf8Bytes))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Count.EncodedUtf8Bytes))
+                    {
+                        at = ".count";
+                        Next(ref reader);
+                        _count = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Price.EncodedUtf8Bytes))
+                    {
+                        at = ".price";
+                        Next(ref reader);
+                        _price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Active.EncodedUtf8Bytes))
+                    {
+                        at = ".active";
+                        Next(ref reader);
+                        _active = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8When.EncodedUtf8Bytes))
+                    {
+                        at = ".when";
+                        Next(ref reader);
+                        _when = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Color.EncodedUtf8Bytes))
+                    {
+                        at = ".color";
+                        Next(ref reader);
+                        _color = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Note.EncodedUtf8Bytes))
+                    {
+                        at = ".note";
+                        Next(ref reader);
+                        _note = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Tags.EncodedUtf8Bytes))
+                    {
+                        at = ".tags";
+                        Next(ref reader);
+                        _tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Ids.EncodedUtf8Bytes))
+                    {
+                        at = ".ids";
+                        Next(ref reader);
+                        _ids = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfInt32(ref reader, "ids", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Spaced.EncodedUtf8Bytes))
+                    {
+                        at = ".spaced";
+                        Next(ref reader);
+                        _spaced = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "spaced", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Piped.EncodedUtf8Bytes))
+                    {
+                        at = ".piped";
+                        Next(ref reader);
+                        _piped = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "piped", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Filter.EncodedUtf8Bytes))
+                    {
+                        at = ".filter";
+                        Next(ref reader);
+                        _filter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Point.EncodedUtf8Bytes))
+                    {
+                        at = ".point";
+                        Next(ref reader);
+                        _point = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Box.EncodedUtf8Bytes))
+                    {
+                        at = ".box";
+                        Next(ref reader);
+                        _box = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Meta.EncodedUtf8Bytes))
+                    {
+                        at = ".meta";
+                        Next(ref reader);
+                        _meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMetadata(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Raw.EncodedUtf8Bytes))
+                    {
+                        at = ".raw";
+                        Next(ref reader);
+                        _raw = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "raw", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_name is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".name");
+            }
+
+            return new global::Consumer.FormFields
+            {
+                Name = _name,
+                Count = _count,
+                Price = _price,
+                Active = _active,
+                When = _when,
+                Color = _color,
+                Note = _note,
+                Tags = _tags,
+                Ids = _ids,
+                Spaced = _spaced,
+                Piped = _piped,
+                Filter = _filter,
+                Point = _point,
+                Box = _box,
+                Meta = _meta,
+                Raw = _raw,
+                UnrecognizedValues = unrecognizedValues,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteFormFields(global::System.Text.Json.Utf8JsonWriter, global::Consumer.FormFields)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteFormFieldsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value) => WriteFormFields(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteFormFields(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value)
+        {
+            writer.WriteStartObject();
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteNullValue();
+            }
+            if (value.Count is { } _count)
+            {
+                writer.WritePropertyName(Utf8Count);
+                writer.WriteNumberValue(_count);
+            }
+            if (value.Price is { } _price)
+            {
+                writer.WritePropertyName(Utf8Price);
+                writer.WriteNumberValue(_price);
+            }
+            if (value.Active is { } _active)
+            {
+                writer.WritePropertyName(Utf8Active);
+                writer.WriteBooleanValue(_active);
+            }
+            if (value.When is { } _when)
+            {
+                writer.WritePropertyName(Utf8When);
+                writer.WriteStringValue(_when);
+            }
+            if (value.Color is { } _color)
+            {
+                writer.WritePropertyName(Utf8Color);
+                WriteColorValue(writer, _color, value.UnrecognizedValues, "color");
+            }
+            if (value.Note is { } _note)
+            {
+                writer.WritePropertyName(Utf8Note);
+                writer.WriteStringValue(_note);
+            }
+            if (value.Tags is { } _tags)
+            {
+                writer.WritePropertyName(Utf8Tags);
+                WriteListOfString(writer, _tags, value.UnrecognizedValues, "tags");
+            }
+            if (value.Ids is { } _ids)
+            {
+                writer.WritePropertyName(Utf8Ids);
+                WriteListOfInt32(writer, _ids, value.UnrecognizedValues, "ids");
+            }
+            if (value.Spaced is { } _spaced)
+            {
+                writer.WritePropertyName(Utf8Spaced);
+                WriteListOfString(writer, _spaced, value.UnrecognizedValues, "spaced");
+            }
+            if (value.Piped is { } _piped)
+            {
+                writer.WritePropertyName(Utf8Piped);
+                WriteListOfString(writer, _piped, value.UnrecognizedValues, "piped");
+            }
+            if (value.Filter is { } _filter)
+            {
+                writer.WritePropertyName(Utf8Filter);
+                WriteRgb(writer, _filter);
+            }
+            if (value.Point is { } _point)
+            {
+                writer.WritePropertyName(Utf8Point);
+                WriteRgb(writer, _point);
+            }
+            if (value.Box is { } _box)
+            {
+                writer.WritePropertyName(Utf8Box);
+                WriteRgb(writer, _box);
+            }
+            if (value.Meta is { } _meta)
+            {
+                writer.WritePropertyName(Utf8Meta);
+                WriteMetadata(writer, _meta);
+            }
+            if (value.Raw is { } _raw)
+            {
+                writer.WritePropertyName(Utf8Raw);
+                WriteListOfString(writer, _raw, value.UnrecognizedValues, "raw");
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

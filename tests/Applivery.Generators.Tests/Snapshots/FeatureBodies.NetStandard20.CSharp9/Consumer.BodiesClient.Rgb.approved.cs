@@ -54,4 +54,128 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Rgb"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Rgb ReadRgb(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            int? _r = default;
+            int? _g = default;
+            int? _b = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8R.EncodedUtf8Bytes))
+                    {
+                        at = ".R";
+                        Next(ref reader);
+                        _r = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8G.EncodedUtf8Bytes))
+                    {
+                        at = ".G";
+                        Next(ref reader);
+                        _g = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8B.EncodedUtf8Bytes))
+                    {
+                        at = ".B";
+                        Next(ref reader);
+                        _b = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.Rgb
+            {
+                R = _r,
+                G = _g,
+                B = _b,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteRgb(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Rgb)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteRgbRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value) => WriteRgb(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteRgb(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
+        {
+            writer.WriteStartObject();
+            if (value.R is { } _r)
+            {
+                writer.WritePropertyName(Utf8R);
+                writer.WriteNumberValue(_r);
+            }
+            if (value.G is { } _g)
+            {
+                writer.WritePropertyName(Utf8G);
+                writer.WriteNumberValue(_g);
+            }
+            if (value.B is { } _b)
+            {
+                writer.WritePropertyName(Utf8B);
+                writer.WriteNumberValue(_b);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a JSON array of global::Consumer.Rgb.</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb> ReadListOfRgb(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            var items = new ArrayBuilder<global::Consumer.Rgb>();
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadRgb(ref reader));
+                }
+
+                return items.ToArray();
+            }
+            catch (global::System.Exception exception) when (IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+            finally
+            {
+                items.Dispose();
+            }
+        }
+
+        /// <summary>Writes a JSON array of global::Consumer.Rgb.</summary>
+        private static void WriteListOfRgb(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        {
+            writer.WriteStartArray();
+            for (var index = 0; index < value.Count; index++)
+            {
+                var item = value[index];
+                if (item is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteRgb(writer, item);
+                }
+            }
+            writer.WriteEndArray();
+        }
+    }
 }

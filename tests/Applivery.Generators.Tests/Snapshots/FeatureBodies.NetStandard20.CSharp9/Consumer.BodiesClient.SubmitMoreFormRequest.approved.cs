@@ -79,4 +79,114 @@ namespace Consumer
             }
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequest"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::Consumer.SubmitMoreFormRequestNested? _nested = default;
+            global::Consumer.Rgb? _spacedBox = default;
+            global::Consumer.Rgb? _pipedBox = default;
+            string? _quoted = default;
+            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8Nested.EncodedUtf8Bytes))
+                    {
+                        at = ".nested";
+                        Next(ref reader);
+                        _nested = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSubmitMoreFormRequestNested(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8SpacedBox.EncodedUtf8Bytes))
+                    {
+                        at = ".spacedBox";
+                        Next(ref reader);
+                        _spacedBox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8PipedBox.EncodedUtf8Bytes))
+                    {
+                        at = ".pipedBox";
+                        Next(ref reader);
+                        _pipedBox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Quoted.EncodedUtf8Bytes))
+                    {
+                        at = ".quoted";
+                        Next(ref reader);
+                        _quoted = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8ListOfObjects.EncodedUtf8Bytes))
+                    {
+                        at = ".listOfObjects";
+                        Next(ref reader);
+                        _listOfObjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfRgb(ref reader, "listOfObjects", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.SubmitMoreFormRequest
+            {
+                Nested = _nested,
+                SpacedBox = _spacedBox,
+                PipedBox = _pipedBox,
+                Quoted = _quoted,
+                ListOfObjects = _listOfObjects,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitMoreFormRequest)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteSubmitMoreFormRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value) => WriteSubmitMoreFormRequest(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
+        {
+            writer.WriteStartObject();
+            if (value.Nested is { } _nested)
+            {
+                writer.WritePropertyName(Utf8Nested);
+                WriteSubmitMoreFormRequestNested(writer, _nested);
+            }
+            if (value.SpacedBox is { } _spacedBox)
+            {
+                writer.WritePropertyName(Utf8SpacedBox);
+                WriteRgb(writer, _spacedBox);
+            }
+            if (value.PipedBox is { } _pipedBox)
+            {
+                writer.WritePropertyName(Utf8PipedBox);
+                WriteRgb(writer, _pipedBox);
+            }
+            if (value.Quoted is { } _quoted)
+            {
+                writer.WritePropertyName(Utf8Quoted);
+                writer.WriteStringValue(_quoted);
+            }
+            if (value.ListOfObjects is { } _listOfObjects)
+            {
+                writer.WritePropertyName(Utf8ListOfObjects);
+                WriteListOfRgb(writer, _listOfObjects, null, "listOfObjects");
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

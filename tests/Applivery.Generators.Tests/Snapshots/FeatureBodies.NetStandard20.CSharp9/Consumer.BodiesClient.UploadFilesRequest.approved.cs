@@ -119,4 +119,205 @@ namespace Consumer
             global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".title", Title);
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.UploadFilesRequest"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.UploadFilesRequest ReadUploadFilesRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload>? _files = default;
+            global::Consumer.FileUpload? _avatar = default;
+            global::Consumer.Metadata? _metadata = default;
+            string? _title = default;
+            int? _count = default;
+            global::System.DateTimeOffset? _when = default;
+            global::Consumer.Color? _color = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? _tags = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? _labels = default;
+            string? _description = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8Files.EncodedUtf8Bytes))
+                    {
+                        at = ".files";
+                        Next(ref reader);
+                        _files = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfFile(ref reader, "files", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Avatar.EncodedUtf8Bytes))
+                    {
+                        at = ".avatar";
+                        Next(ref reader);
+                        _avatar = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadFile(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Metadata.EncodedUtf8Bytes))
+                    {
+                        at = ".metadata";
+                        Next(ref reader);
+                        _metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMetadata(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Title.EncodedUtf8Bytes))
+                    {
+                        at = ".title";
+                        Next(ref reader);
+                        _title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Count.EncodedUtf8Bytes))
+                    {
+                        at = ".count";
+                        Next(ref reader);
+                        _count = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8When.EncodedUtf8Bytes))
+                    {
+                        at = ".when";
+                        Next(ref reader);
+                        _when = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Color.EncodedUtf8Bytes))
+                    {
+                        at = ".color";
+                        Next(ref reader);
+                        _color = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Tags.EncodedUtf8Bytes))
+                    {
+                        at = ".tags";
+                        Next(ref reader);
+                        _tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Labels.EncodedUtf8Bytes))
+                    {
+                        at = ".labels";
+                        Next(ref reader);
+                        _labels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "labels", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals(Utf8Description.EncodedUtf8Bytes))
+                    {
+                        at = ".description";
+                        Next(ref reader);
+                        _description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_files is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".files");
+            }
+
+            if (_title is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".title");
+            }
+
+            return new global::Consumer.UploadFilesRequest
+            {
+                Files = _files,
+                Avatar = _avatar,
+                Metadata = _metadata,
+                Title = _title,
+                Count = _count,
+                When = _when,
+                Color = _color,
+                Tags = _tags,
+                Labels = _labels,
+                Description = _description,
+                UnrecognizedValues = unrecognizedValues,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UploadFilesRequest)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteUploadFilesRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value) => WriteUploadFilesRequest(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)
+        {
+            writer.WriteStartObject();
+            if (value.Files is { } _files)
+            {
+                writer.WritePropertyName(Utf8Files);
+                WriteListOfFile(writer, _files, value.UnrecognizedValues, "files");
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Files);
+                writer.WriteNullValue();
+            }
+            if (value.Avatar is { } _avatar)
+            {
+                writer.WritePropertyName(Utf8Avatar);
+                WriteFile(writer, _avatar);
+            }
+            if (value.Metadata is { } _metadata)
+            {
+                writer.WritePropertyName(Utf8Metadata);
+                WriteMetadata(writer, _metadata);
+            }
+            if (value.Title is { } _title)
+            {
+                writer.WritePropertyName(Utf8Title);
+                writer.WriteStringValue(_title);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Title);
+                writer.WriteNullValue();
+            }
+            if (value.Count is { } _count)
+            {
+                writer.WritePropertyName(Utf8Count);
+                writer.WriteNumberValue(_count);
+            }
+            if (value.When is { } _when)
+            {
+                writer.WritePropertyName(Utf8When);
+                writer.WriteStringValue(_when);
+            }
+            if (value.Color is { } _color)
+            {
+                writer.WritePropertyName(Utf8Color);
+                WriteColorValue(writer, _color, value.UnrecognizedValues, "color");
+            }
+            if (value.Tags is { } _tags)
+            {
+                writer.WritePropertyName(Utf8Tags);
+                WriteListOfString(writer, _tags, value.UnrecognizedValues, "tags");
+            }
+            if (value.Labels is { } _labels)
+            {
+                writer.WritePropertyName(Utf8Labels);
+                WriteListOfString(writer, _labels, value.UnrecognizedValues, "labels");
+            }
+            if (value.Description is { } _description)
+            {
+                writer.WritePropertyName(Utf8Description);
+                writer.WriteStringValue(_description);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -38,4 +38,57 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.UploadLegacyRequest"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.UploadLegacyRequest ReadUploadLegacyRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::Consumer.FileUpload? _document = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals(Utf8Document.EncodedUtf8Bytes))
+                    {
+                        at = ".document";
+                        Next(ref reader);
+                        _document = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadFile(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.UploadLegacyRequest
+            {
+                Document = _document,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUploadLegacyRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UploadLegacyRequest)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteUploadLegacyRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value) => WriteUploadLegacyRequest(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteUploadLegacyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value)
+        {
+            writer.WriteStartObject();
+            if (value.Document is { } _document)
+            {
+                writer.WritePropertyName(Utf8Document);
+                WriteFile(writer, _document);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

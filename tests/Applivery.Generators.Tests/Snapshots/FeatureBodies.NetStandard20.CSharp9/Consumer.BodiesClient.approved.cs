@@ -235,17 +235,7 @@ namespace Consumer
         /// <inheritdoc/>
         public override string ToString() => "BodiesClient (" + BaseAddress + ")";
 
-        /// <summary>
-        /// Every form encoding style.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /forms</c> (<c>submitForm</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidateSubmitFormParameters();
@@ -299,17 +289,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// deepObject with nesting, delimited objects, a JSON string field.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidateSubmitMoreFormParameters();
@@ -360,17 +340,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// POST /forms/map
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidateSubmitMapFormParameters();
@@ -414,17 +384,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// POST /forms/optional
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /forms/optional</c> (<c>submitOptionalForm</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidateSubmitOptionalFormParameters();
@@ -467,17 +427,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// A multipart upload with files, a JSON part and text parts.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /uploads</c> (<c>uploadFiles</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidateUploadFilesParameters();
@@ -573,17 +523,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// application/form-data, as some real specs write multipart.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /uploads/legacy</c> (<c>uploadLegacy</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidateUploadLegacyParameters();
@@ -631,18 +571,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// PUT /blobs/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>PUT /blobs/{id}</c> (<c>putBlob</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidatePutBlobParameters(id);
@@ -686,17 +615,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// POST /images
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /images</c> (<c>postImage</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidatePostImageParameters();
@@ -738,17 +657,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// POST /notes
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /notes</c> (<c>postNote</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PostNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidatePostNoteParameters();
@@ -791,17 +700,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// JSON wins over the form listed before it.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /preferred/json</c> (<c>preferJson</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidatePreferJsonParameters();
@@ -849,17 +748,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// XML cannot be sent, so the form after it is used.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /preferred/first</c> (<c>preferFirstSupported</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidatePreferFirstSupportedParameters();
@@ -903,17 +792,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>
-        /// A binary property inside JSON is base64.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /attachments</c> (<c>postAttachment</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+        /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::Consumer.BodiesClientValidation.ValidatePostAttachmentParameters();

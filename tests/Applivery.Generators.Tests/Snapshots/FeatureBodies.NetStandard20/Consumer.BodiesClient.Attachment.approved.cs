@@ -47,4 +47,91 @@ namespace Consumer
             global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".data", Data);
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Attachment"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Attachment ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _name = default;
+            global::Consumer.FileUpload? _data = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        at = ".name";
+                        Next(ref reader);
+                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("data"u8))
+                    {
+                        at = ".data";
+                        Next(ref reader);
+                        _data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadFile(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            if (_name is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".name");
+            }
+
+            if (_data is null)
+            {
+                throw new JsonReadFailure("the required property is missing", ".data");
+            }
+
+            return new global::Consumer.Attachment
+            {
+                Name = _name,
+                Data = _data,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteAttachment(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Attachment)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteAttachmentRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value) => WriteAttachment(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value)
+        {
+            writer.WriteStartObject();
+            if (value.Name is { } _name)
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteStringValue(_name);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Name);
+                writer.WriteNullValue();
+            }
+            if (value.Data is { } _data)
+            {
+                writer.WritePropertyName(Utf8Data);
+                WriteFile(writer, _data);
+            }
+            else
+            {
+                writer.WritePropertyName(Utf8Data);
+                writer.WriteNullValue();
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

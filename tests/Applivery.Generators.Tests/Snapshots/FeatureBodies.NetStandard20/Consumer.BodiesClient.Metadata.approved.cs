@@ -46,4 +46,71 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.Metadata"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.Metadata ReadMetadata(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _owner = default;
+            int? _size = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("owner"u8))
+                    {
+                        at = ".owner";
+                        Next(ref reader);
+                        _owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("size"u8))
+                    {
+                        at = ".size";
+                        Next(ref reader);
+                        _size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.Metadata
+            {
+                Owner = _owner,
+                Size = _size,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteMetadata(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Metadata)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteMetadataRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value) => WriteMetadata(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteMetadata(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value)
+        {
+            writer.WriteStartObject();
+            if (value.Owner is { } _owner)
+            {
+                writer.WritePropertyName(Utf8Owner);
+                writer.WriteStringValue(_owner);
+            }
+            if (value.Size is { } _size)
+            {
+                writer.WritePropertyName(Utf8Size);
+                writer.WriteNumberValue(_size);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -46,4 +46,72 @@ namespace Consumer
             Inner?.ValidateInto(errors, path + ".inner");
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequestNested"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            global::Consumer.Rgb? _inner = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? _list = default;
+            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("inner"u8))
+                    {
+                        at = ".inner";
+                        Next(ref reader);
+                        _inner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
+                        at = null;
+                    }
+                    else if (reader.ValueTextEquals("list"u8))
+                    {
+                        at = ".list";
+                        Next(ref reader);
+                        _list = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "list", ref unrecognizedValues);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.SubmitMoreFormRequestNested
+            {
+                Inner = _inner,
+                List = _list,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitMoreFormRequestNested)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteSubmitMoreFormRequestNestedRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value) => WriteSubmitMoreFormRequestNested(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
+        {
+            writer.WriteStartObject();
+            if (value.Inner is { } _inner)
+            {
+                writer.WritePropertyName(Utf8Inner);
+                WriteRgb(writer, _inner);
+            }
+            if (value.List is { } _list)
+            {
+                writer.WritePropertyName(Utf8List);
+                WriteListOfString(writer, _list, null, "list");
+            }
+            writer.WriteEndObject();
+        }
+    }
 }

@@ -38,4 +38,57 @@ namespace Consumer
             // The spec sets no rule on this type.
         }
     }
+
+    internal static partial class BodiesClientJson
+    {
+        /// <summary>Reads a <see cref="global::Consumer.SubmitOptionalFormRequest"/> from the current token, which must start an object.</summary>
+        internal static global::Consumer.SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            string? _q = default;
+            string? at = null;
+            try
+            {
+                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (reader.ValueTextEquals("q"u8))
+                    {
+                        at = ".q";
+                        Next(ref reader);
+                        _q = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
+                        at = null;
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        SkipValue(ref reader);
+                    }
+                }
+            }
+            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+            {
+                throw JsonReadFailure.Within(exception, at);
+            }
+
+            return new global::Consumer.SubmitOptionalFormRequest
+            {
+                Q = _q,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitOptionalFormRequest)"/>, as the type has no readOnly property.</summary>
+        internal static void WriteSubmitOptionalFormRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value) => WriteSubmitOptionalFormRequest(writer, value);
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+        internal static void WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
+        {
+            writer.WriteStartObject();
+            if (value.Q is { } _q)
+            {
+                writer.WritePropertyName(Utf8Q);
+                writer.WriteStringValue(_q);
+            }
+            writer.WriteEndObject();
+        }
+    }
 }
