@@ -70,4 +70,28 @@ public class OperationShapeTests
         Assert.Contains("'blob' of GetThings (a binary value (format: binary) has no text form in a parameter)", warning.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Equal(8, warning.Location.GetLineSpan().StartLinePosition.Line);
     }
+
+    [Fact]
+    public void ADeprecatedOperationIsObsoleteOnTheInterfaceAndTheClass()
+    {
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/shapes.yaml", """
+            openapi: 3.0.3
+            info: { title: Shapes, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /old:
+                get: { operationId: getOld, deprecated: true, responses: { '204': { description: none } } }
+              /new:
+                get: { operationId: getNew, responses: { '204': { description: none } } }
+            """) });
+        Assert.Empty(run.CompilationDiagnostics());
+
+        var assembly = CompiledAssembly.Load(run.Output);
+        foreach (var type in new[] { "Consumer.IShapesClient", "Consumer.ShapesClient" })
+        {
+            var obsolete = assembly.Type(type).GetMethod("GetOldAsync")!.GetCustomAttributes(typeof(System.ObsoleteAttribute), inherit: false);
+            Assert.Equal("Deprecated in the spec.", Assert.IsType<System.ObsoleteAttribute>(Assert.Single(obsolete)).Message);
+            Assert.Empty(assembly.Type(type).GetMethod("GetNewAsync")!.GetCustomAttributes(typeof(System.ObsoleteAttribute), inherit: false));
+        }
+    }
 }

@@ -25,6 +25,16 @@ internal static partial class ClientEmitter
         return $"{ReturnType(client, operation)} {operation.MethodName}Async({string.Join(", ", parameters)})";
     }
 
+    /// <summary>An operation the spec marks <c>deprecated</c> is <c>[Obsolete]</c>, so a caller's build says so.</summary>
+    private static void EmitDeprecation(SourceWriter writer, OperationSpec operation)
+    {
+        if (operation.IsDeprecated)
+        {
+            writer.Line($"[{CSharpTypes.ObsoleteAttribute}(\"Deprecated in the spec.\")]");
+        }
+    }
+
+    /// <summary>The operation's docs, on the interface member.</summary>
     private static void EmitOperationDocs(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
         Documentation.Summary(writer, operation.Summary ?? operation.Description, $"{operation.HttpMethod} {operation.PathTemplate}");
@@ -114,6 +124,7 @@ internal static partial class ClientEmitter
 
         // The interface carries the operation's docs; the class inherits them rather than repeating them.
         writer.Line("/// <inheritdoc/>");
+        EmitDeprecation(writer, operation);
         writer.OpenBlock("public async " + Signature(client, operation));
         var arguments = string.Join(", ", operation.Parameters.Select(parameter => parameter.Name));
         writer.Line($"global::{ns}.{ValidationEmitter.ValidationClassName(client)}.{ValidationEmitter.ParameterValidatorName(operation)}({arguments});");

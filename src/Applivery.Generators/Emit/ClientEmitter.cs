@@ -54,6 +54,7 @@ internal static partial class ClientEmitter
             }
 
             EmitOperationDocs(writer, client, operations[i]);
+            EmitDeprecation(writer, operations[i]);
             writer.Line(Signature(client, operations[i]) + ";");
         }
 
@@ -87,6 +88,7 @@ internal static partial class ClientEmitter
         foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation)))
         {
             EmitOperationDocs(writer, client, operation);
+            EmitDeprecation(writer, operation);
             writer.Line(Signature(client, operation) + ";");
             writer.Line();
         }
