@@ -28,6 +28,9 @@ internal sealed partial class JsonEmitter
 
     private readonly bool _hasUtf8Literals;
 
+    /// <summary>The scalar kinds whose <c>WriteOptional</c> overload some writer calls.</summary>
+    private readonly HashSet<TypeKind> _optionalWriters = new();
+
     /// <summary>The object types whose request form differs from what they hold: they or an object they contain have readOnly properties.</summary>
     private readonly HashSet<string> _hasRequestForm;
 
@@ -189,6 +192,7 @@ internal sealed partial class JsonEmitter
         }
 
         writer.Lines(JsonRuntimeSource.Helpers);
+        EmitOptionalWriters(writer);
         EmitUnionHelpers(writer);
         if (FileUploadEmitter.IsUsedBy(_client))
         {
@@ -299,19 +303,15 @@ internal sealed partial class JsonEmitter
 
         writer.Line("string? at = null;");
         writer.OpenBlock("try");
-        writer.OpenBlock($"while (Next(ref reader) != {TokenType}.EndObject)");
+        // NextProperty clears `at`: past a property, a failure on the next token belongs to the object, not to it.
+        writer.OpenBlock("while (NextProperty(ref reader, ref at))");
         var first = true;
         foreach (var property in type.Properties)
         {
             writer.OpenBlock($"{(first ? "if" : "else if")} ({NameMatch(property.WireName)})");
             first = false;
-            writer.Line($"at = {CSharpTypes.Literal(property.JsonPath)};");
-            writer.Line("Next(ref reader);");
             var read = ReadExpression(property.Type, CSharpTypes.Literal(property.WireName));
-            writer.Line($"{Local(property)} = reader.TokenType == {TokenType}.Null ? null : {read};");
-
-            // Past this property: a failure on the next token belongs to the object, not to this property.
-            writer.Line("at = null;");
+            writer.Line($"{Local(property)} = NextValueIsNull(ref reader, ref at, {CSharpTypes.Literal(property.JsonPath)}) ? null : {read};");
             writer.CloseBlock();
         }
 
@@ -329,7 +329,6 @@ internal sealed partial class JsonEmitter
             var read = ReadExpression(additionalElement, "additionalName");
             var value = additionalElement.IsValueType ? read : $"reader.TokenType == {TokenType}.Null ? null! : {read}";
             writer.Line($"(additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, {CSharpTypes.Of(additionalElement, Ns)}>())[additionalName] = {value};");
-            writer.Line("at = null;");
         }
         else
         {
@@ -469,6 +468,23 @@ internal sealed partial class JsonEmitter
     {
         var local = Local(property);
         var name = NameField(property.WireName);
+        if (ScalarWriter(property.Type.Kind) is { } scalar)
+        {
+            // A scalar is one call: the writer's name-and-value overload, or WriteOptional for a value that may be
+            // absent. A required property is written even when null (the server expects the key); a null readOnly or
+            // writeOnly one is a value not carried in this direction, so it is left out.
+            if (property.Type.IsValueType && !property.IsNullable)
+            {
+                writer.Line($"writer.{scalar}({name}, value.{property.Name});");
+                return;
+            }
+
+            _optionalWriters.Add(property.Type.Kind);
+            var writeNull = property.IsRequired && !property.IsReadOnly && !property.IsWriteOnly ? ", writeNull: true" : string.Empty;
+            writer.Line($"WriteOptional(writer, {name}, value.{property.Name}{writeNull});");
+            return;
+        }
+
         var write = WriteStatement(property.Type, local, unrecognized, CSharpTypes.Literal(property.WireName), "forRequest");
         if (property.Type.IsValueType && !property.IsNullable)
         {
@@ -489,6 +505,35 @@ internal sealed partial class JsonEmitter
             writer.OpenBlock("else");
             writer.Line($"writer.WritePropertyName({name});");
             writer.Line("writer.WriteNullValue();");
+            writer.CloseBlock();
+        }
+    }
+
+    /// <summary>The <c>Utf8JsonWriter</c> method that writes a property of this scalar kind with its name, or null for other kinds.</summary>
+    private static string? ScalarWriter(TypeKind kind) => kind switch
+    {
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => "WriteString",
+        TypeKind.Boolean => "WriteBoolean",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Single or TypeKind.Decimal => "WriteNumber",
+        _ => null,
+    };
+
+    /// <summary>The <c>WriteOptional</c> overloads the spec's writers use, each once (for the kinds in <see cref="_optionalWriters"/>).</summary>
+    private void EmitOptionalWriters(SourceWriter writer)
+    {
+        foreach (var kind in _optionalWriters.OrderBy(kind => kind))
+        {
+            var type = CSharpTypes.Of(TypeRef.Primitive(kind, ConstraintSpec.None), Ns) + "?";
+            var value = kind == TypeKind.String ? "value" : "value.Value";
+            writer.Line();
+            writer.Line("/// <summary>Writes the property unless <paramref name=\"value\"/> is null; then writes null only with <paramref name=\"writeNull\"/> (a required property).</summary>");
+            writer.OpenBlock($"private static void WriteOptional({Writer} writer, {EncodedText} name, {type} value, bool writeNull = false)");
+            writer.OpenBlock("if (value is not null)");
+            writer.Line($"writer.{ScalarWriter(kind)}(name, {value});");
+            writer.CloseBlock();
+            writer.OpenBlock("else if (writeNull)");
+            writer.Line("writer.WriteNull(name);");
+            writer.CloseBlock();
             writer.CloseBlock();
         }
     }

@@ -126,6 +126,23 @@ internal static class JsonRuntimeSource
             return reader.TokenType;
         }
 
+        /// <summary>
+        /// Moves to the next property name of an object, false at its end. Clears <paramref name="at"/>: past a property, a
+        /// failure belongs to the object.
+        /// </summary>
+        private static bool NextProperty(ref global::System.Text.Json.Utf8JsonReader reader, ref string? at)
+        {
+            at = null;
+            return Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject;
+        }
+
+        /// <summary>Moves to the value of the property just matched, whose path is <paramref name="path"/> from here on; true when it is null.</summary>
+        private static bool NextValueIsNull(ref global::System.Text.Json.Utf8JsonReader reader, ref string? at, string path)
+        {
+            at = path;
+            return Next(ref reader) == global::System.Text.Json.JsonTokenType.Null;
+        }
+
         private static void SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (!reader.TrySkip())

@@ -206,126 +206,75 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals(Utf8Class.EncodedUtf8Bytes))
                     {
-                        at = ".class";
-                        Next(ref reader);
-                        _classValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _classValue = NextValueIsNull(ref reader, ref at, ".class") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Event.EncodedUtf8Bytes))
                     {
-                        at = ".event";
-                        Next(ref reader);
-                        _event = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _event = NextValueIsNull(ref reader, ref at, ".event") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Namespace.EncodedUtf8Bytes))
                     {
-                        at = ".namespace";
-                        Next(ref reader);
-                        _namespace = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _namespace = NextValueIsNull(ref reader, ref at, ".namespace") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf81st.EncodedUtf8Bytes))
                     {
-                        at = "['1st']";
-                        Next(ref reader);
-                        __1st = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        __1st = NextValueIsNull(ref reader, ref at, "['1st']") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8AB.EncodedUtf8Bytes))
                     {
-                        at = "['a-b']";
-                        Next(ref reader);
-                        _aB = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _aB = NextValueIsNull(ref reader, ref at, "['a-b']") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8AB2.EncodedUtf8Bytes))
                     {
-                        at = "['a.b']";
-                        Next(ref reader);
-                        _aB2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _aB2 = NextValueIsNull(ref reader, ref at, "['a.b']") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes))
                     {
-                        at = "['a b']";
-                        Next(ref reader);
-                        _aB3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _aB3 = NextValueIsNull(ref reader, ref at, "['a b']") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Dollar.EncodedUtf8Bytes))
                     {
-                        at = "['$dollar']";
-                        Next(ref reader);
-                        _dollar = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _dollar = NextValueIsNull(ref reader, ref at, "['$dollar']") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("ñandú"))
                     {
-                        at = "['ñandú']";
-                        Next(ref reader);
-                        _ñandú = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _ñandú = NextValueIsNull(ref reader, ref at, "['ñandú']") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("日本"))
                     {
-                        at = "['日本']";
-                        Next(ref reader);
-                        _日本 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _日本 = NextValueIsNull(ref reader, ref at, "['日本']") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Validate.EncodedUtf8Bytes))
                     {
-                        at = ".Validate";
-                        Next(ref reader);
-                        _validateValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _validateValue = NextValueIsNull(ref reader, ref at, ".Validate") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8ToString.EncodedUtf8Bytes))
                     {
-                        at = ".ToString";
-                        Next(ref reader);
-                        _toStringValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _toStringValue = NextValueIsNull(ref reader, ref at, ".ToString") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Class2.EncodedUtf8Bytes))
                     {
-                        at = ".Class";
-                        Next(ref reader);
-                        _classValue2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _classValue2 = NextValueIsNull(ref reader, ref at, ".Class") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8UnrecognizedValues.EncodedUtf8Bytes))
                     {
-                        at = ".UnrecognizedValues";
-                        Next(ref reader);
-                        _unrecognizedValuesValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _unrecognizedValuesValue = NextValueIsNull(ref reader, ref at, ".UnrecognizedValues") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Kind.EncodedUtf8Bytes))
                     {
-                        at = ".kind";
-                        Next(ref reader);
-                        _kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadClassKindValue(ref reader, "kind", ref unrecognizedValues);
-                        at = null;
+                        _kind = NextValueIsNull(ref reader, ref at, ".kind") ? null : ReadClassKindValue(ref reader, "kind", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals(Utf8Quoted.EncodedUtf8Bytes))
                     {
-                        at = ".quoted";
-                        Next(ref reader);
-                        _quoted = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _quoted = NextValueIsNull(ref reader, ref at, ".quoted") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Nested.EncodedUtf8Bytes))
                     {
-                        at = ".nested";
-                        Next(ref reader);
-                        _nested = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : Read_1Thing(ref reader);
-                        at = null;
+                        _nested = NextValueIsNull(ref reader, ref at, ".nested") ? null : Read_1Thing(ref reader);
                     }
                     else
                     {
@@ -374,91 +323,26 @@ namespace Consumer
         internal static void WriteClass(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Class value)
         {
             writer.WriteStartObject();
-            if (value.ClassValue is { } _classValue)
-            {
-                writer.WritePropertyName(Utf8Class);
-                writer.WriteStringValue(_classValue);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Class);
-                writer.WriteNullValue();
-            }
-            if (value.Event is { } _event)
-            {
-                writer.WritePropertyName(Utf8Event);
-                writer.WriteStringValue(_event);
-            }
-            if (value.Namespace is { } _namespace)
-            {
-                writer.WritePropertyName(Utf8Namespace);
-                writer.WriteNumberValue(_namespace);
-            }
-            if (value._1st is { } __1st)
-            {
-                writer.WritePropertyName(Utf81st);
-                writer.WriteStringValue(__1st);
-            }
-            if (value.AB is { } _aB)
-            {
-                writer.WritePropertyName(Utf8AB);
-                writer.WriteStringValue(_aB);
-            }
-            if (value.AB2 is { } _aB2)
-            {
-                writer.WritePropertyName(Utf8AB2);
-                writer.WriteStringValue(_aB2);
-            }
-            if (value.AB3 is { } _aB3)
-            {
-                writer.WritePropertyName(Utf8AB3);
-                writer.WriteStringValue(_aB3);
-            }
-            if (value.Dollar is { } _dollar)
-            {
-                writer.WritePropertyName(Utf8Dollar);
-                writer.WriteStringValue(_dollar);
-            }
-            if (value.Ñandú is { } _ñandú)
-            {
-                writer.WritePropertyName(Utf8Ñandú);
-                writer.WriteStringValue(_ñandú);
-            }
-            if (value.日本 is { } _日本)
-            {
-                writer.WritePropertyName(Utf8日本);
-                writer.WriteStringValue(_日本);
-            }
-            if (value.ValidateValue is { } _validateValue)
-            {
-                writer.WritePropertyName(Utf8Validate);
-                writer.WriteStringValue(_validateValue);
-            }
-            if (value.ToStringValue is { } _toStringValue)
-            {
-                writer.WritePropertyName(Utf8ToString);
-                writer.WriteStringValue(_toStringValue);
-            }
-            if (value.ClassValue2 is { } _classValue2)
-            {
-                writer.WritePropertyName(Utf8Class2);
-                writer.WriteStringValue(_classValue2);
-            }
-            if (value.UnrecognizedValuesValue is { } _unrecognizedValuesValue)
-            {
-                writer.WritePropertyName(Utf8UnrecognizedValues);
-                writer.WriteStringValue(_unrecognizedValuesValue);
-            }
+            WriteOptional(writer, Utf8Class, value.ClassValue, writeNull: true);
+            WriteOptional(writer, Utf8Event, value.Event);
+            WriteOptional(writer, Utf8Namespace, value.Namespace);
+            WriteOptional(writer, Utf81st, value._1st);
+            WriteOptional(writer, Utf8AB, value.AB);
+            WriteOptional(writer, Utf8AB2, value.AB2);
+            WriteOptional(writer, Utf8AB3, value.AB3);
+            WriteOptional(writer, Utf8Dollar, value.Dollar);
+            WriteOptional(writer, Utf8Ñandú, value.Ñandú);
+            WriteOptional(writer, Utf8日本, value.日本);
+            WriteOptional(writer, Utf8Validate, value.ValidateValue);
+            WriteOptional(writer, Utf8ToString, value.ToStringValue);
+            WriteOptional(writer, Utf8Class2, value.ClassValue2);
+            WriteOptional(writer, Utf8UnrecognizedValues, value.UnrecognizedValuesValue);
             if (value.Kind is { } _kind)
             {
                 writer.WritePropertyName(Utf8Kind);
                 WriteClassKindValue(writer, _kind, value.UnrecognizedValues, "kind");
             }
-            if (value.Quoted is { } _quoted)
-            {
-                writer.WritePropertyName(Utf8Quoted);
-                writer.WriteStringValue(_quoted);
-            }
+            WriteOptional(writer, Utf8Quoted, value.Quoted);
             if (value.Nested is { } _nested)
             {
                 writer.WritePropertyName(Utf8Nested);

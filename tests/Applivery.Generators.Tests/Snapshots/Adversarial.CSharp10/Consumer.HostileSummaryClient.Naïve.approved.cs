@@ -49,14 +49,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals(Utf8Self.EncodedUtf8Bytes))
                     {
-                        at = ".self";
-                        Next(ref reader);
-                        _self = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadNaïve(ref reader);
-                        at = null;
+                        _self = NextValueIsNull(ref reader, ref at, ".self") ? null : ReadNaïve(ref reader);
                     }
                     else
                     {

@@ -49,14 +49,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals(Utf8Value.EncodedUtf8Bytes))
                     {
-                        at = ".value";
-                        Next(ref reader);
-                        _value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _value = NextValueIsNull(ref reader, ref at, ".value") ? null : ReadDouble(ref reader);
                     }
                     else
                     {
@@ -83,11 +80,7 @@ namespace Consumer
         internal static void WriteTypesWithDots(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TypesWithDots value)
         {
             writer.WriteStartObject();
-            if (value.Value is { } _value)
-            {
-                writer.WritePropertyName(Utf8Value);
-                writer.WriteNumberValue(_value);
-            }
+            WriteOptional(writer, Utf8Value, value.Value);
             writer.WriteEndObject();
         }
     }

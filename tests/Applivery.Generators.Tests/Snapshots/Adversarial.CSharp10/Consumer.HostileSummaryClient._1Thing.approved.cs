@@ -58,21 +58,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
                     {
-                        at = ".x";
-                        Next(ref reader);
-                        _x = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _x = NextValueIsNull(ref reader, ref at, ".x") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
                     {
-                        at = "['']";
-                        Next(ref reader);
-                        _value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _value = NextValueIsNull(ref reader, ref at, "['']") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -100,16 +94,8 @@ namespace Consumer
         internal static void Write_1Thing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer._1Thing value)
         {
             writer.WriteStartObject();
-            if (value.X is { } _x)
-            {
-                writer.WritePropertyName(Utf8X);
-                writer.WriteStringValue(_x);
-            }
-            if (value.Value is { } _value)
-            {
-                writer.WritePropertyName(Utf8Empty);
-                writer.WriteStringValue(_value);
-            }
+            WriteOptional(writer, Utf8X, value.X);
+            WriteOptional(writer, Utf8Empty, value.Value);
             writer.WriteEndObject();
         }
     }

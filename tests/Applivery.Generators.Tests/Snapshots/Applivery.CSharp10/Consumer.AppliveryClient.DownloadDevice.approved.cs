@@ -58,21 +58,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals(Utf8Model.EncodedUtf8Bytes))
                     {
-                        at = ".model";
-                        Next(ref reader);
-                        _model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _model = NextValueIsNull(ref reader, ref at, ".model") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Type.EncodedUtf8Bytes))
                     {
-                        at = ".type";
-                        Next(ref reader);
-                        _type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _type = NextValueIsNull(ref reader, ref at, ".type") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -100,16 +94,8 @@ namespace Consumer
         internal static void WriteDownloadDevice(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value)
         {
             writer.WriteStartObject();
-            if (value.Model is { } _model)
-            {
-                writer.WritePropertyName(Utf8Model);
-                writer.WriteStringValue(_model);
-            }
-            if (value.Type is { } _type)
-            {
-                writer.WritePropertyName(Utf8Type);
-                writer.WriteStringValue(_type);
-            }
+            WriteOptional(writer, Utf8Model, value.Model);
+            WriteOptional(writer, Utf8Type, value.Type);
             writer.WriteEndObject();
         }
     }

@@ -86,35 +86,23 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals(Utf8Id.EncodedUtf8Bytes))
                     {
-                        at = ".id";
-                        Next(ref reader);
-                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Total.EncodedUtf8Bytes))
                     {
-                        at = ".total";
-                        Next(ref reader);
-                        _total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _total = NextValueIsNull(ref reader, ref at, ".total") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Member.EncodedUtf8Bytes))
                     {
-                        at = ".member";
-                        Next(ref reader);
-                        _member = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMember(ref reader);
-                        at = null;
+                        _member = NextValueIsNull(ref reader, ref at, ".member") ? null : ReadMember(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Downloads.EncodedUtf8Bytes))
                     {
-                        at = ".downloads";
-                        Next(ref reader);
-                        _downloads = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfDownload(ref reader, "downloads", ref unrecognizedValues);
-                        at = null;
+                        _downloads = NextValueIsNull(ref reader, ref at, ".downloads") ? null : ReadListOfDownload(ref reader, "downloads", ref unrecognizedValues);
                     }
                     else
                     {
@@ -144,16 +132,8 @@ namespace Consumer
         internal static void WriteUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
         {
             writer.WriteStartObject();
-            if (value.Id is { } _id)
-            {
-                writer.WritePropertyName(Utf8Id);
-                writer.WriteStringValue(_id);
-            }
-            if (value.Total is { } _total)
-            {
-                writer.WritePropertyName(Utf8Total);
-                writer.WriteNumberValue(_total);
-            }
+            WriteOptional(writer, Utf8Id, value.Id);
+            WriteOptional(writer, Utf8Total, value.Total);
             if (value.Member is { } _member)
             {
                 writer.WritePropertyName(Utf8Member);

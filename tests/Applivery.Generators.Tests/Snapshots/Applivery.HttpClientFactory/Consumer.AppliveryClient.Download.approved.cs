@@ -133,70 +133,43 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
-                        at = ".id";
-                        Next(ref reader);
-                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("from"u8))
                     {
-                        at = ".from";
-                        Next(ref reader);
-                        _from = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadSourceValue(ref reader, "from", ref unrecognizedValues);
-                        at = null;
+                        _from = NextValueIsNull(ref reader, ref at, ".from") ? null : ReadDownloadSourceValue(ref reader, "from", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("build"u8))
                     {
-                        at = ".build";
-                        Next(ref reader);
-                        _build = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadBuild(ref reader);
-                        at = null;
+                        _build = NextValueIsNull(ref reader, ref at, ".build") ? null : ReadDownloadBuild(ref reader);
                     }
                     else if (reader.ValueTextEquals("info"u8))
                     {
-                        at = ".info";
-                        Next(ref reader);
-                        _info = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadJsonElement(ref reader);
-                        at = null;
+                        _info = NextValueIsNull(ref reader, ref at, ".info") ? null : ReadJsonElement(ref reader);
                     }
                     else if (reader.ValueTextEquals("device"u8))
                     {
-                        at = ".device";
-                        Next(ref reader);
-                        _device = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadDevice(ref reader);
-                        at = null;
+                        _device = NextValueIsNull(ref reader, ref at, ".device") ? null : ReadDownloadDevice(ref reader);
                     }
                     else if (reader.ValueTextEquals("os"u8))
                     {
-                        at = ".os";
-                        Next(ref reader);
-                        _os = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadOs(ref reader);
-                        at = null;
+                        _os = NextValueIsNull(ref reader, ref at, ".os") ? null : ReadDownloadOs(ref reader);
                     }
                     else if (reader.ValueTextEquals("networkInfo"u8))
                     {
-                        at = ".networkInfo";
-                        Next(ref reader);
-                        _networkInfo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDownloadNetworkInfo(ref reader);
-                        at = null;
+                        _networkInfo = NextValueIsNull(ref reader, ref at, ".networkInfo") ? null : ReadDownloadNetworkInfo(ref reader);
                     }
                     else if (reader.ValueTextEquals("createdAt"u8))
                     {
-                        at = ".createdAt";
-                        Next(ref reader);
-                        _createdAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
-                        at = null;
+                        _createdAt = NextValueIsNull(ref reader, ref at, ".createdAt") ? null : ReadDateTimeOffset(ref reader);
                     }
                     else if (reader.ValueTextEquals("updatedAt"u8))
                     {
-                        at = ".updatedAt";
-                        Next(ref reader);
-                        _updatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
-                        at = null;
+                        _updatedAt = NextValueIsNull(ref reader, ref at, ".updatedAt") ? null : ReadDateTimeOffset(ref reader);
                     }
                     else
                     {
@@ -232,11 +205,7 @@ namespace Consumer
         internal static void WriteDownload(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Download value)
         {
             writer.WriteStartObject();
-            if (value.Id is { } _id)
-            {
-                writer.WritePropertyName(Utf8Id);
-                writer.WriteStringValue(_id);
-            }
+            WriteOptional(writer, Utf8Id, value.Id);
             if (value.From is { } _from)
             {
                 writer.WritePropertyName(Utf8From);
@@ -267,16 +236,8 @@ namespace Consumer
                 writer.WritePropertyName(Utf8NetworkInfo);
                 WriteDownloadNetworkInfo(writer, _networkInfo);
             }
-            if (value.CreatedAt is { } _createdAt)
-            {
-                writer.WritePropertyName(Utf8CreatedAt);
-                writer.WriteStringValue(_createdAt);
-            }
-            if (value.UpdatedAt is { } _updatedAt)
-            {
-                writer.WritePropertyName(Utf8UpdatedAt);
-                writer.WriteStringValue(_updatedAt);
-            }
+            WriteOptional(writer, Utf8CreatedAt, value.CreatedAt);
+            WriteOptional(writer, Utf8UpdatedAt, value.UpdatedAt);
             writer.WriteEndObject();
         }
 

@@ -85,42 +85,27 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
-                        at = ".id";
-                        Next(ref reader);
-                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("os"u8))
                     {
-                        at = ".os";
-                        Next(ref reader);
-                        _os = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _os = NextValueIsNull(ref reader, ref at, ".os") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("buildPlatform"u8))
                     {
-                        at = ".buildPlatform";
-                        Next(ref reader);
-                        _buildPlatform = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _buildPlatform = NextValueIsNull(ref reader, ref at, ".buildPlatform") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("icon"u8))
                     {
-                        at = ".icon";
-                        Next(ref reader);
-                        _icon = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _icon = NextValueIsNull(ref reader, ref at, ".icon") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("versionName"u8))
                     {
-                        at = ".versionName";
-                        Next(ref reader);
-                        _versionName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _versionName = NextValueIsNull(ref reader, ref at, ".versionName") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -151,31 +136,11 @@ namespace Consumer
         internal static void WriteDownloadBuild(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadBuild value)
         {
             writer.WriteStartObject();
-            if (value.Id is { } _id)
-            {
-                writer.WritePropertyName(Utf8Id);
-                writer.WriteStringValue(_id);
-            }
-            if (value.Os is { } _os)
-            {
-                writer.WritePropertyName(Utf8Os);
-                writer.WriteStringValue(_os);
-            }
-            if (value.BuildPlatform is { } _buildPlatform)
-            {
-                writer.WritePropertyName(Utf8BuildPlatform);
-                writer.WriteStringValue(_buildPlatform);
-            }
-            if (value.Icon is { } _icon)
-            {
-                writer.WritePropertyName(Utf8Icon);
-                writer.WriteStringValue(_icon);
-            }
-            if (value.VersionName is { } _versionName)
-            {
-                writer.WritePropertyName(Utf8VersionName);
-                writer.WriteStringValue(_versionName);
-            }
+            WriteOptional(writer, Utf8Id, value.Id);
+            WriteOptional(writer, Utf8Os, value.Os);
+            WriteOptional(writer, Utf8BuildPlatform, value.BuildPlatform);
+            WriteOptional(writer, Utf8Icon, value.Icon);
+            WriteOptional(writer, Utf8VersionName, value.VersionName);
             writer.WriteEndObject();
         }
     }

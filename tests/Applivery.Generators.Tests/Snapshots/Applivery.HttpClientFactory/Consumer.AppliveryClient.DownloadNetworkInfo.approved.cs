@@ -139,84 +139,51 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("ip"u8))
                     {
-                        at = ".ip";
-                        Next(ref reader);
-                        _ip = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _ip = NextValueIsNull(ref reader, ref at, ".ip") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("city"u8))
                     {
-                        at = ".city";
-                        Next(ref reader);
-                        _city = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _city = NextValueIsNull(ref reader, ref at, ".city") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("continent"u8))
                     {
-                        at = ".continent";
-                        Next(ref reader);
-                        _continent = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _continent = NextValueIsNull(ref reader, ref at, ".continent") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("country"u8))
                     {
-                        at = ".country";
-                        Next(ref reader);
-                        _country = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _country = NextValueIsNull(ref reader, ref at, ".country") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("latitude"u8))
                     {
-                        at = ".latitude";
-                        Next(ref reader);
-                        _latitude = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _latitude = NextValueIsNull(ref reader, ref at, ".latitude") ? null : ReadDouble(ref reader);
                     }
                     else if (reader.ValueTextEquals("longitude"u8))
                     {
-                        at = ".longitude";
-                        Next(ref reader);
-                        _longitude = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _longitude = NextValueIsNull(ref reader, ref at, ".longitude") ? null : ReadDouble(ref reader);
                     }
                     else if (reader.ValueTextEquals("postalCode"u8))
                     {
-                        at = ".postalCode";
-                        Next(ref reader);
-                        _postalCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _postalCode = NextValueIsNull(ref reader, ref at, ".postalCode") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("region"u8))
                     {
-                        at = ".region";
-                        Next(ref reader);
-                        _region = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _region = NextValueIsNull(ref reader, ref at, ".region") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("regionCode"u8))
                     {
-                        at = ".regionCode";
-                        Next(ref reader);
-                        _regionCode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _regionCode = NextValueIsNull(ref reader, ref at, ".regionCode") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("timezone"u8))
                     {
-                        at = ".timezone";
-                        Next(ref reader);
-                        _timezone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _timezone = NextValueIsNull(ref reader, ref at, ".timezone") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("visitor"u8))
                     {
-                        at = ".visitor";
-                        Next(ref reader);
-                        _visitor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _visitor = NextValueIsNull(ref reader, ref at, ".visitor") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -253,61 +220,17 @@ namespace Consumer
         internal static void WriteDownloadNetworkInfo(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadNetworkInfo value)
         {
             writer.WriteStartObject();
-            if (value.Ip is { } _ip)
-            {
-                writer.WritePropertyName(Utf8Ip);
-                writer.WriteStringValue(_ip);
-            }
-            if (value.City is { } _city)
-            {
-                writer.WritePropertyName(Utf8City);
-                writer.WriteStringValue(_city);
-            }
-            if (value.Continent is { } _continent)
-            {
-                writer.WritePropertyName(Utf8Continent);
-                writer.WriteStringValue(_continent);
-            }
-            if (value.Country is { } _country)
-            {
-                writer.WritePropertyName(Utf8Country);
-                writer.WriteStringValue(_country);
-            }
-            if (value.Latitude is { } _latitude)
-            {
-                writer.WritePropertyName(Utf8Latitude);
-                writer.WriteNumberValue(_latitude);
-            }
-            if (value.Longitude is { } _longitude)
-            {
-                writer.WritePropertyName(Utf8Longitude);
-                writer.WriteNumberValue(_longitude);
-            }
-            if (value.PostalCode is { } _postalCode)
-            {
-                writer.WritePropertyName(Utf8PostalCode);
-                writer.WriteStringValue(_postalCode);
-            }
-            if (value.Region is { } _region)
-            {
-                writer.WritePropertyName(Utf8Region);
-                writer.WriteStringValue(_region);
-            }
-            if (value.RegionCode is { } _regionCode)
-            {
-                writer.WritePropertyName(Utf8RegionCode);
-                writer.WriteStringValue(_regionCode);
-            }
-            if (value.Timezone is { } _timezone)
-            {
-                writer.WritePropertyName(Utf8Timezone);
-                writer.WriteStringValue(_timezone);
-            }
-            if (value.Visitor is { } _visitor)
-            {
-                writer.WritePropertyName(Utf8Visitor);
-                writer.WriteStringValue(_visitor);
-            }
+            WriteOptional(writer, Utf8Ip, value.Ip);
+            WriteOptional(writer, Utf8City, value.City);
+            WriteOptional(writer, Utf8Continent, value.Continent);
+            WriteOptional(writer, Utf8Country, value.Country);
+            WriteOptional(writer, Utf8Latitude, value.Latitude);
+            WriteOptional(writer, Utf8Longitude, value.Longitude);
+            WriteOptional(writer, Utf8PostalCode, value.PostalCode);
+            WriteOptional(writer, Utf8Region, value.Region);
+            WriteOptional(writer, Utf8RegionCode, value.RegionCode);
+            WriteOptional(writer, Utf8Timezone, value.Timezone);
+            WriteOptional(writer, Utf8Visitor, value.Visitor);
             writer.WriteEndObject();
         }
     }

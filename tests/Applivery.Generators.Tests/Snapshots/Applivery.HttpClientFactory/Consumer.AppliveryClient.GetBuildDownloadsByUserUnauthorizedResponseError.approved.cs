@@ -59,21 +59,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("code"u8))
                     {
-                        at = ".code";
-                        Next(ref reader);
-                        _code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _code = NextValueIsNull(ref reader, ref at, ".code") ? null : ReadDouble(ref reader);
                     }
                     else if (reader.ValueTextEquals("message"u8))
                     {
-                        at = ".message";
-                        Next(ref reader);
-                        _message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _message = NextValueIsNull(ref reader, ref at, ".message") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -101,16 +95,8 @@ namespace Consumer
         internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError value)
         {
             writer.WriteStartObject();
-            if (value.Code is { } _code)
-            {
-                writer.WritePropertyName(Utf8Code);
-                writer.WriteNumberValue(_code);
-            }
-            if (value.Message is { } _message)
-            {
-                writer.WritePropertyName(Utf8Message);
-                writer.WriteStringValue(_message);
-            }
+            WriteOptional(writer, Utf8Code, value.Code);
+            WriteOptional(writer, Utf8Message, value.Message);
             writer.WriteEndObject();
         }
     }

@@ -105,49 +105,31 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("type"u8))
                     {
-                        at = ".type";
-                        Next(ref reader);
-                        _type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMemberTypeValue(ref reader, "type", ref unrecognizedValues);
-                        at = null;
+                        _type = NextValueIsNull(ref reader, ref at, ".type") ? null : ReadMemberTypeValue(ref reader, "type", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("memberId"u8))
                     {
-                        at = ".memberId";
-                        Next(ref reader);
-                        _memberId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _memberId = NextValueIsNull(ref reader, ref at, ".memberId") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("email"u8))
                     {
-                        at = ".email";
-                        Next(ref reader);
-                        _email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _email = NextValueIsNull(ref reader, ref at, ".email") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("firstName"u8))
                     {
-                        at = ".firstName";
-                        Next(ref reader);
-                        _firstName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _firstName = NextValueIsNull(ref reader, ref at, ".firstName") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("lastName"u8))
                     {
-                        at = ".lastName";
-                        Next(ref reader);
-                        _lastName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _lastName = NextValueIsNull(ref reader, ref at, ".lastName") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("picture"u8))
                     {
-                        at = ".picture";
-                        Next(ref reader);
-                        _picture = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _picture = NextValueIsNull(ref reader, ref at, ".picture") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -185,31 +167,11 @@ namespace Consumer
                 writer.WritePropertyName(Utf8Type);
                 WriteMemberTypeValue(writer, _type, value.UnrecognizedValues, "type");
             }
-            if (value.MemberId is { } _memberId)
-            {
-                writer.WritePropertyName(Utf8MemberId);
-                writer.WriteStringValue(_memberId);
-            }
-            if (value.Email is { } _email)
-            {
-                writer.WritePropertyName(Utf8Email);
-                writer.WriteStringValue(_email);
-            }
-            if (value.FirstName is { } _firstName)
-            {
-                writer.WritePropertyName(Utf8FirstName);
-                writer.WriteStringValue(_firstName);
-            }
-            if (value.LastName is { } _lastName)
-            {
-                writer.WritePropertyName(Utf8LastName);
-                writer.WriteStringValue(_lastName);
-            }
-            if (value.Picture is { } _picture)
-            {
-                writer.WritePropertyName(Utf8Picture);
-                writer.WriteStringValue(_picture);
-            }
+            WriteOptional(writer, Utf8MemberId, value.MemberId);
+            WriteOptional(writer, Utf8Email, value.Email);
+            WriteOptional(writer, Utf8FirstName, value.FirstName);
+            WriteOptional(writer, Utf8LastName, value.LastName);
+            WriteOptional(writer, Utf8Picture, value.Picture);
             writer.WriteEndObject();
         }
     }

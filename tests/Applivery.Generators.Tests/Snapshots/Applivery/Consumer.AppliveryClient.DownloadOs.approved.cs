@@ -58,21 +58,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("version"u8))
                     {
-                        at = ".version";
-                        Next(ref reader);
-                        _version = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _version = NextValueIsNull(ref reader, ref at, ".version") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -100,16 +94,8 @@ namespace Consumer
         internal static void WriteDownloadOs(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadOs value)
         {
             writer.WriteStartObject();
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            if (value.Version is { } _version)
-            {
-                writer.WritePropertyName(Utf8Version);
-                writer.WriteStringValue(_version);
-            }
+            WriteOptional(writer, Utf8Name, value.Name);
+            WriteOptional(writer, Utf8Version, value.Version);
             writer.WriteEndObject();
         }
     }

@@ -65,21 +65,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("status"u8))
                     {
-                        at = ".status";
-                        Next(ref reader);
-                        _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
-                        at = null;
+                        _status = NextValueIsNull(ref reader, ref at, ".status") ? null : ReadBoolean(ref reader);
                     }
                     else if (reader.ValueTextEquals("data"u8))
                     {
-                        at = ".data";
-                        Next(ref reader);
-                        _data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfUserDownloads(ref reader, "data", ref unrecognizedValues);
-                        at = null;
+                        _data = NextValueIsNull(ref reader, ref at, ".data") ? null : ReadListOfUserDownloads(ref reader, "data", ref unrecognizedValues);
                     }
                     else
                     {
@@ -107,11 +101,7 @@ namespace Consumer
         internal static void WriteDownloadsByUserResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
         {
             writer.WriteStartObject();
-            if (value.Status is { } _status)
-            {
-                writer.WritePropertyName(Utf8Status);
-                writer.WriteBooleanValue(_status);
-            }
+            WriteOptional(writer, Utf8Status, value.Status);
             if (value.Data is { } _data)
             {
                 writer.WritePropertyName(Utf8Data);

@@ -58,21 +58,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("status"u8))
                     {
-                        at = ".status";
-                        Next(ref reader);
-                        _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
-                        at = null;
+                        _status = NextValueIsNull(ref reader, ref at, ".status") ? null : ReadBoolean(ref reader);
                     }
                     else if (reader.ValueTextEquals("error"u8))
                     {
-                        at = ".error";
-                        Next(ref reader);
-                        _error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadGetBuildDownloadsByUserNotFoundResponseError(ref reader);
-                        at = null;
+                        _error = NextValueIsNull(ref reader, ref at, ".error") ? null : ReadGetBuildDownloadsByUserNotFoundResponseError(ref reader);
                     }
                     else
                     {
@@ -100,11 +94,7 @@ namespace Consumer
         internal static void WriteGetBuildDownloadsByUserNotFoundResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponse value)
         {
             writer.WriteStartObject();
-            if (value.Status is { } _status)
-            {
-                writer.WritePropertyName(Utf8Status);
-                writer.WriteBooleanValue(_status);
-            }
+            WriteOptional(writer, Utf8Status, value.Status);
             if (value.Error is { } _error)
             {
                 writer.WritePropertyName(Utf8Error);

@@ -59,21 +59,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals(Utf8Name.EncodedUtf8Bytes))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8Data.EncodedUtf8Bytes))
                     {
-                        at = ".data";
-                        Next(ref reader);
-                        _data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadFile(ref reader);
-                        at = null;
+                        _data = NextValueIsNull(ref reader, ref at, ".data") ? null : ReadFile(ref reader);
                     }
                     else
                     {
@@ -111,16 +105,7 @@ namespace Consumer
         internal static void WriteAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value)
         {
             writer.WriteStartObject();
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteNullValue();
-            }
+            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
             if (value.Data is { } _data)
             {
                 writer.WritePropertyName(Utf8Data);

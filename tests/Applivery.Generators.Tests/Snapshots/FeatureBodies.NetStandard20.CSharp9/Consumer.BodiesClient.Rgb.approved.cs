@@ -67,28 +67,19 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals(Utf8R.EncodedUtf8Bytes))
                     {
-                        at = ".R";
-                        Next(ref reader);
-                        _r = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _r = NextValueIsNull(ref reader, ref at, ".R") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8G.EncodedUtf8Bytes))
                     {
-                        at = ".G";
-                        Next(ref reader);
-                        _g = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _g = NextValueIsNull(ref reader, ref at, ".G") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals(Utf8B.EncodedUtf8Bytes))
                     {
-                        at = ".B";
-                        Next(ref reader);
-                        _b = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _b = NextValueIsNull(ref reader, ref at, ".B") ? null : ReadInt32(ref reader);
                     }
                     else
                     {
@@ -117,21 +108,9 @@ namespace Consumer
         internal static void WriteRgb(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
         {
             writer.WriteStartObject();
-            if (value.R is { } _r)
-            {
-                writer.WritePropertyName(Utf8R);
-                writer.WriteNumberValue(_r);
-            }
-            if (value.G is { } _g)
-            {
-                writer.WritePropertyName(Utf8G);
-                writer.WriteNumberValue(_g);
-            }
-            if (value.B is { } _b)
-            {
-                writer.WritePropertyName(Utf8B);
-                writer.WriteNumberValue(_b);
-            }
+            WriteOptional(writer, Utf8R, value.R);
+            WriteOptional(writer, Utf8G, value.G);
+            WriteOptional(writer, Utf8B, value.B);
             writer.WriteEndObject();
         }
 

@@ -196,119 +196,71 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("count"u8))
                     {
-                        at = ".count";
-                        Next(ref reader);
-                        _count = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("price"u8))
                     {
-                        at = ".price";
-                        Next(ref reader);
-                        _price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _price = NextValueIsNull(ref reader, ref at, ".price") ? null : ReadDouble(ref reader);
                     }
                     else if (reader.ValueTextEquals("active"u8))
                     {
-                        at = ".active";
-                        Next(ref reader);
-                        _active = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
-                        at = null;
+                        _active = NextValueIsNull(ref reader, ref at, ".active") ? null : ReadBoolean(ref reader);
                     }
                     else if (reader.ValueTextEquals("when"u8))
                     {
-                        at = ".when";
-                        Next(ref reader);
-                        _when = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
-                        at = null;
+                        _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
                     }
                     else if (reader.ValueTextEquals("color"u8))
                     {
-                        at = ".color";
-                        Next(ref reader);
-                        _color = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
-                        at = null;
+                        _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("note"u8))
                     {
-                        at = ".note";
-                        Next(ref reader);
-                        _note = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _note = NextValueIsNull(ref reader, ref at, ".note") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("tags"u8))
                     {
-                        at = ".tags";
-                        Next(ref reader);
-                        _tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
-                        at = null;
+                        _tags = NextValueIsNull(ref reader, ref at, ".tags") ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("ids"u8))
                     {
-                        at = ".ids";
-                        Next(ref reader);
-                        _ids = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfInt32(ref reader, "ids", ref unrecognizedValues);
-                        at = null;
+                        _ids = NextValueIsNull(ref reader, ref at, ".ids") ? null : ReadListOfInt32(ref reader, "ids", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("spaced"u8))
                     {
-                        at = ".spaced";
-                        Next(ref reader);
-                        _spaced = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "spaced", ref unrecognizedValues);
-                        at = null;
+                        _spaced = NextValueIsNull(ref reader, ref at, ".spaced") ? null : ReadListOfString(ref reader, "spaced", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("piped"u8))
                     {
-                        at = ".piped";
-                        Next(ref reader);
-                        _piped = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "piped", ref unrecognizedValues);
-                        at = null;
+                        _piped = NextValueIsNull(ref reader, ref at, ".piped") ? null : ReadListOfString(ref reader, "piped", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("filter"u8))
                     {
-                        at = ".filter";
-                        Next(ref reader);
-                        _filter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
-                        at = null;
+                        _filter = NextValueIsNull(ref reader, ref at, ".filter") ? null : ReadRgb(ref reader);
                     }
                     else if (reader.ValueTextEquals("point"u8))
                     {
-                        at = ".point";
-                        Next(ref reader);
-                        _point = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
-                        at = null;
+                        _point = NextValueIsNull(ref reader, ref at, ".point") ? null : ReadRgb(ref reader);
                     }
                     else if (reader.ValueTextEquals("box"u8))
                     {
-                        at = ".box";
-                        Next(ref reader);
-                        _box = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
-                        at = null;
+                        _box = NextValueIsNull(ref reader, ref at, ".box") ? null : ReadRgb(ref reader);
                     }
                     else if (reader.ValueTextEquals("meta"u8))
                     {
-                        at = ".meta";
-                        Next(ref reader);
-                        _meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMetadata(ref reader);
-                        at = null;
+                        _meta = NextValueIsNull(ref reader, ref at, ".meta") ? null : ReadMetadata(ref reader);
                     }
                     else if (reader.ValueTextEquals("raw"u8))
                     {
-                        at = ".raw";
-                        Next(ref reader);
-                        _raw = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "raw", ref unrecognizedValues);
-                        at = null;
+                        _raw = NextValueIsNull(ref reader, ref at, ".raw") ? null : ReadListOfString(ref reader, "raw", ref unrecognizedValues);
                     }
                     else
                     {
@@ -356,46 +308,17 @@ namespace Consumer
         internal static void WriteFormFields(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value)
         {
             writer.WriteStartObject();
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteNullValue();
-            }
-            if (value.Count is { } _count)
-            {
-                writer.WritePropertyName(Utf8Count);
-                writer.WriteNumberValue(_count);
-            }
-            if (value.Price is { } _price)
-            {
-                writer.WritePropertyName(Utf8Price);
-                writer.WriteNumberValue(_price);
-            }
-            if (value.Active is { } _active)
-            {
-                writer.WritePropertyName(Utf8Active);
-                writer.WriteBooleanValue(_active);
-            }
-            if (value.When is { } _when)
-            {
-                writer.WritePropertyName(Utf8When);
-                writer.WriteStringValue(_when);
-            }
+            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+            WriteOptional(writer, Utf8Count, value.Count);
+            WriteOptional(writer, Utf8Price, value.Price);
+            WriteOptional(writer, Utf8Active, value.Active);
+            WriteOptional(writer, Utf8When, value.When);
             if (value.Color is { } _color)
             {
                 writer.WritePropertyName(Utf8Color);
                 WriteColorValue(writer, _color, value.UnrecognizedValues, "color");
             }
-            if (value.Note is { } _note)
-            {
-                writer.WritePropertyName(Utf8Note);
-                writer.WriteStringValue(_note);
-            }
+            WriteOptional(writer, Utf8Note, value.Note);
             if (value.Tags is { } _tags)
             {
                 writer.WritePropertyName(Utf8Tags);

@@ -95,42 +95,27 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("nested"u8))
                     {
-                        at = ".nested";
-                        Next(ref reader);
-                        _nested = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSubmitMoreFormRequestNested(ref reader);
-                        at = null;
+                        _nested = NextValueIsNull(ref reader, ref at, ".nested") ? null : ReadSubmitMoreFormRequestNested(ref reader);
                     }
                     else if (reader.ValueTextEquals("spacedBox"u8))
                     {
-                        at = ".spacedBox";
-                        Next(ref reader);
-                        _spacedBox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
-                        at = null;
+                        _spacedBox = NextValueIsNull(ref reader, ref at, ".spacedBox") ? null : ReadRgb(ref reader);
                     }
                     else if (reader.ValueTextEquals("pipedBox"u8))
                     {
-                        at = ".pipedBox";
-                        Next(ref reader);
-                        _pipedBox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
-                        at = null;
+                        _pipedBox = NextValueIsNull(ref reader, ref at, ".pipedBox") ? null : ReadRgb(ref reader);
                     }
                     else if (reader.ValueTextEquals("quoted"u8))
                     {
-                        at = ".quoted";
-                        Next(ref reader);
-                        _quoted = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _quoted = NextValueIsNull(ref reader, ref at, ".quoted") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("listOfObjects"u8))
                     {
-                        at = ".listOfObjects";
-                        Next(ref reader);
-                        _listOfObjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfRgb(ref reader, "listOfObjects", ref unrecognizedValues);
-                        at = null;
+                        _listOfObjects = NextValueIsNull(ref reader, ref at, ".listOfObjects") ? null : ReadListOfRgb(ref reader, "listOfObjects", ref unrecognizedValues);
                     }
                     else
                     {
@@ -176,11 +161,7 @@ namespace Consumer
                 writer.WritePropertyName(Utf8PipedBox);
                 WriteRgb(writer, _pipedBox);
             }
-            if (value.Quoted is { } _quoted)
-            {
-                writer.WritePropertyName(Utf8Quoted);
-                writer.WriteStringValue(_quoted);
-            }
+            WriteOptional(writer, Utf8Quoted, value.Quoted);
             if (value.ListOfObjects is { } _listOfObjects)
             {
                 writer.WritePropertyName(Utf8ListOfObjects);

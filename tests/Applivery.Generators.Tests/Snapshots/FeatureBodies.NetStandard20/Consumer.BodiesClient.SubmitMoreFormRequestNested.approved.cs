@@ -59,21 +59,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("inner"u8))
                     {
-                        at = ".inner";
-                        Next(ref reader);
-                        _inner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
-                        at = null;
+                        _inner = NextValueIsNull(ref reader, ref at, ".inner") ? null : ReadRgb(ref reader);
                     }
                     else if (reader.ValueTextEquals("list"u8))
                     {
-                        at = ".list";
-                        Next(ref reader);
-                        _list = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "list", ref unrecognizedValues);
-                        at = null;
+                        _list = NextValueIsNull(ref reader, ref at, ".list") ? null : ReadListOfString(ref reader, "list", ref unrecognizedValues);
                     }
                     else
                     {

@@ -49,14 +49,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("q"u8))
                     {
-                        at = ".q";
-                        Next(ref reader);
-                        _q = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _q = NextValueIsNull(ref reader, ref at, ".q") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -83,11 +80,7 @@ namespace Consumer
         internal static void WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
         {
             writer.WriteStartObject();
-            if (value.Q is { } _q)
-            {
-                writer.WritePropertyName(Utf8Q);
-                writer.WriteStringValue(_q);
-            }
+            WriteOptional(writer, Utf8Q, value.Q);
             writer.WriteEndObject();
         }
     }

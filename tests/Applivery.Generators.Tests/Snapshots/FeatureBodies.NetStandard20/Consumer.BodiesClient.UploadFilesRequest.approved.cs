@@ -140,77 +140,47 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("files"u8))
                     {
-                        at = ".files";
-                        Next(ref reader);
-                        _files = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfFile(ref reader, "files", ref unrecognizedValues);
-                        at = null;
+                        _files = NextValueIsNull(ref reader, ref at, ".files") ? null : ReadListOfFile(ref reader, "files", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("avatar"u8))
                     {
-                        at = ".avatar";
-                        Next(ref reader);
-                        _avatar = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadFile(ref reader);
-                        at = null;
+                        _avatar = NextValueIsNull(ref reader, ref at, ".avatar") ? null : ReadFile(ref reader);
                     }
                     else if (reader.ValueTextEquals("metadata"u8))
                     {
-                        at = ".metadata";
-                        Next(ref reader);
-                        _metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMetadata(ref reader);
-                        at = null;
+                        _metadata = NextValueIsNull(ref reader, ref at, ".metadata") ? null : ReadMetadata(ref reader);
                     }
                     else if (reader.ValueTextEquals("title"u8))
                     {
-                        at = ".title";
-                        Next(ref reader);
-                        _title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("count"u8))
                     {
-                        at = ".count";
-                        Next(ref reader);
-                        _count = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("when"u8))
                     {
-                        at = ".when";
-                        Next(ref reader);
-                        _when = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
-                        at = null;
+                        _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
                     }
                     else if (reader.ValueTextEquals("color"u8))
                     {
-                        at = ".color";
-                        Next(ref reader);
-                        _color = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
-                        at = null;
+                        _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("tags"u8))
                     {
-                        at = ".tags";
-                        Next(ref reader);
-                        _tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
-                        at = null;
+                        _tags = NextValueIsNull(ref reader, ref at, ".tags") ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("labels"u8))
                     {
-                        at = ".labels";
-                        Next(ref reader);
-                        _labels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "labels", ref unrecognizedValues);
-                        at = null;
+                        _labels = NextValueIsNull(ref reader, ref at, ".labels") ? null : ReadListOfString(ref reader, "labels", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("description"u8))
                     {
-                        at = ".description";
-                        Next(ref reader);
-                        _description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _description = NextValueIsNull(ref reader, ref at, ".description") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -277,26 +247,9 @@ namespace Consumer
                 writer.WritePropertyName(Utf8Metadata);
                 WriteMetadata(writer, _metadata);
             }
-            if (value.Title is { } _title)
-            {
-                writer.WritePropertyName(Utf8Title);
-                writer.WriteStringValue(_title);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Title);
-                writer.WriteNullValue();
-            }
-            if (value.Count is { } _count)
-            {
-                writer.WritePropertyName(Utf8Count);
-                writer.WriteNumberValue(_count);
-            }
-            if (value.When is { } _when)
-            {
-                writer.WritePropertyName(Utf8When);
-                writer.WriteStringValue(_when);
-            }
+            WriteOptional(writer, Utf8Title, value.Title, writeNull: true);
+            WriteOptional(writer, Utf8Count, value.Count);
+            WriteOptional(writer, Utf8When, value.When);
             if (value.Color is { } _color)
             {
                 writer.WritePropertyName(Utf8Color);
@@ -312,11 +265,7 @@ namespace Consumer
                 writer.WritePropertyName(Utf8Labels);
                 WriteListOfString(writer, _labels, value.UnrecognizedValues, "labels");
             }
-            if (value.Description is { } _description)
-            {
-                writer.WritePropertyName(Utf8Description);
-                writer.WriteStringValue(_description);
-            }
+            WriteOptional(writer, Utf8Description, value.Description);
             writer.WriteEndObject();
         }
     }

@@ -49,14 +49,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("document"u8))
                     {
-                        at = ".document";
-                        Next(ref reader);
-                        _document = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadFile(ref reader);
-                        at = null;
+                        _document = NextValueIsNull(ref reader, ref at, ".document") ? null : ReadFile(ref reader);
                     }
                     else
                     {

@@ -58,21 +58,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("owner"u8))
                     {
-                        at = ".owner";
-                        Next(ref reader);
-                        _owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("size"u8))
                     {
-                        at = ".size";
-                        Next(ref reader);
-                        _size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _size = NextValueIsNull(ref reader, ref at, ".size") ? null : ReadInt32(ref reader);
                     }
                     else
                     {
@@ -100,16 +94,8 @@ namespace Consumer
         internal static void WriteMetadata(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value)
         {
             writer.WriteStartObject();
-            if (value.Owner is { } _owner)
-            {
-                writer.WritePropertyName(Utf8Owner);
-                writer.WriteStringValue(_owner);
-            }
-            if (value.Size is { } _size)
-            {
-                writer.WritePropertyName(Utf8Size);
-                writer.WriteNumberValue(_size);
-            }
+            WriteOptional(writer, Utf8Owner, value.Owner);
+            WriteOptional(writer, Utf8Size, value.Size);
             writer.WriteEndObject();
         }
     }

@@ -58,21 +58,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("inner"u8))
                     {
-                        at = ".inner";
-                        Next(ref reader);
-                        _inner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadRgb(ref reader);
-                        at = null;
+                        _inner = NextValueIsNull(ref reader, ref at, ".inner") ? null : ReadRgb(ref reader);
                     }
                     else
                     {
@@ -100,11 +94,7 @@ namespace Consumer
         internal static void WriteNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Nested value)
         {
             writer.WriteStartObject();
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
+            WriteOptional(writer, Utf8Name, value.Name);
             if (value.Inner is { } _inner)
             {
                 writer.WritePropertyName(Utf8Inner);

@@ -58,21 +58,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
-                        at = ".id";
-                        Next(ref reader);
-                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("state"u8))
                     {
-                        at = ".state";
-                        Next(ref reader);
-                        _state = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _state = NextValueIsNull(ref reader, ref at, ".state") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -105,21 +99,8 @@ namespace Consumer
         internal static void WriteJob(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Job value)
         {
             writer.WriteStartObject();
-            if (value.Id is { } _id)
-            {
-                writer.WritePropertyName(Utf8Id);
-                writer.WriteStringValue(_id);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Id);
-                writer.WriteNullValue();
-            }
-            if (value.State is { } _state)
-            {
-                writer.WritePropertyName(Utf8State);
-                writer.WriteStringValue(_state);
-            }
+            WriteOptional(writer, Utf8Id, value.Id, writeNull: true);
+            WriteOptional(writer, Utf8State, value.State);
             writer.WriteEndObject();
         }
     }

@@ -49,14 +49,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("ticket"u8))
                     {
-                        at = ".ticket";
-                        Next(ref reader);
-                        _ticketValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _ticketValue = NextValueIsNull(ref reader, ref at, ".ticket") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -88,16 +85,7 @@ namespace Consumer
         internal static void WriteTicket(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Ticket value)
         {
             writer.WriteStartObject();
-            if (value.TicketValue is { } _ticketValue)
-            {
-                writer.WritePropertyName(Utf8Ticket);
-                writer.WriteStringValue(_ticketValue);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Ticket);
-                writer.WriteNullValue();
-            }
+            WriteOptional(writer, Utf8Ticket, value.TicketValue, writeNull: true);
             writer.WriteEndObject();
         }
     }

@@ -149,6 +149,23 @@ namespace Consumer
             return reader.TokenType;
         }
 
+        /// <summary>
+        /// Moves to the next property name of an object, false at its end. Clears <paramref name="at"/>: past a property, a
+        /// failure belongs to the object.
+        /// </summary>
+        private static bool NextProperty(ref global::System.Text.Json.Utf8JsonReader reader, ref string? at)
+        {
+            at = null;
+            return Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject;
+        }
+
+        /// <summary>Moves to the value of the property just matched, whose path is <paramref name="path"/> from here on; true when it is null.</summary>
+        private static bool NextValueIsNull(ref global::System.Text.Json.Utf8JsonReader reader, ref string? at, string path)
+        {
+            at = path;
+            return Next(ref reader) == global::System.Text.Json.JsonTokenType.Null;
+        }
+
         private static void SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (!reader.TrySkip())
@@ -412,6 +429,32 @@ namespace Consumer
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => _write(writer, value);
+        }
+
+        /// <summary>Writes the property unless <paramref name="value"/> is null; then writes null only with <paramref name="writeNull"/> (a required property).</summary>
+        private static void WriteOptional(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, string? value, bool writeNull = false)
+        {
+            if (value is not null)
+            {
+                writer.WriteString(name, value);
+            }
+            else if (writeNull)
+            {
+                writer.WriteNull(name);
+            }
+        }
+
+        /// <summary>Writes the property unless <paramref name="value"/> is null; then writes null only with <paramref name="writeNull"/> (a required property).</summary>
+        private static void WriteOptional(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, int? value, bool writeNull = false)
+        {
+            if (value is not null)
+            {
+                writer.WriteNumber(name, value.Value);
+            }
+            else if (writeNull)
+            {
+                writer.WriteNull(name);
+            }
         }
     }
 

@@ -60,21 +60,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("email"u8))
                     {
-                        at = ".email";
-                        Next(ref reader);
-                        _email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _email = NextValueIsNull(ref reader, ref at, ".email") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("password"u8))
                     {
-                        at = ".password";
-                        Next(ref reader);
-                        _password = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _password = NextValueIsNull(ref reader, ref at, ".password") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -107,21 +101,8 @@ namespace Consumer
         internal static void WriteCredentials(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Credentials value)
         {
             writer.WriteStartObject();
-            if (value.Email is { } _email)
-            {
-                writer.WritePropertyName(Utf8Email);
-                writer.WriteStringValue(_email);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Email);
-                writer.WriteNullValue();
-            }
-            if (value.Password is { } _password)
-            {
-                writer.WritePropertyName(Utf8Password);
-                writer.WriteStringValue(_password);
-            }
+            WriteOptional(writer, Utf8Email, value.Email, writeNull: true);
+            WriteOptional(writer, Utf8Password, value.Password);
             writer.WriteEndObject();
         }
     }

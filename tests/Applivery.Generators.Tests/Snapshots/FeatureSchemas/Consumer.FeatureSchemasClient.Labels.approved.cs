@@ -57,14 +57,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -72,7 +69,6 @@ namespace Consumer
                         at = PropertyStep(additionalName);
                         Next(ref reader);
                         (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[additionalName] = ReadJsonElement(ref reader);
-                        at = null;
                     }
                 }
             }
@@ -100,16 +96,7 @@ namespace Consumer
         internal static void WriteLabels(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Labels value)
         {
             writer.WriteStartObject();
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteNullValue();
-            }
+            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var entry in additionalProperties)

@@ -75,21 +75,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("mass"u8))
                     {
-                        at = ".mass";
-                        Next(ref reader);
-                        _mass = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _mass = NextValueIsNull(ref reader, ref at, ".mass") ? null : ReadDouble(ref reader);
                     }
                     else if (reader.ValueTextEquals("radius"u8))
                     {
-                        at = ".radius";
-                        Next(ref reader);
-                        _radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _radius = NextValueIsNull(ref reader, ref at, ".radius") ? null : ReadDouble(ref reader);
                     }
                     else
                     {
@@ -97,7 +91,6 @@ namespace Consumer
                         at = PropertyStep(additionalName);
                         Next(ref reader);
                         (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, double>())[additionalName] = ReadDouble(ref reader);
-                        at = null;
                     }
                 }
             }
@@ -121,16 +114,8 @@ namespace Consumer
         internal static void WriteMeasurements(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Measurements value)
         {
             writer.WriteStartObject();
-            if (value.Mass is { } _mass)
-            {
-                writer.WritePropertyName(Utf8Mass);
-                writer.WriteNumberValue(_mass);
-            }
-            if (value.Radius is { } _radius)
-            {
-                writer.WritePropertyName(Utf8Radius);
-                writer.WriteNumberValue(_radius);
-            }
+            WriteOptional(writer, Utf8Mass, value.Mass);
+            WriteOptional(writer, Utf8Radius, value.Radius);
             if (value.AdditionalProperties is { } additionalProperties)
             {
                 foreach (var entry in additionalProperties)

@@ -95,42 +95,27 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
-                        at = ".id";
-                        Next(ref reader);
-                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader);
-                        at = null;
+                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadInt64(ref reader);
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("lastUpdated"u8))
                     {
-                        at = ".lastUpdated";
-                        Next(ref reader);
-                        _lastUpdated = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDateTimeOffset(ref reader);
-                        at = null;
+                        _lastUpdated = NextValueIsNull(ref reader, ref at, ".lastUpdated") ? null : ReadDateTimeOffset(ref reader);
                     }
                     else if (reader.ValueTextEquals("satellites"u8))
                     {
-                        at = ".satellites";
-                        Next(ref reader);
-                        _satellites = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfSatellite(ref reader, "satellites", ref unrecognizedValues);
-                        at = null;
+                        _satellites = NextValueIsNull(ref reader, ref at, ".satellites") ? null : ReadListOfSatellite(ref reader, "satellites", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("measurements"u8))
                     {
-                        at = ".measurements";
-                        Next(ref reader);
-                        _measurements = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMeasurements(ref reader);
-                        at = null;
+                        _measurements = NextValueIsNull(ref reader, ref at, ".measurements") ? null : ReadMeasurements(ref reader);
                     }
                     else
                     {
@@ -176,29 +161,12 @@ namespace Consumer
             writer.WriteStartObject();
             if (!forRequest)
             {
-                if (value.Id is { } _id)
-                {
-                    writer.WritePropertyName(Utf8Id);
-                    writer.WriteNumberValue(_id);
-                }
+                WriteOptional(writer, Utf8Id, value.Id);
             }
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteNullValue();
-            }
+            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
             if (!forRequest)
             {
-                if (value.LastUpdated is { } _lastUpdated)
-                {
-                    writer.WritePropertyName(Utf8LastUpdated);
-                    writer.WriteStringValue(_lastUpdated);
-                }
+                WriteOptional(writer, Utf8LastUpdated, value.LastUpdated);
             }
             if (value.Satellites is { } _satellites)
             {

@@ -68,28 +68,19 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
-                        at = ".id";
-                        Next(ref reader);
-                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt64(ref reader);
-                        at = null;
+                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadInt64(ref reader);
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("orbit"u8))
                     {
-                        at = ".orbit";
-                        Next(ref reader);
-                        _orbit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadSatelliteOrbit(ref reader);
-                        at = null;
+                        _orbit = NextValueIsNull(ref reader, ref at, ".orbit") ? null : ReadSatelliteOrbit(ref reader);
                     }
                     else
                     {
@@ -128,22 +119,9 @@ namespace Consumer
             writer.WriteStartObject();
             if (!forRequest)
             {
-                if (value.Id is { } _id)
-                {
-                    writer.WritePropertyName(Utf8Id);
-                    writer.WriteNumberValue(_id);
-                }
+                WriteOptional(writer, Utf8Id, value.Id);
             }
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteNullValue();
-            }
+            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
             if (value.Orbit is { } _orbit)
             {
                 writer.WritePropertyName(Utf8Orbit);

@@ -58,21 +58,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("planet"u8))
                     {
-                        at = ".planet";
-                        Next(ref reader);
-                        _planet = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadPlanet(ref reader);
-                        at = null;
+                        _planet = NextValueIsNull(ref reader, ref at, ".planet") ? null : ReadPlanet(ref reader);
                     }
                     else if (reader.ValueTextEquals("period"u8))
                     {
-                        at = ".period";
-                        Next(ref reader);
-                        _period = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _period = NextValueIsNull(ref reader, ref at, ".period") ? null : ReadDouble(ref reader);
                     }
                     else
                     {
@@ -108,11 +102,7 @@ namespace Consumer
                 writer.WritePropertyName(Utf8Planet);
                 WritePlanet(writer, _planet, forRequest);
             }
-            if (value.Period is { } _period)
-            {
-                writer.WritePropertyName(Utf8Period);
-                writer.WriteNumberValue(_period);
-            }
+            WriteOptional(writer, Utf8Period, value.Period);
             writer.WriteEndObject();
         }
     }

@@ -91,35 +91,23 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("label"u8))
                     {
-                        at = ".label";
-                        Next(ref reader);
-                        _label = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _label = NextValueIsNull(ref reader, ref at, ".label") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("children"u8))
                     {
-                        at = ".children";
-                        Next(ref reader);
-                        _children = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfTree(ref reader, "children", ref unrecognizedValues);
-                        at = null;
+                        _children = NextValueIsNull(ref reader, ref at, ".children") ? null : ReadListOfTree(ref reader, "children", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("meta"u8))
                     {
-                        at = ".meta";
-                        Next(ref reader);
-                        _meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTreeMeta(ref reader);
-                        at = null;
+                        _meta = NextValueIsNull(ref reader, ref at, ".meta") ? null : ReadTreeMeta(ref reader);
                     }
                     else if (reader.ValueTextEquals("byName"u8))
                     {
-                        at = ".byName";
-                        Next(ref reader);
-                        _byName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadMapOfTree(ref reader, "byName", ref unrecognizedValues);
-                        at = null;
+                        _byName = NextValueIsNull(ref reader, ref at, ".byName") ? null : ReadMapOfTree(ref reader, "byName", ref unrecognizedValues);
                     }
                     else
                     {
@@ -149,11 +137,7 @@ namespace Consumer
         internal static void WriteTree(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tree value)
         {
             writer.WriteStartObject();
-            if (value.Label is { } _label)
-            {
-                writer.WritePropertyName(Utf8Label);
-                writer.WriteStringValue(_label);
-            }
+            WriteOptional(writer, Utf8Label, value.Label);
             if (value.Children is { } _children)
             {
                 writer.WritePropertyName(Utf8Children);

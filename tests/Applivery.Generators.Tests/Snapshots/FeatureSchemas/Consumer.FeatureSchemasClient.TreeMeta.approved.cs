@@ -49,14 +49,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("parent"u8))
                     {
-                        at = ".parent";
-                        Next(ref reader);
-                        _parent = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTree(ref reader);
-                        at = null;
+                        _parent = NextValueIsNull(ref reader, ref at, ".parent") ? null : ReadTree(ref reader);
                     }
                     else
                     {

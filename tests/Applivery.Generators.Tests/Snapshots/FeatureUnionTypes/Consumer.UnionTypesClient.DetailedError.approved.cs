@@ -59,21 +59,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("code"u8))
                     {
-                        at = ".code";
-                        Next(ref reader);
-                        _code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _code = NextValueIsNull(ref reader, ref at, ".code") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("details"u8))
                     {
-                        at = ".details";
-                        Next(ref reader);
-                        _details = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfString(ref reader, "details", ref unrecognizedValues);
-                        at = null;
+                        _details = NextValueIsNull(ref reader, ref at, ".details") ? null : ReadListOfString(ref reader, "details", ref unrecognizedValues);
                     }
                     else
                     {
@@ -111,9 +105,7 @@ namespace Consumer
         internal static void WriteDetailedError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedError value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(Utf8Code);
-            var _code = value.Code;
-            writer.WriteNumberValue(_code);
+            writer.WriteNumber(Utf8Code, value.Code);
             if (value.Details is { } _details)
             {
                 writer.WritePropertyName(Utf8Details);

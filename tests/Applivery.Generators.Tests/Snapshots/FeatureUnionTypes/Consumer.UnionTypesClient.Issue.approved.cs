@@ -67,28 +67,19 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("number"u8))
                     {
-                        at = ".number";
-                        Next(ref reader);
-                        _number = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _number = NextValueIsNull(ref reader, ref at, ".number") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("title"u8))
                     {
-                        at = ".title";
-                        Next(ref reader);
-                        _title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("stars"u8))
                     {
-                        at = ".stars";
-                        Next(ref reader);
-                        _stars = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _stars = NextValueIsNull(ref reader, ref at, ".stars") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -122,19 +113,9 @@ namespace Consumer
         internal static void WriteIssue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Issue value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(Utf8Number);
-            var _number = value.Number;
-            writer.WriteNumberValue(_number);
-            if (value.Title is { } _title)
-            {
-                writer.WritePropertyName(Utf8Title);
-                writer.WriteStringValue(_title);
-            }
-            if (value.Stars is { } _stars)
-            {
-                writer.WritePropertyName(Utf8Stars);
-                writer.WriteStringValue(_stars);
-            }
+            writer.WriteNumber(Utf8Number, value.Number);
+            WriteOptional(writer, Utf8Title, value.Title);
+            WriteOptional(writer, Utf8Stars, value.Stars);
             writer.WriteEndObject();
         }
     }

@@ -126,63 +126,39 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("text"u8))
                     {
-                        at = ".text";
-                        Next(ref reader);
-                        _text = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _text = NextValueIsNull(ref reader, ref at, ".text") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("id"u8))
                     {
-                        at = ".id";
-                        Next(ref reader);
-                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadId(ref reader);
-                        at = null;
+                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadId(ref reader);
                     }
                     else if (reader.ValueTextEquals("scalar"u8))
                     {
-                        at = ".scalar";
-                        Next(ref reader);
-                        _scalar = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadScalar(ref reader);
-                        at = null;
+                        _scalar = NextValueIsNull(ref reader, ref at, ".scalar") ? null : ReadScalar(ref reader);
                     }
                     else if (reader.ValueTextEquals("tags"u8))
                     {
-                        at = ".tags";
-                        Next(ref reader);
-                        _tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadTags(ref reader);
-                        at = null;
+                        _tags = NextValueIsNull(ref reader, ref at, ".tags") ? null : ReadTags(ref reader);
                     }
                     else if (reader.ValueTextEquals("owner"u8))
                     {
-                        at = ".owner";
-                        Next(ref reader);
-                        _owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUser(ref reader);
-                        at = null;
+                        _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadUser(ref reader);
                     }
                     else if (reader.ValueTextEquals("ownerOrNull"u8))
                     {
-                        at = ".ownerOrNull";
-                        Next(ref reader);
-                        _ownerOrNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadQueryOwnerOrNull(ref reader);
-                        at = null;
+                        _ownerOrNull = NextValueIsNull(ref reader, ref at, ".ownerOrNull") ? null : ReadQueryOwnerOrNull(ref reader);
                     }
                     else if (reader.ValueTextEquals("filters"u8))
                     {
-                        at = ".filters";
-                        Next(ref reader);
-                        _filters = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfQueryFiltersItem(ref reader, "filters", ref unrecognizedValues);
-                        at = null;
+                        _filters = NextValueIsNull(ref reader, ref at, ".filters") ? null : ReadListOfQueryFiltersItem(ref reader, "filters", ref unrecognizedValues);
                     }
                     else if (reader.ValueTextEquals("range"u8))
                     {
-                        at = ".range";
-                        Next(ref reader);
-                        _range = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadQueryRange(ref reader);
-                        at = null;
+                        _range = NextValueIsNull(ref reader, ref at, ".range") ? null : ReadQueryRange(ref reader);
                     }
                     else
                     {
@@ -221,16 +197,7 @@ namespace Consumer
         internal static void WriteQuery(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Query value)
         {
             writer.WriteStartObject();
-            if (value.Text is { } _text)
-            {
-                writer.WritePropertyName(Utf8Text);
-                writer.WriteStringValue(_text);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Text);
-                writer.WriteNullValue();
-            }
+            WriteOptional(writer, Utf8Text, value.Text, writeNull: true);
             if (value.Id is { } _id)
             {
                 writer.WritePropertyName(Utf8Id);

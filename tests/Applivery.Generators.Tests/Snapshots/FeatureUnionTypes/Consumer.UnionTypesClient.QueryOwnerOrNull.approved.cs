@@ -49,14 +49,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("login"u8))
                     {
-                        at = ".login";
-                        Next(ref reader);
-                        _login = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _login = NextValueIsNull(ref reader, ref at, ".login") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -88,16 +85,7 @@ namespace Consumer
         internal static void WriteQueryOwnerOrNull(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryOwnerOrNull value)
         {
             writer.WriteStartObject();
-            if (value.Login is { } _login)
-            {
-                writer.WritePropertyName(Utf8Login);
-                writer.WriteStringValue(_login);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Login);
-                writer.WriteNullValue();
-            }
+            WriteOptional(writer, Utf8Login, value.Login, writeNull: true);
             writer.WriteEndObject();
         }
     }

@@ -58,21 +58,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("from"u8))
                     {
-                        at = ".from";
-                        Next(ref reader);
-                        _from = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _from = NextValueIsNull(ref reader, ref at, ".from") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("to"u8))
                     {
-                        at = ".to";
-                        Next(ref reader);
-                        _to = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _to = NextValueIsNull(ref reader, ref at, ".to") ? null : ReadInt32(ref reader);
                     }
                     else
                     {
@@ -105,14 +99,8 @@ namespace Consumer
         internal static void WriteQueryRangeOption1(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRangeOption1 value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(Utf8From);
-            var _from = value.From;
-            writer.WriteNumberValue(_from);
-            if (value.To is { } _to)
-            {
-                writer.WritePropertyName(Utf8To);
-                writer.WriteNumberValue(_to);
-            }
+            writer.WriteNumber(Utf8From, value.From);
+            WriteOptional(writer, Utf8To, value.To);
             writer.WriteEndObject();
         }
     }

@@ -69,28 +69,19 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("fullName"u8))
                     {
-                        at = ".fullName";
-                        Next(ref reader);
-                        _fullName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _fullName = NextValueIsNull(ref reader, ref at, ".fullName") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("stars"u8))
                     {
-                        at = ".stars";
-                        Next(ref reader);
-                        _stars = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _stars = NextValueIsNull(ref reader, ref at, ".stars") ? null : ReadInt32(ref reader);
                     }
                     else if (reader.ValueTextEquals("owner"u8))
                     {
-                        at = ".owner";
-                        Next(ref reader);
-                        _owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadUser(ref reader);
-                        at = null;
+                        _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadUser(ref reader);
                     }
                     else
                     {
@@ -129,19 +120,8 @@ namespace Consumer
         internal static void WriteRepository(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Repository value)
         {
             writer.WriteStartObject();
-            if (value.FullName is { } _fullName)
-            {
-                writer.WritePropertyName(Utf8FullName);
-                writer.WriteStringValue(_fullName);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8FullName);
-                writer.WriteNullValue();
-            }
-            writer.WritePropertyName(Utf8Stars);
-            var _stars = value.Stars;
-            writer.WriteNumberValue(_stars);
+            WriteOptional(writer, Utf8FullName, value.FullName, writeNull: true);
+            writer.WriteNumber(Utf8Stars, value.Stars);
             if (value.Owner is { } _owner)
             {
                 writer.WritePropertyName(Utf8Owner);

@@ -49,14 +49,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("message"u8))
                     {
-                        at = ".message";
-                        Next(ref reader);
-                        _message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _message = NextValueIsNull(ref reader, ref at, ".message") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -88,16 +85,7 @@ namespace Consumer
         internal static void WriteSimpleError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SimpleError value)
         {
             writer.WriteStartObject();
-            if (value.Message is { } _message)
-            {
-                writer.WritePropertyName(Utf8Message);
-                writer.WriteStringValue(_message);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Message);
-                writer.WriteNullValue();
-            }
+            WriteOptional(writer, Utf8Message, value.Message, writeNull: true);
             writer.WriteEndObject();
         }
     }

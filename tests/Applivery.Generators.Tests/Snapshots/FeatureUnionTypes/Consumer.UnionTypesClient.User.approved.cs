@@ -59,21 +59,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("login"u8))
                     {
-                        at = ".login";
-                        Next(ref reader);
-                        _login = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _login = NextValueIsNull(ref reader, ref at, ".login") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("followers"u8))
                     {
-                        at = ".followers";
-                        Next(ref reader);
-                        _followers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _followers = NextValueIsNull(ref reader, ref at, ".followers") ? null : ReadInt32(ref reader);
                     }
                     else
                     {
@@ -106,21 +100,8 @@ namespace Consumer
         internal static void WriteUser(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.User value)
         {
             writer.WriteStartObject();
-            if (value.Login is { } _login)
-            {
-                writer.WritePropertyName(Utf8Login);
-                writer.WriteStringValue(_login);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Login);
-                writer.WriteNullValue();
-            }
-            if (value.Followers is { } _followers)
-            {
-                writer.WritePropertyName(Utf8Followers);
-                writer.WriteNumberValue(_followers);
-            }
+            WriteOptional(writer, Utf8Login, value.Login, writeNull: true);
+            WriteOptional(writer, Utf8Followers, value.Followers);
             writer.WriteEndObject();
         }
     }

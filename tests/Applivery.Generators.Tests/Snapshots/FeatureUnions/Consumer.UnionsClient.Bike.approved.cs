@@ -39,14 +39,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("gears"u8))
                     {
-                        at = ".gears";
-                        Next(ref reader);
-                        _gears = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _gears = NextValueIsNull(ref reader, ref at, ".gears") ? null : ReadInt32(ref reader);
                     }
                     else
                     {
@@ -74,11 +71,7 @@ namespace Consumer
         {
             writer.WriteStartObject();
             writer.WriteString(Utf8Type, Utf8Bike);
-            if (value.Gears is { } _gears)
-            {
-                writer.WritePropertyName(Utf8Gears);
-                writer.WriteNumberValue(_gears);
-            }
+            WriteOptional(writer, Utf8Gears, value.Gears);
             writer.WriteEndObject();
         }
     }

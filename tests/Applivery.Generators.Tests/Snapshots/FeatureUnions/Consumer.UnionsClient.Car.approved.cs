@@ -48,21 +48,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
-                        at = ".id";
-                        Next(ref reader);
-                        _id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("wheels"u8))
                     {
-                        at = ".wheels";
-                        Next(ref reader);
-                        _wheels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _wheels = NextValueIsNull(ref reader, ref at, ".wheels") ? null : ReadInt32(ref reader);
                     }
                     else
                     {
@@ -101,15 +95,9 @@ namespace Consumer
             writer.WriteString(Utf8Type, Utf8Car);
             if (!forRequest)
             {
-                if (value.Id is { } _id)
-                {
-                    writer.WritePropertyName(Utf8Id);
-                    writer.WriteStringValue(_id);
-                }
+                WriteOptional(writer, Utf8Id, value.Id);
             }
-            writer.WritePropertyName(Utf8Wheels);
-            var _wheels = value.Wheels;
-            writer.WriteNumberValue(_wheels);
+            writer.WriteNumber(Utf8Wheels, value.Wheels);
             writer.WriteEndObject();
         }
     }

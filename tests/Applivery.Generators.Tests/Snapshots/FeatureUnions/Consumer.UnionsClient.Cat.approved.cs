@@ -51,28 +51,19 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("hunts"u8))
                     {
-                        at = ".hunts";
-                        Next(ref reader);
-                        _hunts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
-                        at = null;
+                        _hunts = NextValueIsNull(ref reader, ref at, ".hunts") ? null : ReadBoolean(ref reader);
                     }
                     else if (reader.ValueTextEquals("age"u8))
                     {
-                        at = ".age";
-                        Next(ref reader);
-                        _age = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadInt32(ref reader);
-                        at = null;
+                        _age = NextValueIsNull(ref reader, ref at, ".age") ? null : ReadInt32(ref reader);
                     }
                     else
                     {
@@ -107,26 +98,9 @@ namespace Consumer
         {
             writer.WriteStartObject();
             writer.WriteString(Utf8PetType, Utf8Cat);
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteNullValue();
-            }
-            if (value.Hunts is { } _hunts)
-            {
-                writer.WritePropertyName(Utf8Hunts);
-                writer.WriteBooleanValue(_hunts);
-            }
-            if (value.Age is { } _age)
-            {
-                writer.WritePropertyName(Utf8Age);
-                writer.WriteNumberValue(_age);
-            }
+            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+            WriteOptional(writer, Utf8Hunts, value.Hunts);
+            WriteOptional(writer, Utf8Age, value.Age);
             writer.WriteEndObject();
         }
     }

@@ -39,14 +39,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("radius"u8))
                     {
-                        at = ".radius";
-                        Next(ref reader);
-                        _radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _radius = NextValueIsNull(ref reader, ref at, ".radius") ? null : ReadDouble(ref reader);
                     }
                     else
                     {
@@ -79,9 +76,7 @@ namespace Consumer
         {
             writer.WriteStartObject();
             writer.WriteString(Utf8Kind, Utf8Circle);
-            writer.WritePropertyName(Utf8Radius);
-            var _radius = value.Radius;
-            writer.WriteNumberValue(_radius);
+            writer.WriteNumber(Utf8Radius, value.Radius);
             writer.WriteEndObject();
         }
     }

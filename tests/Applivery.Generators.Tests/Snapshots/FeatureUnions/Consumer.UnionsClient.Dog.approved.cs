@@ -41,21 +41,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("bark"u8))
                     {
-                        at = ".bark";
-                        Next(ref reader);
-                        _bark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadBoolean(ref reader);
-                        at = null;
+                        _bark = NextValueIsNull(ref reader, ref at, ".bark") ? null : ReadBoolean(ref reader);
                     }
                     else
                     {
@@ -94,19 +88,8 @@ namespace Consumer
         {
             writer.WriteStartObject();
             writer.WriteString(Utf8PetType, Utf8Dog);
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteNullValue();
-            }
-            writer.WritePropertyName(Utf8Bark);
-            var _bark = value.Bark;
-            writer.WriteBooleanValue(_bark);
+            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+            writer.WriteBoolean(Utf8Bark, value.Bark);
             writer.WriteEndObject();
         }
     }

@@ -77,28 +77,19 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("title"u8))
                     {
-                        at = ".title";
-                        Next(ref reader);
-                        _title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("main"u8))
                     {
-                        at = ".main";
-                        Next(ref reader);
-                        _main = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadShape(ref reader);
-                        at = null;
+                        _main = NextValueIsNull(ref reader, ref at, ".main") ? null : ReadShape(ref reader);
                     }
                     else if (reader.ValueTextEquals("shapes"u8))
                     {
-                        at = ".shapes";
-                        Next(ref reader);
-                        _shapes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadListOfShape(ref reader, "shapes", ref unrecognizedValues);
-                        at = null;
+                        _shapes = NextValueIsNull(ref reader, ref at, ".shapes") ? null : ReadListOfShape(ref reader, "shapes", ref unrecognizedValues);
                     }
                     else
                     {
@@ -137,16 +128,7 @@ namespace Consumer
         internal static void WriteDrawing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Drawing value)
         {
             writer.WriteStartObject();
-            if (value.Title is { } _title)
-            {
-                writer.WritePropertyName(Utf8Title);
-                writer.WriteStringValue(_title);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Title);
-                writer.WriteNullValue();
-            }
+            WriteOptional(writer, Utf8Title, value.Title, writeNull: true);
             if (value.Main is { } _main)
             {
                 writer.WritePropertyName(Utf8Main);

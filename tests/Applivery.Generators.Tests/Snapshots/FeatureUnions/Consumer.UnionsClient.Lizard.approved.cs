@@ -41,21 +41,15 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
-                        at = ".name";
-                        Next(ref reader);
-                        _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                     }
                     else if (reader.ValueTextEquals("color"u8))
                     {
-                        at = ".color";
-                        Next(ref reader);
-                        _color = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadString(ref reader);
-                        at = null;
+                        _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadString(ref reader);
                     }
                     else
                     {
@@ -89,21 +83,8 @@ namespace Consumer
         {
             writer.WriteStartObject();
             writer.WriteString(Utf8PetType, Utf8Lizard);
-            if (value.Name is { } _name)
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteStringValue(_name);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Name);
-                writer.WriteNullValue();
-            }
-            if (value.Color is { } _color)
-            {
-                writer.WritePropertyName(Utf8Color);
-                writer.WriteStringValue(_color);
-            }
+            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+            WriteOptional(writer, Utf8Color, value.Color);
             writer.WriteEndObject();
         }
     }

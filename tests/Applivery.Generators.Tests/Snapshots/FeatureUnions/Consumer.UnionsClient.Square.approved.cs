@@ -39,14 +39,11 @@ namespace Consumer
             string? at = null;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (NextProperty(ref reader, ref at))
                 {
                     if (reader.ValueTextEquals("side"u8))
                     {
-                        at = ".side";
-                        Next(ref reader);
-                        _side = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ReadDouble(ref reader);
-                        at = null;
+                        _side = NextValueIsNull(ref reader, ref at, ".side") ? null : ReadDouble(ref reader);
                     }
                     else
                     {
@@ -79,9 +76,7 @@ namespace Consumer
         {
             writer.WriteStartObject();
             writer.WriteString(Utf8Kind, Utf8Square);
-            writer.WritePropertyName(Utf8Side);
-            var _side = value.Side;
-            writer.WriteNumberValue(_side);
+            writer.WriteNumber(Utf8Side, value.Side);
             writer.WriteEndObject();
         }
     }
