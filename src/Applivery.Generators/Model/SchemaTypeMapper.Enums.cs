@@ -15,7 +15,16 @@ internal sealed partial class SchemaTypeMapper
 {
     private string CreateEnum(SpecMapping schema, List<SpecScalar> values, string nameHint, string pointer, string? summary)
     {
-        var name = _componentNames.TryGetValue(schema, out var component) ? component.Name : _typeNames.Reserve(nameHint, "The enum", pointer, schema.Span);
+        // An inline enum with exactly the values (in the same order) of one generated before it is that enum: petstore's
+        // findPetsByStatus `status` items take Pet.status's PetStatus. A component enum keeps its own type (the spec
+        // named it). Components are mapped in spec order, then operations, so the first of identical enums names them.
+        var isComponent = _componentNames.TryGetValue(schema, out var component);
+        if (!isComponent && _enums.FirstOrDefault(existing => existing.Members.Select(member => member.WireValue).SequenceEqual(values.Select(value => value.Value).Distinct(StringComparer.Ordinal), StringComparer.Ordinal)) is { } same)
+        {
+            return same.Name;
+        }
+
+        var name = isComponent ? component.Name : _typeNames.Reserve(nameHint, "The enum", pointer, schema.Span);
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
         var members = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
