@@ -8,7 +8,7 @@ namespace Applivery.Generators.Emit;
 /// <summary>Emits the client: its interface, the HttpClient call site of each operation, and its exception type.</summary>
 internal static partial class ClientEmitter
 {
-    public static string ExceptionName(ClientSpec client) => client.ClientName + "Exception";
+    public static string ExceptionName(ClientSpec client) => SupportNames.Exception(client.ClientName);
 
     /// <summary>Operations per file of a client split by tag: big tags (GitHub's `repos`) take several files.</summary>
     private const int OperationsPerFile = 100;
@@ -45,7 +45,7 @@ internal static partial class ClientEmitter
     public static string EmitOperationFile(ClientSpec client, IReadOnlyList<OperationSpec> operations)
     {
         var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
-        writer.OpenBlock($"{GeneratedFile.Visibility(client)} partial interface I{client.ClientName}");
+        writer.OpenBlock($"{GeneratedFile.Visibility(client)} partial interface {SupportNames.Interface(client.ClientName)}");
         for (var i = 0; i < operations.Count; i++)
         {
             if (i > 0)
@@ -83,7 +83,7 @@ internal static partial class ClientEmitter
 
         Documentation.Element(writer, "summary", $"The operations of {Documentation.Escape(client.Title)}, for mocking and dependency injection.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock($"{visibility} partial interface I{name}");
+        writer.OpenBlock($"{visibility} partial interface {SupportNames.Interface(name)}");
         var elsewhere = new HashSet<OperationSpec>(OperationFiles(client).SelectMany(file => file.Operations));
         foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation)))
         {
@@ -99,7 +99,7 @@ internal static partial class ClientEmitter
         Documentation.Summary(writer, client.Description is null ? null : client.Title + ": " + client.Description, $"A client for {client.Title}.");
         Documentation.Element(writer, "remarks", $"Generated from {Documentation.Code(client.SpecFileName)}. Every parameter is validated before anything is sent; any non-success status raises <see cref=\"{ExceptionName(client)}\"/>.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock($"{visibility} sealed partial class {name} : I{name}");
+        writer.OpenBlock($"{visibility} sealed partial class {name} : {SupportNames.Interface(name)}");
         var server = client.ServerUrl is null ? null : client.ServerUrl.TrimEnd('/') + "/";
         var serverIsAbsolute = server is not null && Uri.TryCreate(server, UriKind.Absolute, out _);
         if (serverIsAbsolute)

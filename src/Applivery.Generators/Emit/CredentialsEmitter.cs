@@ -18,7 +18,7 @@ internal static class CredentialsEmitter
     public const string Bearer = "BearerCredential";
     public const string Authorization = "AuthorizationCredential";
 
-    public static string ClassName(ClientSpec client) => client.ClientName + "Credentials";
+    public static string ClassName(ClientSpec client) => SupportNames.Credentials(client.ClientName);
 
     /// <summary>Whether the client has a <c>{Client}Credentials</c> class: some scheme takes a credential.</summary>
     public static bool HasCredentials(ClientSpec client) => client.SecuritySchemes.Any(scheme => scheme.HasCredential);

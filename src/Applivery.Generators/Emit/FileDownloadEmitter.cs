@@ -1,3 +1,5 @@
+using Applivery.Generators.Model;
+
 namespace Applivery.Generators.Emit;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Applivery.Generators.Emit;
 /// </summary>
 internal static class FileDownloadEmitter
 {
-    public const string TypeName = "FileDownload";
+    public const string TypeName = SupportNames.FileDownload;
 
     public static string Emit(string ns)
     {

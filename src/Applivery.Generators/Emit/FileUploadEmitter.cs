@@ -9,7 +9,7 @@ namespace Applivery.Generators.Emit;
 /// </summary>
 internal static class FileUploadEmitter
 {
-    public const string TypeName = "FileUpload";
+    public const string TypeName = SupportNames.FileUpload;
 
     public static bool IsUsedBy(ClientSpec client) => SharedConcern.UsesFileUpload(client);
 

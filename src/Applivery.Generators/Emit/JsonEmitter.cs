@@ -41,9 +41,9 @@ internal sealed partial class JsonEmitter
         _hasRequestForm = RequestFormTypes(client);
     }
 
-    public static string ClassName(ClientSpec client) => client.ClientName + "Json";
+    public static string ClassName(ClientSpec client) => SupportNames.Json(client.ClientName);
 
-    public static string ResolverName(ClientSpec client) => client.ClientName + "JsonTypeInfoResolver";
+    public static string ResolverName(ClientSpec client) => SupportNames.JsonResolver(client.ClientName);
 
     /// <summary>
     /// The JSON code of a spec: the main file (names, collections, whole-document methods, runtime helpers, resolver)

@@ -11,14 +11,16 @@ internal static class ServiceCollectionEmitter
     public static string Emit(ClientSpec client)
     {
         var name = client.ClientName;
+        var contract = SupportNames.Interface(name);
+        var extensions = SupportNames.ServiceCollectionExtensions(name);
         var ns = client.Namespace;
         var writer = GeneratedFile.Begin(ns, client.SpecFileName);
         writer.Lines($$"""
             /// <summary>
-            /// Registers <see cref="global::{{ns}}.I{{name}}"/> as a typed HttpClient (the IHttpClientFactory pattern).
+            /// Registers <see cref="global::{{ns}}.{{contract}}"/> as a typed HttpClient (the IHttpClientFactory pattern).
             /// </summary>
             {{GeneratedFile.GeneratedCodeAttribute}}
-            {{GeneratedFile.Visibility(client)}} static class {{name}}ServiceCollectionExtensions
+            {{GeneratedFile.Visibility(client)}} static class {{extensions}}
             {
                 /// <summary>
                 /// Registers the client; authentication is the HttpClient's business (add a handler to the returned builder).
@@ -26,7 +28,7 @@ internal static class ServiceCollectionEmitter
                 /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
                 public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{{name}}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
                 {
-                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.I{{name}}, global::{{ns}}.{{name}}>(
+                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.{{contract}}, global::{{ns}}.{{name}}>(
                         services,
                         static (httpClient, _) => new global::{{ns}}.{{name}}(httpClient));
                 }
@@ -49,7 +51,7 @@ internal static class ServiceCollectionEmitter
                         throw new global::System.ArgumentNullException(nameof(tokenProvider));
                     }
 
-                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.I{{name}}, global::{{ns}}.{{name}}>(
+                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.{{contract}}, global::{{ns}}.{{name}}>(
                         services,
                         (httpClient, provider) => new global::{{ns}}.{{name}}(httpClient, cancellationToken => tokenProvider(provider, cancellationToken)));
                 }
@@ -75,7 +77,7 @@ internal static class ServiceCollectionEmitter
                         throw new global::System.ArgumentNullException(nameof(credentials));
                     }
 
-                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.I{{name}}, global::{{ns}}.{{name}}>(
+                    return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.{{contract}}, global::{{ns}}.{{name}}>(
                         services,
                         (httpClient, provider) => new global::{{ns}}.{{name}}(httpClient, credentials(provider)));
                 }

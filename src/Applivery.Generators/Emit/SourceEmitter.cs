@@ -61,7 +61,7 @@ internal static class SourceEmitter
             }
             if (features.HasHttpClientFactory)
             {
-                files.Add((GeneratedFile.SupportHintName(client, client.ClientName + "ServiceCollectionExtensions"), ServiceCollectionEmitter.Emit(client)));
+                files.Add((GeneratedFile.SupportHintName(client, SupportNames.ServiceCollectionExtensions(client.ClientName)), ServiceCollectionEmitter.Emit(client)));
             }
 
             return files;

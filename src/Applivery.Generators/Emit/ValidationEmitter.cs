@@ -11,7 +11,7 @@ namespace Applivery.Generators.Emit;
 /// </summary>
 internal static class ValidationEmitter
 {
-    public static string ValidationClassName(ClientSpec client) => client.ClientName + "Validation";
+    public static string ValidationClassName(ClientSpec client) => SupportNames.Validation(client.ClientName);
 
     /// <summary>The type shared by every client in a namespace.</summary>
     public static string EmitValidationError(string ns)

@@ -129,29 +129,8 @@ internal static class ClientSpecBuilder
             schemas.Unions.ToEquatableArray());
     }
 
-    /// <summary>The names of the types generated beside the schemas' types, which schemas must not take.</summary>
-    internal static IEnumerable<KeyValuePair<string, string>> SupportTypeNames(string clientName)
-    {
-        const string Owner = "a generated support type";
-        yield return new(clientName, "the client");
-        yield return new("I" + clientName, "the client's interface");
-        yield return new(clientName + "Exception", Owner);
-        yield return new(clientName + "Validation", Owner);
-        yield return new(clientName + "Json", Owner);
-        yield return new(clientName + "JsonTypeInfoResolver", Owner);
-        yield return new(clientName + "ServiceCollectionExtensions", Owner);
-        yield return new("ValidationError", Owner);
-        yield return new(clientName + "Credentials", Owner);
-        foreach (var shared in SharedCredentialTypeNames)
-        {
-            yield return new(shared, Owner);
-        }
-        yield return new("FileDownload", Owner);
-        yield return new("FileUpload", Owner);
-    }
-
-    /// <summary>The credential types, generated once per namespace (like <c>ValidationError</c>) for every client in it.</summary>
-    internal static readonly string[] SharedCredentialTypeNames = { "ApiKeyCredential", "BasicCredential", "BearerCredential", "AuthorizationCredential" };
+    /// <summary>The names of the types generated beside the schemas' types, which schemas must not take (owned by <see cref="SupportNames"/>).</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> SupportTypeNames(string clientName) => SupportNames.TypeNames(clientName);
 
     private static bool CheckVersion(SpecMapping document, string fileName, SpecDiagnostics diagnostics)
     {

@@ -13,13 +13,6 @@ namespace Applivery.Generators.Model;
 /// </summary>
 internal sealed partial class SchemaTypeMapper
 {
-    /// <summary>Names that generated classes already use for members.</summary>
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "Validate", "ValidateInto", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "UnrecognizedValues",
-        "AdditionalProperties",
-    };
-
     /// <param name="isSchemasType">The object is the schema's own type (false for the object case of <c>type: [object, string]</c>, whose schema is the union).</param>
     private TypeRef MapObject(SpecMapping schema, string nameHint, string pointer, string? summary, bool isSchemasType = true)
     {
@@ -200,7 +193,7 @@ internal sealed partial class SchemaTypeMapper
         {
             var (schema, span, _) = byWireName[wireName];
             var desired = Identifiers.ToPascalCase(wireName);
-            if (desired == typeName || ReservedMemberNames.Contains(desired))
+            if (desired == typeName || SupportNames.ObjectMembers.Contains(desired))
             {
                 desired += "Value";
             }

@@ -14,9 +14,6 @@ namespace Applivery.Generators.Model;
 /// </summary>
 internal sealed partial class SchemaTypeMapper
 {
-    /// <summary>Member names every union type has, so no case is named like them.</summary>
-    private static readonly string[] UnionMemberNames = { "Unmatched", "Value", "Validate" };
-
     private readonly List<UnionTypeSpec> _unions = new();
 
     public IReadOnlyList<UnionTypeSpec> Unions => _unions;
@@ -146,7 +143,7 @@ internal sealed partial class SchemaTypeMapper
             return new MappedSchema(TypeRef.JsonElement, default, summary, isNullable, isDeprecated);
         }
 
-        var caseNames = new HashSet<string>(UnionMemberNames, StringComparer.Ordinal);
+        var caseNames = new HashSet<string>(SupportNames.UnionMembers, StringComparer.Ordinal);
         var named = cases.Select(@case => @case with { Name = Identifiers.MakeUnique(CaseName(@case.Type), caseNames) }).ToEquatableArray();
         _unions.Add(new UnionTypeSpec(name, pointer, summary, keyword, named));
         return new MappedSchema(typeRef, default, summary, isNullable, isDeprecated);

@@ -13,7 +13,6 @@ namespace Applivery.Generators.Model;
 internal sealed class SecurityBuilder
 {
     /// <summary>Members every class has: a scheme property with one of these names would hide it.</summary>
-    private static readonly string[] ReservedMemberNames = { "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize" };
 
     private readonly ReferenceResolver _references;
     private readonly SpecDiagnostics _diagnostics;
@@ -57,7 +56,7 @@ internal sealed class SecurityBuilder
         {
             var name = entry.Key.Value;
             var desired = Identifiers.ToPascalCase(name);
-            if (ReservedMemberNames.Contains(desired) || desired == credentialsClassName)
+            if (SupportNames.CredentialsMembers.Contains(desired) || desired == credentialsClassName)
             {
                 desired += "Value";
             }

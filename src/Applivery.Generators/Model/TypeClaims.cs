@@ -56,10 +56,10 @@ internal static class SharedConcern
 
     private static readonly Dictionary<string, string[]> TypeNames = new(StringComparer.Ordinal)
     {
-        [ValidationError] = new[] { "ValidationError" },
-        [Credentials] = ClientSpecBuilder.SharedCredentialTypeNames,
-        [FileDownload] = new[] { "FileDownload" },
-        [FileUpload] = new[] { "FileUpload" },
+        [ValidationError] = new[] { SupportNames.ValidationError },
+        [Credentials] = SupportNames.SharedCredentialTypes,
+        [FileDownload] = new[] { SupportNames.FileDownload },
+        [FileUpload] = new[] { SupportNames.FileUpload },
     };
 
     public static bool IsSharedTypeName(string name) => TypeNames.Values.Any(names => names.Contains(name, StringComparer.Ordinal));

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+
+namespace Applivery.Generators.Model;
+
+/// <summary>
+/// The one owner of every name the generator adds beside the spec's own: the support types of a client, the types
+/// shared per namespace, and the members generated classes declare. The model reserves them (so no schema, property
+/// or case takes one, APG007) and the emitters name their output with them; neither spells one out itself.
+/// </summary>
+internal static class SupportNames
+{
+    public static string Interface(string clientName) => "I" + clientName;
+
+    public static string Exception(string clientName) => clientName + "Exception";
+
+    public static string Validation(string clientName) => clientName + "Validation";
+
+    public static string Json(string clientName) => clientName + "Json";
+
+    public static string JsonResolver(string clientName) => clientName + "JsonTypeInfoResolver";
+
+    public static string ServiceCollectionExtensions(string clientName) => clientName + "ServiceCollectionExtensions";
+
+    public static string Credentials(string clientName) => clientName + "Credentials";
+
+    /// <summary>Shared by the clients of a namespace: one file each (see <see cref="SharedConcern"/>).</summary>
+    public const string ValidationError = "ValidationError";
+
+    public const string FileDownload = "FileDownload";
+
+    public const string FileUpload = "FileUpload";
+
+    /// <summary>The credential types, generated once per namespace (like <see cref="ValidationError"/>) for every client in it.</summary>
+    public static readonly string[] SharedCredentialTypes = { "ApiKeyCredential", "BasicCredential", "BearerCredential", "AuthorizationCredential" };
+
+    /// <summary>Members of every generated object class (and of <c>object</c>): a property named like one gets a <c>Value</c> suffix.</summary>
+    public static readonly HashSet<string> ObjectMembers = new(System.StringComparer.Ordinal)
+    {
+        "Validate", "ValidateInto", "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Finalize", "UnrecognizedValues",
+        "AdditionalProperties",
+    };
+
+    /// <summary>Members of every union type without a discriminator beside its cases' <c>Is…</c>/<c>As…</c>: no case is named like one.</summary>
+    public static readonly string[] UnionMembers = { "Unmatched", "Value", "Validate" };
+
+    /// <summary>Members of the credentials class and of <c>object</c>: no scheme's property is named like one.</summary>
+    public static readonly string[] CredentialsMembers = { "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize" };
+
+    /// <summary>Every type name a client adds beside the spec's, with what owns it (for the APG007 message).</summary>
+    public static IEnumerable<KeyValuePair<string, string>> TypeNames(string clientName)
+    {
+        const string Owner = "a generated support type";
+        yield return new(clientName, "the client");
+        yield return new(Interface(clientName), "the client's interface");
+        yield return new(Exception(clientName), Owner);
+        yield return new(Validation(clientName), Owner);
+        yield return new(Json(clientName), Owner);
+        yield return new(JsonResolver(clientName), Owner);
+        yield return new(ServiceCollectionExtensions(clientName), Owner);
+        yield return new(ValidationError, Owner);
+        yield return new(Credentials(clientName), Owner);
+        foreach (var shared in SharedCredentialTypes)
+        {
+            yield return new(shared, Owner);
+        }
+
+        yield return new(FileDownload, Owner);
+        yield return new(FileUpload, Owner);
+    }
+}
