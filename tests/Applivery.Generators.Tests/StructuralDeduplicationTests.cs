@@ -4,8 +4,8 @@ using Applivery.Generators.Tests.Infrastructure;
 namespace Applivery.Generators.Tests;
 
 /// <summary>
-/// Identical inline enums are one type (README, naming rules): the petstore's <c>findPetsByStatus</c> takes the
-/// <c>PetStatus</c> of <c>Pet.status</c>; a component enum keeps the name the spec gave it.
+/// Identical inline enums and objects are one type (README, naming rules): the petstore's <c>findPetsByStatus</c>
+/// takes the <c>PetStatus</c> of <c>Pet.status</c>; components keep the names the spec gave them.
 /// </summary>
 public class StructuralDeduplicationTests
 {
@@ -56,5 +56,69 @@ public class StructuralDeduplicationTests
         Assert.Equal("Consumer.FindPetsByStatusOrder", parameters[1].ParameterType.GetGenericArguments().Single().FullName);
         Assert.NotNull(assembly.Type("Consumer.Availability"));
         Assert.DoesNotContain(run.Sources, source => source.HintName.Contains("FindPetsByStatusStatusItem"));
+    }
+
+    [Fact]
+    public void AnInlineObjectWithTheShapeOfAnEarlierOneIsThatType()
+    {
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/shapes.yaml", """
+            openapi: 3.0.3
+            info: { title: Shapes, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            description: the first copy
+                            required: [url]
+                            properties:
+                              url: { type: string, description: where }
+                              owner: { type: object, properties: { login: { type: string } } }
+              /b:
+                get:
+                  operationId: getB
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            description: the same shape, other docs
+                            required: [url]
+                            properties:
+                              url: { type: string, description: the address }
+                              owner: { type: object, properties: { login: { type: string } } }
+              /c:
+                get:
+                  operationId: getC
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              url: { type: string }
+                              owner: { type: object, properties: { login: { type: string } } }
+            """));
+        Assert.Empty(run.CompilationDiagnostics());
+
+        var client = CompiledAssembly.Load(run.Output).Type("Consumer.ShapesClient");
+        string ResultOf(string method) => client.GetMethod(method)!.ReturnType.GetGenericArguments().Single().Name;
+
+        // B is A's type, nested owner included; C differs (url is not required) and keeps its own, but its owner is A's.
+        Assert.Equal("GetAResponse", ResultOf("GetBAsync"));
+        Assert.Equal("GetCResponse", ResultOf("GetCAsync"));
+        Assert.DoesNotContain(run.Sources, source => source.HintName.Contains("GetBResponse"));
+        Assert.Contains("global::Consumer.GetAResponseOwner? Owner", run.Source("ShapesClient.GetCResponse.g.cs"));
     }
 }

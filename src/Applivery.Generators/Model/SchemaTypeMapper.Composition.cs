@@ -35,9 +35,36 @@ internal sealed partial class SchemaTypeMapper
         var remarks = alternatives.Count > 0
             ? "The JSON is one of: " + string.Join("; ", alternatives) + ". Properties of every alternative are here, each optional."
             : null;
+        // An inline object with exactly the shape of an inline object generated before it (the same properties with the
+        // same types, names and rules; docs aside) is that type. Components keep their own types, and so do the
+        // cases and bases of discriminated unions (their writers write a discriminator).
+        if ((!isSchemasType || !_componentNames.ContainsKey(schema)) && !_derived.ContainsKey(name) && !_bases.ContainsKey(name))
+        {
+            var shape = new ObjectShape(properties.Select(property => property with { Summary = null }).ToEquatableArray(), additional, remarks);
+            if (_inlineShapes.TryGetValue(shape, out var same))
+            {
+                _typeNames.Release(name);
+                var sameRef = TypeRef.Named(TypeKind.Object, same);
+                if (isSchemasType)
+                {
+                    _mapped[schema] = new MappedSchema(sameRef, default, summary, false, false);
+                }
+
+                return sameRef;
+            }
+
+            _inlineShapes[shape] = name;
+        }
+
         _objects.Add(new ObjectTypeSpec(name, pointer, summary, remarks, properties, additional));
         return typeRef;
     }
+
+    /// <summary>What makes two inline objects one type: their properties (docs aside), extra members and remarks.</summary>
+    private sealed record ObjectShape(EquatableArray<PropertySpec> Properties, TypeRef? AdditionalProperties, string? Remarks);
+
+    /// <summary>The inline object types generated so far, by shape.</summary>
+    private readonly Dictionary<ObjectShape, string> _inlineShapes = new();
 
     /// <summary>
     /// The type of the members an object has beside its declared properties (<c>additionalProperties: {schema}</c>, or

@@ -25,6 +25,13 @@ internal sealed class TypeNameRegistry
         }
     }
 
+    /// <summary>Gives back a name reserved for a type that is not generated after all (an inline schema identical to an earlier one).</summary>
+    public void Release(string name)
+    {
+        _taken.Remove(name);
+        _ownerByName.Remove(name);
+    }
+
     /// <param name="what">What is being named, e.g. <c>The schema</c>.</param>
     /// <param name="source">Where the name comes from, e.g. <c>#/components/schemas/member-type</c>.</param>
     public string Reserve(string desired, string what, string source, SourceSpan? span)
