@@ -37,7 +37,8 @@ internal static class ClientRuntimeSource
         }
 
         var formatters = new System.Text.StringBuilder();
-        foreach (var union in client.Unions.Where(union => used.Contains(union.Name) && union.Cases.All(@case => @case.Type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.File))))
+        // Only parameters that are sent are collected, and the model sends a union only when every case is a single value.
+        foreach (var union in client.Unions.Where(union => used.Contains(union.Name)))
         {
             var cases = string.Concat(union.Cases.Select((@case, index) => $"\n    {index + 1} => FormatValue(({CSharpTypes.Of(@case.Type, client.Namespace)})value.Value),"));
             formatters.Append($$"""

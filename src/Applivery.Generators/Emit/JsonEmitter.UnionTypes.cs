@@ -25,26 +25,25 @@ internal sealed partial class JsonEmitter
     private void EmitUnionType(SourceWriter writer, UnionTypeSpec union)
     {
         var typeName = $"global::{Ns}.{union.Name}";
+        var (names, masks) = ObjectCaseMasks(union);
         writer.Line($"/// <summary>Reads a <see cref=\"{typeName}\"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>");
         writer.OpenBlock($"internal static {typeName} Read{union.Name}(ref {Reader} reader)");
         writer.OpenBlock("switch (reader.TokenType)");
-        EmitTokenCases(writer, union, TokenType + ".String", new[] { TypeKind.Enum, TypeKind.Guid, TypeKind.DateTimeOffset, TypeKind.String });
-        EmitTokenCases(writer, union, TokenType + ".Number", new[] { TypeKind.Int32, TypeKind.Int64, TypeKind.Decimal, TypeKind.Double, TypeKind.Single });
-        EmitTokenCases(writer, union, TokenType + ".True or " + TokenType + ".False", new[] { TypeKind.Boolean });
-        EmitTokenCases(writer, union, TokenType + ".StartArray", new[] { TypeKind.Array });
-        EmitTokenCases(writer, union, TokenType + ".StartObject", new[] { TypeKind.Object, TypeKind.Map });
+        EmitTokenCases(writer, union, names, TokenType + ".String", new[] { TypeKind.Enum, TypeKind.Guid, TypeKind.DateTimeOffset, TypeKind.String });
+        EmitTokenCases(writer, union, names, TokenType + ".Number", new[] { TypeKind.Int32, TypeKind.Int64, TypeKind.Decimal, TypeKind.Double, TypeKind.Single });
+        EmitTokenCases(writer, union, names, TokenType + ".True or " + TokenType + ".False", new[] { TypeKind.Boolean });
+        EmitTokenCases(writer, union, names, TokenType + ".StartArray", new[] { TypeKind.Array });
+        EmitTokenCases(writer, union, names, TokenType + ".StartObject", new[] { TypeKind.Object, TypeKind.Map });
         writer.CloseBlock();
         writer.Line();
-        var jsonCase = union.Cases.Select((@case, index) => (@case, index)).FirstOrDefault(pair => pair.@case.Type.Kind == TypeKind.JsonElement);
-        writer.Line(jsonCase.@case is null
-            ? $"return {typeName}.Unmatched(ReadJsonElement(ref reader));"
-            : $"return new {typeName}(ReadJsonElement(ref reader));");
+        writer.Line(union.Cases.Any(@case => @case.Type.Kind == TypeKind.JsonElement)
+            ? $"return new {typeName}(ReadJsonElement(ref reader));"
+            : $"return {typeName}.Unmatched(ReadJsonElement(ref reader));");
         writer.CloseBlock();
         writer.Line();
 
-        if (union.Cases.Any(@case => @case.Type.Kind == TypeKind.Object))
+        if (masks.Count > 0)
         {
-            var (_, masks) = ObjectCaseMasks(union);
             writer.Line($"/// <summary>The object cases of <see cref=\"{typeName}\"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>");
             writer.Line($"private static readonly ulong[] s_{Identifiers.ToCamelCase(union.Name)}ObjectCases = {{ {string.Join(", ", masks.Select(mask => "0x" + mask.ToString("X", CultureInfo.InvariantCulture) + "UL"))} }};");
             writer.Line();
@@ -91,7 +90,8 @@ internal sealed partial class JsonEmitter
     }
 
     /// <summary>One <c>case</c> of the token switch: the union's cases of these kinds in this order, then nested unions.</summary>
-    private void EmitTokenCases(SourceWriter writer, UnionTypeSpec union, string token, TypeKind[] kinds)
+    /// <param name="objectNames">The property names the object cases' look-ahead tracks (see <see cref="ObjectCaseMasks"/>).</param>
+    private void EmitTokenCases(SourceWriter writer, UnionTypeSpec union, List<string> objectNames, string token, TypeKind[] kinds)
     {
         var typeName = $"global::{Ns}.{union.Name}";
         var direct = kinds.SelectMany(kind => union.Cases.Where(@case => @case.Type.Kind == kind)).ToList();
@@ -105,7 +105,7 @@ internal sealed partial class JsonEmitter
         var objects = direct.Where(@case => @case.Type.Kind == TypeKind.Object).ToList();
         if (objects.Count > 0)
         {
-            EmitObjectCasePick(writer, union, objects);
+            EmitObjectCasePick(writer, union, objects, objectNames);
         }
 
         var arrays = direct.Where(@case => @case.Type.Kind == TypeKind.Array).ToList();
@@ -205,11 +205,10 @@ internal sealed partial class JsonEmitter
     }
 
     /// <summary>The object cases: a look-ahead over the property names, then the best fit read from the object's start.</summary>
-    private void EmitObjectCasePick(SourceWriter writer, UnionTypeSpec union, List<UnionCaseSpec> objects)
+    private void EmitObjectCasePick(SourceWriter writer, UnionTypeSpec union, List<UnionCaseSpec> objects, List<string> names)
     {
         _needsObjectCasePicker = true;
         var typeName = $"global::{Ns}.{union.Name}";
-        var (names, _) = ObjectCaseMasks(union);
         writer.Line("// Which of the names the cases declare the object has (a look-ahead on a copy of the reader).");
         writer.Line("ulong seen = 0;");
         writer.Line("var undeclared = 0;");

@@ -210,8 +210,7 @@ internal sealed partial class JsonEmitter
     private static SourceWriter PartFor(TypeRef type, SourceWriter main, Dictionary<string, SourceWriter> parts)
     {
         var target = ItemTypeName(type) is { } owner && parts.TryGetValue(owner, out var part) ? part : main;
-        var text = target.ToString();
-        if (text.Length > 0 && !text.EndsWith("\n\n", System.StringComparison.Ordinal))
+        if (!target.IsAtBlockStart)
         {
             target.Line();
         }

@@ -12,6 +12,9 @@ internal sealed class SourceWriter
 
     public int Indentation { get; set; }
 
+    /// <summary>Nothing is written, or the last line is blank: the next block needs no blank line before it.</summary>
+    public bool IsAtBlockStart => _builder.Length == 0 || (_builder.Length >= 2 && _builder[_builder.Length - 1] == '\n' && _builder[_builder.Length - 2] == '\n');
+
     public SourceWriter Line(string text = "")
     {
         if (text.Length > 0)

@@ -19,9 +19,10 @@ internal sealed partial class SchemaTypeMapper
         // findPetsByStatus `status` items take Pet.status's PetStatus. A component enum keeps its own type (the spec
         // named it). Components are mapped in spec order, then operations, so the first of identical enums names them.
         var isComponent = _componentNames.TryGetValue(schema, out var component);
-        if (!isComponent && _enums.FirstOrDefault(existing => existing.Members.Select(member => member.WireValue).SequenceEqual(values.Select(value => value.Value).Distinct(StringComparer.Ordinal), StringComparer.Ordinal)) is { } same)
+        var shape = values.Select(value => value.Value).Distinct(StringComparer.Ordinal).ToEquatableArray();
+        if (!isComponent && _enumsByValues.TryGetValue(shape, out var same))
         {
-            return same.Name;
+            return same;
         }
 
         var name = isComponent ? component.Name : _typeNames.Reserve(nameHint, "The enum", pointer, schema.Span);
@@ -48,8 +49,16 @@ internal sealed partial class SchemaTypeMapper
         var unrecognized = Identifiers.MakeUnique("Unrecognized", memberNames);
         var extensions = _typeNames.Reserve(name + "Extensions", "The conversions of the enum", pointer, schema.Span);
         _enums.Add(new EnumSpec(name, extensions, pointer, summary, members.ToEquatableArray(), unrecognized));
+        if (!_enumsByValues.ContainsKey(shape))
+        {
+            _enumsByValues[shape] = name;
+        }
+
         return name;
     }
+
+    /// <summary>The enums generated so far by their wire values in order: the first of identical enums names them.</summary>
+    private readonly Dictionary<EquatableArray<string>, string> _enumsByValues = new();
 
     private static List<SpecScalar>? ReadEnumValues(SpecMapping schema)
     {
