@@ -1,6 +1,7 @@
 using Applivery.Generators.Diagnostics;
 using Applivery.Generators.Emit;
 using Applivery.Generators.Model;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Applivery.Generators;
@@ -55,6 +56,16 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             resolution.Combine(features).WithTrackingName(TrackingNames.SharedWithFeatures),
             static (production, pair) => SourceEmitter.EmitShared(production, pair.Left, pair.Right));
+
+        // The fixed runtime, once per compilation: the parts any spec uses, from a cheap summary of each spec's model.
+        var runtimeParts = clients
+            .Select(static (client, _) => JsonRuntimeEmitter.PartsUsedBy(client))
+            .Collect()
+            .Select(static (all, _) => new EquatableArray<string>(all.SelectMany(parts => parts).Distinct().OrderBy(part => part, System.StringComparer.Ordinal)))
+            .WithTrackingName(TrackingNames.RuntimeParts);
+        context.RegisterSourceOutput(
+            runtimeParts.Combine(features).WithTrackingName(TrackingNames.RuntimeWithFeatures),
+            static (production, pair) => SourceEmitter.EmitRuntime(production, pair.Left, pair.Right));
 
         var skippedSpecs = resolution
             .Select(static (resolved, _) => resolved.SkippedSpecPaths)

@@ -13,9 +13,12 @@ internal static class TrackingNames
     public const string SharedWithFeatures = nameof(SharedWithFeatures);
     public const string TargetFeatures = nameof(TargetFeatures);
     public const string ClientsWithFeatures = nameof(ClientsWithFeatures);
+    public const string RuntimeParts = nameof(RuntimeParts);
+    public const string RuntimeWithFeatures = nameof(RuntimeWithFeatures);
 
     public static readonly string[] All =
     {
         SpecInputs, SpecResults, Diagnostics, Clients, TypeClaims, ClaimsResolution, SkippedSpecs, TargetFeatures, SharedWithFeatures, ClientsWithFeatures,
+        RuntimeParts, RuntimeWithFeatures,
     };
 }

@@ -92,6 +92,11 @@ public class IncrementalTests
         var shared = after.Result.Results.Single().TrackedSteps[TrackingNames.SharedWithFeatures].SelectMany(step => step.Outputs).Select(output => output.Reason);
         Assert.All(shared, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"shared output was {reason}"));
 
+        // Nor is the JSON runtime: both specs use the same parts, so its one file is not emitted again.
+        var runtime = after.Result.Results.Single().TrackedSteps[TrackingNames.RuntimeWithFeatures].SelectMany(step => step.Outputs).Select(output => output.Reason);
+        Assert.All(runtime, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"runtime output was {reason}"));
+        Assert.Single(after.Sources, source => source.HintName == Applivery.Generators.Emit.JsonRuntimeEmitter.HintName);
+
         Assert.Contains("CheckMaxLength(errors, path + \".email\", Email, 300)", after.Source("Second.AppliveryClient.Member.g.cs"));
         Assert.Contains("CheckMaxLength(errors, path + \".email\", Email, 256)", after.Source("First.AppliveryClient.Member.g.cs"));
     }

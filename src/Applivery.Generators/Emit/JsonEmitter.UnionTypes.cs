@@ -18,8 +18,6 @@ internal sealed partial class JsonEmitter
     /// <summary>Object cases beyond this many distinct property names compare on the first ones only (one bit each in a <c>ulong</c>).</summary>
     private const int MaxTrackedProperties = 64;
 
-    private bool _needsObjectCasePicker;
-
     private UnionTypeSpec UnionOf(TypeRef type) => _client.Unions.First(union => union.Name == type.Name);
 
     private void EmitUnionType(SourceWriter writer, UnionTypeSpec union)
@@ -207,7 +205,6 @@ internal sealed partial class JsonEmitter
     /// <summary>The object cases: a look-ahead over the property names, then the best fit read from the object's start.</summary>
     private void EmitObjectCasePick(SourceWriter writer, UnionTypeSpec union, List<UnionCaseSpec> objects, List<string> names)
     {
-        _needsObjectCasePicker = true;
         var typeName = $"global::{Ns}.{union.Name}";
         writer.Line("// Which of the names the cases declare the object has (a look-ahead on a copy of the reader).");
         writer.Line("ulong seen = 0;");
@@ -348,66 +345,4 @@ internal sealed partial class JsonEmitter
         TypeKind.Double => "Double",
         _ => "Single",
     };
-
-    /// <summary>The helpers the union readers share, once per JSON class, only when a union needs them.</summary>
-    private void EmitUnionHelpers(SourceWriter writer)
-    {
-        if (_client.Unions.Any(union => union.Cases.Count(@case => @case.Type.Kind == TypeKind.Array) > 1))
-        {
-            writer.Line();
-            writer.Lines($$"""
-                /// <summary>The token of the first item of the array the reader is at (EndArray when it is empty), on a copy of the reader.</summary>
-                private static {{TokenType}} FirstItemToken({{Reader}} reader) => Next(ref reader);
-                """);
-        }
-
-        if (_needsObjectCasePicker)
-        {
-            writer.Line();
-            writer.Lines("""
-                /// <summary>
-                /// The object case that fits the properties seen best, or -1: every property it requires is there, it leaves
-                /// the fewest properties undeclared, then it declares the most of them, then the first in spec order.
-                /// </summary>
-                /// <param name="cases">Per case its required and its declared properties, as bits over the names of the look-ahead.</param>
-                private static int PickObjectCase(ulong seen, int undeclared, ulong[] cases)
-                {
-                    var best = -1;
-                    var bestExtra = int.MaxValue;
-                    var bestKnown = -1;
-                    for (var i = 0; i + 1 < cases.Length; i += 2)
-                    {
-                        var required = cases[i];
-                        var declared = cases[i + 1];
-                        if ((seen & required) != required)
-                        {
-                            continue;
-                        }
-
-                        var extra = undeclared + BitCount(seen & ~declared);
-                        var known = BitCount(seen & declared);
-                        if (extra < bestExtra || (extra == bestExtra && known > bestKnown))
-                        {
-                            best = i / 2;
-                            bestExtra = extra;
-                            bestKnown = known;
-                        }
-                    }
-
-                    return best;
-                }
-
-                private static int BitCount(ulong value)
-                {
-                    var count = 0;
-                    for (; value != 0; value &= value - 1)
-                    {
-                        count++;
-                    }
-
-                    return count;
-                }
-                """);
-        }
-    }
 }

@@ -28,9 +28,6 @@ internal sealed partial class JsonEmitter
 
     private readonly bool _hasUtf8Literals;
 
-    /// <summary>The scalar kinds whose <c>WriteOptional</c> overload some writer calls.</summary>
-    private readonly HashSet<TypeKind> _optionalWriters = new();
-
     /// <summary>The object types whose request form differs from what they hold: they or an object they contain have readOnly properties.</summary>
     private readonly HashSet<string> _hasRequestForm;
 
@@ -176,24 +173,20 @@ internal sealed partial class JsonEmitter
         Documentation.Element(writer, "summary", $"Reads and writes the JSON of {Documentation.Code(_client.SpecFileName)} on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.");
         Documentation.Element(writer, "remarks", "Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock($"internal static partial class {ClassName(_client)}");
+        writer.OpenBlock($"internal abstract partial class {ClassName(_client)} : {JsonRuntimeEmitter.ClassName}");
         foreach (var pair in _nameFields.OrderBy(pair => pair.Value, System.StringComparer.Ordinal))
         {
             writer.Line($"private static readonly {EncodedText} {pair.Value} = {EncodedText}.Encode({CSharpTypes.Literal(pair.Key)});");
         }
 
-        writer.Line();
         if (body.ToString().Length > 0)
         {
+            writer.Line();
             writer.Indentation = 0;
             writer.Lines(body.ToString().TrimEnd('\n'));
             writer.Indentation = 2;
-            writer.Line();
         }
 
-        writer.Lines(JsonRuntimeSource.Helpers);
-        EmitOptionalWriters(writer);
-        EmitUnionHelpers(writer);
         if (FileUploadEmitter.IsUsedBy(_client))
         {
             writer.Line();
@@ -227,7 +220,7 @@ internal sealed partial class JsonEmitter
     private string Part(SourceWriter members)
     {
         var part = new SourceWriter { Indentation = 1 };
-        part.OpenBlock($"internal static partial class {ClassName(_client)}");
+        part.OpenBlock($"internal abstract partial class {ClassName(_client)}");
         part.Indentation = 0;
         part.Lines(members.ToString().TrimEnd('\n'));
         part.Indentation = 2;
@@ -478,7 +471,6 @@ internal sealed partial class JsonEmitter
                 return;
             }
 
-            _optionalWriters.Add(property.Type.Kind);
             var writeNull = property.IsRequired && !property.IsReadOnly && !property.IsWriteOnly ? ", writeNull: true" : string.Empty;
             writer.Line($"WriteOptional(writer, {name}, value.{property.Name}{writeNull});");
             return;
@@ -516,26 +508,6 @@ internal sealed partial class JsonEmitter
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Single or TypeKind.Decimal => "WriteNumber",
         _ => null,
     };
-
-    /// <summary>The <c>WriteOptional</c> overloads the spec's writers use, each once (for the kinds in <see cref="_optionalWriters"/>).</summary>
-    private void EmitOptionalWriters(SourceWriter writer)
-    {
-        foreach (var kind in _optionalWriters.OrderBy(kind => kind))
-        {
-            var type = CSharpTypes.Of(TypeRef.Primitive(kind, ConstraintSpec.None), Ns) + "?";
-            var value = kind == TypeKind.String ? "value" : "value.Value";
-            writer.Line();
-            writer.Line("/// <summary>Writes the property unless <paramref name=\"value\"/> is null; then writes null only with <paramref name=\"writeNull\"/> (a required property).</summary>");
-            writer.OpenBlock($"private static void WriteOptional({Writer} writer, {EncodedText} name, {type} value, bool writeNull = false)");
-            writer.OpenBlock("if (value is not null)");
-            writer.Line($"writer.{ScalarWriter(kind)}(name, {value});");
-            writer.CloseBlock();
-            writer.OpenBlock("else if (writeNull)");
-            writer.Line("writer.WriteNull(name);");
-            writer.CloseBlock();
-            writer.CloseBlock();
-        }
-    }
 
     private void EmitEnumReader(SourceWriter writer, EnumSpec spec)
     {

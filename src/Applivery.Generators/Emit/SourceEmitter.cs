@@ -114,6 +114,17 @@ internal static class SourceEmitter
         });
     }
 
+    /// <summary>The fixed JSON runtime, once per compilation, with the parts the specs use (none when no spec generates).</summary>
+    public static void EmitRuntime(SourceProductionContext context, EquatableArray<string> parts, TargetFeatures features)
+    {
+        if (parts.IsEmpty || !SupportsLanguage(features))
+        {
+            return;
+        }
+
+        Safely(context, "the JSON runtime", () => new List<(string HintName, string Source)> { (JsonRuntimeEmitter.HintName, JsonRuntimeEmitter.Emit(parts)) });
+    }
+
     private static bool SupportsLanguage(TargetFeatures features) => features.LanguageVersion is not (> 0 and < 9);
 
     /// <summary>

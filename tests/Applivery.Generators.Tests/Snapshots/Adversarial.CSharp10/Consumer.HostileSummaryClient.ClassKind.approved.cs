@@ -88,7 +88,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class HostileSummaryClientJson
+    internal abstract partial class HostileSummaryClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.ClassKind"/>; a value the spec does not list gives <see cref="global::Consumer.ClassKind.Unrecognized2"/> and its raw text under <paramref name="key"/>.</summary>
         internal static global::Consumer.ClassKind ReadClassKindValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)

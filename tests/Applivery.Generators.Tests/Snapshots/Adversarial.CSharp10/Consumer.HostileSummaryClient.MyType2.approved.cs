@@ -53,7 +53,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class HostileSummaryClientJson
+    internal abstract partial class HostileSummaryClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.MyType2"/>; a value the spec does not list gives <see cref="global::Consumer.MyType2.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
         internal static global::Consumer.MyType2 ReadMyType2Value(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)

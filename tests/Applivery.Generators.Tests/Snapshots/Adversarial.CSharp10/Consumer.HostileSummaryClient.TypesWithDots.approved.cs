@@ -39,7 +39,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class HostileSummaryClientJson
+    internal abstract partial class HostileSummaryClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.TypesWithDots"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.TypesWithDots ReadTypesWithDots(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -47,7 +47,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class HostileSummaryClientJson
+    internal abstract partial class HostileSummaryClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer._1Thing"/> from the current token, which must start an object.</summary>
         internal static global::Consumer._1Thing Read_1Thing(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -47,7 +47,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class AppliveryClientJson
+    internal abstract partial class AppliveryClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.DownloadDevice"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.DownloadDevice ReadDownloadDevice(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -72,7 +72,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class AppliveryClientJson
+    internal abstract partial class AppliveryClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.UserDownloads"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.UserDownloads ReadUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader)

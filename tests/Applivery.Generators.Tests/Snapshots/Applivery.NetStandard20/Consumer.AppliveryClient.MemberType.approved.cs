@@ -73,7 +73,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class AppliveryClientJson
+    internal abstract partial class AppliveryClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.MemberType"/>; a value the spec does not list gives <see cref="global::Consumer.MemberType.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
         internal static global::Consumer.MemberType ReadMemberTypeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)

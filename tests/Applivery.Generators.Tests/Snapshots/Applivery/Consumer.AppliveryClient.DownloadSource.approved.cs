@@ -88,7 +88,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class AppliveryClientJson
+    internal abstract partial class AppliveryClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.DownloadSource"/>; a value the spec does not list gives <see cref="global::Consumer.DownloadSource.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
         internal static global::Consumer.DownloadSource ReadDownloadSourceValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)

@@ -170,7 +170,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class BodiesClientJson
+    internal abstract partial class BodiesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.FormFields"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.FormFields ReadFormFields(ref global::System.Text.Json.Utf8JsonReader reader)

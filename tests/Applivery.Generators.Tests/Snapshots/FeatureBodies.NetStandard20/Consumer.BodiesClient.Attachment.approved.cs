@@ -48,7 +48,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class BodiesClientJson
+    internal abstract partial class BodiesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Attachment"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Attachment ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader)

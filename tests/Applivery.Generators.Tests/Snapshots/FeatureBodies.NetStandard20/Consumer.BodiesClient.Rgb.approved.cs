@@ -55,7 +55,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class BodiesClientJson
+    internal abstract partial class BodiesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Rgb"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Rgb ReadRgb(ref global::System.Text.Json.Utf8JsonReader reader)

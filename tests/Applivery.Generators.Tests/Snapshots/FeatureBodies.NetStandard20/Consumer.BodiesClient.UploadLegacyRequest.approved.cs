@@ -39,7 +39,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class BodiesClientJson
+    internal abstract partial class BodiesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.UploadLegacyRequest"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.UploadLegacyRequest ReadUploadLegacyRequest(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -53,7 +53,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class BodiesClientJson
+    internal abstract partial class BodiesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Color"/>; a value the spec does not list gives <see cref="global::Consumer.Color.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
         internal static global::Consumer.Color ReadColorValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)

@@ -47,7 +47,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class BodiesClientJson
+    internal abstract partial class BodiesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Metadata"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Metadata ReadMetadata(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -47,7 +47,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class ParameterFeaturesClientJson
+    internal abstract partial class ParameterFeaturesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Nested"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Nested ReadNested(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -53,7 +53,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class ParameterFeaturesClientJson
+    internal abstract partial class ParameterFeaturesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Shade"/>; a value the spec does not list gives <see cref="global::Consumer.Shade.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
         internal static global::Consumer.Shade ReadShadeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)

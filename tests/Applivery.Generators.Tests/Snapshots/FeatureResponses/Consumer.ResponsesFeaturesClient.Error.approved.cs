@@ -47,7 +47,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class ResponsesFeaturesClientJson
+    internal abstract partial class ResponsesFeaturesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Error"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Error ReadError(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -39,7 +39,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class ResponsesFeaturesClientJson
+    internal abstract partial class ResponsesFeaturesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Ticket"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Ticket ReadTicket(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -98,7 +98,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class FeatureSchemasClientJson
+    internal abstract partial class FeatureSchemasClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.CelestialBody"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
         internal static global::Consumer.CelestialBody ReadCelestialBody(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -49,7 +49,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class FeatureSchemasClientJson
+    internal abstract partial class FeatureSchemasClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Credentials"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Credentials ReadCredentials(ref global::System.Text.Json.Utf8JsonReader reader)

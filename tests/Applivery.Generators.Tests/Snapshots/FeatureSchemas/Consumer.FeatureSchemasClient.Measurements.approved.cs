@@ -63,7 +63,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class FeatureSchemasClientJson
+    internal abstract partial class FeatureSchemasClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Measurements"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Measurements ReadMeasurements(ref global::System.Text.Json.Utf8JsonReader reader)

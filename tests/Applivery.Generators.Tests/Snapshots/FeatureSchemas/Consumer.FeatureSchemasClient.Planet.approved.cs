@@ -80,7 +80,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class FeatureSchemasClientJson
+    internal abstract partial class FeatureSchemasClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Planet"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Planet ReadPlanet(ref global::System.Text.Json.Utf8JsonReader reader)

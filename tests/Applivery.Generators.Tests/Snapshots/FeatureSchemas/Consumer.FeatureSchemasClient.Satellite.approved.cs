@@ -56,7 +56,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class FeatureSchemasClientJson
+    internal abstract partial class FeatureSchemasClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Satellite"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Satellite ReadSatellite(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -47,7 +47,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class FeatureSchemasClientJson
+    internal abstract partial class FeatureSchemasClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.SatelliteOrbit"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.SatelliteOrbit ReadSatelliteOrbit(ref global::System.Text.Json.Utf8JsonReader reader)

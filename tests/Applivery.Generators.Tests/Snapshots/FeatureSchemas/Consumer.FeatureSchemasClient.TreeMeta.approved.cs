@@ -39,7 +39,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class FeatureSchemasClientJson
+    internal abstract partial class FeatureSchemasClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.TreeMeta"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.TreeMeta ReadTreeMeta(ref global::System.Text.Json.Utf8JsonReader reader)

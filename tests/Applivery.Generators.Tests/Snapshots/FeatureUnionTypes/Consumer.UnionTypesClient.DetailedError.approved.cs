@@ -47,7 +47,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionTypesClientJson
+    internal abstract partial class UnionTypesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.DetailedError"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.DetailedError ReadDetailedError(ref global::System.Text.Json.Utf8JsonReader reader)

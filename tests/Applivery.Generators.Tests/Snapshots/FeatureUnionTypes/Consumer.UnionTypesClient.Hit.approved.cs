@@ -116,7 +116,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionTypesClientJson
+    internal abstract partial class UnionTypesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Hit"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
         internal static global::Consumer.Hit ReadHit(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -47,7 +47,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionTypesClientJson
+    internal abstract partial class UnionTypesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.QueryRangeOption1"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.QueryRangeOption1 ReadQueryRangeOption1(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -98,7 +98,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionTypesClientJson
+    internal abstract partial class UnionTypesClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.SearchBadRequestResponse"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
         internal static global::Consumer.SearchBadRequestResponse ReadSearchBadRequestResponse(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -39,7 +39,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionsClientJson
+    internal abstract partial class UnionsClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Cat"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Cat ReadCat(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -29,7 +29,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionsClientJson
+    internal abstract partial class UnionsClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Circle"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Circle ReadCircle(ref global::System.Text.Json.Utf8JsonReader reader)

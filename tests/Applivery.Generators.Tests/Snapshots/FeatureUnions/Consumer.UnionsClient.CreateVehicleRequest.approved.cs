@@ -51,7 +51,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionsClientJson
+    internal abstract partial class UnionsClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.CreateVehicleRequest"/>: the case its <c>type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownCreateVehicleRequest"/>.</summary>
         internal static global::Consumer.CreateVehicleRequest ReadCreateVehicleRequest(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -64,7 +64,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionsClientJson
+    internal abstract partial class UnionsClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Drawing"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Drawing ReadDrawing(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -30,7 +30,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionsClientJson
+    internal abstract partial class UnionsClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Lizard"/> from the current token, which must start an object.</summary>
         internal static global::Consumer.Lizard ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader)

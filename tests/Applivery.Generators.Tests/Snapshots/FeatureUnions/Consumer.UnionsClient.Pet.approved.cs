@@ -59,7 +59,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionsClientJson
+    internal abstract partial class UnionsClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Pet"/>: the case its <c>pet_type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownPet"/>.</summary>
         internal static global::Consumer.Pet ReadPet(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -51,7 +51,7 @@ namespace Consumer
         }
     }
 
-    internal static partial class UnionsClientJson
+    internal abstract partial class UnionsClientJson
     {
         /// <summary>Reads a <see cref="global::Consumer.Shape"/>: the case its <c>kind</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownShape"/>.</summary>
         internal static global::Consumer.Shape ReadShape(ref global::System.Text.Json.Utf8JsonReader reader)

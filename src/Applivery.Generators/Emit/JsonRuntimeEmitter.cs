@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Applivery.Generators.Model;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>
+/// The fixed JSON runtime: real C# files under <c>Runtime/</c>, embedded in the generator, emitted once per compilation
+/// as one class (<c>Applivery.Generators.Runtime.JsonRuntime</c>) that every spec's JSON class derives from. Only the
+/// parts some spec of the compilation uses are emitted, as the Regex generator emits only the helpers its patterns need.
+/// </summary>
+internal static class JsonRuntimeEmitter
+{
+    public const string HintName = "Applivery.Generators.Runtime.JsonRuntime.g.cs";
+
+    /// <summary>The base class of every spec's JSON class.</summary>
+    public const string ClassName = "global::Applivery.Generators.Runtime.JsonRuntime";
+
+    /// <summary>The always-emitted part: its file holds the class declaration; every other part adds members to it.</summary>
+    public const string Core = "Core";
+
+    /// <summary>The optional parts, in the order they are emitted: a primitive kind's reader and writer, then the shared shapes.</summary>
+    public static readonly string[] OptionalParts =
+    {
+        nameof(TypeKind.Boolean), nameof(TypeKind.Int32), nameof(TypeKind.Int64), nameof(TypeKind.Double), nameof(TypeKind.Single),
+        nameof(TypeKind.Decimal), nameof(TypeKind.DateTimeOffset), nameof(TypeKind.Guid), nameof(TypeKind.JsonElement),
+        "Enums", "Arrays", "UnionArrays", "UnionObjects",
+    };
+
+    private const string ClassLine = "    internal abstract partial class JsonRuntime";
+    private const string AttributeStart = "    [global::System.CodeDom.Compiler.GeneratedCode(";
+
+    /// <summary>
+    /// The parts the spec's generated code calls, decided from the model (the value kinds it holds anywhere, its enums,
+    /// arrays and unions) so that this stays a cheap step apart from emission. It may name a part that a kind used only
+    /// outside JSON (a <c>Guid</c> path parameter) does not need; it never misses one.
+    /// </summary>
+    public static EquatableArray<string> PartsUsedBy(ClientSpec? client)
+    {
+        if (client is null)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var kinds = new HashSet<TypeKind>();
+        void Add(TypeRef? type)
+        {
+            for (; type is not null; type = type.Element)
+            {
+                kinds.Add(type.Kind);
+            }
+        }
+
+        foreach (var type in client.Objects)
+        {
+            foreach (var property in type.Properties)
+            {
+                Add(property.Type);
+            }
+
+            Add(type.AdditionalProperties);
+        }
+
+        foreach (var union in client.Unions)
+        {
+            foreach (var @case in union.Cases)
+            {
+                Add(@case.Type);
+            }
+        }
+
+        foreach (var operation in client.Operations)
+        {
+            foreach (var parameter in operation.Parameters)
+            {
+                Add(parameter.Type);
+            }
+
+            Add(operation.RequestBody?.Type);
+            foreach (var response in operation.Responses)
+            {
+                Add(response.Type);
+            }
+        }
+
+        // A union's JSON that fits no case and a discriminated union's unknown case are kept as a JsonElement.
+        if (!client.Unions.IsEmpty || client.Objects.Any(type => type.Discriminator is not null))
+        {
+            kinds.Add(TypeKind.JsonElement);
+        }
+
+        bool Uses(string part) => part switch
+        {
+            "Enums" => !client.Enums.IsEmpty,
+            "Arrays" => kinds.Contains(TypeKind.Array),
+            "UnionArrays" => client.Unions.Any(union => union.Cases.Count(@case => @case.Type.Kind == TypeKind.Array) > 1),
+            "UnionObjects" => client.Unions.Any(union => union.Cases.Any(@case => @case.Type.Kind == TypeKind.Object)),
+            _ => kinds.Contains((TypeKind)Enum.Parse(typeof(TypeKind), part)),
+        };
+
+        return new EquatableArray<string>(new[] { Core }.Concat(OptionalParts.Where(Uses)));
+    }
+
+    /// <summary>The runtime file: the core part with the members of each optional part in <paramref name="parts"/> added, in <see cref="OptionalParts"/> order.</summary>
+    public static string Emit(IEnumerable<string> parts)
+    {
+        var used = new HashSet<string>(parts, StringComparer.Ordinal);
+        var core = SourceWriter.SplitLines(Resource(Core)).ToList();
+        var end = core.LastIndexOf("    }");
+        var members = OptionalParts.Where(used.Contains).SelectMany(part => new[] { string.Empty }.Concat(Members(part)));
+        var lines = core.Take(end)
+            .Select(line => line.StartsWith(AttributeStart, StringComparison.Ordinal) ? "    " + GeneratedFile.GeneratedCodeAttribute : line)
+            .Concat(members)
+            .Concat(core.Skip(end));
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The member lines of one part's file: those between its class's braces.</summary>
+    public static IEnumerable<string> Members(string part)
+    {
+        var lines = SourceWriter.SplitLines(Resource(part));
+        var start = Array.IndexOf(lines, ClassLine);
+        var end = Array.LastIndexOf(lines, "    }");
+        if (start < 0 || lines[start + 1] != "    {" || end <= start)
+        {
+            throw new InvalidOperationException("The runtime part " + part + " is not laid out as one JsonRuntime class in the Applivery.Generators.Runtime namespace.");
+        }
+
+        return lines.Skip(start + 2).Take(end - start - 2);
+    }
+
+    private static readonly Dictionary<string, string> Resources = new(StringComparer.Ordinal);
+
+    /// <summary>The text of <c>Runtime/JsonRuntime[.{part}].cs</c>, embedded in this assembly.</summary>
+    public static string Resource(string part)
+    {
+        lock (Resources)
+        {
+            if (!Resources.TryGetValue(part, out var text))
+            {
+                var name = part == Core ? "Applivery.Generators.Runtime.JsonRuntime.cs" : $"Applivery.Generators.Runtime.JsonRuntime.{part}.cs";
+                using var stream = typeof(JsonRuntimeEmitter).Assembly.GetManifestResourceStream(name)
+                    ?? throw new InvalidOperationException("The generator is missing its embedded runtime part " + name + ".");
+                using var reader = new StreamReader(stream);
+                text = reader.ReadToEnd().Replace("\r\n", "\n");
+                Resources[part] = text;
+            }
+
+            return text;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.IO;
+using System.Linq;
+using Applivery.Generators.Emit;
+using Applivery.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Applivery.Generators.Tests;
+
+/// <summary>
+/// The fixed JSON runtime lives in <c>src/Applivery.Generators/Runtime/</c> as C# files: they compile as they are, the
+/// generator carries exactly them, and a compilation gets one copy with only the parts its specs use.
+/// </summary>
+public class RuntimeSourceTests
+{
+    private static readonly string RuntimeFolder = Path.Combine(RepositoryPaths.Root, "src", "Applivery.Generators", "Runtime");
+
+    [Theory]
+    [InlineData(TargetFramework.Net100, LanguageVersion.Latest)]
+    [InlineData(TargetFramework.NetStandard20, LanguageVersion.CSharp9)]
+    public void EveryRuntimeFileCompilesWithoutWarnings(TargetFramework framework, LanguageVersion languageVersion)
+    {
+        var parseOptions = new CSharpParseOptions(languageVersion);
+        var trees = Directory.GetFiles(RuntimeFolder, "*.cs").OrderBy(path => path, System.StringComparer.Ordinal)
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path))
+            .ToList();
+        var compilation = CSharpCompilation.Create(
+            "Runtime",
+            trees,
+            TargetFrameworkReferences.For(framework),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
+
+        var problems = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).Select(diagnostic => diagnostic.ToString()).ToList();
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void TheGeneratorCarriesEveryRuntimeFileAsItIsInTheRepository()
+    {
+        var files = Directory.GetFiles(RuntimeFolder, "*.cs").Select(Path.GetFileName).OrderBy(name => name, System.StringComparer.Ordinal).ToList();
+        var parts = new[] { JsonRuntimeEmitter.Core }.Concat(JsonRuntimeEmitter.OptionalParts).ToList();
+
+        Assert.Equal(parts.Select(FileOf).OrderBy(name => name, System.StringComparer.Ordinal), files);
+        foreach (var part in parts)
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(RuntimeFolder, FileOf(part))).Replace("\r\n", "\n"), JsonRuntimeEmitter.Resource(part));
+            Assert.NotEmpty(JsonRuntimeEmitter.Members(part));
+        }
+    }
+
+    [Fact]
+    public void ASpecGetsOnlyTheRuntimePartsItUses()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Tiny, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /things/{id}:
+                get:
+                  operationId: getThing
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: string } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              name: { type: string }
+                              count: { type: integer }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/tiny.yaml", Spec));
+        var runtime = run.Source(JsonRuntimeEmitter.HintName);
+
+        Assert.Empty(run.CompilationDiagnostics());
+        Assert.Contains("internal static int ReadInt32(", runtime, System.StringComparison.Ordinal);
+        Assert.Contains("internal static string ReadString(", runtime, System.StringComparison.Ordinal);
+        foreach (var unused in new[] { "ReadGuid(", "ReadDecimal(", "ReadDateTimeOffset(", "ReadBoolean(", "ArrayBuilder<T>", "RawScalarText(", "PickObjectCase(", "ReadJsonElement(" })
+        {
+            Assert.DoesNotContain(unused, runtime, System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TwoSpecsInOneCompilationShareOneRuntimeWithThePartsOfBoth()
+    {
+        var applivery = SpecFile.Applivery();
+        var unions = SpecFile.Feature("features-union-types.yaml") with { Metadata = new System.Collections.Generic.Dictionary<string, string> { ["Namespace"] = "Unions" } };
+
+        var run = GeneratorRun.Run(new[] { applivery, unions });
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var runtime = Assert.Single(run.Sources, source => source.HintName.Contains("JsonRuntime", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("internal static int PickObjectCase(", runtime, System.StringComparison.Ordinal);
+        Assert.Contains("internal static global::System.DateTimeOffset ReadDateTimeOffset(", runtime, System.StringComparison.Ordinal);
+        Assert.Contains(": global::Applivery.Generators.Runtime.JsonRuntime", run.Source("Consumer.AppliveryClientJson.g.cs"), System.StringComparison.Ordinal);
+    }
+
+    private static string FileOf(string part) => part == JsonRuntimeEmitter.Core ? "JsonRuntime.cs" : $"JsonRuntime.{part}.cs";
+}
