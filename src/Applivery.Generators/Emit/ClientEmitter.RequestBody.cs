@@ -101,7 +101,7 @@ internal static partial class ClientEmitter
     private static void EmitJsonContent(SourceWriter writer, ClientSpec client, RequestBodySpec body)
     {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        var write = $"{json}.{JsonEmitter.RootWriter(body.Type)}";
+        var write = $"{json}.{JsonEmitter.RootWriter(client, body.Type)}";
         writer.Line(body.IsRequired && body.Type.IsValueType
             ? $"var content_ = {json}.Serialize({body.ParameterName}, {write});"
             : $"var content_ = {body.ParameterName} is {{ }} body_ ? {json}.Serialize(body_, {write}) : null;");
@@ -120,7 +120,7 @@ internal static partial class ClientEmitter
     private static void EmitFormContent(SourceWriter writer, ClientSpec client, RequestBodySpec body, string value)
     {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        writer.Line($"var json_ = {json}.Serialize({value}, {json}.{JsonEmitter.RootWriter(body.Type)}, encoder: {RelaxedEncoder});");
+        writer.Line($"var json_ = {json}.Serialize({value}, {json}.{JsonEmitter.RootWriter(client, body.Type)}, encoder: {RelaxedEncoder});");
         var encodings = body.Encodings.Where(encoding => encoding.Style != FormStyle.Default || !encoding.Explode).ToList();
         if (encodings.Count == 0)
         {
@@ -199,7 +199,7 @@ internal static partial class ClientEmitter
 
         if (IsJsonPart(type, encoding) || IsJsonItem(type))
         {
-            var writerName = type.Kind == TypeKind.Object ? "Write" + type.Name : JsonEmitter.RootWriter(type);
+            var writerName = type.Kind == TypeKind.Object ? "Write" + type.Name : JsonEmitter.RootWriter(client, type);
             var jsonType = encoding?.ContentType is { } declaredJson && IsJsonMediaType(declaredJson) ? CSharpTypes.Literal(declaredJson.Split(',')[0].Trim()) : "\"application/json\"";
             return $"AddJsonPart_(parts_, {name}, {json}.Serialize({value}, {json}.{writerName}, encoder: {RelaxedEncoder}), {jsonType});";
         }

@@ -10,10 +10,19 @@ internal static class Documentation
     public static void Summary(SourceWriter writer, string? text, string fallback) =>
         Element(writer, "summary", string.IsNullOrWhiteSpace(text) ? Escape(fallback) : Escape(text!));
 
+    /// <summary>A doc comment line up to this long (without indentation) holds a one-line element whole, as people write them.</summary>
+    private const int SingleLineLimit = 116;
+
     /// <summary>Writes an element whose content is already XML (escaped text plus deliberate tags such as &lt;c&gt;).</summary>
     public static void Element(SourceWriter writer, string tag, string xmlContent, string attributes = "")
     {
         var lines = SourceWriter.SplitLines(xmlContent.Trim()).Select(line => line.TrimEnd()).ToList();
+        if (lines.Count == 1 && lines[0].Length > 0 && lines[0].Length + 2 * tag.Length + attributes.Length + 9 <= SingleLineLimit)
+        {
+            writer.Line($"/// <{tag}{attributes}>{lines[0]}</{tag}>");
+            return;
+        }
+
         writer.Line($"/// <{tag}{attributes}>");
         foreach (var line in lines)
         {

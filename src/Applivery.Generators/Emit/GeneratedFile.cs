@@ -43,6 +43,48 @@ internal static class GeneratedFile
         return writer.ToString();
     }
 
+    /// <summary>
+    /// The file with a file-scoped namespace (C# 10 and later): <c>namespace X;</c> instead of a block, so every line
+    /// inside is one level less indented. A file with several namespaces (the polyfills), or with a line at the
+    /// namespace's level that is not a preprocessor directive, is returned as it is.
+    /// </summary>
+    public static string WithFileScopedNamespace(string source)
+    {
+        var start = source.StartsWith("namespace ", System.StringComparison.Ordinal) ? 0 : source.IndexOf("\nnamespace ", System.StringComparison.Ordinal) + 1;
+        var headerEnd = start > 0 || source.StartsWith("namespace ", System.StringComparison.Ordinal) ? source.IndexOf('\n', start) : -1;
+        if (headerEnd < 0
+            || string.CompareOrdinal(source, headerEnd, "\n{\n", 0, 3) != 0
+            || !source.EndsWith("\n}\n", System.StringComparison.Ordinal)
+            || source.IndexOf("\nnamespace ", headerEnd, System.StringComparison.Ordinal) >= 0)
+        {
+            return source;
+        }
+
+        var result = new System.Text.StringBuilder(source.Length);
+        result.Append(source, 0, headerEnd).Append(";\n\n");
+        var end = source.Length - 2;
+        for (var line = headerEnd + 3; line < end;)
+        {
+            var next = source.IndexOf('\n', line) + 1;
+            if (source[line] == '\n' || source[line] == '#')
+            {
+                result.Append(source, line, next - line);
+            }
+            else if (string.CompareOrdinal(source, line, "    ", 0, 4) == 0)
+            {
+                result.Append(source, line + 4, next - line - 4);
+            }
+            else
+            {
+                return source;
+            }
+
+            line = next;
+        }
+
+        return result.ToString();
+    }
+
     public static string Visibility(ClientSpec client) => client.IsPublic ? "public" : "internal";
 
     /// <summary>The file of a type generated from the spec: <c>{Namespace}.{Client}.{Type}.g.cs</c>.</summary>

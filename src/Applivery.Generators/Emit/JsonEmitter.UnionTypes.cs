@@ -62,9 +62,6 @@ internal sealed partial class JsonEmitter
         }
         else
         {
-            writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a request body; the same as <see cref=\"Write{union.Name}({Writer}, {typeName})\"/>, as no case has a readOnly property.</summary>");
-            writer.Line($"internal static void Write{union.Name}Request({Writer} writer, {typeName} value) => Write{union.Name}(writer, value);");
-            writer.Line();
             writer.Line($"/// <summary>Writes the case <paramref name=\"value\"/> holds; unmatched JSON as it came.</summary>");
             writer.OpenBlock($"internal static void Write{union.Name}({Writer} writer, {typeName} value)");
         }

@@ -73,9 +73,6 @@ internal sealed partial class JsonEmitter
         }
         else
         {
-            writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a request body; the same as <see cref=\"Write{type.Name}({Writer}, {typeName})\"/>, as no case has a readOnly property.</summary>");
-            writer.Line($"internal static void Write{type.Name}Request({Writer} writer, {typeName} value) => Write{type.Name}(writer, value);");
-            writer.Line();
             writer.Line($"/// <summary>Writes the case <paramref name=\"value\"/> is, its {property} first; an unknown case as the JSON it keeps.</summary>");
             writer.OpenBlock($"internal static void Write{type.Name}({Writer} writer, {typeName} value)");
         }

@@ -35,7 +35,7 @@ internal sealed partial class JsonEmitter
     {
         _client = client;
         _hasUtf8Literals = features.LanguageVersion >= 11;
-        _hasRequestForm = RequestFormTypes(client);
+        _hasRequestForm = RequestFormTypesOf(client);
     }
 
     public static string ClassName(ClientSpec client) => SupportNames.Json(client.ClientName);
@@ -57,20 +57,20 @@ internal sealed partial class JsonEmitter
     };
 
     /// <summary>
-    /// The method that writes a whole request body of this type: the same as <see cref="RootRequestWriter"/>, since a
-    /// request body is the only whole document the client writes.
-    /// </summary>
-    public static string RootWriter(TypeRef type) => RootRequestWriter(type);
-
-    /// <summary>
     /// The method that writes a whole request body of this type (an <c>Action&lt;Utf8JsonWriter, T&gt;</c>): readOnly
-    /// properties, at any depth, are left out, because the server owns them.
+    /// properties, at any depth, are left out, because the server owns them. An object or union whose request form is
+    /// its full JSON is written by its one writer: no forwarding method is generated for it.
     /// </summary>
-    public static string RootRequestWriter(TypeRef type) => type.Kind switch
+    public static string RootWriter(ClientSpec client, TypeRef type) => type.Kind switch
     {
-        TypeKind.Object or TypeKind.Union => "Write" + type.Name + "Request",
+        TypeKind.Object or TypeKind.Union => "Write" + type.Name + (RequestFormTypesOf(client).Contains(type.Name!) ? "Request" : string.Empty),
         _ => "Write" + Identifiers.ToPascalCase(Describe(type)) + "Document",
     };
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClientSpec, HashSet<string>> RequestForms = new();
+
+    /// <summary><see cref="RequestFormTypes"/>, computed once per model: the client emitter asks for every request body.</summary>
+    private static HashSet<string> RequestFormTypesOf(ClientSpec client) => RequestForms.GetValue(client, RequestFormTypes);
 
     /// <summary>
     /// The object types whose request body differs from their full JSON: with a readOnly property, or containing (in
@@ -256,7 +256,7 @@ internal sealed partial class JsonEmitter
             }
 
             writer.Line($"/// <summary>Writes a whole JSON document of {Documentation.Escape(csharpType)} as a request body{(HasRequestForm(type) ? " (readOnly properties left out)" : string.Empty)}.</summary>");
-            writer.OpenBlock($"internal static void {RootWriter(type)}({Writer} writer, {csharpType} value)");
+            writer.OpenBlock($"internal static void {RootWriter(_client, type)}({Writer} writer, {csharpType} value)");
             writer.Line(write);
             writer.CloseBlock();
             writer.Line();
@@ -394,9 +394,6 @@ internal sealed partial class JsonEmitter
         }
         else
         {
-            writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a request body; the same as <see cref=\"Write{type.Name}({Writer}, {typeName})\"/>, as the type has no readOnly property.</summary>");
-            writer.Line($"internal static void Write{type.Name}Request({Writer} writer, {typeName} value) => Write{type.Name}(writer, value);");
-            writer.Line();
             writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a JSON object; null optional properties are left out.</summary>");
             writer.OpenBlock($"internal static void Write{type.Name}({Writer} writer, {typeName} value)");
         }

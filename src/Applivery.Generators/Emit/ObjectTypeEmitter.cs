@@ -83,9 +83,7 @@ internal static class ObjectTypeEmitter
         }
 
         writer.Lines($$"""
-            /// <summary>
-            /// Checks every constraint of the spec on this object and on the objects it contains.
-            /// </summary>
+            /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
             /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
             public {{CSharpTypes.IReadOnlyList}}<{{error}}> Validate()
             {

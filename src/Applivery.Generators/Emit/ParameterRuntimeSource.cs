@@ -147,7 +147,7 @@ internal static class ParameterRuntimeSource
                 yield return $"{value}.WriteTo(writer);";
                 break;
             case TypeKind.Object:
-                yield return $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}.{JsonEmitter.RootWriter(type)}(writer, {value});";
+                yield return $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}.{JsonEmitter.RootWriter(client, type)}(writer, {value});";
                 break;
             case TypeKind.Array:
                 yield return "writer.WriteStartArray();";

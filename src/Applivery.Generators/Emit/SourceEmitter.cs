@@ -21,7 +21,7 @@ internal static class SourceEmitter
             return;
         }
 
-        Safely(context, client.SpecFileName, () =>
+        Safely(context, features, client.SpecFileName, () =>
         {
             var files = new List<(string HintName, string Source)>();
             var json = JsonEmitter.Emit(client, features);
@@ -90,7 +90,7 @@ internal static class SourceEmitter
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateClient, location, duplicate.SpecFileName, duplicate.TypeName, duplicate.OwnerFileName));
         }
 
-        Safely(context, "the shared types", () =>
+        Safely(context, features, "the shared types", () =>
         {
             var files = new List<(string HintName, string Source)>();
             foreach (var file in resolution.SharedFiles)
@@ -122,16 +122,16 @@ internal static class SourceEmitter
             return;
         }
 
-        Safely(context, "the JSON runtime", () => new List<(string HintName, string Source)> { (JsonRuntimeEmitter.HintName, JsonRuntimeEmitter.Emit(parts)) });
+        Safely(context, features, "the JSON runtime", () => new List<(string HintName, string Source)> { (JsonRuntimeEmitter.HintName, JsonRuntimeEmitter.Emit(parts)) });
     }
 
     private static bool SupportsLanguage(TargetFeatures features) => features.LanguageVersion is not (> 0 and < 9);
 
     /// <summary>
-    /// Adds the files in hint-name order; an exception escaping a generator removes all of its output (CS8785), so it
-    /// becomes APG099 naming the spec instead.
+    /// Adds the files in hint-name order, with file-scoped namespaces from C# 10 on; an exception escaping a generator
+    /// removes all of its output (CS8785), so it becomes APG099 naming the spec instead.
     /// </summary>
-    private static void Safely(SourceProductionContext context, string what, Func<List<(string HintName, string Source)>> emit)
+    private static void Safely(SourceProductionContext context, TargetFeatures features, string what, Func<List<(string HintName, string Source)>> emit)
     {
         List<(string HintName, string Source)> files;
         try
@@ -152,7 +152,7 @@ internal static class SourceEmitter
 
         foreach (var (hintName, source) in files.OrderBy(file => file.HintName, StringComparer.Ordinal))
         {
-            context.AddSource(hintName, source);
+            context.AddSource(hintName, features.LanguageVersion >= 10 ? GeneratedFile.WithFileScopedNamespace(source) : source);
         }
     }
 }

@@ -3,352 +3,276 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// */ &lt;/summary&gt; &quot;quoted&quot; \ backslash
+/// #if X
+/// new line
+///  separator
+/// </summary>
+/// <remarks>Generated from <c>#/components/schemas/class</c> in <c>adversarial.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Class
 {
+    /// <summary>&lt;/summary&gt;&lt;summary&gt;</summary>
+    /// <remarks>JSON: <c>class</c>, required.</remarks>
+    public string ClassValue { get; init; } = default!;
+
+    /// <summary>The event property.</summary>
+    /// <remarks>JSON: <c>event</c>.</remarks>
+    public string? Event { get; init; }
+
+    /// <summary>The namespace property.</summary>
+    /// <remarks>JSON: <c>namespace</c>.</remarks>
+    public int? Namespace { get; init; }
+
+    /// <summary>The 1st property.</summary>
+    /// <remarks>JSON: <c>1st</c>.</remarks>
+    public string? _1st { get; init; }
+
+    /// <summary>The a-b property.</summary>
+    /// <remarks>JSON: <c>a-b</c>.</remarks>
+    public string? AB { get; init; }
+
+    /// <summary>The a.b property.</summary>
+    /// <remarks>JSON: <c>a.b</c>.</remarks>
+    public string? AB2 { get; init; }
+
+    /// <summary>The a b property.</summary>
+    /// <remarks>JSON: <c>a b</c>.</remarks>
+    public string? AB3 { get; init; }
+
+    /// <summary>The $dollar property.</summary>
+    /// <remarks>JSON: <c>$dollar</c>.</remarks>
+    public string? Dollar { get; init; }
+
+    /// <summary>The ñandú property.</summary>
+    /// <remarks>JSON: <c>ñandú</c>.</remarks>
+    public string? Ñandú { get; init; }
+
+    /// <summary>The 日本 property.</summary>
+    /// <remarks>JSON: <c>日本</c>.</remarks>
+    public string? 日本 { get; init; }
+
+    /// <summary>The Validate property.</summary>
+    /// <remarks>JSON: <c>Validate</c>.</remarks>
+    public string? ValidateValue { get; init; }
+
+    /// <summary>The ToString property.</summary>
+    /// <remarks>JSON: <c>ToString</c>.</remarks>
+    public string? ToStringValue { get; init; }
+
+    /// <summary>The Class property.</summary>
+    /// <remarks>JSON: <c>Class</c>.</remarks>
+    public string? ClassValue2 { get; init; }
+
+    /// <summary>The UnrecognizedValues property.</summary>
+    /// <remarks>JSON: <c>UnrecognizedValues</c>.</remarks>
+    public string? UnrecognizedValuesValue { get; init; }
+
+    /// <summary>The kind property.</summary>
+    /// <remarks>JSON: <c>kind</c>.</remarks>
+    public global::Consumer.ClassKind? Kind { get; init; }
+
+    /// <summary>The quoted property.</summary>
+    /// <remarks>JSON: <c>quoted</c>. Must match <c>^&quot;[^&quot;]*&quot;\\?$</c>.</remarks>
+    public string? Quoted { get; init; }
+
+    /// <summary>The nested property.</summary>
+    /// <remarks>JSON: <c>nested</c>.</remarks>
+    public global::Consumer._1Thing? Nested { get; init; }
+
     /// <summary>
-    /// */ &lt;/summary&gt; &quot;quoted&quot; \ backslash
-    /// #if X
-    /// new line
-    ///  separator
+    /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
+    /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
+    /// Null when every value was recognized.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/class</c> in <c>adversarial.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Class
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// &lt;/summary&gt;&lt;summary&gt;
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>class</c>, required.
-        /// </remarks>
-        public string ClassValue { get; init; } = default!;
-
-        /// <summary>
-        /// The event property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>event</c>.
-        /// </remarks>
-        public string? Event { get; init; }
-
-        /// <summary>
-        /// The namespace property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>namespace</c>.
-        /// </remarks>
-        public int? Namespace { get; init; }
-
-        /// <summary>
-        /// The 1st property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>1st</c>.
-        /// </remarks>
-        public string? _1st { get; init; }
-
-        /// <summary>
-        /// The a-b property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>a-b</c>.
-        /// </remarks>
-        public string? AB { get; init; }
-
-        /// <summary>
-        /// The a.b property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>a.b</c>.
-        /// </remarks>
-        public string? AB2 { get; init; }
-
-        /// <summary>
-        /// The a b property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>a b</c>.
-        /// </remarks>
-        public string? AB3 { get; init; }
-
-        /// <summary>
-        /// The $dollar property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>$dollar</c>.
-        /// </remarks>
-        public string? Dollar { get; init; }
-
-        /// <summary>
-        /// The ñandú property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>ñandú</c>.
-        /// </remarks>
-        public string? Ñandú { get; init; }
-
-        /// <summary>
-        /// The 日本 property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>日本</c>.
-        /// </remarks>
-        public string? 日本 { get; init; }
-
-        /// <summary>
-        /// The Validate property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>Validate</c>.
-        /// </remarks>
-        public string? ValidateValue { get; init; }
-
-        /// <summary>
-        /// The ToString property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>ToString</c>.
-        /// </remarks>
-        public string? ToStringValue { get; init; }
-
-        /// <summary>
-        /// The Class property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>Class</c>.
-        /// </remarks>
-        public string? ClassValue2 { get; init; }
-
-        /// <summary>
-        /// The UnrecognizedValues property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>UnrecognizedValues</c>.
-        /// </remarks>
-        public string? UnrecognizedValuesValue { get; init; }
-
-        /// <summary>
-        /// The kind property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>kind</c>.
-        /// </remarks>
-        public global::Consumer.ClassKind? Kind { get; init; }
-
-        /// <summary>
-        /// The quoted property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>quoted</c>. Must match <c>^&quot;[^&quot;]*&quot;\\?$</c>.
-        /// </remarks>
-        public string? Quoted { get; init; }
-
-        /// <summary>
-        /// The nested property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>nested</c>.
-        /// </remarks>
-        public global::Consumer._1Thing? Nested { get; init; }
-
-        /// <summary>
-        /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
-        /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
-        /// Null when every value was recognized.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.HostileSummaryClientValidation.CheckRequired(errors, path + ".class", ClassValue);
-            global::Consumer.HostileSummaryClientValidation.CheckPattern(errors, path + ".quoted", Quoted, global::Consumer.HostileSummaryClientValidation.Pattern1, global::Consumer.HostileSummaryClientValidation.Pattern1Text);
-            Nested?.ValidateInto(errors, path + ".nested");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class HostileSummaryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Class"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Class ReadClass(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.HostileSummaryClientValidation.CheckRequired(errors, path + ".class", ClassValue);
+        global::Consumer.HostileSummaryClientValidation.CheckPattern(errors, path + ".quoted", Quoted, global::Consumer.HostileSummaryClientValidation.Pattern1, global::Consumer.HostileSummaryClientValidation.Pattern1Text);
+        Nested?.ValidateInto(errors, path + ".nested");
+    }
+}
+
+internal abstract partial class HostileSummaryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Class"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Class ReadClass(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _classValue = default;
+        string? _event = default;
+        int? _namespace = default;
+        string? __1st = default;
+        string? _aB = default;
+        string? _aB2 = default;
+        string? _aB3 = default;
+        string? _dollar = default;
+        string? _ñandú = default;
+        string? _日本 = default;
+        string? _validateValue = default;
+        string? _toStringValue = default;
+        string? _classValue2 = default;
+        string? _unrecognizedValuesValue = default;
+        global::Consumer.ClassKind? _kind = default;
+        string? _quoted = default;
+        global::Consumer._1Thing? _nested = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _classValue = default;
-            string? _event = default;
-            int? _namespace = default;
-            string? __1st = default;
-            string? _aB = default;
-            string? _aB2 = default;
-            string? _aB3 = default;
-            string? _dollar = default;
-            string? _ñandú = default;
-            string? _日本 = default;
-            string? _validateValue = default;
-            string? _toStringValue = default;
-            string? _classValue2 = default;
-            string? _unrecognizedValuesValue = default;
-            global::Consumer.ClassKind? _kind = default;
-            string? _quoted = default;
-            global::Consumer._1Thing? _nested = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals(Utf8Class.EncodedUtf8Bytes))
                 {
-                    if (reader.ValueTextEquals(Utf8Class.EncodedUtf8Bytes))
-                    {
-                        _classValue = NextValueIsNull(ref reader, ref at, ".class") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Event.EncodedUtf8Bytes))
-                    {
-                        _event = NextValueIsNull(ref reader, ref at, ".event") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Namespace.EncodedUtf8Bytes))
-                    {
-                        _namespace = NextValueIsNull(ref reader, ref at, ".namespace") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf81st.EncodedUtf8Bytes))
-                    {
-                        __1st = NextValueIsNull(ref reader, ref at, "['1st']") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8AB.EncodedUtf8Bytes))
-                    {
-                        _aB = NextValueIsNull(ref reader, ref at, "['a-b']") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8AB2.EncodedUtf8Bytes))
-                    {
-                        _aB2 = NextValueIsNull(ref reader, ref at, "['a.b']") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes))
-                    {
-                        _aB3 = NextValueIsNull(ref reader, ref at, "['a b']") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Dollar.EncodedUtf8Bytes))
-                    {
-                        _dollar = NextValueIsNull(ref reader, ref at, "['$dollar']") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("ñandú"))
-                    {
-                        _ñandú = NextValueIsNull(ref reader, ref at, "['ñandú']") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("日本"))
-                    {
-                        _日本 = NextValueIsNull(ref reader, ref at, "['日本']") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Validate.EncodedUtf8Bytes))
-                    {
-                        _validateValue = NextValueIsNull(ref reader, ref at, ".Validate") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8ToString.EncodedUtf8Bytes))
-                    {
-                        _toStringValue = NextValueIsNull(ref reader, ref at, ".ToString") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Class2.EncodedUtf8Bytes))
-                    {
-                        _classValue2 = NextValueIsNull(ref reader, ref at, ".Class") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8UnrecognizedValues.EncodedUtf8Bytes))
-                    {
-                        _unrecognizedValuesValue = NextValueIsNull(ref reader, ref at, ".UnrecognizedValues") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Kind.EncodedUtf8Bytes))
-                    {
-                        _kind = NextValueIsNull(ref reader, ref at, ".kind") ? null : ReadClassKindValue(ref reader, "kind", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Quoted.EncodedUtf8Bytes))
-                    {
-                        _quoted = NextValueIsNull(ref reader, ref at, ".quoted") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Nested.EncodedUtf8Bytes))
-                    {
-                        _nested = NextValueIsNull(ref reader, ref at, ".nested") ? null : Read_1Thing(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _classValue = NextValueIsNull(ref reader, ref at, ".class") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Event.EncodedUtf8Bytes))
+                {
+                    _event = NextValueIsNull(ref reader, ref at, ".event") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Namespace.EncodedUtf8Bytes))
+                {
+                    _namespace = NextValueIsNull(ref reader, ref at, ".namespace") ? null : ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf81st.EncodedUtf8Bytes))
+                {
+                    __1st = NextValueIsNull(ref reader, ref at, "['1st']") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8AB.EncodedUtf8Bytes))
+                {
+                    _aB = NextValueIsNull(ref reader, ref at, "['a-b']") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8AB2.EncodedUtf8Bytes))
+                {
+                    _aB2 = NextValueIsNull(ref reader, ref at, "['a.b']") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes))
+                {
+                    _aB3 = NextValueIsNull(ref reader, ref at, "['a b']") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Dollar.EncodedUtf8Bytes))
+                {
+                    _dollar = NextValueIsNull(ref reader, ref at, "['$dollar']") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("ñandú"))
+                {
+                    _ñandú = NextValueIsNull(ref reader, ref at, "['ñandú']") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("日本"))
+                {
+                    _日本 = NextValueIsNull(ref reader, ref at, "['日本']") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Validate.EncodedUtf8Bytes))
+                {
+                    _validateValue = NextValueIsNull(ref reader, ref at, ".Validate") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8ToString.EncodedUtf8Bytes))
+                {
+                    _toStringValue = NextValueIsNull(ref reader, ref at, ".ToString") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Class2.EncodedUtf8Bytes))
+                {
+                    _classValue2 = NextValueIsNull(ref reader, ref at, ".Class") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8UnrecognizedValues.EncodedUtf8Bytes))
+                {
+                    _unrecognizedValuesValue = NextValueIsNull(ref reader, ref at, ".UnrecognizedValues") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Kind.EncodedUtf8Bytes))
+                {
+                    _kind = NextValueIsNull(ref reader, ref at, ".kind") ? null : ReadClassKindValue(ref reader, "kind", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals(Utf8Quoted.EncodedUtf8Bytes))
+                {
+                    _quoted = NextValueIsNull(ref reader, ref at, ".quoted") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Nested.EncodedUtf8Bytes))
+                {
+                    _nested = NextValueIsNull(ref reader, ref at, ".nested") ? null : Read_1Thing(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_classValue is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".class");
-            }
-
-            return new global::Consumer.Class
-            {
-                ClassValue = _classValue,
-                Event = _event,
-                Namespace = _namespace,
-                _1st = __1st,
-                AB = _aB,
-                AB2 = _aB2,
-                AB3 = _aB3,
-                Dollar = _dollar,
-                Ñandú = _ñandú,
-                日本 = _日本,
-                ValidateValue = _validateValue,
-                ToStringValue = _toStringValue,
-                ClassValue2 = _classValue2,
-                UnrecognizedValuesValue = _unrecognizedValuesValue,
-                Kind = _kind,
-                Quoted = _quoted,
-                Nested = _nested,
-                UnrecognizedValues = unrecognizedValues,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteClass(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Class)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteClassRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Class value) => WriteClass(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteClass(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Class value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Class, value.ClassValue, writeNull: true);
-            WriteOptional(writer, Utf8Event, value.Event);
-            WriteOptional(writer, Utf8Namespace, value.Namespace);
-            WriteOptional(writer, Utf81st, value._1st);
-            WriteOptional(writer, Utf8AB, value.AB);
-            WriteOptional(writer, Utf8AB2, value.AB2);
-            WriteOptional(writer, Utf8AB3, value.AB3);
-            WriteOptional(writer, Utf8Dollar, value.Dollar);
-            WriteOptional(writer, Utf8Ñandú, value.Ñandú);
-            WriteOptional(writer, Utf8日本, value.日本);
-            WriteOptional(writer, Utf8Validate, value.ValidateValue);
-            WriteOptional(writer, Utf8ToString, value.ToStringValue);
-            WriteOptional(writer, Utf8Class2, value.ClassValue2);
-            WriteOptional(writer, Utf8UnrecognizedValues, value.UnrecognizedValuesValue);
-            if (value.Kind is { } _kind)
-            {
-                writer.WritePropertyName(Utf8Kind);
-                WriteClassKindValue(writer, _kind, value.UnrecognizedValues, "kind");
-            }
-            WriteOptional(writer, Utf8Quoted, value.Quoted);
-            if (value.Nested is { } _nested)
-            {
-                writer.WritePropertyName(Utf8Nested);
-                Write_1Thing(writer, _nested);
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_classValue is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".class");
+        }
+
+        return new global::Consumer.Class
+        {
+            ClassValue = _classValue,
+            Event = _event,
+            Namespace = _namespace,
+            _1st = __1st,
+            AB = _aB,
+            AB2 = _aB2,
+            AB3 = _aB3,
+            Dollar = _dollar,
+            Ñandú = _ñandú,
+            日本 = _日本,
+            ValidateValue = _validateValue,
+            ToStringValue = _toStringValue,
+            ClassValue2 = _classValue2,
+            UnrecognizedValuesValue = _unrecognizedValuesValue,
+            Kind = _kind,
+            Quoted = _quoted,
+            Nested = _nested,
+            UnrecognizedValues = unrecognizedValues,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteClass(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Class value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Class, value.ClassValue, writeNull: true);
+        WriteOptional(writer, Utf8Event, value.Event);
+        WriteOptional(writer, Utf8Namespace, value.Namespace);
+        WriteOptional(writer, Utf81st, value._1st);
+        WriteOptional(writer, Utf8AB, value.AB);
+        WriteOptional(writer, Utf8AB2, value.AB2);
+        WriteOptional(writer, Utf8AB3, value.AB3);
+        WriteOptional(writer, Utf8Dollar, value.Dollar);
+        WriteOptional(writer, Utf8Ñandú, value.Ñandú);
+        WriteOptional(writer, Utf8日本, value.日本);
+        WriteOptional(writer, Utf8Validate, value.ValidateValue);
+        WriteOptional(writer, Utf8ToString, value.ToStringValue);
+        WriteOptional(writer, Utf8Class2, value.ClassValue2);
+        WriteOptional(writer, Utf8UnrecognizedValues, value.UnrecognizedValuesValue);
+        if (value.Kind is { } _kind)
+        {
+            writer.WritePropertyName(Utf8Kind);
+            WriteClassKindValue(writer, _kind, value.UnrecognizedValues, "kind");
+        }
+        WriteOptional(writer, Utf8Quoted, value.Quoted);
+        if (value.Nested is { } _nested)
+        {
+            writer.WritePropertyName(Utf8Nested);
+            Write_1Thing(writer, _nested);
+        }
+        writer.WriteEndObject();
     }
 }

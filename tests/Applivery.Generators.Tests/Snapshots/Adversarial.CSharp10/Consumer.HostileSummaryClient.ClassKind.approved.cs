@@ -3,176 +3,171 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The ClassKind values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/class/properties/kind</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized2"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public enum ClassKind
 {
-    /// <summary>
-    /// The ClassKind values of Hostile */ &lt;/summary&gt; &quot;API&quot;.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/class/properties/kind</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized2"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public enum ClassKind
+    /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
+    Unrecognized2 = 0,
+
+    /// <summary>The wire value <c></c>.</summary>
+    Empty = 1,
+
+    /// <summary>The wire value <c>1</c>.</summary>
+    _1 = 2,
+
+    /// <summary>The wire value <c>a b</c>.</summary>
+    AB = 3,
+
+    /// <summary>The wire value <c>A</c>.</summary>
+    A = 4,
+
+    /// <summary>The wire value <c>a</c>.</summary>
+    A2 = 5,
+
+    /// <summary>The wire value <c>Unrecognized</c>.</summary>
+    Unrecognized = 6,
+
+    /// <summary>The wire value <c>*/</c>.</summary>
+    Value = 7,
+
+    /// <summary>The wire value <c>&quot;</c>.</summary>
+    Value2 = 8,
+
+    /// <summary>The wire value <c>\</c>.</summary>
+    Value3 = 9,
+}
+
+/// <summary>Converts <see cref="global::Consumer.ClassKind"/> to and from its exact wire strings.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public static class ClassKindExtensions
+{
+    /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
+    public static string? ToWireValue(this global::Consumer.ClassKind value)
     {
-        /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
-        Unrecognized2 = 0,
-
-        /// <summary>The wire value <c></c>.</summary>
-        Empty = 1,
-
-        /// <summary>The wire value <c>1</c>.</summary>
-        _1 = 2,
-
-        /// <summary>The wire value <c>a b</c>.</summary>
-        AB = 3,
-
-        /// <summary>The wire value <c>A</c>.</summary>
-        A = 4,
-
-        /// <summary>The wire value <c>a</c>.</summary>
-        A2 = 5,
-
-        /// <summary>The wire value <c>Unrecognized</c>.</summary>
-        Unrecognized = 6,
-
-        /// <summary>The wire value <c>*/</c>.</summary>
-        Value = 7,
-
-        /// <summary>The wire value <c>&quot;</c>.</summary>
-        Value2 = 8,
-
-        /// <summary>The wire value <c>\</c>.</summary>
-        Value3 = 9,
-    }
-
-    /// <summary>
-    /// Converts <see cref="global::Consumer.ClassKind"/> to and from its exact wire strings.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public static class ClassKindExtensions
-    {
-        /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-        public static string? ToWireValue(this global::Consumer.ClassKind value)
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.ClassKind.Empty: return "";
-                case global::Consumer.ClassKind._1: return "1";
-                case global::Consumer.ClassKind.AB: return "a b";
-                case global::Consumer.ClassKind.A: return "A";
-                case global::Consumer.ClassKind.A2: return "a";
-                case global::Consumer.ClassKind.Unrecognized: return "Unrecognized";
-                case global::Consumer.ClassKind.Value: return "*/";
-                case global::Consumer.ClassKind.Value2: return "\"";
-                case global::Consumer.ClassKind.Value3: return "\\";
-                default: return null;
-            }
-        }
-
-        /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-        public static bool TryParseWireValue(string? text, out global::Consumer.ClassKind value)
-        {
-            switch (text)
-            {
-                case "": value = global::Consumer.ClassKind.Empty; return true;
-                case "1": value = global::Consumer.ClassKind._1; return true;
-                case "a b": value = global::Consumer.ClassKind.AB; return true;
-                case "A": value = global::Consumer.ClassKind.A; return true;
-                case "a": value = global::Consumer.ClassKind.A2; return true;
-                case "Unrecognized": value = global::Consumer.ClassKind.Unrecognized; return true;
-                case "*/": value = global::Consumer.ClassKind.Value; return true;
-                case "\"": value = global::Consumer.ClassKind.Value2; return true;
-                case "\\": value = global::Consumer.ClassKind.Value3; return true;
-                default: value = global::Consumer.ClassKind.Unrecognized2; return false;
-            }
+            case global::Consumer.ClassKind.Empty: return "";
+            case global::Consumer.ClassKind._1: return "1";
+            case global::Consumer.ClassKind.AB: return "a b";
+            case global::Consumer.ClassKind.A: return "A";
+            case global::Consumer.ClassKind.A2: return "a";
+            case global::Consumer.ClassKind.Unrecognized: return "Unrecognized";
+            case global::Consumer.ClassKind.Value: return "*/";
+            case global::Consumer.ClassKind.Value2: return "\"";
+            case global::Consumer.ClassKind.Value3: return "\\";
+            default: return null;
         }
     }
 
-    internal abstract partial class HostileSummaryClientJson
+    /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
+    public static bool TryParseWireValue(string? text, out global::Consumer.ClassKind value)
     {
-        /// <summary>Reads a <see cref="global::Consumer.ClassKind"/>; a value the spec does not list gives <see cref="global::Consumer.ClassKind.Unrecognized2"/> and its raw text under <paramref name="key"/>.</summary>
-        internal static global::Consumer.ClassKind ReadClassKindValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        switch (text)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.ClassKind.Empty;
-                }
-                if (reader.ValueTextEquals(Utf81.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.ClassKind._1;
-                }
-                if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.ClassKind.AB;
-                }
-                if (reader.ValueTextEquals(Utf8A.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.ClassKind.A;
-                }
-                if (reader.ValueTextEquals(Utf8A2.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.ClassKind.A2;
-                }
-                if (reader.ValueTextEquals(Utf8Unrecognized.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.ClassKind.Unrecognized;
-                }
-                if (reader.ValueTextEquals(Utf8Value2.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.ClassKind.Value;
-                }
-                if (reader.ValueTextEquals("\""))
-                {
-                    return global::Consumer.ClassKind.Value2;
-                }
-                if (reader.ValueTextEquals("\\"))
-                {
-                    return global::Consumer.ClassKind.Value3;
-                }
-            }
+            case "": value = global::Consumer.ClassKind.Empty; return true;
+            case "1": value = global::Consumer.ClassKind._1; return true;
+            case "a b": value = global::Consumer.ClassKind.AB; return true;
+            case "A": value = global::Consumer.ClassKind.A; return true;
+            case "a": value = global::Consumer.ClassKind.A2; return true;
+            case "Unrecognized": value = global::Consumer.ClassKind.Unrecognized; return true;
+            case "*/": value = global::Consumer.ClassKind.Value; return true;
+            case "\"": value = global::Consumer.ClassKind.Value2; return true;
+            case "\\": value = global::Consumer.ClassKind.Value3; return true;
+            default: value = global::Consumer.ClassKind.Unrecognized2; return false;
+        }
+    }
+}
 
-            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-            return global::Consumer.ClassKind.Unrecognized2;
+internal abstract partial class HostileSummaryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.ClassKind"/>; a value the spec does not list gives <see cref="global::Consumer.ClassKind.Unrecognized2"/> and its raw text under <paramref name="key"/>.</summary>
+    internal static global::Consumer.ClassKind ReadClassKindValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
+            {
+                return global::Consumer.ClassKind.Empty;
+            }
+            if (reader.ValueTextEquals(Utf81.EncodedUtf8Bytes))
+            {
+                return global::Consumer.ClassKind._1;
+            }
+            if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes))
+            {
+                return global::Consumer.ClassKind.AB;
+            }
+            if (reader.ValueTextEquals(Utf8A.EncodedUtf8Bytes))
+            {
+                return global::Consumer.ClassKind.A;
+            }
+            if (reader.ValueTextEquals(Utf8A2.EncodedUtf8Bytes))
+            {
+                return global::Consumer.ClassKind.A2;
+            }
+            if (reader.ValueTextEquals(Utf8Unrecognized.EncodedUtf8Bytes))
+            {
+                return global::Consumer.ClassKind.Unrecognized;
+            }
+            if (reader.ValueTextEquals(Utf8Value2.EncodedUtf8Bytes))
+            {
+                return global::Consumer.ClassKind.Value;
+            }
+            if (reader.ValueTextEquals("\""))
+            {
+                return global::Consumer.ClassKind.Value2;
+            }
+            if (reader.ValueTextEquals("\\"))
+            {
+                return global::Consumer.ClassKind.Value3;
+            }
         }
 
-        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-        internal static void WriteClassKindValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.ClassKind value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        return global::Consumer.ClassKind.Unrecognized2;
+    }
+
+    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+    internal static void WriteClassKindValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.ClassKind value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.ClassKind.Empty:
-                    writer.WriteStringValue(Utf8Empty);
-                    return;
-                case global::Consumer.ClassKind._1:
-                    writer.WriteStringValue(Utf81);
-                    return;
-                case global::Consumer.ClassKind.AB:
-                    writer.WriteStringValue(Utf8AB3);
-                    return;
-                case global::Consumer.ClassKind.A:
-                    writer.WriteStringValue(Utf8A);
-                    return;
-                case global::Consumer.ClassKind.A2:
-                    writer.WriteStringValue(Utf8A2);
-                    return;
-                case global::Consumer.ClassKind.Unrecognized:
-                    writer.WriteStringValue(Utf8Unrecognized);
-                    return;
-                case global::Consumer.ClassKind.Value:
-                    writer.WriteStringValue(Utf8Value2);
-                    return;
-                case global::Consumer.ClassKind.Value2:
-                    writer.WriteStringValue(Utf8Value3);
-                    return;
-                case global::Consumer.ClassKind.Value3:
-                    writer.WriteStringValue(Utf8Value4);
-                    return;
-                default:
-                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "ClassKind", (int)value));
-                    return;
-            }
+            case global::Consumer.ClassKind.Empty:
+                writer.WriteStringValue(Utf8Empty);
+                return;
+            case global::Consumer.ClassKind._1:
+                writer.WriteStringValue(Utf81);
+                return;
+            case global::Consumer.ClassKind.AB:
+                writer.WriteStringValue(Utf8AB3);
+                return;
+            case global::Consumer.ClassKind.A:
+                writer.WriteStringValue(Utf8A);
+                return;
+            case global::Consumer.ClassKind.A2:
+                writer.WriteStringValue(Utf8A2);
+                return;
+            case global::Consumer.ClassKind.Unrecognized:
+                writer.WriteStringValue(Utf8Unrecognized);
+                return;
+            case global::Consumer.ClassKind.Value:
+                writer.WriteStringValue(Utf8Value2);
+                return;
+            case global::Consumer.ClassKind.Value2:
+                writer.WriteStringValue(Utf8Value3);
+                return;
+            case global::Consumer.ClassKind.Value3:
+                writer.WriteStringValue(Utf8Value4);
+                return;
+            default:
+                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "ClassKind", (int)value));
+                return;
         }
     }
 }

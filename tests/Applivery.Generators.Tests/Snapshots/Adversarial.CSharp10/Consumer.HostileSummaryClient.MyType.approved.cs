@@ -3,92 +3,87 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The MyType values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/my-type</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public enum MyType
 {
-    /// <summary>
-    /// The MyType values of Hostile */ &lt;/summary&gt; &quot;API&quot;.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/my-type</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public enum MyType
+    /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
+    Unrecognized = 0,
+
+    /// <summary>The wire value <c>x</c>.</summary>
+    X = 1,
+
+    /// <summary>The wire value <c>y</c>.</summary>
+    Y = 2,
+}
+
+/// <summary>Converts <see cref="global::Consumer.MyType"/> to and from its exact wire strings.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public static class MyTypeExtensions
+{
+    /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
+    public static string? ToWireValue(this global::Consumer.MyType value)
     {
-        /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
-        Unrecognized = 0,
-
-        /// <summary>The wire value <c>x</c>.</summary>
-        X = 1,
-
-        /// <summary>The wire value <c>y</c>.</summary>
-        Y = 2,
-    }
-
-    /// <summary>
-    /// Converts <see cref="global::Consumer.MyType"/> to and from its exact wire strings.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public static class MyTypeExtensions
-    {
-        /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-        public static string? ToWireValue(this global::Consumer.MyType value)
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.MyType.X: return "x";
-                case global::Consumer.MyType.Y: return "y";
-                default: return null;
-            }
-        }
-
-        /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-        public static bool TryParseWireValue(string? text, out global::Consumer.MyType value)
-        {
-            switch (text)
-            {
-                case "x": value = global::Consumer.MyType.X; return true;
-                case "y": value = global::Consumer.MyType.Y; return true;
-                default: value = global::Consumer.MyType.Unrecognized; return false;
-            }
+            case global::Consumer.MyType.X: return "x";
+            case global::Consumer.MyType.Y: return "y";
+            default: return null;
         }
     }
 
-    internal abstract partial class HostileSummaryClientJson
+    /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
+    public static bool TryParseWireValue(string? text, out global::Consumer.MyType value)
     {
-        /// <summary>Reads a <see cref="global::Consumer.MyType"/>; a value the spec does not list gives <see cref="global::Consumer.MyType.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-        internal static global::Consumer.MyType ReadMyTypeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        switch (text)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MyType.X;
-                }
-                if (reader.ValueTextEquals(Utf8Y.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MyType.Y;
-                }
-            }
+            case "x": value = global::Consumer.MyType.X; return true;
+            case "y": value = global::Consumer.MyType.Y; return true;
+            default: value = global::Consumer.MyType.Unrecognized; return false;
+        }
+    }
+}
 
-            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-            return global::Consumer.MyType.Unrecognized;
+internal abstract partial class HostileSummaryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.MyType"/>; a value the spec does not list gives <see cref="global::Consumer.MyType.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+    internal static global::Consumer.MyType ReadMyTypeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MyType.X;
+            }
+            if (reader.ValueTextEquals(Utf8Y.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MyType.Y;
+            }
         }
 
-        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-        internal static void WriteMyTypeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MyType value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        return global::Consumer.MyType.Unrecognized;
+    }
+
+    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+    internal static void WriteMyTypeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MyType value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.MyType.X:
-                    writer.WriteStringValue(Utf8X);
-                    return;
-                case global::Consumer.MyType.Y:
-                    writer.WriteStringValue(Utf8Y);
-                    return;
-                default:
-                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MyType", (int)value));
-                    return;
-            }
+            case global::Consumer.MyType.X:
+                writer.WriteStringValue(Utf8X);
+                return;
+            case global::Consumer.MyType.Y:
+                writer.WriteStringValue(Utf8Y);
+                return;
+            default:
+                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MyType", (int)value));
+                return;
         }
     }
 }

@@ -3,92 +3,87 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The MyType2 values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/My_Type</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public enum MyType2
 {
-    /// <summary>
-    /// The MyType2 values of Hostile */ &lt;/summary&gt; &quot;API&quot;.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/My_Type</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public enum MyType2
+    /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
+    Unrecognized = 0,
+
+    /// <summary>The wire value <c>z</c>.</summary>
+    Z = 1,
+
+    /// <summary>The wire value <c>w</c>.</summary>
+    W = 2,
+}
+
+/// <summary>Converts <see cref="global::Consumer.MyType2"/> to and from its exact wire strings.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public static class MyType2Extensions
+{
+    /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
+    public static string? ToWireValue(this global::Consumer.MyType2 value)
     {
-        /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
-        Unrecognized = 0,
-
-        /// <summary>The wire value <c>z</c>.</summary>
-        Z = 1,
-
-        /// <summary>The wire value <c>w</c>.</summary>
-        W = 2,
-    }
-
-    /// <summary>
-    /// Converts <see cref="global::Consumer.MyType2"/> to and from its exact wire strings.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public static class MyType2Extensions
-    {
-        /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-        public static string? ToWireValue(this global::Consumer.MyType2 value)
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.MyType2.Z: return "z";
-                case global::Consumer.MyType2.W: return "w";
-                default: return null;
-            }
-        }
-
-        /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-        public static bool TryParseWireValue(string? text, out global::Consumer.MyType2 value)
-        {
-            switch (text)
-            {
-                case "z": value = global::Consumer.MyType2.Z; return true;
-                case "w": value = global::Consumer.MyType2.W; return true;
-                default: value = global::Consumer.MyType2.Unrecognized; return false;
-            }
+            case global::Consumer.MyType2.Z: return "z";
+            case global::Consumer.MyType2.W: return "w";
+            default: return null;
         }
     }
 
-    internal abstract partial class HostileSummaryClientJson
+    /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
+    public static bool TryParseWireValue(string? text, out global::Consumer.MyType2 value)
     {
-        /// <summary>Reads a <see cref="global::Consumer.MyType2"/>; a value the spec does not list gives <see cref="global::Consumer.MyType2.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-        internal static global::Consumer.MyType2 ReadMyType2Value(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        switch (text)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals(Utf8Z.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MyType2.Z;
-                }
-                if (reader.ValueTextEquals(Utf8W.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MyType2.W;
-                }
-            }
+            case "z": value = global::Consumer.MyType2.Z; return true;
+            case "w": value = global::Consumer.MyType2.W; return true;
+            default: value = global::Consumer.MyType2.Unrecognized; return false;
+        }
+    }
+}
 
-            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-            return global::Consumer.MyType2.Unrecognized;
+internal abstract partial class HostileSummaryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.MyType2"/>; a value the spec does not list gives <see cref="global::Consumer.MyType2.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+    internal static global::Consumer.MyType2 ReadMyType2Value(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals(Utf8Z.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MyType2.Z;
+            }
+            if (reader.ValueTextEquals(Utf8W.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MyType2.W;
+            }
         }
 
-        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-        internal static void WriteMyType2Value(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MyType2 value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        return global::Consumer.MyType2.Unrecognized;
+    }
+
+    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+    internal static void WriteMyType2Value(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MyType2 value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.MyType2.Z:
-                    writer.WriteStringValue(Utf8Z);
-                    return;
-                case global::Consumer.MyType2.W:
-                    writer.WriteStringValue(Utf8W);
-                    return;
-                default:
-                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MyType2", (int)value));
-                    return;
-            }
+            case global::Consumer.MyType2.Z:
+                writer.WriteStringValue(Utf8Z);
+                return;
+            case global::Consumer.MyType2.W:
+                writer.WriteStringValue(Utf8W);
+                return;
+            default:
+                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MyType2", (int)value));
+                return;
         }
     }
 }

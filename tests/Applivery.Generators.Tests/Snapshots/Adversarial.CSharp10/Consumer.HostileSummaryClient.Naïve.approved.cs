@@ -3,89 +3,75 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Naïve schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
+/// <remarks>Generated from <c>#/components/schemas/naïve</c> in <c>adversarial.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Naïve
 {
-    /// <summary>
-    /// The Naïve schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/naïve</c> in <c>adversarial.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Naïve
+    /// <summary>The self property.</summary>
+    /// <remarks>JSON: <c>self</c>.</remarks>
+    public global::Consumer.Naïve? Self { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The self property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>self</c>.
-        /// </remarks>
-        public global::Consumer.Naïve? Self { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            Self?.ValidateInto(errors, path + ".self");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class HostileSummaryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Naïve"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Naïve ReadNaïve(ref global::System.Text.Json.Utf8JsonReader reader)
+        Self?.ValidateInto(errors, path + ".self");
+    }
+}
+
+internal abstract partial class HostileSummaryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Naïve"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Naïve ReadNaïve(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        global::Consumer.Naïve? _self = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            global::Consumer.Naïve? _self = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals(Utf8Self.EncodedUtf8Bytes))
                 {
-                    if (reader.ValueTextEquals(Utf8Self.EncodedUtf8Bytes))
-                    {
-                        _self = NextValueIsNull(ref reader, ref at, ".self") ? null : ReadNaïve(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _self = NextValueIsNull(ref reader, ref at, ".self") ? null : ReadNaïve(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.Naïve
-            {
-                Self = _self,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteNaïve(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Naïve)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteNaïveRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Naïve value) => WriteNaïve(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteNaïve(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Naïve value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            if (value.Self is { } _self)
-            {
-                writer.WritePropertyName(Utf8Self);
-                WriteNaïve(writer, _self);
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.Naïve
+        {
+            Self = _self,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteNaïve(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Naïve value)
+    {
+        writer.WriteStartObject();
+        if (value.Self is { } _self)
+        {
+            writer.WritePropertyName(Utf8Self);
+            WriteNaïve(writer, _self);
+        }
+        writer.WriteEndObject();
     }
 }

@@ -3,85 +3,71 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The TypesWithDots schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Types.With.Dots</c> in <c>adversarial.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class TypesWithDots
 {
-    /// <summary>
-    /// The TypesWithDots schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Types.With.Dots</c> in <c>adversarial.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class TypesWithDots
+    /// <summary>The value property.</summary>
+    /// <remarks>JSON: <c>value</c>.</remarks>
+    public double? Value { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The value property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>value</c>.
-        /// </remarks>
-        public double? Value { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class HostileSummaryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.TypesWithDots"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.TypesWithDots ReadTypesWithDots(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class HostileSummaryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.TypesWithDots"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.TypesWithDots ReadTypesWithDots(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        double? _value = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            double? _value = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals(Utf8Value.EncodedUtf8Bytes))
                 {
-                    if (reader.ValueTextEquals(Utf8Value.EncodedUtf8Bytes))
-                    {
-                        _value = NextValueIsNull(ref reader, ref at, ".value") ? null : ReadDouble(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _value = NextValueIsNull(ref reader, ref at, ".value") ? null : ReadDouble(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.TypesWithDots
-            {
-                Value = _value,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTypesWithDots(global::System.Text.Json.Utf8JsonWriter, global::Consumer.TypesWithDots)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteTypesWithDotsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TypesWithDots value) => WriteTypesWithDots(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteTypesWithDots(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TypesWithDots value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Value, value.Value);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.TypesWithDots
+        {
+            Value = _value,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteTypesWithDots(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TypesWithDots value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Value, value.Value);
+        writer.WriteEndObject();
     }
 }

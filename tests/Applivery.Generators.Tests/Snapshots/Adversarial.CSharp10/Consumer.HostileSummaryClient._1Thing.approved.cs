@@ -3,100 +3,82 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The _1Thing schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
+/// <remarks>Generated from <c>#/components/schemas/1Thing</c> in <c>adversarial.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class _1Thing
 {
-    /// <summary>
-    /// The _1Thing schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/1Thing</c> in <c>adversarial.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class _1Thing
+    /// <summary>The x property.</summary>
+    /// <remarks>JSON: <c>x</c>.</remarks>
+    public string? X { get; init; }
+
+    /// <summary>The  property.</summary>
+    /// <remarks>JSON: <c></c>.</remarks>
+    public string? Value { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The x property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>x</c>.
-        /// </remarks>
-        public string? X { get; init; }
-
-        /// <summary>
-        /// The  property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c></c>.
-        /// </remarks>
-        public string? Value { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class HostileSummaryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer._1Thing"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer._1Thing Read_1Thing(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class HostileSummaryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer._1Thing"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer._1Thing Read_1Thing(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _x = default;
+        string? _value = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _x = default;
-            string? _value = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
                 {
-                    if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
-                    {
-                        _x = NextValueIsNull(ref reader, ref at, ".x") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
-                    {
-                        _value = NextValueIsNull(ref reader, ref at, "['']") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _x = NextValueIsNull(ref reader, ref at, ".x") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
+                {
+                    _value = NextValueIsNull(ref reader, ref at, "['']") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer._1Thing
-            {
-                X = _x,
-                Value = _value,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="Write_1Thing(global::System.Text.Json.Utf8JsonWriter, global::Consumer._1Thing)"/>, as the type has no readOnly property.</summary>
-        internal static void Write_1ThingRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer._1Thing value) => Write_1Thing(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void Write_1Thing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer._1Thing value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8X, value.X);
-            WriteOptional(writer, Utf8Empty, value.Value);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer._1Thing
+        {
+            X = _x,
+            Value = _value,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void Write_1Thing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer._1Thing value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8X, value.X);
+        WriteOptional(writer, Utf8Empty, value.Value);
+        writer.WriteEndObject();
     }
 }

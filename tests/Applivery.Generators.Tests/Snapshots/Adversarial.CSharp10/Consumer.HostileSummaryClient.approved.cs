@@ -3,432 +3,429 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
-{
-    /// <summary>
-    /// The operations of Hostile */ &lt;/summary&gt; &quot;API&quot;, for mocking and dependency injection.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public partial interface IHostileSummaryClient
-    {
-        /// <summary>
-        /// */ &lt;/summary&gt; #region
-        /// </summary>
-        /// <remarks>
-        /// */ &lt;/remarks&gt;
-        /// #endregion
-        /// &quot;); System.Environment.Exit(1); //
-        /// <c>GET /items/{class}/{1st}</c> (<c>get-items.now</c>).
-        /// Required permission: <c>a&lt;/c&gt;b</c>.
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="class">The class path parameter. Must match <c>^[a-z&quot;'\\]+$</c>.</param>
-        /// <param name="_1st">The 1st path parameter.</param>
-        /// <param name="event">The event query parameter. At least 0.</param>
-        /// <param name="myHeader">The my header header parameter.</param>
-        /// <param name="cancellationToken">The cancellationToken query parameter.</param>
-        /// <param name="ab">The a b query parameter. At most 3 characters.</param>
-        /// <param name="cancellationToken2">Cancels the request and the reading of the response.</param>
-        /// <returns>ok */</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.HostileSummaryClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, global::System.Threading.CancellationToken cancellationToken2 = default);
+namespace Consumer;
 
+/// <summary>
+/// The operations of Hostile */ &lt;/summary&gt; &quot;API&quot;, for mocking and dependency injection.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public partial interface IHostileSummaryClient
+{
+    /// <summary>*/ &lt;/summary&gt; #region</summary>
+    /// <remarks>
+    /// */ &lt;/remarks&gt;
+    /// #endregion
+    /// &quot;); System.Environment.Exit(1); //
+    /// <c>GET /items/{class}/{1st}</c> (<c>get-items.now</c>).
+    /// Required permission: <c>a&lt;/c&gt;b</c>.
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="class">The class path parameter. Must match <c>^[a-z&quot;'\\]+$</c>.</param>
+    /// <param name="_1st">The 1st path parameter.</param>
+    /// <param name="event">The event query parameter. At least 0.</param>
+    /// <param name="myHeader">The my header header parameter.</param>
+    /// <param name="cancellationToken">The cancellationToken query parameter.</param>
+    /// <param name="ab">The a b query parameter. At most 3 characters.</param>
+    /// <param name="cancellationToken2">Cancels the request and the reading of the response.</param>
+    /// <returns>ok */</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.HostileSummaryClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, global::System.Threading.CancellationToken cancellationToken2 = default);
+
+}
+
+/// <summary>
+/// Hostile */ &lt;/summary&gt; &quot;API&quot;: Ends a comment */ and an element &lt;/summary&gt; &lt;script&gt;alert(1)&lt;/script&gt; &quot; \
+/// #if DEBUG
+/// #error injected
+/// #endif
+/// </summary>
+/// <remarks>
+/// Generated from <c>adversarial.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="HostileSummaryClientException"/>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class HostileSummaryClient : IHostileSummaryClient
+{
+    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+
+    /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
+    public HostileSummaryClient(global::System.Net.Http.HttpClient httpClient)
+    {
+        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+    }
+
+    /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
+    public HostileSummaryClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
+        : this(httpClient)
+    {
+        if (bearerToken is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(bearerToken));
+        }
+
+        _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
+    }
+
+    /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
+    public HostileSummaryClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        : this(httpClient)
+    {
+        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
-    /// Hostile */ &lt;/summary&gt; &quot;API&quot;: Ends a comment */ and an element &lt;/summary&gt; &lt;script&gt;alert(1)&lt;/script&gt; &quot; \
-    /// #if DEBUG
-    /// #error injected
-    /// #endif
+    /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+    /// text on the network is a leaked credential.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>adversarial.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="HostileSummaryClientException"/>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class HostileSummaryClient : IHostileSummaryClient
+    public bool AllowInsecureCredentials { get; init; }
+
+    /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+    public bool AllowInsecureBearerToken
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+        get => AllowInsecureCredentials;
+        init => AllowInsecureCredentials = value;
+    }
 
-        /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
-        public HostileSummaryClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
+    public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("Set HttpClient.BaseAddress: the spec names no absolute server."));
+
+    /// <summary>
+    /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="HostileSummaryClientException"/>
+    /// instead of exhausting memory.
+    /// </summary>
+    public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
+
+    /// <inheritdoc/>
+    public override string ToString() => "HostileSummaryClient (" + BaseAddress + ")";
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, global::System.Threading.CancellationToken cancellationToken2 = default)
+    {
+        global::Consumer.HostileSummaryClientValidation.ValidateGetItemsNowParameters(@class, _1st, @event, myHeader, cancellationToken, ab);
+
+        using var timeout_ = StartTimeout(cancellationToken2);
+        try
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken2.IsCancellationRequested)
+        {
+            throw TimedOut("get-items.now", exception_);
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
-        public HostileSummaryClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-            : this(httpClient)
+        async global::System.Threading.Tasks.Task<global::Consumer.Class> SendAsync_(global::System.Threading.CancellationToken cancellationToken2)
         {
-            if (bearerToken is null)
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("items/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(@class)));
+            uri_.Append("/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(_1st)));
+            var separator_ = '?';
+            if (@event is not null)
             {
-                throw new global::System.ArgumentNullException(nameof(bearerToken));
+                AppendQuery(uri_, ref separator_, "event", FormatValue(@event.Value));
+            }
+            if (cancellationToken is not null)
+            {
+                AppendQuery(uri_, ref separator_, "cancellationToken", FormatValue(cancellationToken));
+            }
+            if (ab is not null)
+            {
+                AppendQuery(uri_, ref separator_, "a b", FormatValue(ab));
             }
 
-            _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
-        }
-
-        /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-        public HostileSummaryClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-            : this(httpClient)
-        {
-            _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
-        }
-
-        /// <summary>
-        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
-        /// text on the network is a leaked credential.
-        /// </summary>
-        public bool AllowInsecureCredentials { get; init; }
-
-        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
-        public bool AllowInsecureBearerToken
-        {
-            get => AllowInsecureCredentials;
-            init => AllowInsecureCredentials = value;
-        }
-
-        /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
-        public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("Set HttpClient.BaseAddress: the spec names no absolute server."));
-
-        /// <summary>
-        /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="HostileSummaryClientException"/>
-        /// instead of exhausting memory.
-        /// </summary>
-        public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
-
-        /// <inheritdoc/>
-        public override string ToString() => "HostileSummaryClient (" + BaseAddress + ")";
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, global::System.Threading.CancellationToken cancellationToken2 = default)
-        {
-            global::Consumer.HostileSummaryClientValidation.ValidateGetItemsNowParameters(@class, _1st, @event, myHeader, cancellationToken, ab);
-
-            using var timeout_ = StartTimeout(cancellationToken2);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            if (myHeader is not null)
             {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                request_.Headers.TryAddWithoutValidation("my header", FormatValue(myHeader));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken2.IsCancellationRequested)
+            await AuthorizeAsync(request_, cancellationToken2).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken2).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw TimedOut("get-items.now", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.Class> SendAsync_(global::System.Threading.CancellationToken cancellationToken2)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("items/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(@class)));
-                uri_.Append("/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(_1st)));
-                var separator_ = '?';
-                if (@event is not null)
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
                 {
-                    AppendQuery(uri_, ref separator_, "event", FormatValue(@event.Value));
+                    return await global::Consumer.HostileSummaryClientJson.ReadAsync(stream_, global::Consumer.HostileSummaryClientJson.ReadClass, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken2).ConfigureAwait(false);
                 }
-                if (cancellationToken is not null)
+                catch (global::System.Text.Json.JsonException exception_)
                 {
-                    AppendQuery(uri_, ref separator_, "cancellationToken", FormatValue(cancellationToken));
+                    throw HostileSummaryClientException.InvalidBody("get-items.now", status_, exception_);
                 }
-                if (ab is not null)
+                catch (global::System.IO.IOException exception_)
                 {
-                    AppendQuery(uri_, ref separator_, "a b", FormatValue(ab));
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                if (myHeader is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("my header", FormatValue(myHeader));
-                }
-                await AuthorizeAsync(request_, cancellationToken2).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken2).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
-                    {
-                        return await global::Consumer.HostileSummaryClientJson.ReadAsync(stream_, global::Consumer.HostileSummaryClientJson.ReadClass, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken2).ConfigureAwait(false);
-                    }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw HostileSummaryClientException.InvalidBody("get-items.now", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw HostileSummaryClientException.InterruptedBody("get-items.now", status_, exception_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken2).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new HostileSummaryClientException("get-items.now", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                source.CancelAfter(_httpClient.Timeout);
-            }
-
-            return source;
-        }
-
-        private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
-            new global::System.Threading.Tasks.TaskCanceledException(
-                operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
-                new global::System.TimeoutException(exception.Message, exception));
-
-        /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
-        private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
-            address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
-
-        private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
-        {
-            uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-            separator = '&';
-        }
-
-        private static string FormatValue(string value) => value;
-
-        private static string FormatValue(bool value) => value ? "true" : "false";
-
-        private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-        private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-        private static string FormatValue(global::Consumer.ClassKind value) =>
-            global::Consumer.ClassKindExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of ClassKind that the server knows.", nameof(value));
-
-        private static string FormatValue(global::Consumer.MyType value) =>
-            global::Consumer.MyTypeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MyType that the server knows.", nameof(value));
-
-        private static string FormatValue(global::Consumer.MyType2 value) =>
-            global::Consumer.MyType2Extensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MyType2 that the server knows.", nameof(value));
-
-        private static long? ToErrorCode(long? code) => code;
-
-        private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-        private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-        private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var buffer = new byte[65536];
-            var length = 0;
-            try
-            {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                int count;
-                while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += count;
+                    throw HostileSummaryClientException.InterruptedBody("get-items.now", status_, exception_);
                 }
             }
-            catch (global::System.IO.IOException)
-            {
-                // A body cut off mid-stream still leaves the status, which is what the caller needs most.
-            }
 
-            return new ErrorBody(buffer, length);
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken2).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new HostileSummaryClientException("get-items.now", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    {
+        var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            source.CancelAfter(_httpClient.Timeout);
         }
 
-        private static T? TryParseError<T>(ErrorBody body, global::Consumer.HostileSummaryClientJson.ValueReader<T> read)
-            where T : class
-        {
-            if (body.Length == 0)
-            {
-                return null;
-            }
+        return source;
+    }
 
-            try
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+        new global::System.Threading.Tasks.TaskCanceledException(
+            operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
+            new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
+        address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
+
+    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    {
+        uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+        separator = '&';
+    }
+
+    private static string FormatValue(string value) => value;
+
+    private static string FormatValue(bool value) => value ? "true" : "false";
+
+    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
+    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static string FormatValue(global::Consumer.ClassKind value) =>
+        global::Consumer.ClassKindExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of ClassKind that the server knows.", nameof(value));
+
+    private static string FormatValue(global::Consumer.MyType value) =>
+        global::Consumer.MyTypeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MyType that the server knows.", nameof(value));
+
+    private static string FormatValue(global::Consumer.MyType2 value) =>
+        global::Consumer.MyType2Extensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MyType2 that the server knows.", nameof(value));
+
+    private static long? ToErrorCode(long? code) => code;
+
+    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
+
+    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var buffer = new byte[65536];
+        var length = 0;
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            int count;
+            while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                return global::Consumer.HostileSummaryClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
-                return null;
+                length += count;
             }
         }
-
-        private readonly struct ErrorBody
+        catch (global::System.IO.IOException)
         {
-            private const int ExcerptLength = 2000;
+            // A body cut off mid-stream still leaves the status, which is what the caller needs most.
+        }
 
-            public ErrorBody(byte[] bytes, int length)
+        return new ErrorBody(buffer, length);
+    }
+
+    private static T? TryParseError<T>(ErrorBody body, global::Consumer.HostileSummaryClientJson.ValueReader<T> read)
+        where T : class
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return global::Consumer.HostileSummaryClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
+            return null;
+        }
+    }
+
+    private readonly struct ErrorBody
+    {
+        private const int ExcerptLength = 2000;
+
+        public ErrorBody(byte[] bytes, int length)
+        {
+            Bytes = bytes;
+            Length = length;
+        }
+
+        public byte[] Bytes { get; }
+
+        public int Length { get; }
+
+        /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
+        public string? Excerpt
+        {
+            get
             {
-                Bytes = bytes;
-                Length = length;
-            }
-
-            public byte[] Bytes { get; }
-
-            public int Length { get; }
-
-            /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
-            public string? Excerpt
-            {
-                get
+                if (Length == 0)
                 {
-                    if (Length == 0)
-                    {
-                        return null;
-                    }
-
-                    var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
-                    return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
+                    return null;
                 }
+
+                var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
+                return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
             }
         }
-        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
-        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    }
+    /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+    private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    {
+        var uri = request.RequestUri!;
+        if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
         {
-            var uri = request.RequestUri!;
-            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+            throw new global::System.InvalidOperationException(
+                "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+        }
+    }
+
+    /// <summary>
+    /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+    /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+    /// </summary>
+    private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+    {
+        if (value is null)
+        {
+            throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+        }
+
+        foreach (var c in value)
+        {
+            var allowed = forCookie
+                ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                : (c >= 0x20 && c < 0x7F) || c == '\t';
+            if (!allowed)
             {
                 throw new global::System.InvalidOperationException(
-                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+                    "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
             }
         }
 
-        /// <summary>
-        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
-        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
-        /// </summary>
-        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
-        {
-            if (value is null)
-            {
-                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
-            }
-
-            foreach (var c in value)
-            {
-                var allowed = forCookie
-                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
-                    : (c >= 0x20 && c < 0x7F) || c == '\t';
-                if (!allowed)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
-                }
-            }
-
-            return value;
-        }
-
-        /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-        private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (_tokenProvider is not null)
-            {
-                await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, what, schemeName);
-            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
-            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
-        }
-
+        return value;
     }
 
-    /// <summary>
-    /// A call of HostileSummaryClient that did not succeed: a non-success status (with the spec's typed error body
-    /// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
-    /// Never holds the bearer token or any request header.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class HostileSummaryClientException : global::System.Exception
+    /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
     {
-        /// <summary>Creates the exception for a non-success response.</summary>
-        public HostileSummaryClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
-            : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+        if (_tokenProvider is not null)
         {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            ErrorCode = errorCode;
-            ErrorMessage = errorMessage;
-            ResponseBody = responseBody;
-            Body = body;
+            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    {
+        RefuseInsecure(request, what, schemeName);
+        var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+        request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
+    }
+
+}
+
+/// <summary>
+/// A call of HostileSummaryClient that did not succeed: a non-success status (with the spec's typed error body
+/// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
+/// Never holds the bearer token or any request header.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class HostileSummaryClientException : global::System.Exception
+{
+    /// <summary>Creates the exception for a non-success response.</summary>
+    public HostileSummaryClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
+        : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ResponseBody = responseBody;
+        Body = body;
+    }
+
+    private HostileSummaryClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+        : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        JsonPath = exception.Path;
+    }
+
+    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
+    public long? ErrorCode { get; }
+
+    /// <summary>The API's error message from the error body, when the body has one.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
+    public string? ResponseBody { get; }
+
+    /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
+    public object? Body { get; }
+
+    /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
+    public string? JsonPath { get; }
+
+    private HostileSummaryClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
+        : base(message, innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+    }
+
+    internal static HostileSummaryClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
+        new HostileSummaryClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
+
+    internal static HostileSummaryClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new HostileSummaryClientException(operationId, statusCode, exception);
+
+    private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
+    {
+        var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
+        if (errorCode is not null || errorMessage is not null)
+        {
+            return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
         }
 
-        private HostileSummaryClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
-            : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            JsonPath = exception.Path;
-        }
-
-        /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
-        public string OperationId { get; }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
-        public long? ErrorCode { get; }
-
-        /// <summary>The API's error message from the error body, when the body has one.</summary>
-        public string? ErrorMessage { get; }
-
-        /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
-        public string? ResponseBody { get; }
-
-        /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
-        public object? Body { get; }
-
-        /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
-        public string? JsonPath { get; }
-
-        private HostileSummaryClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
-            : base(message, innerException)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-        }
-
-        internal static HostileSummaryClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
-            new HostileSummaryClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
-
-        internal static HostileSummaryClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new HostileSummaryClientException(operationId, statusCode, exception);
-
-        private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
-        {
-            var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
-            if (errorCode is not null || errorMessage is not null)
-            {
-                return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
-            }
-
-            return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
-        }
+        return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
     }
 }

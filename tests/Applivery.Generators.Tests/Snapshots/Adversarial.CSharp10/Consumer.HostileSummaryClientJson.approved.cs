@@ -3,87 +3,86 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// Reads and writes the JSON of <c>adversarial.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
+/// </summary>
+/// <remarks>
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+internal abstract partial class HostileSummaryClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    /// <summary>
-    /// Reads and writes the JSON of <c>adversarial.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
-    /// </summary>
-    /// <remarks>
-    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    internal abstract partial class HostileSummaryClientJson : global::Applivery.Generators.Runtime.JsonRuntime
+    private static readonly global::System.Text.Json.JsonEncodedText Utf81 = global::System.Text.Json.JsonEncodedText.Encode("1");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf81st = global::System.Text.Json.JsonEncodedText.Encode("1st");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8A = global::System.Text.Json.JsonEncodedText.Encode("A");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8A2 = global::System.Text.Json.JsonEncodedText.Encode("a");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8AB = global::System.Text.Json.JsonEncodedText.Encode("a-b");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8AB2 = global::System.Text.Json.JsonEncodedText.Encode("a.b");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8AB3 = global::System.Text.Json.JsonEncodedText.Encode("a b");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Class = global::System.Text.Json.JsonEncodedText.Encode("class");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Class2 = global::System.Text.Json.JsonEncodedText.Encode("Class");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Dollar = global::System.Text.Json.JsonEncodedText.Encode("$dollar");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Empty = global::System.Text.Json.JsonEncodedText.Encode("");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Event = global::System.Text.Json.JsonEncodedText.Encode("event");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Namespace = global::System.Text.Json.JsonEncodedText.Encode("namespace");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Nested = global::System.Text.Json.JsonEncodedText.Encode("nested");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Quoted = global::System.Text.Json.JsonEncodedText.Encode("quoted");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Self = global::System.Text.Json.JsonEncodedText.Encode("self");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8ToString = global::System.Text.Json.JsonEncodedText.Encode("ToString");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Unrecognized = global::System.Text.Json.JsonEncodedText.Encode("Unrecognized");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8UnrecognizedValues = global::System.Text.Json.JsonEncodedText.Encode("UnrecognizedValues");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Validate = global::System.Text.Json.JsonEncodedText.Encode("Validate");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Value = global::System.Text.Json.JsonEncodedText.Encode("value");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Value2 = global::System.Text.Json.JsonEncodedText.Encode("*/");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Value3 = global::System.Text.Json.JsonEncodedText.Encode("\"");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Value4 = global::System.Text.Json.JsonEncodedText.Encode("\\");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8W = global::System.Text.Json.JsonEncodedText.Encode("w");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8X = global::System.Text.Json.JsonEncodedText.Encode("x");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Y = global::System.Text.Json.JsonEncodedText.Encode("y");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Z = global::System.Text.Json.JsonEncodedText.Encode("z");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Ñandú = global::System.Text.Json.JsonEncodedText.Encode("ñandú");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8日本 = global::System.Text.Json.JsonEncodedText.Encode("日本");
+}
+
+/// <summary>
+/// Lets <c>System.Text.Json</c> (de)serialize the types of <c>adversarial.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
+/// </summary>
+/// <example>
+/// <code>var info = (JsonTypeInfo&lt;Member&gt;)HostileSummaryClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
+/// string json = JsonSerializer.Serialize(member, info);</code>
+/// </example>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class HostileSummaryClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+{
+    /// <summary>The shared instance.</summary>
+    public static HostileSummaryClientJsonTypeInfoResolver Instance { get; } = new HostileSummaryClientJsonTypeInfoResolver();
+
+    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+
+    /// <summary>Read-only options that use this resolver.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+
+    /// <inheritdoc/>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText Utf81 = global::System.Text.Json.JsonEncodedText.Encode("1");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf81st = global::System.Text.Json.JsonEncodedText.Encode("1st");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8A = global::System.Text.Json.JsonEncodedText.Encode("A");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8A2 = global::System.Text.Json.JsonEncodedText.Encode("a");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8AB = global::System.Text.Json.JsonEncodedText.Encode("a-b");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8AB2 = global::System.Text.Json.JsonEncodedText.Encode("a.b");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8AB3 = global::System.Text.Json.JsonEncodedText.Encode("a b");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Class = global::System.Text.Json.JsonEncodedText.Encode("class");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Class2 = global::System.Text.Json.JsonEncodedText.Encode("Class");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Dollar = global::System.Text.Json.JsonEncodedText.Encode("$dollar");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Empty = global::System.Text.Json.JsonEncodedText.Encode("");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Event = global::System.Text.Json.JsonEncodedText.Encode("event");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Namespace = global::System.Text.Json.JsonEncodedText.Encode("namespace");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Nested = global::System.Text.Json.JsonEncodedText.Encode("nested");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Quoted = global::System.Text.Json.JsonEncodedText.Encode("quoted");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Self = global::System.Text.Json.JsonEncodedText.Encode("self");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8ToString = global::System.Text.Json.JsonEncodedText.Encode("ToString");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Unrecognized = global::System.Text.Json.JsonEncodedText.Encode("Unrecognized");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8UnrecognizedValues = global::System.Text.Json.JsonEncodedText.Encode("UnrecognizedValues");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Validate = global::System.Text.Json.JsonEncodedText.Encode("Validate");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Value = global::System.Text.Json.JsonEncodedText.Encode("value");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Value2 = global::System.Text.Json.JsonEncodedText.Encode("*/");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Value3 = global::System.Text.Json.JsonEncodedText.Encode("\"");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Value4 = global::System.Text.Json.JsonEncodedText.Encode("\\");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8W = global::System.Text.Json.JsonEncodedText.Encode("w");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8X = global::System.Text.Json.JsonEncodedText.Encode("x");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Y = global::System.Text.Json.JsonEncodedText.Encode("y");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Z = global::System.Text.Json.JsonEncodedText.Encode("z");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Ñandú = global::System.Text.Json.JsonEncodedText.Encode("ñandú");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8日本 = global::System.Text.Json.JsonEncodedText.Encode("日本");
+        if (type == typeof(global::Consumer._1Thing)) return Info<global::Consumer._1Thing>(options, HostileSummaryClientJson.Read_1Thing, HostileSummaryClientJson.Write_1Thing);
+        if (type == typeof(global::Consumer.Class)) return Info<global::Consumer.Class>(options, HostileSummaryClientJson.ReadClass, HostileSummaryClientJson.WriteClass);
+        if (type == typeof(global::Consumer.TypesWithDots)) return Info<global::Consumer.TypesWithDots>(options, HostileSummaryClientJson.ReadTypesWithDots, HostileSummaryClientJson.WriteTypesWithDots);
+        if (type == typeof(global::Consumer.Naïve)) return Info<global::Consumer.Naïve>(options, HostileSummaryClientJson.ReadNaïve, HostileSummaryClientJson.WriteNaïve);
+
+        return null;
     }
 
-    /// <summary>
-    /// Lets <c>System.Text.Json</c> (de)serialize the types of <c>adversarial.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
-    /// </summary>
-    /// <example>
-    /// <code>var info = (JsonTypeInfo&lt;Member&gt;)HostileSummaryClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
-    /// string json = JsonSerializer.Serialize(member, info);</code>
-    /// </example>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class HostileSummaryClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.HostileSummaryClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.HostileSummaryClientJson.Converter<T>(read, write));
+
+    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {
-        /// <summary>The shared instance.</summary>
-        public static HostileSummaryClientJsonTypeInfoResolver Instance { get; } = new HostileSummaryClientJsonTypeInfoResolver();
-
-        private static global::System.Text.Json.JsonSerializerOptions? s_options;
-
-        /// <summary>Read-only options that use this resolver.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
-
-        /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Consumer._1Thing)) return Info<global::Consumer._1Thing>(options, HostileSummaryClientJson.Read_1Thing, HostileSummaryClientJson.Write_1Thing);
-            if (type == typeof(global::Consumer.Class)) return Info<global::Consumer.Class>(options, HostileSummaryClientJson.ReadClass, HostileSummaryClientJson.WriteClass);
-            if (type == typeof(global::Consumer.TypesWithDots)) return Info<global::Consumer.TypesWithDots>(options, HostileSummaryClientJson.ReadTypesWithDots, HostileSummaryClientJson.WriteTypesWithDots);
-            if (type == typeof(global::Consumer.Naïve)) return Info<global::Consumer.Naïve>(options, HostileSummaryClientJson.ReadNaïve, HostileSummaryClientJson.WriteNaïve);
-
-            return null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.HostileSummaryClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.HostileSummaryClientJson.Converter<T>(read, write));
-
-        private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-        {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
-            options.MakeReadOnly();
-            return options;
-        }
+        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        options.MakeReadOnly();
+        return options;
     }
 }

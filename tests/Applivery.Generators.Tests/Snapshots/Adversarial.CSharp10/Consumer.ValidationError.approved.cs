@@ -2,36 +2,35 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// One value that breaks a rule of the spec, found by a generated <c>Validate()</c> method.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class ValidationError
 {
-    /// <summary>
-    /// One value that breaks a rule of the spec, found by a generated <c>Validate()</c> method.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class ValidationError
+    /// <summary>Creates a validation error.</summary>
+    public ValidationError(string path, string rule, string message, string? value)
     {
-        /// <summary>Creates a validation error.</summary>
-        public ValidationError(string path, string rule, string message, string? value)
-        {
-            Path = path;
-            Rule = rule;
-            Message = message;
-            Value = value;
-        }
-
-        /// <summary>The JSON path of the value, such as <c>$.data[0].member.email</c>.</summary>
-        public string Path { get; }
-
-        /// <summary>The spec keyword that is broken: <c>pattern</c>, <c>maxLength</c>, <c>minimum</c>, <c>required</c>...</summary>
-        public string Rule { get; }
-
-        /// <summary>What the rule requires, such as <c>must be at most 128 characters long</c>.</summary>
-        public string Message { get; }
-
-        /// <summary>The offending value as text (invariant culture), or null when the value is missing.</summary>
-        public string? Value { get; }
-
-        /// <inheritdoc/>
-        public override string ToString() => Value is null ? Path + ": " + Message : Path + ": " + Message + " (was '" + Value + "')";
+        Path = path;
+        Rule = rule;
+        Message = message;
+        Value = value;
     }
+
+    /// <summary>The JSON path of the value, such as <c>$.data[0].member.email</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The spec keyword that is broken: <c>pattern</c>, <c>maxLength</c>, <c>minimum</c>, <c>required</c>...</summary>
+    public string Rule { get; }
+
+    /// <summary>What the rule requires, such as <c>must be at most 128 characters long</c>.</summary>
+    public string Message { get; }
+
+    /// <summary>The offending value as text (invariant culture), or null when the value is missing.</summary>
+    public string? Value { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Value is null ? Path + ": " + Message : Path + ": " + Message + " (was '" + Value + "')";
 }

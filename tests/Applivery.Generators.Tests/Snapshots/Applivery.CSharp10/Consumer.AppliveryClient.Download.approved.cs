@@ -3,285 +3,241 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>A single download of a build.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Download</c> in <c>applivery-downloads-by-user.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Download
 {
+    /// <summary>The id property.</summary>
+    /// <remarks>JSON: <c>id</c>. Must match <c>^[a-fA-F0-9]{24}$</c>.</remarks>
+    public string? Id { get; init; }
+
+    /// <summary>Channel the download was made from.</summary>
+    /// <remarks>JSON: <c>from</c>.</remarks>
+    public global::Consumer.DownloadSource? From { get; init; }
+
+    /// <summary>The downloaded build.</summary>
+    /// <remarks>JSON: <c>build</c>.</remarks>
+    public global::Consumer.DownloadBuild? Build { get; init; }
+
+    /// <summary>Additional download information.</summary>
+    /// <remarks>JSON: <c>info</c>.</remarks>
+    public global::System.Text.Json.JsonElement? Info { get; init; }
+
+    /// <summary>Device used for the download.</summary>
+    /// <remarks>JSON: <c>device</c>.</remarks>
+    public global::Consumer.DownloadDevice? Device { get; init; }
+
+    /// <summary>Operating system of the device.</summary>
+    /// <remarks>JSON: <c>os</c>.</remarks>
+    public global::Consumer.DownloadOs? Os { get; init; }
+
+    /// <summary>Network and geolocation information of the download.</summary>
+    /// <remarks>JSON: <c>networkInfo</c>.</remarks>
+    public global::Consumer.DownloadNetworkInfo? NetworkInfo { get; init; }
+
+    /// <summary>The createdAt property.</summary>
+    /// <remarks>JSON: <c>createdAt</c>.</remarks>
+    public global::System.DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The updatedAt property.</summary>
+    /// <remarks>JSON: <c>updatedAt</c>.</remarks>
+    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
     /// <summary>
-    /// A single download of a build.
+    /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
+    /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
+    /// Null when every value was recognized.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Download</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Download
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The id property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>id</c>. Must match <c>^[a-fA-F0-9]{24}$</c>.
-        /// </remarks>
-        public string? Id { get; init; }
-
-        /// <summary>
-        /// Channel the download was made from.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>from</c>.
-        /// </remarks>
-        public global::Consumer.DownloadSource? From { get; init; }
-
-        /// <summary>
-        /// The downloaded build.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>build</c>.
-        /// </remarks>
-        public global::Consumer.DownloadBuild? Build { get; init; }
-
-        /// <summary>
-        /// Additional download information.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>info</c>.
-        /// </remarks>
-        public global::System.Text.Json.JsonElement? Info { get; init; }
-
-        /// <summary>
-        /// Device used for the download.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>device</c>.
-        /// </remarks>
-        public global::Consumer.DownloadDevice? Device { get; init; }
-
-        /// <summary>
-        /// Operating system of the device.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>os</c>.
-        /// </remarks>
-        public global::Consumer.DownloadOs? Os { get; init; }
-
-        /// <summary>
-        /// Network and geolocation information of the download.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>networkInfo</c>.
-        /// </remarks>
-        public global::Consumer.DownloadNetworkInfo? NetworkInfo { get; init; }
-
-        /// <summary>
-        /// The createdAt property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>createdAt</c>.
-        /// </remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; init; }
-
-        /// <summary>
-        /// The updatedAt property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>updatedAt</c>.
-        /// </remarks>
-        public global::System.DateTimeOffset? UpdatedAt { get; init; }
-
-        /// <summary>
-        /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
-        /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
-        /// Null when every value was recognized.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
-            Build?.ValidateInto(errors, path + ".build");
-            Device?.ValidateInto(errors, path + ".device");
-            Os?.ValidateInto(errors, path + ".os");
-            NetworkInfo?.ValidateInto(errors, path + ".networkInfo");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class AppliveryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Download"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Download ReadDownload(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
+        Build?.ValidateInto(errors, path + ".build");
+        Device?.ValidateInto(errors, path + ".device");
+        Os?.ValidateInto(errors, path + ".os");
+        NetworkInfo?.ValidateInto(errors, path + ".networkInfo");
+    }
+}
+
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Download"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Download ReadDownload(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _id = default;
+        global::Consumer.DownloadSource? _from = default;
+        global::Consumer.DownloadBuild? _build = default;
+        global::System.Text.Json.JsonElement? _info = default;
+        global::Consumer.DownloadDevice? _device = default;
+        global::Consumer.DownloadOs? _os = default;
+        global::Consumer.DownloadNetworkInfo? _networkInfo = default;
+        global::System.DateTimeOffset? _createdAt = default;
+        global::System.DateTimeOffset? _updatedAt = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _id = default;
-            global::Consumer.DownloadSource? _from = default;
-            global::Consumer.DownloadBuild? _build = default;
-            global::System.Text.Json.JsonElement? _info = default;
-            global::Consumer.DownloadDevice? _device = default;
-            global::Consumer.DownloadOs? _os = default;
-            global::Consumer.DownloadNetworkInfo? _networkInfo = default;
-            global::System.DateTimeOffset? _createdAt = default;
-            global::System.DateTimeOffset? _updatedAt = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals(Utf8Id.EncodedUtf8Bytes))
                 {
-                    if (reader.ValueTextEquals(Utf8Id.EncodedUtf8Bytes))
-                    {
-                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8From.EncodedUtf8Bytes))
-                    {
-                        _from = NextValueIsNull(ref reader, ref at, ".from") ? null : ReadDownloadSourceValue(ref reader, "from", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Build.EncodedUtf8Bytes))
-                    {
-                        _build = NextValueIsNull(ref reader, ref at, ".build") ? null : ReadDownloadBuild(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Info.EncodedUtf8Bytes))
-                    {
-                        _info = NextValueIsNull(ref reader, ref at, ".info") ? null : ReadJsonElement(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Device.EncodedUtf8Bytes))
-                    {
-                        _device = NextValueIsNull(ref reader, ref at, ".device") ? null : ReadDownloadDevice(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8Os.EncodedUtf8Bytes))
-                    {
-                        _os = NextValueIsNull(ref reader, ref at, ".os") ? null : ReadDownloadOs(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8NetworkInfo.EncodedUtf8Bytes))
-                    {
-                        _networkInfo = NextValueIsNull(ref reader, ref at, ".networkInfo") ? null : ReadDownloadNetworkInfo(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8CreatedAt.EncodedUtf8Bytes))
-                    {
-                        _createdAt = NextValueIsNull(ref reader, ref at, ".createdAt") ? null : ReadDateTimeOffset(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(Utf8UpdatedAt.EncodedUtf8Bytes))
-                    {
-                        _updatedAt = NextValueIsNull(ref reader, ref at, ".updatedAt") ? null : ReadDateTimeOffset(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
                 }
-            }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.Download
-            {
-                Id = _id,
-                From = _from,
-                Build = _build,
-                Info = _info,
-                Device = _device,
-                Os = _os,
-                NetworkInfo = _networkInfo,
-                CreatedAt = _createdAt,
-                UpdatedAt = _updatedAt,
-                UnrecognizedValues = unrecognizedValues,
-            };
-        }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownload(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Download)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteDownloadRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Download value) => WriteDownload(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteDownload(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Download value)
-        {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Id, value.Id);
-            if (value.From is { } _from)
-            {
-                writer.WritePropertyName(Utf8From);
-                WriteDownloadSourceValue(writer, _from, value.UnrecognizedValues, "from");
-            }
-            if (value.Build is { } _build)
-            {
-                writer.WritePropertyName(Utf8Build);
-                WriteDownloadBuild(writer, _build);
-            }
-            if (value.Info is { } _info)
-            {
-                writer.WritePropertyName(Utf8Info);
-                _info.WriteTo(writer);
-            }
-            if (value.Device is { } _device)
-            {
-                writer.WritePropertyName(Utf8Device);
-                WriteDownloadDevice(writer, _device);
-            }
-            if (value.Os is { } _os)
-            {
-                writer.WritePropertyName(Utf8Os);
-                WriteDownloadOs(writer, _os);
-            }
-            if (value.NetworkInfo is { } _networkInfo)
-            {
-                writer.WritePropertyName(Utf8NetworkInfo);
-                WriteDownloadNetworkInfo(writer, _networkInfo);
-            }
-            WriteOptional(writer, Utf8CreatedAt, value.CreatedAt);
-            WriteOptional(writer, Utf8UpdatedAt, value.UpdatedAt);
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.Download.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> ReadListOfDownload(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Download>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                else if (reader.ValueTextEquals(Utf8From.EncodedUtf8Bytes))
                 {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadDownload(ref reader));
+                    _from = NextValueIsNull(ref reader, ref at, ".from") ? null : ReadDownloadSourceValue(ref reader, "from", ref unrecognizedValues);
                 }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Download.</summary>
-        private static void WriteListOfDownload(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
+                else if (reader.ValueTextEquals(Utf8Build.EncodedUtf8Bytes))
                 {
-                    writer.WriteNullValue();
+                    _build = NextValueIsNull(ref reader, ref at, ".build") ? null : ReadDownloadBuild(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Info.EncodedUtf8Bytes))
+                {
+                    _info = NextValueIsNull(ref reader, ref at, ".info") ? null : ReadJsonElement(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Device.EncodedUtf8Bytes))
+                {
+                    _device = NextValueIsNull(ref reader, ref at, ".device") ? null : ReadDownloadDevice(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8Os.EncodedUtf8Bytes))
+                {
+                    _os = NextValueIsNull(ref reader, ref at, ".os") ? null : ReadDownloadOs(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8NetworkInfo.EncodedUtf8Bytes))
+                {
+                    _networkInfo = NextValueIsNull(ref reader, ref at, ".networkInfo") ? null : ReadDownloadNetworkInfo(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8CreatedAt.EncodedUtf8Bytes))
+                {
+                    _createdAt = NextValueIsNull(ref reader, ref at, ".createdAt") ? null : ReadDateTimeOffset(ref reader);
+                }
+                else if (reader.ValueTextEquals(Utf8UpdatedAt.EncodedUtf8Bytes))
+                {
+                    _updatedAt = NextValueIsNull(ref reader, ref at, ".updatedAt") ? null : ReadDateTimeOffset(ref reader);
                 }
                 else
                 {
-                    WriteDownload(writer, item);
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            writer.WriteEndArray();
         }
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, at);
+        }
+
+        return new global::Consumer.Download
+        {
+            Id = _id,
+            From = _from,
+            Build = _build,
+            Info = _info,
+            Device = _device,
+            Os = _os,
+            NetworkInfo = _networkInfo,
+            CreatedAt = _createdAt,
+            UpdatedAt = _updatedAt,
+            UnrecognizedValues = unrecognizedValues,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteDownload(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Download value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Id, value.Id);
+        if (value.From is { } _from)
+        {
+            writer.WritePropertyName(Utf8From);
+            WriteDownloadSourceValue(writer, _from, value.UnrecognizedValues, "from");
+        }
+        if (value.Build is { } _build)
+        {
+            writer.WritePropertyName(Utf8Build);
+            WriteDownloadBuild(writer, _build);
+        }
+        if (value.Info is { } _info)
+        {
+            writer.WritePropertyName(Utf8Info);
+            _info.WriteTo(writer);
+        }
+        if (value.Device is { } _device)
+        {
+            writer.WritePropertyName(Utf8Device);
+            WriteDownloadDevice(writer, _device);
+        }
+        if (value.Os is { } _os)
+        {
+            writer.WritePropertyName(Utf8Os);
+            WriteDownloadOs(writer, _os);
+        }
+        if (value.NetworkInfo is { } _networkInfo)
+        {
+            writer.WritePropertyName(Utf8NetworkInfo);
+            WriteDownloadNetworkInfo(writer, _networkInfo);
+        }
+        WriteOptional(writer, Utf8CreatedAt, value.CreatedAt);
+        WriteOptional(writer, Utf8UpdatedAt, value.UpdatedAt);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a JSON array of global::Consumer.Download.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> ReadListOfDownload(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.Download>();
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadDownload(ref reader));
+            }
+
+            return items.ToArray();
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.Download.</summary>
+    private static void WriteListOfDownload(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteDownload(writer, item);
+            }
+        }
+        writer.WriteEndArray();
     }
 }

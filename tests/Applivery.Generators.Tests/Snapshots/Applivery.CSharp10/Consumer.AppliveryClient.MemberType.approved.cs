@@ -3,140 +3,135 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>Kind of member.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/MemberType</c> in <c>applivery-downloads-by-user.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public enum MemberType
 {
-    /// <summary>
-    /// Kind of member.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/MemberType</c> in <c>applivery-downloads-by-user.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public enum MemberType
+    /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
+    Unrecognized = 0,
+
+    /// <summary>The wire value <c>user</c>.</summary>
+    User = 1,
+
+    /// <summary>The wire value <c>employee</c>.</summary>
+    Employee = 2,
+
+    /// <summary>The wire value <c>mdmUser</c>.</summary>
+    MdmUser = 3,
+
+    /// <summary>The wire value <c>otpUser</c>.</summary>
+    OtpUser = 4,
+
+    /// <summary>The wire value <c>unknown</c>.</summary>
+    Unknown = 5,
+
+    /// <summary>The wire value <c>anonymous</c>.</summary>
+    Anonymous = 6,
+}
+
+/// <summary>Converts <see cref="global::Consumer.MemberType"/> to and from its exact wire strings.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public static class MemberTypeExtensions
+{
+    /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
+    public static string? ToWireValue(this global::Consumer.MemberType value)
     {
-        /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
-        Unrecognized = 0,
-
-        /// <summary>The wire value <c>user</c>.</summary>
-        User = 1,
-
-        /// <summary>The wire value <c>employee</c>.</summary>
-        Employee = 2,
-
-        /// <summary>The wire value <c>mdmUser</c>.</summary>
-        MdmUser = 3,
-
-        /// <summary>The wire value <c>otpUser</c>.</summary>
-        OtpUser = 4,
-
-        /// <summary>The wire value <c>unknown</c>.</summary>
-        Unknown = 5,
-
-        /// <summary>The wire value <c>anonymous</c>.</summary>
-        Anonymous = 6,
-    }
-
-    /// <summary>
-    /// Converts <see cref="global::Consumer.MemberType"/> to and from its exact wire strings.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public static class MemberTypeExtensions
-    {
-        /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-        public static string? ToWireValue(this global::Consumer.MemberType value)
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.MemberType.User: return "user";
-                case global::Consumer.MemberType.Employee: return "employee";
-                case global::Consumer.MemberType.MdmUser: return "mdmUser";
-                case global::Consumer.MemberType.OtpUser: return "otpUser";
-                case global::Consumer.MemberType.Unknown: return "unknown";
-                case global::Consumer.MemberType.Anonymous: return "anonymous";
-                default: return null;
-            }
-        }
-
-        /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-        public static bool TryParseWireValue(string? text, out global::Consumer.MemberType value)
-        {
-            switch (text)
-            {
-                case "user": value = global::Consumer.MemberType.User; return true;
-                case "employee": value = global::Consumer.MemberType.Employee; return true;
-                case "mdmUser": value = global::Consumer.MemberType.MdmUser; return true;
-                case "otpUser": value = global::Consumer.MemberType.OtpUser; return true;
-                case "unknown": value = global::Consumer.MemberType.Unknown; return true;
-                case "anonymous": value = global::Consumer.MemberType.Anonymous; return true;
-                default: value = global::Consumer.MemberType.Unrecognized; return false;
-            }
+            case global::Consumer.MemberType.User: return "user";
+            case global::Consumer.MemberType.Employee: return "employee";
+            case global::Consumer.MemberType.MdmUser: return "mdmUser";
+            case global::Consumer.MemberType.OtpUser: return "otpUser";
+            case global::Consumer.MemberType.Unknown: return "unknown";
+            case global::Consumer.MemberType.Anonymous: return "anonymous";
+            default: return null;
         }
     }
 
-    internal abstract partial class AppliveryClientJson
+    /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
+    public static bool TryParseWireValue(string? text, out global::Consumer.MemberType value)
     {
-        /// <summary>Reads a <see cref="global::Consumer.MemberType"/>; a value the spec does not list gives <see cref="global::Consumer.MemberType.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-        internal static global::Consumer.MemberType ReadMemberTypeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        switch (text)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals(Utf8User.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MemberType.User;
-                }
-                if (reader.ValueTextEquals(Utf8Employee.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MemberType.Employee;
-                }
-                if (reader.ValueTextEquals(Utf8MdmUser.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MemberType.MdmUser;
-                }
-                if (reader.ValueTextEquals(Utf8OtpUser.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MemberType.OtpUser;
-                }
-                if (reader.ValueTextEquals(Utf8Unknown.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MemberType.Unknown;
-                }
-                if (reader.ValueTextEquals(Utf8Anonymous.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.MemberType.Anonymous;
-                }
-            }
+            case "user": value = global::Consumer.MemberType.User; return true;
+            case "employee": value = global::Consumer.MemberType.Employee; return true;
+            case "mdmUser": value = global::Consumer.MemberType.MdmUser; return true;
+            case "otpUser": value = global::Consumer.MemberType.OtpUser; return true;
+            case "unknown": value = global::Consumer.MemberType.Unknown; return true;
+            case "anonymous": value = global::Consumer.MemberType.Anonymous; return true;
+            default: value = global::Consumer.MemberType.Unrecognized; return false;
+        }
+    }
+}
 
-            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-            return global::Consumer.MemberType.Unrecognized;
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.MemberType"/>; a value the spec does not list gives <see cref="global::Consumer.MemberType.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+    internal static global::Consumer.MemberType ReadMemberTypeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals(Utf8User.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MemberType.User;
+            }
+            if (reader.ValueTextEquals(Utf8Employee.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MemberType.Employee;
+            }
+            if (reader.ValueTextEquals(Utf8MdmUser.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MemberType.MdmUser;
+            }
+            if (reader.ValueTextEquals(Utf8OtpUser.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MemberType.OtpUser;
+            }
+            if (reader.ValueTextEquals(Utf8Unknown.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MemberType.Unknown;
+            }
+            if (reader.ValueTextEquals(Utf8Anonymous.EncodedUtf8Bytes))
+            {
+                return global::Consumer.MemberType.Anonymous;
+            }
         }
 
-        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-        internal static void WriteMemberTypeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MemberType value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        return global::Consumer.MemberType.Unrecognized;
+    }
+
+    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+    internal static void WriteMemberTypeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MemberType value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.MemberType.User:
-                    writer.WriteStringValue(Utf8User);
-                    return;
-                case global::Consumer.MemberType.Employee:
-                    writer.WriteStringValue(Utf8Employee);
-                    return;
-                case global::Consumer.MemberType.MdmUser:
-                    writer.WriteStringValue(Utf8MdmUser);
-                    return;
-                case global::Consumer.MemberType.OtpUser:
-                    writer.WriteStringValue(Utf8OtpUser);
-                    return;
-                case global::Consumer.MemberType.Unknown:
-                    writer.WriteStringValue(Utf8Unknown);
-                    return;
-                case global::Consumer.MemberType.Anonymous:
-                    writer.WriteStringValue(Utf8Anonymous);
-                    return;
-                default:
-                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MemberType", (int)value));
-                    return;
-            }
+            case global::Consumer.MemberType.User:
+                writer.WriteStringValue(Utf8User);
+                return;
+            case global::Consumer.MemberType.Employee:
+                writer.WriteStringValue(Utf8Employee);
+                return;
+            case global::Consumer.MemberType.MdmUser:
+                writer.WriteStringValue(Utf8MdmUser);
+                return;
+            case global::Consumer.MemberType.OtpUser:
+                writer.WriteStringValue(Utf8OtpUser);
+                return;
+            case global::Consumer.MemberType.Unknown:
+                writer.WriteStringValue(Utf8Unknown);
+                return;
+            case global::Consumer.MemberType.Anonymous:
+                writer.WriteStringValue(Utf8Anonymous);
+                return;
+            default:
+                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MemberType", (int)value));
+                return;
         }
     }
 }

@@ -3,21 +3,20 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
-{
-    /// <summary>
-    /// The credentials of AppliveryClient, one per security scheme of the spec. Values never appear in <c>ToString()</c>.
-    /// </summary>
-    /// <remarks>
-    /// Set the credential of each scheme you have, once: each operation sends those its own <c>security</c> requirement (or the document's) names, trying its alternatives in spec order and using the first whose credentials are all set. When none is set, nothing is sent (the server will answer 401).
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class AppliveryClientCredentials
-    {
-        /// <summary>The <c>bearerAuth</c> scheme (<c>http</c>): a token as <c>Authorization: Bearer</c>. Send your API key in the request header, as `Authorization: Bearer &lt;token&gt;`.</summary>
-        public global::Consumer.BearerCredential? BearerAuth { get; init; }
+namespace Consumer;
 
-        /// <summary>Which credentials are set, never their values.</summary>
-        public override string ToString() => "AppliveryClientCredentials (set:" + (BearerAuth is null ? "" : " BearerAuth") + ")";
-    }
+/// <summary>
+/// The credentials of AppliveryClient, one per security scheme of the spec. Values never appear in <c>ToString()</c>.
+/// </summary>
+/// <remarks>
+/// Set the credential of each scheme you have, once: each operation sends those its own <c>security</c> requirement (or the document's) names, trying its alternatives in spec order and using the first whose credentials are all set. When none is set, nothing is sent (the server will answer 401).
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class AppliveryClientCredentials
+{
+    /// <summary>The <c>bearerAuth</c> scheme (<c>http</c>): a token as <c>Authorization: Bearer</c>. Send your API key in the request header, as `Authorization: Bearer &lt;token&gt;`.</summary>
+    public global::Consumer.BearerCredential? BearerAuth { get; init; }
+
+    /// <summary>Which credentials are set, never their values.</summary>
+    public override string ToString() => "AppliveryClientCredentials (set:" + (BearerAuth is null ? "" : " BearerAuth") + ")";
 }

@@ -3,119 +3,118 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// Reads and writes the JSON of <c>applivery-downloads-by-user.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
+/// </summary>
+/// <remarks>
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+internal abstract partial class AppliveryClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    /// <summary>
-    /// Reads and writes the JSON of <c>applivery-downloads-by-user.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
-    /// </summary>
-    /// <remarks>
-    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    internal abstract partial class AppliveryClientJson : global::Applivery.Generators.Runtime.JsonRuntime
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Adm = global::System.Text.Json.JsonEncodedText.Encode("adm");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Agent = global::System.Text.Json.JsonEncodedText.Encode("agent");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Anonymous = global::System.Text.Json.JsonEncodedText.Encode("anonymous");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Build = global::System.Text.Json.JsonEncodedText.Encode("build");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8BuildPlatform = global::System.Text.Json.JsonEncodedText.Encode("buildPlatform");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8City = global::System.Text.Json.JsonEncodedText.Encode("city");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Continent = global::System.Text.Json.JsonEncodedText.Encode("continent");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Country = global::System.Text.Json.JsonEncodedText.Encode("country");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Dashboard = global::System.Text.Json.JsonEncodedText.Encode("dashboard");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Data = global::System.Text.Json.JsonEncodedText.Encode("data");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Device = global::System.Text.Json.JsonEncodedText.Encode("device");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Downloads = global::System.Text.Json.JsonEncodedText.Encode("downloads");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Email = global::System.Text.Json.JsonEncodedText.Encode("email");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Emm = global::System.Text.Json.JsonEncodedText.Encode("emm");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Employee = global::System.Text.Json.JsonEncodedText.Encode("employee");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Error = global::System.Text.Json.JsonEncodedText.Encode("error");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8FirstName = global::System.Text.Json.JsonEncodedText.Encode("firstName");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8From = global::System.Text.Json.JsonEncodedText.Encode("from");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Icon = global::System.Text.Json.JsonEncodedText.Encode("icon");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Info = global::System.Text.Json.JsonEncodedText.Encode("info");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8IntegrationApi = global::System.Text.Json.JsonEncodedText.Encode("integrationApi");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Ip = global::System.Text.Json.JsonEncodedText.Encode("ip");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8LastName = global::System.Text.Json.JsonEncodedText.Encode("lastName");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Latitude = global::System.Text.Json.JsonEncodedText.Encode("latitude");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Longitude = global::System.Text.Json.JsonEncodedText.Encode("longitude");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8MdmUser = global::System.Text.Json.JsonEncodedText.Encode("mdmUser");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Member = global::System.Text.Json.JsonEncodedText.Encode("member");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8MemberId = global::System.Text.Json.JsonEncodedText.Encode("memberId");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Model = global::System.Text.Json.JsonEncodedText.Encode("model");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8NetworkInfo = global::System.Text.Json.JsonEncodedText.Encode("networkInfo");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Os = global::System.Text.Json.JsonEncodedText.Encode("os");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8OtpUser = global::System.Text.Json.JsonEncodedText.Encode("otpUser");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Picture = global::System.Text.Json.JsonEncodedText.Encode("picture");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8PostalCode = global::System.Text.Json.JsonEncodedText.Encode("postalCode");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Region = global::System.Text.Json.JsonEncodedText.Encode("region");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8RegionCode = global::System.Text.Json.JsonEncodedText.Encode("regionCode");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Scim = global::System.Text.Json.JsonEncodedText.Encode("scim");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Sdk = global::System.Text.Json.JsonEncodedText.Encode("sdk");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Store = global::System.Text.Json.JsonEncodedText.Encode("store");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Timezone = global::System.Text.Json.JsonEncodedText.Encode("timezone");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Total = global::System.Text.Json.JsonEncodedText.Encode("total");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Unknown = global::System.Text.Json.JsonEncodedText.Encode("unknown");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8User = global::System.Text.Json.JsonEncodedText.Encode("user");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Version = global::System.Text.Json.JsonEncodedText.Encode("version");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8VersionName = global::System.Text.Json.JsonEncodedText.Encode("versionName");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Visitor = global::System.Text.Json.JsonEncodedText.Encode("visitor");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Win = global::System.Text.Json.JsonEncodedText.Encode("win");
+}
+
+/// <summary>
+/// Lets <c>System.Text.Json</c> (de)serialize the types of <c>applivery-downloads-by-user.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
+/// </summary>
+/// <example>
+/// <code>var info = (JsonTypeInfo&lt;Member&gt;)AppliveryClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
+/// string json = JsonSerializer.Serialize(member, info);</code>
+/// </example>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class AppliveryClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+{
+    /// <summary>The shared instance.</summary>
+    public static AppliveryClientJsonTypeInfoResolver Instance { get; } = new AppliveryClientJsonTypeInfoResolver();
+
+    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+
+    /// <summary>Read-only options that use this resolver.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+
+    /// <inheritdoc/>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Adm = global::System.Text.Json.JsonEncodedText.Encode("adm");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Agent = global::System.Text.Json.JsonEncodedText.Encode("agent");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Anonymous = global::System.Text.Json.JsonEncodedText.Encode("anonymous");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Build = global::System.Text.Json.JsonEncodedText.Encode("build");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8BuildPlatform = global::System.Text.Json.JsonEncodedText.Encode("buildPlatform");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8City = global::System.Text.Json.JsonEncodedText.Encode("city");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Code = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Continent = global::System.Text.Json.JsonEncodedText.Encode("continent");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Country = global::System.Text.Json.JsonEncodedText.Encode("country");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Dashboard = global::System.Text.Json.JsonEncodedText.Encode("dashboard");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Data = global::System.Text.Json.JsonEncodedText.Encode("data");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Device = global::System.Text.Json.JsonEncodedText.Encode("device");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Downloads = global::System.Text.Json.JsonEncodedText.Encode("downloads");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Email = global::System.Text.Json.JsonEncodedText.Encode("email");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Emm = global::System.Text.Json.JsonEncodedText.Encode("emm");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Employee = global::System.Text.Json.JsonEncodedText.Encode("employee");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Error = global::System.Text.Json.JsonEncodedText.Encode("error");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8FirstName = global::System.Text.Json.JsonEncodedText.Encode("firstName");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8From = global::System.Text.Json.JsonEncodedText.Encode("from");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Icon = global::System.Text.Json.JsonEncodedText.Encode("icon");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Info = global::System.Text.Json.JsonEncodedText.Encode("info");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8IntegrationApi = global::System.Text.Json.JsonEncodedText.Encode("integrationApi");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Ip = global::System.Text.Json.JsonEncodedText.Encode("ip");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8LastName = global::System.Text.Json.JsonEncodedText.Encode("lastName");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Latitude = global::System.Text.Json.JsonEncodedText.Encode("latitude");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Longitude = global::System.Text.Json.JsonEncodedText.Encode("longitude");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8MdmUser = global::System.Text.Json.JsonEncodedText.Encode("mdmUser");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Member = global::System.Text.Json.JsonEncodedText.Encode("member");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8MemberId = global::System.Text.Json.JsonEncodedText.Encode("memberId");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Model = global::System.Text.Json.JsonEncodedText.Encode("model");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8NetworkInfo = global::System.Text.Json.JsonEncodedText.Encode("networkInfo");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Os = global::System.Text.Json.JsonEncodedText.Encode("os");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8OtpUser = global::System.Text.Json.JsonEncodedText.Encode("otpUser");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Picture = global::System.Text.Json.JsonEncodedText.Encode("picture");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8PostalCode = global::System.Text.Json.JsonEncodedText.Encode("postalCode");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Region = global::System.Text.Json.JsonEncodedText.Encode("region");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8RegionCode = global::System.Text.Json.JsonEncodedText.Encode("regionCode");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Scim = global::System.Text.Json.JsonEncodedText.Encode("scim");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Sdk = global::System.Text.Json.JsonEncodedText.Encode("sdk");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Store = global::System.Text.Json.JsonEncodedText.Encode("store");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Timezone = global::System.Text.Json.JsonEncodedText.Encode("timezone");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Total = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Unknown = global::System.Text.Json.JsonEncodedText.Encode("unknown");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8User = global::System.Text.Json.JsonEncodedText.Encode("user");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Version = global::System.Text.Json.JsonEncodedText.Encode("version");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8VersionName = global::System.Text.Json.JsonEncodedText.Encode("versionName");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Visitor = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Win = global::System.Text.Json.JsonEncodedText.Encode("win");
+        if (type == typeof(global::Consumer.Member)) return Info<global::Consumer.Member>(options, AppliveryClientJson.ReadMember, AppliveryClientJson.WriteMember);
+        if (type == typeof(global::Consumer.DownloadBuild)) return Info<global::Consumer.DownloadBuild>(options, AppliveryClientJson.ReadDownloadBuild, AppliveryClientJson.WriteDownloadBuild);
+        if (type == typeof(global::Consumer.DownloadDevice)) return Info<global::Consumer.DownloadDevice>(options, AppliveryClientJson.ReadDownloadDevice, AppliveryClientJson.WriteDownloadDevice);
+        if (type == typeof(global::Consumer.DownloadOs)) return Info<global::Consumer.DownloadOs>(options, AppliveryClientJson.ReadDownloadOs, AppliveryClientJson.WriteDownloadOs);
+        if (type == typeof(global::Consumer.DownloadNetworkInfo)) return Info<global::Consumer.DownloadNetworkInfo>(options, AppliveryClientJson.ReadDownloadNetworkInfo, AppliveryClientJson.WriteDownloadNetworkInfo);
+        if (type == typeof(global::Consumer.Download)) return Info<global::Consumer.Download>(options, AppliveryClientJson.ReadDownload, AppliveryClientJson.WriteDownload);
+        if (type == typeof(global::Consumer.UserDownloads)) return Info<global::Consumer.UserDownloads>(options, AppliveryClientJson.ReadUserDownloads, AppliveryClientJson.WriteUserDownloads);
+        if (type == typeof(global::Consumer.DownloadsByUserResponse)) return Info<global::Consumer.DownloadsByUserResponse>(options, AppliveryClientJson.ReadDownloadsByUserResponse, AppliveryClientJson.WriteDownloadsByUserResponse);
+        if (type == typeof(global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError)) return Info<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponseError, AppliveryClientJson.WriteGetBuildDownloadsByUserUnauthorizedResponseError);
+        if (type == typeof(global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse)) return Info<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse, AppliveryClientJson.WriteGetBuildDownloadsByUserUnauthorizedResponse);
+        if (type == typeof(global::Consumer.GetBuildDownloadsByUserNotFoundResponseError)) return Info<global::Consumer.GetBuildDownloadsByUserNotFoundResponseError>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponseError, AppliveryClientJson.WriteGetBuildDownloadsByUserNotFoundResponseError);
+        if (type == typeof(global::Consumer.GetBuildDownloadsByUserNotFoundResponse)) return Info<global::Consumer.GetBuildDownloadsByUserNotFoundResponse>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse, AppliveryClientJson.WriteGetBuildDownloadsByUserNotFoundResponse);
+
+        return null;
     }
 
-    /// <summary>
-    /// Lets <c>System.Text.Json</c> (de)serialize the types of <c>applivery-downloads-by-user.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
-    /// </summary>
-    /// <example>
-    /// <code>var info = (JsonTypeInfo&lt;Member&gt;)AppliveryClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
-    /// string json = JsonSerializer.Serialize(member, info);</code>
-    /// </example>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class AppliveryClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.AppliveryClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.AppliveryClientJson.Converter<T>(read, write));
+
+    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {
-        /// <summary>The shared instance.</summary>
-        public static AppliveryClientJsonTypeInfoResolver Instance { get; } = new AppliveryClientJsonTypeInfoResolver();
-
-        private static global::System.Text.Json.JsonSerializerOptions? s_options;
-
-        /// <summary>Read-only options that use this resolver.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
-
-        /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Consumer.Member)) return Info<global::Consumer.Member>(options, AppliveryClientJson.ReadMember, AppliveryClientJson.WriteMember);
-            if (type == typeof(global::Consumer.DownloadBuild)) return Info<global::Consumer.DownloadBuild>(options, AppliveryClientJson.ReadDownloadBuild, AppliveryClientJson.WriteDownloadBuild);
-            if (type == typeof(global::Consumer.DownloadDevice)) return Info<global::Consumer.DownloadDevice>(options, AppliveryClientJson.ReadDownloadDevice, AppliveryClientJson.WriteDownloadDevice);
-            if (type == typeof(global::Consumer.DownloadOs)) return Info<global::Consumer.DownloadOs>(options, AppliveryClientJson.ReadDownloadOs, AppliveryClientJson.WriteDownloadOs);
-            if (type == typeof(global::Consumer.DownloadNetworkInfo)) return Info<global::Consumer.DownloadNetworkInfo>(options, AppliveryClientJson.ReadDownloadNetworkInfo, AppliveryClientJson.WriteDownloadNetworkInfo);
-            if (type == typeof(global::Consumer.Download)) return Info<global::Consumer.Download>(options, AppliveryClientJson.ReadDownload, AppliveryClientJson.WriteDownload);
-            if (type == typeof(global::Consumer.UserDownloads)) return Info<global::Consumer.UserDownloads>(options, AppliveryClientJson.ReadUserDownloads, AppliveryClientJson.WriteUserDownloads);
-            if (type == typeof(global::Consumer.DownloadsByUserResponse)) return Info<global::Consumer.DownloadsByUserResponse>(options, AppliveryClientJson.ReadDownloadsByUserResponse, AppliveryClientJson.WriteDownloadsByUserResponse);
-            if (type == typeof(global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError)) return Info<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponseError, AppliveryClientJson.WriteGetBuildDownloadsByUserUnauthorizedResponseError);
-            if (type == typeof(global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse)) return Info<global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse, AppliveryClientJson.WriteGetBuildDownloadsByUserUnauthorizedResponse);
-            if (type == typeof(global::Consumer.GetBuildDownloadsByUserNotFoundResponseError)) return Info<global::Consumer.GetBuildDownloadsByUserNotFoundResponseError>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponseError, AppliveryClientJson.WriteGetBuildDownloadsByUserNotFoundResponseError);
-            if (type == typeof(global::Consumer.GetBuildDownloadsByUserNotFoundResponse)) return Info<global::Consumer.GetBuildDownloadsByUserNotFoundResponse>(options, AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse, AppliveryClientJson.WriteGetBuildDownloadsByUserNotFoundResponse);
-
-            return null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.AppliveryClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.AppliveryClientJson.Converter<T>(read, write));
-
-        private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-        {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
-            options.MakeReadOnly();
-            return options;
-        }
+        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        options.MakeReadOnly();
+        return options;
     }
 }

@@ -3,100 +3,84 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>Operating system of the device.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Download/properties/os</c> in <c>applivery-downloads-by-user.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class DownloadOs
 {
-    /// <summary>
-    /// Operating system of the device.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Download/properties/os</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class DownloadOs
+    /// <summary>The name property.</summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    public string? Name { get; init; }
+
+    /// <summary>The version property.</summary>
+    /// <remarks>JSON: <c>version</c>.</remarks>
+    public string? Version { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>.
-        /// </remarks>
-        public string? Name { get; init; }
-
-        /// <summary>
-        /// The version property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>version</c>.
-        /// </remarks>
-        public string? Version { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class AppliveryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.DownloadOs"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.DownloadOs ReadDownloadOs(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.DownloadOs"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.DownloadOs ReadDownloadOs(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _name = default;
+        string? _version = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _name = default;
-            string? _version = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("name"u8))
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("version"u8))
-                    {
-                        _version = NextValueIsNull(ref reader, ref at, ".version") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("version"u8))
+                {
+                    _version = NextValueIsNull(ref reader, ref at, ".version") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.DownloadOs
-            {
-                Name = _name,
-                Version = _version,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadOs(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadOs)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteDownloadOsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadOs value) => WriteDownloadOs(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteDownloadOs(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadOs value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Name, value.Name);
-            WriteOptional(writer, Utf8Version, value.Version);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.DownloadOs
+        {
+            Name = _name,
+            Version = _version,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteDownloadOs(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadOs value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Name, value.Name);
+        WriteOptional(writer, Utf8Version, value.Version);
+        writer.WriteEndObject();
     }
 }

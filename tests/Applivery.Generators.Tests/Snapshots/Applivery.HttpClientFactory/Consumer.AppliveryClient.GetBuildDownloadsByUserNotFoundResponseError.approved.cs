@@ -3,100 +3,84 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The GetBuildDownloadsByUserNotFoundResponseError schema of Applivery API.</summary>
+/// <remarks>
+/// Generated from <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/responses/404/content/application~1json/schema/allOf/1/properties/error/oneOf/0</c> in <c>applivery-downloads-by-user.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class GetBuildDownloadsByUserNotFoundResponseError
 {
-    /// <summary>
-    /// The GetBuildDownloadsByUserNotFoundResponseError schema of Applivery API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/responses/404/content/application~1json/schema/allOf/1/properties/error/oneOf/0</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class GetBuildDownloadsByUserNotFoundResponseError
+    /// <summary>The code property.</summary>
+    /// <remarks>JSON: <c>code</c>. Always <c>3001</c>.</remarks>
+    public double? Code { get; init; }
+
+    /// <summary>The message property.</summary>
+    /// <remarks>JSON: <c>message</c>. Always <c>Entity not found</c>.</remarks>
+    public string? Message { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The code property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>code</c>. Always <c>3001</c>.
-        /// </remarks>
-        public double? Code { get; init; }
-
-        /// <summary>
-        /// The message property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>message</c>. Always <c>Entity not found</c>.
-        /// </remarks>
-        public string? Message { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class AppliveryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.GetBuildDownloadsByUserNotFoundResponseError"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponseError ReadGetBuildDownloadsByUserNotFoundResponseError(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.GetBuildDownloadsByUserNotFoundResponseError"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponseError ReadGetBuildDownloadsByUserNotFoundResponseError(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        double? _code = default;
+        string? _message = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            double? _code = default;
-            string? _message = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("code"u8))
                 {
-                    if (reader.ValueTextEquals("code"u8))
-                    {
-                        _code = NextValueIsNull(ref reader, ref at, ".code") ? null : ReadDouble(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        _message = NextValueIsNull(ref reader, ref at, ".message") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _code = NextValueIsNull(ref reader, ref at, ".code") ? null : ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("message"u8))
+                {
+                    _message = NextValueIsNull(ref reader, ref at, ".message") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.GetBuildDownloadsByUserNotFoundResponseError
-            {
-                Code = _code,
-                Message = _message,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteGetBuildDownloadsByUserNotFoundResponseError(global::System.Text.Json.Utf8JsonWriter, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteGetBuildDownloadsByUserNotFoundResponseErrorRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value) => WriteGetBuildDownloadsByUserNotFoundResponseError(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteGetBuildDownloadsByUserNotFoundResponseError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Code, value.Code);
-            WriteOptional(writer, Utf8Message, value.Message);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.GetBuildDownloadsByUserNotFoundResponseError
+        {
+            Code = _code,
+            Message = _message,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteGetBuildDownloadsByUserNotFoundResponseError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Code, value.Code);
+        WriteOptional(writer, Utf8Message, value.Message);
+        writer.WriteEndObject();
     }
 }

@@ -3,176 +3,142 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The user who performed the downloads.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Member</c> in <c>applivery-downloads-by-user.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Member
 {
+    /// <summary>Kind of member.</summary>
+    /// <remarks>JSON: <c>type</c>.</remarks>
+    public global::Consumer.MemberType? Type { get; init; }
+
+    /// <summary>The memberId property.</summary>
+    /// <remarks>JSON: <c>memberId</c>. Must match <c>^[a-fA-F0-9]{24}$</c>.</remarks>
+    public string? MemberId { get; init; }
+
+    /// <summary>The email property.</summary>
+    /// <remarks>JSON: <c>email</c>. At most 256 characters.</remarks>
+    public string? Email { get; init; }
+
+    /// <summary>The firstName property.</summary>
+    /// <remarks>JSON: <c>firstName</c>. At most 128 characters.</remarks>
+    public string? FirstName { get; init; }
+
+    /// <summary>The lastName property.</summary>
+    /// <remarks>JSON: <c>lastName</c>. At most 128 characters.</remarks>
+    public string? LastName { get; init; }
+
+    /// <summary>Profile picture of the member.</summary>
+    /// <remarks>JSON: <c>picture</c>.</remarks>
+    public string? Picture { get; init; }
+
     /// <summary>
-    /// The user who performed the downloads.
+    /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
+    /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
+    /// Null when every value was recognized.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Member</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Member
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// Kind of member.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>type</c>.
-        /// </remarks>
-        public global::Consumer.MemberType? Type { get; init; }
-
-        /// <summary>
-        /// The memberId property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>memberId</c>. Must match <c>^[a-fA-F0-9]{24}$</c>.
-        /// </remarks>
-        public string? MemberId { get; init; }
-
-        /// <summary>
-        /// The email property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>email</c>. At most 256 characters.
-        /// </remarks>
-        public string? Email { get; init; }
-
-        /// <summary>
-        /// The firstName property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>firstName</c>. At most 128 characters.
-        /// </remarks>
-        public string? FirstName { get; init; }
-
-        /// <summary>
-        /// The lastName property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>lastName</c>. At most 128 characters.
-        /// </remarks>
-        public string? LastName { get; init; }
-
-        /// <summary>
-        /// Profile picture of the member.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>picture</c>.
-        /// </remarks>
-        public string? Picture { get; init; }
-
-        /// <summary>
-        /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
-        /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
-        /// Null when every value was recognized.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".memberId", MemberId, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
-            global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".email", Email, 256);
-            global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".firstName", FirstName, 128);
-            global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".lastName", LastName, 128);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class AppliveryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Member"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Member ReadMember(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".memberId", MemberId, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
+        global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".email", Email, 256);
+        global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".firstName", FirstName, 128);
+        global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".lastName", LastName, 128);
+    }
+}
+
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Member"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Member ReadMember(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        global::Consumer.MemberType? _type = default;
+        string? _memberId = default;
+        string? _email = default;
+        string? _firstName = default;
+        string? _lastName = default;
+        string? _picture = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            global::Consumer.MemberType? _type = default;
-            string? _memberId = default;
-            string? _email = default;
-            string? _firstName = default;
-            string? _lastName = default;
-            string? _picture = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("type"u8))
                 {
-                    if (reader.ValueTextEquals("type"u8))
-                    {
-                        _type = NextValueIsNull(ref reader, ref at, ".type") ? null : ReadMemberTypeValue(ref reader, "type", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("memberId"u8))
-                    {
-                        _memberId = NextValueIsNull(ref reader, ref at, ".memberId") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("email"u8))
-                    {
-                        _email = NextValueIsNull(ref reader, ref at, ".email") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("firstName"u8))
-                    {
-                        _firstName = NextValueIsNull(ref reader, ref at, ".firstName") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("lastName"u8))
-                    {
-                        _lastName = NextValueIsNull(ref reader, ref at, ".lastName") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("picture"u8))
-                    {
-                        _picture = NextValueIsNull(ref reader, ref at, ".picture") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _type = NextValueIsNull(ref reader, ref at, ".type") ? null : ReadMemberTypeValue(ref reader, "type", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("memberId"u8))
+                {
+                    _memberId = NextValueIsNull(ref reader, ref at, ".memberId") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("email"u8))
+                {
+                    _email = NextValueIsNull(ref reader, ref at, ".email") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("firstName"u8))
+                {
+                    _firstName = NextValueIsNull(ref reader, ref at, ".firstName") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("lastName"u8))
+                {
+                    _lastName = NextValueIsNull(ref reader, ref at, ".lastName") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("picture"u8))
+                {
+                    _picture = NextValueIsNull(ref reader, ref at, ".picture") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.Member
-            {
-                Type = _type,
-                MemberId = _memberId,
-                Email = _email,
-                FirstName = _firstName,
-                LastName = _lastName,
-                Picture = _picture,
-                UnrecognizedValues = unrecognizedValues,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteMember(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Member)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteMemberRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Member value) => WriteMember(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Member value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            if (value.Type is { } _type)
-            {
-                writer.WritePropertyName(Utf8Type);
-                WriteMemberTypeValue(writer, _type, value.UnrecognizedValues, "type");
-            }
-            WriteOptional(writer, Utf8MemberId, value.MemberId);
-            WriteOptional(writer, Utf8Email, value.Email);
-            WriteOptional(writer, Utf8FirstName, value.FirstName);
-            WriteOptional(writer, Utf8LastName, value.LastName);
-            WriteOptional(writer, Utf8Picture, value.Picture);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.Member
+        {
+            Type = _type,
+            MemberId = _memberId,
+            Email = _email,
+            FirstName = _firstName,
+            LastName = _lastName,
+            Picture = _picture,
+            UnrecognizedValues = unrecognizedValues,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Member value)
+    {
+        writer.WriteStartObject();
+        if (value.Type is { } _type)
+        {
+            writer.WritePropertyName(Utf8Type);
+            WriteMemberTypeValue(writer, _type, value.UnrecognizedValues, "type");
+        }
+        WriteOptional(writer, Utf8MemberId, value.MemberId);
+        WriteOptional(writer, Utf8Email, value.Email);
+        WriteOptional(writer, Utf8FirstName, value.FirstName);
+        WriteOptional(writer, Utf8LastName, value.LastName);
+        WriteOptional(writer, Utf8Picture, value.Picture);
+        writer.WriteEndObject();
     }
 }

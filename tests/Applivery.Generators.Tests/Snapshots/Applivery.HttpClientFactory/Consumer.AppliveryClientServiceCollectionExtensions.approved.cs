@@ -3,60 +3,59 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// Registers <see cref="global::Consumer.IAppliveryClient"/> as a typed HttpClient (the IHttpClientFactory pattern).
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public static class AppliveryClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="global::Consumer.IAppliveryClient"/> as a typed HttpClient (the IHttpClientFactory pattern).
+    /// Registers the client; authentication is the HttpClient's business (add a handler to the returned builder).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public static class AppliveryClientServiceCollectionExtensions
+    /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAppliveryClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
-        /// <summary>
-        /// Registers the client; authentication is the HttpClient's business (add a handler to the returned builder).
-        /// </summary>
-        /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAppliveryClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.IAppliveryClient, global::Consumer.AppliveryClient>(
+            services,
+            static (httpClient, _) => new global::Consumer.AppliveryClient(httpClient));
+    }
+
+    /// <summary>
+    /// Registers the client with a bearer token asked for before each request (for tokens that rotate or come from configuration).
+    /// </summary>
+    /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAppliveryClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Func<global::System.IServiceProvider, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+    {
+        if (tokenProvider is null)
         {
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.IAppliveryClient, global::Consumer.AppliveryClient>(
-                services,
-                static (httpClient, _) => new global::Consumer.AppliveryClient(httpClient));
+            throw new global::System.ArgumentNullException(nameof(tokenProvider));
         }
 
-        /// <summary>
-        /// Registers the client with a bearer token asked for before each request (for tokens that rotate or come from configuration).
-        /// </summary>
-        /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAppliveryClient(
-            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-            global::System.Func<global::System.IServiceProvider, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-        {
-            if (tokenProvider is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(tokenProvider));
-            }
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.IAppliveryClient, global::Consumer.AppliveryClient>(
+            services,
+            (httpClient, provider) => new global::Consumer.AppliveryClient(httpClient, cancellationToken => tokenProvider(provider, cancellationToken)));
+    }
 
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.IAppliveryClient, global::Consumer.AppliveryClient>(
-                services,
-                (httpClient, provider) => new global::Consumer.AppliveryClient(httpClient, cancellationToken => tokenProvider(provider, cancellationToken)));
+    /// <summary>
+    /// Registers the client with its credentials, one per security scheme. <paramref name="credentials"/> is called each
+    /// time a client is created (a typed client is transient): return a shared instance, whose providers can rotate secrets.
+    /// </summary>
+    /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAppliveryClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Func<global::System.IServiceProvider, global::Consumer.AppliveryClientCredentials> credentials)
+    {
+        if (credentials is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(credentials));
         }
 
-        /// <summary>
-        /// Registers the client with its credentials, one per security scheme. <paramref name="credentials"/> is called each
-        /// time a client is created (a typed client is transient): return a shared instance, whose providers can rotate secrets.
-        /// </summary>
-        /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAppliveryClient(
-            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-            global::System.Func<global::System.IServiceProvider, global::Consumer.AppliveryClientCredentials> credentials)
-        {
-            if (credentials is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(credentials));
-            }
-
-            return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.IAppliveryClient, global::Consumer.AppliveryClient>(
-                services,
-                (httpClient, provider) => new global::Consumer.AppliveryClient(httpClient, credentials(provider)));
-        }
+        return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.IAppliveryClient, global::Consumer.AppliveryClient>(
+            services,
+            (httpClient, provider) => new global::Consumer.AppliveryClient(httpClient, credentials(provider)));
     }
 }

@@ -3,100 +3,84 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>Device used for the download.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Download/properties/device</c> in <c>applivery-downloads-by-user.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class DownloadDevice
 {
-    /// <summary>
-    /// Device used for the download.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Download/properties/device</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class DownloadDevice
+    /// <summary>The model property.</summary>
+    /// <remarks>JSON: <c>model</c>.</remarks>
+    public string? Model { get; init; }
+
+    /// <summary>The type property.</summary>
+    /// <remarks>JSON: <c>type</c>.</remarks>
+    public string? Type { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The model property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>model</c>.
-        /// </remarks>
-        public string? Model { get; init; }
-
-        /// <summary>
-        /// The type property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>type</c>.
-        /// </remarks>
-        public string? Type { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class AppliveryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.DownloadDevice"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.DownloadDevice ReadDownloadDevice(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.DownloadDevice"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.DownloadDevice ReadDownloadDevice(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _model = default;
+        string? _type = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _model = default;
-            string? _type = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("model"u8))
                 {
-                    if (reader.ValueTextEquals("model"u8))
-                    {
-                        _model = NextValueIsNull(ref reader, ref at, ".model") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        _type = NextValueIsNull(ref reader, ref at, ".type") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _model = NextValueIsNull(ref reader, ref at, ".model") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    _type = NextValueIsNull(ref reader, ref at, ".type") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.DownloadDevice
-            {
-                Model = _model,
-                Type = _type,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadDevice(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadDevice)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteDownloadDeviceRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value) => WriteDownloadDevice(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteDownloadDevice(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Model, value.Model);
-            WriteOptional(writer, Utf8Type, value.Type);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.DownloadDevice
+        {
+            Model = _model,
+            Type = _type,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteDownloadDevice(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Model, value.Model);
+        WriteOptional(writer, Utf8Type, value.Type);
+        writer.WriteEndObject();
     }
 }

@@ -3,176 +3,171 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>Channel the download was made from.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/DownloadSource</c> in <c>applivery-downloads-by-user.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public enum DownloadSource
 {
-    /// <summary>
-    /// Channel the download was made from.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/DownloadSource</c> in <c>applivery-downloads-by-user.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public enum DownloadSource
+    /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
+    Unrecognized = 0,
+
+    /// <summary>The wire value <c>store</c>.</summary>
+    Store = 1,
+
+    /// <summary>The wire value <c>sdk</c>.</summary>
+    Sdk = 2,
+
+    /// <summary>The wire value <c>dashboard</c>.</summary>
+    Dashboard = 3,
+
+    /// <summary>The wire value <c>integrationApi</c>.</summary>
+    IntegrationApi = 4,
+
+    /// <summary>The wire value <c>emm</c>.</summary>
+    Emm = 5,
+
+    /// <summary>The wire value <c>adm</c>.</summary>
+    Adm = 6,
+
+    /// <summary>The wire value <c>scim</c>.</summary>
+    Scim = 7,
+
+    /// <summary>The wire value <c>agent</c>.</summary>
+    Agent = 8,
+
+    /// <summary>The wire value <c>win</c>.</summary>
+    Win = 9,
+}
+
+/// <summary>Converts <see cref="global::Consumer.DownloadSource"/> to and from its exact wire strings.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public static class DownloadSourceExtensions
+{
+    /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
+    public static string? ToWireValue(this global::Consumer.DownloadSource value)
     {
-        /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
-        Unrecognized = 0,
-
-        /// <summary>The wire value <c>store</c>.</summary>
-        Store = 1,
-
-        /// <summary>The wire value <c>sdk</c>.</summary>
-        Sdk = 2,
-
-        /// <summary>The wire value <c>dashboard</c>.</summary>
-        Dashboard = 3,
-
-        /// <summary>The wire value <c>integrationApi</c>.</summary>
-        IntegrationApi = 4,
-
-        /// <summary>The wire value <c>emm</c>.</summary>
-        Emm = 5,
-
-        /// <summary>The wire value <c>adm</c>.</summary>
-        Adm = 6,
-
-        /// <summary>The wire value <c>scim</c>.</summary>
-        Scim = 7,
-
-        /// <summary>The wire value <c>agent</c>.</summary>
-        Agent = 8,
-
-        /// <summary>The wire value <c>win</c>.</summary>
-        Win = 9,
-    }
-
-    /// <summary>
-    /// Converts <see cref="global::Consumer.DownloadSource"/> to and from its exact wire strings.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public static class DownloadSourceExtensions
-    {
-        /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-        public static string? ToWireValue(this global::Consumer.DownloadSource value)
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.DownloadSource.Store: return "store";
-                case global::Consumer.DownloadSource.Sdk: return "sdk";
-                case global::Consumer.DownloadSource.Dashboard: return "dashboard";
-                case global::Consumer.DownloadSource.IntegrationApi: return "integrationApi";
-                case global::Consumer.DownloadSource.Emm: return "emm";
-                case global::Consumer.DownloadSource.Adm: return "adm";
-                case global::Consumer.DownloadSource.Scim: return "scim";
-                case global::Consumer.DownloadSource.Agent: return "agent";
-                case global::Consumer.DownloadSource.Win: return "win";
-                default: return null;
-            }
-        }
-
-        /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-        public static bool TryParseWireValue(string? text, out global::Consumer.DownloadSource value)
-        {
-            switch (text)
-            {
-                case "store": value = global::Consumer.DownloadSource.Store; return true;
-                case "sdk": value = global::Consumer.DownloadSource.Sdk; return true;
-                case "dashboard": value = global::Consumer.DownloadSource.Dashboard; return true;
-                case "integrationApi": value = global::Consumer.DownloadSource.IntegrationApi; return true;
-                case "emm": value = global::Consumer.DownloadSource.Emm; return true;
-                case "adm": value = global::Consumer.DownloadSource.Adm; return true;
-                case "scim": value = global::Consumer.DownloadSource.Scim; return true;
-                case "agent": value = global::Consumer.DownloadSource.Agent; return true;
-                case "win": value = global::Consumer.DownloadSource.Win; return true;
-                default: value = global::Consumer.DownloadSource.Unrecognized; return false;
-            }
+            case global::Consumer.DownloadSource.Store: return "store";
+            case global::Consumer.DownloadSource.Sdk: return "sdk";
+            case global::Consumer.DownloadSource.Dashboard: return "dashboard";
+            case global::Consumer.DownloadSource.IntegrationApi: return "integrationApi";
+            case global::Consumer.DownloadSource.Emm: return "emm";
+            case global::Consumer.DownloadSource.Adm: return "adm";
+            case global::Consumer.DownloadSource.Scim: return "scim";
+            case global::Consumer.DownloadSource.Agent: return "agent";
+            case global::Consumer.DownloadSource.Win: return "win";
+            default: return null;
         }
     }
 
-    internal abstract partial class AppliveryClientJson
+    /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
+    public static bool TryParseWireValue(string? text, out global::Consumer.DownloadSource value)
     {
-        /// <summary>Reads a <see cref="global::Consumer.DownloadSource"/>; a value the spec does not list gives <see cref="global::Consumer.DownloadSource.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-        internal static global::Consumer.DownloadSource ReadDownloadSourceValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        switch (text)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("store"u8))
-                {
-                    return global::Consumer.DownloadSource.Store;
-                }
-                if (reader.ValueTextEquals("sdk"u8))
-                {
-                    return global::Consumer.DownloadSource.Sdk;
-                }
-                if (reader.ValueTextEquals("dashboard"u8))
-                {
-                    return global::Consumer.DownloadSource.Dashboard;
-                }
-                if (reader.ValueTextEquals("integrationApi"u8))
-                {
-                    return global::Consumer.DownloadSource.IntegrationApi;
-                }
-                if (reader.ValueTextEquals("emm"u8))
-                {
-                    return global::Consumer.DownloadSource.Emm;
-                }
-                if (reader.ValueTextEquals("adm"u8))
-                {
-                    return global::Consumer.DownloadSource.Adm;
-                }
-                if (reader.ValueTextEquals("scim"u8))
-                {
-                    return global::Consumer.DownloadSource.Scim;
-                }
-                if (reader.ValueTextEquals("agent"u8))
-                {
-                    return global::Consumer.DownloadSource.Agent;
-                }
-                if (reader.ValueTextEquals("win"u8))
-                {
-                    return global::Consumer.DownloadSource.Win;
-                }
-            }
+            case "store": value = global::Consumer.DownloadSource.Store; return true;
+            case "sdk": value = global::Consumer.DownloadSource.Sdk; return true;
+            case "dashboard": value = global::Consumer.DownloadSource.Dashboard; return true;
+            case "integrationApi": value = global::Consumer.DownloadSource.IntegrationApi; return true;
+            case "emm": value = global::Consumer.DownloadSource.Emm; return true;
+            case "adm": value = global::Consumer.DownloadSource.Adm; return true;
+            case "scim": value = global::Consumer.DownloadSource.Scim; return true;
+            case "agent": value = global::Consumer.DownloadSource.Agent; return true;
+            case "win": value = global::Consumer.DownloadSource.Win; return true;
+            default: value = global::Consumer.DownloadSource.Unrecognized; return false;
+        }
+    }
+}
 
-            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-            return global::Consumer.DownloadSource.Unrecognized;
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.DownloadSource"/>; a value the spec does not list gives <see cref="global::Consumer.DownloadSource.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+    internal static global::Consumer.DownloadSource ReadDownloadSourceValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("store"u8))
+            {
+                return global::Consumer.DownloadSource.Store;
+            }
+            if (reader.ValueTextEquals("sdk"u8))
+            {
+                return global::Consumer.DownloadSource.Sdk;
+            }
+            if (reader.ValueTextEquals("dashboard"u8))
+            {
+                return global::Consumer.DownloadSource.Dashboard;
+            }
+            if (reader.ValueTextEquals("integrationApi"u8))
+            {
+                return global::Consumer.DownloadSource.IntegrationApi;
+            }
+            if (reader.ValueTextEquals("emm"u8))
+            {
+                return global::Consumer.DownloadSource.Emm;
+            }
+            if (reader.ValueTextEquals("adm"u8))
+            {
+                return global::Consumer.DownloadSource.Adm;
+            }
+            if (reader.ValueTextEquals("scim"u8))
+            {
+                return global::Consumer.DownloadSource.Scim;
+            }
+            if (reader.ValueTextEquals("agent"u8))
+            {
+                return global::Consumer.DownloadSource.Agent;
+            }
+            if (reader.ValueTextEquals("win"u8))
+            {
+                return global::Consumer.DownloadSource.Win;
+            }
         }
 
-        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-        internal static void WriteDownloadSourceValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadSource value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        return global::Consumer.DownloadSource.Unrecognized;
+    }
+
+    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+    internal static void WriteDownloadSourceValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadSource value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.DownloadSource.Store:
-                    writer.WriteStringValue(Utf8Store);
-                    return;
-                case global::Consumer.DownloadSource.Sdk:
-                    writer.WriteStringValue(Utf8Sdk);
-                    return;
-                case global::Consumer.DownloadSource.Dashboard:
-                    writer.WriteStringValue(Utf8Dashboard);
-                    return;
-                case global::Consumer.DownloadSource.IntegrationApi:
-                    writer.WriteStringValue(Utf8IntegrationApi);
-                    return;
-                case global::Consumer.DownloadSource.Emm:
-                    writer.WriteStringValue(Utf8Emm);
-                    return;
-                case global::Consumer.DownloadSource.Adm:
-                    writer.WriteStringValue(Utf8Adm);
-                    return;
-                case global::Consumer.DownloadSource.Scim:
-                    writer.WriteStringValue(Utf8Scim);
-                    return;
-                case global::Consumer.DownloadSource.Agent:
-                    writer.WriteStringValue(Utf8Agent);
-                    return;
-                case global::Consumer.DownloadSource.Win:
-                    writer.WriteStringValue(Utf8Win);
-                    return;
-                default:
-                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "DownloadSource", (int)value));
-                    return;
-            }
+            case global::Consumer.DownloadSource.Store:
+                writer.WriteStringValue(Utf8Store);
+                return;
+            case global::Consumer.DownloadSource.Sdk:
+                writer.WriteStringValue(Utf8Sdk);
+                return;
+            case global::Consumer.DownloadSource.Dashboard:
+                writer.WriteStringValue(Utf8Dashboard);
+                return;
+            case global::Consumer.DownloadSource.IntegrationApi:
+                writer.WriteStringValue(Utf8IntegrationApi);
+                return;
+            case global::Consumer.DownloadSource.Emm:
+                writer.WriteStringValue(Utf8Emm);
+                return;
+            case global::Consumer.DownloadSource.Adm:
+                writer.WriteStringValue(Utf8Adm);
+                return;
+            case global::Consumer.DownloadSource.Scim:
+                writer.WriteStringValue(Utf8Scim);
+                return;
+            case global::Consumer.DownloadSource.Agent:
+                writer.WriteStringValue(Utf8Agent);
+                return;
+            case global::Consumer.DownloadSource.Win:
+                writer.WriteStringValue(Utf8Win);
+                return;
+            default:
+                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "DownloadSource", (int)value));
+                return;
         }
     }
 }

@@ -3,111 +3,95 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>Response wrapper for the list of downloads grouped by user.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/DownloadsByUserResponse</c> in <c>applivery-downloads-by-user.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class DownloadsByUserResponse
 {
-    /// <summary>
-    /// Response wrapper for the list of downloads grouped by user.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/DownloadsByUserResponse</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class DownloadsByUserResponse
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public bool? Status { get; init; }
+
+    /// <summary>Downloads grouped by user.</summary>
+    /// <remarks>JSON: <c>data</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads>? Data { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// Whether the request succeeded.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>status</c>.
-        /// </remarks>
-        public bool? Status { get; init; }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
 
-        /// <summary>
-        /// Downloads grouped by user.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>data</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads>? Data { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        if (Data is { } dataItems0)
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            if (Data is { } dataItems0)
+            for (var dataIndex0 = 0; dataIndex0 < dataItems0.Count; dataIndex0++)
             {
-                for (var dataIndex0 = 0; dataIndex0 < dataItems0.Count; dataIndex0++)
-                {
-                    dataItems0[dataIndex0]?.ValidateInto(errors, path + ".data" + "[" + dataIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
+                dataItems0[dataIndex0]?.ValidateInto(errors, path + ".data" + "[" + dataIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
             }
         }
     }
+}
 
-    internal abstract partial class AppliveryClientJson
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.DownloadsByUserResponse"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.DownloadsByUserResponse ReadDownloadsByUserResponse(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.DownloadsByUserResponse"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.DownloadsByUserResponse ReadDownloadsByUserResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        bool? _status = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads>? _data = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            bool? _status = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads>? _data = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("status"u8))
                 {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        _status = NextValueIsNull(ref reader, ref at, ".status") ? null : ReadBoolean(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("data"u8))
-                    {
-                        _data = NextValueIsNull(ref reader, ref at, ".data") ? null : ReadListOfUserDownloads(ref reader, "data", ref unrecognizedValues);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _status = NextValueIsNull(ref reader, ref at, ".status") ? null : ReadBoolean(ref reader);
+                }
+                else if (reader.ValueTextEquals("data"u8))
+                {
+                    _data = NextValueIsNull(ref reader, ref at, ".data") ? null : ReadListOfUserDownloads(ref reader, "data", ref unrecognizedValues);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.DownloadsByUserResponse
-            {
-                Status = _status,
-                Data = _data,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadsByUserResponse(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadsByUserResponse)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteDownloadsByUserResponseRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value) => WriteDownloadsByUserResponse(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteDownloadsByUserResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Status, value.Status);
-            if (value.Data is { } _data)
-            {
-                writer.WritePropertyName(Utf8Data);
-                WriteListOfUserDownloads(writer, _data, null, "data");
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.DownloadsByUserResponse
+        {
+            Status = _status,
+            Data = _data,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteDownloadsByUserResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Status, value.Status);
+        if (value.Data is { } _data)
+        {
+            writer.WritePropertyName(Utf8Data);
+            WriteListOfUserDownloads(writer, _data, null, "data");
+        }
+        writer.WriteEndObject();
     }
 }

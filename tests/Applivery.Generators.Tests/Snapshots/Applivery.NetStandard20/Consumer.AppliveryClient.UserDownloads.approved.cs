@@ -3,191 +3,167 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>Downloads of a build made by a single user.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/UserDownloads</c> in <c>applivery-downloads-by-user.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class UserDownloads
 {
-    /// <summary>
-    /// Downloads of a build made by a single user.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/UserDownloads</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class UserDownloads
+    /// <summary>The id property.</summary>
+    /// <remarks>JSON: <c>id</c>. Must match <c>^[a-fA-F0-9]{24}$</c>.</remarks>
+    public string? Id { get; init; }
+
+    /// <summary>Total number of downloads by this user.</summary>
+    /// <remarks>JSON: <c>total</c>. At least 0.</remarks>
+    public int? Total { get; init; }
+
+    /// <summary>The user who performed the downloads.</summary>
+    /// <remarks>JSON: <c>member</c>.</remarks>
+    public global::Consumer.Member? Member { get; init; }
+
+    /// <summary>Individual download records.</summary>
+    /// <remarks>JSON: <c>downloads</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download>? Downloads { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The id property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>id</c>. Must match <c>^[a-fA-F0-9]{24}$</c>.
-        /// </remarks>
-        public string? Id { get; init; }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
 
-        /// <summary>
-        /// Total number of downloads by this user.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>total</c>. At least 0.
-        /// </remarks>
-        public int? Total { get; init; }
-
-        /// <summary>
-        /// The user who performed the downloads.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>member</c>.
-        /// </remarks>
-        public global::Consumer.Member? Member { get; init; }
-
-        /// <summary>
-        /// Individual download records.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>downloads</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download>? Downloads { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
+        global::Consumer.AppliveryClientValidation.CheckMinimum(errors, path + ".total", Total, 0, false);
+        Member?.ValidateInto(errors, path + ".member");
+        if (Downloads is { } downloadsItems0)
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
-            global::Consumer.AppliveryClientValidation.CheckMinimum(errors, path + ".total", Total, 0, false);
-            Member?.ValidateInto(errors, path + ".member");
-            if (Downloads is { } downloadsItems0)
+            for (var downloadsIndex0 = 0; downloadsIndex0 < downloadsItems0.Count; downloadsIndex0++)
             {
-                for (var downloadsIndex0 = 0; downloadsIndex0 < downloadsItems0.Count; downloadsIndex0++)
-                {
-                    downloadsItems0[downloadsIndex0]?.ValidateInto(errors, path + ".downloads" + "[" + downloadsIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
+                downloadsItems0[downloadsIndex0]?.ValidateInto(errors, path + ".downloads" + "[" + downloadsIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
             }
         }
     }
+}
 
-    internal abstract partial class AppliveryClientJson
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.UserDownloads"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.UserDownloads ReadUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.UserDownloads"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.UserDownloads ReadUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _id = default;
+        int? _total = default;
+        global::Consumer.Member? _member = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download>? _downloads = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _id = default;
-            int? _total = default;
-            global::Consumer.Member? _member = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download>? _downloads = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("id"u8))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("total"u8))
-                    {
-                        _total = NextValueIsNull(ref reader, ref at, ".total") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("member"u8))
-                    {
-                        _member = NextValueIsNull(ref reader, ref at, ".member") ? null : ReadMember(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("downloads"u8))
-                    {
-                        _downloads = NextValueIsNull(ref reader, ref at, ".downloads") ? null : ReadListOfDownload(ref reader, "downloads", ref unrecognizedValues);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
                 }
-            }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.UserDownloads
-            {
-                Id = _id,
-                Total = _total,
-                Member = _member,
-                Downloads = _downloads,
-            };
-        }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUserDownloads(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UserDownloads)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteUserDownloadsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value) => WriteUserDownloads(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
-        {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Id, value.Id);
-            WriteOptional(writer, Utf8Total, value.Total);
-            if (value.Member is { } _member)
-            {
-                writer.WritePropertyName(Utf8Member);
-                WriteMember(writer, _member);
-            }
-            if (value.Downloads is { } _downloads)
-            {
-                writer.WritePropertyName(Utf8Downloads);
-                WriteListOfDownload(writer, _downloads, null, "downloads");
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.UserDownloads.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.UserDownloads>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                else if (reader.ValueTextEquals("total"u8))
                 {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
+                    _total = NextValueIsNull(ref reader, ref at, ".total") ? null : ReadInt32(ref reader);
                 }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.UserDownloads.</summary>
-        private static void WriteListOfUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
+                else if (reader.ValueTextEquals("member"u8))
                 {
-                    writer.WriteNullValue();
+                    _member = NextValueIsNull(ref reader, ref at, ".member") ? null : ReadMember(ref reader);
+                }
+                else if (reader.ValueTextEquals("downloads"u8))
+                {
+                    _downloads = NextValueIsNull(ref reader, ref at, ".downloads") ? null : ReadListOfDownload(ref reader, "downloads", ref unrecognizedValues);
                 }
                 else
                 {
-                    WriteUserDownloads(writer, item);
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            writer.WriteEndArray();
         }
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, at);
+        }
+
+        return new global::Consumer.UserDownloads
+        {
+            Id = _id,
+            Total = _total,
+            Member = _member,
+            Downloads = _downloads,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Id, value.Id);
+        WriteOptional(writer, Utf8Total, value.Total);
+        if (value.Member is { } _member)
+        {
+            writer.WritePropertyName(Utf8Member);
+            WriteMember(writer, _member);
+        }
+        if (value.Downloads is { } _downloads)
+        {
+            writer.WritePropertyName(Utf8Downloads);
+            WriteListOfDownload(writer, _downloads, null, "downloads");
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a JSON array of global::Consumer.UserDownloads.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.UserDownloads>();
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
+            }
+
+            return items.ToArray();
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.UserDownloads.</summary>
+    private static void WriteListOfUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteUserDownloads(writer, item);
+            }
+        }
+        writer.WriteEndArray();
     }
 }

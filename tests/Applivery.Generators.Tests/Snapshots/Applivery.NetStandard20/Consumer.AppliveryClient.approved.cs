@@ -3,461 +3,456 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
-{
-    /// <summary>
-    /// The operations of Applivery API, for mocking and dependency injection.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public partial interface IAppliveryClient
-    {
-        /// <summary>
-        /// Get list of download by user
-        /// </summary>
-        /// <remarks>
-        /// Returns the downloads of a build grouped by the user (member) who performed them, optionally filtered by email and date range.
-        /// <c>GET /organizations/{organizationId}/apps/{applicationId}/builds/{buildId}/downloads/by-user</c> (<c>getBuildDownloadsByUser</c>).
-        /// Required permission: <c>mad.download.management.list</c>.
-        /// Sends the credentials (<see cref="AppliveryClientCredentials"/>) <c>BearerAuth</c>, when set.
-        /// </remarks>
-        /// <param name="organizationId">Organization identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>
-        /// <param name="applicationId">Application identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>
-        /// <param name="buildId">Build identifier (24-character hex id). Must match <c>^[a-fA-F0-9]{24}$</c>.</param>
-        /// <param name="email">Filter downloads by the email of the user. At most 128 characters.</param>
-        /// <param name="iniDate">Only include downloads made on or after this date-time.</param>
-        /// <param name="endDate">Only include downloads made on or before this date-time.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>List of downloads grouped by user.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.AppliveryClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, global::System.Threading.CancellationToken cancellationToken = default);
+namespace Consumer;
 
+/// <summary>The operations of Applivery API, for mocking and dependency injection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public partial interface IAppliveryClient
+{
+    /// <summary>Get list of download by user</summary>
+    /// <remarks>
+    /// Returns the downloads of a build grouped by the user (member) who performed them, optionally filtered by email and date range.
+    /// <c>GET /organizations/{organizationId}/apps/{applicationId}/builds/{buildId}/downloads/by-user</c> (<c>getBuildDownloadsByUser</c>).
+    /// Required permission: <c>mad.download.management.list</c>.
+    /// Sends the credentials (<see cref="AppliveryClientCredentials"/>) <c>BearerAuth</c>, when set.
+    /// </remarks>
+    /// <param name="organizationId">Organization identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>
+    /// <param name="applicationId">Application identifier (24-character hex id or slug). Must match <c>^(([a-fA-F0-9]{24})|([a-zA-Z0-9\\-]{3,}))$</c>.</param>
+    /// <param name="buildId">Build identifier (24-character hex id). Must match <c>^[a-fA-F0-9]{24}$</c>.</param>
+    /// <param name="email">Filter downloads by the email of the user. At most 128 characters.</param>
+    /// <param name="iniDate">Only include downloads made on or after this date-time.</param>
+    /// <param name="endDate">Only include downloads made on or before this date-time.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>List of downloads grouped by user.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.AppliveryClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+}
+
+/// <summary>
+/// Applivery API: Applivery API reference for App Distribution build downloads information. This document covers the endpoint that lists the downloads of a build grouped by user.
+/// </summary>
+/// <remarks>
+/// Generated from <c>applivery-downloads-by-user.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="AppliveryClientException"/>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class AppliveryClient : IAppliveryClient
+{
+    /// <summary>The spec's first server, <c>https://api.applivery.io/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
+    public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://api.applivery.io/v1/");
+
+    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly global::Consumer.AppliveryClientCredentials _credentials = new global::Consumer.AppliveryClientCredentials();
+
+    /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
+    public AppliveryClient(global::System.Net.Http.HttpClient httpClient)
+    {
+        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
     /// <summary>
-    /// Applivery API: Applivery API reference for App Distribution build downloads information. This document covers the endpoint that lists the downloads of a build grouped by user.
+    /// A client that sends, with each operation, the credentials its <c>security</c> requirement names among
+    /// <paramref name="credentials"/> (nothing when none of them is set).
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>applivery-downloads-by-user.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="AppliveryClientException"/>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class AppliveryClient : IAppliveryClient
+    public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::Consumer.AppliveryClientCredentials credentials)
+        : this(httpClient)
     {
-        /// <summary>The spec's first server, <c>https://api.applivery.io/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
-        public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://api.applivery.io/v1/");
+        _credentials = credentials ?? throw new global::System.ArgumentNullException(nameof(credentials));
+    }
 
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::Consumer.AppliveryClientCredentials _credentials = new global::Consumer.AppliveryClientCredentials();
+    /// <summary>
+    /// A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> for the bearer-token schemes
+    /// (<c>bearerAuth</c>), to the operations whose <c>security</c> requirement names them.
+    /// </summary>
+    public AppliveryClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
+        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(bearerToken ?? throw new global::System.ArgumentNullException(nameof(bearerToken)))))
+    {
+    }
 
-        /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
-        public AppliveryClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>
+    /// A client that asks <paramref name="tokenProvider"/> for the bearer token before each request that sends it, for the
+    /// bearer-token schemes (<c>bearerAuth</c>) and tokens that rotate.
+    /// </summary>
+    public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider)))))
+    {
+    }
+
+    private static global::Consumer.AppliveryClientCredentials BearerCredentials(global::Consumer.BearerCredential token) => new global::Consumer.AppliveryClientCredentials
+    {
+        BearerAuth = token,
+    };
+
+    /// <summary>
+    /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+    /// text on the network is a leaked credential.
+    /// </summary>
+    public bool AllowInsecureCredentials { get; init; }
+
+    /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+    public bool AllowInsecureBearerToken
+    {
+        get => AllowInsecureCredentials;
+        init => AllowInsecureCredentials = value;
+    }
+
+    /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
+    public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
+
+    /// <summary>
+    /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="AppliveryClientException"/>
+    /// instead of exhausting memory.
+    /// </summary>
+    public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
+
+    /// <inheritdoc/>
+    public override string ToString() => "AppliveryClient (" + BaseAddress + ")";
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.AppliveryClientValidation.ValidateGetBuildDownloadsByUserParameters(organizationId, applicationId, buildId, email, iniDate, endDate);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getBuildDownloadsByUser", exception_);
         }
 
-        /// <summary>
-        /// A client that sends, with each operation, the credentials its <c>security</c> requirement names among
-        /// <paramref name="credentials"/> (nothing when none of them is set).
-        /// </summary>
-        public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::Consumer.AppliveryClientCredentials credentials)
-            : this(httpClient)
+        async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            _credentials = credentials ?? throw new global::System.ArgumentNullException(nameof(credentials));
-        }
-
-        /// <summary>
-        /// A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> for the bearer-token schemes
-        /// (<c>bearerAuth</c>), to the operations whose <c>security</c> requirement names them.
-        /// </summary>
-        public AppliveryClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-            : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(bearerToken ?? throw new global::System.ArgumentNullException(nameof(bearerToken)))))
-        {
-        }
-
-        /// <summary>
-        /// A client that asks <paramref name="tokenProvider"/> for the bearer token before each request that sends it, for the
-        /// bearer-token schemes (<c>bearerAuth</c>) and tokens that rotate.
-        /// </summary>
-        public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-            : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider)))))
-        {
-        }
-
-        private static global::Consumer.AppliveryClientCredentials BearerCredentials(global::Consumer.BearerCredential token) => new global::Consumer.AppliveryClientCredentials
-        {
-            BearerAuth = token,
-        };
-
-        /// <summary>
-        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
-        /// text on the network is a leaked credential.
-        /// </summary>
-        public bool AllowInsecureCredentials { get; init; }
-
-        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
-        public bool AllowInsecureBearerToken
-        {
-            get => AllowInsecureCredentials;
-            init => AllowInsecureCredentials = value;
-        }
-
-        /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
-        public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
-
-        /// <summary>
-        /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="AppliveryClientException"/>
-        /// instead of exhausting memory.
-        /// </summary>
-        public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
-
-        /// <inheritdoc/>
-        public override string ToString() => "AppliveryClient (" + BaseAddress + ")";
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.AppliveryClientValidation.ValidateGetBuildDownloadsByUserParameters(organizationId, applicationId, buildId, email, iniDate, endDate);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("organizations/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(organizationId)));
+            uri_.Append("/apps/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(applicationId)));
+            uri_.Append("/builds/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(buildId)));
+            uri_.Append("/downloads/by-user");
+            var separator_ = '?';
+            if (email is not null)
             {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendQuery(uri_, ref separator_, "email", FormatValue(email));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (iniDate is not null)
             {
-                throw TimedOut("getBuildDownloadsByUser", exception_);
+                AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDate.Value));
+            }
+            if (endDate is not null)
+            {
+                AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDate.Value));
             }
 
-            async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            // Security (document's requirement): the first alternative whose credentials are all set.
+            if (_credentials.BearerAuth is { } credential1_)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("organizations/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(organizationId)));
-                uri_.Append("/apps/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(applicationId)));
-                uri_.Append("/builds/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(buildId)));
-                uri_.Append("/downloads/by-user");
-                var separator_ = '?';
-                if (email is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "email", FormatValue(email));
-                }
-                if (iniDate is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDate.Value));
-                }
-                if (endDate is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDate.Value));
-                }
+                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
+            }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                // Security (document's requirement): the first alternative whose credentials are all set.
-                if (_credentials.BearerAuth is { } credential1_)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
                 {
-                    await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
+                    return await global::Consumer.AppliveryClientJson.ReadAsync(stream_, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
                 }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
+                catch (global::System.Text.Json.JsonException exception_)
                 {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
+                    throw AppliveryClientException.InvalidBody("getBuildDownloadsByUser", status_, exception_);
+                }
+                catch (global::System.IO.IOException exception_)
+                {
+                    throw AppliveryClientException.InterruptedBody("getBuildDownloadsByUser", status_, exception_);
+                }
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            switch (status_)
+            {
+                case 401:
+                {
+                    if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse) is { } errorBody_)
                     {
-                        return await global::Consumer.AppliveryClientJson.ReadAsync(stream_, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw AppliveryClientException.InvalidBody("getBuildDownloadsByUser", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw AppliveryClientException.InterruptedBody("getBuildDownloadsByUser", status_, exception_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                switch (status_)
-                {
-                    case 401:
-                    {
-                        if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse) is { } errorBody_)
-                        {
-                            typedBody_ = errorBody_;
-                            errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
-                            errorMessage_ ??= errorBody_.Error?.Message;
-                        }
-
-                        break;
-                    }
-                    case 404:
-                    {
-                        if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse) is { } errorBody_)
-                        {
-                            typedBody_ = errorBody_;
-                            errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
-                            errorMessage_ ??= errorBody_.Error?.Message;
-                        }
-
-                        break;
-                    }
-                }
-
-                throw new AppliveryClientException("getBuildDownloadsByUser", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                source.CancelAfter(_httpClient.Timeout);
-            }
-
-            return source;
-        }
-
-        private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
-            new global::System.Threading.Tasks.TaskCanceledException(
-                operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
-                new global::System.TimeoutException(exception.Message, exception));
-
-        /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
-        private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
-            address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
-
-        private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
-        {
-            uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-            separator = '&';
-        }
-
-        private static string FormatValue(string value) => value;
-
-        private static string FormatValue(bool value) => value ? "true" : "false";
-
-        private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-        private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-        private static string FormatValue(global::Consumer.MemberType value) =>
-            global::Consumer.MemberTypeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MemberType that the server knows.", nameof(value));
-
-        private static string FormatValue(global::Consumer.DownloadSource value) =>
-            global::Consumer.DownloadSourceExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of DownloadSource that the server knows.", nameof(value));
-
-        private static long? ToErrorCode(long? code) => code;
-
-        private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-        private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-        private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var buffer = new byte[65536];
-            var length = 0;
-            try
-            {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                int count;
-                while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += count;
-                }
-            }
-            catch (global::System.IO.IOException)
-            {
-                // A body cut off mid-stream still leaves the status, which is what the caller needs most.
-            }
-
-            return new ErrorBody(buffer, length);
-        }
-
-        private static T? TryParseError<T>(ErrorBody body, global::Consumer.AppliveryClientJson.ValueReader<T> read)
-            where T : class
-        {
-            if (body.Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return global::Consumer.AppliveryClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
-                return null;
-            }
-        }
-
-        private readonly struct ErrorBody
-        {
-            private const int ExcerptLength = 2000;
-
-            public ErrorBody(byte[] bytes, int length)
-            {
-                Bytes = bytes;
-                Length = length;
-            }
-
-            public byte[] Bytes { get; }
-
-            public int Length { get; }
-
-            /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
-            public string? Excerpt
-            {
-                get
-                {
-                    if (Length == 0)
-                    {
-                        return null;
+                        typedBody_ = errorBody_;
+                        errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
+                        errorMessage_ ??= errorBody_.Error?.Message;
                     }
 
-                    var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
-                    return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
+                    break;
+                }
+                case 404:
+                {
+                    if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse) is { } errorBody_)
+                    {
+                        typedBody_ = errorBody_;
+                        errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
+                        errorMessage_ ??= errorBody_.Error?.Message;
+                    }
+
+                    break;
                 }
             }
+
+            throw new AppliveryClientException("getBuildDownloadsByUser", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
-        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    }
+
+    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    {
+        var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
         {
-            var uri = request.RequestUri!;
-            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+            source.CancelAfter(_httpClient.Timeout);
+        }
+
+        return source;
+    }
+
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+        new global::System.Threading.Tasks.TaskCanceledException(
+            operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
+            new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
+        address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
+
+    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    {
+        uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+        separator = '&';
+    }
+
+    private static string FormatValue(string value) => value;
+
+    private static string FormatValue(bool value) => value ? "true" : "false";
+
+    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
+    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static string FormatValue(global::Consumer.MemberType value) =>
+        global::Consumer.MemberTypeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MemberType that the server knows.", nameof(value));
+
+    private static string FormatValue(global::Consumer.DownloadSource value) =>
+        global::Consumer.DownloadSourceExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of DownloadSource that the server knows.", nameof(value));
+
+    private static long? ToErrorCode(long? code) => code;
+
+    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
+
+    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var buffer = new byte[65536];
+        var length = 0;
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            int count;
+            while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += count;
+            }
+        }
+        catch (global::System.IO.IOException)
+        {
+            // A body cut off mid-stream still leaves the status, which is what the caller needs most.
+        }
+
+        return new ErrorBody(buffer, length);
+    }
+
+    private static T? TryParseError<T>(ErrorBody body, global::Consumer.AppliveryClientJson.ValueReader<T> read)
+        where T : class
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return global::Consumer.AppliveryClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
+            return null;
+        }
+    }
+
+    private readonly struct ErrorBody
+    {
+        private const int ExcerptLength = 2000;
+
+        public ErrorBody(byte[] bytes, int length)
+        {
+            Bytes = bytes;
+            Length = length;
+        }
+
+        public byte[] Bytes { get; }
+
+        public int Length { get; }
+
+        /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
+        public string? Excerpt
+        {
+            get
+            {
+                if (Length == 0)
+                {
+                    return null;
+                }
+
+                var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
+                return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
+            }
+        }
+    }
+    /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+    private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    {
+        var uri = request.RequestUri!;
+        if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+        {
+            throw new global::System.InvalidOperationException(
+                "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+        }
+    }
+
+    /// <summary>
+    /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+    /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+    /// </summary>
+    private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+    {
+        if (value is null)
+        {
+            throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+        }
+
+        foreach (var c in value)
+        {
+            var allowed = forCookie
+                ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                : (c >= 0x20 && c < 0x7F) || c == '\t';
+            if (!allowed)
             {
                 throw new global::System.InvalidOperationException(
-                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+                    "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
             }
         }
 
-        /// <summary>
-        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
-        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
-        /// </summary>
-        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
-        {
-            if (value is null)
-            {
-                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
-            }
-
-            foreach (var c in value)
-            {
-                var allowed = forCookie
-                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
-                    : (c >= 0x20 && c < 0x7F) || c == '\t';
-                if (!allowed)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
-                }
-            }
-
-            return value;
-        }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, what, schemeName);
-            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
-            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
-        }
-
+        return value;
     }
 
-    /// <summary>
-    /// A call of AppliveryClient that did not succeed: a non-success status (with the spec's typed error body
-    /// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
-    /// Never holds the bearer token or any request header.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class AppliveryClientException : global::System.Exception
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
     {
-        /// <summary>Creates the exception for a non-success response.</summary>
-        public AppliveryClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
-            : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+        RefuseInsecure(request, what, schemeName);
+        var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+        request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
+    }
+
+}
+
+/// <summary>
+/// A call of AppliveryClient that did not succeed: a non-success status (with the spec's typed error body
+/// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
+/// Never holds the bearer token or any request header.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class AppliveryClientException : global::System.Exception
+{
+    /// <summary>Creates the exception for a non-success response.</summary>
+    public AppliveryClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
+        : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ResponseBody = responseBody;
+        Body = body;
+    }
+
+    private AppliveryClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+        : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        JsonPath = exception.Path;
+    }
+
+    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
+    public long? ErrorCode { get; }
+
+    /// <summary>The API's error message from the error body, when the body has one.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
+    public string? ResponseBody { get; }
+
+    /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
+    public object? Body { get; }
+
+    /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
+    public string? JsonPath { get; }
+
+    private AppliveryClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
+        : base(message, innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+    }
+
+    internal static AppliveryClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
+        new AppliveryClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
+
+    internal static AppliveryClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new AppliveryClientException(operationId, statusCode, exception);
+
+    private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
+    {
+        var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
+        if (errorCode is not null || errorMessage is not null)
         {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            ErrorCode = errorCode;
-            ErrorMessage = errorMessage;
-            ResponseBody = responseBody;
-            Body = body;
+            return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
         }
 
-        private AppliveryClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
-            : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            JsonPath = exception.Path;
-        }
-
-        /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
-        public string OperationId { get; }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
-        public long? ErrorCode { get; }
-
-        /// <summary>The API's error message from the error body, when the body has one.</summary>
-        public string? ErrorMessage { get; }
-
-        /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
-        public string? ResponseBody { get; }
-
-        /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
-        public object? Body { get; }
-
-        /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
-        public string? JsonPath { get; }
-
-        private AppliveryClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
-            : base(message, innerException)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-        }
-
-        internal static AppliveryClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
-            new AppliveryClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
-
-        internal static AppliveryClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new AppliveryClientException(operationId, statusCode, exception);
-
-        private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
-        {
-            var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
-            if (errorCode is not null || errorMessage is not null)
-            {
-                return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
-            }
-
-            return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
-        }
+        return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
     }
 }

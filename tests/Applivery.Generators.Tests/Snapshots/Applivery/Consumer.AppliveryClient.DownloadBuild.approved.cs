@@ -3,145 +3,117 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The downloaded build.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Download/properties/build</c> in <c>applivery-downloads-by-user.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class DownloadBuild
 {
-    /// <summary>
-    /// The downloaded build.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Download/properties/build</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class DownloadBuild
+    /// <summary>The id property.</summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    public string? Id { get; init; }
+
+    /// <summary>The os property.</summary>
+    /// <remarks>JSON: <c>os</c>.</remarks>
+    public string? Os { get; init; }
+
+    /// <summary>The buildPlatform property.</summary>
+    /// <remarks>JSON: <c>buildPlatform</c>.</remarks>
+    public string? BuildPlatform { get; init; }
+
+    /// <summary>The icon property.</summary>
+    /// <remarks>JSON: <c>icon</c>.</remarks>
+    public string? Icon { get; init; }
+
+    /// <summary>The versionName property.</summary>
+    /// <remarks>JSON: <c>versionName</c>.</remarks>
+    public string? VersionName { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The id property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>id</c>.
-        /// </remarks>
-        public string? Id { get; init; }
-
-        /// <summary>
-        /// The os property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>os</c>.
-        /// </remarks>
-        public string? Os { get; init; }
-
-        /// <summary>
-        /// The buildPlatform property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>buildPlatform</c>.
-        /// </remarks>
-        public string? BuildPlatform { get; init; }
-
-        /// <summary>
-        /// The icon property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>icon</c>.
-        /// </remarks>
-        public string? Icon { get; init; }
-
-        /// <summary>
-        /// The versionName property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>versionName</c>.
-        /// </remarks>
-        public string? VersionName { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class AppliveryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.DownloadBuild"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.DownloadBuild ReadDownloadBuild(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.DownloadBuild"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.DownloadBuild ReadDownloadBuild(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _id = default;
+        string? _os = default;
+        string? _buildPlatform = default;
+        string? _icon = default;
+        string? _versionName = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _id = default;
-            string? _os = default;
-            string? _buildPlatform = default;
-            string? _icon = default;
-            string? _versionName = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("id"u8))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("os"u8))
-                    {
-                        _os = NextValueIsNull(ref reader, ref at, ".os") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("buildPlatform"u8))
-                    {
-                        _buildPlatform = NextValueIsNull(ref reader, ref at, ".buildPlatform") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("icon"u8))
-                    {
-                        _icon = NextValueIsNull(ref reader, ref at, ".icon") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("versionName"u8))
-                    {
-                        _versionName = NextValueIsNull(ref reader, ref at, ".versionName") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("os"u8))
+                {
+                    _os = NextValueIsNull(ref reader, ref at, ".os") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("buildPlatform"u8))
+                {
+                    _buildPlatform = NextValueIsNull(ref reader, ref at, ".buildPlatform") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("icon"u8))
+                {
+                    _icon = NextValueIsNull(ref reader, ref at, ".icon") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("versionName"u8))
+                {
+                    _versionName = NextValueIsNull(ref reader, ref at, ".versionName") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.DownloadBuild
-            {
-                Id = _id,
-                Os = _os,
-                BuildPlatform = _buildPlatform,
-                Icon = _icon,
-                VersionName = _versionName,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadBuild(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadBuild)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteDownloadBuildRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadBuild value) => WriteDownloadBuild(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteDownloadBuild(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadBuild value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Id, value.Id);
-            WriteOptional(writer, Utf8Os, value.Os);
-            WriteOptional(writer, Utf8BuildPlatform, value.BuildPlatform);
-            WriteOptional(writer, Utf8Icon, value.Icon);
-            WriteOptional(writer, Utf8VersionName, value.VersionName);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.DownloadBuild
+        {
+            Id = _id,
+            Os = _os,
+            BuildPlatform = _buildPlatform,
+            Icon = _icon,
+            VersionName = _versionName,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteDownloadBuild(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadBuild value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Id, value.Id);
+        WriteOptional(writer, Utf8Os, value.Os);
+        WriteOptional(writer, Utf8BuildPlatform, value.BuildPlatform);
+        WriteOptional(writer, Utf8Icon, value.Icon);
+        WriteOptional(writer, Utf8VersionName, value.VersionName);
+        writer.WriteEndObject();
     }
 }

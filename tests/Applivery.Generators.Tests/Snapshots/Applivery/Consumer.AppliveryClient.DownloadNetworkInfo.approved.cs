@@ -3,235 +3,183 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>Network and geolocation information of the download.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Download/properties/networkInfo</c> in <c>applivery-downloads-by-user.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class DownloadNetworkInfo
 {
-    /// <summary>
-    /// Network and geolocation information of the download.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Download/properties/networkInfo</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class DownloadNetworkInfo
+    /// <summary>The ip property.</summary>
+    /// <remarks>JSON: <c>ip</c>.</remarks>
+    public string? Ip { get; init; }
+
+    /// <summary>The city property.</summary>
+    /// <remarks>JSON: <c>city</c>.</remarks>
+    public string? City { get; init; }
+
+    /// <summary>The continent property.</summary>
+    /// <remarks>JSON: <c>continent</c>.</remarks>
+    public string? Continent { get; init; }
+
+    /// <summary>The country property.</summary>
+    /// <remarks>JSON: <c>country</c>.</remarks>
+    public string? Country { get; init; }
+
+    /// <summary>The latitude property.</summary>
+    /// <remarks>JSON: <c>latitude</c>.</remarks>
+    public double? Latitude { get; init; }
+
+    /// <summary>The longitude property.</summary>
+    /// <remarks>JSON: <c>longitude</c>.</remarks>
+    public double? Longitude { get; init; }
+
+    /// <summary>The postalCode property.</summary>
+    /// <remarks>JSON: <c>postalCode</c>.</remarks>
+    public string? PostalCode { get; init; }
+
+    /// <summary>The region property.</summary>
+    /// <remarks>JSON: <c>region</c>.</remarks>
+    public string? Region { get; init; }
+
+    /// <summary>The regionCode property.</summary>
+    /// <remarks>JSON: <c>regionCode</c>.</remarks>
+    public string? RegionCode { get; init; }
+
+    /// <summary>The timezone property.</summary>
+    /// <remarks>JSON: <c>timezone</c>.</remarks>
+    public string? Timezone { get; init; }
+
+    /// <summary>The visitor property.</summary>
+    /// <remarks>JSON: <c>visitor</c>.</remarks>
+    public string? Visitor { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The ip property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>ip</c>.
-        /// </remarks>
-        public string? Ip { get; init; }
-
-        /// <summary>
-        /// The city property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>city</c>.
-        /// </remarks>
-        public string? City { get; init; }
-
-        /// <summary>
-        /// The continent property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>continent</c>.
-        /// </remarks>
-        public string? Continent { get; init; }
-
-        /// <summary>
-        /// The country property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>country</c>.
-        /// </remarks>
-        public string? Country { get; init; }
-
-        /// <summary>
-        /// The latitude property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>latitude</c>.
-        /// </remarks>
-        public double? Latitude { get; init; }
-
-        /// <summary>
-        /// The longitude property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>longitude</c>.
-        /// </remarks>
-        public double? Longitude { get; init; }
-
-        /// <summary>
-        /// The postalCode property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>postalCode</c>.
-        /// </remarks>
-        public string? PostalCode { get; init; }
-
-        /// <summary>
-        /// The region property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>region</c>.
-        /// </remarks>
-        public string? Region { get; init; }
-
-        /// <summary>
-        /// The regionCode property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>regionCode</c>.
-        /// </remarks>
-        public string? RegionCode { get; init; }
-
-        /// <summary>
-        /// The timezone property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>timezone</c>.
-        /// </remarks>
-        public string? Timezone { get; init; }
-
-        /// <summary>
-        /// The visitor property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>visitor</c>.
-        /// </remarks>
-        public string? Visitor { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class AppliveryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.DownloadNetworkInfo"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.DownloadNetworkInfo ReadDownloadNetworkInfo(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.DownloadNetworkInfo"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.DownloadNetworkInfo ReadDownloadNetworkInfo(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _ip = default;
+        string? _city = default;
+        string? _continent = default;
+        string? _country = default;
+        double? _latitude = default;
+        double? _longitude = default;
+        string? _postalCode = default;
+        string? _region = default;
+        string? _regionCode = default;
+        string? _timezone = default;
+        string? _visitor = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _ip = default;
-            string? _city = default;
-            string? _continent = default;
-            string? _country = default;
-            double? _latitude = default;
-            double? _longitude = default;
-            string? _postalCode = default;
-            string? _region = default;
-            string? _regionCode = default;
-            string? _timezone = default;
-            string? _visitor = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("ip"u8))
                 {
-                    if (reader.ValueTextEquals("ip"u8))
-                    {
-                        _ip = NextValueIsNull(ref reader, ref at, ".ip") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("city"u8))
-                    {
-                        _city = NextValueIsNull(ref reader, ref at, ".city") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("continent"u8))
-                    {
-                        _continent = NextValueIsNull(ref reader, ref at, ".continent") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("country"u8))
-                    {
-                        _country = NextValueIsNull(ref reader, ref at, ".country") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("latitude"u8))
-                    {
-                        _latitude = NextValueIsNull(ref reader, ref at, ".latitude") ? null : ReadDouble(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("longitude"u8))
-                    {
-                        _longitude = NextValueIsNull(ref reader, ref at, ".longitude") ? null : ReadDouble(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("postalCode"u8))
-                    {
-                        _postalCode = NextValueIsNull(ref reader, ref at, ".postalCode") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("region"u8))
-                    {
-                        _region = NextValueIsNull(ref reader, ref at, ".region") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("regionCode"u8))
-                    {
-                        _regionCode = NextValueIsNull(ref reader, ref at, ".regionCode") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("timezone"u8))
-                    {
-                        _timezone = NextValueIsNull(ref reader, ref at, ".timezone") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("visitor"u8))
-                    {
-                        _visitor = NextValueIsNull(ref reader, ref at, ".visitor") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _ip = NextValueIsNull(ref reader, ref at, ".ip") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("city"u8))
+                {
+                    _city = NextValueIsNull(ref reader, ref at, ".city") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("continent"u8))
+                {
+                    _continent = NextValueIsNull(ref reader, ref at, ".continent") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("country"u8))
+                {
+                    _country = NextValueIsNull(ref reader, ref at, ".country") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("latitude"u8))
+                {
+                    _latitude = NextValueIsNull(ref reader, ref at, ".latitude") ? null : ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("longitude"u8))
+                {
+                    _longitude = NextValueIsNull(ref reader, ref at, ".longitude") ? null : ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("postalCode"u8))
+                {
+                    _postalCode = NextValueIsNull(ref reader, ref at, ".postalCode") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("region"u8))
+                {
+                    _region = NextValueIsNull(ref reader, ref at, ".region") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("regionCode"u8))
+                {
+                    _regionCode = NextValueIsNull(ref reader, ref at, ".regionCode") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("timezone"u8))
+                {
+                    _timezone = NextValueIsNull(ref reader, ref at, ".timezone") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("visitor"u8))
+                {
+                    _visitor = NextValueIsNull(ref reader, ref at, ".visitor") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.DownloadNetworkInfo
-            {
-                Ip = _ip,
-                City = _city,
-                Continent = _continent,
-                Country = _country,
-                Latitude = _latitude,
-                Longitude = _longitude,
-                PostalCode = _postalCode,
-                Region = _region,
-                RegionCode = _regionCode,
-                Timezone = _timezone,
-                Visitor = _visitor,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDownloadNetworkInfo(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DownloadNetworkInfo)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteDownloadNetworkInfoRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadNetworkInfo value) => WriteDownloadNetworkInfo(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteDownloadNetworkInfo(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadNetworkInfo value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Ip, value.Ip);
-            WriteOptional(writer, Utf8City, value.City);
-            WriteOptional(writer, Utf8Continent, value.Continent);
-            WriteOptional(writer, Utf8Country, value.Country);
-            WriteOptional(writer, Utf8Latitude, value.Latitude);
-            WriteOptional(writer, Utf8Longitude, value.Longitude);
-            WriteOptional(writer, Utf8PostalCode, value.PostalCode);
-            WriteOptional(writer, Utf8Region, value.Region);
-            WriteOptional(writer, Utf8RegionCode, value.RegionCode);
-            WriteOptional(writer, Utf8Timezone, value.Timezone);
-            WriteOptional(writer, Utf8Visitor, value.Visitor);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.DownloadNetworkInfo
+        {
+            Ip = _ip,
+            City = _city,
+            Continent = _continent,
+            Country = _country,
+            Latitude = _latitude,
+            Longitude = _longitude,
+            PostalCode = _postalCode,
+            Region = _region,
+            RegionCode = _regionCode,
+            Timezone = _timezone,
+            Visitor = _visitor,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteDownloadNetworkInfo(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadNetworkInfo value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Ip, value.Ip);
+        WriteOptional(writer, Utf8City, value.City);
+        WriteOptional(writer, Utf8Continent, value.Continent);
+        WriteOptional(writer, Utf8Country, value.Country);
+        WriteOptional(writer, Utf8Latitude, value.Latitude);
+        WriteOptional(writer, Utf8Longitude, value.Longitude);
+        WriteOptional(writer, Utf8PostalCode, value.PostalCode);
+        WriteOptional(writer, Utf8Region, value.Region);
+        WriteOptional(writer, Utf8RegionCode, value.RegionCode);
+        WriteOptional(writer, Utf8Timezone, value.Timezone);
+        WriteOptional(writer, Utf8Visitor, value.Visitor);
+        writer.WriteEndObject();
     }
 }

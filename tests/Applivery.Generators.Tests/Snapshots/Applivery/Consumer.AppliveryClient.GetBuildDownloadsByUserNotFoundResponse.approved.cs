@@ -3,104 +3,88 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The GetBuildDownloadsByUserNotFoundResponse schema of Applivery API.</summary>
+/// <remarks>
+/// Generated from <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/responses/404/content/application~1json/schema</c> in <c>applivery-downloads-by-user.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class GetBuildDownloadsByUserNotFoundResponse
 {
-    /// <summary>
-    /// The GetBuildDownloadsByUserNotFoundResponse schema of Applivery API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/responses/404/content/application~1json/schema</c> in <c>applivery-downloads-by-user.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class GetBuildDownloadsByUserNotFoundResponse
+    /// <summary>The status property.</summary>
+    /// <remarks>JSON: <c>status</c>. Always <c>false</c>.</remarks>
+    public bool? Status { get; init; }
+
+    /// <summary>The error property.</summary>
+    /// <remarks>JSON: <c>error</c>.</remarks>
+    public global::Consumer.GetBuildDownloadsByUserNotFoundResponseError? Error { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The status property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>status</c>. Always <c>false</c>.
-        /// </remarks>
-        public bool? Status { get; init; }
-
-        /// <summary>
-        /// The error property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>error</c>.
-        /// </remarks>
-        public global::Consumer.GetBuildDownloadsByUserNotFoundResponseError? Error { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            Error?.ValidateInto(errors, path + ".error");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class AppliveryClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.GetBuildDownloadsByUserNotFoundResponse"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponse ReadGetBuildDownloadsByUserNotFoundResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        Error?.ValidateInto(errors, path + ".error");
+    }
+}
+
+internal abstract partial class AppliveryClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.GetBuildDownloadsByUserNotFoundResponse"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponse ReadGetBuildDownloadsByUserNotFoundResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        bool? _status = default;
+        global::Consumer.GetBuildDownloadsByUserNotFoundResponseError? _error = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            bool? _status = default;
-            global::Consumer.GetBuildDownloadsByUserNotFoundResponseError? _error = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("status"u8))
                 {
-                    if (reader.ValueTextEquals("status"u8))
-                    {
-                        _status = NextValueIsNull(ref reader, ref at, ".status") ? null : ReadBoolean(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("error"u8))
-                    {
-                        _error = NextValueIsNull(ref reader, ref at, ".error") ? null : ReadGetBuildDownloadsByUserNotFoundResponseError(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _status = NextValueIsNull(ref reader, ref at, ".status") ? null : ReadBoolean(ref reader);
+                }
+                else if (reader.ValueTextEquals("error"u8))
+                {
+                    _error = NextValueIsNull(ref reader, ref at, ".error") ? null : ReadGetBuildDownloadsByUserNotFoundResponseError(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.GetBuildDownloadsByUserNotFoundResponse
-            {
-                Status = _status,
-                Error = _error,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteGetBuildDownloadsByUserNotFoundResponse(global::System.Text.Json.Utf8JsonWriter, global::Consumer.GetBuildDownloadsByUserNotFoundResponse)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteGetBuildDownloadsByUserNotFoundResponseRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponse value) => WriteGetBuildDownloadsByUserNotFoundResponse(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteGetBuildDownloadsByUserNotFoundResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponse value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Status, value.Status);
-            if (value.Error is { } _error)
-            {
-                writer.WritePropertyName(Utf8Error);
-                WriteGetBuildDownloadsByUserNotFoundResponseError(writer, _error);
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.GetBuildDownloadsByUserNotFoundResponse
+        {
+            Status = _status,
+            Error = _error,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteGetBuildDownloadsByUserNotFoundResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponse value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Status, value.Status);
+        if (value.Error is { } _error)
+        {
+            writer.WritePropertyName(Utf8Error);
+            WriteGetBuildDownloadsByUserNotFoundResponseError(writer, _error);
+        }
+        writer.WriteEndObject();
     }
 }

@@ -5,34 +5,20 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The Attachment schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Attachment</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
+    /// <summary>The Attachment schema of Bodies API.</summary>
+    /// <remarks>Generated from <c>#/components/schemas/Attachment</c> in <c>features-bodies.yaml</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class Attachment
     {
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>, required.
-        /// </remarks>
+        /// <summary>The name property.</summary>
+        /// <remarks>JSON: <c>name</c>, required.</remarks>
         public string Name { get; init; } = default!;
 
-        /// <summary>
-        /// The data property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>data</c>, required.
-        /// </remarks>
+        /// <summary>The data property.</summary>
+        /// <remarks>JSON: <c>data</c>, required.</remarks>
         public global::Consumer.FileUpload Data { get; init; } = default!;
 
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
+        /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
@@ -97,9 +83,6 @@ namespace Consumer
                 Data = _data,
             };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteAttachment(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Attachment)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteAttachmentRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value) => WriteAttachment(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value)

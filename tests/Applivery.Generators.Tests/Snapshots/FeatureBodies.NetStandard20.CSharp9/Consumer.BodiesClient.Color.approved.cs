@@ -5,9 +5,7 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The Color values of Bodies API.
-    /// </summary>
+    /// <summary>The Color values of Bodies API.</summary>
     /// <remarks>
     /// Generated from <c>#/components/schemas/Color</c> in <c>features-bodies.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
     /// </remarks>
@@ -24,9 +22,7 @@ namespace Consumer
         DarkBlue = 2,
     }
 
-    /// <summary>
-    /// Converts <see cref="global::Consumer.Color"/> to and from its exact wire strings.
-    /// </summary>
+    /// <summary>Converts <see cref="global::Consumer.Color"/> to and from its exact wire strings.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public static class ColorExtensions
     {

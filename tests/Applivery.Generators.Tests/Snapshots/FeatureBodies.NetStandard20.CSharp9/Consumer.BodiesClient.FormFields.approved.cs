@@ -5,141 +5,73 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The FormFields schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/FormFields</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
+    /// <summary>The FormFields schema of Bodies API.</summary>
+    /// <remarks>Generated from <c>#/components/schemas/FormFields</c> in <c>features-bodies.yaml</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class FormFields
     {
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>, required.
-        /// </remarks>
+        /// <summary>The name property.</summary>
+        /// <remarks>JSON: <c>name</c>, required.</remarks>
         public string Name { get; init; } = default!;
 
-        /// <summary>
-        /// The count property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>count</c>.
-        /// </remarks>
+        /// <summary>The count property.</summary>
+        /// <remarks>JSON: <c>count</c>.</remarks>
         public int? Count { get; init; }
 
-        /// <summary>
-        /// The price property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>price</c>.
-        /// </remarks>
+        /// <summary>The price property.</summary>
+        /// <remarks>JSON: <c>price</c>.</remarks>
         public double? Price { get; init; }
 
-        /// <summary>
-        /// The active property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>active</c>.
-        /// </remarks>
+        /// <summary>The active property.</summary>
+        /// <remarks>JSON: <c>active</c>.</remarks>
         public bool? Active { get; init; }
 
-        /// <summary>
-        /// The when property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>when</c>.
-        /// </remarks>
+        /// <summary>The when property.</summary>
+        /// <remarks>JSON: <c>when</c>.</remarks>
         public global::System.DateTimeOffset? When { get; init; }
 
-        /// <summary>
-        /// The color property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>color</c>.
-        /// </remarks>
+        /// <summary>The color property.</summary>
+        /// <remarks>JSON: <c>color</c>.</remarks>
         public global::Consumer.Color? Color { get; init; }
 
-        /// <summary>
-        /// The note property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>note</c>.
-        /// </remarks>
+        /// <summary>The note property.</summary>
+        /// <remarks>JSON: <c>note</c>.</remarks>
         public string? Note { get; init; }
 
-        /// <summary>
-        /// The tags property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>tags</c>.
-        /// </remarks>
+        /// <summary>The tags property.</summary>
+        /// <remarks>JSON: <c>tags</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-        /// <summary>
-        /// The ids property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>ids</c>.
-        /// </remarks>
+        /// <summary>The ids property.</summary>
+        /// <remarks>JSON: <c>ids</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<int>? Ids { get; init; }
 
-        /// <summary>
-        /// The spaced property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>spaced</c>.
-        /// </remarks>
+        /// <summary>The spaced property.</summary>
+        /// <remarks>JSON: <c>spaced</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string>? Spaced { get; init; }
 
-        /// <summary>
-        /// The piped property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>piped</c>.
-        /// </remarks>
+        /// <summary>The piped property.</summary>
+        /// <remarks>JSON: <c>piped</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string>? Piped { get; init; }
 
-        /// <summary>
-        /// The filter property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>filter</c>.
-        /// </remarks>
+        /// <summary>The filter property.</summary>
+        /// <remarks>JSON: <c>filter</c>.</remarks>
         public global::Consumer.Rgb? Filter { get; init; }
 
-        /// <summary>
-        /// The point property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>point</c>.
-        /// </remarks>
+        /// <summary>The point property.</summary>
+        /// <remarks>JSON: <c>point</c>.</remarks>
         public global::Consumer.Rgb? Point { get; init; }
 
-        /// <summary>
-        /// The box property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>box</c>.
-        /// </remarks>
+        /// <summary>The box property.</summary>
+        /// <remarks>JSON: <c>box</c>.</remarks>
         public global::Consumer.Rgb? Box { get; init; }
 
-        /// <summary>
-        /// The meta property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>meta</c>.
-        /// </remarks>
+        /// <summary>The meta property.</summary>
+        /// <remarks>JSON: <c>meta</c>.</remarks>
         public global::Consumer.Metadata? Meta { get; init; }
 
-        /// <summary>
-        /// The raw property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>raw</c>.
-        /// </remarks>
+        /// <summary>The raw property.</summary>
+        /// <remarks>JSON: <c>raw</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string>? Raw { get; init; }
 
         /// <summary>
@@ -149,9 +81,7 @@ namespace Consumer
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
+        /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
@@ -300,9 +230,6 @@ namespace Consumer
                 UnrecognizedValues = unrecognizedValues,
             };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteFormFields(global::System.Text.Json.Utf8JsonWriter, global::Consumer.FormFields)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteFormFieldsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value) => WriteFormFields(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteFormFields(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value)

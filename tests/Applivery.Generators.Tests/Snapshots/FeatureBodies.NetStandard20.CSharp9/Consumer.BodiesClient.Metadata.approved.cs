@@ -5,34 +5,20 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The Metadata schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Metadata</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
+    /// <summary>The Metadata schema of Bodies API.</summary>
+    /// <remarks>Generated from <c>#/components/schemas/Metadata</c> in <c>features-bodies.yaml</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class Metadata
     {
-        /// <summary>
-        /// The owner property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>owner</c>.
-        /// </remarks>
+        /// <summary>The owner property.</summary>
+        /// <remarks>JSON: <c>owner</c>.</remarks>
         public string? Owner { get; init; }
 
-        /// <summary>
-        /// The size property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>size</c>.
-        /// </remarks>
+        /// <summary>The size property.</summary>
+        /// <remarks>JSON: <c>size</c>.</remarks>
         public int? Size { get; init; }
 
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
+        /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
@@ -86,9 +72,6 @@ namespace Consumer
                 Size = _size,
             };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteMetadata(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Metadata)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteMetadataRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value) => WriteMetadata(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteMetadata(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value)

@@ -5,42 +5,24 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The Rgb schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Rgb</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
+    /// <summary>The Rgb schema of Bodies API.</summary>
+    /// <remarks>Generated from <c>#/components/schemas/Rgb</c> in <c>features-bodies.yaml</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class Rgb
     {
-        /// <summary>
-        /// The R property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>R</c>.
-        /// </remarks>
+        /// <summary>The R property.</summary>
+        /// <remarks>JSON: <c>R</c>.</remarks>
         public int? R { get; init; }
 
-        /// <summary>
-        /// The G property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>G</c>.
-        /// </remarks>
+        /// <summary>The G property.</summary>
+        /// <remarks>JSON: <c>G</c>.</remarks>
         public int? G { get; init; }
 
-        /// <summary>
-        /// The B property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>B</c>.
-        /// </remarks>
+        /// <summary>The B property.</summary>
+        /// <remarks>JSON: <c>B</c>.</remarks>
         public int? B { get; init; }
 
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
+        /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
@@ -100,9 +82,6 @@ namespace Consumer
                 B = _b,
             };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteRgb(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Rgb)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteRgbRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value) => WriteRgb(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteRgb(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)

@@ -5,58 +5,34 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The SubmitMoreFormRequest schema of Bodies API.
-    /// </summary>
+    /// <summary>The SubmitMoreFormRequest schema of Bodies API.</summary>
     /// <remarks>
     /// Generated from <c>#/paths/~1forms~1more/post/requestBody/content/application~1x-www-form-urlencoded/schema</c> in <c>features-bodies.yaml</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class SubmitMoreFormRequest
     {
-        /// <summary>
-        /// The nested property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>nested</c>.
-        /// </remarks>
+        /// <summary>The nested property.</summary>
+        /// <remarks>JSON: <c>nested</c>.</remarks>
         public global::Consumer.SubmitMoreFormRequestNested? Nested { get; init; }
 
-        /// <summary>
-        /// The spacedBox property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>spacedBox</c>.
-        /// </remarks>
+        /// <summary>The spacedBox property.</summary>
+        /// <remarks>JSON: <c>spacedBox</c>.</remarks>
         public global::Consumer.Rgb? SpacedBox { get; init; }
 
-        /// <summary>
-        /// The pipedBox property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>pipedBox</c>.
-        /// </remarks>
+        /// <summary>The pipedBox property.</summary>
+        /// <remarks>JSON: <c>pipedBox</c>.</remarks>
         public global::Consumer.Rgb? PipedBox { get; init; }
 
-        /// <summary>
-        /// The quoted property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>quoted</c>.
-        /// </remarks>
+        /// <summary>The quoted property.</summary>
+        /// <remarks>JSON: <c>quoted</c>.</remarks>
         public string? Quoted { get; init; }
 
-        /// <summary>
-        /// The listOfObjects property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>listOfObjects</c>.
-        /// </remarks>
+        /// <summary>The listOfObjects property.</summary>
+        /// <remarks>JSON: <c>listOfObjects</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb>? ListOfObjects { get; init; }
 
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
+        /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
@@ -138,9 +114,6 @@ namespace Consumer
                 ListOfObjects = _listOfObjects,
             };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitMoreFormRequest)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteSubmitMoreFormRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value) => WriteSubmitMoreFormRequest(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)

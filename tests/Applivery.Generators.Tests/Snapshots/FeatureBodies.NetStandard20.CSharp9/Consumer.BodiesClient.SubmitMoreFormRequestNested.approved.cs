@@ -5,34 +5,22 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The SubmitMoreFormRequestNested schema of Bodies API.
-    /// </summary>
+    /// <summary>The SubmitMoreFormRequestNested schema of Bodies API.</summary>
     /// <remarks>
     /// Generated from <c>#/paths/~1forms~1more/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/nested</c> in <c>features-bodies.yaml</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class SubmitMoreFormRequestNested
     {
-        /// <summary>
-        /// The inner property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>inner</c>.
-        /// </remarks>
+        /// <summary>The inner property.</summary>
+        /// <remarks>JSON: <c>inner</c>.</remarks>
         public global::Consumer.Rgb? Inner { get; init; }
 
-        /// <summary>
-        /// The list property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>list</c>.
-        /// </remarks>
+        /// <summary>The list property.</summary>
+        /// <remarks>JSON: <c>list</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string>? List { get; init; }
 
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
+        /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
@@ -87,9 +75,6 @@ namespace Consumer
                 List = _list,
             };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitMoreFormRequestNested)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteSubmitMoreFormRequestNestedRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value) => WriteSubmitMoreFormRequestNested(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)

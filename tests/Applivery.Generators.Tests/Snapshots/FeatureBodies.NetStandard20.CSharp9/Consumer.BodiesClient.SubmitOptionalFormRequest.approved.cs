@@ -5,26 +5,18 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The SubmitOptionalFormRequest schema of Bodies API.
-    /// </summary>
+    /// <summary>The SubmitOptionalFormRequest schema of Bodies API.</summary>
     /// <remarks>
     /// Generated from <c>#/paths/~1forms~1optional/post/requestBody/content/application~1x-www-form-urlencoded/schema</c> in <c>features-bodies.yaml</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class SubmitOptionalFormRequest
     {
-        /// <summary>
-        /// The q property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>q</c>.
-        /// </remarks>
+        /// <summary>The q property.</summary>
+        /// <remarks>JSON: <c>q</c>.</remarks>
         public string? Q { get; init; }
 
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
+        /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
@@ -72,9 +64,6 @@ namespace Consumer
                 Q = _q,
             };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitOptionalFormRequest)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteSubmitOptionalFormRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value) => WriteSubmitOptionalFormRequest(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)

@@ -5,93 +5,51 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The UploadFilesRequest schema of Bodies API.
-    /// </summary>
+    /// <summary>The UploadFilesRequest schema of Bodies API.</summary>
     /// <remarks>
     /// Generated from <c>#/paths/~1uploads/post/requestBody/content/multipart~1form-data/schema</c> in <c>features-bodies.yaml</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class UploadFilesRequest
     {
-        /// <summary>
-        /// The files property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>files</c>, required.
-        /// </remarks>
+        /// <summary>The files property.</summary>
+        /// <remarks>JSON: <c>files</c>, required.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> Files { get; init; } = default!;
 
-        /// <summary>
-        /// The avatar property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>avatar</c>.
-        /// </remarks>
+        /// <summary>The avatar property.</summary>
+        /// <remarks>JSON: <c>avatar</c>.</remarks>
         public global::Consumer.FileUpload? Avatar { get; init; }
 
-        /// <summary>
-        /// The metadata property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>metadata</c>.
-        /// </remarks>
+        /// <summary>The metadata property.</summary>
+        /// <remarks>JSON: <c>metadata</c>.</remarks>
         public global::Consumer.Metadata? Metadata { get; init; }
 
-        /// <summary>
-        /// The title property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>title</c>, required.
-        /// </remarks>
+        /// <summary>The title property.</summary>
+        /// <remarks>JSON: <c>title</c>, required.</remarks>
         public string Title { get; init; } = default!;
 
-        /// <summary>
-        /// The count property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>count</c>.
-        /// </remarks>
+        /// <summary>The count property.</summary>
+        /// <remarks>JSON: <c>count</c>.</remarks>
         public int? Count { get; init; }
 
-        /// <summary>
-        /// The when property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>when</c>.
-        /// </remarks>
+        /// <summary>The when property.</summary>
+        /// <remarks>JSON: <c>when</c>.</remarks>
         public global::System.DateTimeOffset? When { get; init; }
 
-        /// <summary>
-        /// The color property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>color</c>.
-        /// </remarks>
+        /// <summary>The color property.</summary>
+        /// <remarks>JSON: <c>color</c>.</remarks>
         public global::Consumer.Color? Color { get; init; }
 
-        /// <summary>
-        /// The tags property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>tags</c>.
-        /// </remarks>
+        /// <summary>The tags property.</summary>
+        /// <remarks>JSON: <c>tags</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-        /// <summary>
-        /// The labels property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>labels</c>.
-        /// </remarks>
+        /// <summary>The labels property.</summary>
+        /// <remarks>JSON: <c>labels</c>.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
 
-        /// <summary>
-        /// The description property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>description</c>.
-        /// </remarks>
+        /// <summary>The description property.</summary>
+        /// <remarks>JSON: <c>description</c>.</remarks>
         public string? Description { get; init; }
 
         /// <summary>
@@ -101,9 +59,7 @@ namespace Consumer
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
+        /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
@@ -219,9 +175,6 @@ namespace Consumer
                 UnrecognizedValues = unrecognizedValues,
             };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UploadFilesRequest)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteUploadFilesRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value) => WriteUploadFilesRequest(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)

@@ -5,26 +5,18 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The UploadLegacyRequest schema of Bodies API.
-    /// </summary>
+    /// <summary>The UploadLegacyRequest schema of Bodies API.</summary>
     /// <remarks>
     /// Generated from <c>#/paths/~1uploads~1legacy/post/requestBody/content/application~1form-data/schema</c> in <c>features-bodies.yaml</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public sealed partial class UploadLegacyRequest
     {
-        /// <summary>
-        /// The document property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>document</c>.
-        /// </remarks>
+        /// <summary>The document property.</summary>
+        /// <remarks>JSON: <c>document</c>.</remarks>
         public global::Consumer.FileUpload? Document { get; init; }
 
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
+        /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
@@ -72,9 +64,6 @@ namespace Consumer
                 Document = _document,
             };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUploadLegacyRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UploadLegacyRequest)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteUploadLegacyRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value) => WriteUploadLegacyRequest(writer, value);
 
         /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
         internal static void WriteUploadLegacyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value)

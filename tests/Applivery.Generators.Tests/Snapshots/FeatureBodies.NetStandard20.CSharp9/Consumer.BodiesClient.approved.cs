@@ -5,15 +5,11 @@
 
 namespace Consumer
 {
-    /// <summary>
-    /// The operations of Bodies API, for mocking and dependency injection.
-    /// </summary>
+    /// <summary>The operations of Bodies API, for mocking and dependency injection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public partial interface IBodiesClient
     {
-        /// <summary>
-        /// Every form encoding style.
-        /// </summary>
+        /// <summary>Every form encoding style.</summary>
         /// <remarks>
         /// <c>POST /forms</c> (<c>submitForm</c>).
         /// Sends the bearer token the client was given.
@@ -24,9 +20,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// deepObject with nesting, delimited objects, a JSON string field.
-        /// </summary>
+        /// <summary>deepObject with nesting, delimited objects, a JSON string field.</summary>
         /// <remarks>
         /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
         /// Sends the bearer token the client was given.
@@ -37,9 +31,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /forms/map
-        /// </summary>
+        /// <summary>POST /forms/map</summary>
         /// <remarks>
         /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
         /// Sends the bearer token the client was given.
@@ -50,9 +42,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /forms/optional
-        /// </summary>
+        /// <summary>POST /forms/optional</summary>
         /// <remarks>
         /// <c>POST /forms/optional</c> (<c>submitOptionalForm</c>).
         /// Sends the bearer token the client was given.
@@ -63,9 +53,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// A multipart upload with files, a JSON part and text parts.
-        /// </summary>
+        /// <summary>A multipart upload with files, a JSON part and text parts.</summary>
         /// <remarks>
         /// <c>POST /uploads</c> (<c>uploadFiles</c>).
         /// Sends the bearer token the client was given.
@@ -76,9 +64,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// application/form-data, as some real specs write multipart.
-        /// </summary>
+        /// <summary>application/form-data, as some real specs write multipart.</summary>
         /// <remarks>
         /// <c>POST /uploads/legacy</c> (<c>uploadLegacy</c>).
         /// Sends the bearer token the client was given.
@@ -89,9 +75,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// PUT /blobs/{id}
-        /// </summary>
+        /// <summary>PUT /blobs/{id}</summary>
         /// <remarks>
         /// <c>PUT /blobs/{id}</c> (<c>putBlob</c>).
         /// Sends the bearer token the client was given.
@@ -103,9 +87,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /images
-        /// </summary>
+        /// <summary>POST /images</summary>
         /// <remarks>
         /// <c>POST /images</c> (<c>postImage</c>).
         /// Sends the bearer token the client was given.
@@ -116,9 +98,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /notes
-        /// </summary>
+        /// <summary>POST /notes</summary>
         /// <remarks>
         /// <c>POST /notes</c> (<c>postNote</c>).
         /// Sends the bearer token the client was given.
@@ -129,9 +109,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task PostNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// JSON wins over the form listed before it.
-        /// </summary>
+        /// <summary>JSON wins over the form listed before it.</summary>
         /// <remarks>
         /// <c>POST /preferred/json</c> (<c>preferJson</c>).
         /// Sends the bearer token the client was given.
@@ -142,9 +120,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// XML cannot be sent, so the form after it is used.
-        /// </summary>
+        /// <summary>XML cannot be sent, so the form after it is used.</summary>
         /// <remarks>
         /// <c>POST /preferred/first</c> (<c>preferFirstSupported</c>).
         /// Sends the bearer token the client was given.
@@ -155,9 +131,7 @@ namespace Consumer
         /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
         global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// A binary property inside JSON is base64.
-        /// </summary>
+        /// <summary>A binary property inside JSON is base64.</summary>
         /// <remarks>
         /// <c>POST /attachments</c> (<c>postAttachment</c>).
         /// Sends the bearer token the client was given.
@@ -170,9 +144,7 @@ namespace Consumer
 
     }
 
-    /// <summary>
-    /// Bodies API: One operation per kind of request body, for the request-body tests.
-    /// </summary>
+    /// <summary>Bodies API: One operation per kind of request body, for the request-body tests.</summary>
     /// <remarks>
     /// Generated from <c>features-bodies.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="BodiesClientException"/>.
     /// </remarks>
@@ -260,7 +232,7 @@ namespace Consumer
                 uri_.Append("forms");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFieldsRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFields, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, name_ => name_ switch
                 {
                     "ids" => (FormStyle_.Form, false),
@@ -314,7 +286,7 @@ namespace Consumer
                 uri_.Append("forms/more");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequestRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, name_ => name_ switch
                 {
                     "nested" => (FormStyle_.DeepObject, false),
@@ -407,7 +379,7 @@ namespace Consumer
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
                 if (body is { } body_)
                 {
-                    var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequestRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                    var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                     request_.Content = FormContent_(json_, null);
                 }
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -725,7 +697,7 @@ namespace Consumer
                 uri_.Append("preferred/json");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadataRequest) : null;
+                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadata) : null;
                 if (content_ is not null)
                 {
                     request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
@@ -773,7 +745,7 @@ namespace Consumer
                 uri_.Append("preferred/first");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadataRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, null);
                 await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -817,7 +789,7 @@ namespace Consumer
                 uri_.Append("attachments");
 
                 using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachmentRequest) : null;
+                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachment) : null;
                 if (content_ is not null)
                 {
                     request_.Content = new global::System.Net.Http.ByteArrayContent(content_);

@@ -14,9 +14,7 @@ namespace Consumer
         /// <summary>How long one pattern may take on one value: a pathological pattern in a spec must not hang the caller.</summary>
         internal static readonly global::System.TimeSpan MatchTimeout = global::System.TimeSpan.FromSeconds(2);
 
-        /// <summary>
-        /// Checks the parameters of <c>submitForm</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>submitForm</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidateSubmitFormParameters()
@@ -24,9 +22,7 @@ namespace Consumer
             // The spec sets no rule on these parameters.
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>submitMoreForm</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>submitMoreForm</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidateSubmitMoreFormParameters()
@@ -34,9 +30,7 @@ namespace Consumer
             // The spec sets no rule on these parameters.
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>submitMapForm</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>submitMapForm</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidateSubmitMapFormParameters()
@@ -44,9 +38,7 @@ namespace Consumer
             // The spec sets no rule on these parameters.
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>submitOptionalForm</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>submitOptionalForm</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidateSubmitOptionalFormParameters()
@@ -54,9 +46,7 @@ namespace Consumer
             // The spec sets no rule on these parameters.
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>uploadFiles</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>uploadFiles</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidateUploadFilesParameters()
@@ -64,9 +54,7 @@ namespace Consumer
             // The spec sets no rule on these parameters.
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>uploadLegacy</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>uploadLegacy</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidateUploadLegacyParameters()
@@ -74,9 +62,7 @@ namespace Consumer
             // The spec sets no rule on these parameters.
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>putBlob</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>putBlob</c> against the spec before anything is sent.</summary>
         /// <param name="id">The id parameter.</param>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
@@ -85,9 +71,7 @@ namespace Consumer
             RequireNotNull(id, "id");
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>postImage</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>postImage</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidatePostImageParameters()
@@ -95,9 +79,7 @@ namespace Consumer
             // The spec sets no rule on these parameters.
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>postNote</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>postNote</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidatePostNoteParameters()
@@ -105,9 +87,7 @@ namespace Consumer
             // The spec sets no rule on these parameters.
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>preferJson</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>preferJson</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidatePreferJsonParameters()
@@ -125,9 +105,7 @@ namespace Consumer
             // The spec sets no rule on these parameters.
         }
 
-        /// <summary>
-        /// Checks the parameters of <c>postAttachment</c> against the spec before anything is sent.
-        /// </summary>
+        /// <summary>Checks the parameters of <c>postAttachment</c> against the spec before anything is sent.</summary>
         /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidatePostAttachmentParameters()

@@ -3,120 +3,102 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Attachment schema of Bodies API.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Attachment</c> in <c>features-bodies.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Attachment
 {
-    /// <summary>
-    /// The Attachment schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Attachment</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Attachment
+    /// <summary>The name property.</summary>
+    /// <remarks>JSON: <c>name</c>, required.</remarks>
+    public required string Name { get; init; }
+
+    /// <summary>The data property.</summary>
+    /// <remarks>JSON: <c>data</c>, required.</remarks>
+    public required global::Consumer.FileUpload Data { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>, required.
-        /// </remarks>
-        public required string Name { get; init; }
-
-        /// <summary>
-        /// The data property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>data</c>, required.
-        /// </remarks>
-        public required global::Consumer.FileUpload Data { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".name", Name);
-            global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".data", Data);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class BodiesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Attachment"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Attachment ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".data", Data);
+    }
+}
+
+internal abstract partial class BodiesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Attachment"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Attachment ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _name = default;
+        global::Consumer.FileUpload? _data = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _name = default;
-            global::Consumer.FileUpload? _data = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("name"u8))
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("data"u8))
-                    {
-                        _data = NextValueIsNull(ref reader, ref at, ".data") ? null : ReadFile(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("data"u8))
+                {
+                    _data = NextValueIsNull(ref reader, ref at, ".data") ? null : ReadFile(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            if (_data is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".data");
-            }
-
-            return new global::Consumer.Attachment
-            {
-                Name = _name,
-                Data = _data,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteAttachment(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Attachment)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteAttachmentRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value) => WriteAttachment(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
-            if (value.Data is { } _data)
-            {
-                writer.WritePropertyName(Utf8Data);
-                WriteFile(writer, _data);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Data);
-                writer.WriteNullValue();
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_name is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".name");
+        }
+
+        if (_data is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".data");
+        }
+
+        return new global::Consumer.Attachment
+        {
+            Name = _name,
+            Data = _data,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+        if (value.Data is { } _data)
+        {
+            writer.WritePropertyName(Utf8Data);
+            WriteFile(writer, _data);
+        }
+        else
+        {
+            writer.WritePropertyName(Utf8Data);
+            writer.WriteNullValue();
+        }
+        writer.WriteEndObject();
     }
 }

@@ -3,368 +3,294 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The FormFields schema of Bodies API.</summary>
+/// <remarks>Generated from <c>#/components/schemas/FormFields</c> in <c>features-bodies.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class FormFields
 {
+    /// <summary>The name property.</summary>
+    /// <remarks>JSON: <c>name</c>, required.</remarks>
+    public required string Name { get; init; }
+
+    /// <summary>The count property.</summary>
+    /// <remarks>JSON: <c>count</c>.</remarks>
+    public int? Count { get; init; }
+
+    /// <summary>The price property.</summary>
+    /// <remarks>JSON: <c>price</c>.</remarks>
+    public double? Price { get; init; }
+
+    /// <summary>The active property.</summary>
+    /// <remarks>JSON: <c>active</c>.</remarks>
+    public bool? Active { get; init; }
+
+    /// <summary>The when property.</summary>
+    /// <remarks>JSON: <c>when</c>.</remarks>
+    public global::System.DateTimeOffset? When { get; init; }
+
+    /// <summary>The color property.</summary>
+    /// <remarks>JSON: <c>color</c>.</remarks>
+    public global::Consumer.Color? Color { get; init; }
+
+    /// <summary>The note property.</summary>
+    /// <remarks>JSON: <c>note</c>.</remarks>
+    public string? Note { get; init; }
+
+    /// <summary>The tags property.</summary>
+    /// <remarks>JSON: <c>tags</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The ids property.</summary>
+    /// <remarks>JSON: <c>ids</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<int>? Ids { get; init; }
+
+    /// <summary>The spaced property.</summary>
+    /// <remarks>JSON: <c>spaced</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Spaced { get; init; }
+
+    /// <summary>The piped property.</summary>
+    /// <remarks>JSON: <c>piped</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Piped { get; init; }
+
+    /// <summary>The filter property.</summary>
+    /// <remarks>JSON: <c>filter</c>.</remarks>
+    public global::Consumer.Rgb? Filter { get; init; }
+
+    /// <summary>The point property.</summary>
+    /// <remarks>JSON: <c>point</c>.</remarks>
+    public global::Consumer.Rgb? Point { get; init; }
+
+    /// <summary>The box property.</summary>
+    /// <remarks>JSON: <c>box</c>.</remarks>
+    public global::Consumer.Rgb? Box { get; init; }
+
+    /// <summary>The meta property.</summary>
+    /// <remarks>JSON: <c>meta</c>.</remarks>
+    public global::Consumer.Metadata? Meta { get; init; }
+
+    /// <summary>The raw property.</summary>
+    /// <remarks>JSON: <c>raw</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Raw { get; init; }
+
     /// <summary>
-    /// The FormFields schema of Bodies API.
+    /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
+    /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
+    /// Null when every value was recognized.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/FormFields</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class FormFields
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>, required.
-        /// </remarks>
-        public required string Name { get; init; }
-
-        /// <summary>
-        /// The count property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>count</c>.
-        /// </remarks>
-        public int? Count { get; init; }
-
-        /// <summary>
-        /// The price property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>price</c>.
-        /// </remarks>
-        public double? Price { get; init; }
-
-        /// <summary>
-        /// The active property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>active</c>.
-        /// </remarks>
-        public bool? Active { get; init; }
-
-        /// <summary>
-        /// The when property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>when</c>.
-        /// </remarks>
-        public global::System.DateTimeOffset? When { get; init; }
-
-        /// <summary>
-        /// The color property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>color</c>.
-        /// </remarks>
-        public global::Consumer.Color? Color { get; init; }
-
-        /// <summary>
-        /// The note property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>note</c>.
-        /// </remarks>
-        public string? Note { get; init; }
-
-        /// <summary>
-        /// The tags property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>tags</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
-
-        /// <summary>
-        /// The ids property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>ids</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<int>? Ids { get; init; }
-
-        /// <summary>
-        /// The spaced property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>spaced</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Spaced { get; init; }
-
-        /// <summary>
-        /// The piped property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>piped</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Piped { get; init; }
-
-        /// <summary>
-        /// The filter property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>filter</c>.
-        /// </remarks>
-        public global::Consumer.Rgb? Filter { get; init; }
-
-        /// <summary>
-        /// The point property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>point</c>.
-        /// </remarks>
-        public global::Consumer.Rgb? Point { get; init; }
-
-        /// <summary>
-        /// The box property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>box</c>.
-        /// </remarks>
-        public global::Consumer.Rgb? Box { get; init; }
-
-        /// <summary>
-        /// The meta property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>meta</c>.
-        /// </remarks>
-        public global::Consumer.Metadata? Meta { get; init; }
-
-        /// <summary>
-        /// The raw property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>raw</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Raw { get; init; }
-
-        /// <summary>
-        /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
-        /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
-        /// Null when every value was recognized.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".name", Name);
-            Filter?.ValidateInto(errors, path + ".filter");
-            Point?.ValidateInto(errors, path + ".point");
-            Box?.ValidateInto(errors, path + ".box");
-            Meta?.ValidateInto(errors, path + ".meta");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class BodiesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.FormFields"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.FormFields ReadFormFields(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".name", Name);
+        Filter?.ValidateInto(errors, path + ".filter");
+        Point?.ValidateInto(errors, path + ".point");
+        Box?.ValidateInto(errors, path + ".box");
+        Meta?.ValidateInto(errors, path + ".meta");
+    }
+}
+
+internal abstract partial class BodiesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.FormFields"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.FormFields ReadFormFields(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _name = default;
+        int? _count = default;
+        double? _price = default;
+        bool? _active = default;
+        global::System.DateTimeOffset? _when = default;
+        global::Consumer.Color? _color = default;
+        string? _note = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? _tags = default;
+        global::System.Collections.Generic.IReadOnlyList<int>? _ids = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? _spaced = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? _piped = default;
+        global::Consumer.Rgb? _filter = default;
+        global::Consumer.Rgb? _point = default;
+        global::Consumer.Rgb? _box = default;
+        global::Consumer.Metadata? _meta = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? _raw = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _name = default;
-            int? _count = default;
-            double? _price = default;
-            bool? _active = default;
-            global::System.DateTimeOffset? _when = default;
-            global::Consumer.Color? _color = default;
-            string? _note = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _tags = default;
-            global::System.Collections.Generic.IReadOnlyList<int>? _ids = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _spaced = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _piped = default;
-            global::Consumer.Rgb? _filter = default;
-            global::Consumer.Rgb? _point = default;
-            global::Consumer.Rgb? _box = default;
-            global::Consumer.Metadata? _meta = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _raw = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("name"u8))
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("count"u8))
-                    {
-                        _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("price"u8))
-                    {
-                        _price = NextValueIsNull(ref reader, ref at, ".price") ? null : ReadDouble(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("active"u8))
-                    {
-                        _active = NextValueIsNull(ref reader, ref at, ".active") ? null : ReadBoolean(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("when"u8))
-                    {
-                        _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("color"u8))
-                    {
-                        _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("note"u8))
-                    {
-                        _note = NextValueIsNull(ref reader, ref at, ".note") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("tags"u8))
-                    {
-                        _tags = NextValueIsNull(ref reader, ref at, ".tags") ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("ids"u8))
-                    {
-                        _ids = NextValueIsNull(ref reader, ref at, ".ids") ? null : ReadListOfInt32(ref reader, "ids", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("spaced"u8))
-                    {
-                        _spaced = NextValueIsNull(ref reader, ref at, ".spaced") ? null : ReadListOfString(ref reader, "spaced", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("piped"u8))
-                    {
-                        _piped = NextValueIsNull(ref reader, ref at, ".piped") ? null : ReadListOfString(ref reader, "piped", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("filter"u8))
-                    {
-                        _filter = NextValueIsNull(ref reader, ref at, ".filter") ? null : ReadRgb(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("point"u8))
-                    {
-                        _point = NextValueIsNull(ref reader, ref at, ".point") ? null : ReadRgb(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("box"u8))
-                    {
-                        _box = NextValueIsNull(ref reader, ref at, ".box") ? null : ReadRgb(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("meta"u8))
-                    {
-                        _meta = NextValueIsNull(ref reader, ref at, ".meta") ? null : ReadMetadata(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("raw"u8))
-                    {
-                        _raw = NextValueIsNull(ref reader, ref at, ".raw") ? null : ReadListOfString(ref reader, "raw", ref unrecognizedValues);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("count"u8))
+                {
+                    _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("price"u8))
+                {
+                    _price = NextValueIsNull(ref reader, ref at, ".price") ? null : ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("active"u8))
+                {
+                    _active = NextValueIsNull(ref reader, ref at, ".active") ? null : ReadBoolean(ref reader);
+                }
+                else if (reader.ValueTextEquals("when"u8))
+                {
+                    _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
+                }
+                else if (reader.ValueTextEquals("color"u8))
+                {
+                    _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("note"u8))
+                {
+                    _note = NextValueIsNull(ref reader, ref at, ".note") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("tags"u8))
+                {
+                    _tags = NextValueIsNull(ref reader, ref at, ".tags") ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("ids"u8))
+                {
+                    _ids = NextValueIsNull(ref reader, ref at, ".ids") ? null : ReadListOfInt32(ref reader, "ids", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("spaced"u8))
+                {
+                    _spaced = NextValueIsNull(ref reader, ref at, ".spaced") ? null : ReadListOfString(ref reader, "spaced", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("piped"u8))
+                {
+                    _piped = NextValueIsNull(ref reader, ref at, ".piped") ? null : ReadListOfString(ref reader, "piped", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("filter"u8))
+                {
+                    _filter = NextValueIsNull(ref reader, ref at, ".filter") ? null : ReadRgb(ref reader);
+                }
+                else if (reader.ValueTextEquals("point"u8))
+                {
+                    _point = NextValueIsNull(ref reader, ref at, ".point") ? null : ReadRgb(ref reader);
+                }
+                else if (reader.ValueTextEquals("box"u8))
+                {
+                    _box = NextValueIsNull(ref reader, ref at, ".box") ? null : ReadRgb(ref reader);
+                }
+                else if (reader.ValueTextEquals("meta"u8))
+                {
+                    _meta = NextValueIsNull(ref reader, ref at, ".meta") ? null : ReadMetadata(ref reader);
+                }
+                else if (reader.ValueTextEquals("raw"u8))
+                {
+                    _raw = NextValueIsNull(ref reader, ref at, ".raw") ? null : ReadListOfString(ref reader, "raw", ref unrecognizedValues);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            return new global::Consumer.FormFields
-            {
-                Name = _name,
-                Count = _count,
-                Price = _price,
-                Active = _active,
-                When = _when,
-                Color = _color,
-                Note = _note,
-                Tags = _tags,
-                Ids = _ids,
-                Spaced = _spaced,
-                Piped = _piped,
-                Filter = _filter,
-                Point = _point,
-                Box = _box,
-                Meta = _meta,
-                Raw = _raw,
-                UnrecognizedValues = unrecognizedValues,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteFormFields(global::System.Text.Json.Utf8JsonWriter, global::Consumer.FormFields)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteFormFieldsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value) => WriteFormFields(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteFormFields(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
-            WriteOptional(writer, Utf8Count, value.Count);
-            WriteOptional(writer, Utf8Price, value.Price);
-            WriteOptional(writer, Utf8Active, value.Active);
-            WriteOptional(writer, Utf8When, value.When);
-            if (value.Color is { } _color)
-            {
-                writer.WritePropertyName(Utf8Color);
-                WriteColorValue(writer, _color, value.UnrecognizedValues, "color");
-            }
-            WriteOptional(writer, Utf8Note, value.Note);
-            if (value.Tags is { } _tags)
-            {
-                writer.WritePropertyName(Utf8Tags);
-                WriteListOfString(writer, _tags, value.UnrecognizedValues, "tags");
-            }
-            if (value.Ids is { } _ids)
-            {
-                writer.WritePropertyName(Utf8Ids);
-                WriteListOfInt32(writer, _ids, value.UnrecognizedValues, "ids");
-            }
-            if (value.Spaced is { } _spaced)
-            {
-                writer.WritePropertyName(Utf8Spaced);
-                WriteListOfString(writer, _spaced, value.UnrecognizedValues, "spaced");
-            }
-            if (value.Piped is { } _piped)
-            {
-                writer.WritePropertyName(Utf8Piped);
-                WriteListOfString(writer, _piped, value.UnrecognizedValues, "piped");
-            }
-            if (value.Filter is { } _filter)
-            {
-                writer.WritePropertyName(Utf8Filter);
-                WriteRgb(writer, _filter);
-            }
-            if (value.Point is { } _point)
-            {
-                writer.WritePropertyName(Utf8Point);
-                WriteRgb(writer, _point);
-            }
-            if (value.Box is { } _box)
-            {
-                writer.WritePropertyName(Utf8Box);
-                WriteRgb(writer, _box);
-            }
-            if (value.Meta is { } _meta)
-            {
-                writer.WritePropertyName(Utf8Meta);
-                WriteMetadata(writer, _meta);
-            }
-            if (value.Raw is { } _raw)
-            {
-                writer.WritePropertyName(Utf8Raw);
-                WriteListOfString(writer, _raw, value.UnrecognizedValues, "raw");
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_name is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".name");
+        }
+
+        return new global::Consumer.FormFields
+        {
+            Name = _name,
+            Count = _count,
+            Price = _price,
+            Active = _active,
+            When = _when,
+            Color = _color,
+            Note = _note,
+            Tags = _tags,
+            Ids = _ids,
+            Spaced = _spaced,
+            Piped = _piped,
+            Filter = _filter,
+            Point = _point,
+            Box = _box,
+            Meta = _meta,
+            Raw = _raw,
+            UnrecognizedValues = unrecognizedValues,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteFormFields(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+        WriteOptional(writer, Utf8Count, value.Count);
+        WriteOptional(writer, Utf8Price, value.Price);
+        WriteOptional(writer, Utf8Active, value.Active);
+        WriteOptional(writer, Utf8When, value.When);
+        if (value.Color is { } _color)
+        {
+            writer.WritePropertyName(Utf8Color);
+            WriteColorValue(writer, _color, value.UnrecognizedValues, "color");
+        }
+        WriteOptional(writer, Utf8Note, value.Note);
+        if (value.Tags is { } _tags)
+        {
+            writer.WritePropertyName(Utf8Tags);
+            WriteListOfString(writer, _tags, value.UnrecognizedValues, "tags");
+        }
+        if (value.Ids is { } _ids)
+        {
+            writer.WritePropertyName(Utf8Ids);
+            WriteListOfInt32(writer, _ids, value.UnrecognizedValues, "ids");
+        }
+        if (value.Spaced is { } _spaced)
+        {
+            writer.WritePropertyName(Utf8Spaced);
+            WriteListOfString(writer, _spaced, value.UnrecognizedValues, "spaced");
+        }
+        if (value.Piped is { } _piped)
+        {
+            writer.WritePropertyName(Utf8Piped);
+            WriteListOfString(writer, _piped, value.UnrecognizedValues, "piped");
+        }
+        if (value.Filter is { } _filter)
+        {
+            writer.WritePropertyName(Utf8Filter);
+            WriteRgb(writer, _filter);
+        }
+        if (value.Point is { } _point)
+        {
+            writer.WritePropertyName(Utf8Point);
+            WriteRgb(writer, _point);
+        }
+        if (value.Box is { } _box)
+        {
+            writer.WritePropertyName(Utf8Box);
+            WriteRgb(writer, _box);
+        }
+        if (value.Meta is { } _meta)
+        {
+            writer.WritePropertyName(Utf8Meta);
+            WriteMetadata(writer, _meta);
+        }
+        if (value.Raw is { } _raw)
+        {
+            writer.WritePropertyName(Utf8Raw);
+            WriteListOfString(writer, _raw, value.UnrecognizedValues, "raw");
+        }
+        writer.WriteEndObject();
     }
 }

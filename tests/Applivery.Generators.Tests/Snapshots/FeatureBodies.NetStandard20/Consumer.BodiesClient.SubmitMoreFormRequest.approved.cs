@@ -3,171 +3,143 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The SubmitMoreFormRequest schema of Bodies API.</summary>
+/// <remarks>
+/// Generated from <c>#/paths/~1forms~1more/post/requestBody/content/application~1x-www-form-urlencoded/schema</c> in <c>features-bodies.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class SubmitMoreFormRequest
 {
-    /// <summary>
-    /// The SubmitMoreFormRequest schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/paths/~1forms~1more/post/requestBody/content/application~1x-www-form-urlencoded/schema</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class SubmitMoreFormRequest
+    /// <summary>The nested property.</summary>
+    /// <remarks>JSON: <c>nested</c>.</remarks>
+    public global::Consumer.SubmitMoreFormRequestNested? Nested { get; init; }
+
+    /// <summary>The spacedBox property.</summary>
+    /// <remarks>JSON: <c>spacedBox</c>.</remarks>
+    public global::Consumer.Rgb? SpacedBox { get; init; }
+
+    /// <summary>The pipedBox property.</summary>
+    /// <remarks>JSON: <c>pipedBox</c>.</remarks>
+    public global::Consumer.Rgb? PipedBox { get; init; }
+
+    /// <summary>The quoted property.</summary>
+    /// <remarks>JSON: <c>quoted</c>.</remarks>
+    public string? Quoted { get; init; }
+
+    /// <summary>The listOfObjects property.</summary>
+    /// <remarks>JSON: <c>listOfObjects</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb>? ListOfObjects { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The nested property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>nested</c>.
-        /// </remarks>
-        public global::Consumer.SubmitMoreFormRequestNested? Nested { get; init; }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
 
-        /// <summary>
-        /// The spacedBox property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>spacedBox</c>.
-        /// </remarks>
-        public global::Consumer.Rgb? SpacedBox { get; init; }
-
-        /// <summary>
-        /// The pipedBox property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>pipedBox</c>.
-        /// </remarks>
-        public global::Consumer.Rgb? PipedBox { get; init; }
-
-        /// <summary>
-        /// The quoted property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>quoted</c>.
-        /// </remarks>
-        public string? Quoted { get; init; }
-
-        /// <summary>
-        /// The listOfObjects property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>listOfObjects</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb>? ListOfObjects { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        Nested?.ValidateInto(errors, path + ".nested");
+        SpacedBox?.ValidateInto(errors, path + ".spacedBox");
+        PipedBox?.ValidateInto(errors, path + ".pipedBox");
+        if (ListOfObjects is { } listOfObjectsItems0)
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            Nested?.ValidateInto(errors, path + ".nested");
-            SpacedBox?.ValidateInto(errors, path + ".spacedBox");
-            PipedBox?.ValidateInto(errors, path + ".pipedBox");
-            if (ListOfObjects is { } listOfObjectsItems0)
+            for (var listOfObjectsIndex0 = 0; listOfObjectsIndex0 < listOfObjectsItems0.Count; listOfObjectsIndex0++)
             {
-                for (var listOfObjectsIndex0 = 0; listOfObjectsIndex0 < listOfObjectsItems0.Count; listOfObjectsIndex0++)
-                {
-                    listOfObjectsItems0[listOfObjectsIndex0]?.ValidateInto(errors, path + ".listOfObjects" + "[" + listOfObjectsIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
+                listOfObjectsItems0[listOfObjectsIndex0]?.ValidateInto(errors, path + ".listOfObjects" + "[" + listOfObjectsIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
             }
         }
     }
+}
 
-    internal abstract partial class BodiesClientJson
+internal abstract partial class BodiesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequest"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequest"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        global::Consumer.SubmitMoreFormRequestNested? _nested = default;
+        global::Consumer.Rgb? _spacedBox = default;
+        global::Consumer.Rgb? _pipedBox = default;
+        string? _quoted = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            global::Consumer.SubmitMoreFormRequestNested? _nested = default;
-            global::Consumer.Rgb? _spacedBox = default;
-            global::Consumer.Rgb? _pipedBox = default;
-            string? _quoted = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("nested"u8))
                 {
-                    if (reader.ValueTextEquals("nested"u8))
-                    {
-                        _nested = NextValueIsNull(ref reader, ref at, ".nested") ? null : ReadSubmitMoreFormRequestNested(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("spacedBox"u8))
-                    {
-                        _spacedBox = NextValueIsNull(ref reader, ref at, ".spacedBox") ? null : ReadRgb(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("pipedBox"u8))
-                    {
-                        _pipedBox = NextValueIsNull(ref reader, ref at, ".pipedBox") ? null : ReadRgb(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("quoted"u8))
-                    {
-                        _quoted = NextValueIsNull(ref reader, ref at, ".quoted") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("listOfObjects"u8))
-                    {
-                        _listOfObjects = NextValueIsNull(ref reader, ref at, ".listOfObjects") ? null : ReadListOfRgb(ref reader, "listOfObjects", ref unrecognizedValues);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _nested = NextValueIsNull(ref reader, ref at, ".nested") ? null : ReadSubmitMoreFormRequestNested(ref reader);
+                }
+                else if (reader.ValueTextEquals("spacedBox"u8))
+                {
+                    _spacedBox = NextValueIsNull(ref reader, ref at, ".spacedBox") ? null : ReadRgb(ref reader);
+                }
+                else if (reader.ValueTextEquals("pipedBox"u8))
+                {
+                    _pipedBox = NextValueIsNull(ref reader, ref at, ".pipedBox") ? null : ReadRgb(ref reader);
+                }
+                else if (reader.ValueTextEquals("quoted"u8))
+                {
+                    _quoted = NextValueIsNull(ref reader, ref at, ".quoted") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("listOfObjects"u8))
+                {
+                    _listOfObjects = NextValueIsNull(ref reader, ref at, ".listOfObjects") ? null : ReadListOfRgb(ref reader, "listOfObjects", ref unrecognizedValues);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.SubmitMoreFormRequest
-            {
-                Nested = _nested,
-                SpacedBox = _spacedBox,
-                PipedBox = _pipedBox,
-                Quoted = _quoted,
-                ListOfObjects = _listOfObjects,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitMoreFormRequest)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteSubmitMoreFormRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value) => WriteSubmitMoreFormRequest(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            if (value.Nested is { } _nested)
-            {
-                writer.WritePropertyName(Utf8Nested);
-                WriteSubmitMoreFormRequestNested(writer, _nested);
-            }
-            if (value.SpacedBox is { } _spacedBox)
-            {
-                writer.WritePropertyName(Utf8SpacedBox);
-                WriteRgb(writer, _spacedBox);
-            }
-            if (value.PipedBox is { } _pipedBox)
-            {
-                writer.WritePropertyName(Utf8PipedBox);
-                WriteRgb(writer, _pipedBox);
-            }
-            WriteOptional(writer, Utf8Quoted, value.Quoted);
-            if (value.ListOfObjects is { } _listOfObjects)
-            {
-                writer.WritePropertyName(Utf8ListOfObjects);
-                WriteListOfRgb(writer, _listOfObjects, null, "listOfObjects");
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.SubmitMoreFormRequest
+        {
+            Nested = _nested,
+            SpacedBox = _spacedBox,
+            PipedBox = _pipedBox,
+            Quoted = _quoted,
+            ListOfObjects = _listOfObjects,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Nested is { } _nested)
+        {
+            writer.WritePropertyName(Utf8Nested);
+            WriteSubmitMoreFormRequestNested(writer, _nested);
+        }
+        if (value.SpacedBox is { } _spacedBox)
+        {
+            writer.WritePropertyName(Utf8SpacedBox);
+            WriteRgb(writer, _spacedBox);
+        }
+        if (value.PipedBox is { } _pipedBox)
+        {
+            writer.WritePropertyName(Utf8PipedBox);
+            WriteRgb(writer, _pipedBox);
+        }
+        WriteOptional(writer, Utf8Quoted, value.Quoted);
+        if (value.ListOfObjects is { } _listOfObjects)
+        {
+            writer.WritePropertyName(Utf8ListOfObjects);
+            WriteListOfRgb(writer, _listOfObjects, null, "listOfObjects");
+        }
+        writer.WriteEndObject();
     }
 }

@@ -3,109 +3,93 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The SubmitMoreFormRequestNested schema of Bodies API.</summary>
+/// <remarks>
+/// Generated from <c>#/paths/~1forms~1more/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/nested</c> in <c>features-bodies.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class SubmitMoreFormRequestNested
 {
-    /// <summary>
-    /// The SubmitMoreFormRequestNested schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/paths/~1forms~1more/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/nested</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class SubmitMoreFormRequestNested
+    /// <summary>The inner property.</summary>
+    /// <remarks>JSON: <c>inner</c>.</remarks>
+    public global::Consumer.Rgb? Inner { get; init; }
+
+    /// <summary>The list property.</summary>
+    /// <remarks>JSON: <c>list</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? List { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The inner property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>inner</c>.
-        /// </remarks>
-        public global::Consumer.Rgb? Inner { get; init; }
-
-        /// <summary>
-        /// The list property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>list</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? List { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            Inner?.ValidateInto(errors, path + ".inner");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class BodiesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequestNested"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref global::System.Text.Json.Utf8JsonReader reader)
+        Inner?.ValidateInto(errors, path + ".inner");
+    }
+}
+
+internal abstract partial class BodiesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequestNested"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        global::Consumer.Rgb? _inner = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? _list = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            global::Consumer.Rgb? _inner = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _list = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("inner"u8))
                 {
-                    if (reader.ValueTextEquals("inner"u8))
-                    {
-                        _inner = NextValueIsNull(ref reader, ref at, ".inner") ? null : ReadRgb(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("list"u8))
-                    {
-                        _list = NextValueIsNull(ref reader, ref at, ".list") ? null : ReadListOfString(ref reader, "list", ref unrecognizedValues);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _inner = NextValueIsNull(ref reader, ref at, ".inner") ? null : ReadRgb(ref reader);
+                }
+                else if (reader.ValueTextEquals("list"u8))
+                {
+                    _list = NextValueIsNull(ref reader, ref at, ".list") ? null : ReadListOfString(ref reader, "list", ref unrecognizedValues);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.SubmitMoreFormRequestNested
-            {
-                Inner = _inner,
-                List = _list,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitMoreFormRequestNested)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteSubmitMoreFormRequestNestedRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value) => WriteSubmitMoreFormRequestNested(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            if (value.Inner is { } _inner)
-            {
-                writer.WritePropertyName(Utf8Inner);
-                WriteRgb(writer, _inner);
-            }
-            if (value.List is { } _list)
-            {
-                writer.WritePropertyName(Utf8List);
-                WriteListOfString(writer, _list, null, "list");
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.SubmitMoreFormRequestNested
+        {
+            Inner = _inner,
+            List = _list,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
+    {
+        writer.WriteStartObject();
+        if (value.Inner is { } _inner)
+        {
+            writer.WritePropertyName(Utf8Inner);
+            WriteRgb(writer, _inner);
+        }
+        if (value.List is { } _list)
+        {
+            writer.WritePropertyName(Utf8List);
+            WriteListOfString(writer, _list, null, "list");
+        }
+        writer.WriteEndObject();
     }
 }

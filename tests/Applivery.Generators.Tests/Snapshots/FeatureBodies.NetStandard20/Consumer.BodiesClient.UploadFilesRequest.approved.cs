@@ -3,270 +3,222 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The UploadFilesRequest schema of Bodies API.</summary>
+/// <remarks>
+/// Generated from <c>#/paths/~1uploads/post/requestBody/content/multipart~1form-data/schema</c> in <c>features-bodies.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class UploadFilesRequest
 {
+    /// <summary>The files property.</summary>
+    /// <remarks>JSON: <c>files</c>, required.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> Files { get; init; }
+
+    /// <summary>The avatar property.</summary>
+    /// <remarks>JSON: <c>avatar</c>.</remarks>
+    public global::Consumer.FileUpload? Avatar { get; init; }
+
+    /// <summary>The metadata property.</summary>
+    /// <remarks>JSON: <c>metadata</c>.</remarks>
+    public global::Consumer.Metadata? Metadata { get; init; }
+
+    /// <summary>The title property.</summary>
+    /// <remarks>JSON: <c>title</c>, required.</remarks>
+    public required string Title { get; init; }
+
+    /// <summary>The count property.</summary>
+    /// <remarks>JSON: <c>count</c>.</remarks>
+    public int? Count { get; init; }
+
+    /// <summary>The when property.</summary>
+    /// <remarks>JSON: <c>when</c>.</remarks>
+    public global::System.DateTimeOffset? When { get; init; }
+
+    /// <summary>The color property.</summary>
+    /// <remarks>JSON: <c>color</c>.</remarks>
+    public global::Consumer.Color? Color { get; init; }
+
+    /// <summary>The tags property.</summary>
+    /// <remarks>JSON: <c>tags</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The labels property.</summary>
+    /// <remarks>JSON: <c>labels</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
+
+    /// <summary>The description property.</summary>
+    /// <remarks>JSON: <c>description</c>.</remarks>
+    public string? Description { get; init; }
+
     /// <summary>
-    /// The UploadFilesRequest schema of Bodies API.
+    /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
+    /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
+    /// Null when every value was recognized.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/paths/~1uploads/post/requestBody/content/multipart~1form-data/schema</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class UploadFilesRequest
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The files property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>files</c>, required.
-        /// </remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> Files { get; init; }
-
-        /// <summary>
-        /// The avatar property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>avatar</c>.
-        /// </remarks>
-        public global::Consumer.FileUpload? Avatar { get; init; }
-
-        /// <summary>
-        /// The metadata property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>metadata</c>.
-        /// </remarks>
-        public global::Consumer.Metadata? Metadata { get; init; }
-
-        /// <summary>
-        /// The title property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>title</c>, required.
-        /// </remarks>
-        public required string Title { get; init; }
-
-        /// <summary>
-        /// The count property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>count</c>.
-        /// </remarks>
-        public int? Count { get; init; }
-
-        /// <summary>
-        /// The when property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>when</c>.
-        /// </remarks>
-        public global::System.DateTimeOffset? When { get; init; }
-
-        /// <summary>
-        /// The color property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>color</c>.
-        /// </remarks>
-        public global::Consumer.Color? Color { get; init; }
-
-        /// <summary>
-        /// The tags property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>tags</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
-
-        /// <summary>
-        /// The labels property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>labels</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
-
-        /// <summary>
-        /// The description property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>description</c>.
-        /// </remarks>
-        public string? Description { get; init; }
-
-        /// <summary>
-        /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
-        /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
-        /// Null when every value was recognized.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".files", Files);
-            Metadata?.ValidateInto(errors, path + ".metadata");
-            global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".title", Title);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class BodiesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.UploadFilesRequest"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.UploadFilesRequest ReadUploadFilesRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".files", Files);
+        Metadata?.ValidateInto(errors, path + ".metadata");
+        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".title", Title);
+    }
+}
+
+internal abstract partial class BodiesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.UploadFilesRequest"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.UploadFilesRequest ReadUploadFilesRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload>? _files = default;
+        global::Consumer.FileUpload? _avatar = default;
+        global::Consumer.Metadata? _metadata = default;
+        string? _title = default;
+        int? _count = default;
+        global::System.DateTimeOffset? _when = default;
+        global::Consumer.Color? _color = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? _tags = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? _labels = default;
+        string? _description = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload>? _files = default;
-            global::Consumer.FileUpload? _avatar = default;
-            global::Consumer.Metadata? _metadata = default;
-            string? _title = default;
-            int? _count = default;
-            global::System.DateTimeOffset? _when = default;
-            global::Consumer.Color? _color = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _tags = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _labels = default;
-            string? _description = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("files"u8))
                 {
-                    if (reader.ValueTextEquals("files"u8))
-                    {
-                        _files = NextValueIsNull(ref reader, ref at, ".files") ? null : ReadListOfFile(ref reader, "files", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("avatar"u8))
-                    {
-                        _avatar = NextValueIsNull(ref reader, ref at, ".avatar") ? null : ReadFile(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("metadata"u8))
-                    {
-                        _metadata = NextValueIsNull(ref reader, ref at, ".metadata") ? null : ReadMetadata(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("title"u8))
-                    {
-                        _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("count"u8))
-                    {
-                        _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("when"u8))
-                    {
-                        _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("color"u8))
-                    {
-                        _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("tags"u8))
-                    {
-                        _tags = NextValueIsNull(ref reader, ref at, ".tags") ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("labels"u8))
-                    {
-                        _labels = NextValueIsNull(ref reader, ref at, ".labels") ? null : ReadListOfString(ref reader, "labels", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        _description = NextValueIsNull(ref reader, ref at, ".description") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _files = NextValueIsNull(ref reader, ref at, ".files") ? null : ReadListOfFile(ref reader, "files", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("avatar"u8))
+                {
+                    _avatar = NextValueIsNull(ref reader, ref at, ".avatar") ? null : ReadFile(ref reader);
+                }
+                else if (reader.ValueTextEquals("metadata"u8))
+                {
+                    _metadata = NextValueIsNull(ref reader, ref at, ".metadata") ? null : ReadMetadata(ref reader);
+                }
+                else if (reader.ValueTextEquals("title"u8))
+                {
+                    _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("count"u8))
+                {
+                    _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("when"u8))
+                {
+                    _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
+                }
+                else if (reader.ValueTextEquals("color"u8))
+                {
+                    _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadColorValue(ref reader, "color", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("tags"u8))
+                {
+                    _tags = NextValueIsNull(ref reader, ref at, ".tags") ? null : ReadListOfString(ref reader, "tags", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("labels"u8))
+                {
+                    _labels = NextValueIsNull(ref reader, ref at, ".labels") ? null : ReadListOfString(ref reader, "labels", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("description"u8))
+                {
+                    _description = NextValueIsNull(ref reader, ref at, ".description") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_files is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".files");
-            }
-
-            if (_title is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".title");
-            }
-
-            return new global::Consumer.UploadFilesRequest
-            {
-                Files = _files,
-                Avatar = _avatar,
-                Metadata = _metadata,
-                Title = _title,
-                Count = _count,
-                When = _when,
-                Color = _color,
-                Tags = _tags,
-                Labels = _labels,
-                Description = _description,
-                UnrecognizedValues = unrecognizedValues,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UploadFilesRequest)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteUploadFilesRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value) => WriteUploadFilesRequest(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            if (value.Files is { } _files)
-            {
-                writer.WritePropertyName(Utf8Files);
-                WriteListOfFile(writer, _files, value.UnrecognizedValues, "files");
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Files);
-                writer.WriteNullValue();
-            }
-            if (value.Avatar is { } _avatar)
-            {
-                writer.WritePropertyName(Utf8Avatar);
-                WriteFile(writer, _avatar);
-            }
-            if (value.Metadata is { } _metadata)
-            {
-                writer.WritePropertyName(Utf8Metadata);
-                WriteMetadata(writer, _metadata);
-            }
-            WriteOptional(writer, Utf8Title, value.Title, writeNull: true);
-            WriteOptional(writer, Utf8Count, value.Count);
-            WriteOptional(writer, Utf8When, value.When);
-            if (value.Color is { } _color)
-            {
-                writer.WritePropertyName(Utf8Color);
-                WriteColorValue(writer, _color, value.UnrecognizedValues, "color");
-            }
-            if (value.Tags is { } _tags)
-            {
-                writer.WritePropertyName(Utf8Tags);
-                WriteListOfString(writer, _tags, value.UnrecognizedValues, "tags");
-            }
-            if (value.Labels is { } _labels)
-            {
-                writer.WritePropertyName(Utf8Labels);
-                WriteListOfString(writer, _labels, value.UnrecognizedValues, "labels");
-            }
-            WriteOptional(writer, Utf8Description, value.Description);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_files is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".files");
+        }
+
+        if (_title is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".title");
+        }
+
+        return new global::Consumer.UploadFilesRequest
+        {
+            Files = _files,
+            Avatar = _avatar,
+            Metadata = _metadata,
+            Title = _title,
+            Count = _count,
+            When = _when,
+            Color = _color,
+            Tags = _tags,
+            Labels = _labels,
+            Description = _description,
+            UnrecognizedValues = unrecognizedValues,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Files is { } _files)
+        {
+            writer.WritePropertyName(Utf8Files);
+            WriteListOfFile(writer, _files, value.UnrecognizedValues, "files");
+        }
+        else
+        {
+            writer.WritePropertyName(Utf8Files);
+            writer.WriteNullValue();
+        }
+        if (value.Avatar is { } _avatar)
+        {
+            writer.WritePropertyName(Utf8Avatar);
+            WriteFile(writer, _avatar);
+        }
+        if (value.Metadata is { } _metadata)
+        {
+            writer.WritePropertyName(Utf8Metadata);
+            WriteMetadata(writer, _metadata);
+        }
+        WriteOptional(writer, Utf8Title, value.Title, writeNull: true);
+        WriteOptional(writer, Utf8Count, value.Count);
+        WriteOptional(writer, Utf8When, value.When);
+        if (value.Color is { } _color)
+        {
+            writer.WritePropertyName(Utf8Color);
+            WriteColorValue(writer, _color, value.UnrecognizedValues, "color");
+        }
+        if (value.Tags is { } _tags)
+        {
+            writer.WritePropertyName(Utf8Tags);
+            WriteListOfString(writer, _tags, value.UnrecognizedValues, "tags");
+        }
+        if (value.Labels is { } _labels)
+        {
+            writer.WritePropertyName(Utf8Labels);
+            WriteListOfString(writer, _labels, value.UnrecognizedValues, "labels");
+        }
+        WriteOptional(writer, Utf8Description, value.Description);
+        writer.WriteEndObject();
     }
 }

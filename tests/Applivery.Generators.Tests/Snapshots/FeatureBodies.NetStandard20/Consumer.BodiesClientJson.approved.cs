@@ -3,311 +3,310 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// Reads and writes the JSON of <c>features-bodies.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
+/// </summary>
+/// <remarks>
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+internal abstract partial class BodiesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    /// <summary>
-    /// Reads and writes the JSON of <c>features-bodies.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
-    /// </summary>
-    /// <remarks>
-    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    internal abstract partial class BodiesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Active = global::System.Text.Json.JsonEncodedText.Encode("active");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Avatar = global::System.Text.Json.JsonEncodedText.Encode("avatar");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8B = global::System.Text.Json.JsonEncodedText.Encode("B");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Box = global::System.Text.Json.JsonEncodedText.Encode("box");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Color = global::System.Text.Json.JsonEncodedText.Encode("color");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8DarkBlue = global::System.Text.Json.JsonEncodedText.Encode("dark blue");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Data = global::System.Text.Json.JsonEncodedText.Encode("data");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Document = global::System.Text.Json.JsonEncodedText.Encode("document");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Files = global::System.Text.Json.JsonEncodedText.Encode("files");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Filter = global::System.Text.Json.JsonEncodedText.Encode("filter");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8G = global::System.Text.Json.JsonEncodedText.Encode("G");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Ids = global::System.Text.Json.JsonEncodedText.Encode("ids");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Inner = global::System.Text.Json.JsonEncodedText.Encode("inner");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Labels = global::System.Text.Json.JsonEncodedText.Encode("labels");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8List = global::System.Text.Json.JsonEncodedText.Encode("list");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8ListOfObjects = global::System.Text.Json.JsonEncodedText.Encode("listOfObjects");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Nested = global::System.Text.Json.JsonEncodedText.Encode("nested");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Note = global::System.Text.Json.JsonEncodedText.Encode("note");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Piped = global::System.Text.Json.JsonEncodedText.Encode("piped");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8PipedBox = global::System.Text.Json.JsonEncodedText.Encode("pipedBox");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Point = global::System.Text.Json.JsonEncodedText.Encode("point");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Price = global::System.Text.Json.JsonEncodedText.Encode("price");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Q = global::System.Text.Json.JsonEncodedText.Encode("q");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Quoted = global::System.Text.Json.JsonEncodedText.Encode("quoted");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8R = global::System.Text.Json.JsonEncodedText.Encode("R");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Raw = global::System.Text.Json.JsonEncodedText.Encode("raw");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Red = global::System.Text.Json.JsonEncodedText.Encode("red");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Size = global::System.Text.Json.JsonEncodedText.Encode("size");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Spaced = global::System.Text.Json.JsonEncodedText.Encode("spaced");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8SpacedBox = global::System.Text.Json.JsonEncodedText.Encode("spacedBox");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8When = global::System.Text.Json.JsonEncodedText.Encode("when");
+
+    /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;string&gt;.</summary>
+    internal static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfStringDocument(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Active = global::System.Text.Json.JsonEncodedText.Encode("active");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Avatar = global::System.Text.Json.JsonEncodedText.Encode("avatar");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8B = global::System.Text.Json.JsonEncodedText.Encode("B");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Box = global::System.Text.Json.JsonEncodedText.Encode("box");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Color = global::System.Text.Json.JsonEncodedText.Encode("color");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Count = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8DarkBlue = global::System.Text.Json.JsonEncodedText.Encode("dark blue");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Data = global::System.Text.Json.JsonEncodedText.Encode("data");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Description = global::System.Text.Json.JsonEncodedText.Encode("description");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Document = global::System.Text.Json.JsonEncodedText.Encode("document");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Files = global::System.Text.Json.JsonEncodedText.Encode("files");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Filter = global::System.Text.Json.JsonEncodedText.Encode("filter");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8G = global::System.Text.Json.JsonEncodedText.Encode("G");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Ids = global::System.Text.Json.JsonEncodedText.Encode("ids");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Inner = global::System.Text.Json.JsonEncodedText.Encode("inner");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Labels = global::System.Text.Json.JsonEncodedText.Encode("labels");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8List = global::System.Text.Json.JsonEncodedText.Encode("list");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8ListOfObjects = global::System.Text.Json.JsonEncodedText.Encode("listOfObjects");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Nested = global::System.Text.Json.JsonEncodedText.Encode("nested");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Note = global::System.Text.Json.JsonEncodedText.Encode("note");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Piped = global::System.Text.Json.JsonEncodedText.Encode("piped");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8PipedBox = global::System.Text.Json.JsonEncodedText.Encode("pipedBox");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Point = global::System.Text.Json.JsonEncodedText.Encode("point");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Price = global::System.Text.Json.JsonEncodedText.Encode("price");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Q = global::System.Text.Json.JsonEncodedText.Encode("q");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Quoted = global::System.Text.Json.JsonEncodedText.Encode("quoted");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8R = global::System.Text.Json.JsonEncodedText.Encode("R");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Raw = global::System.Text.Json.JsonEncodedText.Encode("raw");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Red = global::System.Text.Json.JsonEncodedText.Encode("red");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Size = global::System.Text.Json.JsonEncodedText.Encode("size");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Spaced = global::System.Text.Json.JsonEncodedText.Encode("spaced");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8SpacedBox = global::System.Text.Json.JsonEncodedText.Encode("spacedBox");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8When = global::System.Text.Json.JsonEncodedText.Encode("when");
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        return ReadListOfString(ref reader, "$", ref unrecognizedValues);
+    }
 
-        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;string&gt;.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfStringDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;string&gt; as a request body.</summary>
+    internal static void WriteListOfStringDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+    {
+        WriteListOfString(writer, value, null, "$");
+    }
+
+    /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt;.</summary>
+    internal static global::System.Collections.Generic.IReadOnlyDictionary<string, string> ReadMapOfStringDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        return ReadMapOfString(ref reader, "$", ref unrecognizedValues);
+    }
+
+    /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt; as a request body.</summary>
+    internal static void WriteMapOfStringDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
+    {
+        WriteMapOfString(writer, value, null, "$");
+    }
+
+    /// <summary>Reads a JSON array of string.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<string>();
+        try
         {
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            return ReadListOfString(ref reader, "$", ref unrecognizedValues);
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader));
+            }
+
+            return items.ToArray();
         }
-
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;string&gt; as a request body.</summary>
-        internal static void WriteListOfStringDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
         {
-            WriteListOfString(writer, value, null, "$");
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
         }
-
-        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt;.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyDictionary<string, string> ReadMapOfStringDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+        finally
         {
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            return ReadMapOfString(ref reader, "$", ref unrecognizedValues);
-        }
-
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt; as a request body.</summary>
-        internal static void WriteMapOfStringDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
-        {
-            WriteMapOfString(writer, value, null, "$");
-        }
-
-        /// <summary>Reads a JSON array of string.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<string>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of string.</summary>
-        private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    writer.WriteStringValue(item);
-                }
-            }
-            writer.WriteEndArray();
-        }
-
-        /// <summary>Reads a JSON array of int.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<int> ReadListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<int>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(ReadInt32(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of int.</summary>
-        private static void WriteListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<int> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                writer.WriteNumberValue(item);
-            }
-            writer.WriteEndArray();
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.FileUpload.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> ReadListOfFile(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.FileUpload>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadFile(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.FileUpload.</summary>
-        private static void WriteListOfFile(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteFile(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
-
-        /// <summary>Reads a JSON object of string.</summary>
-        private static global::System.Collections.Generic.IReadOnlyDictionary<string, string> ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            var entries = new global::System.Collections.Generic.Dictionary<string, string>();
-            var name = string.Empty;
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    name = reader.GetString()!;
-                    Next(ref reader);
-                    entries[name] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader);
-                }
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, PropertyStep(name));
-            }
-
-            return entries;
-        }
-
-        /// <summary>Writes a JSON object of string.</summary>
-        private static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartObject();
-            foreach (var entry in value)
-            {
-                writer.WritePropertyName(entry.Key);
-                var item = entry.Value;
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    writer.WriteStringValue(item);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a file sent inside JSON: a base64 string.</summary>
-        internal static global::Consumer.FileUpload ReadFile(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
-            {
-                throw Unexpected(ref reader, "a base64 string (a file inside JSON)");
-            }
-
-            return new global::Consumer.FileUpload(bytes);
-        }
-
-        /// <summary>Writes a file inside JSON as a base64 string (JSON has no other way to carry bytes).</summary>
-        internal static void WriteFile(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FileUpload value)
-        {
-            value.Rewind();
-            using var copy = new global::System.IO.MemoryStream();
-            value.Content.CopyTo(copy);
-            writer.WriteBase64StringValue(new global::System.ReadOnlySpan<byte>(copy.GetBuffer(), 0, (int)copy.Length));
+            items.Dispose();
         }
     }
 
-    /// <summary>
-    /// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-bodies.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
-    /// </summary>
-    /// <example>
-    /// <code>var info = (JsonTypeInfo&lt;Member&gt;)BodiesClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
-    /// string json = JsonSerializer.Serialize(member, info);</code>
-    /// </example>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class BodiesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    /// <summary>Writes a JSON array of string.</summary>
+    private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
-        /// <summary>The shared instance.</summary>
-        public static BodiesClientJsonTypeInfoResolver Instance { get; } = new BodiesClientJsonTypeInfoResolver();
-
-        private static global::System.Text.Json.JsonSerializerOptions? s_options;
-
-        /// <summary>Read-only options that use this resolver.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
-
-        /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
         {
-            if (type == typeof(global::Consumer.Metadata)) return Info<global::Consumer.Metadata>(options, BodiesClientJson.ReadMetadata, BodiesClientJson.WriteMetadata);
-            if (type == typeof(global::Consumer.Attachment)) return Info<global::Consumer.Attachment>(options, BodiesClientJson.ReadAttachment, BodiesClientJson.WriteAttachment);
-            if (type == typeof(global::Consumer.Rgb)) return Info<global::Consumer.Rgb>(options, BodiesClientJson.ReadRgb, BodiesClientJson.WriteRgb);
-            if (type == typeof(global::Consumer.FormFields)) return Info<global::Consumer.FormFields>(options, BodiesClientJson.ReadFormFields, BodiesClientJson.WriteFormFields);
-            if (type == typeof(global::Consumer.SubmitMoreFormRequestNested)) return Info<global::Consumer.SubmitMoreFormRequestNested>(options, BodiesClientJson.ReadSubmitMoreFormRequestNested, BodiesClientJson.WriteSubmitMoreFormRequestNested);
-            if (type == typeof(global::Consumer.SubmitMoreFormRequest)) return Info<global::Consumer.SubmitMoreFormRequest>(options, BodiesClientJson.ReadSubmitMoreFormRequest, BodiesClientJson.WriteSubmitMoreFormRequest);
-            if (type == typeof(global::Consumer.SubmitOptionalFormRequest)) return Info<global::Consumer.SubmitOptionalFormRequest>(options, BodiesClientJson.ReadSubmitOptionalFormRequest, BodiesClientJson.WriteSubmitOptionalFormRequest);
-            if (type == typeof(global::Consumer.UploadFilesRequest)) return Info<global::Consumer.UploadFilesRequest>(options, BodiesClientJson.ReadUploadFilesRequest, BodiesClientJson.WriteUploadFilesRequest);
-            if (type == typeof(global::Consumer.UploadLegacyRequest)) return Info<global::Consumer.UploadLegacyRequest>(options, BodiesClientJson.ReadUploadLegacyRequest, BodiesClientJson.WriteUploadLegacyRequest);
+            var item = value[index];
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteStringValue(item);
+            }
+        }
+        writer.WriteEndArray();
+    }
 
-            return null;
+    /// <summary>Reads a JSON array of int.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<int> ReadListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<int>();
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(ReadInt32(ref reader));
+            }
+
+            return items.ToArray();
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of int.</summary>
+    private static void WriteListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<int> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            writer.WriteNumberValue(item);
+        }
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Reads a JSON array of global::Consumer.FileUpload.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> ReadListOfFile(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.FileUpload>();
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadFile(ref reader));
+            }
+
+            return items.ToArray();
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.FileUpload.</summary>
+    private static void WriteListOfFile(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteFile(writer, item);
+            }
+        }
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Reads a JSON object of string.</summary>
+    private static global::System.Collections.Generic.IReadOnlyDictionary<string, string> ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var entries = new global::System.Collections.Generic.Dictionary<string, string>();
+        var name = string.Empty;
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                name = reader.GetString()!;
+                Next(ref reader);
+                entries[name] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader);
+            }
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, PropertyStep(name));
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.BodiesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.BodiesClientJson.Converter<T>(read, write));
+        return entries;
+    }
 
-        private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    /// <summary>Writes a JSON object of string.</summary>
+    private static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartObject();
+        foreach (var entry in value)
         {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
-            options.MakeReadOnly();
-            return options;
+            writer.WritePropertyName(entry.Key);
+            var item = entry.Value;
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteStringValue(item);
+            }
         }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a file sent inside JSON: a base64 string.</summary>
+    internal static global::Consumer.FileUpload ReadFile(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
+        {
+            throw Unexpected(ref reader, "a base64 string (a file inside JSON)");
+        }
+
+        return new global::Consumer.FileUpload(bytes);
+    }
+
+    /// <summary>Writes a file inside JSON as a base64 string (JSON has no other way to carry bytes).</summary>
+    internal static void WriteFile(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FileUpload value)
+    {
+        value.Rewind();
+        using var copy = new global::System.IO.MemoryStream();
+        value.Content.CopyTo(copy);
+        writer.WriteBase64StringValue(new global::System.ReadOnlySpan<byte>(copy.GetBuffer(), 0, (int)copy.Length));
+    }
+}
+
+/// <summary>
+/// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-bodies.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
+/// </summary>
+/// <example>
+/// <code>var info = (JsonTypeInfo&lt;Member&gt;)BodiesClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
+/// string json = JsonSerializer.Serialize(member, info);</code>
+/// </example>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class BodiesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+{
+    /// <summary>The shared instance.</summary>
+    public static BodiesClientJsonTypeInfoResolver Instance { get; } = new BodiesClientJsonTypeInfoResolver();
+
+    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+
+    /// <summary>Read-only options that use this resolver.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+
+    /// <inheritdoc/>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::Consumer.Metadata)) return Info<global::Consumer.Metadata>(options, BodiesClientJson.ReadMetadata, BodiesClientJson.WriteMetadata);
+        if (type == typeof(global::Consumer.Attachment)) return Info<global::Consumer.Attachment>(options, BodiesClientJson.ReadAttachment, BodiesClientJson.WriteAttachment);
+        if (type == typeof(global::Consumer.Rgb)) return Info<global::Consumer.Rgb>(options, BodiesClientJson.ReadRgb, BodiesClientJson.WriteRgb);
+        if (type == typeof(global::Consumer.FormFields)) return Info<global::Consumer.FormFields>(options, BodiesClientJson.ReadFormFields, BodiesClientJson.WriteFormFields);
+        if (type == typeof(global::Consumer.SubmitMoreFormRequestNested)) return Info<global::Consumer.SubmitMoreFormRequestNested>(options, BodiesClientJson.ReadSubmitMoreFormRequestNested, BodiesClientJson.WriteSubmitMoreFormRequestNested);
+        if (type == typeof(global::Consumer.SubmitMoreFormRequest)) return Info<global::Consumer.SubmitMoreFormRequest>(options, BodiesClientJson.ReadSubmitMoreFormRequest, BodiesClientJson.WriteSubmitMoreFormRequest);
+        if (type == typeof(global::Consumer.SubmitOptionalFormRequest)) return Info<global::Consumer.SubmitOptionalFormRequest>(options, BodiesClientJson.ReadSubmitOptionalFormRequest, BodiesClientJson.WriteSubmitOptionalFormRequest);
+        if (type == typeof(global::Consumer.UploadFilesRequest)) return Info<global::Consumer.UploadFilesRequest>(options, BodiesClientJson.ReadUploadFilesRequest, BodiesClientJson.WriteUploadFilesRequest);
+        if (type == typeof(global::Consumer.UploadLegacyRequest)) return Info<global::Consumer.UploadLegacyRequest>(options, BodiesClientJson.ReadUploadLegacyRequest, BodiesClientJson.WriteUploadLegacyRequest);
+
+        return null;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.BodiesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.BodiesClientJson.Converter<T>(read, write));
+
+    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    {
+        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        options.MakeReadOnly();
+        return options;
     }
 }

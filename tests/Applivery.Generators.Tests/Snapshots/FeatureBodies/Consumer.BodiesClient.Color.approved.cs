@@ -3,92 +3,87 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Color values of Bodies API.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Color</c> in <c>features-bodies.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public enum Color
 {
-    /// <summary>
-    /// The Color values of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Color</c> in <c>features-bodies.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public enum Color
+    /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
+    Unrecognized = 0,
+
+    /// <summary>The wire value <c>red</c>.</summary>
+    Red = 1,
+
+    /// <summary>The wire value <c>dark blue</c>.</summary>
+    DarkBlue = 2,
+}
+
+/// <summary>Converts <see cref="global::Consumer.Color"/> to and from its exact wire strings.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public static class ColorExtensions
+{
+    /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
+    public static string? ToWireValue(this global::Consumer.Color value)
     {
-        /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
-        Unrecognized = 0,
-
-        /// <summary>The wire value <c>red</c>.</summary>
-        Red = 1,
-
-        /// <summary>The wire value <c>dark blue</c>.</summary>
-        DarkBlue = 2,
-    }
-
-    /// <summary>
-    /// Converts <see cref="global::Consumer.Color"/> to and from its exact wire strings.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public static class ColorExtensions
-    {
-        /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-        public static string? ToWireValue(this global::Consumer.Color value)
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.Color.Red: return "red";
-                case global::Consumer.Color.DarkBlue: return "dark blue";
-                default: return null;
-            }
-        }
-
-        /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-        public static bool TryParseWireValue(string? text, out global::Consumer.Color value)
-        {
-            switch (text)
-            {
-                case "red": value = global::Consumer.Color.Red; return true;
-                case "dark blue": value = global::Consumer.Color.DarkBlue; return true;
-                default: value = global::Consumer.Color.Unrecognized; return false;
-            }
+            case global::Consumer.Color.Red: return "red";
+            case global::Consumer.Color.DarkBlue: return "dark blue";
+            default: return null;
         }
     }
 
-    internal abstract partial class BodiesClientJson
+    /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
+    public static bool TryParseWireValue(string? text, out global::Consumer.Color value)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Color"/>; a value the spec does not list gives <see cref="global::Consumer.Color.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-        internal static global::Consumer.Color ReadColorValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        switch (text)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("red"u8))
-                {
-                    return global::Consumer.Color.Red;
-                }
-                if (reader.ValueTextEquals("dark blue"u8))
-                {
-                    return global::Consumer.Color.DarkBlue;
-                }
-            }
+            case "red": value = global::Consumer.Color.Red; return true;
+            case "dark blue": value = global::Consumer.Color.DarkBlue; return true;
+            default: value = global::Consumer.Color.Unrecognized; return false;
+        }
+    }
+}
 
-            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-            return global::Consumer.Color.Unrecognized;
+internal abstract partial class BodiesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Color"/>; a value the spec does not list gives <see cref="global::Consumer.Color.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+    internal static global::Consumer.Color ReadColorValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("red"u8))
+            {
+                return global::Consumer.Color.Red;
+            }
+            if (reader.ValueTextEquals("dark blue"u8))
+            {
+                return global::Consumer.Color.DarkBlue;
+            }
         }
 
-        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-        internal static void WriteColorValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Color value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        return global::Consumer.Color.Unrecognized;
+    }
+
+    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+    internal static void WriteColorValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Color value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.Color.Red:
-                    writer.WriteStringValue(Utf8Red);
-                    return;
-                case global::Consumer.Color.DarkBlue:
-                    writer.WriteStringValue(Utf8DarkBlue);
-                    return;
-                default:
-                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "Color", (int)value));
-                    return;
-            }
+            case global::Consumer.Color.Red:
+                writer.WriteStringValue(Utf8Red);
+                return;
+            case global::Consumer.Color.DarkBlue:
+                writer.WriteStringValue(Utf8DarkBlue);
+                return;
+            default:
+                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "Color", (int)value));
+                return;
         }
     }
 }

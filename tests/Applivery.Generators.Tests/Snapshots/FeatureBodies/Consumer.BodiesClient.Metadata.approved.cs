@@ -3,100 +3,82 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Metadata schema of Bodies API.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Metadata</c> in <c>features-bodies.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Metadata
 {
-    /// <summary>
-    /// The Metadata schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Metadata</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Metadata
+    /// <summary>The owner property.</summary>
+    /// <remarks>JSON: <c>owner</c>.</remarks>
+    public string? Owner { get; init; }
+
+    /// <summary>The size property.</summary>
+    /// <remarks>JSON: <c>size</c>.</remarks>
+    public int? Size { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The owner property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>owner</c>.
-        /// </remarks>
-        public string? Owner { get; init; }
-
-        /// <summary>
-        /// The size property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>size</c>.
-        /// </remarks>
-        public int? Size { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class BodiesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Metadata"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Metadata ReadMetadata(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class BodiesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Metadata"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Metadata ReadMetadata(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _owner = default;
+        int? _size = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _owner = default;
-            int? _size = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("owner"u8))
                 {
-                    if (reader.ValueTextEquals("owner"u8))
-                    {
-                        _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("size"u8))
-                    {
-                        _size = NextValueIsNull(ref reader, ref at, ".size") ? null : ReadInt32(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("size"u8))
+                {
+                    _size = NextValueIsNull(ref reader, ref at, ".size") ? null : ReadInt32(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.Metadata
-            {
-                Owner = _owner,
-                Size = _size,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteMetadata(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Metadata)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteMetadataRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value) => WriteMetadata(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteMetadata(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Owner, value.Owner);
-            WriteOptional(writer, Utf8Size, value.Size);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.Metadata
+        {
+            Owner = _owner,
+            Size = _size,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteMetadata(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Metadata value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Owner, value.Owner);
+        WriteOptional(writer, Utf8Size, value.Size);
+        writer.WriteEndObject();
     }
 }

@@ -3,85 +3,73 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The SubmitOptionalFormRequest schema of Bodies API.</summary>
+/// <remarks>
+/// Generated from <c>#/paths/~1forms~1optional/post/requestBody/content/application~1x-www-form-urlencoded/schema</c> in <c>features-bodies.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class SubmitOptionalFormRequest
 {
-    /// <summary>
-    /// The SubmitOptionalFormRequest schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/paths/~1forms~1optional/post/requestBody/content/application~1x-www-form-urlencoded/schema</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class SubmitOptionalFormRequest
+    /// <summary>The q property.</summary>
+    /// <remarks>JSON: <c>q</c>.</remarks>
+    public string? Q { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The q property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>q</c>.
-        /// </remarks>
-        public string? Q { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class BodiesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.SubmitOptionalFormRequest"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class BodiesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.SubmitOptionalFormRequest"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _q = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _q = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("q"u8))
                 {
-                    if (reader.ValueTextEquals("q"u8))
-                    {
-                        _q = NextValueIsNull(ref reader, ref at, ".q") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _q = NextValueIsNull(ref reader, ref at, ".q") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.SubmitOptionalFormRequest
-            {
-                Q = _q,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SubmitOptionalFormRequest)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteSubmitOptionalFormRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value) => WriteSubmitOptionalFormRequest(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Q, value.Q);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.SubmitOptionalFormRequest
+        {
+            Q = _q,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Q, value.Q);
+        writer.WriteEndObject();
     }
 }

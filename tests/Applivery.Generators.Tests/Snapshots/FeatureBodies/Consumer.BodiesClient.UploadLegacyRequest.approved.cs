@@ -3,89 +3,77 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The UploadLegacyRequest schema of Bodies API.</summary>
+/// <remarks>
+/// Generated from <c>#/paths/~1uploads~1legacy/post/requestBody/content/application~1form-data/schema</c> in <c>features-bodies.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class UploadLegacyRequest
 {
-    /// <summary>
-    /// The UploadLegacyRequest schema of Bodies API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/paths/~1uploads~1legacy/post/requestBody/content/application~1form-data/schema</c> in <c>features-bodies.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class UploadLegacyRequest
+    /// <summary>The document property.</summary>
+    /// <remarks>JSON: <c>document</c>.</remarks>
+    public global::Consumer.FileUpload? Document { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The document property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>document</c>.
-        /// </remarks>
-        public global::Consumer.FileUpload? Document { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class BodiesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.UploadLegacyRequest"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.UploadLegacyRequest ReadUploadLegacyRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class BodiesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.UploadLegacyRequest"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.UploadLegacyRequest ReadUploadLegacyRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        global::Consumer.FileUpload? _document = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            global::Consumer.FileUpload? _document = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("document"u8))
                 {
-                    if (reader.ValueTextEquals("document"u8))
-                    {
-                        _document = NextValueIsNull(ref reader, ref at, ".document") ? null : ReadFile(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _document = NextValueIsNull(ref reader, ref at, ".document") ? null : ReadFile(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.UploadLegacyRequest
-            {
-                Document = _document,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteUploadLegacyRequest(global::System.Text.Json.Utf8JsonWriter, global::Consumer.UploadLegacyRequest)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteUploadLegacyRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value) => WriteUploadLegacyRequest(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteUploadLegacyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            if (value.Document is { } _document)
-            {
-                writer.WritePropertyName(Utf8Document);
-                WriteFile(writer, _document);
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.UploadLegacyRequest
+        {
+            Document = _document,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteUploadLegacyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Document is { } _document)
+        {
+            writer.WritePropertyName(Utf8Document);
+            WriteFile(writer, _document);
+        }
+        writer.WriteEndObject();
     }
 }

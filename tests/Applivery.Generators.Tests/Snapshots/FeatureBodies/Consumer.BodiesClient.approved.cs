@@ -3,1374 +3,1345 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The operations of Bodies API, for mocking and dependency injection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public partial interface IBodiesClient
 {
-    /// <summary>
-    /// The operations of Bodies API, for mocking and dependency injection.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public partial interface IBodiesClient
+    /// <summary>Every form encoding style.</summary>
+    /// <remarks>
+    /// <c>POST /forms</c> (<c>submitForm</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>deepObject with nesting, delimited objects, a JSON string field.</summary>
+    /// <remarks>
+    /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>POST /forms/map</summary>
+    /// <remarks>
+    /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>POST /forms/optional</summary>
+    /// <remarks>
+    /// <c>POST /forms/optional</c> (<c>submitOptionalForm</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A multipart upload with files, a JSON part and text parts.</summary>
+    /// <remarks>
+    /// <c>POST /uploads</c> (<c>uploadFiles</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>application/form-data, as some real specs write multipart.</summary>
+    /// <remarks>
+    /// <c>POST /uploads/legacy</c> (<c>uploadLegacy</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>PUT /blobs/{id}</summary>
+    /// <remarks>
+    /// <c>PUT /blobs/{id}</c> (<c>putBlob</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="id">The id path parameter.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>POST /images</summary>
+    /// <remarks>
+    /// <c>POST /images</c> (<c>postImage</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>POST /notes</summary>
+    /// <remarks>
+    /// <c>POST /notes</c> (<c>postNote</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PostNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>JSON wins over the form listed before it.</summary>
+    /// <remarks>
+    /// <c>POST /preferred/json</c> (<c>preferJson</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>XML cannot be sent, so the form after it is used.</summary>
+    /// <remarks>
+    /// <c>POST /preferred/first</c> (<c>preferFirstSupported</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A binary property inside JSON is base64.</summary>
+    /// <remarks>
+    /// <c>POST /attachments</c> (<c>postAttachment</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, global::System.Threading.CancellationToken cancellationToken = default);
+
+}
+
+/// <summary>Bodies API: One operation per kind of request body, for the request-body tests.</summary>
+/// <remarks>
+/// Generated from <c>features-bodies.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="BodiesClientException"/>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class BodiesClient : IBodiesClient
+{
+    /// <summary>The spec's first server, <c>https://bodies.example.com/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
+    public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://bodies.example.com/v1/");
+
+    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+
+    /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
+    public BodiesClient(global::System.Net.Http.HttpClient httpClient)
     {
-        /// <summary>
-        /// Every form encoding style.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /forms</c> (<c>submitForm</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default);
+        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+    }
 
-        /// <summary>
-        /// deepObject with nesting, delimited objects, a JSON string field.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /forms/more</c> (<c>submitMoreForm</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
+    public BodiesClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
+        : this(httpClient)
+    {
+        if (bearerToken is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(bearerToken));
+        }
 
-        /// <summary>
-        /// POST /forms/map
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /forms/map</c> (<c>submitMapForm</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
+        _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
+    }
 
-        /// <summary>
-        /// POST /forms/optional
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /forms/optional</c> (<c>submitOptionalForm</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A multipart upload with files, a JSON part and text parts.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /uploads</c> (<c>uploadFiles</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// application/form-data, as some real specs write multipart.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /uploads/legacy</c> (<c>uploadLegacy</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// PUT /blobs/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>PUT /blobs/{id}</c> (<c>putBlob</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// POST /images
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /images</c> (<c>postImage</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// POST /notes
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /notes</c> (<c>postNote</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PostNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// JSON wins over the form listed before it.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /preferred/json</c> (<c>preferJson</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// XML cannot be sent, so the form after it is used.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /preferred/first</c> (<c>preferFirstSupported</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A binary property inside JSON is base64.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /attachments</c> (<c>postAttachment</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, global::System.Threading.CancellationToken cancellationToken = default);
-
+    /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
+    public BodiesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        : this(httpClient)
+    {
+        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
-    /// Bodies API: One operation per kind of request body, for the request-body tests.
+    /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+    /// text on the network is a leaked credential.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>features-bodies.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="BodiesClientException"/>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class BodiesClient : IBodiesClient
+    public bool AllowInsecureCredentials { get; init; }
+
+    /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+    public bool AllowInsecureBearerToken
     {
-        /// <summary>The spec's first server, <c>https://bodies.example.com/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
-        public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://bodies.example.com/v1/");
+        get => AllowInsecureCredentials;
+        init => AllowInsecureCredentials = value;
+    }
 
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
+    public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
 
-        /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
-        public BodiesClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>
+    /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="BodiesClientException"/>
+    /// instead of exhausting memory.
+    /// </summary>
+    public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
+
+    /// <inheritdoc/>
+    public override string ToString() => "BodiesClient (" + BaseAddress + ")";
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidateSubmitFormParameters();
+        if (body is null)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+            throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
-        public BodiesClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-            : this(httpClient)
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            if (bearerToken is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(bearerToken));
-            }
-
-            _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("submitForm", exception_);
         }
 
-        /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-        public BodiesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-            : this(httpClient)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("forms");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFields, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            request_.Content = FormContent_(json_, name_ => name_ switch
+            {
+                "ids" => (FormStyle_.Form, false),
+                "spaced" => (FormStyle_.SpaceDelimited, false),
+                "piped" => (FormStyle_.PipeDelimited, false),
+                "filter" => (FormStyle_.DeepObject, true),
+                "point" => (FormStyle_.Form, true),
+                "box" => (FormStyle_.Form, false),
+                "raw" => (FormStyle_.Json, false),
+                _ => (FormStyle_.Default, true),
+            });
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("submitForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidateSubmitMoreFormParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        /// <summary>
-        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
-        /// text on the network is a leaked credential.
-        /// </summary>
-        public bool AllowInsecureCredentials { get; init; }
-
-        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
-        public bool AllowInsecureBearerToken
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            get => AllowInsecureCredentials;
-            init => AllowInsecureCredentials = value;
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("submitMoreForm", exception_);
         }
 
-        /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
-        public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
-
-        /// <summary>
-        /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="BodiesClientException"/>
-        /// instead of exhausting memory.
-        /// </summary>
-        public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
-
-        /// <inheritdoc/>
-        public override string ToString() => "BodiesClient (" + BaseAddress + ")";
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.BodiesClientValidation.ValidateSubmitFormParameters();
-            if (body is null)
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("forms/more");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            request_.Content = FormContent_(json_, name_ => name_ switch
             {
-                throw new global::System.ArgumentNullException(nameof(body));
+                "nested" => (FormStyle_.DeepObject, false),
+                "spacedBox" => (FormStyle_.SpaceDelimited, false),
+                "pipedBox" => (FormStyle_.PipeDelimited, false),
+                "quoted" => (FormStyle_.Json, false),
+                _ => (FormStyle_.Default, true),
+            });
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
             }
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("submitForm", exception_);
-            }
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("submitMoreForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("forms");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFieldsRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-                request_.Content = FormContent_(json_, name_ => name_ switch
-                {
-                    "ids" => (FormStyle_.Form, false),
-                    "spaced" => (FormStyle_.SpaceDelimited, false),
-                    "piped" => (FormStyle_.PipeDelimited, false),
-                    "filter" => (FormStyle_.DeepObject, true),
-                    "point" => (FormStyle_.Form, true),
-                    "box" => (FormStyle_.Form, false),
-                    "raw" => (FormStyle_.Json, false),
-                    _ => (FormStyle_.Default, true),
-                });
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("submitForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidateSubmitMapFormParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            global::Consumer.BodiesClientValidation.ValidateSubmitMoreFormParameters();
-            if (body is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("submitMoreForm", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("forms/more");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequestRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-                request_.Content = FormContent_(json_, name_ => name_ switch
-                {
-                    "nested" => (FormStyle_.DeepObject, false),
-                    "spacedBox" => (FormStyle_.SpaceDelimited, false),
-                    "pipedBox" => (FormStyle_.PipeDelimited, false),
-                    "quoted" => (FormStyle_.Json, false),
-                    _ => (FormStyle_.Default, true),
-                });
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("submitMoreForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("submitMapForm", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.BodiesClientValidation.ValidateSubmitMapFormParameters();
-            if (body is null)
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("forms/map");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMapOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            request_.Content = FormContent_(json_, null);
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw new global::System.ArgumentNullException(nameof(body));
+                return;
             }
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("submitMapForm", exception_);
-            }
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("submitMapForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("forms/map");
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidateSubmitOptionalFormParameters();
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMapOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("submitOptionalForm", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("forms/optional");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (body is { } body_)
+            {
+                var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = FormContent_(json_, null);
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("submitMapForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("submitOptionalForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidateUploadFilesParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            global::Consumer.BodiesClientValidation.ValidateSubmitOptionalFormParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("submitOptionalForm", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("forms/optional");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (body is { } body_)
-                {
-                    var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequestRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-                    request_.Content = FormContent_(json_, null);
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("submitOptionalForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("uploadFiles", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.BodiesClientValidation.ValidateUploadFilesParameters();
-            if (body is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("uploads");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var parts_ = MultipartContent_("multipart/form-data");
+            request_.Content = parts_;
+            if (body.Files is { } filesPart_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("uploadFiles", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("uploads");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var parts_ = MultipartContent_("multipart/form-data");
-                request_.Content = parts_;
-                if (body.Files is { } filesPart_)
+                foreach (var item_ in filesPart_)
                 {
-                    foreach (var item_ in filesPart_)
+                    if (item_ is not null)
                     {
-                        if (item_ is not null)
-                        {
-                            AddFilePart_(parts_, "files", item_, "application/octet-stream");
-                        }
+                        AddFilePart_(parts_, "files", item_, "application/octet-stream");
                     }
                 }
-                if (body.Avatar is { } avatarPart_)
+            }
+            if (body.Avatar is { } avatarPart_)
+            {
+                AddFilePart_(parts_, "avatar", avatarPart_, "image/png");
+            }
+            if (body.Metadata is { } metadataPart_)
+            {
+                AddJsonPart_(parts_, "metadata", global::Consumer.BodiesClientJson.Serialize(metadataPart_, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
+            }
+            if (body.Title is { } titlePart_)
+            {
+                AddTextPart_(parts_, "title", titlePart_, null);
+            }
+            if (body.Count is { } countPart_)
+            {
+                AddTextPart_(parts_, "count", FormatValue(countPart_), null);
+            }
+            if (body.When is { } whenPart_)
+            {
+                AddTextPart_(parts_, "when", FormatValue(whenPart_), null);
+            }
+            if (body.Color is { } colorPart_)
+            {
+                AddTextPart_(parts_, "color", (global::Consumer.ColorExtensions.ToWireValue(colorPart_) ?? throw new global::System.ArgumentException("'" + colorPart_ + "' is not a value of Color that the server knows.")), null);
+            }
+            if (body.Tags is { } tagsPart_)
+            {
+                foreach (var item_ in tagsPart_)
                 {
-                    AddFilePart_(parts_, "avatar", avatarPart_, "image/png");
-                }
-                if (body.Metadata is { } metadataPart_)
-                {
-                    AddJsonPart_(parts_, "metadata", global::Consumer.BodiesClientJson.Serialize(metadataPart_, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
-                }
-                if (body.Title is { } titlePart_)
-                {
-                    AddTextPart_(parts_, "title", titlePart_, null);
-                }
-                if (body.Count is { } countPart_)
-                {
-                    AddTextPart_(parts_, "count", FormatValue(countPart_), null);
-                }
-                if (body.When is { } whenPart_)
-                {
-                    AddTextPart_(parts_, "when", FormatValue(whenPart_), null);
-                }
-                if (body.Color is { } colorPart_)
-                {
-                    AddTextPart_(parts_, "color", (global::Consumer.ColorExtensions.ToWireValue(colorPart_) ?? throw new global::System.ArgumentException("'" + colorPart_ + "' is not a value of Color that the server knows.")), null);
-                }
-                if (body.Tags is { } tagsPart_)
-                {
-                    foreach (var item_ in tagsPart_)
+                    if (item_ is not null)
                     {
-                        if (item_ is not null)
-                        {
-                            AddTextPart_(parts_, "tags", item_, null);
-                        }
+                        AddTextPart_(parts_, "tags", item_, null);
                     }
                 }
-                if (body.Labels is { } labelsPart_)
-                {
-                    AddJsonPart_(parts_, "labels", global::Consumer.BodiesClientJson.Serialize(labelsPart_, global::Consumer.BodiesClientJson.WriteListOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
-                }
-                if (body.Description is { } descriptionPart_)
-                {
-                    AddTextPart_(parts_, "description", descriptionPart_, null);
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("uploadFiles", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
+            if (body.Labels is { } labelsPart_)
+            {
+                AddJsonPart_(parts_, "labels", global::Consumer.BodiesClientJson.Serialize(labelsPart_, global::Consumer.BodiesClientJson.WriteListOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
+            }
+            if (body.Description is { } descriptionPart_)
+            {
+                AddTextPart_(parts_, "description", descriptionPart_, null);
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("uploadFiles", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidateUploadLegacyParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            global::Consumer.BodiesClientValidation.ValidateUploadLegacyParameters();
-            if (body is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("uploadLegacy", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("uploads/legacy");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var parts_ = MultipartContent_("application/form-data");
-                request_.Content = parts_;
-                if (body.Document is { } documentPart_)
-                {
-                    AddFilePart_(parts_, "document", documentPart_, "application/pdf");
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("uploadLegacy", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("uploadLegacy", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.BodiesClientValidation.ValidatePutBlobParameters(id);
-            if (body is null)
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("uploads/legacy");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var parts_ = MultipartContent_("application/form-data");
+            request_.Content = parts_;
+            if (body.Document is { } documentPart_)
             {
-                throw new global::System.ArgumentNullException(nameof(body));
+                AddFilePart_(parts_, "document", documentPart_, "application/pdf");
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
             }
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("putBlob", exception_);
-            }
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("uploadLegacy", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("blobs/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Content = body.ToHttpContent("application/octet-stream");
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("putBlob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidatePutBlobParameters(id);
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            global::Consumer.BodiesClientValidation.ValidatePostImageParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("postImage", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("images");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (body is { } body_)
-                {
-                    request_.Content = body_.ToHttpContent("image/png");
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("postImage", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("putBlob", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PostNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.BodiesClientValidation.ValidatePostNoteParameters();
-            if (body is null)
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("blobs/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Content = body.ToHttpContent("application/octet-stream");
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw new global::System.ArgumentNullException(nameof(body));
+                return;
             }
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("putBlob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidatePostImageParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("postImage", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("images");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (body is { } body_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                request_.Content = body_.ToHttpContent("image/png");
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw TimedOut("postNote", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("postImage", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PostNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidatePostNoteParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("postNote", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("notes");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, "text/plain");
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("notes");
+                return;
+            }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, "text/plain");
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("postNote", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidatePreferJsonParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("preferJson", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("preferred/json");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadata) : null;
+            if (content_ is not null)
+            {
+                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("preferJson", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidatePreferFirstSupportedParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("preferFirstSupported", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("preferred/first");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            request_.Content = FormContent_(json_, null);
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("preferFirstSupported", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.BodiesClientValidation.ValidatePostAttachmentParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("postAttachment", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("attachments");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachment) : null;
+            if (content_ is not null)
+            {
+                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new BodiesClientException("postAttachment", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    {
+        var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            source.CancelAfter(_httpClient.Timeout);
+        }
+
+        return source;
+    }
+
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+        new global::System.Threading.Tasks.TaskCanceledException(
+            operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
+            new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
+        address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
+
+    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    {
+        uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+        separator = '&';
+    }
+
+    private static string FormatValue(string value) => value;
+
+    private static string FormatValue(bool value) => value ? "true" : "false";
+
+    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
+    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static string FormatValue(global::Consumer.Color value) =>
+        global::Consumer.ColorExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of Color that the server knows.", nameof(value));
+
+    private static long? ToErrorCode(long? code) => code;
+
+    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
+
+    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var buffer = new byte[65536];
+        var length = 0;
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            int count;
+            while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += count;
+            }
+        }
+        catch (global::System.IO.IOException)
+        {
+            // A body cut off mid-stream still leaves the status, which is what the caller needs most.
+        }
+
+        return new ErrorBody(buffer, length);
+    }
+
+    private static T? TryParseError<T>(ErrorBody body, global::Consumer.BodiesClientJson.ValueReader<T> read)
+        where T : class
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return global::Consumer.BodiesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
+            return null;
+        }
+    }
+
+    private readonly struct ErrorBody
+    {
+        private const int ExcerptLength = 2000;
+
+        public ErrorBody(byte[] bytes, int length)
+        {
+            Bytes = bytes;
+            Length = length;
+        }
+
+        public byte[] Bytes { get; }
+
+        public int Length { get; }
+
+        /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
+        public string? Excerpt
+        {
+            get
+            {
+                if (Length == 0)
                 {
-                    return;
+                    return null;
                 }
 
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("postNote", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
+                return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
             }
         }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default)
+    }
+    /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+    private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    {
+        var uri = request.RequestUri!;
+        if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
         {
-            global::Consumer.BodiesClientValidation.ValidatePreferJsonParameters();
-            if (body is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
+            throw new global::System.InvalidOperationException(
+                "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+        }
+    }
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("preferJson", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("preferred/json");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadataRequest) : null;
-                if (content_ is not null)
-                {
-                    request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                    request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("preferJson", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+    /// <summary>
+    /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+    /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+    /// </summary>
+    private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+    {
+        if (value is null)
+        {
+            throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default)
+        foreach (var c in value)
         {
-            global::Consumer.BodiesClientValidation.ValidatePreferFirstSupportedParameters();
-            if (body is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("preferFirstSupported", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("preferred/first");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadataRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-                request_.Content = FormContent_(json_, null);
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("preferFirstSupported", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.BodiesClientValidation.ValidatePostAttachmentParameters();
-            if (body is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("postAttachment", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("attachments");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachmentRequest) : null;
-                if (content_ is not null)
-                {
-                    request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                    request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new BodiesClientException("postAttachment", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                source.CancelAfter(_httpClient.Timeout);
-            }
-
-            return source;
-        }
-
-        private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
-            new global::System.Threading.Tasks.TaskCanceledException(
-                operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
-                new global::System.TimeoutException(exception.Message, exception));
-
-        /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
-        private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
-            address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
-
-        private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
-        {
-            uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-            separator = '&';
-        }
-
-        private static string FormatValue(string value) => value;
-
-        private static string FormatValue(bool value) => value ? "true" : "false";
-
-        private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-        private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-        private static string FormatValue(global::Consumer.Color value) =>
-            global::Consumer.ColorExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of Color that the server knows.", nameof(value));
-
-        private static long? ToErrorCode(long? code) => code;
-
-        private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-        private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-        private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var buffer = new byte[65536];
-            var length = 0;
-            try
-            {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                int count;
-                while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += count;
-                }
-            }
-            catch (global::System.IO.IOException)
-            {
-                // A body cut off mid-stream still leaves the status, which is what the caller needs most.
-            }
-
-            return new ErrorBody(buffer, length);
-        }
-
-        private static T? TryParseError<T>(ErrorBody body, global::Consumer.BodiesClientJson.ValueReader<T> read)
-            where T : class
-        {
-            if (body.Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return global::Consumer.BodiesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
-                return null;
-            }
-        }
-
-        private readonly struct ErrorBody
-        {
-            private const int ExcerptLength = 2000;
-
-            public ErrorBody(byte[] bytes, int length)
-            {
-                Bytes = bytes;
-                Length = length;
-            }
-
-            public byte[] Bytes { get; }
-
-            public int Length { get; }
-
-            /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
-            public string? Excerpt
-            {
-                get
-                {
-                    if (Length == 0)
-                    {
-                        return null;
-                    }
-
-                    var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
-                    return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
-                }
-            }
-        }
-        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
-        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
-        {
-            var uri = request.RequestUri!;
-            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+            var allowed = forCookie
+                ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                : (c >= 0x20 && c < 0x7F) || c == '\t';
+            if (!allowed)
             {
                 throw new global::System.InvalidOperationException(
-                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+                    "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
             }
         }
 
-        /// <summary>
-        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
-        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
-        /// </summary>
-        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+        return value;
+    }
+
+    /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+    {
+        if (_tokenProvider is not null)
         {
-            if (value is null)
+            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    {
+        RefuseInsecure(request, what, schemeName);
+        var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+        request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
+    }
+
+    /// <summary>How a form field is written: the <c>style</c> of its OpenAPI encoding entry.</summary>
+    private enum FormStyle_
+    {
+        /// <summary>No style given: a primitive as text, an array as repeated fields, an object as JSON text.</summary>
+        Default,
+        Form,
+        SpaceDelimited,
+        PipeDelimited,
+        DeepObject,
+        /// <summary><c>contentType: application/json</c>: the whole value as JSON text.</summary>
+        Json,
+    }
+
+    /// <summary>
+    /// An <c>application/x-www-form-urlencoded</c> body from the model's JSON: each top-level property becomes
+    /// fields as <paramref name="encodingOf"/> says (null: the defaults for every property); nulls are left out.
+    /// </summary>
+    private static global::System.Net.Http.HttpContent FormContent_(byte[] json, global::System.Func<string, (FormStyle_ Style, bool Explode)>? encodingOf)
+    {
+        var form = new global::System.Text.StringBuilder();
+        using (var document = global::System.Text.Json.JsonDocument.Parse(json))
+        {
+            if (document.RootElement.ValueKind != global::System.Text.Json.JsonValueKind.Object)
             {
-                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+                throw new global::System.ArgumentException("A form body must be an object (a set of fields), but was " + document.RootElement.ValueKind + ".");
             }
 
-            foreach (var c in value)
+            foreach (var property in document.RootElement.EnumerateObject())
             {
-                var allowed = forCookie
-                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
-                    : (c >= 0x20 && c < 0x7F) || c == '\t';
-                if (!allowed)
+                var (style, explode) = encodingOf is null ? (FormStyle_.Default, true) : encodingOf(property.Name);
+                AppendFormField_(form, property.Name, property.Value, style, explode);
+            }
+        }
+
+        var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.ASCII.GetBytes(form.ToString()));
+        content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return content;
+    }
+
+    private static void AppendFormField_(global::System.Text.StringBuilder form, string name, global::System.Text.Json.JsonElement value, FormStyle_ style, bool explode)
+    {
+        switch (value.ValueKind)
+        {
+            case global::System.Text.Json.JsonValueKind.Null:
+            case global::System.Text.Json.JsonValueKind.Undefined:
+                return;
+            case global::System.Text.Json.JsonValueKind.Array when style == FormStyle_.DeepObject:
+                AppendDeepObject_(form, name, value);
+                return;
+            case global::System.Text.Json.JsonValueKind.Array when style != FormStyle_.Json:
+            {
+                var items = new global::System.Collections.Generic.List<string>();
+                foreach (var item in value.EnumerateArray())
                 {
-                    throw new global::System.InvalidOperationException(
-                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
-                }
-            }
-
-            return value;
-        }
-
-        /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-        private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (_tokenProvider is not null)
-            {
-                await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, what, schemeName);
-            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
-            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
-        }
-
-        /// <summary>How a form field is written: the <c>style</c> of its OpenAPI encoding entry.</summary>
-        private enum FormStyle_
-        {
-            /// <summary>No style given: a primitive as text, an array as repeated fields, an object as JSON text.</summary>
-            Default,
-            Form,
-            SpaceDelimited,
-            PipeDelimited,
-            DeepObject,
-            /// <summary><c>contentType: application/json</c>: the whole value as JSON text.</summary>
-            Json,
-        }
-
-        /// <summary>
-        /// An <c>application/x-www-form-urlencoded</c> body from the model's JSON: each top-level property becomes
-        /// fields as <paramref name="encodingOf"/> says (null: the defaults for every property); nulls are left out.
-        /// </summary>
-        private static global::System.Net.Http.HttpContent FormContent_(byte[] json, global::System.Func<string, (FormStyle_ Style, bool Explode)>? encodingOf)
-        {
-            var form = new global::System.Text.StringBuilder();
-            using (var document = global::System.Text.Json.JsonDocument.Parse(json))
-            {
-                if (document.RootElement.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-                {
-                    throw new global::System.ArgumentException("A form body must be an object (a set of fields), but was " + document.RootElement.ValueKind + ".");
-                }
-
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    var (style, explode) = encodingOf is null ? (FormStyle_.Default, true) : encodingOf(property.Name);
-                    AppendFormField_(form, property.Name, property.Value, style, explode);
-                }
-            }
-
-            var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.ASCII.GetBytes(form.ToString()));
-            content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
-            return content;
-        }
-
-        private static void AppendFormField_(global::System.Text.StringBuilder form, string name, global::System.Text.Json.JsonElement value, FormStyle_ style, bool explode)
-        {
-            switch (value.ValueKind)
-            {
-                case global::System.Text.Json.JsonValueKind.Null:
-                case global::System.Text.Json.JsonValueKind.Undefined:
-                    return;
-                case global::System.Text.Json.JsonValueKind.Array when style == FormStyle_.DeepObject:
-                    AppendDeepObject_(form, name, value);
-                    return;
-                case global::System.Text.Json.JsonValueKind.Array when style != FormStyle_.Json:
-                {
-                    var items = new global::System.Collections.Generic.List<string>();
-                    foreach (var item in value.EnumerateArray())
+                    if (item.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                     {
-                        if (item.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            items.Add(FormEscape_(FormText_(item)));
-                        }
+                        items.Add(FormEscape_(FormText_(item)));
                     }
-
-                    if (explode && items.Count > 0)
-                    {
-                        foreach (var item in items)
-                        {
-                            AppendFormPair_(form, FormEscape_(name), item);
-                        }
-                    }
-                    else
-                    {
-                        AppendFormPair_(form, FormEscape_(name), string.Join(FormDelimiter_(style), items));
-                    }
-
-                    return;
                 }
 
-                case global::System.Text.Json.JsonValueKind.Object when style == FormStyle_.DeepObject:
-                    AppendDeepObject_(form, name, value);
-                    return;
-                case global::System.Text.Json.JsonValueKind.Object when style is FormStyle_.Form or FormStyle_.SpaceDelimited or FormStyle_.PipeDelimited:
+                if (explode && items.Count > 0)
                 {
-                    if (explode)
+                    foreach (var item in items)
                     {
-                        // form, exploded: each property of the object is a field of its own (R=100&G=200).
-                        foreach (var property in value.EnumerateObject())
-                        {
-                            if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
-                            {
-                                AppendFormPair_(form, FormEscape_(property.Name), FormEscape_(FormText_(property.Value)));
-                            }
-                        }
-
-                        return;
+                        AppendFormPair_(form, FormEscape_(name), item);
                     }
+                }
+                else
+                {
+                    AppendFormPair_(form, FormEscape_(name), string.Join(FormDelimiter_(style), items));
+                }
 
-                    var pairs = new global::System.Collections.Generic.List<string>();
+                return;
+            }
+
+            case global::System.Text.Json.JsonValueKind.Object when style == FormStyle_.DeepObject:
+                AppendDeepObject_(form, name, value);
+                return;
+            case global::System.Text.Json.JsonValueKind.Object when style is FormStyle_.Form or FormStyle_.SpaceDelimited or FormStyle_.PipeDelimited:
+            {
+                if (explode)
+                {
+                    // form, exploded: each property of the object is a field of its own (R=100&G=200).
                     foreach (var property in value.EnumerateObject())
                     {
                         if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                         {
-                            pairs.Add(FormEscape_(property.Name));
-                            pairs.Add(FormEscape_(FormText_(property.Value)));
+                            AppendFormPair_(form, FormEscape_(property.Name), FormEscape_(FormText_(property.Value)));
                         }
                     }
 
-                    AppendFormPair_(form, FormEscape_(name), string.Join(FormDelimiter_(style), pairs));
                     return;
                 }
 
-                default:
-                    // A primitive as its text; an object without a style (or with contentType JSON) as JSON text.
-                    AppendFormPair_(form, FormEscape_(name), FormEscape_(style == FormStyle_.Json ? value.GetRawText() : FormText_(value)));
-                    return;
-            }
-        }
-
-        /// <summary>deepObject: <c>name[key]=value</c>, nested objects as further <c>[key]</c>s and array items as <c>[0]</c>, <c>[1]</c>, ….</summary>
-        private static void AppendDeepObject_(global::System.Text.StringBuilder form, string key, global::System.Text.Json.JsonElement value)
-        {
-            switch (value.ValueKind)
-            {
-                case global::System.Text.Json.JsonValueKind.Object:
-                    foreach (var property in value.EnumerateObject())
+                var pairs = new global::System.Collections.Generic.List<string>();
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
                     {
-                        AppendDeepObject_(form, key + "[" + property.Name + "]", property.Value);
+                        pairs.Add(FormEscape_(property.Name));
+                        pairs.Add(FormEscape_(FormText_(property.Value)));
                     }
-
-                    return;
-                case global::System.Text.Json.JsonValueKind.Array:
-                    var index = 0;
-                    foreach (var item in value.EnumerateArray())
-                    {
-                        AppendDeepObject_(form, key + "[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", item);
-                        index++;
-                    }
-
-                    return;
-                case global::System.Text.Json.JsonValueKind.Null:
-                case global::System.Text.Json.JsonValueKind.Undefined:
-                    return;
-                default:
-                    AppendFormPair_(form, FormEscape_(key), FormEscape_(FormText_(value)));
-                    return;
-            }
-        }
-
-        /// <summary>The delimiter of a non-exploded list, percent-encoded as the form requires.</summary>
-        private static string FormDelimiter_(FormStyle_ style) => style switch
-        {
-            FormStyle_.SpaceDelimited => "%20",
-            FormStyle_.PipeDelimited => "%7C",
-            _ => ",",
-        };
-
-        private static void AppendFormPair_(global::System.Text.StringBuilder form, string escapedName, string escapedValue)
-        {
-            if (form.Length > 0)
-            {
-                form.Append('&');
-            }
-
-            form.Append(escapedName).Append('=').Append(escapedValue);
-        }
-
-        /// <summary>A scalar as text (a string's value, a number or literal as written); an object or array as JSON.</summary>
-        private static string FormText_(global::System.Text.Json.JsonElement value) =>
-            value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-        /// <summary>
-        /// Form encoding of UTF-8 text: letters, digits and <c>-._~</c> as they are, a space as <c>+</c>, every other
-        /// byte as <c>%XX</c> (what <c>FormUrlEncodedContent</c> does, without its length limit on older frameworks).
-        /// </summary>
-        private static string FormEscape_(string text)
-        {
-            const string Hex = "0123456789ABCDEF";
-            var builder = new global::System.Text.StringBuilder(text.Length);
-            foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(text))
-            {
-                if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~')
-                {
-                    builder.Append((char)b);
                 }
-                else if (b == (byte)' ')
-                {
-                    builder.Append('+');
-                }
-                else
-                {
-                    builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 15]);
-                }
+
+                AppendFormPair_(form, FormEscape_(name), string.Join(FormDelimiter_(style), pairs));
+                return;
             }
 
-            return builder.ToString();
+            default:
+                // A primitive as its text; an object without a style (or with contentType JSON) as JSON text.
+                AppendFormPair_(form, FormEscape_(name), FormEscape_(style == FormStyle_.Json ? value.GetRawText() : FormText_(value)));
+                return;
+        }
+    }
+
+    /// <summary>deepObject: <c>name[key]=value</c>, nested objects as further <c>[key]</c>s and array items as <c>[0]</c>, <c>[1]</c>, ….</summary>
+    private static void AppendDeepObject_(global::System.Text.StringBuilder form, string key, global::System.Text.Json.JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case global::System.Text.Json.JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    AppendDeepObject_(form, key + "[" + property.Name + "]", property.Value);
+                }
+
+                return;
+            case global::System.Text.Json.JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    AppendDeepObject_(form, key + "[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", item);
+                    index++;
+                }
+
+                return;
+            case global::System.Text.Json.JsonValueKind.Null:
+            case global::System.Text.Json.JsonValueKind.Undefined:
+                return;
+            default:
+                AppendFormPair_(form, FormEscape_(key), FormEscape_(FormText_(value)));
+                return;
+        }
+    }
+
+    /// <summary>The delimiter of a non-exploded list, percent-encoded as the form requires.</summary>
+    private static string FormDelimiter_(FormStyle_ style) => style switch
+    {
+        FormStyle_.SpaceDelimited => "%20",
+        FormStyle_.PipeDelimited => "%7C",
+        _ => ",",
+    };
+
+    private static void AppendFormPair_(global::System.Text.StringBuilder form, string escapedName, string escapedValue)
+    {
+        if (form.Length > 0)
+        {
+            form.Append('&');
         }
 
-        /// <summary>A multipart form with a token boundary, sent unquoted (some servers reject a quoted one).</summary>
-        private static global::System.Net.Http.MultipartFormDataContent MultipartContent_(string mediaType)
-        {
-            var boundary = "----applivery-" + global::System.Guid.NewGuid().ToString("N");
-            var parts = new global::System.Net.Http.MultipartFormDataContent(boundary);
-            parts.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType + "; boundary=" + boundary);
-            return parts;
-        }
+        form.Append(escapedName).Append('=').Append(escapedValue);
+    }
 
-        /// <summary>A text part (UTF-8, no Content-Type unless the spec names one, as browsers send fields).</summary>
-        private static void AddTextPart_(global::System.Net.Http.MultipartFormDataContent parts, string name, string value, string? contentType)
+    /// <summary>A scalar as text (a string's value, a number or literal as written); an object or array as JSON.</summary>
+    private static string FormText_(global::System.Text.Json.JsonElement value) =>
+        value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    /// <summary>
+    /// Form encoding of UTF-8 text: letters, digits and <c>-._~</c> as they are, a space as <c>+</c>, every other
+    /// byte as <c>%XX</c> (what <c>FormUrlEncodedContent</c> does, without its length limit on older frameworks).
+    /// </summary>
+    private static string FormEscape_(string text)
+    {
+        const string Hex = "0123456789ABCDEF";
+        var builder = new global::System.Text.StringBuilder(text.Length);
+        foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(text))
         {
-            var part = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(value));
-            if (contentType is not null)
+            if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~')
             {
-                part.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+                builder.Append((char)b);
             }
-
-            part.Headers.ContentDisposition = FormDataDisposition_(name, null);
-            parts.Add(part);
+            else if (b == (byte)' ')
+            {
+                builder.Append('+');
+            }
+            else
+            {
+                builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 15]);
+            }
         }
 
-        /// <summary>A JSON part: the value written by the generated JSON writer.</summary>
-        private static void AddJsonPart_(global::System.Net.Http.MultipartFormDataContent parts, string name, byte[] json, string contentType)
+        return builder.ToString();
+    }
+
+    /// <summary>A multipart form with a token boundary, sent unquoted (some servers reject a quoted one).</summary>
+    private static global::System.Net.Http.MultipartFormDataContent MultipartContent_(string mediaType)
+    {
+        var boundary = "----applivery-" + global::System.Guid.NewGuid().ToString("N");
+        var parts = new global::System.Net.Http.MultipartFormDataContent(boundary);
+        parts.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType + "; boundary=" + boundary);
+        return parts;
+    }
+
+    /// <summary>A text part (UTF-8, no Content-Type unless the spec names one, as browsers send fields).</summary>
+    private static void AddTextPart_(global::System.Net.Http.MultipartFormDataContent parts, string name, string value, string? contentType)
+    {
+        var part = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(value));
+        if (contentType is not null)
         {
-            var part = new global::System.Net.Http.ByteArrayContent(json);
             part.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
-            part.Headers.ContentDisposition = FormDataDisposition_(name, null);
-            parts.Add(part);
         }
 
-        /// <summary>A free-form value: a string as text, anything else as a JSON part; nothing for null.</summary>
-        private static void AddJsonElementPart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::System.Text.Json.JsonElement value, string? contentType)
+        part.Headers.ContentDisposition = FormDataDisposition_(name, null);
+        parts.Add(part);
+    }
+
+    /// <summary>A JSON part: the value written by the generated JSON writer.</summary>
+    private static void AddJsonPart_(global::System.Net.Http.MultipartFormDataContent parts, string name, byte[] json, string contentType)
+    {
+        var part = new global::System.Net.Http.ByteArrayContent(json);
+        part.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        part.Headers.ContentDisposition = FormDataDisposition_(name, null);
+        parts.Add(part);
+    }
+
+    /// <summary>A free-form value: a string as text, anything else as a JSON part; nothing for null.</summary>
+    private static void AddJsonElementPart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::System.Text.Json.JsonElement value, string? contentType)
+    {
+        switch (value.ValueKind)
         {
-            switch (value.ValueKind)
-            {
-                case global::System.Text.Json.JsonValueKind.Null:
-                case global::System.Text.Json.JsonValueKind.Undefined:
-                    return;
-                case global::System.Text.Json.JsonValueKind.String:
-                    AddTextPart_(parts, name, value.GetString()!, contentType);
-                    return;
-                default:
-                    AddJsonPart_(parts, name, global::System.Text.Encoding.UTF8.GetBytes(value.GetRawText()), contentType ?? "application/json");
-                    return;
-            }
+            case global::System.Text.Json.JsonValueKind.Null:
+            case global::System.Text.Json.JsonValueKind.Undefined:
+                return;
+            case global::System.Text.Json.JsonValueKind.String:
+                AddTextPart_(parts, name, value.GetString()!, contentType);
+                return;
+            default:
+                AddJsonPart_(parts, name, global::System.Text.Encoding.UTF8.GetBytes(value.GetRawText()), contentType ?? "application/json");
+                return;
         }
-
-        /// <summary>
-        /// <c>form-data; name="…"; filename="…"</c>, quoted; a quote or line break in a name is percent-encoded (as
-        /// browsers do); a non-ASCII file name also goes in <c>filename*</c> (RFC 6266) with an ASCII fallback.
-        /// </summary>
-        private static global::System.Net.Http.Headers.ContentDispositionHeaderValue FormDataDisposition_(string name, string? fileName)
-        {
-            var disposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = QuotedFormName_(name) };
-            if (fileName is not null)
-            {
-                var ascii = new global::System.Text.StringBuilder(fileName.Length);
-                var isAscii = true;
-                foreach (var c in fileName)
-                {
-                    isAscii &= c < 128;
-                    ascii.Append(c is >= ' ' and < (char)127 ? c : '_');
-                }
-
-                disposition.FileName = QuotedFormName_(ascii.ToString());
-                if (!isAscii)
-                {
-                    disposition.FileNameStar = fileName;
-                }
-            }
-
-            return disposition;
-        }
-
-        private static string QuotedFormName_(string name) =>
-            "\"" + name.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
-
-        /// <summary>A file part, streamed; its Content-Disposition always has a file name (the property's when the file names none).</summary>
-        private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::Consumer.FileUpload file, string defaultContentType)
-        {
-            var part = file.ToHttpContent(defaultContentType);
-            part.Headers.ContentDisposition = FormDataDisposition_(name, file.FileName is { Length: > 0 } fileName ? fileName : name);
-            parts.Add(part);
-        }
-
     }
 
     /// <summary>
-    /// A call of BodiesClient that did not succeed: a non-success status (with the spec's typed error body
-    /// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
-    /// Never holds the bearer token or any request header.
+    /// <c>form-data; name="…"; filename="…"</c>, quoted; a quote or line break in a name is percent-encoded (as
+    /// browsers do); a non-ASCII file name also goes in <c>filename*</c> (RFC 6266) with an ASCII fallback.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class BodiesClientException : global::System.Exception
+    private static global::System.Net.Http.Headers.ContentDispositionHeaderValue FormDataDisposition_(string name, string? fileName)
     {
-        /// <summary>Creates the exception for a non-success response.</summary>
-        public BodiesClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
-            : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+        var disposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = QuotedFormName_(name) };
+        if (fileName is not null)
         {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            ErrorCode = errorCode;
-            ErrorMessage = errorMessage;
-            ResponseBody = responseBody;
-            Body = body;
-        }
-
-        private BodiesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
-            : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            JsonPath = exception.Path;
-        }
-
-        /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
-        public string OperationId { get; }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
-        public long? ErrorCode { get; }
-
-        /// <summary>The API's error message from the error body, when the body has one.</summary>
-        public string? ErrorMessage { get; }
-
-        /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
-        public string? ResponseBody { get; }
-
-        /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
-        public object? Body { get; }
-
-        /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
-        public string? JsonPath { get; }
-
-        private BodiesClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
-            : base(message, innerException)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-        }
-
-        internal static BodiesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
-            new BodiesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
-
-        internal static BodiesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new BodiesClientException(operationId, statusCode, exception);
-
-        private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
-        {
-            var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
-            if (errorCode is not null || errorMessage is not null)
+            var ascii = new global::System.Text.StringBuilder(fileName.Length);
+            var isAscii = true;
+            foreach (var c in fileName)
             {
-                return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
+                isAscii &= c < 128;
+                ascii.Append(c is >= ' ' and < (char)127 ? c : '_');
             }
 
-            return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
+            disposition.FileName = QuotedFormName_(ascii.ToString());
+            if (!isAscii)
+            {
+                disposition.FileNameStar = fileName;
+            }
         }
+
+        return disposition;
+    }
+
+    private static string QuotedFormName_(string name) =>
+        "\"" + name.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
+
+    /// <summary>A file part, streamed; its Content-Disposition always has a file name (the property's when the file names none).</summary>
+    private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::Consumer.FileUpload file, string defaultContentType)
+    {
+        var part = file.ToHttpContent(defaultContentType);
+        part.Headers.ContentDisposition = FormDataDisposition_(name, file.FileName is { Length: > 0 } fileName ? fileName : name);
+        parts.Add(part);
+    }
+
+}
+
+/// <summary>
+/// A call of BodiesClient that did not succeed: a non-success status (with the spec's typed error body
+/// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
+/// Never holds the bearer token or any request header.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class BodiesClientException : global::System.Exception
+{
+    /// <summary>Creates the exception for a non-success response.</summary>
+    public BodiesClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
+        : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ResponseBody = responseBody;
+        Body = body;
+    }
+
+    private BodiesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+        : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        JsonPath = exception.Path;
+    }
+
+    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
+    public long? ErrorCode { get; }
+
+    /// <summary>The API's error message from the error body, when the body has one.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
+    public string? ResponseBody { get; }
+
+    /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
+    public object? Body { get; }
+
+    /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
+    public string? JsonPath { get; }
+
+    private BodiesClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
+        : base(message, innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+    }
+
+    internal static BodiesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
+        new BodiesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
+
+    internal static BodiesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new BodiesClientException(operationId, statusCode, exception);
+
+    private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
+    {
+        var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
+        if (errorCode is not null || errorMessage is not null)
+        {
+            return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
+        }
+
+        return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
     }
 }

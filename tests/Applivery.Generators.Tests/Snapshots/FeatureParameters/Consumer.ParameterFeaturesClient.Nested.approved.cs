@@ -3,104 +3,86 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Nested schema of Parameter Features API.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Nested</c> in <c>features-parameters.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Nested
 {
-    /// <summary>
-    /// The Nested schema of Parameter Features API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Nested</c> in <c>features-parameters.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Nested
+    /// <summary>The name property.</summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    public string? Name { get; init; }
+
+    /// <summary>The inner property.</summary>
+    /// <remarks>JSON: <c>inner</c>.</remarks>
+    public global::Consumer.Rgb? Inner { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>.
-        /// </remarks>
-        public string? Name { get; init; }
-
-        /// <summary>
-        /// The inner property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>inner</c>.
-        /// </remarks>
-        public global::Consumer.Rgb? Inner { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            Inner?.ValidateInto(errors, path + ".inner");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class ParameterFeaturesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Nested"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Nested ReadNested(ref global::System.Text.Json.Utf8JsonReader reader)
+        Inner?.ValidateInto(errors, path + ".inner");
+    }
+}
+
+internal abstract partial class ParameterFeaturesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Nested"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Nested ReadNested(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _name = default;
+        global::Consumer.Rgb? _inner = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _name = default;
-            global::Consumer.Rgb? _inner = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("name"u8))
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("inner"u8))
-                    {
-                        _inner = NextValueIsNull(ref reader, ref at, ".inner") ? null : ReadRgb(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("inner"u8))
+                {
+                    _inner = NextValueIsNull(ref reader, ref at, ".inner") ? null : ReadRgb(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.Nested
-            {
-                Name = _name,
-                Inner = _inner,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteNested(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Nested)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteNestedRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Nested value) => WriteNested(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Nested value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Name, value.Name);
-            if (value.Inner is { } _inner)
-            {
-                writer.WritePropertyName(Utf8Inner);
-                WriteRgb(writer, _inner);
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.Nested
+        {
+            Name = _name,
+            Inner = _inner,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Nested value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Name, value.Name);
+        if (value.Inner is { } _inner)
+        {
+            writer.WritePropertyName(Utf8Inner);
+            WriteRgb(writer, _inner);
+        }
+        writer.WriteEndObject();
     }
 }

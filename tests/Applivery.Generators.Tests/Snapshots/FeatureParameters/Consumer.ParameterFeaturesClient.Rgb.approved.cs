@@ -3,115 +3,93 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Rgb schema of Parameter Features API.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Rgb</c> in <c>features-parameters.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Rgb
 {
-    /// <summary>
-    /// The Rgb schema of Parameter Features API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Rgb</c> in <c>features-parameters.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Rgb
+    /// <summary>The R property.</summary>
+    /// <remarks>JSON: <c>R</c>.</remarks>
+    public int? R { get; init; }
+
+    /// <summary>The G property.</summary>
+    /// <remarks>JSON: <c>G</c>.</remarks>
+    public int? G { get; init; }
+
+    /// <summary>The B property.</summary>
+    /// <remarks>JSON: <c>B</c>.</remarks>
+    public int? B { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The R property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>R</c>.
-        /// </remarks>
-        public int? R { get; init; }
-
-        /// <summary>
-        /// The G property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>G</c>.
-        /// </remarks>
-        public int? G { get; init; }
-
-        /// <summary>
-        /// The B property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>B</c>.
-        /// </remarks>
-        public int? B { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class ParameterFeaturesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Rgb"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Rgb ReadRgb(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class ParameterFeaturesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Rgb"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Rgb ReadRgb(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        int? _r = default;
+        int? _g = default;
+        int? _b = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            int? _r = default;
-            int? _g = default;
-            int? _b = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("R"u8))
                 {
-                    if (reader.ValueTextEquals("R"u8))
-                    {
-                        _r = NextValueIsNull(ref reader, ref at, ".R") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("G"u8))
-                    {
-                        _g = NextValueIsNull(ref reader, ref at, ".G") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("B"u8))
-                    {
-                        _b = NextValueIsNull(ref reader, ref at, ".B") ? null : ReadInt32(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _r = NextValueIsNull(ref reader, ref at, ".R") ? null : ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("G"u8))
+                {
+                    _g = NextValueIsNull(ref reader, ref at, ".G") ? null : ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("B"u8))
+                {
+                    _b = NextValueIsNull(ref reader, ref at, ".B") ? null : ReadInt32(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.Rgb
-            {
-                R = _r,
-                G = _g,
-                B = _b,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteRgb(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Rgb)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteRgbRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value) => WriteRgb(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteRgb(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8R, value.R);
-            WriteOptional(writer, Utf8G, value.G);
-            WriteOptional(writer, Utf8B, value.B);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.Rgb
+        {
+            R = _r,
+            G = _g,
+            B = _b,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteRgb(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8R, value.R);
+        WriteOptional(writer, Utf8G, value.G);
+        WriteOptional(writer, Utf8B, value.B);
+        writer.WriteEndObject();
     }
 }

@@ -3,92 +3,87 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Shade values of Parameter Features API.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Shade</c> in <c>features-parameters.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public enum Shade
 {
-    /// <summary>
-    /// The Shade values of Parameter Features API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Shade</c> in <c>features-parameters.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public enum Shade
+    /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
+    Unrecognized = 0,
+
+    /// <summary>The wire value <c>dark-blue</c>.</summary>
+    DarkBlue = 1,
+
+    /// <summary>The wire value <c>light-blue</c>.</summary>
+    LightBlue = 2,
+}
+
+/// <summary>Converts <see cref="global::Consumer.Shade"/> to and from its exact wire strings.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public static class ShadeExtensions
+{
+    /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
+    public static string? ToWireValue(this global::Consumer.Shade value)
     {
-        /// <summary>A value this version of the spec does not list (a newer server may send one). Also the default value.</summary>
-        Unrecognized = 0,
-
-        /// <summary>The wire value <c>dark-blue</c>.</summary>
-        DarkBlue = 1,
-
-        /// <summary>The wire value <c>light-blue</c>.</summary>
-        LightBlue = 2,
-    }
-
-    /// <summary>
-    /// Converts <see cref="global::Consumer.Shade"/> to and from its exact wire strings.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public static class ShadeExtensions
-    {
-        /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-        public static string? ToWireValue(this global::Consumer.Shade value)
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.Shade.DarkBlue: return "dark-blue";
-                case global::Consumer.Shade.LightBlue: return "light-blue";
-                default: return null;
-            }
-        }
-
-        /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-        public static bool TryParseWireValue(string? text, out global::Consumer.Shade value)
-        {
-            switch (text)
-            {
-                case "dark-blue": value = global::Consumer.Shade.DarkBlue; return true;
-                case "light-blue": value = global::Consumer.Shade.LightBlue; return true;
-                default: value = global::Consumer.Shade.Unrecognized; return false;
-            }
+            case global::Consumer.Shade.DarkBlue: return "dark-blue";
+            case global::Consumer.Shade.LightBlue: return "light-blue";
+            default: return null;
         }
     }
 
-    internal abstract partial class ParameterFeaturesClientJson
+    /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
+    public static bool TryParseWireValue(string? text, out global::Consumer.Shade value)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Shade"/>; a value the spec does not list gives <see cref="global::Consumer.Shade.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-        internal static global::Consumer.Shade ReadShadeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        switch (text)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("dark-blue"u8))
-                {
-                    return global::Consumer.Shade.DarkBlue;
-                }
-                if (reader.ValueTextEquals("light-blue"u8))
-                {
-                    return global::Consumer.Shade.LightBlue;
-                }
-            }
+            case "dark-blue": value = global::Consumer.Shade.DarkBlue; return true;
+            case "light-blue": value = global::Consumer.Shade.LightBlue; return true;
+            default: value = global::Consumer.Shade.Unrecognized; return false;
+        }
+    }
+}
 
-            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-            return global::Consumer.Shade.Unrecognized;
+internal abstract partial class ParameterFeaturesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Shade"/>; a value the spec does not list gives <see cref="global::Consumer.Shade.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
+    internal static global::Consumer.Shade ReadShadeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("dark-blue"u8))
+            {
+                return global::Consumer.Shade.DarkBlue;
+            }
+            if (reader.ValueTextEquals("light-blue"u8))
+            {
+                return global::Consumer.Shade.LightBlue;
+            }
         }
 
-        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-        internal static void WriteShadeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shade value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        return global::Consumer.Shade.Unrecognized;
+    }
+
+    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
+    internal static void WriteShadeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shade value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        switch (value)
         {
-            switch (value)
-            {
-                case global::Consumer.Shade.DarkBlue:
-                    writer.WriteStringValue(Utf8DarkBlue);
-                    return;
-                case global::Consumer.Shade.LightBlue:
-                    writer.WriteStringValue(Utf8LightBlue);
-                    return;
-                default:
-                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "Shade", (int)value));
-                    return;
-            }
+            case global::Consumer.Shade.DarkBlue:
+                writer.WriteStringValue(Utf8DarkBlue);
+                return;
+            case global::Consumer.Shade.LightBlue:
+                writer.WriteStringValue(Utf8LightBlue);
+                return;
+            default:
+                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "Shade", (int)value));
+                return;
         }
     }
 }

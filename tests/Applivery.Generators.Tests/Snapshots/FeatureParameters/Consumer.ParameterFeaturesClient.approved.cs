@@ -3,3640 +3,3531 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The operations of Parameter Features API, for mocking and dependency injection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public partial interface IParameterFeaturesClient
 {
-    /// <summary>
-    /// The operations of Parameter Features API, for mocking and dependency injection.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public partial interface IParameterFeaturesClient
+    /// <summary>GET /path/simple/primitive/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/simple/primitive/{color}</c> (<c>pathSimplePrimitive</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/simple/array/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/simple/array/{color}</c> (<c>pathSimpleArray</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathSimpleArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/simple/array/explode/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/simple/array/explode/{color}</c> (<c>pathSimpleArrayExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/simple/object/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/simple/object/{color}</c> (<c>pathSimpleObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/simple/object/explode/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/simple/object/explode/{color}</c> (<c>pathSimpleObjectExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/label/primitive/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/label/primitive/{color}</c> (<c>pathLabelPrimitive</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/label/array/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/label/array/{color}</c> (<c>pathLabelArray</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathLabelArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/label/array/explode/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/label/array/explode/{color}</c> (<c>pathLabelArrayExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/label/object/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/label/object/{color}</c> (<c>pathLabelObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/label/object/explode/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/label/object/explode/{color}</c> (<c>pathLabelObjectExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/matrix/primitive/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/matrix/primitive/{color}</c> (<c>pathMatrixPrimitive</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/matrix/array/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/matrix/array/{color}</c> (<c>pathMatrixArray</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathMatrixArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/matrix/array/explode/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/matrix/array/explode/{color}</c> (<c>pathMatrixArrayExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/matrix/object/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/matrix/object/{color}</c> (<c>pathMatrixObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /path/matrix/object/explode/{color}</summary>
+    /// <remarks>
+    /// <c>GET /path/matrix/object/explode/{color}</c> (<c>pathMatrixObjectExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/form/primitive</summary>
+    /// <remarks>
+    /// <c>GET /query/form/primitive</c> (<c>queryFormPrimitive</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/form/array</summary>
+    /// <remarks>
+    /// <c>GET /query/form/array</c> (<c>queryFormArray</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryFormArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/form/array/explode</summary>
+    /// <remarks>
+    /// <c>GET /query/form/array/explode</c> (<c>queryFormArrayExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/form/object</summary>
+    /// <remarks>
+    /// <c>GET /query/form/object</c> (<c>queryFormObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/form/object/explode</summary>
+    /// <remarks>
+    /// <c>GET /query/form/object/explode</c> (<c>queryFormObjectExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/spaceDelimited/array</summary>
+    /// <remarks>
+    /// <c>GET /query/spaceDelimited/array</c> (<c>querySpaceDelimitedArray</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/spaceDelimited/object</summary>
+    /// <remarks>
+    /// <c>GET /query/spaceDelimited/object</c> (<c>querySpaceDelimitedObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/pipeDelimited/array</summary>
+    /// <remarks>
+    /// <c>GET /query/pipeDelimited/array</c> (<c>queryPipeDelimitedArray</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/pipeDelimited/object</summary>
+    /// <remarks>
+    /// <c>GET /query/pipeDelimited/object</c> (<c>queryPipeDelimitedObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/deepObject</summary>
+    /// <remarks>
+    /// <c>GET /query/deepObject</c> (<c>queryDeepObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/default/array</summary>
+    /// <remarks>
+    /// <c>GET /query/default/array</c> (<c>queryDefaultArray</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryDefaultArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query/default/object</summary>
+    /// <remarks>
+    /// <c>GET /query/default/object</c> (<c>queryDefaultObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /header/primitive</summary>
+    /// <remarks>
+    /// <c>GET /header/primitive</c> (<c>headerPrimitive</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="xColor">The X-Color header parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /cookie/primitive</summary>
+    /// <remarks>
+    /// <c>GET /cookie/primitive</c> (<c>cookiePrimitive</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color cookie parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /header/array</summary>
+    /// <remarks>
+    /// <c>GET /header/array</c> (<c>headerArray</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="xColor">The X-Color header parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task HeaderArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /cookie/array</summary>
+    /// <remarks>
+    /// <c>GET /cookie/array</c> (<c>cookieArray</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color cookie parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task CookieArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /header/array/explode</summary>
+    /// <remarks>
+    /// <c>GET /header/array/explode</c> (<c>headerArrayExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="xColor">The X-Color header parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /cookie/array/explode</summary>
+    /// <remarks>
+    /// <c>GET /cookie/array/explode</c> (<c>cookieArrayExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color cookie parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task CookieArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /header/object</summary>
+    /// <remarks>
+    /// <c>GET /header/object</c> (<c>headerObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="xColor">The X-Color header parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /cookie/object</summary>
+    /// <remarks>
+    /// <c>GET /cookie/object</c> (<c>cookieObject</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color cookie parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /header/object/explode</summary>
+    /// <remarks>
+    /// <c>GET /header/object/explode</c> (<c>headerObjectExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="xColor">The X-Color header parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /cookie/object/explode</summary>
+    /// <remarks>
+    /// <c>GET /cookie/object/explode</c> (<c>cookieObjectExplode</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="color">The color cookie parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /cookies</summary>
+    /// <remarks>
+    /// <c>GET /cookies</c> (<c>cookies</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="session">The session cookie parameter.</param>
+    /// <param name="prefs">The prefs cookie parameter.</param>
+    /// <param name="theme">The theme cookie parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task CookiesAsync(string? session = null, global::System.Collections.Generic.IReadOnlyList<string>? prefs = null, string? theme = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /escaping/{segment}</summary>
+    /// <remarks>
+    /// <c>GET /escaping/{segment}</c> (<c>escaping</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="segment">The segment path parameter.</param>
+    /// <param name="q">The q query parameter.</param>
+    /// <param name="items">The items query parameter.</param>
+    /// <param name="xNote">The X-Note header parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? items = null, string? xNote = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /allow-reserved</summary>
+    /// <remarks>
+    /// <c>GET /allow-reserved</c> (<c>allowReserved</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="q">The q query parameter.</param>
+    /// <param name="paths">The paths query parameter.</param>
+    /// <param name="plain">The plain query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? paths = null, string? plain = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /content/{where}</summary>
+    /// <remarks>
+    /// <c>GET /content/{where}</c> (<c>contentJson</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="where">The where path parameter.</param>
+    /// <param name="filter">The filter query parameter.</param>
+    /// <param name="xFilter">The X-Filter header parameter.</param>
+    /// <param name="tags">The tags query parameter.</param>
+    /// <param name="note">The note query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task ContentJsonAsync(global::System.Collections.Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /formats/{shade}/{ids}</summary>
+    /// <remarks>
+    /// <c>GET /formats/{shade}/{ids}</c> (<c>formats</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="shade">The shade path parameter.</param>
+    /// <param name="ids">The ids path parameter.</param>
+    /// <param name="since">The since query parameter.</param>
+    /// <param name="days">The days query parameter.</param>
+    /// <param name="shades">The shades query parameter.</param>
+    /// <param name="ratio">The ratio query parameter.</param>
+    /// <param name="xRatio">The X-Ratio header parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /nulls</summary>
+    /// <remarks>
+    /// <c>GET /nulls</c> (<c>nulls</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="q">The q query parameter.</param>
+    /// <param name="list">The list query parameter.</param>
+    /// <param name="filter">The filter query parameter.</param>
+    /// <param name="labels">The labels query parameter.</param>
+    /// <param name="xColor">The X-Color header parameter.</param>
+    /// <param name="session">The session cookie parameter.</param>
+    /// <param name="count">The count query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task NullsAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /maps</summary>
+    /// <remarks>
+    /// <c>GET /maps</c> (<c>maps</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="labels">The labels query parameter.</param>
+    /// <param name="xLabels">The X-Labels header parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task MapsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /not-sendable</summary>
+    /// <remarks>
+    /// <c>GET /not-sendable</c> (<c>notSendable</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
+    /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
+    /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix = null, int? id = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /not-sendable/required</summary>
+    /// <remarks>
+    /// <c>GET /not-sendable/required</c> (<c>notSendableRequired</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /generated-names</summary>
+    /// <remarks>
+    /// <c>GET /generated-names</c> (<c>generatedNames</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="status">The status query parameter.</param>
+    /// <param name="request">The request query parameter.</param>
+    /// <param name="separator">The separator query parameter.</param>
+    /// <param name="error">The error header parameter.</param>
+    /// <param name="uri">The uri cookie parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task GeneratedNamesAsync(global::System.Collections.Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, global::System.Collections.Generic.IReadOnlyList<string>? uri = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /invalid-style/{id}</summary>
+    /// <remarks>
+    /// <c>GET /invalid-style/{id}</c> (<c>invalidStyle</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="id">The id path parameter.</param>
+    /// <param name="xTags">The X-Tags header parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task InvalidStyleAsync(string id, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /servers/path-level</summary>
+    /// <remarks>
+    /// <c>GET /servers/path-level</c> (<c>pathLevelServer</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="name">The name query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>PUT /servers/path-level</summary>
+    /// <remarks>
+    /// <c>PUT /servers/path-level</c> (<c>operationLevelServer</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task OperationLevelServerAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /servers/no-default</summary>
+    /// <remarks>
+    /// <c>GET /servers/no-default</c> (<c>serverWithoutDefault</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /servers/same-as-document</summary>
+    /// <remarks>
+    /// <c>GET /servers/same-as-document</c> (<c>documentServerRepeated</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /servers/relative</summary>
+    /// <remarks>
+    /// <c>GET /servers/relative</c> (<c>relativeServer</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task RelativeServerAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+}
+
+/// <summary>
+/// Parameter Features API: One operation per parameter style of OpenAPI 3.1 (the spec's Style Examples), plus servers on paths and operations.
+/// </summary>
+/// <remarks>
+/// Generated from <c>features-parameters.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="ParameterFeaturesClientException"/>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
+{
+    /// <summary>The spec's first server, <c>https://api.example.com/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
+    public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://api.example.com/v1/");
+
+    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+
+    /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
+    public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient)
     {
-        /// <summary>
-        /// GET /path/simple/primitive/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/primitive/{color}</c> (<c>pathSimplePrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default);
+        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+    }
 
-        /// <summary>
-        /// GET /path/simple/array/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/array/{color}</c> (<c>pathSimpleArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathSimpleArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
+    public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
+        : this(httpClient)
+    {
+        if (bearerToken is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(bearerToken));
+        }
 
-        /// <summary>
-        /// GET /path/simple/array/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/array/explode/{color}</c> (<c>pathSimpleArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+        _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
+    }
 
-        /// <summary>
-        /// GET /path/simple/object/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/object/{color}</c> (<c>pathSimpleObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/simple/object/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/simple/object/explode/{color}</c> (<c>pathSimpleObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/label/primitive/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/primitive/{color}</c> (<c>pathLabelPrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/label/array/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/array/{color}</c> (<c>pathLabelArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathLabelArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/label/array/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/array/explode/{color}</c> (<c>pathLabelArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/label/object/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/object/{color}</c> (<c>pathLabelObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/label/object/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/label/object/explode/{color}</c> (<c>pathLabelObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/matrix/primitive/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/primitive/{color}</c> (<c>pathMatrixPrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/matrix/array/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/array/{color}</c> (<c>pathMatrixArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathMatrixArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/matrix/array/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/array/explode/{color}</c> (<c>pathMatrixArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/matrix/object/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/object/{color}</c> (<c>pathMatrixObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /path/matrix/object/explode/{color}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /path/matrix/object/explode/{color}</c> (<c>pathMatrixObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/form/primitive
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/primitive</c> (<c>queryFormPrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/form/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/array</c> (<c>queryFormArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryFormArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/form/array/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/array/explode</c> (<c>queryFormArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/form/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/object</c> (<c>queryFormObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/form/object/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/form/object/explode</c> (<c>queryFormObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/spaceDelimited/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/spaceDelimited/array</c> (<c>querySpaceDelimitedArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/spaceDelimited/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/spaceDelimited/object</c> (<c>querySpaceDelimitedObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/pipeDelimited/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/pipeDelimited/array</c> (<c>queryPipeDelimitedArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/pipeDelimited/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/pipeDelimited/object</c> (<c>queryPipeDelimitedObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/deepObject
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/deepObject</c> (<c>queryDeepObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/default/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/default/array</c> (<c>queryDefaultArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryDefaultArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query/default/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query/default/object</c> (<c>queryDefaultObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /header/primitive
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/primitive</c> (<c>headerPrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /cookie/primitive
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/primitive</c> (<c>cookiePrimitive</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /header/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/array</c> (<c>headerArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task HeaderArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /cookie/array
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/array</c> (<c>cookieArray</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task CookieArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /header/array/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/array/explode</c> (<c>headerArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /cookie/array/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/array/explode</c> (<c>cookieArrayExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task CookieArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /header/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/object</c> (<c>headerObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /cookie/object
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/object</c> (<c>cookieObject</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /header/object/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header/object/explode</c> (<c>headerObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /cookie/object/explode
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie/object/explode</c> (<c>cookieObjectExplode</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="color">The color cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /cookies
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookies</c> (<c>cookies</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="session">The session cookie parameter.</param>
-        /// <param name="prefs">The prefs cookie parameter.</param>
-        /// <param name="theme">The theme cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task CookiesAsync(string? session = null, global::System.Collections.Generic.IReadOnlyList<string>? prefs = null, string? theme = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /escaping/{segment}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /escaping/{segment}</c> (<c>escaping</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="segment">The segment path parameter.</param>
-        /// <param name="q">The q query parameter.</param>
-        /// <param name="items">The items query parameter.</param>
-        /// <param name="xNote">The X-Note header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? items = null, string? xNote = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /allow-reserved
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /allow-reserved</c> (<c>allowReserved</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="q">The q query parameter.</param>
-        /// <param name="paths">The paths query parameter.</param>
-        /// <param name="plain">The plain query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? paths = null, string? plain = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /content/{where}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /content/{where}</c> (<c>contentJson</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="where">The where path parameter.</param>
-        /// <param name="filter">The filter query parameter.</param>
-        /// <param name="xFilter">The X-Filter header parameter.</param>
-        /// <param name="tags">The tags query parameter.</param>
-        /// <param name="note">The note query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task ContentJsonAsync(global::System.Collections.Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /formats/{shade}/{ids}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /formats/{shade}/{ids}</c> (<c>formats</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="shade">The shade path parameter.</param>
-        /// <param name="ids">The ids path parameter.</param>
-        /// <param name="since">The since query parameter.</param>
-        /// <param name="days">The days query parameter.</param>
-        /// <param name="shades">The shades query parameter.</param>
-        /// <param name="ratio">The ratio query parameter.</param>
-        /// <param name="xRatio">The X-Ratio header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /nulls
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /nulls</c> (<c>nulls</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="q">The q query parameter.</param>
-        /// <param name="list">The list query parameter.</param>
-        /// <param name="filter">The filter query parameter.</param>
-        /// <param name="labels">The labels query parameter.</param>
-        /// <param name="xColor">The X-Color header parameter.</param>
-        /// <param name="session">The session cookie parameter.</param>
-        /// <param name="count">The count query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task NullsAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /maps
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /maps</c> (<c>maps</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="labels">The labels query parameter.</param>
-        /// <param name="xLabels">The X-Labels header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task MapsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /not-sendable
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /not-sendable</c> (<c>notSendable</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix = null, int? id = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /not-sendable/required
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /not-sendable/required</c> (<c>notSendableRequired</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /generated-names
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /generated-names</c> (<c>generatedNames</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="status">The status query parameter.</param>
-        /// <param name="request">The request query parameter.</param>
-        /// <param name="separator">The separator query parameter.</param>
-        /// <param name="error">The error header parameter.</param>
-        /// <param name="uri">The uri cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task GeneratedNamesAsync(global::System.Collections.Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, global::System.Collections.Generic.IReadOnlyList<string>? uri = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /invalid-style/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /invalid-style/{id}</c> (<c>invalidStyle</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="xTags">The X-Tags header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task InvalidStyleAsync(string id, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /servers/path-level
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /servers/path-level</c> (<c>pathLevelServer</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="name">The name query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// PUT /servers/path-level
-        /// </summary>
-        /// <remarks>
-        /// <c>PUT /servers/path-level</c> (<c>operationLevelServer</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task OperationLevelServerAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /servers/no-default
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /servers/no-default</c> (<c>serverWithoutDefault</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /servers/same-as-document
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /servers/same-as-document</c> (<c>documentServerRepeated</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /servers/relative
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /servers/relative</c> (<c>relativeServer</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task RelativeServerAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
+    /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
+    public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        : this(httpClient)
+    {
+        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
-    /// Parameter Features API: One operation per parameter style of OpenAPI 3.1 (the spec's Style Examples), plus servers on paths and operations.
+    /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+    /// text on the network is a leaked credential.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>features-parameters.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="ParameterFeaturesClientException"/>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
+    public bool AllowInsecureCredentials { get; init; }
+
+    /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+    public bool AllowInsecureBearerToken
     {
-        /// <summary>The spec's first server, <c>https://api.example.com/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
-        public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://api.example.com/v1/");
+        get => AllowInsecureCredentials;
+        init => AllowInsecureCredentials = value;
+    }
 
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
+    public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
 
-        /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
-        public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>
+    /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="ParameterFeaturesClientException"/>
+    /// instead of exhausting memory.
+    /// </summary>
+    public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
+
+    /// <inheritdoc/>
+    public override string ToString() => "ParameterFeaturesClient (" + BaseAddress + ")";
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimplePrimitiveParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathSimplePrimitive", exception_);
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
-        public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-            : this(httpClient)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            if (bearerToken is null)
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/simple/primitive/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(color)));
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw new global::System.ArgumentNullException(nameof(bearerToken));
+                return;
             }
 
-            _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathSimplePrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathSimpleArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathSimpleArray", exception_);
         }
 
-        /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-        public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-            : this(httpClient)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/simple/array/");
+            uri_.Append(SimpleStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathSimpleArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayExplodeParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathSimpleArrayExplode", exception_);
         }
 
-        /// <summary>
-        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
-        /// text on the network is a leaked credential.
-        /// </summary>
-        public bool AllowInsecureCredentials { get; init; }
-
-        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
-        public bool AllowInsecureBearerToken
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            get => AllowInsecureCredentials;
-            init => AllowInsecureCredentials = value;
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/simple/array/explode/");
+            uri_.Append(SimpleStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathSimpleArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathSimpleObject", exception_);
         }
 
-        /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
-        public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
-
-        /// <summary>
-        /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="ParameterFeaturesClientException"/>
-        /// instead of exhausting memory.
-        /// </summary>
-        public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
-
-        /// <inheritdoc/>
-        public override string ToString() => "ParameterFeaturesClient (" + BaseAddress + ")";
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimplePrimitiveParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/simple/object/");
+            uri_.Append(SimpleStyle("color", ParameterProperties(color), properties: true, explode: false));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathSimplePrimitive", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/simple/primitive/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(color)));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathSimpleObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectExplodeParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathSimplePrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathSimpleObjectExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathSimpleArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/simple/object/explode/");
+            uri_.Append(SimpleStyle("color", ParameterProperties(color), properties: true, explode: true));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathSimpleArray", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/simple/array/");
-                uri_.Append(SimpleStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathSimpleObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelPrimitiveParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathSimpleArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathLabelPrimitive", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayExplodeParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/label/primitive/");
+            uri_.Append(LabelStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathSimpleArrayExplode", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/simple/array/explode/");
-                uri_.Append(SimpleStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathLabelPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathLabelArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathSimpleArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathLabelArray", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/label/array/");
+            uri_.Append(LabelStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathSimpleObject", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/simple/object/");
-                uri_.Append(SimpleStyle("color", ParameterProperties(color), properties: true, explode: false));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathLabelArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayExplodeParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathSimpleObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathLabelArrayExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectExplodeParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/label/array/explode/");
+            uri_.Append(LabelStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathSimpleObjectExplode", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/simple/object/explode/");
-                uri_.Append(SimpleStyle("color", ParameterProperties(color), properties: true, explode: true));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathLabelArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathSimpleObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathLabelObject", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelPrimitiveParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/label/object/");
+            uri_.Append(LabelStyle("color", ParameterProperties(color), properties: true, explode: false));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathLabelPrimitive", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/label/primitive/");
-                uri_.Append(LabelStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathLabelObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectExplodeParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathLabelPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathLabelObjectExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathLabelArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/label/object/explode/");
+            uri_.Append(LabelStyle("color", ParameterProperties(color), properties: true, explode: true));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathLabelArray", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/label/array/");
-                uri_.Append(LabelStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathLabelObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixPrimitiveParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathLabelArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathMatrixPrimitive", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayExplodeParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/matrix/primitive/");
+            uri_.Append(MatrixStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathLabelArrayExplode", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/label/array/explode/");
-                uri_.Append(LabelStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathMatrixPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathMatrixArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathLabelArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathMatrixArray", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/matrix/array/");
+            uri_.Append(MatrixStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathLabelObject", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/label/object/");
-                uri_.Append(LabelStyle("color", ParameterProperties(color), properties: true, explode: false));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathMatrixArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayExplodeParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathLabelObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathMatrixArrayExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectExplodeParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/matrix/array/explode/");
+            uri_.Append(MatrixStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathLabelObjectExplode", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/label/object/explode/");
-                uri_.Append(LabelStyle("color", ParameterProperties(color), properties: true, explode: true));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathMatrixArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathLabelObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathMatrixObject", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixPrimitiveParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/matrix/object/");
+            uri_.Append(MatrixStyle("color", ParameterProperties(color), properties: true, explode: false));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathMatrixPrimitive", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/matrix/primitive/");
-                uri_.Append(MatrixStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathMatrixObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectExplodeParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathMatrixPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathMatrixObjectExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathMatrixArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("path/matrix/object/explode/");
+            uri_.Append(MatrixStyle("color", ParameterProperties(color), properties: true, explode: true));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathMatrixArray", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/matrix/array/");
-                uri_.Append(MatrixStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathMatrixObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormPrimitiveParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathMatrixArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryFormPrimitive", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayExplodeParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/form/primitive");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathMatrixArrayExplode", exception_);
+                AppendQuery(uri_, ref separator_, "color", FormatValue(color));
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/matrix/array/explode/");
-                uri_.Append(MatrixStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathMatrixArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryFormPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryFormArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryFormArray", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/form/array");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathMatrixObject", exception_);
+                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/matrix/object/");
-                uri_.Append(MatrixStyle("color", ParameterProperties(color), properties: true, explode: false));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathMatrixObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryFormArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayExplodeParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryFormArrayExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectExplodeParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/form/array/explode");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathMatrixObjectExplode", exception_);
+                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("path/matrix/object/explode/");
-                uri_.Append(MatrixStyle("color", ParameterProperties(color), properties: true, explode: true));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathMatrixObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryFormArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryFormObject", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormPrimitiveParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/form/object");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("queryFormPrimitive", exception_);
+                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: ",", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/form/primitive");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", FormatValue(color));
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryFormPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryFormObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectExplodeParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryFormObjectExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryFormArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/form/object/explode");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("queryFormArray", exception_);
+                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/form/array");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryFormArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryFormObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedArrayParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("querySpaceDelimitedArray", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayExplodeParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/spaceDelimited/array");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("queryFormArrayExplode", exception_);
+                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "%20", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/form/array/explode");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryFormArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("querySpaceDelimitedArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedObjectParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("querySpaceDelimitedObject", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/spaceDelimited/object");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("queryFormObject", exception_);
+                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "%20", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/form/object");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: ",", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryFormObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("querySpaceDelimitedObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedArrayParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryPipeDelimitedArray", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectExplodeParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/pipeDelimited/array");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("queryFormObjectExplode", exception_);
+                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/form/object/explode");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryFormObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryPipeDelimitedArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedObjectParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryPipeDelimitedObject", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedArrayParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/pipeDelimited/object");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("querySpaceDelimitedArray", exception_);
+                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "|", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/spaceDelimited/array");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "%20", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("querySpaceDelimitedArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryPipeDelimitedObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDeepObjectParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryDeepObject", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedObjectParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/deepObject");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("querySpaceDelimitedObject", exception_);
+                AppendDeepObject(uri_, ref separator_, "color", ParameterProperties(color), allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/spaceDelimited/object");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "%20", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("querySpaceDelimitedObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryDeepObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryDefaultArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultArrayParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryDefaultArray", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedArrayParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/default/array");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("queryPipeDelimitedArray", exception_);
+                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/pipeDelimited/array");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryPipeDelimitedArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryDefaultArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultObjectParameters(color);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("queryDefaultObject", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedObjectParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query/default/object");
+            var separator_ = '?';
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("queryPipeDelimitedObject", exception_);
+                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/pipeDelimited/object");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "|", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryPipeDelimitedObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("queryDefaultObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderPrimitiveParameters(xColor);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("headerPrimitive", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDeepObjectParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("header/primitive");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xColor is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                request_.Headers.TryAddWithoutValidation("X-Color", FormatValue(xColor));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw TimedOut("queryDeepObject", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/deepObject");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendDeepObject(uri_, ref separator_, "color", ParameterProperties(color), allowReserved: false);
-                }
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("headerPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateCookiePrimitiveParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryDeepObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("cookiePrimitive", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryDefaultArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultArrayParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("cookie/primitive");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var cookie_ = new global::System.Text.StringBuilder();
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendCookie(cookie_, "color", new[] { FormatValue(color) }, properties: false, explode: true);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (cookie_.Length > 0)
             {
-                throw TimedOut("queryDefaultArray", exception_);
+                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/default/array");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryDefaultArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("cookiePrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task HeaderArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayParameters(xColor);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("headerArray", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultObjectParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("header/array");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xColor is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw TimedOut("queryDefaultObject", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query/default/object");
-                var separator_ = '?';
-                if (color is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
-                }
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("headerArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task CookieArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("queryDefaultObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("cookieArray", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderPrimitiveParameters(xColor);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("cookie/array");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var cookie_ = new global::System.Text.StringBuilder();
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendCookie(cookie_, "color", FormatItems(color, FormatValue), properties: false, explode: false);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (cookie_.Length > 0)
             {
-                throw TimedOut("headerPrimitive", exception_);
+                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("header/primitive");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xColor is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Color", FormatValue(xColor));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("headerPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("cookieArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayExplodeParameters(xColor);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("headerArrayExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateCookiePrimitiveParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("header/array/explode");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xColor is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: true));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw TimedOut("cookiePrimitive", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("cookie/primitive");
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("headerArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var cookie_ = new global::System.Text.StringBuilder();
-                if (color is not null)
-                {
-                    AppendCookie(cookie_, "color", new[] { FormatValue(color) }, properties: false, explode: true);
-                }
-                if (cookie_.Length > 0)
-                {
-                    request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task CookieArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayExplodeParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("cookiePrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("cookieArrayExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task HeaderArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayParameters(xColor);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("cookie/array/explode");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var cookie_ = new global::System.Text.StringBuilder();
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendCookie(cookie_, "color", FormatItems(color, FormatValue), properties: false, explode: true);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (cookie_.Length > 0)
             {
-                throw TimedOut("headerArray", exception_);
+                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("header/array");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xColor is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("headerArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("cookieArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectParameters(xColor);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("headerObject", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CookieArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("header/object");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xColor is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: false));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw TimedOut("cookieArray", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("cookie/array");
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("headerObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var cookie_ = new global::System.Text.StringBuilder();
-                if (color is not null)
-                {
-                    AppendCookie(cookie_, "color", FormatItems(color, FormatValue), properties: false, explode: false);
-                }
-                if (cookie_.Length > 0)
-                {
-                    request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("cookieArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("cookieObject", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayExplodeParameters(xColor);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("cookie/object");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var cookie_ = new global::System.Text.StringBuilder();
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: false);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (cookie_.Length > 0)
             {
-                throw TimedOut("headerArrayExplode", exception_);
+                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("header/array/explode");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xColor is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: true));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("headerArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("cookieObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectExplodeParameters(xColor);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("headerObjectExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CookieArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayExplodeParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("header/object/explode");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xColor is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: true));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw TimedOut("cookieArrayExplode", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("cookie/array/explode");
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("headerObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var cookie_ = new global::System.Text.StringBuilder();
-                if (color is not null)
-                {
-                    AppendCookie(cookie_, "color", FormatItems(color, FormatValue), properties: false, explode: true);
-                }
-                if (cookie_.Length > 0)
-                {
-                    request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectExplodeParameters(color);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("cookieArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("cookieObjectExplode", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectParameters(xColor);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("cookie/object/explode");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var cookie_ = new global::System.Text.StringBuilder();
+            if (color is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: true);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (cookie_.Length > 0)
             {
-                throw TimedOut("headerObject", exception_);
+                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("header/object");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xColor is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: false));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("headerObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("cookieObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task CookiesAsync(string? session = null, global::System.Collections.Generic.IReadOnlyList<string>? prefs = null, string? theme = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateCookiesParameters(session, prefs, theme);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("cookies", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectParameters(color);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("cookies");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            var cookie_ = new global::System.Text.StringBuilder();
+            if (session is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (prefs is not null)
             {
-                throw TimedOut("cookieObject", exception_);
+                AppendCookie(cookie_, "prefs", FormatItems(prefs, FormatValue), properties: false, explode: false);
             }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            if (theme is not null)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("cookie/object");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var cookie_ = new global::System.Text.StringBuilder();
-                if (color is not null)
-                {
-                    AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: false);
-                }
-                if (cookie_.Length > 0)
-                {
-                    request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("cookieObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                AppendCookie(cookie_, "theme", new[] { FormatValue(theme) }, properties: false, explode: true);
             }
+            if (cookie_.Length > 0)
+            {
+                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("cookies", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? items = null, string? xNote = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateEscapingParameters(segment, q, items, xNote);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("escaping", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectExplodeParameters(xColor);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("escaping/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(segment)));
+            var separator_ = '?';
+            if (q is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendQuery(uri_, ref separator_, "q", FormatValue(q));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (items is not null)
             {
-                throw TimedOut("headerObjectExplode", exception_);
+                AppendQuery(uri_, ref separator_, "items", FormatItems(items, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xNote is not null)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("header/object/explode");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xColor is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: true));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("headerObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                request_.Headers.TryAddWithoutValidation("X-Note", FormatValue(xNote));
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("escaping", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? paths = null, string? plain = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateAllowReservedParameters(q, paths, plain);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("allowReserved", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectExplodeParameters(color);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("allow-reserved");
+            var separator_ = '?';
+            if (q is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendQuery(uri_, ref separator_, "q", new[] { FormatValue(q) }, properties: false, explode: true, delimiter: ",", allowReserved: true);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (paths is not null)
             {
-                throw TimedOut("cookieObjectExplode", exception_);
+                AppendQuery(uri_, ref separator_, "paths", FormatItems(paths, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: true);
             }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            if (plain is not null)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("cookie/object/explode");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var cookie_ = new global::System.Text.StringBuilder();
-                if (color is not null)
-                {
-                    AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: true);
-                }
-                if (cookie_.Length > 0)
-                {
-                    request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("cookieObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                AppendQuery(uri_, ref separator_, "plain", FormatValue(plain));
             }
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("allowReserved", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task ContentJsonAsync(global::System.Collections.Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateContentJsonParameters(where, filter, xFilter, tags, note);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("contentJson", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CookiesAsync(string? session = null, global::System.Collections.Generic.IReadOnlyList<string>? prefs = null, string? theme = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateCookiesParameters(session, prefs, theme);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("content/");
+            uri_.Append(SimpleStyle("where", new[] { JsonParameter(where, WriteJsonParameter) }, properties: false, explode: true));
+            var separator_ = '?';
+            if (filter is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendQuery(uri_, ref separator_, "filter", new[] { JsonParameter(filter, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (tags is not null)
             {
-                throw TimedOut("cookies", exception_);
+                AppendQuery(uri_, ref separator_, "tags", new[] { JsonParameter(tags, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            if (note is not null)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("cookies");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                var cookie_ = new global::System.Text.StringBuilder();
-                if (session is not null)
-                {
-                    AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
-                }
-                if (prefs is not null)
-                {
-                    AppendCookie(cookie_, "prefs", FormatItems(prefs, FormatValue), properties: false, explode: false);
-                }
-                if (theme is not null)
-                {
-                    AppendCookie(cookie_, "theme", new[] { FormatValue(theme) }, properties: false, explode: true);
-                }
-                if (cookie_.Length > 0)
-                {
-                    request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("cookies", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                AppendQuery(uri_, ref separator_, "note", new[] { FormatValue(note) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xFilter is not null)
+            {
+                request_.Headers.TryAddWithoutValidation("X-Filter", HeaderStyle(new[] { JsonParameter(xFilter, WriteJsonParameter) }, properties: false, explode: true));
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("contentJson", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateFormatsParameters(shade, ids, since, days, shades, ratio, xRatio);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("formats", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? items = null, string? xNote = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateEscapingParameters(segment, q, items, xNote);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("formats/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(shade)));
+            uri_.Append("/");
+            uri_.Append(LabelStyle("ids", FormatItems(ids, FormatValue), properties: false, explode: true));
+            var separator_ = '?';
+            if (since is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendQuery(uri_, ref separator_, "since", FormatValue(since.Value));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (days is not null)
             {
-                throw TimedOut("escaping", exception_);
+                AppendQuery(uri_, ref separator_, "days", FormatItems(days, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            if (shades is not null)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("escaping/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(segment)));
-                var separator_ = '?';
-                if (q is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "q", FormatValue(q));
-                }
-                if (items is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "items", FormatItems(items, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xNote is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Note", FormatValue(xNote));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("escaping", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                AppendQuery(uri_, ref separator_, "shades", FormatItems(shades, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
             }
+            if (ratio is not null)
+            {
+                AppendQuery(uri_, ref separator_, "ratio", FormatValue(ratio.Value));
+            }
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xRatio is not null)
+            {
+                request_.Headers.TryAddWithoutValidation("X-Ratio", FormatValue(xRatio.Value));
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("formats", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task NullsAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateNullsParameters(q, list, filter, labels, xColor, session, count);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("nulls", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? paths = null, string? plain = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateAllowReservedParameters(q, paths, plain);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("nulls");
+            var separator_ = '?';
+            if (q is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendQuery(uri_, ref separator_, "q", FormatValue(q));
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (list is not null)
             {
-                throw TimedOut("allowReserved", exception_);
+                AppendQuery(uri_, ref separator_, "list", FormatItems(list, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            if (filter is not null)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("allow-reserved");
-                var separator_ = '?';
-                if (q is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "q", new[] { FormatValue(q) }, properties: false, explode: true, delimiter: ",", allowReserved: true);
-                }
-                if (paths is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "paths", FormatItems(paths, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: true);
-                }
-                if (plain is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "plain", FormatValue(plain));
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("allowReserved", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                AppendDeepObject(uri_, ref separator_, "filter", ParameterProperties(filter), allowReserved: false);
             }
+            if (labels is not null)
+            {
+                AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
+            }
+            if (count is not null)
+            {
+                AppendQuery(uri_, ref separator_, "count", FormatValue(count.Value));
+            }
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xColor is not null)
+            {
+                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
+            }
+            var cookie_ = new global::System.Text.StringBuilder();
+            if (session is not null)
+            {
+                AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
+            }
+            if (cookie_.Length > 0)
+            {
+                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("nulls", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task MapsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateMapsParameters(labels, xLabels);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("maps", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task ContentJsonAsync(global::System.Collections.Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateContentJsonParameters(where, filter, xFilter, tags, note);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("maps");
+            var separator_ = '?';
+            if (labels is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("contentJson", exception_);
+                AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xLabels is not null)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("content/");
-                uri_.Append(SimpleStyle("where", new[] { JsonParameter(where, WriteJsonParameter) }, properties: false, explode: true));
-                var separator_ = '?';
-                if (filter is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "filter", new[] { JsonParameter(filter, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
-                }
-                if (tags is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "tags", new[] { JsonParameter(tags, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
-                }
-                if (note is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "note", new[] { FormatValue(note) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xFilter is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Filter", HeaderStyle(new[] { JsonParameter(xFilter, WriteJsonParameter) }, properties: false, explode: true));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("contentJson", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                request_.Headers.TryAddWithoutValidation("X-Labels", HeaderStyle(FormatProperties(xLabels, FormatValue), properties: true, explode: true));
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("maps", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix = null, int? id = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableParameters(filter, matrix, id);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("notSendable", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateFormatsParameters(shade, ids, since, days, shades, ratio, xRatio);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("not-sendable");
+            if (filter is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                ThrowNotSent("The query parameter 'filter' cannot be sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object.");
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (matrix is not null)
             {
-                throw TimedOut("formats", exception_);
+                ThrowNotSent("The query parameter 'matrix' cannot be sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays.");
             }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            if (id is not null)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("formats/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(shade)));
-                uri_.Append("/");
-                uri_.Append(LabelStyle("ids", FormatItems(ids, FormatValue), properties: false, explode: true));
-                var separator_ = '?';
-                if (since is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "since", FormatValue(since.Value));
-                }
-                if (days is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "days", FormatItems(days, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
-                }
-                if (shades is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "shades", FormatItems(shades, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
-                }
-                if (ratio is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "ratio", FormatValue(ratio.Value));
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xRatio is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Ratio", FormatValue(xRatio.Value));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("formats", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task NullsAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateNullsParameters(q, list, filter, labels, xColor, session, count);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("nulls", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("nulls");
-                var separator_ = '?';
-                if (q is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "q", FormatValue(q));
-                }
-                if (list is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "list", FormatItems(list, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
-                }
-                if (filter is not null)
-                {
-                    AppendDeepObject(uri_, ref separator_, "filter", ParameterProperties(filter), allowReserved: false);
-                }
-                if (labels is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
-                }
-                if (count is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "count", FormatValue(count.Value));
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xColor is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
-                }
-                var cookie_ = new global::System.Text.StringBuilder();
-                if (session is not null)
-                {
-                    AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
-                }
-                if (cookie_.Length > 0)
-                {
-                    request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("nulls", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task MapsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateMapsParameters(labels, xLabels);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("maps", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("maps");
-                var separator_ = '?';
-                if (labels is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xLabels is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("X-Labels", HeaderStyle(FormatProperties(xLabels, FormatValue), properties: true, explode: true));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("maps", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix = null, int? id = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableParameters(filter, matrix, id);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("notSendable", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("not-sendable");
-                if (filter is not null)
-                {
-                    ThrowNotSent("The query parameter 'filter' cannot be sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object.");
-                }
-                if (matrix is not null)
-                {
-                    ThrowNotSent("The query parameter 'matrix' cannot be sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays.");
-                }
-                if (id is not null)
-                {
-                    ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("notSendable", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableRequiredParameters(id);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("notSendableRequired", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("not-sendable/required");
                 ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("notSendableRequired", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("notSendable", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableRequiredParameters(id);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("notSendableRequired", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task GeneratedNamesAsync(global::System.Collections.Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, global::System.Collections.Generic.IReadOnlyList<string>? uri = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateGeneratedNamesParameters(status, request, separator, error, uri);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("not-sendable/required");
+            ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("generatedNames", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("generated-names");
-                var separator_ = '?';
-                if (status is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "status", FormatItems(status, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
-                }
-                if (request is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "request", FormatValue(request));
-                }
-                if (separator is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "separator", FormatValue(separator.Value));
-                }
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("notSendableRequired", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (error is not null)
-                {
-                    request_.Headers.TryAddWithoutValidation("error", FormatValue(error));
-                }
-                var cookie_ = new global::System.Text.StringBuilder();
-                if (uri is not null)
-                {
-                    AppendCookie(cookie_, "uri", FormatItems(uri, FormatValue), properties: false, explode: false);
-                }
-                if (cookie_.Length > 0)
-                {
-                    request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task GeneratedNamesAsync(global::System.Collections.Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, global::System.Collections.Generic.IReadOnlyList<string>? uri = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateGeneratedNamesParameters(status, request, separator, error, uri);
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("generatedNames", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("generatedNames", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task InvalidStyleAsync(string id, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateInvalidStyleParameters(id, xTags);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("generated-names");
+            var separator_ = '?';
+            if (status is not null)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                AppendQuery(uri_, ref separator_, "status", FormatItems(status, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (request is not null)
             {
-                throw TimedOut("invalidStyle", exception_);
+                AppendQuery(uri_, ref separator_, "request", FormatValue(request));
+            }
+            if (separator is not null)
+            {
+                AppendQuery(uri_, ref separator_, "separator", FormatValue(separator.Value));
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (error is not null)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("invalid-style/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+                request_.Headers.TryAddWithoutValidation("error", FormatValue(error));
+            }
+            var cookie_ = new global::System.Text.StringBuilder();
+            if (uri is not null)
+            {
+                AppendCookie(cookie_, "uri", FormatItems(uri, FormatValue), properties: false, explode: false);
+            }
+            if (cookie_.Length > 0)
+            {
+                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                if (xTags is not null)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("generatedNames", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task InvalidStyleAsync(string id, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateInvalidStyleParameters(id, xTags);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("invalidStyle", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("invalid-style/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            if (xTags is not null)
+            {
+                request_.Headers.TryAddWithoutValidation("X-Tags", HeaderStyle(FormatItems(xTags, FormatValue), properties: false, explode: false));
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("invalidStyle", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidatePathLevelServerParameters(name);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("pathLevelServer", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("servers/path-level");
+            var separator_ = '?';
+            if (name is not null)
+            {
+                AppendQuery(uri_, ref separator_, "name", FormatValue(name));
+            }
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{host}/files/{version}", "host", "files.example.com", "version", "v2"), uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("pathLevelServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task OperationLevelServerAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateOperationLevelServerParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("operationLevelServer", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("servers/path-level");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(ServerAddress("/root-relative"), uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("operationLevelServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateServerWithoutDefaultParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("serverWithoutDefault", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("servers/no-default");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{tenant}/api", "tenant", null), uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("serverWithoutDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateDocumentServerRepeatedParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("documentServerRepeated", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("servers/same-as-document");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("documentServerRepeated", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task RelativeServerAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ParameterFeaturesClientValidation.ValidateRelativeServerParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("relativeServer", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("servers/relative");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("sub"), uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ParameterFeaturesClientException("relativeServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    {
+        var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            source.CancelAfter(_httpClient.Timeout);
+        }
+
+        return source;
+    }
+
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+        new global::System.Threading.Tasks.TaskCanceledException(
+            operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
+            new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
+        address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
+
+    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    {
+        uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+        separator = '&';
+    }
+
+    private static string FormatValue(string value) => value;
+
+    private static string FormatValue(bool value) => value ? "true" : "false";
+
+    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
+    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static string FormatValue(global::Consumer.Shade value) =>
+        global::Consumer.ShadeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of Shade that the server knows.", nameof(value));
+
+    private static long? ToErrorCode(long? code) => code;
+
+    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
+
+    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var buffer = new byte[65536];
+        var length = 0;
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            int count;
+            while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += count;
+            }
+        }
+        catch (global::System.IO.IOException)
+        {
+            // A body cut off mid-stream still leaves the status, which is what the caller needs most.
+        }
+
+        return new ErrorBody(buffer, length);
+    }
+
+    private static T? TryParseError<T>(ErrorBody body, global::Consumer.ParameterFeaturesClientJson.ValueReader<T> read)
+        where T : class
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return global::Consumer.ParameterFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
+            return null;
+        }
+    }
+
+    private readonly struct ErrorBody
+    {
+        private const int ExcerptLength = 2000;
+
+        public ErrorBody(byte[] bytes, int length)
+        {
+            Bytes = bytes;
+            Length = length;
+        }
+
+        public byte[] Bytes { get; }
+
+        public int Length { get; }
+
+        /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
+        public string? Excerpt
+        {
+            get
+            {
+                if (Length == 0)
                 {
-                    request_.Headers.TryAddWithoutValidation("X-Tags", HeaderStyle(FormatItems(xTags, FormatValue), properties: false, explode: false));
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
+                    return null;
                 }
 
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("invalidStyle", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
+                return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
             }
         }
+    }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Lays out one parameter as RFC 6570 expands a variable, which is how OpenAPI defines its styles: <paramref name="first"/>
+    /// before it, <paramref name="separator"/> between exploded members, <c>name=</c> when <paramref name="named"/>
+    /// (<paramref name="ifEmpty"/> instead of <c>=</c> for an empty value), <paramref name="delimiter"/> between the members of
+    /// an unexploded value. <paramref name="members"/> are a value's items, or an object's names and values in turn.
+    /// An empty array or object is not sent (RFC 6570: undefined).
+    /// </summary>
+    private static string Expand(string first, string separator, bool named, string ifEmpty, string delimiter, bool escape, bool allowReserved, string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode)
+    {
+        if (members.Count == 0)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidatePathLevelServerParameters(name);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("pathLevelServer", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("servers/path-level");
-                var separator_ = '?';
-                if (name is not null)
-                {
-                    AppendQuery(uri_, ref separator_, "name", FormatValue(name));
-                }
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{host}/files/{version}", "host", "files.example.com", "version", "v2"), uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("pathLevelServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+            return string.Empty;
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task OperationLevelServerAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        var text = new global::System.Text.StringBuilder(first);
+        if (!explode)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateOperationLevelServerParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            if (named)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("operationLevelServer", exception_);
+                text.Append(Escape(name, escape, false)).Append('=');
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            for (var i = 0; i < members.Count; i++)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("servers/path-level");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(ServerAddress("/root-relative"), uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("operationLevelServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                text.Append(i == 0 ? string.Empty : delimiter).Append(Escape(members[i], escape, allowReserved));
             }
         }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        else if (!properties)
         {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateServerWithoutDefaultParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            for (var i = 0; i < members.Count; i++)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("serverWithoutDefault", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("servers/no-default");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{tenant}/api", "tenant", null), uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("serverWithoutDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateDocumentServerRepeatedParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("documentServerRepeated", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("servers/same-as-document");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("documentServerRepeated", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task RelativeServerAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ParameterFeaturesClientValidation.ValidateRelativeServerParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("relativeServer", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("servers/relative");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("sub"), uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ParameterFeaturesClientException("relativeServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                source.CancelAfter(_httpClient.Timeout);
-            }
-
-            return source;
-        }
-
-        private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
-            new global::System.Threading.Tasks.TaskCanceledException(
-                operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
-                new global::System.TimeoutException(exception.Message, exception));
-
-        /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
-        private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
-            address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
-
-        private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
-        {
-            uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-            separator = '&';
-        }
-
-        private static string FormatValue(string value) => value;
-
-        private static string FormatValue(bool value) => value ? "true" : "false";
-
-        private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-        private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-        private static string FormatValue(global::Consumer.Shade value) =>
-            global::Consumer.ShadeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of Shade that the server knows.", nameof(value));
-
-        private static long? ToErrorCode(long? code) => code;
-
-        private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-        private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-        private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var buffer = new byte[65536];
-            var length = 0;
-            try
-            {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                int count;
-                while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += count;
-                }
-            }
-            catch (global::System.IO.IOException)
-            {
-                // A body cut off mid-stream still leaves the status, which is what the caller needs most.
-            }
-
-            return new ErrorBody(buffer, length);
-        }
-
-        private static T? TryParseError<T>(ErrorBody body, global::Consumer.ParameterFeaturesClientJson.ValueReader<T> read)
-            where T : class
-        {
-            if (body.Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return global::Consumer.ParameterFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
-                return null;
-            }
-        }
-
-        private readonly struct ErrorBody
-        {
-            private const int ExcerptLength = 2000;
-
-            public ErrorBody(byte[] bytes, int length)
-            {
-                Bytes = bytes;
-                Length = length;
-            }
-
-            public byte[] Bytes { get; }
-
-            public int Length { get; }
-
-            /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
-            public string? Excerpt
-            {
-                get
-                {
-                    if (Length == 0)
-                    {
-                        return null;
-                    }
-
-                    var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
-                    return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
-                }
-            }
-        }
-
-        /// <summary>
-        /// Lays out one parameter as RFC 6570 expands a variable, which is how OpenAPI defines its styles: <paramref name="first"/>
-        /// before it, <paramref name="separator"/> between exploded members, <c>name=</c> when <paramref name="named"/>
-        /// (<paramref name="ifEmpty"/> instead of <c>=</c> for an empty value), <paramref name="delimiter"/> between the members of
-        /// an unexploded value. <paramref name="members"/> are a value's items, or an object's names and values in turn.
-        /// An empty array or object is not sent (RFC 6570: undefined).
-        /// </summary>
-        private static string Expand(string first, string separator, bool named, string ifEmpty, string delimiter, bool escape, bool allowReserved, string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode)
-        {
-            if (members.Count == 0)
-            {
-                return string.Empty;
-            }
-
-            var text = new global::System.Text.StringBuilder(first);
-            if (!explode)
-            {
+                text.Append(i == 0 ? string.Empty : separator);
                 if (named)
                 {
-                    text.Append(Escape(name, escape, false)).Append('=');
+                    text.Append(Escape(name, escape, false)).Append(members[i].Length == 0 ? ifEmpty : "=");
                 }
 
-                for (var i = 0; i < members.Count; i++)
-                {
-                    text.Append(i == 0 ? string.Empty : delimiter).Append(Escape(members[i], escape, allowReserved));
-                }
+                text.Append(Escape(members[i], escape, allowReserved));
             }
-            else if (!properties)
-            {
-                for (var i = 0; i < members.Count; i++)
-                {
-                    text.Append(i == 0 ? string.Empty : separator);
-                    if (named)
-                    {
-                        text.Append(Escape(name, escape, false)).Append(members[i].Length == 0 ? ifEmpty : "=");
-                    }
-
-                    text.Append(Escape(members[i], escape, allowReserved));
-                }
-            }
-            else
-            {
-                for (var i = 0; i + 1 < members.Count; i += 2)
-                {
-                    text.Append(i == 0 ? string.Empty : separator).Append(Escape(members[i], escape, false));
-                    text.Append(named && members[i + 1].Length == 0 ? ifEmpty : "=").Append(Escape(members[i + 1], escape, allowReserved));
-                }
-            }
-
-            return text.ToString();
         }
-
-        /// <summary>
-        /// Percent-encodes UTF-8 except RFC 3986's unreserved characters; with <paramref name="allowReserved"/> its reserved
-        /// characters and existing <c>%XX</c> escapes also stay, except <c>#</c>, which would end the URI.
-        /// </summary>
-        private static string Escape(string value, bool escape, bool allowReserved)
+        else
         {
-            if (!escape)
+            for (var i = 0; i + 1 < members.Count; i += 2)
             {
-                return value;
-            }
-
-            if (!allowReserved)
-            {
-                return global::System.Uri.EscapeDataString(value);
-            }
-
-            var bytes = global::System.Text.Encoding.UTF8.GetBytes(value);
-            var text = new global::System.Text.StringBuilder(bytes.Length);
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                var c = (char)bytes[i];
-                var isEscape = c == '%' && i + 2 < bytes.Length && global::System.Uri.IsHexDigit((char)bytes[i + 1]) && global::System.Uri.IsHexDigit((char)bytes[i + 2]);
-                if (bytes[i] < 0x80 && (char.IsLetterOrDigit(c) || "-._~:/?[]@!$&'()*+,;=".IndexOf(c) >= 0 || isEscape))
-                {
-                    text.Append(c);
-                }
-                else
-                {
-                    text.Append('%').Append(bytes[i].ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-
-            return text.ToString();
-        }
-
-        /// <summary>A path parameter in the <c>simple</c> style: <c>blue</c>, <c>blue,black,brown</c>, <c>R,100,G,200</c> or, exploded, <c>R=100,G=200</c>.</summary>
-        private static string SimpleStyle(string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
-            Expand(string.Empty, ",", false, string.Empty, ",", true, false, name, members, properties, explode);
-
-        /// <summary>A path parameter in the <c>label</c> style: <c>.blue</c>, <c>.blue,black,brown</c> or, exploded, <c>.blue.black.brown</c>.</summary>
-        private static string LabelStyle(string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
-            Expand(".", ".", false, string.Empty, ",", true, false, name, members, properties, explode);
-
-        /// <summary>A path parameter in the <c>matrix</c> style: <c>;color=blue</c>, <c>;color=blue,black,brown</c> or, exploded, <c>;color=blue;color=black</c>.</summary>
-        private static string MatrixStyle(string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
-            Expand(";", ";", true, string.Empty, ",", true, false, name, members, properties, explode);
-
-        /// <summary>A header in the <c>simple</c> style, not percent-encoded (a header is not a URI).</summary>
-        private static string HeaderStyle(global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
-            Expand(string.Empty, ",", false, string.Empty, ",", false, false, string.Empty, members, properties, explode);
-
-        /// <summary>
-        /// A query parameter in the <c>form</c> style (<paramref name="delimiter"/> <c>,</c>), <c>spaceDelimited</c> (<c>%20</c>)
-        /// or <c>pipeDelimited</c> (<c>|</c>, which the URI sends as <c>%7C</c>); exploded, every style repeats <c>name=value</c>.
-        /// </summary>
-        private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode, string delimiter, bool allowReserved)
-        {
-            var text = Expand(separator.ToString(), "&", true, "=", delimiter, true, allowReserved, name, members, properties, explode);
-            if (text.Length > 0)
-            {
-                uri.Append(text);
-                separator = '&';
+                text.Append(i == 0 ? string.Empty : separator).Append(Escape(members[i], escape, false));
+                text.Append(named && members[i + 1].Length == 0 ? ifEmpty : "=").Append(Escape(members[i + 1], escape, allowReserved));
             }
         }
 
-        /// <summary>A query parameter in the <c>deepObject</c> style: <c>name[R]=100&amp;name[G]=200</c>.</summary>
-        private static void AppendDeepObject(global::System.Text.StringBuilder uri, ref char separator, string name, global::System.Collections.Generic.IReadOnlyList<string> properties, bool allowReserved)
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Percent-encodes UTF-8 except RFC 3986's unreserved characters; with <paramref name="allowReserved"/> its reserved
+    /// characters and existing <c>%XX</c> escapes also stay, except <c>#</c>, which would end the URI.
+    /// </summary>
+    private static string Escape(string value, bool escape, bool allowReserved)
+    {
+        if (!escape)
         {
-            for (var i = 0; i + 1 < properties.Count; i += 2)
-            {
-                uri.Append(separator).Append(Escape(name, true, false)).Append('[').Append(Escape(properties[i], true, false)).Append("]=").Append(Escape(properties[i + 1], true, allowReserved));
-                separator = '&';
-            }
-        }
-
-        /// <summary>A cookie in the <c>form</c> style, percent-encoded; exploded members and other cookies are separated by <c>; </c> (RFC 6265).</summary>
-        private static void AppendCookie(global::System.Text.StringBuilder cookie, string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode)
-        {
-            var text = Expand(cookie.Length == 0 ? string.Empty : "; ", "; ", true, "=", ",", true, false, name, members, properties, explode);
-            cookie.Append(text);
-        }
-
-        /// <summary>An array parameter's items, each formatted as a single value would be.</summary>
-        private static string[] FormatItems<T>(global::System.Collections.Generic.IReadOnlyList<T> values, global::System.Func<T, string> format)
-        {
-            var items = new string[values.Count];
-            for (var i = 0; i < items.Length; i++)
-            {
-                items[i] = format(values[i]);
-            }
-
-            return items;
-        }
-
-        /// <summary>A map parameter's entries as name, value, name, value…, in the dictionary's order.</summary>
-        private static global::System.Collections.Generic.List<string> FormatProperties<T>(global::System.Collections.Generic.IReadOnlyDictionary<string, T> values, global::System.Func<T, string> format)
-        {
-            var properties = new global::System.Collections.Generic.List<string>(values.Count * 2);
-            foreach (var entry in values)
-            {
-                properties.Add(entry.Key);
-                properties.Add(format(entry.Value));
-            }
-
-            return properties;
-        }
-
-        /// <summary>A <c>content: application/json</c> parameter's JSON text (escaped afterwards for where it goes).</summary>
-        private static string JsonParameter<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Encoding.UTF8.GetString(global::Consumer.ParameterFeaturesClientJson.Serialize(value, write, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
-
-        /// <summary>A parameter whose value OpenAPI's styles cannot lay out (APG005 at generation) is refused, never dropped.</summary>
-        private static void ThrowNotSent(string message) => throw new global::System.NotSupportedException(message);
-
-        /// <summary>The properties of a Rgb parameter as name, value, name, value…, in spec order; null ones are not sent.</summary>
-        private static global::System.Collections.Generic.List<string> ParameterProperties(global::Consumer.Rgb value)
-        {
-            var properties = new global::System.Collections.Generic.List<string>();
-            if (value.R is { } property0)
-            {
-                properties.Add("R");
-                properties.Add(FormatValue(property0));
-            }
-            if (value.G is { } property1)
-            {
-                properties.Add("G");
-                properties.Add(FormatValue(property1));
-            }
-            if (value.B is { } property2)
-            {
-                properties.Add("B");
-                properties.Add(FormatValue(property2));
-            }
-            return properties;
-        }
-
-        /// <summary>Writes a global::Consumer.Rgb parameter as JSON.</summary>
-        private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
-        {
-            global::Consumer.ParameterFeaturesClientJson.WriteRgbRequest(writer, value);
-        }
-
-        /// <summary>Writes a global::System.Collections.Generic.IReadOnlyDictionary&lt;string, int&gt; parameter as JSON.</summary>
-        private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, int> value)
-        {
-            writer.WriteStartObject();
-            foreach (var entry0 in value)
-            {
-                writer.WritePropertyName(entry0.Key);
-                writer.WriteNumberValue(entry0.Value);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Writes a global::System.Collections.Generic.IReadOnlyList&lt;string&gt; parameter as JSON.</summary>
-        private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
-        {
-            writer.WriteStartArray();
-            foreach (var item0 in value)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-
-        /// <summary>
-        /// Values of the variables of the servers that operations declare themselves (path-level and operation-level
-        /// <c>servers</c>), by variable name; a variable not set here takes the spec's default.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ServerVariables { get; init; }
-
-        /// <summary>
-        /// Sends every operation to <see cref="BaseAddress"/>, also those whose spec names their own server (for a proxy, a
-        /// mock or a test server). Off by default.
-        /// </summary>
-        public bool UseBaseAddressForEveryOperation { get; init; }
-
-        /// <summary>
-        /// The address of an operation with its own server: the URL with its variables set (<see cref="ServerVariables"/>, else
-        /// the spec's defaults); a relative URL resolves against <see cref="BaseAddress"/>.
-        /// </summary>
-        private global::System.Uri ServerAddress(string template, params string?[] variables)
-        {
-            if (UseBaseAddressForEveryOperation)
-            {
-                return BaseAddress;
-            }
-
-            var url = template;
-            for (var i = 0; i + 1 < variables.Length; i += 2)
-            {
-                var name = variables[i]!;
-                var value = ServerVariables is { } values && values.TryGetValue(name, out var set) ? set : variables[i + 1];
-                if (value is null)
-                {
-                    throw new global::System.InvalidOperationException("Set ServerVariables[\"" + name + "\"]: the server '" + template + "' gives no default for it.");
-                }
-
-                url = url.Replace("{" + name + "}", value);
-            }
-
-            // On Unix "/files" parses as an absolute file: URI; only http and https are servers.
-            return global::System.Uri.TryCreate(url, global::System.UriKind.Absolute, out var absolute) && (absolute.Scheme == global::System.Uri.UriSchemeHttp || absolute.Scheme == global::System.Uri.UriSchemeHttps)
-                ? WithTrailingSlash(absolute)
-                : WithTrailingSlash(new global::System.Uri(BaseAddress, url));
-        }
-
-        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
-        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
-        {
-            var uri = request.RequestUri!;
-            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
-            {
-                throw new global::System.InvalidOperationException(
-                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
-            }
-        }
-
-        /// <summary>
-        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
-        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
-        /// </summary>
-        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
-        {
-            if (value is null)
-            {
-                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
-            }
-
-            foreach (var c in value)
-            {
-                var allowed = forCookie
-                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
-                    : (c >= 0x20 && c < 0x7F) || c == '\t';
-                if (!allowed)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
-                }
-            }
-
             return value;
         }
 
-        /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-        private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+        if (!allowReserved)
         {
-            if (_tokenProvider is not null)
+            return global::System.Uri.EscapeDataString(value);
+        }
+
+        var bytes = global::System.Text.Encoding.UTF8.GetBytes(value);
+        var text = new global::System.Text.StringBuilder(bytes.Length);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var c = (char)bytes[i];
+            var isEscape = c == '%' && i + 2 < bytes.Length && global::System.Uri.IsHexDigit((char)bytes[i + 1]) && global::System.Uri.IsHexDigit((char)bytes[i + 2]);
+            if (bytes[i] < 0x80 && (char.IsLetterOrDigit(c) || "-._~:/?[]@!$&'()*+,;=".IndexOf(c) >= 0 || isEscape))
             {
-                await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+                text.Append(c);
+            }
+            else
+            {
+                text.Append('%').Append(bytes[i].ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+        return text.ToString();
+    }
+
+    /// <summary>A path parameter in the <c>simple</c> style: <c>blue</c>, <c>blue,black,brown</c>, <c>R,100,G,200</c> or, exploded, <c>R=100,G=200</c>.</summary>
+    private static string SimpleStyle(string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
+        Expand(string.Empty, ",", false, string.Empty, ",", true, false, name, members, properties, explode);
+
+    /// <summary>A path parameter in the <c>label</c> style: <c>.blue</c>, <c>.blue,black,brown</c> or, exploded, <c>.blue.black.brown</c>.</summary>
+    private static string LabelStyle(string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
+        Expand(".", ".", false, string.Empty, ",", true, false, name, members, properties, explode);
+
+    /// <summary>A path parameter in the <c>matrix</c> style: <c>;color=blue</c>, <c>;color=blue,black,brown</c> or, exploded, <c>;color=blue;color=black</c>.</summary>
+    private static string MatrixStyle(string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
+        Expand(";", ";", true, string.Empty, ",", true, false, name, members, properties, explode);
+
+    /// <summary>A header in the <c>simple</c> style, not percent-encoded (a header is not a URI).</summary>
+    private static string HeaderStyle(global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
+        Expand(string.Empty, ",", false, string.Empty, ",", false, false, string.Empty, members, properties, explode);
+
+    /// <summary>
+    /// A query parameter in the <c>form</c> style (<paramref name="delimiter"/> <c>,</c>), <c>spaceDelimited</c> (<c>%20</c>)
+    /// or <c>pipeDelimited</c> (<c>|</c>, which the URI sends as <c>%7C</c>); exploded, every style repeats <c>name=value</c>.
+    /// </summary>
+    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode, string delimiter, bool allowReserved)
+    {
+        var text = Expand(separator.ToString(), "&", true, "=", delimiter, true, allowReserved, name, members, properties, explode);
+        if (text.Length > 0)
         {
-            RefuseInsecure(request, what, schemeName);
-            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
-            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
+            uri.Append(text);
+            separator = '&';
+        }
+    }
+
+    /// <summary>A query parameter in the <c>deepObject</c> style: <c>name[R]=100&amp;name[G]=200</c>.</summary>
+    private static void AppendDeepObject(global::System.Text.StringBuilder uri, ref char separator, string name, global::System.Collections.Generic.IReadOnlyList<string> properties, bool allowReserved)
+    {
+        for (var i = 0; i + 1 < properties.Count; i += 2)
+        {
+            uri.Append(separator).Append(Escape(name, true, false)).Append('[').Append(Escape(properties[i], true, false)).Append("]=").Append(Escape(properties[i + 1], true, allowReserved));
+            separator = '&';
+        }
+    }
+
+    /// <summary>A cookie in the <c>form</c> style, percent-encoded; exploded members and other cookies are separated by <c>; </c> (RFC 6265).</summary>
+    private static void AppendCookie(global::System.Text.StringBuilder cookie, string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode)
+    {
+        var text = Expand(cookie.Length == 0 ? string.Empty : "; ", "; ", true, "=", ",", true, false, name, members, properties, explode);
+        cookie.Append(text);
+    }
+
+    /// <summary>An array parameter's items, each formatted as a single value would be.</summary>
+    private static string[] FormatItems<T>(global::System.Collections.Generic.IReadOnlyList<T> values, global::System.Func<T, string> format)
+    {
+        var items = new string[values.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = format(values[i]);
         }
 
+        return items;
+    }
+
+    /// <summary>A map parameter's entries as name, value, name, value…, in the dictionary's order.</summary>
+    private static global::System.Collections.Generic.List<string> FormatProperties<T>(global::System.Collections.Generic.IReadOnlyDictionary<string, T> values, global::System.Func<T, string> format)
+    {
+        var properties = new global::System.Collections.Generic.List<string>(values.Count * 2);
+        foreach (var entry in values)
+        {
+            properties.Add(entry.Key);
+            properties.Add(format(entry.Value));
+        }
+
+        return properties;
+    }
+
+    /// <summary>A <c>content: application/json</c> parameter's JSON text (escaped afterwards for where it goes).</summary>
+    private static string JsonParameter<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        global::System.Text.Encoding.UTF8.GetString(global::Consumer.ParameterFeaturesClientJson.Serialize(value, write, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
+
+    /// <summary>A parameter whose value OpenAPI's styles cannot lay out (APG005 at generation) is refused, never dropped.</summary>
+    private static void ThrowNotSent(string message) => throw new global::System.NotSupportedException(message);
+
+    /// <summary>The properties of a Rgb parameter as name, value, name, value…, in spec order; null ones are not sent.</summary>
+    private static global::System.Collections.Generic.List<string> ParameterProperties(global::Consumer.Rgb value)
+    {
+        var properties = new global::System.Collections.Generic.List<string>();
+        if (value.R is { } property0)
+        {
+            properties.Add("R");
+            properties.Add(FormatValue(property0));
+        }
+        if (value.G is { } property1)
+        {
+            properties.Add("G");
+            properties.Add(FormatValue(property1));
+        }
+        if (value.B is { } property2)
+        {
+            properties.Add("B");
+            properties.Add(FormatValue(property2));
+        }
+        return properties;
+    }
+
+    /// <summary>Writes a global::Consumer.Rgb parameter as JSON.</summary>
+    private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
+    {
+        global::Consumer.ParameterFeaturesClientJson.WriteRgb(writer, value);
+    }
+
+    /// <summary>Writes a global::System.Collections.Generic.IReadOnlyDictionary&lt;string, int&gt; parameter as JSON.</summary>
+    private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, int> value)
+    {
+        writer.WriteStartObject();
+        foreach (var entry0 in value)
+        {
+            writer.WritePropertyName(entry0.Key);
+            writer.WriteNumberValue(entry0.Value);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a global::System.Collections.Generic.IReadOnlyList&lt;string&gt; parameter as JSON.</summary>
+    private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+    {
+        writer.WriteStartArray();
+        foreach (var item0 in value)
+        {
+            writer.WriteStringValue(item0);
+        }
+        writer.WriteEndArray();
     }
 
     /// <summary>
-    /// A call of ParameterFeaturesClient that did not succeed: a non-success status (with the spec's typed error body
-    /// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
-    /// Never holds the bearer token or any request header.
+    /// Values of the variables of the servers that operations declare themselves (path-level and operation-level
+    /// <c>servers</c>), by variable name; a variable not set here takes the spec's default.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class ParameterFeaturesClientException : global::System.Exception
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ServerVariables { get; init; }
+
+    /// <summary>
+    /// Sends every operation to <see cref="BaseAddress"/>, also those whose spec names their own server (for a proxy, a
+    /// mock or a test server). Off by default.
+    /// </summary>
+    public bool UseBaseAddressForEveryOperation { get; init; }
+
+    /// <summary>
+    /// The address of an operation with its own server: the URL with its variables set (<see cref="ServerVariables"/>, else
+    /// the spec's defaults); a relative URL resolves against <see cref="BaseAddress"/>.
+    /// </summary>
+    private global::System.Uri ServerAddress(string template, params string?[] variables)
     {
-        /// <summary>Creates the exception for a non-success response.</summary>
-        public ParameterFeaturesClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
-            : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+        if (UseBaseAddressForEveryOperation)
         {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            ErrorCode = errorCode;
-            ErrorMessage = errorMessage;
-            ResponseBody = responseBody;
-            Body = body;
+            return BaseAddress;
         }
 
-        private ParameterFeaturesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
-            : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+        var url = template;
+        for (var i = 0; i + 1 < variables.Length; i += 2)
         {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            JsonPath = exception.Path;
-        }
-
-        /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
-        public string OperationId { get; }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
-        public long? ErrorCode { get; }
-
-        /// <summary>The API's error message from the error body, when the body has one.</summary>
-        public string? ErrorMessage { get; }
-
-        /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
-        public string? ResponseBody { get; }
-
-        /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
-        public object? Body { get; }
-
-        /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
-        public string? JsonPath { get; }
-
-        private ParameterFeaturesClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
-            : base(message, innerException)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-        }
-
-        internal static ParameterFeaturesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
-            new ParameterFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
-
-        internal static ParameterFeaturesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new ParameterFeaturesClientException(operationId, statusCode, exception);
-
-        private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
-        {
-            var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
-            if (errorCode is not null || errorMessage is not null)
+            var name = variables[i]!;
+            var value = ServerVariables is { } values && values.TryGetValue(name, out var set) ? set : variables[i + 1];
+            if (value is null)
             {
-                return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
+                throw new global::System.InvalidOperationException("Set ServerVariables[\"" + name + "\"]: the server '" + template + "' gives no default for it.");
             }
 
-            return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
+            url = url.Replace("{" + name + "}", value);
         }
+
+        // On Unix "/files" parses as an absolute file: URI; only http and https are servers.
+        return global::System.Uri.TryCreate(url, global::System.UriKind.Absolute, out var absolute) && (absolute.Scheme == global::System.Uri.UriSchemeHttp || absolute.Scheme == global::System.Uri.UriSchemeHttps)
+            ? WithTrailingSlash(absolute)
+            : WithTrailingSlash(new global::System.Uri(BaseAddress, url));
+    }
+
+    /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+    private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    {
+        var uri = request.RequestUri!;
+        if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+        {
+            throw new global::System.InvalidOperationException(
+                "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+        }
+    }
+
+    /// <summary>
+    /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+    /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+    /// </summary>
+    private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+    {
+        if (value is null)
+        {
+            throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+        }
+
+        foreach (var c in value)
+        {
+            var allowed = forCookie
+                ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                : (c >= 0x20 && c < 0x7F) || c == '\t';
+            if (!allowed)
+            {
+                throw new global::System.InvalidOperationException(
+                    "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+    {
+        if (_tokenProvider is not null)
+        {
+            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    {
+        RefuseInsecure(request, what, schemeName);
+        var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+        request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
+    }
+
+}
+
+/// <summary>
+/// A call of ParameterFeaturesClient that did not succeed: a non-success status (with the spec's typed error body
+/// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
+/// Never holds the bearer token or any request header.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class ParameterFeaturesClientException : global::System.Exception
+{
+    /// <summary>Creates the exception for a non-success response.</summary>
+    public ParameterFeaturesClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
+        : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ResponseBody = responseBody;
+        Body = body;
+    }
+
+    private ParameterFeaturesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+        : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        JsonPath = exception.Path;
+    }
+
+    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
+    public long? ErrorCode { get; }
+
+    /// <summary>The API's error message from the error body, when the body has one.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
+    public string? ResponseBody { get; }
+
+    /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
+    public object? Body { get; }
+
+    /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
+    public string? JsonPath { get; }
+
+    private ParameterFeaturesClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
+        : base(message, innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+    }
+
+    internal static ParameterFeaturesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
+        new ParameterFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
+
+    internal static ParameterFeaturesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new ParameterFeaturesClientException(operationId, statusCode, exception);
+
+    private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
+    {
+        var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
+        if (errorCode is not null || errorMessage is not null)
+        {
+            return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
+        }
+
+        return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
     }
 }

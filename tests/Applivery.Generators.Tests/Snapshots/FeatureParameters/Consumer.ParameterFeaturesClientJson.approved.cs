@@ -3,61 +3,60 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// Reads and writes the JSON of <c>features-parameters.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
+/// </summary>
+/// <remarks>
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+internal abstract partial class ParameterFeaturesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    /// <summary>
-    /// Reads and writes the JSON of <c>features-parameters.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
-    /// </summary>
-    /// <remarks>
-    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    internal abstract partial class ParameterFeaturesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8B = global::System.Text.Json.JsonEncodedText.Encode("B");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8DarkBlue = global::System.Text.Json.JsonEncodedText.Encode("dark-blue");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8G = global::System.Text.Json.JsonEncodedText.Encode("G");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Inner = global::System.Text.Json.JsonEncodedText.Encode("inner");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8LightBlue = global::System.Text.Json.JsonEncodedText.Encode("light-blue");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8R = global::System.Text.Json.JsonEncodedText.Encode("R");
+}
+
+/// <summary>
+/// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-parameters.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
+/// </summary>
+/// <example>
+/// <code>var info = (JsonTypeInfo&lt;Member&gt;)ParameterFeaturesClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
+/// string json = JsonSerializer.Serialize(member, info);</code>
+/// </example>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class ParameterFeaturesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+{
+    /// <summary>The shared instance.</summary>
+    public static ParameterFeaturesClientJsonTypeInfoResolver Instance { get; } = new ParameterFeaturesClientJsonTypeInfoResolver();
+
+    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+
+    /// <summary>Read-only options that use this resolver.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+
+    /// <inheritdoc/>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8B = global::System.Text.Json.JsonEncodedText.Encode("B");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8DarkBlue = global::System.Text.Json.JsonEncodedText.Encode("dark-blue");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8G = global::System.Text.Json.JsonEncodedText.Encode("G");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Inner = global::System.Text.Json.JsonEncodedText.Encode("inner");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8LightBlue = global::System.Text.Json.JsonEncodedText.Encode("light-blue");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8R = global::System.Text.Json.JsonEncodedText.Encode("R");
+        if (type == typeof(global::Consumer.Rgb)) return Info<global::Consumer.Rgb>(options, ParameterFeaturesClientJson.ReadRgb, ParameterFeaturesClientJson.WriteRgb);
+        if (type == typeof(global::Consumer.Nested)) return Info<global::Consumer.Nested>(options, ParameterFeaturesClientJson.ReadNested, ParameterFeaturesClientJson.WriteNested);
+
+        return null;
     }
 
-    /// <summary>
-    /// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-parameters.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
-    /// </summary>
-    /// <example>
-    /// <code>var info = (JsonTypeInfo&lt;Member&gt;)ParameterFeaturesClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
-    /// string json = JsonSerializer.Serialize(member, info);</code>
-    /// </example>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class ParameterFeaturesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.ParameterFeaturesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ParameterFeaturesClientJson.Converter<T>(read, write));
+
+    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {
-        /// <summary>The shared instance.</summary>
-        public static ParameterFeaturesClientJsonTypeInfoResolver Instance { get; } = new ParameterFeaturesClientJsonTypeInfoResolver();
-
-        private static global::System.Text.Json.JsonSerializerOptions? s_options;
-
-        /// <summary>Read-only options that use this resolver.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
-
-        /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Consumer.Rgb)) return Info<global::Consumer.Rgb>(options, ParameterFeaturesClientJson.ReadRgb, ParameterFeaturesClientJson.WriteRgb);
-            if (type == typeof(global::Consumer.Nested)) return Info<global::Consumer.Nested>(options, ParameterFeaturesClientJson.ReadNested, ParameterFeaturesClientJson.WriteNested);
-
-            return null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.ParameterFeaturesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ParameterFeaturesClientJson.Converter<T>(read, write));
-
-        private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-        {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
-            options.MakeReadOnly();
-            return options;
-        }
+        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        options.MakeReadOnly();
+        return options;
     }
 }

@@ -3,818 +3,741 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// Checks the constraints of <c>features-parameters.yaml</c>: cached regular expressions, rule helpers and one parameter validator per operation.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public static partial class ParameterFeaturesClientValidation
 {
-    /// <summary>
-    /// Checks the constraints of <c>features-parameters.yaml</c>: cached regular expressions, rule helpers and one parameter validator per operation.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public static partial class ParameterFeaturesClientValidation
+    /// <summary>How long one pattern may take on one value: a pathological pattern in a spec must not hang the caller.</summary>
+    internal static readonly global::System.TimeSpan MatchTimeout = global::System.TimeSpan.FromSeconds(2);
+
+    /// <summary>Checks the parameters of <c>pathSimplePrimitive</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathSimplePrimitiveParameters(string? color)
     {
-        /// <summary>How long one pattern may take on one value: a pathological pattern in a spec must not hang the caller.</summary>
-        internal static readonly global::System.TimeSpan MatchTimeout = global::System.TimeSpan.FromSeconds(2);
-
-        /// <summary>
-        /// Checks the parameters of <c>pathSimplePrimitive</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathSimplePrimitiveParameters(string? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathSimpleArray</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathSimpleArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathSimpleArrayExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathSimpleArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathSimpleObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathSimpleObjectParameters(global::Consumer.Rgb? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathSimpleObjectExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathSimpleObjectExplodeParameters(global::Consumer.Rgb? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathLabelPrimitive</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathLabelPrimitiveParameters(string? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathLabelArray</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathLabelArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathLabelArrayExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathLabelArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathLabelObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathLabelObjectParameters(global::Consumer.Rgb? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathLabelObjectExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathLabelObjectExplodeParameters(global::Consumer.Rgb? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathMatrixPrimitive</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathMatrixPrimitiveParameters(string? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathMatrixArray</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathMatrixArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathMatrixArrayExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathMatrixArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathMatrixObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathMatrixObjectParameters(global::Consumer.Rgb? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathMatrixObjectExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathMatrixObjectExplodeParameters(global::Consumer.Rgb? color)
-        {
-            RequireNotNull(color, "color");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryFormPrimitive</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryFormPrimitiveParameters(string? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryFormArray</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryFormArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryFormArrayExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryFormArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryFormObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryFormObjectParameters(global::Consumer.Rgb? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryFormObjectExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryFormObjectExplodeParameters(global::Consumer.Rgb? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>querySpaceDelimitedArray</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQuerySpaceDelimitedArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>querySpaceDelimitedObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQuerySpaceDelimitedObjectParameters(global::Consumer.Rgb? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryPipeDelimitedArray</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryPipeDelimitedArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryPipeDelimitedObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryPipeDelimitedObjectParameters(global::Consumer.Rgb? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryDeepObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryDeepObjectParameters(global::Consumer.Rgb? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryDefaultArray</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryDefaultArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>queryDefaultObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateQueryDefaultObjectParameters(global::Consumer.Rgb? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>headerPrimitive</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="xColor">The X-Color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateHeaderPrimitiveParameters(string? xColor)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>cookiePrimitive</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateCookiePrimitiveParameters(string? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>headerArray</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="xColor">The X-Color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateHeaderArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? xColor)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>cookieArray</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateCookieArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>headerArrayExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="xColor">The X-Color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateHeaderArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? xColor)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>cookieArrayExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateCookieArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>headerObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="xColor">The X-Color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateHeaderObjectParameters(global::Consumer.Rgb? xColor)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>cookieObject</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateCookieObjectParameters(global::Consumer.Rgb? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>headerObjectExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="xColor">The X-Color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateHeaderObjectExplodeParameters(global::Consumer.Rgb? xColor)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>cookieObjectExplode</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="color">The color parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateCookieObjectExplodeParameters(global::Consumer.Rgb? color)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>cookies</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="session">The session parameter.</param>
-        /// <param name="prefs">The prefs parameter.</param>
-        /// <param name="theme">The theme parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateCookiesParameters(string? session, global::System.Collections.Generic.IReadOnlyList<string>? prefs, string? theme)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>escaping</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="segment">The segment parameter.</param>
-        /// <param name="q">The q parameter.</param>
-        /// <param name="items">The items parameter.</param>
-        /// <param name="xNote">The X-Note parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateEscapingParameters(string? segment, string? q, global::System.Collections.Generic.IReadOnlyList<string>? items, string? xNote)
-        {
-            RequireNotNull(segment, "segment");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>allowReserved</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="q">The q parameter.</param>
-        /// <param name="paths">The paths parameter.</param>
-        /// <param name="plain">The plain parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateAllowReservedParameters(string? q, global::System.Collections.Generic.IReadOnlyList<string>? paths, string? plain)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>contentJson</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="where">The where parameter.</param>
-        /// <param name="filter">The filter parameter.</param>
-        /// <param name="xFilter">The X-Filter parameter.</param>
-        /// <param name="tags">The tags parameter.</param>
-        /// <param name="note">The note parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateContentJsonParameters(global::System.Collections.Generic.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags, string? note)
-        {
-            RequireNotNull(where, "where");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>formats</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="shade">The shade parameter.</param>
-        /// <param name="ids">The ids parameter.</param>
-        /// <param name="since">The since parameter.</param>
-        /// <param name="days">The days parameter.</param>
-        /// <param name="shades">The shades parameter.</param>
-        /// <param name="ratio">The ratio parameter.</param>
-        /// <param name="xRatio">The X-Ratio parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateFormatsParameters(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
-        {
-            RequireNotNull(ids, "ids");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>nulls</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="q">The q parameter.</param>
-        /// <param name="list">The list parameter.</param>
-        /// <param name="filter">The filter parameter.</param>
-        /// <param name="labels">The labels parameter.</param>
-        /// <param name="xColor">The X-Color parameter.</param>
-        /// <param name="session">The session parameter.</param>
-        /// <param name="count">The count parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateNullsParameters(string? q, global::System.Collections.Generic.IReadOnlyList<string>? list, global::Consumer.Rgb? filter, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels, global::System.Collections.Generic.IReadOnlyList<string>? xColor, string? session, int? count)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>maps</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="labels">The labels parameter.</param>
-        /// <param name="xLabels">The X-Labels parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateMapsParameters(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>notSendable</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
-        /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateNotSendableParameters(global::Consumer.Nested? filter, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix, int? id)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>notSendableRequired</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateNotSendableRequiredParameters(int id)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>generatedNames</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="status">The status parameter.</param>
-        /// <param name="request">The request parameter.</param>
-        /// <param name="separator">The separator parameter.</param>
-        /// <param name="error">The error parameter.</param>
-        /// <param name="uri">The uri parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateGeneratedNamesParameters(global::System.Collections.Generic.IReadOnlyList<string>? status, string? request, int? separator, string? error, global::System.Collections.Generic.IReadOnlyList<string>? uri)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>invalidStyle</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="id">The id parameter.</param>
-        /// <param name="xTags">The X-Tags parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateInvalidStyleParameters(string? id, global::System.Collections.Generic.IReadOnlyList<string>? xTags)
-        {
-            RequireNotNull(id, "id");
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>pathLevelServer</c> against the spec before anything is sent.
-        /// </summary>
-        /// <param name="name">The name parameter.</param>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidatePathLevelServerParameters(string? name)
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>operationLevelServer</c> against the spec before anything is sent.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateOperationLevelServerParameters()
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>serverWithoutDefault</c> against the spec before anything is sent.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateServerWithoutDefaultParameters()
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>documentServerRepeated</c> against the spec before anything is sent.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateDocumentServerRepeatedParameters()
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        /// <summary>
-        /// Checks the parameters of <c>relativeServer</c> against the spec before anything is sent.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-        public static void ValidateRelativeServerParameters()
-        {
-            // The spec sets no rule on these parameters.
-        }
-
-        internal static void CheckRequired(global::System.Collections.Generic.List<ValidationError> errors, string path, object? value)
-        {
-            if (value is null)
-            {
-                errors.Add(new ValidationError(path, "required", "is required", null));
-            }
-        }
-
-        internal static void CheckMinLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int minimum)
-        {
-            if (value is not null && CountCharacters(value) < minimum)
-            {
-                errors.Add(new ValidationError(path, "minLength", MinLengthRequirement(minimum), value));
-            }
-        }
-
-        internal static void CheckMaxLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int maximum)
-        {
-            if (value is not null && CountCharacters(value) > maximum)
-            {
-                errors.Add(new ValidationError(path, "maxLength", MaxLengthRequirement(maximum), value));
-            }
-        }
-
-        internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern, string patternText)
-        {
-            if (value is not null && !Matches(pattern, value))
-            {
-                errors.Add(new ValidationError(path, "pattern", PatternRequirement(patternText), value));
-            }
-        }
-
-        internal static void CheckMinimum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T minimum, bool exclusive)
-            where T : struct, global::System.IComparable<T>, global::System.IFormattable
-        {
-            if (value is { } number && IsBelow(number, minimum, exclusive))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number)));
-            }
-        }
-
-        internal static void CheckMaximum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T maximum, bool exclusive)
-            where T : struct, global::System.IComparable<T>, global::System.IFormattable
-        {
-            if (value is { } number && IsAbove(number, maximum, exclusive))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number)));
-            }
-        }
-
-        internal static void CheckMinItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int minimum)
-        {
-            if (value is not null && value.Count < minimum)
-            {
-                errors.Add(new ValidationError(path, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items"));
-            }
-        }
-
-        internal static void CheckMaxItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int maximum)
-        {
-            if (value is not null && value.Count > maximum)
-            {
-                errors.Add(new ValidationError(path, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items"));
-            }
-        }
-
-        internal static void RequireNotNull(object? value, string parameterName)
-        {
-            if (value is null)
-            {
-                throw new global::System.ArgumentNullException(parameterName, "The parameter '" + parameterName + "' is required (rule: required).");
-            }
-        }
-
-        internal static void RequireMinLength(string? value, string parameterName, int minimum)
-        {
-            if (value is not null && CountCharacters(value) < minimum)
-            {
-                throw Invalid(parameterName, "minLength", MinLengthRequirement(minimum), value);
-            }
-        }
-
-        internal static void RequireMaxLength(string? value, string parameterName, int maximum)
-        {
-            if (value is not null && CountCharacters(value) > maximum)
-            {
-                throw Invalid(parameterName, "maxLength", MaxLengthRequirement(maximum), value);
-            }
-        }
-
-        internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern, string patternText)
-        {
-            if (value is not null && !Matches(pattern, value))
-            {
-                throw Invalid(parameterName, "pattern", PatternRequirement(patternText), value);
-            }
-        }
-
-        internal static void RequireMinimum<T>(T? value, string parameterName, T minimum, bool exclusive)
-            where T : struct, global::System.IComparable<T>, global::System.IFormattable
-        {
-            if (value is { } number && IsBelow(number, minimum, exclusive))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number));
-            }
-        }
-
-        internal static void RequireMaximum<T>(T? value, string parameterName, T maximum, bool exclusive)
-            where T : struct, global::System.IComparable<T>, global::System.IFormattable
-        {
-            if (value is { } number && IsAbove(number, maximum, exclusive))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number));
-            }
-        }
-
-        internal static void RequireMinItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int minimum)
-        {
-            if (value is not null && value.Count < minimum)
-            {
-                throw Invalid(parameterName, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items");
-            }
-        }
-
-        internal static void RequireMaxItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int maximum)
-        {
-            if (value is not null && value.Count > maximum)
-            {
-                throw Invalid(parameterName, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items");
-            }
-        }
-
-        /// <summary>
-        /// A value the pattern cannot decide within <see cref="MatchTimeout"/> (catastrophic backtracking) counts as not
-        /// matching: the caller gets a validation failure at once instead of a hang or an unexpected exception.
-        /// </summary>
-        private static bool Matches(global::System.Text.RegularExpressions.Regex pattern, string value)
-        {
-            try
-            {
-                return pattern.IsMatch(value);
-            }
-            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                return false;
-            }
-        }
-
-        /// <summary>The JSON path of a dictionary entry: <c>path['key']</c>.</summary>
-        internal static string PropertyPath(string path, string key) => path + "['" + key.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
-
-        /// <summary>JSON Schema counts characters as Unicode code points: a surrogate pair is one character.</summary>
-        internal static int CountCharacters(string value)
-        {
-            var count = value.Length;
-            for (var i = 0; i < value.Length - 1; i++)
-            {
-                if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-                {
-                    count--;
-                    i++;
-                }
-            }
-
-            return count;
-        }
-
-        private static global::System.ArgumentException Invalid(string parameterName, string rule, string requirement, string value) =>
-            new global::System.ArgumentException("The parameter '" + parameterName + "' " + requirement + ", but was '" + value + "' (rule: " + rule + ").", parameterName);
-
-        private static string MinLengthRequirement(int minimum) => "must be at least " + Format(minimum) + " characters long";
-
-        private static string MaxLengthRequirement(int maximum) => "must be at most " + Format(maximum) + " characters long";
-
-        private static string PatternRequirement(string patternText) => "must match the pattern '" + patternText + "'";
-
-        private static string MinimumRequirement(string minimum, bool exclusive) => (exclusive ? "must be greater than " : "must be at least ") + minimum;
-
-        private static string MaximumRequirement(string maximum, bool exclusive) => (exclusive ? "must be less than " : "must be at most ") + maximum;
-
-        private static bool IsBelow<T>(T value, T minimum, bool exclusive)
-            where T : global::System.IComparable<T> => exclusive ? value.CompareTo(minimum) <= 0 : value.CompareTo(minimum) < 0;
-
-        private static bool IsAbove<T>(T value, T maximum, bool exclusive)
-            where T : global::System.IComparable<T> => exclusive ? value.CompareTo(maximum) >= 0 : value.CompareTo(maximum) > 0;
-
-        private static string Format(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>Invariant text; "R" keeps every digit of a double or float on older frameworks too.</summary>
-        private static string FormatNumber<T>(T value)
-            where T : global::System.IFormattable =>
-            value.ToString(value is double || value is float ? "R" : null, global::System.Globalization.CultureInfo.InvariantCulture);
+        RequireNotNull(color, "color");
     }
+
+    /// <summary>Checks the parameters of <c>pathSimpleArray</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathSimpleArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>pathSimpleArrayExplode</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathSimpleArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>Checks the parameters of <c>pathSimpleObject</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathSimpleObjectParameters(global::Consumer.Rgb? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>pathSimpleObjectExplode</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathSimpleObjectExplodeParameters(global::Consumer.Rgb? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>Checks the parameters of <c>pathLabelPrimitive</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathLabelPrimitiveParameters(string? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>Checks the parameters of <c>pathLabelArray</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathLabelArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>pathLabelArrayExplode</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathLabelArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>Checks the parameters of <c>pathLabelObject</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathLabelObjectParameters(global::Consumer.Rgb? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>pathLabelObjectExplode</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathLabelObjectExplodeParameters(global::Consumer.Rgb? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>Checks the parameters of <c>pathMatrixPrimitive</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathMatrixPrimitiveParameters(string? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>Checks the parameters of <c>pathMatrixArray</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathMatrixArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>pathMatrixArrayExplode</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathMatrixArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>Checks the parameters of <c>pathMatrixObject</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathMatrixObjectParameters(global::Consumer.Rgb? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>pathMatrixObjectExplode</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathMatrixObjectExplodeParameters(global::Consumer.Rgb? color)
+    {
+        RequireNotNull(color, "color");
+    }
+
+    /// <summary>Checks the parameters of <c>queryFormPrimitive</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryFormPrimitiveParameters(string? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>queryFormArray</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryFormArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>queryFormArrayExplode</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryFormArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>queryFormObject</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryFormObjectParameters(global::Consumer.Rgb? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>queryFormObjectExplode</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryFormObjectExplodeParameters(global::Consumer.Rgb? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>querySpaceDelimitedArray</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQuerySpaceDelimitedArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>querySpaceDelimitedObject</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQuerySpaceDelimitedObjectParameters(global::Consumer.Rgb? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>queryPipeDelimitedArray</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryPipeDelimitedArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>queryPipeDelimitedObject</c> against the spec before anything is sent.
+    /// </summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryPipeDelimitedObjectParameters(global::Consumer.Rgb? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>queryDeepObject</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryDeepObjectParameters(global::Consumer.Rgb? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>queryDefaultArray</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryDefaultArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>queryDefaultObject</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryDefaultObjectParameters(global::Consumer.Rgb? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>headerPrimitive</c> against the spec before anything is sent.</summary>
+    /// <param name="xColor">The X-Color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateHeaderPrimitiveParameters(string? xColor)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>cookiePrimitive</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateCookiePrimitiveParameters(string? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>headerArray</c> against the spec before anything is sent.</summary>
+    /// <param name="xColor">The X-Color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateHeaderArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? xColor)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>cookieArray</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateCookieArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>headerArrayExplode</c> against the spec before anything is sent.</summary>
+    /// <param name="xColor">The X-Color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateHeaderArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? xColor)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>cookieArrayExplode</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateCookieArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>headerObject</c> against the spec before anything is sent.</summary>
+    /// <param name="xColor">The X-Color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateHeaderObjectParameters(global::Consumer.Rgb? xColor)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>cookieObject</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateCookieObjectParameters(global::Consumer.Rgb? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>headerObjectExplode</c> against the spec before anything is sent.</summary>
+    /// <param name="xColor">The X-Color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateHeaderObjectExplodeParameters(global::Consumer.Rgb? xColor)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>cookieObjectExplode</c> against the spec before anything is sent.</summary>
+    /// <param name="color">The color parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateCookieObjectExplodeParameters(global::Consumer.Rgb? color)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>cookies</c> against the spec before anything is sent.</summary>
+    /// <param name="session">The session parameter.</param>
+    /// <param name="prefs">The prefs parameter.</param>
+    /// <param name="theme">The theme parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateCookiesParameters(string? session, global::System.Collections.Generic.IReadOnlyList<string>? prefs, string? theme)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>escaping</c> against the spec before anything is sent.</summary>
+    /// <param name="segment">The segment parameter.</param>
+    /// <param name="q">The q parameter.</param>
+    /// <param name="items">The items parameter.</param>
+    /// <param name="xNote">The X-Note parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateEscapingParameters(string? segment, string? q, global::System.Collections.Generic.IReadOnlyList<string>? items, string? xNote)
+    {
+        RequireNotNull(segment, "segment");
+    }
+
+    /// <summary>Checks the parameters of <c>allowReserved</c> against the spec before anything is sent.</summary>
+    /// <param name="q">The q parameter.</param>
+    /// <param name="paths">The paths parameter.</param>
+    /// <param name="plain">The plain parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateAllowReservedParameters(string? q, global::System.Collections.Generic.IReadOnlyList<string>? paths, string? plain)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>contentJson</c> against the spec before anything is sent.</summary>
+    /// <param name="where">The where parameter.</param>
+    /// <param name="filter">The filter parameter.</param>
+    /// <param name="xFilter">The X-Filter parameter.</param>
+    /// <param name="tags">The tags parameter.</param>
+    /// <param name="note">The note parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateContentJsonParameters(global::System.Collections.Generic.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags, string? note)
+    {
+        RequireNotNull(where, "where");
+    }
+
+    /// <summary>Checks the parameters of <c>formats</c> against the spec before anything is sent.</summary>
+    /// <param name="shade">The shade parameter.</param>
+    /// <param name="ids">The ids parameter.</param>
+    /// <param name="since">The since parameter.</param>
+    /// <param name="days">The days parameter.</param>
+    /// <param name="shades">The shades parameter.</param>
+    /// <param name="ratio">The ratio parameter.</param>
+    /// <param name="xRatio">The X-Ratio parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateFormatsParameters(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
+    {
+        RequireNotNull(ids, "ids");
+    }
+
+    /// <summary>Checks the parameters of <c>nulls</c> against the spec before anything is sent.</summary>
+    /// <param name="q">The q parameter.</param>
+    /// <param name="list">The list parameter.</param>
+    /// <param name="filter">The filter parameter.</param>
+    /// <param name="labels">The labels parameter.</param>
+    /// <param name="xColor">The X-Color parameter.</param>
+    /// <param name="session">The session parameter.</param>
+    /// <param name="count">The count parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateNullsParameters(string? q, global::System.Collections.Generic.IReadOnlyList<string>? list, global::Consumer.Rgb? filter, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels, global::System.Collections.Generic.IReadOnlyList<string>? xColor, string? session, int? count)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>maps</c> against the spec before anything is sent.</summary>
+    /// <param name="labels">The labels parameter.</param>
+    /// <param name="xLabels">The X-Labels parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateMapsParameters(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>notSendable</c> against the spec before anything is sent.</summary>
+    /// <param name="filter">Not sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object (APG005); a value other than null throws NotSupportedException.</param>
+    /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
+    /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateNotSendableParameters(global::Consumer.Nested? filter, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix, int? id)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>notSendableRequired</c> against the spec before anything is sent.</summary>
+    /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateNotSendableRequiredParameters(int id)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>generatedNames</c> against the spec before anything is sent.</summary>
+    /// <param name="status">The status parameter.</param>
+    /// <param name="request">The request parameter.</param>
+    /// <param name="separator">The separator parameter.</param>
+    /// <param name="error">The error parameter.</param>
+    /// <param name="uri">The uri parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateGeneratedNamesParameters(global::System.Collections.Generic.IReadOnlyList<string>? status, string? request, int? separator, string? error, global::System.Collections.Generic.IReadOnlyList<string>? uri)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>invalidStyle</c> against the spec before anything is sent.</summary>
+    /// <param name="id">The id parameter.</param>
+    /// <param name="xTags">The X-Tags parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateInvalidStyleParameters(string? id, global::System.Collections.Generic.IReadOnlyList<string>? xTags)
+    {
+        RequireNotNull(id, "id");
+    }
+
+    /// <summary>Checks the parameters of <c>pathLevelServer</c> against the spec before anything is sent.</summary>
+    /// <param name="name">The name parameter.</param>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathLevelServerParameters(string? name)
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>operationLevelServer</c> against the spec before anything is sent.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateOperationLevelServerParameters()
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>serverWithoutDefault</c> against the spec before anything is sent.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateServerWithoutDefaultParameters()
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>
+    /// Checks the parameters of <c>documentServerRepeated</c> against the spec before anything is sent.
+    /// </summary>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateDocumentServerRepeatedParameters()
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    /// <summary>Checks the parameters of <c>relativeServer</c> against the spec before anything is sent.</summary>
+    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateRelativeServerParameters()
+    {
+        // The spec sets no rule on these parameters.
+    }
+
+    internal static void CheckRequired(global::System.Collections.Generic.List<ValidationError> errors, string path, object? value)
+    {
+        if (value is null)
+        {
+            errors.Add(new ValidationError(path, "required", "is required", null));
+        }
+    }
+
+    internal static void CheckMinLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int minimum)
+    {
+        if (value is not null && CountCharacters(value) < minimum)
+        {
+            errors.Add(new ValidationError(path, "minLength", MinLengthRequirement(minimum), value));
+        }
+    }
+
+    internal static void CheckMaxLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int maximum)
+    {
+        if (value is not null && CountCharacters(value) > maximum)
+        {
+            errors.Add(new ValidationError(path, "maxLength", MaxLengthRequirement(maximum), value));
+        }
+    }
+
+    internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern, string patternText)
+    {
+        if (value is not null && !Matches(pattern, value))
+        {
+            errors.Add(new ValidationError(path, "pattern", PatternRequirement(patternText), value));
+        }
+    }
+
+    internal static void CheckMinimum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T minimum, bool exclusive)
+        where T : struct, global::System.IComparable<T>, global::System.IFormattable
+    {
+        if (value is { } number && IsBelow(number, minimum, exclusive))
+        {
+            errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number)));
+        }
+    }
+
+    internal static void CheckMaximum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T maximum, bool exclusive)
+        where T : struct, global::System.IComparable<T>, global::System.IFormattable
+    {
+        if (value is { } number && IsAbove(number, maximum, exclusive))
+        {
+            errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number)));
+        }
+    }
+
+    internal static void CheckMinItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int minimum)
+    {
+        if (value is not null && value.Count < minimum)
+        {
+            errors.Add(new ValidationError(path, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items"));
+        }
+    }
+
+    internal static void CheckMaxItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int maximum)
+    {
+        if (value is not null && value.Count > maximum)
+        {
+            errors.Add(new ValidationError(path, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items"));
+        }
+    }
+
+    internal static void RequireNotNull(object? value, string parameterName)
+    {
+        if (value is null)
+        {
+            throw new global::System.ArgumentNullException(parameterName, "The parameter '" + parameterName + "' is required (rule: required).");
+        }
+    }
+
+    internal static void RequireMinLength(string? value, string parameterName, int minimum)
+    {
+        if (value is not null && CountCharacters(value) < minimum)
+        {
+            throw Invalid(parameterName, "minLength", MinLengthRequirement(minimum), value);
+        }
+    }
+
+    internal static void RequireMaxLength(string? value, string parameterName, int maximum)
+    {
+        if (value is not null && CountCharacters(value) > maximum)
+        {
+            throw Invalid(parameterName, "maxLength", MaxLengthRequirement(maximum), value);
+        }
+    }
+
+    internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern, string patternText)
+    {
+        if (value is not null && !Matches(pattern, value))
+        {
+            throw Invalid(parameterName, "pattern", PatternRequirement(patternText), value);
+        }
+    }
+
+    internal static void RequireMinimum<T>(T? value, string parameterName, T minimum, bool exclusive)
+        where T : struct, global::System.IComparable<T>, global::System.IFormattable
+    {
+        if (value is { } number && IsBelow(number, minimum, exclusive))
+        {
+            throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number));
+        }
+    }
+
+    internal static void RequireMaximum<T>(T? value, string parameterName, T maximum, bool exclusive)
+        where T : struct, global::System.IComparable<T>, global::System.IFormattable
+    {
+        if (value is { } number && IsAbove(number, maximum, exclusive))
+        {
+            throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number));
+        }
+    }
+
+    internal static void RequireMinItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int minimum)
+    {
+        if (value is not null && value.Count < minimum)
+        {
+            throw Invalid(parameterName, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items");
+        }
+    }
+
+    internal static void RequireMaxItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int maximum)
+    {
+        if (value is not null && value.Count > maximum)
+        {
+            throw Invalid(parameterName, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items");
+        }
+    }
+
+    /// <summary>
+    /// A value the pattern cannot decide within <see cref="MatchTimeout"/> (catastrophic backtracking) counts as not
+    /// matching: the caller gets a validation failure at once instead of a hang or an unexpected exception.
+    /// </summary>
+    private static bool Matches(global::System.Text.RegularExpressions.Regex pattern, string value)
+    {
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The JSON path of a dictionary entry: <c>path['key']</c>.</summary>
+    internal static string PropertyPath(string path, string key) => path + "['" + key.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
+
+    /// <summary>JSON Schema counts characters as Unicode code points: a surrogate pair is one character.</summary>
+    internal static int CountCharacters(string value)
+    {
+        var count = value.Length;
+        for (var i = 0; i < value.Length - 1; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
+    }
+
+    private static global::System.ArgumentException Invalid(string parameterName, string rule, string requirement, string value) =>
+        new global::System.ArgumentException("The parameter '" + parameterName + "' " + requirement + ", but was '" + value + "' (rule: " + rule + ").", parameterName);
+
+    private static string MinLengthRequirement(int minimum) => "must be at least " + Format(minimum) + " characters long";
+
+    private static string MaxLengthRequirement(int maximum) => "must be at most " + Format(maximum) + " characters long";
+
+    private static string PatternRequirement(string patternText) => "must match the pattern '" + patternText + "'";
+
+    private static string MinimumRequirement(string minimum, bool exclusive) => (exclusive ? "must be greater than " : "must be at least ") + minimum;
+
+    private static string MaximumRequirement(string maximum, bool exclusive) => (exclusive ? "must be less than " : "must be at most ") + maximum;
+
+    private static bool IsBelow<T>(T value, T minimum, bool exclusive)
+        where T : global::System.IComparable<T> => exclusive ? value.CompareTo(minimum) <= 0 : value.CompareTo(minimum) < 0;
+
+    private static bool IsAbove<T>(T value, T maximum, bool exclusive)
+        where T : global::System.IComparable<T> => exclusive ? value.CompareTo(maximum) >= 0 : value.CompareTo(maximum) > 0;
+
+    private static string Format(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Invariant text; "R" keeps every digit of a double or float on older frameworks too.</summary>
+    private static string FormatNumber<T>(T value)
+        where T : global::System.IFormattable =>
+        value.ToString(value is double || value is float ? "R" : null, global::System.Globalization.CultureInfo.InvariantCulture);
 }

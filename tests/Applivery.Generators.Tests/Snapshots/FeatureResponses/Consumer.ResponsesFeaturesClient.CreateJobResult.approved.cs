@@ -3,35 +3,32 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// What <c>createJob</c> answered: the status code, and the body of that status (200, 202); the other bodies are null.
+/// </summary>
+/// <remarks>A success the spec declares without a body, or does not declare, has only <c>StatusCode</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class CreateJobResult
 {
-    /// <summary>
-    /// What <c>createJob</c> answered: the status code, and the body of that status (200, 202); the other bodies are null.
-    /// </summary>
-    /// <remarks>
-    /// A success the spec declares without a body, or does not declare, has only <c>StatusCode</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class CreateJobResult
+    /// <summary>Creates a result (for tests and mocks of the client's interface).</summary>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="ok">The body of the 200 response.</param>
+    /// <param name="accepted">The body of the 202 response.</param>
+    public CreateJobResult(int statusCode, global::Consumer.Job? ok = null, global::Consumer.Ticket? accepted = null)
     {
-        /// <summary>Creates a result (for tests and mocks of the client's interface).</summary>
-        /// <param name="statusCode">The HTTP status code.</param>
-        /// <param name="ok">The body of the 200 response.</param>
-        /// <param name="accepted">The body of the 202 response.</param>
-        public CreateJobResult(int statusCode, global::Consumer.Job? ok = null, global::Consumer.Ticket? accepted = null)
-        {
-            StatusCode = statusCode;
-            Ok = ok;
-            Accepted = accepted;
-        }
-
-        /// <summary>The HTTP status code: which of the bodies below is set.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The body of the 200 response (The job ran at once), when <c>StatusCode</c> is 200; else null.</summary>
-        public global::Consumer.Job? Ok { get; }
-
-        /// <summary>The body of the 202 response (The job was queued), when <c>StatusCode</c> is 202; else null.</summary>
-        public global::Consumer.Ticket? Accepted { get; }
+        StatusCode = statusCode;
+        Ok = ok;
+        Accepted = accepted;
     }
+
+    /// <summary>The HTTP status code: which of the bodies below is set.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The body of the 200 response (The job ran at once), when <c>StatusCode</c> is 200; else null.</summary>
+    public global::Consumer.Job? Ok { get; }
+
+    /// <summary>The body of the 202 response (The job was queued), when <c>StatusCode</c> is 202; else null.</summary>
+    public global::Consumer.Ticket? Accepted { get; }
 }

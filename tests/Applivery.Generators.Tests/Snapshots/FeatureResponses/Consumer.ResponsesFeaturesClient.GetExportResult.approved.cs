@@ -3,48 +3,47 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// What <c>getExport</c> answered: the status code, and the body of that status (200, 206); the other bodies are null.
+/// </summary>
+/// <remarks>
+/// A success the spec declares without a body, or does not declare, has only <c>StatusCode</c>. Dispose the result to release the connection of a download.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class GetExportResult : global::System.IDisposable, global::System.IAsyncDisposable
 {
-    /// <summary>
-    /// What <c>getExport</c> answered: the status code, and the body of that status (200, 206); the other bodies are null.
-    /// </summary>
-    /// <remarks>
-    /// A success the spec declares without a body, or does not declare, has only <c>StatusCode</c>. Dispose the result to release the connection of a download.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class GetExportResult : global::System.IDisposable, global::System.IAsyncDisposable
+    /// <summary>Creates a result (for tests and mocks of the client's interface).</summary>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="ok">The body of the 200 response.</param>
+    /// <param name="partialContent">The body of the 206 response.</param>
+    public GetExportResult(int statusCode, global::Consumer.Job? ok = null, global::Consumer.FileDownload? partialContent = null)
     {
-        /// <summary>Creates a result (for tests and mocks of the client's interface).</summary>
-        /// <param name="statusCode">The HTTP status code.</param>
-        /// <param name="ok">The body of the 200 response.</param>
-        /// <param name="partialContent">The body of the 206 response.</param>
-        public GetExportResult(int statusCode, global::Consumer.Job? ok = null, global::Consumer.FileDownload? partialContent = null)
-        {
-            StatusCode = statusCode;
-            Ok = ok;
-            PartialContent = partialContent;
-        }
+        StatusCode = statusCode;
+        Ok = ok;
+        PartialContent = partialContent;
+    }
 
-        /// <summary>The HTTP status code: which of the bodies below is set.</summary>
-        public int StatusCode { get; }
+    /// <summary>The HTTP status code: which of the bodies below is set.</summary>
+    public int StatusCode { get; }
 
-        /// <summary>The body of the 200 response (The export as JSON), when <c>StatusCode</c> is 200; else null.</summary>
-        public global::Consumer.Job? Ok { get; }
+    /// <summary>The body of the 200 response (The export as JSON), when <c>StatusCode</c> is 200; else null.</summary>
+    public global::Consumer.Job? Ok { get; }
 
-        /// <summary>The download of the 206 response (Part of the export, as bytes), when <c>StatusCode</c> is 206; else null.</summary>
-        public global::Consumer.FileDownload? PartialContent { get; }
+    /// <summary>The download of the 206 response (Part of the export, as bytes), when <c>StatusCode</c> is 206; else null.</summary>
+    public global::Consumer.FileDownload? PartialContent { get; }
 
-        /// <summary>Disposes the download, if there is one.</summary>
-        public void Dispose()
-        {
-            PartialContent?.Dispose();
-        }
+    /// <summary>Disposes the download, if there is one.</summary>
+    public void Dispose()
+    {
+        PartialContent?.Dispose();
+    }
 
-        /// <summary>Disposes the download, if there is one.</summary>
-        public global::System.Threading.Tasks.ValueTask DisposeAsync()
-        {
-            Dispose();
-            return default;
-        }
+    /// <summary>Disposes the download, if there is one.</summary>
+    public global::System.Threading.Tasks.ValueTask DisposeAsync()
+    {
+        Dispose();
+        return default;
     }
 }

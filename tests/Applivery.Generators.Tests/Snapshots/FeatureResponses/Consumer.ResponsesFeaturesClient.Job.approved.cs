@@ -3,105 +3,87 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Job schema of Responses Features API.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Job</c> in <c>features-responses.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Job
 {
-    /// <summary>
-    /// The Job schema of Responses Features API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Job</c> in <c>features-responses.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Job
+    /// <summary>The id property.</summary>
+    /// <remarks>JSON: <c>id</c>, required.</remarks>
+    public required string Id { get; init; }
+
+    /// <summary>The state property.</summary>
+    /// <remarks>JSON: <c>state</c>.</remarks>
+    public string? State { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The id property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>id</c>, required.
-        /// </remarks>
-        public required string Id { get; init; }
-
-        /// <summary>
-        /// The state property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>state</c>.
-        /// </remarks>
-        public string? State { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.CheckRequired(errors, path + ".id", Id);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class ResponsesFeaturesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Job"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Job ReadJob(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.ResponsesFeaturesClientValidation.CheckRequired(errors, path + ".id", Id);
+    }
+}
+
+internal abstract partial class ResponsesFeaturesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Job"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Job ReadJob(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _id = default;
+        string? _state = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _id = default;
-            string? _state = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("id"u8))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("state"u8))
-                    {
-                        _state = NextValueIsNull(ref reader, ref at, ".state") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("state"u8))
+                {
+                    _state = NextValueIsNull(ref reader, ref at, ".state") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_id is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".id");
-            }
-
-            return new global::Consumer.Job
-            {
-                Id = _id,
-                State = _state,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteJob(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Job)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteJobRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Job value) => WriteJob(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteJob(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Job value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Id, value.Id, writeNull: true);
-            WriteOptional(writer, Utf8State, value.State);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_id is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".id");
+        }
+
+        return new global::Consumer.Job
+        {
+            Id = _id,
+            State = _state,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteJob(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Job value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Id, value.Id, writeNull: true);
+        WriteOptional(writer, Utf8State, value.State);
+        writer.WriteEndObject();
     }
 }

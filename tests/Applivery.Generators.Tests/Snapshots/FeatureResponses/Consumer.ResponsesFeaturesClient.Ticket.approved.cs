@@ -3,90 +3,76 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Ticket schema of Responses Features API.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Ticket</c> in <c>features-responses.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Ticket
 {
-    /// <summary>
-    /// The Ticket schema of Responses Features API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Ticket</c> in <c>features-responses.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Ticket
+    /// <summary>The ticket property.</summary>
+    /// <remarks>JSON: <c>ticket</c>, required.</remarks>
+    public required string TicketValue { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The ticket property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>ticket</c>, required.
-        /// </remarks>
-        public required string TicketValue { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.CheckRequired(errors, path + ".ticket", TicketValue);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class ResponsesFeaturesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Ticket"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Ticket ReadTicket(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.ResponsesFeaturesClientValidation.CheckRequired(errors, path + ".ticket", TicketValue);
+    }
+}
+
+internal abstract partial class ResponsesFeaturesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Ticket"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Ticket ReadTicket(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _ticketValue = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _ticketValue = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("ticket"u8))
                 {
-                    if (reader.ValueTextEquals("ticket"u8))
-                    {
-                        _ticketValue = NextValueIsNull(ref reader, ref at, ".ticket") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _ticketValue = NextValueIsNull(ref reader, ref at, ".ticket") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_ticketValue is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".ticket");
-            }
-
-            return new global::Consumer.Ticket
-            {
-                TicketValue = _ticketValue,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTicket(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Ticket)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteTicketRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Ticket value) => WriteTicket(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteTicket(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Ticket value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Ticket, value.TicketValue, writeNull: true);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_ticketValue is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".ticket");
+        }
+
+        return new global::Consumer.Ticket
+        {
+            TicketValue = _ticketValue,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteTicket(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Ticket value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Ticket, value.TicketValue, writeNull: true);
+        writer.WriteEndObject();
     }
 }

@@ -3,1281 +3,1250 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The operations of Responses Features API, for mocking and dependency injection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public partial interface IResponsesFeaturesClient
 {
-    /// <summary>
-    /// The operations of Responses Features API, for mocking and dependency injection.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public partial interface IResponsesFeaturesClient
+    /// <summary>A binary download with a typed JSON error.</summary>
+    /// <remarks>
+    /// <c>GET /files/{id}</c> (<c>downloadFile</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="id">The id path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The file. Read it as a stream, and dispose it to release the connection.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>HEAD lists the body a GET would have; it never has one.</summary>
+    /// <remarks>
+    /// <c>HEAD /files/{id}</c> (<c>checkFile</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="id">The id path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task CheckFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /avatar</summary>
+    /// <remarks>
+    /// <c>GET /avatar</c> (<c>getAvatar</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The picture, named by Content-Disposition. Read it as a stream, and dispose it to release the connection.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /big</summary>
+    /// <remarks>
+    /// <c>GET /big</c> (<c>getBigFile</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>A large file, streamed. Read it as a stream, and dispose it to release the connection.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /anything</summary>
+    /// <remarks>
+    /// <c>GET /anything</c> (<c>getAnything</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>Any media type without a JSON schema. Read it as a stream, and dispose it to release the connection.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /report.csv</summary>
+    /// <remarks>
+    /// <c>GET /report.csv</c> (<c>getReport</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>A CSV report. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /greeting</summary>
+    /// <remarks>
+    /// <c>GET /greeting</c> (<c>getGreeting</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>A greeting. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<string> GetGreetingAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>POST /jobs</summary>
+    /// <remarks>
+    /// <c>POST /jobs</c> (<c>createJob</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The status code and the body of that status.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /exports/{id}</summary>
+    /// <remarks>
+    /// <c>GET /exports/{id}</c> (<c>getExport</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="id">The id path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The status code and the body of that status; dispose it to release the connection of a download.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /things/{id}</summary>
+    /// <remarks>
+    /// <c>GET /things/{id}</c> (<c>findThing</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="id">The id path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The thing.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>DELETE /things/{id}</summary>
+    /// <remarks>
+    /// <c>DELETE /things/{id}</c> (<c>deleteThing</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="id">The id path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task DeleteThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /count</summary>
+    /// <remarks>
+    /// <c>GET /count</c> (<c>getCount</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>How many.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<int?> GetCountAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /ping</summary>
+    /// <remarks>
+    /// <c>GET /ping</c> (<c>ping</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PingAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /jobs/{id}</summary>
+    /// <remarks>
+    /// <c>GET /jobs/{id}</c> (<c>getJob</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="id">The id path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The job, as JSON or as XML; the client reads JSON.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+}
+
+/// <summary>
+/// Responses Features API: One operation per response construct of issue 8, called by ResponseTests at a Kestrel server.
+/// </summary>
+/// <remarks>
+/// Generated from <c>features-responses.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="ResponsesFeaturesClientException"/>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
+{
+    /// <summary>The spec's first server, <c>http://127.0.0.1/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
+    public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("http://127.0.0.1/v1/");
+
+    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+
+    /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
+    public ResponsesFeaturesClient(global::System.Net.Http.HttpClient httpClient)
     {
-        /// <summary>
-        /// A binary download with a typed JSON error.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /files/{id}</c> (<c>downloadFile</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The file. Read it as a stream, and dispose it to release the connection.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+    }
 
-        /// <summary>
-        /// HEAD lists the body a GET would have; it never has one.
-        /// </summary>
-        /// <remarks>
-        /// <c>HEAD /files/{id}</c> (<c>checkFile</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task CheckFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
+    public ResponsesFeaturesClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
+        : this(httpClient)
+    {
+        if (bearerToken is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(bearerToken));
+        }
 
-        /// <summary>
-        /// GET /avatar
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /avatar</c> (<c>getAvatar</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The picture, named by Content-Disposition. Read it as a stream, and dispose it to release the connection.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
+    }
 
-        /// <summary>
-        /// GET /big
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /big</c> (<c>getBigFile</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>A large file, streamed. Read it as a stream, and dispose it to release the connection.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /anything
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /anything</c> (<c>getAnything</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>Any media type without a JSON schema. Read it as a stream, and dispose it to release the connection.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /report.csv
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /report.csv</c> (<c>getReport</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>A CSV report. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /greeting
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /greeting</c> (<c>getGreeting</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>A greeting. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<string> GetGreetingAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// POST /jobs
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /jobs</c> (<c>createJob</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The status code and the body of that status.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /exports/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /exports/{id}</c> (<c>getExport</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The status code and the body of that status; dispose it to release the connection of a download.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /things/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /things/{id}</c> (<c>findThing</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The thing.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// DELETE /things/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>DELETE /things/{id}</c> (<c>deleteThing</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task DeleteThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /count
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /count</c> (<c>getCount</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>How many.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<int?> GetCountAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /ping
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /ping</c> (<c>ping</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PingAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /jobs/{id}
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /jobs/{id}</c> (<c>getJob</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="id">The id path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The job, as JSON or as XML; the client reads JSON.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
+    /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
+    public ResponsesFeaturesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        : this(httpClient)
+    {
+        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
-    /// Responses Features API: One operation per response construct of issue 8, called by ResponseTests at a Kestrel server.
+    /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+    /// text on the network is a leaked credential.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>features-responses.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="ResponsesFeaturesClientException"/>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
+    public bool AllowInsecureCredentials { get; init; }
+
+    /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+    public bool AllowInsecureBearerToken
     {
-        /// <summary>The spec's first server, <c>http://127.0.0.1/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
-        public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("http://127.0.0.1/v1/");
+        get => AllowInsecureCredentials;
+        init => AllowInsecureCredentials = value;
+    }
 
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
+    public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
 
-        /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
-        public ResponsesFeaturesClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>
+    /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="ResponsesFeaturesClientException"/>
+    /// instead of exhausting memory.
+    /// </summary>
+    public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
+
+    /// <inheritdoc/>
+    public override string ToString() => "ResponsesFeaturesClient (" + BaseAddress + ")";
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateDownloadFileParameters(id);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("downloadFile", exception_);
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
-        public ResponsesFeaturesClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-            : this(httpClient)
+        async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            if (bearerToken is null)
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("files/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw new global::System.ArgumentNullException(nameof(bearerToken));
+                return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
             }
 
-            _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
-        }
-
-        /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-        public ResponsesFeaturesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-            : this(httpClient)
-        {
-            _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
-        }
-
-        /// <summary>
-        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
-        /// text on the network is a leaked credential.
-        /// </summary>
-        public bool AllowInsecureCredentials { get; init; }
-
-        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
-        public bool AllowInsecureBearerToken
-        {
-            get => AllowInsecureCredentials;
-            init => AllowInsecureCredentials = value;
-        }
-
-        /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
-        public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
-
-        /// <summary>
-        /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="ResponsesFeaturesClientException"/>
-        /// instead of exhausting memory.
-        /// </summary>
-        public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
-
-        /// <inheritdoc/>
-        public override string ToString() => "ResponsesFeaturesClient (" + BaseAddress + ")";
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateDownloadFileParameters(id);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            switch (status_)
             {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("downloadFile", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("files/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
+                case 404:
                 {
-                    return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
-                }
+                    if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
+                    {
+                        typedBody_ = errorBody_;
+                        errorCode_ ??= ToErrorCode(errorBody_.Code);
+                        errorMessage_ ??= errorBody_.Message;
+                    }
 
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
+                    break;
+                }
+            }
+
+            throw new ResponsesFeaturesClientException("downloadFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task CheckFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateCheckFileParameters(id);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("checkFile", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("files/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("HEAD"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("checkFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAvatarParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getAvatar", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("avatar");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/png"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("getAvatar", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateGetBigFileParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getBigFile", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("big");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("getBigFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAnythingParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getAnything", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("anything");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("*/*"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("getAnything", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateGetReportParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getReport", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<string> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("report.csv");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/csv"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return await ReadTextAsync(response_, "getReport", cancellationToken).ConfigureAwait(false);
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("getReport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<string> GetGreetingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateGetGreetingParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getGreeting", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<string> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("greeting");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/plain"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return await ReadTextAsync(response_, "getGreeting", cancellationToken).ConfigureAwait(false);
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("getGreeting", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateCreateJobParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("createJob", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("jobs");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
                 switch (status_)
                 {
-                    case 404:
-                    {
-                        if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
-                        {
-                            typedBody_ = errorBody_;
-                            errorCode_ ??= ToErrorCode(errorBody_.Code);
-                            errorMessage_ ??= errorBody_.Message;
-                        }
-
-                        break;
-                    }
-                }
-
-                throw new ResponsesFeaturesClientException("downloadFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CheckFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateCheckFileParameters(id);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("checkFile", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("files/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("HEAD"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("checkFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAvatarParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getAvatar", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("avatar");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/png"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("getAvatar", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateGetBigFileParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getBigFile", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("big");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("getBigFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAnythingParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getAnything", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("anything");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("*/*"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("getAnything", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateGetReportParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getReport", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<string> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("report.csv");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/csv"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return await ReadTextAsync(response_, "getReport", cancellationToken).ConfigureAwait(false);
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("getReport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<string> GetGreetingAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateGetGreetingParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getGreeting", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<string> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("greeting");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/plain"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return await ReadTextAsync(response_, "getGreeting", cancellationToken).ConfigureAwait(false);
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("getGreeting", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateCreateJobParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("createJob", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("jobs");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    switch (status_)
-                    {
-                        case 200:
-                            return new global::Consumer.CreateJobResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "createJob", cancellationToken).ConfigureAwait(false));
-                        case 202:
-                            return new global::Consumer.CreateJobResult(status_, accepted: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadTicket, "createJob", cancellationToken).ConfigureAwait(false));
-                        default:
-                            // A success the spec declares without a body, or does not declare: the status code alone.
-                            return new global::Consumer.CreateJobResult(status_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("createJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateGetExportParameters(id);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getExport", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("exports/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    switch (status_)
-                    {
-                        case 200:
-                            return new global::Consumer.GetExportResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getExport", cancellationToken).ConfigureAwait(false));
-                        case 206:
-                            return new global::Consumer.GetExportResult(status_, partialContent: await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false));
-                        default:
-                            // A success the spec declares without a body, or does not declare: the status code alone.
-                            return new global::Consumer.GetExportResult(status_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("getExport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateFindThingParameters(id);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("findThing", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.Job?> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("things/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
-                    if (status_ == 204 || status_ == 205)
-                    {
-                        return null;
-                    }
-
-                    return await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "findThing", cancellationToken).ConfigureAwait(false);
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("findThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DeleteThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateDeleteThingParameters(id);
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("deleteThing", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("things/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/problem+json"));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/html"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                switch (status_)
-                {
+                    case 200:
+                        return new global::Consumer.CreateJobResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "createJob", cancellationToken).ConfigureAwait(false));
+                    case 202:
+                        return new global::Consumer.CreateJobResult(status_, accepted: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadTicket, "createJob", cancellationToken).ConfigureAwait(false));
                     default:
-                    {
-                        if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
-                        {
-                            typedBody_ = errorBody_;
-                            errorCode_ ??= ToErrorCode(errorBody_.Code);
-                            errorMessage_ ??= errorBody_.Message;
-                        }
-
-                        break;
-                    }
+                        // A success the spec declares without a body, or does not declare: the status code alone.
+                        return new global::Consumer.CreateJobResult(status_);
                 }
-
-                throw new ResponsesFeaturesClientException("deleteThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("createJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateGetExportParameters(id);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getExport", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<int?> GetCountAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateGetCountParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("exports/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getCount", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<int?> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("count");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
+                switch (status_)
                 {
-                    // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
-                    if (status_ == 204 || status_ == 205)
-                    {
-                        return null;
-                    }
-
-                    return await ReadJsonValueOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadInt32, "getCount", cancellationToken).ConfigureAwait(false);
+                    case 200:
+                        return new global::Consumer.GetExportResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getExport", cancellationToken).ConfigureAwait(false));
+                    case 206:
+                        return new global::Consumer.GetExportResult(status_, partialContent: await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false));
+                    default:
+                        // A success the spec declares without a body, or does not declare: the status code alone.
+                        return new global::Consumer.GetExportResult(status_);
                 }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("getCount", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("getExport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateFindThingParameters(id);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("findThing", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task<global::Consumer.Job?> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidatePingParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("things/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("ping", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("ping");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
+                // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
+                if (status_ == 204 || status_ == 205)
                 {
-                    return;
+                    return null;
                 }
 
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("ping", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "findThing", cancellationToken).ConfigureAwait(false);
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("findThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task DeleteThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateDeleteThingParameters(id);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("deleteThing", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.ResponsesFeaturesClientValidation.ValidateGetJobParameters(id);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("things/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/problem+json"));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/html"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                return;
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            switch (status_)
             {
-                throw TimedOut("getJob", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.Job> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("jobs/");
-                uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
+                default:
                 {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
+                    if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
                     {
-                        return await global::Consumer.ResponsesFeaturesClientJson.ReadAsync(stream_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+                        typedBody_ = errorBody_;
+                        errorCode_ ??= ToErrorCode(errorBody_.Code);
+                        errorMessage_ ??= errorBody_.Message;
                     }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw ResponsesFeaturesClientException.InvalidBody("getJob", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw ResponsesFeaturesClientException.InterruptedBody("getJob", status_, exception_);
-                    }
+
+                    break;
                 }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new ResponsesFeaturesClientException("getJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                source.CancelAfter(_httpClient.Timeout);
             }
 
-            return source;
+            throw new ResponsesFeaturesClientException("deleteThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<int?> GetCountAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateGetCountParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getCount", exception_);
         }
 
-        private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
-            new global::System.Threading.Tasks.TaskCanceledException(
-                operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
-                new global::System.TimeoutException(exception.Message, exception));
-
-        /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
-        private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
-            address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
-
-        private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+        async global::System.Threading.Tasks.Task<int?> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-            separator = '&';
-        }
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("count");
 
-        private static string FormatValue(string value) => value;
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-        private static string FormatValue(bool value) => value ? "true" : "false";
-
-        private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-        private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-        private static long? ToErrorCode(long? code) => code;
-
-        private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-        private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-        private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var buffer = new byte[65536];
-            var length = 0;
-            try
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                int count;
-                while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+                // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
+                if (status_ == 204 || status_ == 205)
                 {
-                    length += count;
+                    return null;
                 }
-            }
-            catch (global::System.IO.IOException)
-            {
-                // A body cut off mid-stream still leaves the status, which is what the caller needs most.
+
+                return await ReadJsonValueOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadInt32, "getCount", cancellationToken).ConfigureAwait(false);
             }
 
-            return new ErrorBody(buffer, length);
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("getCount", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidatePingParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("ping", exception_);
         }
 
-        private static T? TryParseError<T>(ErrorBody body, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read)
-            where T : class
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            if (body.Length == 0)
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("ping");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                return null;
+                return;
             }
 
-            try
-            {
-                return global::Consumer.ResponsesFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
-                return null;
-            }
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("ping", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.ResponsesFeaturesClientValidation.ValidateGetJobParameters(id);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getJob", exception_);
         }
 
-        private readonly struct ErrorBody
+        async global::System.Threading.Tasks.Task<global::Consumer.Job> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            private const int ExcerptLength = 2000;
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("jobs/");
+            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
-            public ErrorBody(byte[] bytes, int length)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                Bytes = bytes;
-                Length = length;
-            }
-
-            public byte[] Bytes { get; }
-
-            public int Length { get; }
-
-            /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
-            public string? Excerpt
-            {
-                get
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
                 {
-                    if (Length == 0)
-                    {
-                        return null;
-                    }
-
-                    var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
-                    return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
+                    return await global::Consumer.ResponsesFeaturesClientJson.ReadAsync(stream_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
                 }
-            }
-        }
-
-        /// <summary>A JSON success body, or null when it is empty (Content-Length 0, or no byte at all): an empty body is not parsed.</summary>
-        private async global::System.Threading.Tasks.Task<T?> ReadJsonOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
-            where T : class
-        {
-            using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
-            return body.Length == 0 ? null : ParseBody(body, read, operationId, (int)response.StatusCode);
-        }
-
-        /// <summary>A JSON success body of a value type, or null when it is empty: an empty body is not parsed.</summary>
-        private async global::System.Threading.Tasks.Task<T?> ReadJsonValueOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
-            where T : struct
-        {
-            using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
-            return body.Length == 0 ? null : ParseBody(body, read, operationId, (int)response.StatusCode);
-        }
-
-        private static T ParseBody<T>(PooledBody body, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, int statusCode)
-        {
-            try
-            {
-                return global::Consumer.ResponsesFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
-            }
-            catch (global::System.Text.Json.JsonException exception)
-            {
-                throw ResponsesFeaturesClientException.InvalidBody(operationId, statusCode, exception);
-            }
-        }
-
-        /// <summary>
-        /// A text success body, decoded with the charset of its Content-Type (UTF-8 when it names none; a byte order
-        /// mark of that charset is skipped). An empty body is the empty string.
-        /// </summary>
-        private async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
-            var charset = response.Content.Headers.ContentType?.CharSet?.Trim(' ', '"');
-            global::System.Text.Encoding encoding;
-            try
-            {
-                encoding = string.IsNullOrEmpty(charset) ? global::System.Text.Encoding.UTF8 : global::System.Text.Encoding.GetEncoding(charset);
-            }
-            catch (global::System.ArgumentException)
-            {
-                throw ResponsesFeaturesClientException.UnknownCharset(operationId, (int)response.StatusCode, charset!);
-            }
-
-            var preamble = encoding.GetPreamble();
-            var start = preamble.Length > 0 && body.Length >= preamble.Length ? preamble.Length : 0;
-            for (var i = 0; i < start; i++)
-            {
-                if (body.Bytes[i] != preamble[i])
+                catch (global::System.Text.Json.JsonException exception_)
                 {
-                    start = 0;
+                    throw ResponsesFeaturesClientException.InvalidBody("getJob", status_, exception_);
                 }
-            }
-
-            return encoding.GetString(body.Bytes, start, body.Length - start);
-        }
-
-        /// <summary>
-        /// A whole success body in a pooled buffer sized from Content-Length; more than <see cref="MaxResponseBodySize"/>
-        /// bytes (announced or read) raises the client's exception before the rest is read.
-        /// </summary>
-        private async global::System.Threading.Tasks.Task<PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var statusCode = (int)response.StatusCode;
-            var announced = response.Content.Headers.ContentLength;
-            if (announced > MaxResponseBodySize)
-            {
-                throw ResponsesFeaturesClientException.TooLarge(operationId, statusCode, MaxResponseBodySize);
-            }
-
-            var pool = global::System.Buffers.ArrayPool<byte>.Shared;
-            var buffer = pool.Rent(announced is { } known && known > 0 && known < 1024L * 1024 * 1024 ? (int)known + 1 : 16 * 1024);
-            var length = 0;
-            try
-            {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                while (true)
+                catch (global::System.IO.IOException exception_)
                 {
-                    if (length == buffer.Length)
-                    {
-                        var larger = pool.Rent((int)global::System.Math.Min((long)buffer.Length * 2, 0x7FFFFFC7));
-                        global::System.Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                        pool.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
-                    if (count == 0)
-                    {
-                        return new PooledBody(buffer, length);
-                    }
-
-                    length += count;
-                    if (length > MaxResponseBodySize)
-                    {
-                        throw ResponsesFeaturesClientException.TooLarge(operationId, statusCode, MaxResponseBodySize);
-                    }
+                    throw ResponsesFeaturesClientException.InterruptedBody("getJob", status_, exception_);
                 }
             }
-            catch (global::System.IO.IOException exception)
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new ResponsesFeaturesClientException("getJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    {
+        var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            source.CancelAfter(_httpClient.Timeout);
+        }
+
+        return source;
+    }
+
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+        new global::System.Threading.Tasks.TaskCanceledException(
+            operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
+            new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
+        address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
+
+    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    {
+        uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+        separator = '&';
+    }
+
+    private static string FormatValue(string value) => value;
+
+    private static string FormatValue(bool value) => value ? "true" : "false";
+
+    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
+    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static long? ToErrorCode(long? code) => code;
+
+    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
+
+    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var buffer = new byte[65536];
+        var length = 0;
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            int count;
+            while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                pool.Return(buffer);
-                throw ResponsesFeaturesClientException.InterruptedBody(operationId, statusCode, exception);
+                length += count;
             }
-            catch
+        }
+        catch (global::System.IO.IOException)
+        {
+            // A body cut off mid-stream still leaves the status, which is what the caller needs most.
+        }
+
+        return new ErrorBody(buffer, length);
+    }
+
+    private static T? TryParseError<T>(ErrorBody body, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read)
+        where T : class
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return global::Consumer.ResponsesFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
+            return null;
+        }
+    }
+
+    private readonly struct ErrorBody
+    {
+        private const int ExcerptLength = 2000;
+
+        public ErrorBody(byte[] bytes, int length)
+        {
+            Bytes = bytes;
+            Length = length;
+        }
+
+        public byte[] Bytes { get; }
+
+        public int Length { get; }
+
+        /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
+        public string? Excerpt
+        {
+            get
             {
-                pool.Return(buffer);
-                throw;
+                if (Length == 0)
+                {
+                    return null;
+                }
+
+                var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
+                return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
+            }
+        }
+    }
+
+    /// <summary>A JSON success body, or null when it is empty (Content-Length 0, or no byte at all): an empty body is not parsed.</summary>
+    private async global::System.Threading.Tasks.Task<T?> ReadJsonOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+        where T : class
+    {
+        using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+        return body.Length == 0 ? null : ParseBody(body, read, operationId, (int)response.StatusCode);
+    }
+
+    /// <summary>A JSON success body of a value type, or null when it is empty: an empty body is not parsed.</summary>
+    private async global::System.Threading.Tasks.Task<T?> ReadJsonValueOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+        where T : struct
+    {
+        using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+        return body.Length == 0 ? null : ParseBody(body, read, operationId, (int)response.StatusCode);
+    }
+
+    private static T ParseBody<T>(PooledBody body, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, int statusCode)
+    {
+        try
+        {
+            return global::Consumer.ResponsesFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+        }
+        catch (global::System.Text.Json.JsonException exception)
+        {
+            throw ResponsesFeaturesClientException.InvalidBody(operationId, statusCode, exception);
+        }
+    }
+
+    /// <summary>
+    /// A text success body, decoded with the charset of its Content-Type (UTF-8 when it names none; a byte order
+    /// mark of that charset is skipped). An empty body is the empty string.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+        var charset = response.Content.Headers.ContentType?.CharSet?.Trim(' ', '"');
+        global::System.Text.Encoding encoding;
+        try
+        {
+            encoding = string.IsNullOrEmpty(charset) ? global::System.Text.Encoding.UTF8 : global::System.Text.Encoding.GetEncoding(charset);
+        }
+        catch (global::System.ArgumentException)
+        {
+            throw ResponsesFeaturesClientException.UnknownCharset(operationId, (int)response.StatusCode, charset!);
+        }
+
+        var preamble = encoding.GetPreamble();
+        var start = preamble.Length > 0 && body.Length >= preamble.Length ? preamble.Length : 0;
+        for (var i = 0; i < start; i++)
+        {
+            if (body.Bytes[i] != preamble[i])
+            {
+                start = 0;
             }
         }
 
-        /// <summary>A body read whole; disposing it returns its buffer to the pool.</summary>
-        private sealed class PooledBody : global::System.IDisposable
+        return encoding.GetString(body.Bytes, start, body.Length - start);
+    }
+
+    /// <summary>
+    /// A whole success body in a pooled buffer sized from Content-Length; more than <see cref="MaxResponseBodySize"/>
+    /// bytes (announced or read) raises the client's exception before the rest is read.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var statusCode = (int)response.StatusCode;
+        var announced = response.Content.Headers.ContentLength;
+        if (announced > MaxResponseBodySize)
         {
-            public PooledBody(byte[] bytes, int length)
-            {
-                Bytes = bytes;
-                Length = length;
-            }
-
-            public byte[] Bytes { get; }
-
-            public int Length { get; }
-
-            public void Dispose() => global::System.Buffers.ArrayPool<byte>.Shared.Return(Bytes);
+            throw ResponsesFeaturesClientException.TooLarge(operationId, statusCode, MaxResponseBodySize);
         }
-        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
-        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+
+        var pool = global::System.Buffers.ArrayPool<byte>.Shared;
+        var buffer = pool.Rent(announced is { } known && known > 0 && known < 1024L * 1024 * 1024 ? (int)known + 1 : 16 * 1024);
+        var length = 0;
+        try
         {
-            var uri = request.RequestUri!;
-            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = pool.Rent((int)global::System.Math.Min((long)buffer.Length * 2, 0x7FFFFFC7));
+                    global::System.Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    pool.Return(buffer);
+                    buffer = larger;
+                }
+
+                var count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    return new PooledBody(buffer, length);
+                }
+
+                length += count;
+                if (length > MaxResponseBodySize)
+                {
+                    throw ResponsesFeaturesClientException.TooLarge(operationId, statusCode, MaxResponseBodySize);
+                }
+            }
+        }
+        catch (global::System.IO.IOException exception)
+        {
+            pool.Return(buffer);
+            throw ResponsesFeaturesClientException.InterruptedBody(operationId, statusCode, exception);
+        }
+        catch
+        {
+            pool.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>A body read whole; disposing it returns its buffer to the pool.</summary>
+    private sealed class PooledBody : global::System.IDisposable
+    {
+        public PooledBody(byte[] bytes, int length)
+        {
+            Bytes = bytes;
+            Length = length;
+        }
+
+        public byte[] Bytes { get; }
+
+        public int Length { get; }
+
+        public void Dispose() => global::System.Buffers.ArrayPool<byte>.Shared.Return(Bytes);
+    }
+    /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+    private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    {
+        var uri = request.RequestUri!;
+        if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+        {
+            throw new global::System.InvalidOperationException(
+                "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+        }
+    }
+
+    /// <summary>
+    /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+    /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+    /// </summary>
+    private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+    {
+        if (value is null)
+        {
+            throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+        }
+
+        foreach (var c in value)
+        {
+            var allowed = forCookie
+                ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                : (c >= 0x20 && c < 0x7F) || c == '\t';
+            if (!allowed)
             {
                 throw new global::System.InvalidOperationException(
-                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+                    "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
             }
         }
 
-        /// <summary>
-        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
-        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
-        /// </summary>
-        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
-        {
-            if (value is null)
-            {
-                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
-            }
-
-            foreach (var c in value)
-            {
-                var allowed = forCookie
-                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
-                    : (c >= 0x20 && c < 0x7F) || c == '\t';
-                if (!allowed)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
-                }
-            }
-
-            return value;
-        }
-
-        /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-        private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (_tokenProvider is not null)
-            {
-                await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, what, schemeName);
-            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
-            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
-        }
-
+        return value;
     }
 
-    /// <summary>
-    /// A call of ResponsesFeaturesClient that did not succeed: a non-success status (with the spec's typed error body
-    /// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
-    /// Never holds the bearer token or any request header.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class ResponsesFeaturesClientException : global::System.Exception
+    /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
     {
-        /// <summary>Creates the exception for a non-success response.</summary>
-        public ResponsesFeaturesClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
-            : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+        if (_tokenProvider is not null)
         {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            ErrorCode = errorCode;
-            ErrorMessage = errorMessage;
-            ResponseBody = responseBody;
-            Body = body;
+            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    {
+        RefuseInsecure(request, what, schemeName);
+        var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+        request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
+    }
+
+}
+
+/// <summary>
+/// A call of ResponsesFeaturesClient that did not succeed: a non-success status (with the spec's typed error body
+/// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
+/// Never holds the bearer token or any request header.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class ResponsesFeaturesClientException : global::System.Exception
+{
+    /// <summary>Creates the exception for a non-success response.</summary>
+    public ResponsesFeaturesClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
+        : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ResponseBody = responseBody;
+        Body = body;
+    }
+
+    private ResponsesFeaturesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+        : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        JsonPath = exception.Path;
+    }
+
+    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
+    public long? ErrorCode { get; }
+
+    /// <summary>The API's error message from the error body, when the body has one.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
+    public string? ResponseBody { get; }
+
+    /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
+    public object? Body { get; }
+
+    /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
+    public string? JsonPath { get; }
+
+    private ResponsesFeaturesClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
+        : base(message, innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+    }
+
+    internal static ResponsesFeaturesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
+        new ResponsesFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
+
+    internal static ResponsesFeaturesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new ResponsesFeaturesClientException(operationId, statusCode, exception);
+
+    private ResponsesFeaturesClientException(string operationId, int statusCode, string message)
+        : base(message)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+    }
+
+    internal static ResponsesFeaturesClientException TooLarge(string operationId, int statusCode, long maxLength) =>
+        new ResponsesFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " is larger than the limit of " + maxLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes (MaxResponseBodySize)");
+
+    internal static ResponsesFeaturesClientException UnknownCharset(string operationId, int statusCode, string charset) =>
+        new ResponsesFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " is text in the charset '" + charset + "', which this runtime does not know (register an EncodingProvider such as CodePagesEncodingProvider.Instance)");
+
+    private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
+    {
+        var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
+        if (errorCode is not null || errorMessage is not null)
+        {
+            return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
         }
 
-        private ResponsesFeaturesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
-            : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            JsonPath = exception.Path;
-        }
-
-        /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
-        public string OperationId { get; }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
-        public long? ErrorCode { get; }
-
-        /// <summary>The API's error message from the error body, when the body has one.</summary>
-        public string? ErrorMessage { get; }
-
-        /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
-        public string? ResponseBody { get; }
-
-        /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
-        public object? Body { get; }
-
-        /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
-        public string? JsonPath { get; }
-
-        private ResponsesFeaturesClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
-            : base(message, innerException)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-        }
-
-        internal static ResponsesFeaturesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
-            new ResponsesFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
-
-        internal static ResponsesFeaturesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new ResponsesFeaturesClientException(operationId, statusCode, exception);
-
-        private ResponsesFeaturesClientException(string operationId, int statusCode, string message)
-            : base(message)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-        }
-
-        internal static ResponsesFeaturesClientException TooLarge(string operationId, int statusCode, long maxLength) =>
-            new ResponsesFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " is larger than the limit of " + maxLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes (MaxResponseBodySize)");
-
-        internal static ResponsesFeaturesClientException UnknownCharset(string operationId, int statusCode, string charset) =>
-            new ResponsesFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " is text in the charset '" + charset + "', which this runtime does not know (register an EncodingProvider such as CodePagesEncodingProvider.Instance)");
-
-        private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
-        {
-            var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
-            if (errorCode is not null || errorMessage is not null)
-            {
-                return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
-            }
-
-            return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
-        }
+        return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
     }
 }

@@ -3,67 +3,66 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
-{
-    /// <summary>
-    /// Reads and writes the JSON of <c>features-responses.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
-    /// </summary>
-    /// <remarks>
-    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    internal abstract partial class ResponsesFeaturesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
-    {
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Code = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8State = global::System.Text.Json.JsonEncodedText.Encode("state");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Ticket = global::System.Text.Json.JsonEncodedText.Encode("ticket");
+namespace Consumer;
 
-        /// <summary>Reads a whole JSON document of int.</summary>
-        /// <summary>Writes a whole JSON document of int as a request body.</summary>
-        internal static void WriteInt32Document(global::System.Text.Json.Utf8JsonWriter writer, int value)
-        {
-            writer.WriteNumberValue(value);
-        }
+/// <summary>
+/// Reads and writes the JSON of <c>features-responses.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
+/// </summary>
+/// <remarks>
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+internal abstract partial class ResponsesFeaturesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
+{
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8State = global::System.Text.Json.JsonEncodedText.Encode("state");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Ticket = global::System.Text.Json.JsonEncodedText.Encode("ticket");
+
+    /// <summary>Reads a whole JSON document of int.</summary>
+    /// <summary>Writes a whole JSON document of int as a request body.</summary>
+    internal static void WriteInt32Document(global::System.Text.Json.Utf8JsonWriter writer, int value)
+    {
+        writer.WriteNumberValue(value);
+    }
+}
+
+/// <summary>
+/// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-responses.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
+/// </summary>
+/// <example>
+/// <code>var info = (JsonTypeInfo&lt;Member&gt;)ResponsesFeaturesClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
+/// string json = JsonSerializer.Serialize(member, info);</code>
+/// </example>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class ResponsesFeaturesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+{
+    /// <summary>The shared instance.</summary>
+    public static ResponsesFeaturesClientJsonTypeInfoResolver Instance { get; } = new ResponsesFeaturesClientJsonTypeInfoResolver();
+
+    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+
+    /// <summary>Read-only options that use this resolver.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+
+    /// <inheritdoc/>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::Consumer.Job)) return Info<global::Consumer.Job>(options, ResponsesFeaturesClientJson.ReadJob, ResponsesFeaturesClientJson.WriteJob);
+        if (type == typeof(global::Consumer.Ticket)) return Info<global::Consumer.Ticket>(options, ResponsesFeaturesClientJson.ReadTicket, ResponsesFeaturesClientJson.WriteTicket);
+        if (type == typeof(global::Consumer.Error)) return Info<global::Consumer.Error>(options, ResponsesFeaturesClientJson.ReadError, ResponsesFeaturesClientJson.WriteError);
+
+        return null;
     }
 
-    /// <summary>
-    /// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-responses.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
-    /// </summary>
-    /// <example>
-    /// <code>var info = (JsonTypeInfo&lt;Member&gt;)ResponsesFeaturesClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
-    /// string json = JsonSerializer.Serialize(member, info);</code>
-    /// </example>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class ResponsesFeaturesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ResponsesFeaturesClientJson.Converter<T>(read, write));
+
+    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {
-        /// <summary>The shared instance.</summary>
-        public static ResponsesFeaturesClientJsonTypeInfoResolver Instance { get; } = new ResponsesFeaturesClientJsonTypeInfoResolver();
-
-        private static global::System.Text.Json.JsonSerializerOptions? s_options;
-
-        /// <summary>Read-only options that use this resolver.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
-
-        /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Consumer.Job)) return Info<global::Consumer.Job>(options, ResponsesFeaturesClientJson.ReadJob, ResponsesFeaturesClientJson.WriteJob);
-            if (type == typeof(global::Consumer.Ticket)) return Info<global::Consumer.Ticket>(options, ResponsesFeaturesClientJson.ReadTicket, ResponsesFeaturesClientJson.WriteTicket);
-            if (type == typeof(global::Consumer.Error)) return Info<global::Consumer.Error>(options, ResponsesFeaturesClientJson.ReadError, ResponsesFeaturesClientJson.WriteError);
-
-            return null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ResponsesFeaturesClientJson.Converter<T>(read, write));
-
-        private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-        {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
-            options.MakeReadOnly();
-            return options;
-        }
+        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        options.MakeReadOnly();
+        return options;
     }
 }

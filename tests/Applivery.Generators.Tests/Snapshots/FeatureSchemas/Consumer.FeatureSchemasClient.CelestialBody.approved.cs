@@ -3,244 +3,241 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The CelestialBody schema of Feature Schemas: one of several shapes.</summary>
+/// <remarks>
+/// One of: Planet, Satellite (the spec's <c>oneOf</c>). Create it from the case you mean (<c>CelestialBody value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// Generated from <c>#/components/schemas/CelestialBody</c> in <c>features-schemas.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class CelestialBody
 {
-    /// <summary>
-    /// The CelestialBody schema of Feature Schemas: one of several shapes.
-    /// </summary>
-    /// <remarks>
-    /// One of: Planet, Satellite (the spec's <c>oneOf</c>). Create it from the case you mean (<c>CelestialBody value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
-    /// Generated from <c>#/components/schemas/CelestialBody</c> in <c>features-schemas.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class CelestialBody
+    private readonly int _case;
+    private readonly object _value;
+
+    private CelestialBody(int @case, object value)
     {
-        private readonly int _case;
-        private readonly object _value;
+        _case = @case;
+        _value = value;
+    }
 
-        private CelestialBody(int @case, object value)
+    /// <summary>Holds Planet (the alternative at <c>#/components/schemas/Planet</c>).</summary>
+    public CelestialBody(global::Consumer.Planet value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds Planet.</summary>
+    public static implicit operator CelestialBody(global::Consumer.Planet value) => new CelestialBody(value);
+
+    /// <summary>Whether this holds Planet.</summary>
+    public bool IsPlanet => _case == 1;
+
+    /// <summary>The Planet this holds; null when it holds another case.</summary>
+    public global::Consumer.Planet? AsPlanet => _case == 1 ? (global::Consumer.Planet)_value : null;
+
+    /// <summary>Holds Satellite (the alternative at <c>#/components/schemas/Satellite</c>).</summary>
+    public CelestialBody(global::Consumer.Satellite value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds Satellite.</summary>
+    public static implicit operator CelestialBody(global::Consumer.Satellite value) => new CelestialBody(value);
+
+    /// <summary>Whether this holds Satellite.</summary>
+    public bool IsSatellite => _case == 2;
+
+    /// <summary>The Satellite this holds; null when it holds another case.</summary>
+    public global::Consumer.Satellite? AsSatellite => _case == 2 ? (global::Consumer.Satellite)_value : null;
+
+    /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+    /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+    public static CelestialBody Unmatched(global::System.Text.Json.JsonElement json) => new CelestialBody(0, json);
+
+    /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+    public bool IsUnmatched => _case == 0;
+
+    /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    public object Value => _value;
+
+    /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+    internal int Case => _case;
+
+    /// <summary>
+    /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
+    /// </summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    {
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
+
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        switch (_case)
         {
-            _case = @case;
-            _value = value;
-        }
-
-        /// <summary>Holds Planet (the alternative at <c>#/components/schemas/Planet</c>).</summary>
-        public CelestialBody(global::Consumer.Planet value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds Planet.</summary>
-        public static implicit operator CelestialBody(global::Consumer.Planet value) => new CelestialBody(value);
-
-        /// <summary>Whether this holds Planet.</summary>
-        public bool IsPlanet => _case == 1;
-
-        /// <summary>The Planet this holds; null when it holds another case.</summary>
-        public global::Consumer.Planet? AsPlanet => _case == 1 ? (global::Consumer.Planet)_value : null;
-
-        /// <summary>Holds Satellite (the alternative at <c>#/components/schemas/Satellite</c>).</summary>
-        public CelestialBody(global::Consumer.Satellite value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds Satellite.</summary>
-        public static implicit operator CelestialBody(global::Consumer.Satellite value) => new CelestialBody(value);
-
-        /// <summary>Whether this holds Satellite.</summary>
-        public bool IsSatellite => _case == 2;
-
-        /// <summary>The Satellite this holds; null when it holds another case.</summary>
-        public global::Consumer.Satellite? AsSatellite => _case == 2 ? (global::Consumer.Satellite)_value : null;
-
-        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
-        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-        public static CelestialBody Unmatched(global::System.Text.Json.JsonElement json) => new CelestialBody(0, json);
-
-        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
-        public bool IsUnmatched => _case == 0;
-
-        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
-
-        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
-        public object Value => _value;
-
-        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
-        internal int Case => _case;
-
-        /// <summary>
-        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            switch (_case)
+            case 1:
             {
-                case 1:
-                {
-                    var case1_ = (global::Consumer.Planet)_value;
-                    case1_?.ValidateInto(errors, path);
-                    break;
-                }
-                case 2:
-                {
-                    var case2_ = (global::Consumer.Satellite)_value;
-                    case2_?.ValidateInto(errors, path);
-                    break;
-                }
-                case 0:
-                    errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: Planet, Satellite", null));
-                    break;
+                var case1_ = (global::Consumer.Planet)_value;
+                case1_?.ValidateInto(errors, path);
+                break;
             }
+            case 2:
+            {
+                var case2_ = (global::Consumer.Satellite)_value;
+                case2_?.ValidateInto(errors, path);
+                break;
+            }
+            case 0:
+                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: Planet, Satellite", null));
+                break;
+        }
+    }
+}
+
+internal abstract partial class FeatureSchemasClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.CelestialBody"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+    internal static global::Consumer.CelestialBody ReadCelestialBody(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
+                ulong seen = 0;
+                var undeclared = 0;
+                var scan = reader;
+                while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (scan.ValueTextEquals("id"u8))
+                    {
+                        seen |= 1UL << 0;
+                    }
+                    else if (scan.ValueTextEquals("name"u8))
+                    {
+                        seen |= 1UL << 1;
+                    }
+                    else if (scan.ValueTextEquals("lastUpdated"u8))
+                    {
+                        seen |= 1UL << 2;
+                    }
+                    else if (scan.ValueTextEquals("satellites"u8))
+                    {
+                        seen |= 1UL << 3;
+                    }
+                    else if (scan.ValueTextEquals("measurements"u8))
+                    {
+                        seen |= 1UL << 4;
+                    }
+                    else if (scan.ValueTextEquals("orbit"u8))
+                    {
+                        seen |= 1UL << 5;
+                    }
+                    else
+                    {
+                        undeclared++;
+                    }
+
+                    Next(ref scan);
+                    SkipValue(ref scan);
+                }
+
+                switch (PickObjectCase(seen, undeclared, s_celestialBodyObjectCases))
+                {
+                    case 0:
+                        return new global::Consumer.CelestialBody(ReadPlanet(ref reader));
+                    case 1:
+                        return new global::Consumer.CelestialBody(ReadSatellite(ref reader));
+                }
+
+                break;
+            }
+        }
+
+        return global::Consumer.CelestialBody.Unmatched(ReadJsonElement(ref reader));
+    }
+
+    /// <summary>The object cases of <see cref="global::Consumer.CelestialBody"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
+    private static readonly ulong[] s_celestialBodyObjectCases = { 0x3UL, 0x1FUL, 0x2UL, 0x23UL };
+
+    /// <summary>Writes the case <paramref name="value"/> holds, with everything it holds (readOnly properties included).</summary>
+    internal static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: false);
+
+    /// <summary>Writes the case <paramref name="value"/> holds as a request body: readOnly properties (the server's) are left out.</summary>
+    internal static void WriteCelestialBodyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: true);
+
+    /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+    private static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value, bool forRequest)
+    {
+        switch (value.Case)
+        {
+            case 1:
+                WritePlanet(writer, (global::Consumer.Planet)value.Value, forRequest);
+                return;
+            case 2:
+                WriteSatellite(writer, (global::Consumer.Satellite)value.Value, forRequest);
+                return;
+            default:
+                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                return;
         }
     }
 
-    internal abstract partial class FeatureSchemasClientJson
+    /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.CelestialBody&gt;.</summary>
+    internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBodyDocument(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.CelestialBody"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-        internal static global::Consumer.CelestialBody ReadCelestialBody(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        return ReadListOfCelestialBody(ref reader, "$", ref unrecognizedValues);
+    }
+
+    /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.CelestialBody&gt; as a request body (readOnly properties left out).</summary>
+    internal static void WriteListOfCelestialBodyDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody> value)
+    {
+        WriteListOfCelestialBody(writer, value, null, "$", forRequest: true);
+    }
+
+    /// <summary>Reads a JSON array of global::Consumer.CelestialBody.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBody(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.CelestialBody>();
+        try
         {
-            switch (reader.TokenType)
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                case global::System.Text.Json.JsonTokenType.StartObject:
-                {
-                    // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
-                    ulong seen = 0;
-                    var undeclared = 0;
-                    var scan = reader;
-                    while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        if (scan.ValueTextEquals("id"u8))
-                        {
-                            seen |= 1UL << 0;
-                        }
-                        else if (scan.ValueTextEquals("name"u8))
-                        {
-                            seen |= 1UL << 1;
-                        }
-                        else if (scan.ValueTextEquals("lastUpdated"u8))
-                        {
-                            seen |= 1UL << 2;
-                        }
-                        else if (scan.ValueTextEquals("satellites"u8))
-                        {
-                            seen |= 1UL << 3;
-                        }
-                        else if (scan.ValueTextEquals("measurements"u8))
-                        {
-                            seen |= 1UL << 4;
-                        }
-                        else if (scan.ValueTextEquals("orbit"u8))
-                        {
-                            seen |= 1UL << 5;
-                        }
-                        else
-                        {
-                            undeclared++;
-                        }
-
-                        Next(ref scan);
-                        SkipValue(ref scan);
-                    }
-
-                    switch (PickObjectCase(seen, undeclared, s_celestialBodyObjectCases))
-                    {
-                        case 0:
-                            return new global::Consumer.CelestialBody(ReadPlanet(ref reader));
-                        case 1:
-                            return new global::Consumer.CelestialBody(ReadSatellite(ref reader));
-                    }
-
-                    break;
-                }
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadCelestialBody(ref reader));
             }
 
-            return global::Consumer.CelestialBody.Unmatched(ReadJsonElement(ref reader));
+            return items.ToArray();
         }
-
-        /// <summary>The object cases of <see cref="global::Consumer.CelestialBody"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
-        private static readonly ulong[] s_celestialBodyObjectCases = { 0x3UL, 0x1FUL, 0x2UL, 0x23UL };
-
-        /// <summary>Writes the case <paramref name="value"/> holds, with everything it holds (readOnly properties included).</summary>
-        internal static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: false);
-
-        /// <summary>Writes the case <paramref name="value"/> holds as a request body: readOnly properties (the server's) are left out.</summary>
-        internal static void WriteCelestialBodyRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: true);
-
-        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-        private static void WriteCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value, bool forRequest)
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
         {
-            switch (value.Case)
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.CelestialBody.</summary>
+    private static void WriteListOfCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
             {
-                case 1:
-                    WritePlanet(writer, (global::Consumer.Planet)value.Value, forRequest);
-                    return;
-                case 2:
-                    WriteSatellite(writer, (global::Consumer.Satellite)value.Value, forRequest);
-                    return;
-                default:
-                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
-                    return;
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteCelestialBody(writer, item, forRequest);
             }
         }
-
-        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.CelestialBody&gt;.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBodyDocument(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            return ReadListOfCelestialBody(ref reader, "$", ref unrecognizedValues);
-        }
-
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.CelestialBody&gt; as a request body (readOnly properties left out).</summary>
-        internal static void WriteListOfCelestialBodyDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody> value)
-        {
-            WriteListOfCelestialBody(writer, value, null, "$", forRequest: true);
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.CelestialBody.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBody(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.CelestialBody>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadCelestialBody(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.CelestialBody.</summary>
-        private static void WriteListOfCelestialBody(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteCelestialBody(writer, item, forRequest);
-                }
-            }
-            writer.WriteEndArray();
-        }
+        writer.WriteEndArray();
     }
 }

@@ -3,107 +3,91 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Credentials schema of Feature Schemas.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Credentials</c> in <c>features-schemas.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Credentials
 {
-    /// <summary>
-    /// The Credentials schema of Feature Schemas.
-    /// </summary>
+    /// <summary>The email property.</summary>
+    /// <remarks>JSON: <c>email</c>, required.</remarks>
+    public required string Email { get; init; }
+
+    /// <summary>The password property.</summary>
     /// <remarks>
-    /// Generated from <c>#/components/schemas/Credentials</c> in <c>features-schemas.yaml</c>.
+    /// JSON: <c>password</c>, required in requests. Write-only: sent in requests, not expected in responses. At least 8 characters.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Credentials
+    public string? Password { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The email property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>email</c>, required.
-        /// </remarks>
-        public required string Email { get; init; }
-
-        /// <summary>
-        /// The password property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>password</c>, required in requests. Write-only: sent in requests, not expected in responses. At least 8 characters.
-        /// </remarks>
-        public string? Password { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".email", Email);
-            global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".password", Password);
-            global::Consumer.FeatureSchemasClientValidation.CheckMinLength(errors, path + ".password", Password, 8);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class FeatureSchemasClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Credentials"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Credentials ReadCredentials(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".email", Email);
+        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".password", Password);
+        global::Consumer.FeatureSchemasClientValidation.CheckMinLength(errors, path + ".password", Password, 8);
+    }
+}
+
+internal abstract partial class FeatureSchemasClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Credentials"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Credentials ReadCredentials(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _email = default;
+        string? _password = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _email = default;
-            string? _password = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("email"u8))
                 {
-                    if (reader.ValueTextEquals("email"u8))
-                    {
-                        _email = NextValueIsNull(ref reader, ref at, ".email") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("password"u8))
-                    {
-                        _password = NextValueIsNull(ref reader, ref at, ".password") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _email = NextValueIsNull(ref reader, ref at, ".email") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("password"u8))
+                {
+                    _password = NextValueIsNull(ref reader, ref at, ".password") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_email is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".email");
-            }
-
-            return new global::Consumer.Credentials
-            {
-                Email = _email,
-                Password = _password,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteCredentials(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Credentials)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteCredentialsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Credentials value) => WriteCredentials(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteCredentials(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Credentials value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Email, value.Email, writeNull: true);
-            WriteOptional(writer, Utf8Password, value.Password);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_email is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".email");
+        }
+
+        return new global::Consumer.Credentials
+        {
+            Email = _email,
+            Password = _password,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteCredentials(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Credentials value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Email, value.Email, writeNull: true);
+        WriteOptional(writer, Utf8Password, value.Password);
+        writer.WriteEndObject();
     }
 }

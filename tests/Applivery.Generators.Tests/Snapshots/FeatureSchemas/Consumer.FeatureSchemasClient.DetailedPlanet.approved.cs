@@ -3,197 +3,168 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The DetailedPlanet schema of Feature Schemas.</summary>
+/// <remarks>Generated from <c>#/components/schemas/DetailedPlanet</c> in <c>features-schemas.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class DetailedPlanet
 {
-    /// <summary>
-    /// The DetailedPlanet schema of Feature Schemas.
-    /// </summary>
+    /// <summary>The id property.</summary>
     /// <remarks>
-    /// Generated from <c>#/components/schemas/DetailedPlanet</c> in <c>features-schemas.yaml</c>.
+    /// JSON: <c>id</c>, required in responses. Read-only: set by the server, never written in a request body.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class DetailedPlanet
+    public long? Id { get; init; }
+
+    /// <summary>The name property.</summary>
+    /// <remarks>JSON: <c>name</c>, required. At least 1 characters.</remarks>
+    public required string Name { get; init; }
+
+    /// <summary>The lastUpdated property.</summary>
+    /// <remarks>JSON: <c>lastUpdated</c>. Read-only: set by the server, never written in a request body.</remarks>
+    public global::System.DateTimeOffset? LastUpdated { get; init; }
+
+    /// <summary>The satellites property.</summary>
+    /// <remarks>JSON: <c>satellites</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite>? Satellites { get; init; }
+
+    /// <summary>The measurements property.</summary>
+    /// <remarks>JSON: <c>measurements</c>.</remarks>
+    public global::Consumer.Measurements? Measurements { get; init; }
+
+    /// <summary>The discoveredBy property.</summary>
+    /// <remarks>JSON: <c>discoveredBy</c>.</remarks>
+    public string? DiscoveredBy { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The id property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>id</c>, required in responses. Read-only: set by the server, never written in a request body.
-        /// </remarks>
-        public long? Id { get; init; }
-
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>, required. At least 1 characters.
-        /// </remarks>
-        public required string Name { get; init; }
-
-        /// <summary>
-        /// The lastUpdated property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>lastUpdated</c>. Read-only: set by the server, never written in a request body.
-        /// </remarks>
-        public global::System.DateTimeOffset? LastUpdated { get; init; }
-
-        /// <summary>
-        /// The satellites property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>satellites</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite>? Satellites { get; init; }
-
-        /// <summary>
-        /// The measurements property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>measurements</c>.
-        /// </remarks>
-        public global::Consumer.Measurements? Measurements { get; init; }
-
-        /// <summary>
-        /// The discoveredBy property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>discoveredBy</c>.
-        /// </remarks>
-        public string? DiscoveredBy { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
-            global::Consumer.FeatureSchemasClientValidation.CheckMinLength(errors, path + ".name", Name, 1);
-            if (Satellites is { } satellitesItems0)
-            {
-                for (var satellitesIndex0 = 0; satellitesIndex0 < satellitesItems0.Count; satellitesIndex0++)
-                {
-                    satellitesItems0[satellitesIndex0]?.ValidateInto(errors, path + ".satellites" + "[" + satellitesIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
-            }
-            Measurements?.ValidateInto(errors, path + ".measurements");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class FeatureSchemasClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.DetailedPlanet"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.DetailedPlanet ReadDetailedPlanet(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.FeatureSchemasClientValidation.CheckMinLength(errors, path + ".name", Name, 1);
+        if (Satellites is { } satellitesItems0)
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            long? _id = default;
-            string? _name = default;
-            global::System.DateTimeOffset? _lastUpdated = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
-            global::Consumer.Measurements? _measurements = default;
-            string? _discoveredBy = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            for (var satellitesIndex0 = 0; satellitesIndex0 < satellitesItems0.Count; satellitesIndex0++)
             {
-                while (NextProperty(ref reader, ref at))
+                satellitesItems0[satellitesIndex0]?.ValidateInto(errors, path + ".satellites" + "[" + satellitesIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+        }
+        Measurements?.ValidateInto(errors, path + ".measurements");
+    }
+}
+
+internal abstract partial class FeatureSchemasClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.DetailedPlanet"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.DetailedPlanet ReadDetailedPlanet(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        long? _id = default;
+        string? _name = default;
+        global::System.DateTimeOffset? _lastUpdated = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
+        global::Consumer.Measurements? _measurements = default;
+        string? _discoveredBy = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
+        {
+            while (NextProperty(ref reader, ref at))
+            {
+                if (reader.ValueTextEquals("id"u8))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadInt64(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("lastUpdated"u8))
-                    {
-                        _lastUpdated = NextValueIsNull(ref reader, ref at, ".lastUpdated") ? null : ReadDateTimeOffset(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("satellites"u8))
-                    {
-                        _satellites = NextValueIsNull(ref reader, ref at, ".satellites") ? null : ReadListOfSatellite(ref reader, "satellites", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("measurements"u8))
-                    {
-                        _measurements = NextValueIsNull(ref reader, ref at, ".measurements") ? null : ReadMeasurements(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("discoveredBy"u8))
-                    {
-                        _discoveredBy = NextValueIsNull(ref reader, ref at, ".discoveredBy") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadInt64(ref reader);
+                }
+                else if (reader.ValueTextEquals("name"u8))
+                {
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("lastUpdated"u8))
+                {
+                    _lastUpdated = NextValueIsNull(ref reader, ref at, ".lastUpdated") ? null : ReadDateTimeOffset(ref reader);
+                }
+                else if (reader.ValueTextEquals("satellites"u8))
+                {
+                    _satellites = NextValueIsNull(ref reader, ref at, ".satellites") ? null : ReadListOfSatellite(ref reader, "satellites", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("measurements"u8))
+                {
+                    _measurements = NextValueIsNull(ref reader, ref at, ".measurements") ? null : ReadMeasurements(ref reader);
+                }
+                else if (reader.ValueTextEquals("discoveredBy"u8))
+                {
+                    _discoveredBy = NextValueIsNull(ref reader, ref at, ".discoveredBy") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_id is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".id");
-            }
-
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            return new global::Consumer.DetailedPlanet
-            {
-                Id = _id,
-                Name = _name,
-                LastUpdated = _lastUpdated,
-                Satellites = _satellites,
-                Measurements = _measurements,
-                DiscoveredBy = _discoveredBy,
-            };
         }
-
-        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-        internal static void WriteDetailedPlanet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedPlanet value) => WriteDetailedPlanet(writer, value, forRequest: false);
-
-        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-        internal static void WriteDetailedPlanetRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedPlanet value) => WriteDetailedPlanet(writer, value, forRequest: true);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-        private static void WriteDetailedPlanet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedPlanet value, bool forRequest)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            if (!forRequest)
-            {
-                WriteOptional(writer, Utf8Id, value.Id);
-            }
-            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
-            if (!forRequest)
-            {
-                WriteOptional(writer, Utf8LastUpdated, value.LastUpdated);
-            }
-            if (value.Satellites is { } _satellites)
-            {
-                writer.WritePropertyName(Utf8Satellites);
-                WriteListOfSatellite(writer, _satellites, null, "satellites", forRequest);
-            }
-            if (value.Measurements is { } _measurements)
-            {
-                writer.WritePropertyName(Utf8Measurements);
-                WriteMeasurements(writer, _measurements);
-            }
-            WriteOptional(writer, Utf8DiscoveredBy, value.DiscoveredBy);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_id is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".id");
+        }
+
+        if (_name is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".name");
+        }
+
+        return new global::Consumer.DetailedPlanet
+        {
+            Id = _id,
+            Name = _name,
+            LastUpdated = _lastUpdated,
+            Satellites = _satellites,
+            Measurements = _measurements,
+            DiscoveredBy = _discoveredBy,
+        };
+    }
+
+    /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
+    internal static void WriteDetailedPlanet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedPlanet value) => WriteDetailedPlanet(writer, value, forRequest: false);
+
+    /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
+    internal static void WriteDetailedPlanetRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedPlanet value) => WriteDetailedPlanet(writer, value, forRequest: true);
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
+    private static void WriteDetailedPlanet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedPlanet value, bool forRequest)
+    {
+        writer.WriteStartObject();
+        if (!forRequest)
+        {
+            WriteOptional(writer, Utf8Id, value.Id);
+        }
+        WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+        if (!forRequest)
+        {
+            WriteOptional(writer, Utf8LastUpdated, value.LastUpdated);
+        }
+        if (value.Satellites is { } _satellites)
+        {
+            writer.WritePropertyName(Utf8Satellites);
+            WriteListOfSatellite(writer, _satellites, null, "satellites", forRequest);
+        }
+        if (value.Measurements is { } _measurements)
+        {
+            writer.WritePropertyName(Utf8Measurements);
+            WriteMeasurements(writer, _measurements);
+        }
+        WriteOptional(writer, Utf8DiscoveredBy, value.DiscoveredBy);
+        writer.WriteEndObject();
     }
 }

@@ -3,115 +3,101 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Labels schema of Feature Schemas.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Labels</c> in <c>features-schemas.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Labels
 {
+    /// <summary>The name property.</summary>
+    /// <remarks>JSON: <c>name</c>, required.</remarks>
+    public required string Name { get; init; }
+
     /// <summary>
-    /// The Labels schema of Feature Schemas.
+    /// The members of the JSON object beside the declared properties (the schema's <c>additionalProperties</c>),
+    /// by name, read and written as they are. Null when there were none. A member named like a declared
+    /// property is not written: the typed property wins.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Labels</c> in <c>features-schemas.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Labels
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>, required.
-        /// </remarks>
-        public required string Name { get; init; }
-
-        /// <summary>
-        /// The members of the JSON object beside the declared properties (the schema's <c>additionalProperties</c>),
-        /// by name, read and written as they are. Null when there were none. A member named like a declared
-        /// property is not written: the typed property wins.
-        /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class FeatureSchemasClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Labels"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Labels ReadLabels(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
+    }
+}
+
+internal abstract partial class FeatureSchemasClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Labels"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Labels ReadLabels(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _name = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _name = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("name"u8))
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        var additionalName = reader.GetString()!;
-                        at = PropertyStep(additionalName);
-                        Next(ref reader);
-                        (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[additionalName] = ReadJsonElement(ref reader);
-                    }
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    var additionalName = reader.GetString()!;
+                    at = PropertyStep(additionalName);
+                    Next(ref reader);
+                    (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[additionalName] = ReadJsonElement(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            return new global::Consumer.Labels
-            {
-                Name = _name,
-                AdditionalProperties = additionalProperties,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteLabels(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Labels)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteLabelsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Labels value) => WriteLabels(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteLabels(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Labels value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
-            if (value.AdditionalProperties is { } additionalProperties)
-            {
-                foreach (var entry in additionalProperties)
-                {
-                    if (entry.Key is "name")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    var item = entry.Value;
-                    item.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_name is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".name");
+        }
+
+        return new global::Consumer.Labels
+        {
+            Name = _name,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteLabels(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Labels value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+        if (value.AdditionalProperties is { } additionalProperties)
+        {
+            foreach (var entry in additionalProperties)
+            {
+                if (entry.Key is "name")
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(entry.Key);
+                var item = entry.Value;
+                item.WriteTo(writer);
+            }
+        }
+        writer.WriteEndObject();
     }
 }

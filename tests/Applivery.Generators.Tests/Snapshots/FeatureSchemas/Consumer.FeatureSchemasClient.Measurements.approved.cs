@@ -3,134 +3,114 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Measurements schema of Feature Schemas.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Measurements</c> in <c>features-schemas.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Measurements
 {
+    /// <summary>The mass property.</summary>
+    /// <remarks>JSON: <c>mass</c>.</remarks>
+    public double? Mass { get; init; }
+
+    /// <summary>The radius property.</summary>
+    /// <remarks>JSON: <c>radius</c>.</remarks>
+    public double? Radius { get; init; }
+
     /// <summary>
-    /// The Measurements schema of Feature Schemas.
+    /// The members of the JSON object beside the declared properties (the schema's <c>additionalProperties</c>),
+    /// by name, read and written as they are. Null when there were none. A member named like a declared
+    /// property is not written: the typed property wins.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Measurements</c> in <c>features-schemas.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Measurements
+    /// <remarks>Each value: at least 0.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? AdditionalProperties { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The mass property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>mass</c>.
-        /// </remarks>
-        public double? Mass { get; init; }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
 
-        /// <summary>
-        /// The radius property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>radius</c>.
-        /// </remarks>
-        public double? Radius { get; init; }
-
-        /// <summary>
-        /// The members of the JSON object beside the declared properties (the schema's <c>additionalProperties</c>),
-        /// by name, read and written as they are. Null when there were none. A member named like a declared
-        /// property is not written: the typed property wins.
-        /// </summary>
-        /// <remarks>
-        /// Each value: at least 0.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? AdditionalProperties { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        if (AdditionalProperties is { } additionalPropertiesEntries0)
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            if (AdditionalProperties is { } additionalPropertiesEntries0)
+            foreach (var additionalPropertiesEntry0 in additionalPropertiesEntries0)
             {
-                foreach (var additionalPropertiesEntry0 in additionalPropertiesEntries0)
-                {
-                    global::Consumer.FeatureSchemasClientValidation.CheckMinimum(errors, global::Consumer.FeatureSchemasClientValidation.PropertyPath(path, additionalPropertiesEntry0.Key), additionalPropertiesEntry0.Value, 0D, false);
-                }
+                global::Consumer.FeatureSchemasClientValidation.CheckMinimum(errors, global::Consumer.FeatureSchemasClientValidation.PropertyPath(path, additionalPropertiesEntry0.Key), additionalPropertiesEntry0.Value, 0D, false);
             }
         }
     }
+}
 
-    internal abstract partial class FeatureSchemasClientJson
+internal abstract partial class FeatureSchemasClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Measurements"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Measurements ReadMeasurements(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Measurements"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Measurements ReadMeasurements(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        double? _mass = default;
+        double? _radius = default;
+        global::System.Collections.Generic.Dictionary<string, double>? additionalProperties = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            double? _mass = default;
-            double? _radius = default;
-            global::System.Collections.Generic.Dictionary<string, double>? additionalProperties = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("mass"u8))
                 {
-                    if (reader.ValueTextEquals("mass"u8))
-                    {
-                        _mass = NextValueIsNull(ref reader, ref at, ".mass") ? null : ReadDouble(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("radius"u8))
-                    {
-                        _radius = NextValueIsNull(ref reader, ref at, ".radius") ? null : ReadDouble(ref reader);
-                    }
-                    else
-                    {
-                        var additionalName = reader.GetString()!;
-                        at = PropertyStep(additionalName);
-                        Next(ref reader);
-                        (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, double>())[additionalName] = ReadDouble(ref reader);
-                    }
+                    _mass = NextValueIsNull(ref reader, ref at, ".mass") ? null : ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("radius"u8))
+                {
+                    _radius = NextValueIsNull(ref reader, ref at, ".radius") ? null : ReadDouble(ref reader);
+                }
+                else
+                {
+                    var additionalName = reader.GetString()!;
+                    at = PropertyStep(additionalName);
+                    Next(ref reader);
+                    (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, double>())[additionalName] = ReadDouble(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.Measurements
-            {
-                Mass = _mass,
-                Radius = _radius,
-                AdditionalProperties = additionalProperties,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteMeasurements(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Measurements)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteMeasurementsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Measurements value) => WriteMeasurements(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteMeasurements(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Measurements value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Mass, value.Mass);
-            WriteOptional(writer, Utf8Radius, value.Radius);
-            if (value.AdditionalProperties is { } additionalProperties)
-            {
-                foreach (var entry in additionalProperties)
-                {
-                    if (entry.Key is "mass" or "radius")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    var item = entry.Value;
-                    writer.WriteNumberValue(item);
-                }
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.Measurements
+        {
+            Mass = _mass,
+            Radius = _radius,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteMeasurements(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Measurements value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Mass, value.Mass);
+        WriteOptional(writer, Utf8Radius, value.Radius);
+        if (value.AdditionalProperties is { } additionalProperties)
+        {
+            foreach (var entry in additionalProperties)
+            {
+                if (entry.Key is "mass" or "radius")
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(entry.Key);
+                var item = entry.Value;
+                writer.WriteNumberValue(item);
+            }
+        }
+        writer.WriteEndObject();
     }
 }

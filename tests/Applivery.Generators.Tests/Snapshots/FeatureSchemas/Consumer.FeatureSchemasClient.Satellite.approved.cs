@@ -3,174 +3,155 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Satellite schema of Feature Schemas.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Satellite</c> in <c>features-schemas.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Satellite
 {
-    /// <summary>
-    /// The Satellite schema of Feature Schemas.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Satellite</c> in <c>features-schemas.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Satellite
+    /// <summary>The id property.</summary>
+    /// <remarks>JSON: <c>id</c>. Read-only: set by the server, never written in a request body.</remarks>
+    public long? Id { get; init; }
+
+    /// <summary>The name property.</summary>
+    /// <remarks>JSON: <c>name</c>, required.</remarks>
+    public required string Name { get; init; }
+
+    /// <summary>The orbit property.</summary>
+    /// <remarks>JSON: <c>orbit</c>.</remarks>
+    public global::Consumer.SatelliteOrbit? Orbit { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The id property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>id</c>. Read-only: set by the server, never written in a request body.
-        /// </remarks>
-        public long? Id { get; init; }
-
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>, required.
-        /// </remarks>
-        public required string Name { get; init; }
-
-        /// <summary>
-        /// The orbit property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>orbit</c>.
-        /// </remarks>
-        public global::Consumer.SatelliteOrbit? Orbit { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
-            Orbit?.ValidateInto(errors, path + ".orbit");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class FeatureSchemasClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Satellite"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Satellite ReadSatellite(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
+        Orbit?.ValidateInto(errors, path + ".orbit");
+    }
+}
+
+internal abstract partial class FeatureSchemasClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Satellite"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Satellite ReadSatellite(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        long? _id = default;
+        string? _name = default;
+        global::Consumer.SatelliteOrbit? _orbit = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            long? _id = default;
-            string? _name = default;
-            global::Consumer.SatelliteOrbit? _orbit = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("id"u8))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadInt64(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("orbit"u8))
-                    {
-                        _orbit = NextValueIsNull(ref reader, ref at, ".orbit") ? null : ReadSatelliteOrbit(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadInt64(ref reader);
                 }
-            }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            return new global::Consumer.Satellite
-            {
-                Id = _id,
-                Name = _name,
-                Orbit = _orbit,
-            };
-        }
-
-        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-        internal static void WriteSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: false);
-
-        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-        internal static void WriteSatelliteRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: true);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-        private static void WriteSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value, bool forRequest)
-        {
-            writer.WriteStartObject();
-            if (!forRequest)
-            {
-                WriteOptional(writer, Utf8Id, value.Id);
-            }
-            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
-            if (value.Orbit is { } _orbit)
-            {
-                writer.WritePropertyName(Utf8Orbit);
-                WriteSatelliteOrbit(writer, _orbit, forRequest);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.Satellite.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite> ReadListOfSatellite(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Satellite>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                else if (reader.ValueTextEquals("name"u8))
                 {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadSatellite(ref reader));
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
                 }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Satellite.</summary>
-        private static void WriteListOfSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
+                else if (reader.ValueTextEquals("orbit"u8))
                 {
-                    writer.WriteNullValue();
+                    _orbit = NextValueIsNull(ref reader, ref at, ".orbit") ? null : ReadSatelliteOrbit(ref reader);
                 }
                 else
                 {
-                    WriteSatellite(writer, item, forRequest);
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            writer.WriteEndArray();
         }
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, at);
+        }
+
+        if (_name is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".name");
+        }
+
+        return new global::Consumer.Satellite
+        {
+            Id = _id,
+            Name = _name,
+            Orbit = _orbit,
+        };
+    }
+
+    /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
+    internal static void WriteSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: false);
+
+    /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
+    internal static void WriteSatelliteRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: true);
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
+    private static void WriteSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value, bool forRequest)
+    {
+        writer.WriteStartObject();
+        if (!forRequest)
+        {
+            WriteOptional(writer, Utf8Id, value.Id);
+        }
+        WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+        if (value.Orbit is { } _orbit)
+        {
+            writer.WritePropertyName(Utf8Orbit);
+            WriteSatelliteOrbit(writer, _orbit, forRequest);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a JSON array of global::Consumer.Satellite.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite> ReadListOfSatellite(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.Satellite>();
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadSatellite(ref reader));
+            }
+
+            return items.ToArray();
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.Satellite.</summary>
+    private static void WriteListOfSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteSatellite(writer, item, forRequest);
+            }
+        }
+        writer.WriteEndArray();
     }
 }

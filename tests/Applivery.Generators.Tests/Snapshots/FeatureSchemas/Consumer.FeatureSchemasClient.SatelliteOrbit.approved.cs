@@ -3,107 +3,94 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The SatelliteOrbit schema of Feature Schemas.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Satellite/properties/orbit</c> in <c>features-schemas.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class SatelliteOrbit
 {
-    /// <summary>
-    /// The SatelliteOrbit schema of Feature Schemas.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Satellite/properties/orbit</c> in <c>features-schemas.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class SatelliteOrbit
+    /// <summary>The planet property.</summary>
+    /// <remarks>JSON: <c>planet</c>.</remarks>
+    public global::Consumer.Planet? Planet { get; init; }
+
+    /// <summary>The period property.</summary>
+    /// <remarks>JSON: <c>period</c>.</remarks>
+    public double? Period { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The planet property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>planet</c>.
-        /// </remarks>
-        public global::Consumer.Planet? Planet { get; init; }
-
-        /// <summary>
-        /// The period property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>period</c>.
-        /// </remarks>
-        public double? Period { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            Planet?.ValidateInto(errors, path + ".planet");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class FeatureSchemasClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.SatelliteOrbit"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.SatelliteOrbit ReadSatelliteOrbit(ref global::System.Text.Json.Utf8JsonReader reader)
+        Planet?.ValidateInto(errors, path + ".planet");
+    }
+}
+
+internal abstract partial class FeatureSchemasClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.SatelliteOrbit"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.SatelliteOrbit ReadSatelliteOrbit(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        global::Consumer.Planet? _planet = default;
+        double? _period = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            global::Consumer.Planet? _planet = default;
-            double? _period = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("planet"u8))
                 {
-                    if (reader.ValueTextEquals("planet"u8))
-                    {
-                        _planet = NextValueIsNull(ref reader, ref at, ".planet") ? null : ReadPlanet(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("period"u8))
-                    {
-                        _period = NextValueIsNull(ref reader, ref at, ".period") ? null : ReadDouble(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _planet = NextValueIsNull(ref reader, ref at, ".planet") ? null : ReadPlanet(ref reader);
+                }
+                else if (reader.ValueTextEquals("period"u8))
+                {
+                    _period = NextValueIsNull(ref reader, ref at, ".period") ? null : ReadDouble(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.SatelliteOrbit
-            {
-                Planet = _planet,
-                Period = _period,
-            };
         }
-
-        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-        internal static void WriteSatelliteOrbit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: false);
-
-        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-        internal static void WriteSatelliteOrbitRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: true);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-        private static void WriteSatelliteOrbit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value, bool forRequest)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            if (value.Planet is { } _planet)
-            {
-                writer.WritePropertyName(Utf8Planet);
-                WritePlanet(writer, _planet, forRequest);
-            }
-            WriteOptional(writer, Utf8Period, value.Period);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.SatelliteOrbit
+        {
+            Planet = _planet,
+            Period = _period,
+        };
+    }
+
+    /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
+    internal static void WriteSatelliteOrbit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: false);
+
+    /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
+    internal static void WriteSatelliteOrbitRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: true);
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
+    private static void WriteSatelliteOrbit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value, bool forRequest)
+    {
+        writer.WriteStartObject();
+        if (value.Planet is { } _planet)
+        {
+            writer.WritePropertyName(Utf8Planet);
+            WritePlanet(writer, _planet, forRequest);
+        }
+        WriteOptional(writer, Utf8Period, value.Period);
+        writer.WriteEndObject();
     }
 }

@@ -3,243 +3,217 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Tree schema of Feature Schemas.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Tree</c> in <c>features-schemas.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Tree
 {
-    /// <summary>
-    /// The Tree schema of Feature Schemas.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Tree</c> in <c>features-schemas.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Tree
+    /// <summary>The label property.</summary>
+    /// <remarks>JSON: <c>label</c>.</remarks>
+    public string? Label { get; init; }
+
+    /// <summary>The children property.</summary>
+    /// <remarks>JSON: <c>children</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree>? Children { get; init; }
+
+    /// <summary>The meta property.</summary>
+    /// <remarks>JSON: <c>meta</c>.</remarks>
+    public global::Consumer.TreeMeta? Meta { get; init; }
+
+    /// <summary>The byName property.</summary>
+    /// <remarks>JSON: <c>byName</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? ByName { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The label property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>label</c>.
-        /// </remarks>
-        public string? Label { get; init; }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
 
-        /// <summary>
-        /// The children property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>children</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree>? Children { get; init; }
-
-        /// <summary>
-        /// The meta property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>meta</c>.
-        /// </remarks>
-        public global::Consumer.TreeMeta? Meta { get; init; }
-
-        /// <summary>
-        /// The byName property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>byName</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? ByName { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        if (Children is { } childrenItems0)
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            if (Children is { } childrenItems0)
+            for (var childrenIndex0 = 0; childrenIndex0 < childrenItems0.Count; childrenIndex0++)
             {
-                for (var childrenIndex0 = 0; childrenIndex0 < childrenItems0.Count; childrenIndex0++)
-                {
-                    childrenItems0[childrenIndex0]?.ValidateInto(errors, path + ".children" + "[" + childrenIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
+                childrenItems0[childrenIndex0]?.ValidateInto(errors, path + ".children" + "[" + childrenIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
             }
-            Meta?.ValidateInto(errors, path + ".meta");
-            if (ByName is { } byNameEntries0)
+        }
+        Meta?.ValidateInto(errors, path + ".meta");
+        if (ByName is { } byNameEntries0)
+        {
+            foreach (var byNameEntry0 in byNameEntries0)
             {
-                foreach (var byNameEntry0 in byNameEntries0)
-                {
-                    byNameEntry0.Value?.ValidateInto(errors, global::Consumer.FeatureSchemasClientValidation.PropertyPath(path + ".byName", byNameEntry0.Key));
-                }
+                byNameEntry0.Value?.ValidateInto(errors, global::Consumer.FeatureSchemasClientValidation.PropertyPath(path + ".byName", byNameEntry0.Key));
             }
         }
     }
+}
 
-    internal abstract partial class FeatureSchemasClientJson
+internal abstract partial class FeatureSchemasClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Tree"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Tree ReadTree(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Tree"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Tree ReadTree(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _label = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree>? _children = default;
+        global::Consumer.TreeMeta? _meta = default;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? _byName = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _label = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree>? _children = default;
-            global::Consumer.TreeMeta? _meta = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? _byName = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("label"u8))
                 {
-                    if (reader.ValueTextEquals("label"u8))
-                    {
-                        _label = NextValueIsNull(ref reader, ref at, ".label") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("children"u8))
-                    {
-                        _children = NextValueIsNull(ref reader, ref at, ".children") ? null : ReadListOfTree(ref reader, "children", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("meta"u8))
-                    {
-                        _meta = NextValueIsNull(ref reader, ref at, ".meta") ? null : ReadTreeMeta(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("byName"u8))
-                    {
-                        _byName = NextValueIsNull(ref reader, ref at, ".byName") ? null : ReadMapOfTree(ref reader, "byName", ref unrecognizedValues);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _label = NextValueIsNull(ref reader, ref at, ".label") ? null : ReadString(ref reader);
                 }
-            }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.Tree
-            {
-                Label = _label,
-                Children = _children,
-                Meta = _meta,
-                ByName = _byName,
-            };
-        }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTree(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Tree)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteTreeRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tree value) => WriteTree(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteTree(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tree value)
-        {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Label, value.Label);
-            if (value.Children is { } _children)
-            {
-                writer.WritePropertyName(Utf8Children);
-                WriteListOfTree(writer, _children, null, "children");
-            }
-            if (value.Meta is { } _meta)
-            {
-                writer.WritePropertyName(Utf8Meta);
-                WriteTreeMeta(writer, _meta);
-            }
-            if (value.ByName is { } _byName)
-            {
-                writer.WritePropertyName(Utf8ByName);
-                WriteMapOfTree(writer, _byName, null, "byName");
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.Tree.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree> ReadListOfTree(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Tree>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                else if (reader.ValueTextEquals("children"u8))
                 {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadTree(ref reader));
+                    _children = NextValueIsNull(ref reader, ref at, ".children") ? null : ReadListOfTree(ref reader, "children", ref unrecognizedValues);
                 }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Tree.</summary>
-        private static void WriteListOfTree(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
+                else if (reader.ValueTextEquals("meta"u8))
                 {
-                    writer.WriteNullValue();
+                    _meta = NextValueIsNull(ref reader, ref at, ".meta") ? null : ReadTreeMeta(ref reader);
+                }
+                else if (reader.ValueTextEquals("byName"u8))
+                {
+                    _byName = NextValueIsNull(ref reader, ref at, ".byName") ? null : ReadMapOfTree(ref reader, "byName", ref unrecognizedValues);
                 }
                 else
                 {
-                    WriteTree(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
-
-        /// <summary>Reads a JSON object of global::Consumer.Tree.</summary>
-        private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree> ReadMapOfTree(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            var entries = new global::System.Collections.Generic.Dictionary<string, global::Consumer.Tree>();
-            var name = string.Empty;
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    name = reader.GetString()!;
                     Next(ref reader);
-                    entries[name] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadTree(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, PropertyStep(name));
-            }
-
-            return entries;
         }
-
-        /// <summary>Writes a JSON object of global::Consumer.Tree.</summary>
-        private static void WriteMapOfTree(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            foreach (var entry in value)
-            {
-                writer.WritePropertyName(entry.Key);
-                var item = entry.Value;
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteTree(writer, item);
-                }
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.Tree
+        {
+            Label = _label,
+            Children = _children,
+            Meta = _meta,
+            ByName = _byName,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteTree(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tree value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Label, value.Label);
+        if (value.Children is { } _children)
+        {
+            writer.WritePropertyName(Utf8Children);
+            WriteListOfTree(writer, _children, null, "children");
+        }
+        if (value.Meta is { } _meta)
+        {
+            writer.WritePropertyName(Utf8Meta);
+            WriteTreeMeta(writer, _meta);
+        }
+        if (value.ByName is { } _byName)
+        {
+            writer.WritePropertyName(Utf8ByName);
+            WriteMapOfTree(writer, _byName, null, "byName");
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a JSON array of global::Consumer.Tree.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree> ReadListOfTree(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.Tree>();
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadTree(ref reader));
+            }
+
+            return items.ToArray();
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.Tree.</summary>
+    private static void WriteListOfTree(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteTree(writer, item);
+            }
+        }
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Reads a JSON object of global::Consumer.Tree.</summary>
+    private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree> ReadMapOfTree(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var entries = new global::System.Collections.Generic.Dictionary<string, global::Consumer.Tree>();
+        var name = string.Empty;
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                name = reader.GetString()!;
+                Next(ref reader);
+                entries[name] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadTree(ref reader);
+            }
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, PropertyStep(name));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Writes a JSON object of global::Consumer.Tree.</summary>
+    private static void WriteMapOfTree(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartObject();
+        foreach (var entry in value)
+        {
+            writer.WritePropertyName(entry.Key);
+            var item = entry.Value;
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteTree(writer, item);
+            }
+        }
+        writer.WriteEndObject();
     }
 }

@@ -3,89 +3,77 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The TreeMeta schema of Feature Schemas.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Tree/properties/meta</c> in <c>features-schemas.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class TreeMeta
 {
-    /// <summary>
-    /// The TreeMeta schema of Feature Schemas.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Tree/properties/meta</c> in <c>features-schemas.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class TreeMeta
+    /// <summary>The parent property.</summary>
+    /// <remarks>JSON: <c>parent</c>.</remarks>
+    public global::Consumer.Tree? Parent { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The parent property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>parent</c>.
-        /// </remarks>
-        public global::Consumer.Tree? Parent { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            Parent?.ValidateInto(errors, path + ".parent");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class FeatureSchemasClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.TreeMeta"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.TreeMeta ReadTreeMeta(ref global::System.Text.Json.Utf8JsonReader reader)
+        Parent?.ValidateInto(errors, path + ".parent");
+    }
+}
+
+internal abstract partial class FeatureSchemasClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.TreeMeta"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.TreeMeta ReadTreeMeta(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        global::Consumer.Tree? _parent = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            global::Consumer.Tree? _parent = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("parent"u8))
                 {
-                    if (reader.ValueTextEquals("parent"u8))
-                    {
-                        _parent = NextValueIsNull(ref reader, ref at, ".parent") ? null : ReadTree(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _parent = NextValueIsNull(ref reader, ref at, ".parent") ? null : ReadTree(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.TreeMeta
-            {
-                Parent = _parent,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTreeMeta(global::System.Text.Json.Utf8JsonWriter, global::Consumer.TreeMeta)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteTreeMetaRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TreeMeta value) => WriteTreeMeta(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteTreeMeta(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TreeMeta value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            if (value.Parent is { } _parent)
-            {
-                writer.WritePropertyName(Utf8Parent);
-                WriteTree(writer, _parent);
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.TreeMeta
+        {
+            Parent = _parent,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteTreeMeta(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TreeMeta value)
+    {
+        writer.WriteStartObject();
+        if (value.Parent is { } _parent)
+        {
+            writer.WritePropertyName(Utf8Parent);
+            WriteTree(writer, _parent);
+        }
+        writer.WriteEndObject();
     }
 }

@@ -3,821 +3,804 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The operations of Feature Schemas, for mocking and dependency injection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public partial interface IFeatureSchemasClient
 {
-    /// <summary>
-    /// The operations of Feature Schemas, for mocking and dependency injection.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public partial interface IFeatureSchemasClient
+    /// <summary>readOnly on create (id, lastUpdated, and satellites' ids at any depth) is not sent.</summary>
+    /// <remarks>
+    /// <c>POST /planets</c> (<c>createPlanet</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The planet as stored, with its readOnly id.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.Planet> CreatePlanetAsync(global::Consumer.Planet body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>An array body (a whole-document writer) leaves readOnly properties out too.</summary>
+    /// <remarks>
+    /// <c>POST /planets/batch</c> (<c>createPlanets</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The planets as stored.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>writeOnly password is sent, and not expected back.</summary>
+    /// <remarks>
+    /// <c>POST /accounts</c> (<c>createAccount</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The account, without its password.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.Credentials> CreateAccountAsync(global::Consumer.Credentials body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Declared properties and the additional members beside them, both ways.</summary>
+    /// <remarks>
+    /// <c>PUT /measurements</c> (<c>putMeasurements</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>The measurements as stored.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.Measurements> PutMeasurementsAsync(global::Consumer.Measurements body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /labels</summary>
+    /// <remarks>
+    /// <c>GET /labels</c> (<c>getLabels</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>Typed name plus any other JSON member.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.Labels> GetLabelsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /bodies</summary>
+    /// <remarks>
+    /// <c>GET /bodies</c> (<c>getBodies</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>A union whose alternatives recurse into each other.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /trees</summary>
+    /// <remarks>
+    /// <c>GET /trees</c> (<c>getTree</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <returns>Recursion through arrays, inline objects and maps.</returns>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task<global::Consumer.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+}
+
+/// <summary>
+/// Feature Schemas: One operation per schema feature of issue 8 (readOnly/writeOnly, properties beside additionalProperties, recursion).
+/// </summary>
+/// <remarks>
+/// Generated from <c>features-schemas.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="FeatureSchemasClientException"/>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
+{
+    /// <summary>The spec's first server, <c>https://example.invalid/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
+    public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://example.invalid/v1/");
+
+    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+
+    /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
+    public FeatureSchemasClient(global::System.Net.Http.HttpClient httpClient)
     {
-        /// <summary>
-        /// readOnly on create (id, lastUpdated, and satellites' ids at any depth) is not sent.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /planets</c> (<c>createPlanet</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The planet as stored, with its readOnly id.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.Planet> CreatePlanetAsync(global::Consumer.Planet body, global::System.Threading.CancellationToken cancellationToken = default);
+        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+    }
 
-        /// <summary>
-        /// An array body (a whole-document writer) leaves readOnly properties out too.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /planets/batch</c> (<c>createPlanets</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The planets as stored.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> body, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
+    public FeatureSchemasClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
+        : this(httpClient)
+    {
+        if (bearerToken is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(bearerToken));
+        }
 
-        /// <summary>
-        /// writeOnly password is sent, and not expected back.
-        /// </summary>
-        /// <remarks>
-        /// <c>POST /accounts</c> (<c>createAccount</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The account, without its password.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.Credentials> CreateAccountAsync(global::Consumer.Credentials body, global::System.Threading.CancellationToken cancellationToken = default);
+        _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
+    }
 
-        /// <summary>
-        /// Declared properties and the additional members beside them, both ways.
-        /// </summary>
-        /// <remarks>
-        /// <c>PUT /measurements</c> (<c>putMeasurements</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>The measurements as stored.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.Measurements> PutMeasurementsAsync(global::Consumer.Measurements body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /labels
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /labels</c> (<c>getLabels</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>Typed name plus any other JSON member.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.Labels> GetLabelsAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /bodies
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /bodies</c> (<c>getBodies</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>A union whose alternatives recurse into each other.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /trees
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /trees</c> (<c>getTree</c>).
-        /// Sends the bearer token the client was given.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <returns>Recursion through arrays, inline objects and maps.</returns>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task<global::Consumer.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
+    /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
+    public FeatureSchemasClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        : this(httpClient)
+    {
+        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
-    /// Feature Schemas: One operation per schema feature of issue 8 (readOnly/writeOnly, properties beside additionalProperties, recursion).
+    /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+    /// text on the network is a leaked credential.
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>features-schemas.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="FeatureSchemasClientException"/>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
+    public bool AllowInsecureCredentials { get; init; }
+
+    /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+    public bool AllowInsecureBearerToken
     {
-        /// <summary>The spec's first server, <c>https://example.invalid/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
-        public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://example.invalid/v1/");
+        get => AllowInsecureCredentials;
+        init => AllowInsecureCredentials = value;
+    }
 
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
+    public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
 
-        /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
-        public FeatureSchemasClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>
+    /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="FeatureSchemasClientException"/>
+    /// instead of exhausting memory.
+    /// </summary>
+    public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
+
+    /// <inheritdoc/>
+    public override string ToString() => "FeatureSchemasClient (" + BaseAddress + ")";
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.Planet> CreatePlanetAsync(global::Consumer.Planet body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetParameters();
+        if (body is null)
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+            throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
-        public FeatureSchemasClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-            : this(httpClient)
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            if (bearerToken is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(bearerToken));
-            }
-
-            _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("createPlanet", exception_);
         }
 
-        /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-        public FeatureSchemasClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-            : this(httpClient)
+        async global::System.Threading.Tasks.Task<global::Consumer.Planet> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
-        }
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("planets");
 
-        /// <summary>
-        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
-        /// text on the network is a leaked credential.
-        /// </summary>
-        public bool AllowInsecureCredentials { get; init; }
-
-        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
-        public bool AllowInsecureBearerToken
-        {
-            get => AllowInsecureCredentials;
-            init => AllowInsecureCredentials = value;
-        }
-
-        /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
-        public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
-
-        /// <summary>
-        /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="FeatureSchemasClientException"/>
-        /// instead of exhausting memory.
-        /// </summary>
-        public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
-
-        /// <inheritdoc/>
-        public override string ToString() => "FeatureSchemasClient (" + BaseAddress + ")";
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.Planet> CreatePlanetAsync(global::Consumer.Planet body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetParameters();
-            if (body is null)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WritePlanetRequest) : null;
+            if (content_ is not null)
             {
-                throw new global::System.ArgumentNullException(nameof(body));
+                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("createPlanet", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.Planet> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("planets");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WritePlanetRequest) : null;
-                if (content_ is not null)
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
                 {
-                    request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                    request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadPlanet, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
                 }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
+                catch (global::System.Text.Json.JsonException exception_)
                 {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
-                    {
-                        return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadPlanet, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw FeatureSchemasClientException.InvalidBody("createPlanet", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw FeatureSchemasClientException.InterruptedBody("createPlanet", status_, exception_);
-                    }
+                    throw FeatureSchemasClientException.InvalidBody("createPlanet", status_, exception_);
                 }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSchemasClientException("createPlanet", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetsParameters();
-            if (body is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("createPlanets", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet>> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("planets/batch");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteListOfPlanetDocument) : null;
-                if (content_ is not null)
+                catch (global::System.IO.IOException exception_)
                 {
-                    request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                    request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
-                    {
-                        return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadListOfPlanetDocument, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw FeatureSchemasClientException.InvalidBody("createPlanets", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw FeatureSchemasClientException.InterruptedBody("createPlanets", status_, exception_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSchemasClientException("createPlanets", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.Credentials> CreateAccountAsync(global::Consumer.Credentials body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.FeatureSchemasClientValidation.ValidateCreateAccountParameters();
-            if (body is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("createAccount", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.Credentials> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("accounts");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteCredentialsRequest) : null;
-                if (content_ is not null)
-                {
-                    request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                    request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
-                    {
-                        return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadCredentials, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw FeatureSchemasClientException.InvalidBody("createAccount", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw FeatureSchemasClientException.InterruptedBody("createAccount", status_, exception_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSchemasClientException("createAccount", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.Measurements> PutMeasurementsAsync(global::Consumer.Measurements body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.FeatureSchemasClientValidation.ValidatePutMeasurementsParameters();
-            if (body is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(body));
-            }
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("putMeasurements", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.Measurements> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("measurements");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteMeasurementsRequest) : null;
-                if (content_ is not null)
-                {
-                    request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                    request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                }
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
-                    {
-                        return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadMeasurements, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw FeatureSchemasClientException.InvalidBody("putMeasurements", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw FeatureSchemasClientException.InterruptedBody("putMeasurements", status_, exception_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSchemasClientException("putMeasurements", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.Labels> GetLabelsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.FeatureSchemasClientValidation.ValidateGetLabelsParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getLabels", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.Labels> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("labels");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
-                    {
-                        return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadLabels, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw FeatureSchemasClientException.InvalidBody("getLabels", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw FeatureSchemasClientException.InterruptedBody("getLabels", status_, exception_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSchemasClientException("getLabels", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.FeatureSchemasClientValidation.ValidateGetBodiesParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getBodies", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody>> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("bodies");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
-                    {
-                        return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadListOfCelestialBodyDocument, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw FeatureSchemasClientException.InvalidBody("getBodies", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw FeatureSchemasClientException.InterruptedBody("getBodies", status_, exception_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSchemasClientException("getBodies", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Consumer.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::Consumer.FeatureSchemasClientValidation.ValidateGetTreeParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("getTree", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task<global::Consumer.Tree> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("trees");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-                await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    try
-                    {
-                        return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadTree, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (global::System.Text.Json.JsonException exception_)
-                    {
-                        throw FeatureSchemasClientException.InvalidBody("getTree", status_, exception_);
-                    }
-                    catch (global::System.IO.IOException exception_)
-                    {
-                        throw FeatureSchemasClientException.InterruptedBody("getTree", status_, exception_);
-                    }
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSchemasClientException("getTree", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                source.CancelAfter(_httpClient.Timeout);
-            }
-
-            return source;
-        }
-
-        private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
-            new global::System.Threading.Tasks.TaskCanceledException(
-                operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
-                new global::System.TimeoutException(exception.Message, exception));
-
-        /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
-        private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
-            address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
-
-        private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
-        {
-            uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-            separator = '&';
-        }
-
-        private static string FormatValue(string value) => value;
-
-        private static string FormatValue(bool value) => value ? "true" : "false";
-
-        private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-        private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-        private static long? ToErrorCode(long? code) => code;
-
-        private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-        private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-        private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var buffer = new byte[65536];
-            var length = 0;
-            try
-            {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                int count;
-                while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += count;
+                    throw FeatureSchemasClientException.InterruptedBody("createPlanet", status_, exception_);
                 }
             }
-            catch (global::System.IO.IOException)
-            {
-                // A body cut off mid-stream still leaves the status, which is what the caller needs most.
-            }
 
-            return new ErrorBody(buffer, length);
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSchemasClientException("createPlanet", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetsParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
         }
 
-        private static T? TryParseError<T>(ErrorBody body, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read)
-            where T : class
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            if (body.Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return global::Consumer.FeatureSchemasClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
-                return null;
-            }
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("createPlanets", exception_);
         }
 
-        private readonly struct ErrorBody
+        async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet>> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            private const int ExcerptLength = 2000;
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("planets/batch");
 
-            public ErrorBody(byte[] bytes, int length)
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteListOfPlanetDocument) : null;
+            if (content_ is not null)
             {
-                Bytes = bytes;
-                Length = length;
+                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
-            public byte[] Bytes { get; }
-
-            public int Length { get; }
-
-            /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
-            public string? Excerpt
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                get
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
                 {
-                    if (Length == 0)
-                    {
-                        return null;
-                    }
-
-                    var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
-                    return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
+                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadListOfPlanetDocument, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::System.Text.Json.JsonException exception_)
+                {
+                    throw FeatureSchemasClientException.InvalidBody("createPlanets", status_, exception_);
+                }
+                catch (global::System.IO.IOException exception_)
+                {
+                    throw FeatureSchemasClientException.InterruptedBody("createPlanets", status_, exception_);
                 }
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSchemasClientException("createPlanets", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
-        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.Credentials> CreateAccountAsync(global::Consumer.Credentials body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSchemasClientValidation.ValidateCreateAccountParameters();
+        if (body is null)
         {
-            var uri = request.RequestUri!;
-            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("createAccount", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<global::Consumer.Credentials> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("accounts");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteCredentials) : null;
+            if (content_ is not null)
+            {
+                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
+                {
+                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadCredentials, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::System.Text.Json.JsonException exception_)
+                {
+                    throw FeatureSchemasClientException.InvalidBody("createAccount", status_, exception_);
+                }
+                catch (global::System.IO.IOException exception_)
+                {
+                    throw FeatureSchemasClientException.InterruptedBody("createAccount", status_, exception_);
+                }
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSchemasClientException("createAccount", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.Measurements> PutMeasurementsAsync(global::Consumer.Measurements body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSchemasClientValidation.ValidatePutMeasurementsParameters();
+        if (body is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(body));
+        }
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("putMeasurements", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<global::Consumer.Measurements> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("measurements");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteMeasurements) : null;
+            if (content_ is not null)
+            {
+                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            }
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
+                {
+                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadMeasurements, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::System.Text.Json.JsonException exception_)
+                {
+                    throw FeatureSchemasClientException.InvalidBody("putMeasurements", status_, exception_);
+                }
+                catch (global::System.IO.IOException exception_)
+                {
+                    throw FeatureSchemasClientException.InterruptedBody("putMeasurements", status_, exception_);
+                }
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSchemasClientException("putMeasurements", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.Labels> GetLabelsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSchemasClientValidation.ValidateGetLabelsParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getLabels", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<global::Consumer.Labels> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("labels");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
+                {
+                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadLabels, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::System.Text.Json.JsonException exception_)
+                {
+                    throw FeatureSchemasClientException.InvalidBody("getLabels", status_, exception_);
+                }
+                catch (global::System.IO.IOException exception_)
+                {
+                    throw FeatureSchemasClientException.InterruptedBody("getLabels", status_, exception_);
+                }
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSchemasClientException("getLabels", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSchemasClientValidation.ValidateGetBodiesParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getBodies", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody>> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("bodies");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
+                {
+                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadListOfCelestialBodyDocument, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::System.Text.Json.JsonException exception_)
+                {
+                    throw FeatureSchemasClientException.InvalidBody("getBodies", status_, exception_);
+                }
+                catch (global::System.IO.IOException exception_)
+                {
+                    throw FeatureSchemasClientException.InterruptedBody("getBodies", status_, exception_);
+                }
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSchemasClientException("getBodies", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Consumer.Tree> GetTreeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSchemasClientValidation.ValidateGetTreeParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getTree", exception_);
+        }
+
+        async global::System.Threading.Tasks.Task<global::Consumer.Tree> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("trees");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                try
+                {
+                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadTree, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::System.Text.Json.JsonException exception_)
+                {
+                    throw FeatureSchemasClientException.InvalidBody("getTree", status_, exception_);
+                }
+                catch (global::System.IO.IOException exception_)
+                {
+                    throw FeatureSchemasClientException.InterruptedBody("getTree", status_, exception_);
+                }
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSchemasClientException("getTree", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    {
+        var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            source.CancelAfter(_httpClient.Timeout);
+        }
+
+        return source;
+    }
+
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+        new global::System.Threading.Tasks.TaskCanceledException(
+            operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
+            new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
+        address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
+
+    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    {
+        uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+        separator = '&';
+    }
+
+    private static string FormatValue(string value) => value;
+
+    private static string FormatValue(bool value) => value ? "true" : "false";
+
+    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
+    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static long? ToErrorCode(long? code) => code;
+
+    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
+
+    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var buffer = new byte[65536];
+        var length = 0;
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            int count;
+            while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += count;
+            }
+        }
+        catch (global::System.IO.IOException)
+        {
+            // A body cut off mid-stream still leaves the status, which is what the caller needs most.
+        }
+
+        return new ErrorBody(buffer, length);
+    }
+
+    private static T? TryParseError<T>(ErrorBody body, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read)
+        where T : class
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return global::Consumer.FeatureSchemasClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
+            return null;
+        }
+    }
+
+    private readonly struct ErrorBody
+    {
+        private const int ExcerptLength = 2000;
+
+        public ErrorBody(byte[] bytes, int length)
+        {
+            Bytes = bytes;
+            Length = length;
+        }
+
+        public byte[] Bytes { get; }
+
+        public int Length { get; }
+
+        /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
+        public string? Excerpt
+        {
+            get
+            {
+                if (Length == 0)
+                {
+                    return null;
+                }
+
+                var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
+                return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
+            }
+        }
+    }
+    /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+    private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    {
+        var uri = request.RequestUri!;
+        if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+        {
+            throw new global::System.InvalidOperationException(
+                "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+        }
+    }
+
+    /// <summary>
+    /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+    /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+    /// </summary>
+    private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+    {
+        if (value is null)
+        {
+            throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
+        }
+
+        foreach (var c in value)
+        {
+            var allowed = forCookie
+                ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                : (c >= 0x20 && c < 0x7F) || c == '\t';
+            if (!allowed)
             {
                 throw new global::System.InvalidOperationException(
-                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+                    "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
             }
         }
 
-        /// <summary>
-        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
-        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
-        /// </summary>
-        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
-        {
-            if (value is null)
-            {
-                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
-            }
-
-            foreach (var c in value)
-            {
-                var allowed = forCookie
-                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
-                    : (c >= 0x20 && c < 0x7F) || c == '\t';
-                if (!allowed)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
-                }
-            }
-
-            return value;
-        }
-
-        /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-        private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (_tokenProvider is not null)
-            {
-                await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, what, schemeName);
-            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
-            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
-        }
-
+        return value;
     }
 
-    /// <summary>
-    /// A call of FeatureSchemasClient that did not succeed: a non-success status (with the spec's typed error body
-    /// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
-    /// Never holds the bearer token or any request header.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class FeatureSchemasClientException : global::System.Exception
+    /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
     {
-        /// <summary>Creates the exception for a non-success response.</summary>
-        public FeatureSchemasClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
-            : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+        if (_tokenProvider is not null)
         {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            ErrorCode = errorCode;
-            ErrorMessage = errorMessage;
-            ResponseBody = responseBody;
-            Body = body;
+            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    {
+        RefuseInsecure(request, what, schemeName);
+        var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+        request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
+    }
+
+}
+
+/// <summary>
+/// A call of FeatureSchemasClient that did not succeed: a non-success status (with the spec's typed error body
+/// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
+/// Never holds the bearer token or any request header.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class FeatureSchemasClientException : global::System.Exception
+{
+    /// <summary>Creates the exception for a non-success response.</summary>
+    public FeatureSchemasClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
+        : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ResponseBody = responseBody;
+        Body = body;
+    }
+
+    private FeatureSchemasClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+        : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        JsonPath = exception.Path;
+    }
+
+    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
+    public long? ErrorCode { get; }
+
+    /// <summary>The API's error message from the error body, when the body has one.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
+    public string? ResponseBody { get; }
+
+    /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
+    public object? Body { get; }
+
+    /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
+    public string? JsonPath { get; }
+
+    private FeatureSchemasClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
+        : base(message, innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+    }
+
+    internal static FeatureSchemasClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
+        new FeatureSchemasClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
+
+    internal static FeatureSchemasClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new FeatureSchemasClientException(operationId, statusCode, exception);
+
+    private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
+    {
+        var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
+        if (errorCode is not null || errorMessage is not null)
+        {
+            return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
         }
 
-        private FeatureSchemasClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
-            : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            JsonPath = exception.Path;
-        }
-
-        /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
-        public string OperationId { get; }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
-        public long? ErrorCode { get; }
-
-        /// <summary>The API's error message from the error body, when the body has one.</summary>
-        public string? ErrorMessage { get; }
-
-        /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
-        public string? ResponseBody { get; }
-
-        /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
-        public object? Body { get; }
-
-        /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
-        public string? JsonPath { get; }
-
-        private FeatureSchemasClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
-            : base(message, innerException)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-        }
-
-        internal static FeatureSchemasClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
-            new FeatureSchemasClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
-
-        internal static FeatureSchemasClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new FeatureSchemasClientException(operationId, statusCode, exception);
-
-        private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
-        {
-            var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
-            if (errorCode is not null || errorMessage is not null)
-            {
-                return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
-            }
-
-            return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
-        }
+        return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
     }
 }

@@ -3,80 +3,79 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// Reads and writes the JSON of <c>features-schemas.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
+/// </summary>
+/// <remarks>
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+internal abstract partial class FeatureSchemasClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    /// <summary>
-    /// Reads and writes the JSON of <c>features-schemas.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
-    /// </summary>
-    /// <remarks>
-    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    internal abstract partial class FeatureSchemasClientJson : global::Applivery.Generators.Runtime.JsonRuntime
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8ByName = global::System.Text.Json.JsonEncodedText.Encode("byName");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Children = global::System.Text.Json.JsonEncodedText.Encode("children");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8DiscoveredBy = global::System.Text.Json.JsonEncodedText.Encode("discoveredBy");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Email = global::System.Text.Json.JsonEncodedText.Encode("email");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Label = global::System.Text.Json.JsonEncodedText.Encode("label");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8LastUpdated = global::System.Text.Json.JsonEncodedText.Encode("lastUpdated");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Mass = global::System.Text.Json.JsonEncodedText.Encode("mass");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Measurements = global::System.Text.Json.JsonEncodedText.Encode("measurements");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Orbit = global::System.Text.Json.JsonEncodedText.Encode("orbit");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Parent = global::System.Text.Json.JsonEncodedText.Encode("parent");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Password = global::System.Text.Json.JsonEncodedText.Encode("password");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Period = global::System.Text.Json.JsonEncodedText.Encode("period");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Planet = global::System.Text.Json.JsonEncodedText.Encode("planet");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Radius = global::System.Text.Json.JsonEncodedText.Encode("radius");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Satellites = global::System.Text.Json.JsonEncodedText.Encode("satellites");
+}
+
+/// <summary>
+/// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-schemas.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
+/// </summary>
+/// <example>
+/// <code>var info = (JsonTypeInfo&lt;Member&gt;)FeatureSchemasClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
+/// string json = JsonSerializer.Serialize(member, info);</code>
+/// </example>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class FeatureSchemasClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+{
+    /// <summary>The shared instance.</summary>
+    public static FeatureSchemasClientJsonTypeInfoResolver Instance { get; } = new FeatureSchemasClientJsonTypeInfoResolver();
+
+    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+
+    /// <summary>Read-only options that use this resolver.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+
+    /// <inheritdoc/>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8ByName = global::System.Text.Json.JsonEncodedText.Encode("byName");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Children = global::System.Text.Json.JsonEncodedText.Encode("children");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8DiscoveredBy = global::System.Text.Json.JsonEncodedText.Encode("discoveredBy");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Email = global::System.Text.Json.JsonEncodedText.Encode("email");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Label = global::System.Text.Json.JsonEncodedText.Encode("label");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8LastUpdated = global::System.Text.Json.JsonEncodedText.Encode("lastUpdated");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Mass = global::System.Text.Json.JsonEncodedText.Encode("mass");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Measurements = global::System.Text.Json.JsonEncodedText.Encode("measurements");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Orbit = global::System.Text.Json.JsonEncodedText.Encode("orbit");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Parent = global::System.Text.Json.JsonEncodedText.Encode("parent");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Password = global::System.Text.Json.JsonEncodedText.Encode("password");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Period = global::System.Text.Json.JsonEncodedText.Encode("period");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Planet = global::System.Text.Json.JsonEncodedText.Encode("planet");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Radius = global::System.Text.Json.JsonEncodedText.Encode("radius");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Satellites = global::System.Text.Json.JsonEncodedText.Encode("satellites");
+        if (type == typeof(global::Consumer.SatelliteOrbit)) return Info<global::Consumer.SatelliteOrbit>(options, FeatureSchemasClientJson.ReadSatelliteOrbit, FeatureSchemasClientJson.WriteSatelliteOrbit);
+        if (type == typeof(global::Consumer.Satellite)) return Info<global::Consumer.Satellite>(options, FeatureSchemasClientJson.ReadSatellite, FeatureSchemasClientJson.WriteSatellite);
+        if (type == typeof(global::Consumer.Measurements)) return Info<global::Consumer.Measurements>(options, FeatureSchemasClientJson.ReadMeasurements, FeatureSchemasClientJson.WriteMeasurements);
+        if (type == typeof(global::Consumer.Planet)) return Info<global::Consumer.Planet>(options, FeatureSchemasClientJson.ReadPlanet, FeatureSchemasClientJson.WritePlanet);
+        if (type == typeof(global::Consumer.DetailedPlanet)) return Info<global::Consumer.DetailedPlanet>(options, FeatureSchemasClientJson.ReadDetailedPlanet, FeatureSchemasClientJson.WriteDetailedPlanet);
+        if (type == typeof(global::Consumer.Credentials)) return Info<global::Consumer.Credentials>(options, FeatureSchemasClientJson.ReadCredentials, FeatureSchemasClientJson.WriteCredentials);
+        if (type == typeof(global::Consumer.Labels)) return Info<global::Consumer.Labels>(options, FeatureSchemasClientJson.ReadLabels, FeatureSchemasClientJson.WriteLabels);
+        if (type == typeof(global::Consumer.TreeMeta)) return Info<global::Consumer.TreeMeta>(options, FeatureSchemasClientJson.ReadTreeMeta, FeatureSchemasClientJson.WriteTreeMeta);
+        if (type == typeof(global::Consumer.Tree)) return Info<global::Consumer.Tree>(options, FeatureSchemasClientJson.ReadTree, FeatureSchemasClientJson.WriteTree);
+        if (type == typeof(global::Consumer.CelestialBody)) return Info<global::Consumer.CelestialBody>(options, FeatureSchemasClientJson.ReadCelestialBody, FeatureSchemasClientJson.WriteCelestialBody);
+
+        return null;
     }
 
-    /// <summary>
-    /// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-schemas.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
-    /// </summary>
-    /// <example>
-    /// <code>var info = (JsonTypeInfo&lt;Member&gt;)FeatureSchemasClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
-    /// string json = JsonSerializer.Serialize(member, info);</code>
-    /// </example>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class FeatureSchemasClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.FeatureSchemasClientJson.Converter<T>(read, write));
+
+    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {
-        /// <summary>The shared instance.</summary>
-        public static FeatureSchemasClientJsonTypeInfoResolver Instance { get; } = new FeatureSchemasClientJsonTypeInfoResolver();
-
-        private static global::System.Text.Json.JsonSerializerOptions? s_options;
-
-        /// <summary>Read-only options that use this resolver.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
-
-        /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Consumer.SatelliteOrbit)) return Info<global::Consumer.SatelliteOrbit>(options, FeatureSchemasClientJson.ReadSatelliteOrbit, FeatureSchemasClientJson.WriteSatelliteOrbit);
-            if (type == typeof(global::Consumer.Satellite)) return Info<global::Consumer.Satellite>(options, FeatureSchemasClientJson.ReadSatellite, FeatureSchemasClientJson.WriteSatellite);
-            if (type == typeof(global::Consumer.Measurements)) return Info<global::Consumer.Measurements>(options, FeatureSchemasClientJson.ReadMeasurements, FeatureSchemasClientJson.WriteMeasurements);
-            if (type == typeof(global::Consumer.Planet)) return Info<global::Consumer.Planet>(options, FeatureSchemasClientJson.ReadPlanet, FeatureSchemasClientJson.WritePlanet);
-            if (type == typeof(global::Consumer.DetailedPlanet)) return Info<global::Consumer.DetailedPlanet>(options, FeatureSchemasClientJson.ReadDetailedPlanet, FeatureSchemasClientJson.WriteDetailedPlanet);
-            if (type == typeof(global::Consumer.Credentials)) return Info<global::Consumer.Credentials>(options, FeatureSchemasClientJson.ReadCredentials, FeatureSchemasClientJson.WriteCredentials);
-            if (type == typeof(global::Consumer.Labels)) return Info<global::Consumer.Labels>(options, FeatureSchemasClientJson.ReadLabels, FeatureSchemasClientJson.WriteLabels);
-            if (type == typeof(global::Consumer.TreeMeta)) return Info<global::Consumer.TreeMeta>(options, FeatureSchemasClientJson.ReadTreeMeta, FeatureSchemasClientJson.WriteTreeMeta);
-            if (type == typeof(global::Consumer.Tree)) return Info<global::Consumer.Tree>(options, FeatureSchemasClientJson.ReadTree, FeatureSchemasClientJson.WriteTree);
-            if (type == typeof(global::Consumer.CelestialBody)) return Info<global::Consumer.CelestialBody>(options, FeatureSchemasClientJson.ReadCelestialBody, FeatureSchemasClientJson.WriteCelestialBody);
-
-            return null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.FeatureSchemasClientJson.Converter<T>(read, write));
-
-        private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-        {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
-            options.MakeReadOnly();
-            return options;
-        }
+        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        options.MakeReadOnly();
+        return options;
     }
 }

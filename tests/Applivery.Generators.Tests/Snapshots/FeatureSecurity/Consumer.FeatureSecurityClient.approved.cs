@@ -3,1136 +3,1099 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The operations of Feature Security, for mocking and dependency injection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public partial interface IFeatureSecurityClient
 {
-    /// <summary>
-    /// The operations of Feature Security, for mocking and dependency injection.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public partial interface IFeatureSecurityClient
+    /// <summary>GET /header</summary>
+    /// <remarks>
+    /// <c>GET /header</c> (<c>apiKeyHeader</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task ApiKeyHeaderAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /query</summary>
+    /// <remarks>
+    /// <c>GET /query</c> (<c>apiKeyQuery</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>QueryKey</c>, when set.
+    /// </remarks>
+    /// <param name="page">The page query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /cookie</summary>
+    /// <remarks>
+    /// <c>GET /cookie</c> (<c>apiKeyCookie</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>CookieKey</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task ApiKeyCookieAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /basic</summary>
+    /// <remarks>
+    /// <c>GET /basic</c> (<c>basic</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task BasicAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /bearer</summary>
+    /// <remarks>
+    /// <c>GET /bearer</c> (<c>bearer</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task BearerAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /custom</summary>
+    /// <remarks>
+    /// <c>GET /custom</c> (<c>customScheme</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>TokenAuth</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task CustomSchemeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /oauth2</summary>
+    /// <remarks>
+    /// <c>GET /oauth2</c> (<c>oauth2</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>PetstoreAuth</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task Oauth2Async(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /oidc</summary>
+    /// <remarks>
+    /// <c>GET /oidc</c> (<c>openIdConnect</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>Oidc</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task OpenIdConnectAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /mtls</summary>
+    /// <remarks><c>GET /mtls</c> (<c>mutualTls</c>).</remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task MutualTlsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Both schemes of the one alternative are sent together.</summary>
+    /// <remarks>
+    /// <c>GET /and</c> (<c>headerKeyAndCookie</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c> and <c>CookieKey</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>The bearer token when it is configured, else the query key.</summary>
+    /// <remarks>
+    /// <c>GET /or</c> (<c>bearerOrQueryKey</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, else <c>QueryKey</c>: the first alternative whose credentials are all set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>'{}' makes authentication optional; basic is sent when configured.</summary>
+    /// <remarks>
+    /// <c>GET /optional</c> (<c>optionalBasic</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task OptionalBasicAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /public</summary>
+    /// <remarks><c>GET /public</c> (<c>publicInfo</c>).</remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task PublicInfoAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /default</summary>
+    /// <remarks>
+    /// <c>GET /default</c> (<c>documentDefault</c>).
+    /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task DocumentDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+}
+
+/// <summary>Feature Security: One operation per security construct, for SecurityTests.</summary>
+/// <remarks>
+/// Generated from <c>features-security.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="FeatureSecurityClientException"/>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
+{
+    /// <summary>The spec's first server, <c>https://security.example.com/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
+    public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://security.example.com/v1/");
+
+    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly global::Consumer.FeatureSecurityClientCredentials _credentials = new global::Consumer.FeatureSecurityClientCredentials();
+
+    /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
+    public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient)
     {
-        /// <summary>
-        /// GET /header
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /header</c> (<c>apiKeyHeader</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task ApiKeyHeaderAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /query
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /query</c> (<c>apiKeyQuery</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>QueryKey</c>, when set.
-        /// </remarks>
-        /// <param name="page">The page query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /cookie
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /cookie</c> (<c>apiKeyCookie</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>CookieKey</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task ApiKeyCookieAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /basic
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /basic</c> (<c>basic</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task BasicAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /bearer
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /bearer</c> (<c>bearer</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task BearerAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /custom
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /custom</c> (<c>customScheme</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>TokenAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task CustomSchemeAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /oauth2
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /oauth2</c> (<c>oauth2</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>PetstoreAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task Oauth2Async(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /oidc
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /oidc</c> (<c>openIdConnect</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>Oidc</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task OpenIdConnectAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /mtls
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /mtls</c> (<c>mutualTls</c>).
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task MutualTlsAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Both schemes of the one alternative are sent together.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /and</c> (<c>headerKeyAndCookie</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c> and <c>CookieKey</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// The bearer token when it is configured, else the query key.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /or</c> (<c>bearerOrQueryKey</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, else <c>QueryKey</c>: the first alternative whose credentials are all set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// '{}' makes authentication optional; basic is sent when configured.
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /optional</c> (<c>optionalBasic</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task OptionalBasicAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /public
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /public</c> (<c>publicInfo</c>).
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task PublicInfoAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GET /default
-        /// </summary>
-        /// <remarks>
-        /// <c>GET /default</c> (<c>documentDefault</c>).
-        /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
-        /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-        global::System.Threading.Tasks.Task DocumentDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
+        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
     /// <summary>
-    /// Feature Security: One operation per security construct, for SecurityTests.
+    /// A client that sends, with each operation, the credentials its <c>security</c> requirement names among
+    /// <paramref name="credentials"/> (nothing when none of them is set).
     /// </summary>
-    /// <remarks>
-    /// Generated from <c>features-security.yaml</c>. Every parameter is validated before anything is sent; any non-success status raises <see cref="FeatureSecurityClientException"/>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
+    public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, global::Consumer.FeatureSecurityClientCredentials credentials)
+        : this(httpClient)
     {
-        /// <summary>The spec's first server, <c>https://security.example.com/v1/</c>, used when the HttpClient has no <c>BaseAddress</c>.</summary>
-        public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://security.example.com/v1/");
+        _credentials = credentials ?? throw new global::System.ArgumentNullException(nameof(credentials));
+    }
 
-        private readonly global::System.Net.Http.HttpClient _httpClient;
-        private readonly global::Consumer.FeatureSecurityClientCredentials _credentials = new global::Consumer.FeatureSecurityClientCredentials();
+    /// <summary>
+    /// A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> for the bearer-token schemes
+    /// (<c>bearerAuth</c>, <c>petstore_auth</c>, <c>oidc</c>), to the operations whose <c>security</c> requirement names them.
+    /// </summary>
+    public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
+        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(bearerToken ?? throw new global::System.ArgumentNullException(nameof(bearerToken)))))
+    {
+    }
 
-        /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
-        public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient)
+    /// <summary>
+    /// A client that asks <paramref name="tokenProvider"/> for the bearer token before each request that sends it, for the
+    /// bearer-token schemes (<c>bearerAuth</c>, <c>petstore_auth</c>, <c>oidc</c>) and tokens that rotate.
+    /// </summary>
+    public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider)))))
+    {
+    }
+
+    private static global::Consumer.FeatureSecurityClientCredentials BearerCredentials(global::Consumer.BearerCredential token) => new global::Consumer.FeatureSecurityClientCredentials
+    {
+        BearerAuth = token,
+        PetstoreAuth = token,
+        Oidc = token,
+    };
+
+    /// <summary>
+    /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
+    /// text on the network is a leaked credential.
+    /// </summary>
+    public bool AllowInsecureCredentials { get; init; }
+
+    /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
+    public bool AllowInsecureBearerToken
+    {
+        get => AllowInsecureCredentials;
+        init => AllowInsecureCredentials = value;
+    }
+
+    /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
+    public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
+
+    /// <summary>
+    /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="FeatureSecurityClientException"/>
+    /// instead of exhausting memory.
+    /// </summary>
+    public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
+
+    /// <inheritdoc/>
+    public override string ToString() => "FeatureSecurityClient (" + BaseAddress + ")";
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task ApiKeyHeaderAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyHeaderParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("apiKeyHeader", exception_);
         }
 
-        /// <summary>
-        /// A client that sends, with each operation, the credentials its <c>security</c> requirement names among
-        /// <paramref name="credentials"/> (nothing when none of them is set).
-        /// </summary>
-        public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, global::Consumer.FeatureSecurityClientCredentials credentials)
-            : this(httpClient)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            _credentials = credentials ?? throw new global::System.ArgumentNullException(nameof(credentials));
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("header");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.ApiKey is { } credential1_)
+            {
+                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("apiKeyHeader", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyQueryParameters(page);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("apiKeyQuery", exception_);
         }
 
-        /// <summary>
-        /// A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> for the bearer-token schemes
-        /// (<c>bearerAuth</c>, <c>petstore_auth</c>, <c>oidc</c>), to the operations whose <c>security</c> requirement names them.
-        /// </summary>
-        public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-            : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(bearerToken ?? throw new global::System.ArgumentNullException(nameof(bearerToken)))))
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("query");
+            var separator_ = '?';
+            AppendQuery(uri_, ref separator_, "page", FormatValue(page));
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.QueryKey is { } credential1_)
+            {
+                await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential1_, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("apiKeyQuery", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task ApiKeyCookieAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyCookieParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("apiKeyCookie", exception_);
         }
 
-        /// <summary>
-        /// A client that asks <paramref name="tokenProvider"/> for the bearer token before each request that sends it, for the
-        /// bearer-token schemes (<c>bearerAuth</c>, <c>petstore_auth</c>, <c>oidc</c>) and tokens that rotate.
-        /// </summary>
-        public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-            : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider)))))
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("cookie");
+
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.CookieKey is { } credential1_)
+            {
+                await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential1_, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("apiKeyCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task BasicAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateBasicParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("basic", exception_);
         }
 
-        private static global::Consumer.FeatureSecurityClientCredentials BearerCredentials(global::Consumer.BearerCredential token) => new global::Consumer.FeatureSecurityClientCredentials
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            BearerAuth = token,
-            PetstoreAuth = token,
-            Oidc = token,
-        };
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("basic");
 
-        /// <summary>
-        /// Sends credentials over plain <c>http://</c> to a host other than loopback. Off by default: a credential in clear
-        /// text on the network is a leaked credential.
-        /// </summary>
-        public bool AllowInsecureCredentials { get; init; }
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.BasicAuth is { } credential1_)
+            {
+                await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, cancellationToken).ConfigureAwait(false);
+            }
 
-        /// <summary>The former name of <see cref="AllowInsecureCredentials"/>, which it sets and reads.</summary>
-        public bool AllowInsecureBearerToken
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("basic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task BearerAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateBearerParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
         {
-            get => AllowInsecureCredentials;
-            init => AllowInsecureCredentials = value;
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("bearer", exception_);
         }
 
-        /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
-        public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? DefaultBaseAddress);
-
-        /// <summary>
-        /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="FeatureSecurityClientException"/>
-        /// instead of exhausting memory.
-        /// </summary>
-        public long MaxResponseBodySize { get; init; } = 256L * 1024 * 1024;
-
-        /// <inheritdoc/>
-        public override string ToString() => "FeatureSecurityClient (" + BaseAddress + ")";
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task ApiKeyHeaderAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyHeaderParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("bearer");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.BearerAuth is { } credential1_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("apiKeyHeader", exception_);
+                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("header");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.ApiKey is { } credential1_)
-                {
-                    await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken).ConfigureAwait(false);
-                }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("apiKeyHeader", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("bearer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task CustomSchemeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateCustomSchemeParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("customScheme", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyQueryParameters(page);
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("custom");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.TokenAuth is { } credential1_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("apiKeyQuery", exception_);
+                await AuthorizeWithSchemeAsync(request_, "tokenAuth", "Token", "credentials", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("query");
-                var separator_ = '?';
-                AppendQuery(uri_, ref separator_, "page", FormatValue(page));
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.QueryKey is { } credential1_)
-                {
-                    await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential1_, cancellationToken).ConfigureAwait(false);
-                }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("apiKeyQuery", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("customScheme", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task Oauth2Async(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateOauth2Parameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("oauth2", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task ApiKeyCookieAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyCookieParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("oauth2");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.PetstoreAuth is { } credential1_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("apiKeyCookie", exception_);
+                await AuthorizeWithSchemeAsync(request_, "petstore_auth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("cookie");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.CookieKey is { } credential1_)
-                {
-                    await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential1_, cancellationToken).ConfigureAwait(false);
-                }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("apiKeyCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("oauth2", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task OpenIdConnectAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateOpenIdConnectParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("openIdConnect", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task BasicAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateBasicParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("oidc");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.Oidc is { } credential1_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("basic", exception_);
+                await AuthorizeWithSchemeAsync(request_, "oidc", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("basic");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.BasicAuth is { } credential1_)
-                {
-                    await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, cancellationToken).ConfigureAwait(false);
-                }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("basic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("openIdConnect", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task MutualTlsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateMutualTlsParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("mutualTls", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task BearerAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateBearerParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("mtls");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            // mtls: mutual TLS, done by the HttpClient handler.
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("bearer", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("bearer");
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("mutualTls", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.BearerAuth is { } credential1_)
-                {
-                    await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
-                }
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateHeaderKeyAndCookieParameters();
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("bearer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("headerKeyAndCookie", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task CustomSchemeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateCustomSchemeParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("and");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.ApiKey is { } credential1_ && _credentials.CookieKey is { } credential2_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential2_, cancellationToken).ConfigureAwait(false);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                throw TimedOut("customScheme", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("custom");
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("headerKeyAndCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.TokenAuth is { } credential1_)
-                {
-                    await AuthorizeWithSchemeAsync(request_, "tokenAuth", "Token", "credentials", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
-                }
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateBearerOrQueryKeyParameters();
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("customScheme", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("bearerOrQueryKey", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task Oauth2Async(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateOauth2Parameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("or");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.BearerAuth is { } credential1_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
+                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
             }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            else if (_credentials.QueryKey is { } credential2_)
             {
-                throw TimedOut("oauth2", exception_);
+                await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential2_, cancellationToken).ConfigureAwait(false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("oauth2");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.PetstoreAuth is { } credential1_)
-                {
-                    await AuthorizeWithSchemeAsync(request_, "petstore_auth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
-                }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("oauth2", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("bearerOrQueryKey", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task OptionalBasicAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateOptionalBasicParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("optionalBasic", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task OpenIdConnectAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateOpenIdConnectParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("optional");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (operation's requirement): the first alternative whose credentials are all set.
+            if (_credentials.BasicAuth is { } credential1_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("openIdConnect", exception_);
+                await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, cancellationToken).ConfigureAwait(false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("oidc");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.Oidc is { } credential1_)
-                {
-                    await AuthorizeWithSchemeAsync(request_, "oidc", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
-                }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("openIdConnect", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("optionalBasic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task PublicInfoAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidatePublicInfoParameters();
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("publicInfo", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task MutualTlsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateMutualTlsParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("public");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // security: [] (operation's requirement): no credentials are sent.
+
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("mutualTls", exception_);
+                return;
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("mtls");
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("publicInfo", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                // mtls: mutual TLS, done by the HttpClient handler.
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task DocumentDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::Consumer.FeatureSecurityClientValidation.ValidateDocumentDefaultParameters();
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("mutualTls", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            await SendAsync_(timeout_.Token).ConfigureAwait(false);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("documentDefault", exception_);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateHeaderKeyAndCookieParameters();
+            var uri_ = new global::System.Text.StringBuilder();
+            uri_.Append("default");
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            // Security (document's requirement): the first alternative whose credentials are all set.
+            if (_credentials.ApiKey is { } credential1_)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("headerKeyAndCookie", exception_);
+                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken).ConfigureAwait(false);
             }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
             {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("and");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.ApiKey is { } credential1_ && _credentials.CookieKey is { } credential2_)
-                {
-                    await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken).ConfigureAwait(false);
-                    await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential2_, cancellationToken).ConfigureAwait(false);
-                }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("headerKeyAndCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                return;
             }
+
+            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new FeatureSecurityClientException("documentDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+    }
+
+    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    {
+        var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            source.CancelAfter(_httpClient.Timeout);
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        return source;
+    }
+
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+        new global::System.Threading.Tasks.TaskCanceledException(
+            operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
+            new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
+        address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
+
+    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    {
+        uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+        separator = '&';
+    }
+
+    private static string FormatValue(string value) => value;
+
+    private static string FormatValue(bool value) => value ? "true" : "false";
+
+    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
+    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static long? ToErrorCode(long? code) => code;
+
+    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
+
+    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var buffer = new byte[65536];
+        var length = 0;
+        try
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateBearerOrQueryKeyParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            int count;
+            while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("bearerOrQueryKey", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("or");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.BearerAuth is { } credential1_)
-                {
-                    await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
-                }
-                else if (_credentials.QueryKey is { } credential2_)
-                {
-                    await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential2_, cancellationToken).ConfigureAwait(false);
-                }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("bearerOrQueryKey", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                length += count;
             }
         }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task OptionalBasicAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        catch (global::System.IO.IOException)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateOptionalBasicParameters();
+            // A body cut off mid-stream still leaves the status, which is what the caller needs most.
+        }
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("optionalBasic", exception_);
-            }
+        return new ErrorBody(buffer, length);
+    }
 
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("optional");
+    private static T? TryParseError<T>(ErrorBody body, global::Consumer.FeatureSecurityClientJson.ValueReader<T> read)
+        where T : class
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
 
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (operation's requirement): the first alternative whose credentials are all set.
-                if (_credentials.BasicAuth is { } credential1_)
+        try
+        {
+            return global::Consumer.FeatureSecurityClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
+            return null;
+        }
+    }
+
+    private readonly struct ErrorBody
+    {
+        private const int ExcerptLength = 2000;
+
+        public ErrorBody(byte[] bytes, int length)
+        {
+            Bytes = bytes;
+            Length = length;
+        }
+
+        public byte[] Bytes { get; }
+
+        public int Length { get; }
+
+        /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
+        public string? Excerpt
+        {
+            get
+            {
+                if (Length == 0)
                 {
-                    await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, cancellationToken).ConfigureAwait(false);
+                    return null;
                 }
 
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("optionalBasic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
+                return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
             }
         }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PublicInfoAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    }
+    /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
+    private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
+    {
+        var uri = request.RequestUri!;
+        if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidatePublicInfoParameters();
+            throw new global::System.InvalidOperationException(
+                "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+        }
+    }
 
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("publicInfo", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("public");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // security: [] (operation's requirement): no credentials are sent.
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("publicInfo", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
+    /// <summary>
+    /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
+    /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
+    /// </summary>
+    private static string CheckCredential(string? value, string? schemeName, bool forCookie)
+    {
+        if (value is null)
+        {
+            throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
         }
 
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task DocumentDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        foreach (var c in value)
         {
-            global::Consumer.FeatureSecurityClientValidation.ValidateDocumentDefaultParameters();
-
-            using var timeout_ = StartTimeout(cancellationToken);
-            try
-            {
-                await SendAsync_(timeout_.Token).ConfigureAwait(false);
-            }
-            catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut("documentDefault", exception_);
-            }
-
-            async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-            {
-                var uri_ = new global::System.Text.StringBuilder();
-                uri_.Append("default");
-
-                using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-                // Security (document's requirement): the first alternative whose credentials are all set.
-                if (_credentials.ApiKey is { } credential1_)
-                {
-                    await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken).ConfigureAwait(false);
-                }
-
-                using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status_ = (int)response_.StatusCode;
-                if (status_ >= 200 && status_ < 300)
-                {
-                    return;
-                }
-
-                var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
-                object? typedBody_ = null;
-                long? errorCode_ = null;
-                string? errorMessage_ = null;
-                throw new FeatureSecurityClientException("documentDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-            }
-        }
-
-        private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                source.CancelAfter(_httpClient.Timeout);
-            }
-
-            return source;
-        }
-
-        private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
-            new global::System.Threading.Tasks.TaskCanceledException(
-                operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
-                new global::System.TimeoutException(exception.Message, exception));
-
-        /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
-        private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
-            address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
-
-        private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
-        {
-            uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-            separator = '&';
-        }
-
-        private static string FormatValue(string value) => value;
-
-        private static string FormatValue(bool value) => value ? "true" : "false";
-
-        private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-        private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-        private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-        private static long? ToErrorCode(long? code) => code;
-
-        private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-        private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-        private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var buffer = new byte[65536];
-            var length = 0;
-            try
-            {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                int count;
-                while (length < buffer.Length && (count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += count;
-                }
-            }
-            catch (global::System.IO.IOException)
-            {
-                // A body cut off mid-stream still leaves the status, which is what the caller needs most.
-            }
-
-            return new ErrorBody(buffer, length);
-        }
-
-        private static T? TryParseError<T>(ErrorBody body, global::Consumer.FeatureSecurityClientJson.ValueReader<T> read)
-            where T : class
-        {
-            if (body.Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return global::Consumer.FeatureSecurityClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
-                return null;
-            }
-        }
-
-        private readonly struct ErrorBody
-        {
-            private const int ExcerptLength = 2000;
-
-            public ErrorBody(byte[] bytes, int length)
-            {
-                Bytes = bytes;
-                Length = length;
-            }
-
-            public byte[] Bytes { get; }
-
-            public int Length { get; }
-
-            /// <summary>The body as text, cut at 2,000 characters; null when the body is empty.</summary>
-            public string? Excerpt
-            {
-                get
-                {
-                    if (Length == 0)
-                    {
-                        return null;
-                    }
-
-                    var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
-                    return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
-                }
-            }
-        }
-        /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
-        private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
-        {
-            var uri = request.RequestUri!;
-            if (uri.Scheme == global::System.Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureCredentials)
+            var allowed = forCookie
+                ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
+                : (c >= 0x20 && c < 0x7F) || c == '\t';
+            if (!allowed)
             {
                 throw new global::System.InvalidOperationException(
-                    "Refusing to send the " + what + " over plain http to " + uri.Host + (schemeName is null ? string.Empty : " (security scheme '" + schemeName + "')") + ": use https, or set AllowInsecureCredentials if the network is trusted.");
+                    "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
             }
         }
 
-        /// <summary>
-        /// A credential must be text a header can carry: no line break or other control character, nothing beyond ASCII
-        /// (and for a cookie, none of <c>"</c> <c>,</c> <c>;</c> <c>\</c> or a space). The message names the scheme, never the value.
-        /// </summary>
-        private static string CheckCredential(string? value, string? schemeName, bool forCookie)
-        {
-            if (value is null)
-            {
-                throw new global::System.InvalidOperationException("The credential provider of security scheme '" + (schemeName ?? "bearer") + "' returned null.");
-            }
-
-            foreach (var c in value)
-            {
-                var allowed = forCookie
-                    ? c > 0x20 && c < 0x7F && c != '"' && c != ',' && c != ';' && c != '\\'
-                    : (c >= 0x20 && c < 0x7F) || c == '\t';
-                if (!allowed)
-                {
-                    throw new global::System.InvalidOperationException(
-                        "The credential of security scheme '" + (schemeName ?? "bearer") + "' contains a character that cannot be sent in a " + (forCookie ? "cookie" : "header") + " (U+" + ((int)c).ToString("X4", global::System.Globalization.CultureInfo.InvariantCulture) + ").");
-                }
-            }
-
-            return value;
-        }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, what, schemeName);
-            var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
-            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
-        }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithBasicAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, global::Consumer.BasicCredential credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, "basic credentials", schemeName);
-            var pair = await credential.GetAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new global::System.InvalidOperationException("The credential provider of security scheme '" + schemeName + "' returned null.");
-            var userName = pair.UserName ?? string.Empty;
-            if (userName.IndexOf(':') >= 0)
-            {
-                throw new global::System.InvalidOperationException("The user name of security scheme '" + schemeName + "' contains ':', which basic authentication cannot send.");
-            }
-
-            var encoded = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(userName + ":" + (pair.Password ?? string.Empty)));
-            request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", encoded);
-        }
-
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyHeaderAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string headerName, global::Consumer.ApiKeyCredential credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, "API key", schemeName);
-            var value = CheckCredential(await credential.GetAsync(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
-            request.Headers.Remove(headerName);
-            if (!request.Headers.TryAddWithoutValidation(headerName, value))
-            {
-                throw new global::System.InvalidOperationException("The API key of security scheme '" + schemeName + "' cannot be sent in the " + headerName + " header, which is a content header.");
-            }
-        }
-
-        /// <summary>The key goes after the operation's own query parameters, escaped; it is never part of an exception message.</summary>
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyQueryAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string parameterName, global::Consumer.ApiKeyCredential credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, "API key", schemeName);
-            var value = await credential.GetAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new global::System.InvalidOperationException("The credential provider of security scheme '" + schemeName + "' returned null.");
-            var uri = request.RequestUri!.AbsoluteUri;
-            var separator = uri.IndexOf('?') < 0 ? "?" : uri.EndsWith("?", global::System.StringComparison.Ordinal) || uri.EndsWith("&", global::System.StringComparison.Ordinal) ? string.Empty : "&";
-            request.RequestUri = new global::System.Uri(uri + separator + global::System.Uri.EscapeDataString(parameterName) + "=" + global::System.Uri.EscapeDataString(value));
-        }
-
-        /// <summary>The key as a cookie, beside any other the request carries (a handler's CookieContainer adds its own).</summary>
-        private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyCookieAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string cookieName, global::Consumer.ApiKeyCredential credential, global::System.Threading.CancellationToken cancellationToken)
-        {
-            RefuseInsecure(request, "API key", schemeName);
-            var value = CheckCredential(await credential.GetAsync(cancellationToken).ConfigureAwait(false), schemeName, forCookie: true);
-            request.Headers.TryAddWithoutValidation("Cookie", cookieName + "=" + value);
-        }
-
+        return value;
     }
 
-    /// <summary>
-    /// A call of FeatureSecurityClient that did not succeed: a non-success status (with the spec's typed error body
-    /// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
-    /// Never holds the bearer token or any request header.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class FeatureSecurityClientException : global::System.Exception
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
     {
-        /// <summary>Creates the exception for a non-success response.</summary>
-        public FeatureSecurityClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
-            : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+        RefuseInsecure(request, what, schemeName);
+        var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+        request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
+    }
+
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithBasicAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, global::Consumer.BasicCredential credential, global::System.Threading.CancellationToken cancellationToken)
+    {
+        RefuseInsecure(request, "basic credentials", schemeName);
+        var pair = await credential.GetAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new global::System.InvalidOperationException("The credential provider of security scheme '" + schemeName + "' returned null.");
+        var userName = pair.UserName ?? string.Empty;
+        if (userName.IndexOf(':') >= 0)
         {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            ErrorCode = errorCode;
-            ErrorMessage = errorMessage;
-            ResponseBody = responseBody;
-            Body = body;
+            throw new global::System.InvalidOperationException("The user name of security scheme '" + schemeName + "' contains ':', which basic authentication cannot send.");
         }
 
-        private FeatureSecurityClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
-            : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+        var encoded = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(userName + ":" + (pair.Password ?? string.Empty)));
+        request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", encoded);
+    }
+
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyHeaderAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string headerName, global::Consumer.ApiKeyCredential credential, global::System.Threading.CancellationToken cancellationToken)
+    {
+        RefuseInsecure(request, "API key", schemeName);
+        var value = CheckCredential(await credential.GetAsync(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
+        request.Headers.Remove(headerName);
+        if (!request.Headers.TryAddWithoutValidation(headerName, value))
         {
-            OperationId = operationId;
-            StatusCode = statusCode;
-            JsonPath = exception.Path;
+            throw new global::System.InvalidOperationException("The API key of security scheme '" + schemeName + "' cannot be sent in the " + headerName + " header, which is a content header.");
+        }
+    }
+
+    /// <summary>The key goes after the operation's own query parameters, escaped; it is never part of an exception message.</summary>
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyQueryAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string parameterName, global::Consumer.ApiKeyCredential credential, global::System.Threading.CancellationToken cancellationToken)
+    {
+        RefuseInsecure(request, "API key", schemeName);
+        var value = await credential.GetAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new global::System.InvalidOperationException("The credential provider of security scheme '" + schemeName + "' returned null.");
+        var uri = request.RequestUri!.AbsoluteUri;
+        var separator = uri.IndexOf('?') < 0 ? "?" : uri.EndsWith("?", global::System.StringComparison.Ordinal) || uri.EndsWith("&", global::System.StringComparison.Ordinal) ? string.Empty : "&";
+        request.RequestUri = new global::System.Uri(uri + separator + global::System.Uri.EscapeDataString(parameterName) + "=" + global::System.Uri.EscapeDataString(value));
+    }
+
+    /// <summary>The key as a cookie, beside any other the request carries (a handler's CookieContainer adds its own).</summary>
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyCookieAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string cookieName, global::Consumer.ApiKeyCredential credential, global::System.Threading.CancellationToken cancellationToken)
+    {
+        RefuseInsecure(request, "API key", schemeName);
+        var value = CheckCredential(await credential.GetAsync(cancellationToken).ConfigureAwait(false), schemeName, forCookie: true);
+        request.Headers.TryAddWithoutValidation("Cookie", cookieName + "=" + value);
+    }
+
+}
+
+/// <summary>
+/// A call of FeatureSecurityClient that did not succeed: a non-success status (with the spec's typed error body
+/// when there is one, else an excerpt of the raw body), or a success whose body does not match the spec.
+/// Never holds the bearer token or any request header.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class FeatureSecurityClientException : global::System.Exception
+{
+    /// <summary>Creates the exception for a non-success response.</summary>
+    public FeatureSecurityClientException(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody, object? body)
+        : base(Describe(operationId, statusCode, reasonPhrase, errorCode, errorMessage, responseBody))
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ResponseBody = responseBody;
+        Body = body;
+    }
+
+    private FeatureSecurityClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+        : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+        JsonPath = exception.Path;
+    }
+
+    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
+    public long? ErrorCode { get; }
+
+    /// <summary>The API's error message from the error body, when the body has one.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
+    public string? ResponseBody { get; }
+
+    /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
+    public object? Body { get; }
+
+    /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
+    public string? JsonPath { get; }
+
+    private FeatureSecurityClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
+        : base(message, innerException)
+    {
+        OperationId = operationId;
+        StatusCode = statusCode;
+    }
+
+    internal static FeatureSecurityClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
+        new FeatureSecurityClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
+
+    internal static FeatureSecurityClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new FeatureSecurityClientException(operationId, statusCode, exception);
+
+    private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
+    {
+        var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
+        if (errorCode is not null || errorMessage is not null)
+        {
+            return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
         }
 
-        /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
-        public string OperationId { get; }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The API's own error code from the error body (such as 4004), when the body has one.</summary>
-        public long? ErrorCode { get; }
-
-        /// <summary>The API's error message from the error body, when the body has one.</summary>
-        public string? ErrorMessage { get; }
-
-        /// <summary>At most 2,000 characters of the response body; null when it was empty.</summary>
-        public string? ResponseBody { get; }
-
-        /// <summary>The error body read as the spec's type for this status, or null when the body did not match it.</summary>
-        public object? Body { get; }
-
-        /// <summary>For a success body that does not match the spec: the JSON path of the first mismatch.</summary>
-        public string? JsonPath { get; }
-
-        private FeatureSecurityClientException(string operationId, int statusCode, string message, global::System.Exception innerException)
-            : base(message, innerException)
-        {
-            OperationId = operationId;
-            StatusCode = statusCode;
-        }
-
-        internal static FeatureSecurityClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
-            new FeatureSecurityClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
-
-        internal static FeatureSecurityClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new FeatureSecurityClientException(operationId, statusCode, exception);
-
-        private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
-        {
-            var text = operationId + " failed with " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reasonPhrase) ? string.Empty : " " + reasonPhrase);
-            if (errorCode is not null || errorMessage is not null)
-            {
-                return text + ": " + (errorCode is { } code ? code.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " " : string.Empty) + errorMessage;
-            }
-
-            return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
-        }
+        return responseBody is null ? text + " and an empty body" : text + "; body: " + responseBody;
     }
 }

@@ -3,43 +3,42 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// The credentials of FeatureSecurityClient, one per security scheme of the spec. Values never appear in <c>ToString()</c>.
+/// </summary>
+/// <remarks>
+/// Set the credential of each scheme you have, once: each operation sends those its own <c>security</c> requirement (or the document's) names, trying its alternatives in spec order and using the first whose credentials are all set. When none is set, nothing is sent (the server will answer 401).
+/// The <c>mtls</c> scheme is mutual TLS: it is not set here; give the HttpClient a handler with the client certificate (<c>HttpClientHandler.ClientCertificates</c> or <c>SocketsHttpHandler.SslOptions</c>).
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class FeatureSecurityClientCredentials
 {
-    /// <summary>
-    /// The credentials of FeatureSecurityClient, one per security scheme of the spec. Values never appear in <c>ToString()</c>.
-    /// </summary>
-    /// <remarks>
-    /// Set the credential of each scheme you have, once: each operation sends those its own <c>security</c> requirement (or the document's) names, trying its alternatives in spec order and using the first whose credentials are all set. When none is set, nothing is sent (the server will answer 401).
-    /// The <c>mtls</c> scheme is mutual TLS: it is not set here; give the HttpClient a handler with the client certificate (<c>HttpClientHandler.ClientCertificates</c> or <c>SocketsHttpHandler.SslOptions</c>).
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class FeatureSecurityClientCredentials
-    {
-        /// <summary>The <c>api_key</c> scheme (<c>apiKey</c>): an API key in the <c>X-API-Key</c> header.</summary>
-        public global::Consumer.ApiKeyCredential? ApiKey { get; init; }
+    /// <summary>The <c>api_key</c> scheme (<c>apiKey</c>): an API key in the <c>X-API-Key</c> header.</summary>
+    public global::Consumer.ApiKeyCredential? ApiKey { get; init; }
 
-        /// <summary>The <c>queryKey</c> scheme (<c>apiKey</c>): an API key in the <c>api key</c> query parameter. The key as a query parameter (its name needs escaping).</summary>
-        public global::Consumer.ApiKeyCredential? QueryKey { get; init; }
+    /// <summary>The <c>queryKey</c> scheme (<c>apiKey</c>): an API key in the <c>api key</c> query parameter. The key as a query parameter (its name needs escaping).</summary>
+    public global::Consumer.ApiKeyCredential? QueryKey { get; init; }
 
-        /// <summary>The <c>cookieKey</c> scheme (<c>apiKey</c>): an API key in the <c>session</c> cookie.</summary>
-        public global::Consumer.ApiKeyCredential? CookieKey { get; init; }
+    /// <summary>The <c>cookieKey</c> scheme (<c>apiKey</c>): an API key in the <c>session</c> cookie.</summary>
+    public global::Consumer.ApiKeyCredential? CookieKey { get; init; }
 
-        /// <summary>The <c>basicAuth</c> scheme (<c>http</c>): a user name and password as <c>Authorization: Basic</c>.</summary>
-        public global::Consumer.BasicCredential? BasicAuth { get; init; }
+    /// <summary>The <c>basicAuth</c> scheme (<c>http</c>): a user name and password as <c>Authorization: Basic</c>.</summary>
+    public global::Consumer.BasicCredential? BasicAuth { get; init; }
 
-        /// <summary>The <c>bearerAuth</c> scheme (<c>http</c>): a token as <c>Authorization: Bearer</c>.</summary>
-        public global::Consumer.BearerCredential? BearerAuth { get; init; }
+    /// <summary>The <c>bearerAuth</c> scheme (<c>http</c>): a token as <c>Authorization: Bearer</c>.</summary>
+    public global::Consumer.BearerCredential? BearerAuth { get; init; }
 
-        /// <summary>The <c>tokenAuth</c> scheme (<c>http</c>): credentials as <c>Authorization: Token &lt;credentials&gt;</c>.</summary>
-        public global::Consumer.AuthorizationCredential? TokenAuth { get; init; }
+    /// <summary>The <c>tokenAuth</c> scheme (<c>http</c>): credentials as <c>Authorization: Token &lt;credentials&gt;</c>.</summary>
+    public global::Consumer.AuthorizationCredential? TokenAuth { get; init; }
 
-        /// <summary>The <c>petstore_auth</c> scheme (<c>oauth2</c>): an access token (obtained by your code; the <c>oauth2</c> flows are not run by the client) as <c>Authorization: Bearer</c>.</summary>
-        public global::Consumer.BearerCredential? PetstoreAuth { get; init; }
+    /// <summary>The <c>petstore_auth</c> scheme (<c>oauth2</c>): an access token (obtained by your code; the <c>oauth2</c> flows are not run by the client) as <c>Authorization: Bearer</c>.</summary>
+    public global::Consumer.BearerCredential? PetstoreAuth { get; init; }
 
-        /// <summary>The <c>oidc</c> scheme (<c>openIdConnect</c>): an access token (obtained by your code; the <c>openIdConnect</c> flows are not run by the client) as <c>Authorization: Bearer</c>.</summary>
-        public global::Consumer.BearerCredential? Oidc { get; init; }
+    /// <summary>The <c>oidc</c> scheme (<c>openIdConnect</c>): an access token (obtained by your code; the <c>openIdConnect</c> flows are not run by the client) as <c>Authorization: Bearer</c>.</summary>
+    public global::Consumer.BearerCredential? Oidc { get; init; }
 
-        /// <summary>Which credentials are set, never their values.</summary>
-        public override string ToString() => "FeatureSecurityClientCredentials (set:" + (ApiKey is null ? "" : " ApiKey") + (QueryKey is null ? "" : " QueryKey") + (CookieKey is null ? "" : " CookieKey") + (BasicAuth is null ? "" : " BasicAuth") + (BearerAuth is null ? "" : " BearerAuth") + (TokenAuth is null ? "" : " TokenAuth") + (PetstoreAuth is null ? "" : " PetstoreAuth") + (Oidc is null ? "" : " Oidc") + ")";
-    }
+    /// <summary>Which credentials are set, never their values.</summary>
+    public override string ToString() => "FeatureSecurityClientCredentials (set:" + (ApiKey is null ? "" : " ApiKey") + (QueryKey is null ? "" : " QueryKey") + (CookieKey is null ? "" : " CookieKey") + (BasicAuth is null ? "" : " BasicAuth") + (BearerAuth is null ? "" : " BearerAuth") + (TokenAuth is null ? "" : " TokenAuth") + (PetstoreAuth is null ? "" : " PetstoreAuth") + (Oidc is null ? "" : " Oidc") + ")";
 }

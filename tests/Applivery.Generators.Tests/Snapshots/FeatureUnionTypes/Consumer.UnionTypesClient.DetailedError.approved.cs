@@ -3,120 +3,102 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The DetailedError schema of Union types.</summary>
+/// <remarks>Generated from <c>#/components/schemas/DetailedError</c> in <c>features-union-types.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class DetailedError
 {
-    /// <summary>
-    /// The DetailedError schema of Union types.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/DetailedError</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class DetailedError
+    /// <summary>The code property.</summary>
+    /// <remarks>JSON: <c>code</c>, required.</remarks>
+    public required int Code { get; init; }
+
+    /// <summary>The details property.</summary>
+    /// <remarks>JSON: <c>details</c>, required.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyList<string> Details { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The code property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>code</c>, required.
-        /// </remarks>
-        public required int Code { get; init; }
-
-        /// <summary>
-        /// The details property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>details</c>, required.
-        /// </remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Details { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".details", Details);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.DetailedError"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.DetailedError ReadDetailedError(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".details", Details);
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.DetailedError"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.DetailedError ReadDetailedError(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        int? _code = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? _details = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            int? _code = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _details = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("code"u8))
                 {
-                    if (reader.ValueTextEquals("code"u8))
-                    {
-                        _code = NextValueIsNull(ref reader, ref at, ".code") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("details"u8))
-                    {
-                        _details = NextValueIsNull(ref reader, ref at, ".details") ? null : ReadListOfString(ref reader, "details", ref unrecognizedValues);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _code = NextValueIsNull(ref reader, ref at, ".code") ? null : ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("details"u8))
+                {
+                    _details = NextValueIsNull(ref reader, ref at, ".details") ? null : ReadListOfString(ref reader, "details", ref unrecognizedValues);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_code is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".code");
-            }
-
-            if (_details is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".details");
-            }
-
-            return new global::Consumer.DetailedError
-            {
-                Code = _code.Value,
-                Details = _details,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDetailedError(global::System.Text.Json.Utf8JsonWriter, global::Consumer.DetailedError)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteDetailedErrorRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedError value) => WriteDetailedError(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteDetailedError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedError value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteNumber(Utf8Code, value.Code);
-            if (value.Details is { } _details)
-            {
-                writer.WritePropertyName(Utf8Details);
-                WriteListOfString(writer, _details, null, "details");
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Details);
-                writer.WriteNullValue();
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_code is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".code");
+        }
+
+        if (_details is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".details");
+        }
+
+        return new global::Consumer.DetailedError
+        {
+            Code = _code.Value,
+            Details = _details,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteDetailedError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedError value)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(Utf8Code, value.Code);
+        if (value.Details is { } _details)
+        {
+            writer.WritePropertyName(Utf8Details);
+            WriteListOfString(writer, _details, null, "details");
+        }
+        else
+        {
+            writer.WritePropertyName(Utf8Details);
+            writer.WriteNullValue();
+        }
+        writer.WriteEndObject();
     }
 }

@@ -3,268 +3,262 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Hit schema of Union types: one of several shapes.</summary>
+/// <remarks>
+/// One of: User, Repository, Issue (the spec's <c>oneOf</c>). Create it from the case you mean (<c>Hit value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// Generated from <c>#/components/schemas/Hit</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Hit
 {
-    /// <summary>
-    /// The Hit schema of Union types: one of several shapes.
-    /// </summary>
-    /// <remarks>
-    /// One of: User, Repository, Issue (the spec's <c>oneOf</c>). Create it from the case you mean (<c>Hit value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
-    /// Generated from <c>#/components/schemas/Hit</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Hit
+    private readonly int _case;
+    private readonly object _value;
+
+    private Hit(int @case, object value)
     {
-        private readonly int _case;
-        private readonly object _value;
+        _case = @case;
+        _value = value;
+    }
 
-        private Hit(int @case, object value)
+    /// <summary>Holds User (the alternative at <c>#/components/schemas/User</c>).</summary>
+    public Hit(global::Consumer.User value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds User.</summary>
+    public static implicit operator Hit(global::Consumer.User value) => new Hit(value);
+
+    /// <summary>Whether this holds User.</summary>
+    public bool IsUser => _case == 1;
+
+    /// <summary>The User this holds; null when it holds another case.</summary>
+    public global::Consumer.User? AsUser => _case == 1 ? (global::Consumer.User)_value : null;
+
+    /// <summary>Holds Repository (the alternative at <c>#/components/schemas/Repository</c>).</summary>
+    public Hit(global::Consumer.Repository value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds Repository.</summary>
+    public static implicit operator Hit(global::Consumer.Repository value) => new Hit(value);
+
+    /// <summary>Whether this holds Repository.</summary>
+    public bool IsRepository => _case == 2;
+
+    /// <summary>The Repository this holds; null when it holds another case.</summary>
+    public global::Consumer.Repository? AsRepository => _case == 2 ? (global::Consumer.Repository)_value : null;
+
+    /// <summary>Holds Issue (the alternative at <c>#/components/schemas/Issue</c>).</summary>
+    public Hit(global::Consumer.Issue value) : this(3, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds Issue.</summary>
+    public static implicit operator Hit(global::Consumer.Issue value) => new Hit(value);
+
+    /// <summary>Whether this holds Issue.</summary>
+    public bool IsIssue => _case == 3;
+
+    /// <summary>The Issue this holds; null when it holds another case.</summary>
+    public global::Consumer.Issue? AsIssue => _case == 3 ? (global::Consumer.Issue)_value : null;
+
+    /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+    /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+    public static Hit Unmatched(global::System.Text.Json.JsonElement json) => new Hit(0, json);
+
+    /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+    public bool IsUnmatched => _case == 0;
+
+    /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    public object Value => _value;
+
+    /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+    internal int Case => _case;
+
+    /// <summary>
+    /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
+    /// </summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    {
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
+
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        switch (_case)
         {
-            _case = @case;
-            _value = value;
-        }
-
-        /// <summary>Holds User (the alternative at <c>#/components/schemas/User</c>).</summary>
-        public Hit(global::Consumer.User value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds User.</summary>
-        public static implicit operator Hit(global::Consumer.User value) => new Hit(value);
-
-        /// <summary>Whether this holds User.</summary>
-        public bool IsUser => _case == 1;
-
-        /// <summary>The User this holds; null when it holds another case.</summary>
-        public global::Consumer.User? AsUser => _case == 1 ? (global::Consumer.User)_value : null;
-
-        /// <summary>Holds Repository (the alternative at <c>#/components/schemas/Repository</c>).</summary>
-        public Hit(global::Consumer.Repository value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds Repository.</summary>
-        public static implicit operator Hit(global::Consumer.Repository value) => new Hit(value);
-
-        /// <summary>Whether this holds Repository.</summary>
-        public bool IsRepository => _case == 2;
-
-        /// <summary>The Repository this holds; null when it holds another case.</summary>
-        public global::Consumer.Repository? AsRepository => _case == 2 ? (global::Consumer.Repository)_value : null;
-
-        /// <summary>Holds Issue (the alternative at <c>#/components/schemas/Issue</c>).</summary>
-        public Hit(global::Consumer.Issue value) : this(3, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds Issue.</summary>
-        public static implicit operator Hit(global::Consumer.Issue value) => new Hit(value);
-
-        /// <summary>Whether this holds Issue.</summary>
-        public bool IsIssue => _case == 3;
-
-        /// <summary>The Issue this holds; null when it holds another case.</summary>
-        public global::Consumer.Issue? AsIssue => _case == 3 ? (global::Consumer.Issue)_value : null;
-
-        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
-        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-        public static Hit Unmatched(global::System.Text.Json.JsonElement json) => new Hit(0, json);
-
-        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
-        public bool IsUnmatched => _case == 0;
-
-        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
-
-        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
-        public object Value => _value;
-
-        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
-        internal int Case => _case;
-
-        /// <summary>
-        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            switch (_case)
+            case 1:
             {
-                case 1:
-                {
-                    var case1_ = (global::Consumer.User)_value;
-                    case1_?.ValidateInto(errors, path);
-                    break;
-                }
-                case 2:
-                {
-                    var case2_ = (global::Consumer.Repository)_value;
-                    case2_?.ValidateInto(errors, path);
-                    break;
-                }
-                case 3:
-                {
-                    var case3_ = (global::Consumer.Issue)_value;
-                    case3_?.ValidateInto(errors, path);
-                    break;
-                }
-                case 0:
-                    errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: User, Repository, Issue", null));
-                    break;
+                var case1_ = (global::Consumer.User)_value;
+                case1_?.ValidateInto(errors, path);
+                break;
             }
+            case 2:
+            {
+                var case2_ = (global::Consumer.Repository)_value;
+                case2_?.ValidateInto(errors, path);
+                break;
+            }
+            case 3:
+            {
+                var case3_ = (global::Consumer.Issue)_value;
+                case3_?.ValidateInto(errors, path);
+                break;
+            }
+            case 0:
+                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: User, Repository, Issue", null));
+                break;
+        }
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Hit"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+    internal static global::Consumer.Hit ReadHit(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
+                ulong seen = 0;
+                var undeclared = 0;
+                var scan = reader;
+                while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (scan.ValueTextEquals("login"u8))
+                    {
+                        seen |= 1UL << 0;
+                    }
+                    else if (scan.ValueTextEquals("followers"u8))
+                    {
+                        seen |= 1UL << 1;
+                    }
+                    else if (scan.ValueTextEquals("fullName"u8))
+                    {
+                        seen |= 1UL << 2;
+                    }
+                    else if (scan.ValueTextEquals("stars"u8))
+                    {
+                        seen |= 1UL << 3;
+                    }
+                    else if (scan.ValueTextEquals("owner"u8))
+                    {
+                        seen |= 1UL << 4;
+                    }
+                    else if (scan.ValueTextEquals("number"u8))
+                    {
+                        seen |= 1UL << 5;
+                    }
+                    else if (scan.ValueTextEquals("title"u8))
+                    {
+                        seen |= 1UL << 6;
+                    }
+                    else
+                    {
+                        undeclared++;
+                    }
+
+                    Next(ref scan);
+                    SkipValue(ref scan);
+                }
+
+                switch (PickObjectCase(seen, undeclared, s_hitObjectCases))
+                {
+                    case 0:
+                        return new global::Consumer.Hit(ReadUser(ref reader));
+                    case 1:
+                        return new global::Consumer.Hit(ReadRepository(ref reader));
+                    case 2:
+                        return new global::Consumer.Hit(ReadIssue(ref reader));
+                }
+
+                break;
+            }
+        }
+
+        return global::Consumer.Hit.Unmatched(ReadJsonElement(ref reader));
+    }
+
+    /// <summary>The object cases of <see cref="global::Consumer.Hit"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
+    private static readonly ulong[] s_hitObjectCases = { 0x1UL, 0x3UL, 0xCUL, 0x1CUL, 0x20UL, 0x68UL };
+
+    /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+    internal static void WriteHit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Hit value)
+    {
+        switch (value.Case)
+        {
+            case 1:
+                WriteUser(writer, (global::Consumer.User)value.Value);
+                return;
+            case 2:
+                WriteRepository(writer, (global::Consumer.Repository)value.Value);
+                return;
+            case 3:
+                WriteIssue(writer, (global::Consumer.Issue)value.Value);
+                return;
+            default:
+                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                return;
         }
     }
 
-    internal abstract partial class UnionTypesClientJson
+    /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
+    internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Hit"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-        internal static global::Consumer.Hit ReadHit(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        return ReadListOfHit(ref reader, "$", ref unrecognizedValues);
+    }
+
+    /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
+    internal static void WriteListOfHitDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value)
+    {
+        WriteListOfHit(writer, value, null, "$");
+    }
+
+    /// <summary>Reads a JSON array of global::Consumer.Hit.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHit(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.Hit>();
+        try
         {
-            switch (reader.TokenType)
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                case global::System.Text.Json.JsonTokenType.StartObject:
-                {
-                    // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
-                    ulong seen = 0;
-                    var undeclared = 0;
-                    var scan = reader;
-                    while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        if (scan.ValueTextEquals("login"u8))
-                        {
-                            seen |= 1UL << 0;
-                        }
-                        else if (scan.ValueTextEquals("followers"u8))
-                        {
-                            seen |= 1UL << 1;
-                        }
-                        else if (scan.ValueTextEquals("fullName"u8))
-                        {
-                            seen |= 1UL << 2;
-                        }
-                        else if (scan.ValueTextEquals("stars"u8))
-                        {
-                            seen |= 1UL << 3;
-                        }
-                        else if (scan.ValueTextEquals("owner"u8))
-                        {
-                            seen |= 1UL << 4;
-                        }
-                        else if (scan.ValueTextEquals("number"u8))
-                        {
-                            seen |= 1UL << 5;
-                        }
-                        else if (scan.ValueTextEquals("title"u8))
-                        {
-                            seen |= 1UL << 6;
-                        }
-                        else
-                        {
-                            undeclared++;
-                        }
-
-                        Next(ref scan);
-                        SkipValue(ref scan);
-                    }
-
-                    switch (PickObjectCase(seen, undeclared, s_hitObjectCases))
-                    {
-                        case 0:
-                            return new global::Consumer.Hit(ReadUser(ref reader));
-                        case 1:
-                            return new global::Consumer.Hit(ReadRepository(ref reader));
-                        case 2:
-                            return new global::Consumer.Hit(ReadIssue(ref reader));
-                    }
-
-                    break;
-                }
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadHit(ref reader));
             }
 
-            return global::Consumer.Hit.Unmatched(ReadJsonElement(ref reader));
+            return items.ToArray();
         }
-
-        /// <summary>The object cases of <see cref="global::Consumer.Hit"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
-        private static readonly ulong[] s_hitObjectCases = { 0x1UL, 0x3UL, 0xCUL, 0x1CUL, 0x20UL, 0x68UL };
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteHit(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Hit)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteHitRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Hit value) => WriteHit(writer, value);
-
-        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-        internal static void WriteHit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Hit value)
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
         {
-            switch (value.Case)
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.Hit.</summary>
+    private static void WriteListOfHit(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
             {
-                case 1:
-                    WriteUser(writer, (global::Consumer.User)value.Value);
-                    return;
-                case 2:
-                    WriteRepository(writer, (global::Consumer.Repository)value.Value);
-                    return;
-                case 3:
-                    WriteIssue(writer, (global::Consumer.Issue)value.Value);
-                    return;
-                default:
-                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
-                    return;
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteHit(writer, item);
             }
         }
-
-        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            return ReadListOfHit(ref reader, "$", ref unrecognizedValues);
-        }
-
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
-        internal static void WriteListOfHitDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value)
-        {
-            WriteListOfHit(writer, value, null, "$");
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.Hit.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHit(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Hit>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadHit(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Hit.</summary>
-        private static void WriteListOfHit(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteHit(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
+        writer.WriteEndArray();
     }
 }

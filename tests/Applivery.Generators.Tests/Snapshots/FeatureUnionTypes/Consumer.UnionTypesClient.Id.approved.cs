@@ -3,175 +3,169 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Id schema of Union types: one of several shapes.</summary>
+/// <remarks>
+/// One of: string, int (the spec's <c>type</c>). Create it from the case you mean (<c>Id value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// Generated from <c>#/components/schemas/Id</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Id
 {
-    /// <summary>
-    /// The Id schema of Union types: one of several shapes.
-    /// </summary>
-    /// <remarks>
-    /// One of: string, int (the spec's <c>type</c>). Create it from the case you mean (<c>Id value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
-    /// Generated from <c>#/components/schemas/Id</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Id
+    private readonly int _case;
+    private readonly object _value;
+
+    private Id(int @case, object value)
     {
-        private readonly int _case;
-        private readonly object _value;
+        _case = @case;
+        _value = value;
+    }
 
-        private Id(int @case, object value)
+    /// <summary>Holds string (the alternative at <c>#/components/schemas/Id/type/0</c>).</summary>
+    public Id(string value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds string.</summary>
+    public static implicit operator Id(string value) => new Id(value);
+
+    /// <summary>Whether this holds string.</summary>
+    public bool IsString => _case == 1;
+
+    /// <summary>The string this holds; null when it holds another case.</summary>
+    public string? AsString => _case == 1 ? (string)_value : null;
+
+    /// <summary>Holds int (the alternative at <c>#/components/schemas/Id/type/1</c>).</summary>
+    public Id(int value) : this(2, value) { }
+
+    /// <summary>Holds int.</summary>
+    public static implicit operator Id(int value) => new Id(value);
+
+    /// <summary>Whether this holds int.</summary>
+    public bool IsInt32 => _case == 2;
+
+    /// <summary>The int this holds; null when it holds another case.</summary>
+    public int? AsInt32 => _case == 2 ? (int)_value : null;
+
+    /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+    /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+    public static Id Unmatched(global::System.Text.Json.JsonElement json) => new Id(0, json);
+
+    /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+    public bool IsUnmatched => _case == 0;
+
+    /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    public object Value => _value;
+
+    /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+    internal int Case => _case;
+
+    /// <summary>
+    /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
+    /// </summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    {
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
+
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        switch (_case)
         {
-            _case = @case;
-            _value = value;
+            case 0:
+                errors.Add(new global::Consumer.ValidationError(path, "type", "matches none of: string, int", null));
+                break;
         }
+    }
+}
 
-        /// <summary>Holds string (the alternative at <c>#/components/schemas/Id/type/0</c>).</summary>
-        public Id(string value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds string.</summary>
-        public static implicit operator Id(string value) => new Id(value);
-
-        /// <summary>Whether this holds string.</summary>
-        public bool IsString => _case == 1;
-
-        /// <summary>The string this holds; null when it holds another case.</summary>
-        public string? AsString => _case == 1 ? (string)_value : null;
-
-        /// <summary>Holds int (the alternative at <c>#/components/schemas/Id/type/1</c>).</summary>
-        public Id(int value) : this(2, value) { }
-
-        /// <summary>Holds int.</summary>
-        public static implicit operator Id(int value) => new Id(value);
-
-        /// <summary>Whether this holds int.</summary>
-        public bool IsInt32 => _case == 2;
-
-        /// <summary>The int this holds; null when it holds another case.</summary>
-        public int? AsInt32 => _case == 2 ? (int)_value : null;
-
-        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
-        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-        public static Id Unmatched(global::System.Text.Json.JsonElement json) => new Id(0, json);
-
-        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
-        public bool IsUnmatched => _case == 0;
-
-        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
-
-        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
-        public object Value => _value;
-
-        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
-        internal int Case => _case;
-
-        /// <summary>
-        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Id"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+    internal static global::Consumer.Id ReadId(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            switch (_case)
+            case global::System.Text.Json.JsonTokenType.String:
             {
-                case 0:
-                    errors.Add(new global::Consumer.ValidationError(path, "type", "matches none of: string, int", null));
-                    break;
+                return new global::Consumer.Id(reader.GetString()!);
             }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (reader.TryGetInt32(out var value2))
+                {
+                    return new global::Consumer.Id(value2);
+                }
+
+                break;
+            }
+        }
+
+        return global::Consumer.Id.Unmatched(ReadJsonElement(ref reader));
+    }
+
+    /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+    internal static void WriteId(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Id value)
+    {
+        switch (value.Case)
+        {
+            case 1:
+                writer.WriteStringValue((string)value.Value);
+                return;
+            case 2:
+                writer.WriteNumberValue((int)value.Value);
+                return;
+            default:
+                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                return;
         }
     }
 
-    internal abstract partial class UnionTypesClientJson
+    /// <summary>Reads a JSON array of global::Consumer.Id.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> ReadListOfId(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Id"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-        internal static global::Consumer.Id ReadId(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.Id>();
+        try
         {
-            switch (reader.TokenType)
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                case global::System.Text.Json.JsonTokenType.String:
-                {
-                    return new global::Consumer.Id(reader.GetString()!);
-                }
-                case global::System.Text.Json.JsonTokenType.Number:
-                {
-                    if (reader.TryGetInt32(out var value2))
-                    {
-                        return new global::Consumer.Id(value2);
-                    }
-
-                    break;
-                }
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadId(ref reader));
             }
 
-            return global::Consumer.Id.Unmatched(ReadJsonElement(ref reader));
+            return items.ToArray();
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteId(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Id)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteIdRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Id value) => WriteId(writer, value);
-
-        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-        internal static void WriteId(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Id value)
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
         {
-            switch (value.Case)
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.Id.</summary>
+    private static void WriteListOfId(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
             {
-                case 1:
-                    writer.WriteStringValue((string)value.Value);
-                    return;
-                case 2:
-                    writer.WriteNumberValue((int)value.Value);
-                    return;
-                default:
-                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
-                    return;
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteId(writer, item);
             }
         }
-
-        /// <summary>Reads a JSON array of global::Consumer.Id.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> ReadListOfId(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Id>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadId(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.Id.</summary>
-        private static void WriteListOfId(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteId(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
+        writer.WriteEndArray();
     }
 }

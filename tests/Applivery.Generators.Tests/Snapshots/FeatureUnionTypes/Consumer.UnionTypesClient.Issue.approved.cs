@@ -3,120 +3,98 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Issue schema of Union types.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Issue</c> in <c>features-union-types.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Issue
 {
-    /// <summary>
-    /// The Issue schema of Union types.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Issue</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Issue
+    /// <summary>The number property.</summary>
+    /// <remarks>JSON: <c>number</c>, required.</remarks>
+    public required int Number { get; init; }
+
+    /// <summary>The title property.</summary>
+    /// <remarks>JSON: <c>title</c>.</remarks>
+    public string? Title { get; init; }
+
+    /// <summary>The stars property.</summary>
+    /// <remarks>JSON: <c>stars</c>.</remarks>
+    public string? Stars { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The number property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>number</c>, required.
-        /// </remarks>
-        public required int Number { get; init; }
-
-        /// <summary>
-        /// The title property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>title</c>.
-        /// </remarks>
-        public string? Title { get; init; }
-
-        /// <summary>
-        /// The stars property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>stars</c>.
-        /// </remarks>
-        public string? Stars { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Issue"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Issue ReadIssue(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Issue"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Issue ReadIssue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        int? _number = default;
+        string? _title = default;
+        string? _stars = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            int? _number = default;
-            string? _title = default;
-            string? _stars = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("number"u8))
                 {
-                    if (reader.ValueTextEquals("number"u8))
-                    {
-                        _number = NextValueIsNull(ref reader, ref at, ".number") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("title"u8))
-                    {
-                        _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("stars"u8))
-                    {
-                        _stars = NextValueIsNull(ref reader, ref at, ".stars") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _number = NextValueIsNull(ref reader, ref at, ".number") ? null : ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("title"u8))
+                {
+                    _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("stars"u8))
+                {
+                    _stars = NextValueIsNull(ref reader, ref at, ".stars") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_number is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".number");
-            }
-
-            return new global::Consumer.Issue
-            {
-                Number = _number.Value,
-                Title = _title,
-                Stars = _stars,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteIssue(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Issue)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteIssueRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Issue value) => WriteIssue(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteIssue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Issue value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteNumber(Utf8Number, value.Number);
-            WriteOptional(writer, Utf8Title, value.Title);
-            WriteOptional(writer, Utf8Stars, value.Stars);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_number is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".number");
+        }
+
+        return new global::Consumer.Issue
+        {
+            Number = _number.Value,
+            Title = _title,
+            Stars = _stars,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteIssue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Issue value)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(Utf8Number, value.Number);
+        WriteOptional(writer, Utf8Title, value.Title);
+        WriteOptional(writer, Utf8Stars, value.Stars);
+        writer.WriteEndObject();
     }
 }

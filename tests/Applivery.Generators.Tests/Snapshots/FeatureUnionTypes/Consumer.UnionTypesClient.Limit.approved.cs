@@ -3,138 +3,132 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Limit schema of Union types: one of several shapes.</summary>
+/// <remarks>
+/// One of: int, string (the spec's <c>oneOf</c>). Create it from the case you mean (<c>Limit value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// Generated from <c>#/components/schemas/Limit</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Limit
 {
-    /// <summary>
-    /// The Limit schema of Union types: one of several shapes.
-    /// </summary>
-    /// <remarks>
-    /// One of: int, string (the spec's <c>oneOf</c>). Create it from the case you mean (<c>Limit value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
-    /// Generated from <c>#/components/schemas/Limit</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Limit
+    private readonly int _case;
+    private readonly object _value;
+
+    private Limit(int @case, object value)
     {
-        private readonly int _case;
-        private readonly object _value;
-
-        private Limit(int @case, object value)
-        {
-            _case = @case;
-            _value = value;
-        }
-
-        /// <summary>Holds int (the alternative at <c>#/components/schemas/Limit/oneOf/0</c>).</summary>
-        public Limit(int value) : this(1, value) { }
-
-        /// <summary>Holds int.</summary>
-        public static implicit operator Limit(int value) => new Limit(value);
-
-        /// <summary>Whether this holds int.</summary>
-        public bool IsInt32 => _case == 1;
-
-        /// <summary>The int this holds; null when it holds another case.</summary>
-        public int? AsInt32 => _case == 1 ? (int)_value : null;
-
-        /// <summary>Holds string (the alternative at <c>#/components/schemas/Limit/oneOf/1</c>).</summary>
-        public Limit(string value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds string.</summary>
-        public static implicit operator Limit(string value) => new Limit(value);
-
-        /// <summary>Whether this holds string.</summary>
-        public bool IsString => _case == 2;
-
-        /// <summary>The string this holds; null when it holds another case.</summary>
-        public string? AsString => _case == 2 ? (string)_value : null;
-
-        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
-        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-        public static Limit Unmatched(global::System.Text.Json.JsonElement json) => new Limit(0, json);
-
-        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
-        public bool IsUnmatched => _case == 0;
-
-        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
-
-        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
-        public object Value => _value;
-
-        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
-        internal int Case => _case;
-
-        /// <summary>
-        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            switch (_case)
-            {
-                case 1:
-                {
-                    var case1_ = (int)_value;
-                    global::Consumer.UnionTypesClientValidation.CheckMinimum(errors, path, case1_, 1, false);
-                    break;
-                }
-                case 0:
-                    errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: int, string", null));
-                    break;
-            }
-        }
+        _case = @case;
+        _value = value;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    /// <summary>Holds int (the alternative at <c>#/components/schemas/Limit/oneOf/0</c>).</summary>
+    public Limit(int value) : this(1, value) { }
+
+    /// <summary>Holds int.</summary>
+    public static implicit operator Limit(int value) => new Limit(value);
+
+    /// <summary>Whether this holds int.</summary>
+    public bool IsInt32 => _case == 1;
+
+    /// <summary>The int this holds; null when it holds another case.</summary>
+    public int? AsInt32 => _case == 1 ? (int)_value : null;
+
+    /// <summary>Holds string (the alternative at <c>#/components/schemas/Limit/oneOf/1</c>).</summary>
+    public Limit(string value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds string.</summary>
+    public static implicit operator Limit(string value) => new Limit(value);
+
+    /// <summary>Whether this holds string.</summary>
+    public bool IsString => _case == 2;
+
+    /// <summary>The string this holds; null when it holds another case.</summary>
+    public string? AsString => _case == 2 ? (string)_value : null;
+
+    /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+    /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+    public static Limit Unmatched(global::System.Text.Json.JsonElement json) => new Limit(0, json);
+
+    /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+    public bool IsUnmatched => _case == 0;
+
+    /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    public object Value => _value;
+
+    /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+    internal int Case => _case;
+
+    /// <summary>
+    /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
+    /// </summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>Reads a <see cref="global::Consumer.Limit"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-        internal static global::Consumer.Limit ReadLimit(ref global::System.Text.Json.Utf8JsonReader reader)
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
+
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        switch (_case)
         {
-            switch (reader.TokenType)
+            case 1:
             {
-                case global::System.Text.Json.JsonTokenType.String:
-                {
-                    return new global::Consumer.Limit(reader.GetString()!);
-                }
-                case global::System.Text.Json.JsonTokenType.Number:
-                {
-                    if (reader.TryGetInt32(out var value1))
-                    {
-                        return new global::Consumer.Limit(value1);
-                    }
-
-                    break;
-                }
+                var case1_ = (int)_value;
+                global::Consumer.UnionTypesClientValidation.CheckMinimum(errors, path, case1_, 1, false);
+                break;
             }
+            case 0:
+                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: int, string", null));
+                break;
+        }
+    }
+}
 
-            return global::Consumer.Limit.Unmatched(ReadJsonElement(ref reader));
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Limit"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+    internal static global::Consumer.Limit ReadLimit(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                return new global::Consumer.Limit(reader.GetString()!);
+            }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (reader.TryGetInt32(out var value1))
+                {
+                    return new global::Consumer.Limit(value1);
+                }
+
+                break;
+            }
         }
 
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteLimit(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Limit)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteLimitRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Limit value) => WriteLimit(writer, value);
+        return global::Consumer.Limit.Unmatched(ReadJsonElement(ref reader));
+    }
 
-        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-        internal static void WriteLimit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Limit value)
+    /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+    internal static void WriteLimit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Limit value)
+    {
+        switch (value.Case)
         {
-            switch (value.Case)
-            {
-                case 1:
-                    writer.WriteNumberValue((int)value.Value);
-                    return;
-                case 2:
-                    writer.WriteStringValue((string)value.Value);
-                    return;
-                default:
-                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
-                    return;
-            }
+            case 1:
+                writer.WriteNumberValue((int)value.Value);
+                return;
+            case 2:
+                writer.WriteStringValue((string)value.Value);
+                return;
+            default:
+                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                return;
         }
     }
 }

@@ -3,237 +3,195 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Query schema of Union types.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Query</c> in <c>features-union-types.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Query
 {
-    /// <summary>
-    /// The Query schema of Union types.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Query</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Query
+    /// <summary>The text property.</summary>
+    /// <remarks>JSON: <c>text</c>, required.</remarks>
+    public required string Text { get; init; }
+
+    /// <summary>The id property.</summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    public global::Consumer.Id? Id { get; init; }
+
+    /// <summary>The scalar property.</summary>
+    /// <remarks>JSON: <c>scalar</c>.</remarks>
+    public global::Consumer.Scalar? Scalar { get; init; }
+
+    /// <summary>The tags property.</summary>
+    /// <remarks>JSON: <c>tags</c>.</remarks>
+    public global::Consumer.Tags? Tags { get; init; }
+
+    /// <summary>The owner property.</summary>
+    /// <remarks>JSON: <c>owner</c>.</remarks>
+    public global::Consumer.User? Owner { get; init; }
+
+    /// <summary>The ownerOrNull property.</summary>
+    /// <remarks>JSON: <c>ownerOrNull</c>.</remarks>
+    public global::Consumer.QueryOwnerOrNull? OwnerOrNull { get; init; }
+
+    /// <summary>The filters property.</summary>
+    /// <remarks>JSON: <c>filters</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem>? Filters { get; init; }
+
+    /// <summary>The range property.</summary>
+    /// <remarks>JSON: <c>range</c>.</remarks>
+    public global::Consumer.QueryRange? Range { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The text property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>text</c>, required.
-        /// </remarks>
-        public required string Text { get; init; }
-
-        /// <summary>
-        /// The id property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>id</c>.
-        /// </remarks>
-        public global::Consumer.Id? Id { get; init; }
-
-        /// <summary>
-        /// The scalar property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>scalar</c>.
-        /// </remarks>
-        public global::Consumer.Scalar? Scalar { get; init; }
-
-        /// <summary>
-        /// The tags property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>tags</c>.
-        /// </remarks>
-        public global::Consumer.Tags? Tags { get; init; }
-
-        /// <summary>
-        /// The owner property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>owner</c>.
-        /// </remarks>
-        public global::Consumer.User? Owner { get; init; }
-
-        /// <summary>
-        /// The ownerOrNull property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>ownerOrNull</c>.
-        /// </remarks>
-        public global::Consumer.QueryOwnerOrNull? OwnerOrNull { get; init; }
-
-        /// <summary>
-        /// The filters property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>filters</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem>? Filters { get; init; }
-
-        /// <summary>
-        /// The range property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>range</c>.
-        /// </remarks>
-        public global::Consumer.QueryRange? Range { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".text", Text);
-            Id?.ValidateInto(errors, path + ".id");
-            Scalar?.ValidateInto(errors, path + ".scalar");
-            Tags?.ValidateInto(errors, path + ".tags");
-            Owner?.ValidateInto(errors, path + ".owner");
-            OwnerOrNull?.ValidateInto(errors, path + ".ownerOrNull");
-            if (Filters is { } filtersItems0)
-            {
-                for (var filtersIndex0 = 0; filtersIndex0 < filtersItems0.Count; filtersIndex0++)
-                {
-                    filtersItems0[filtersIndex0]?.ValidateInto(errors, path + ".filters" + "[" + filtersIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
-            }
-            Range?.ValidateInto(errors, path + ".range");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Query"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Query ReadQuery(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".text", Text);
+        Id?.ValidateInto(errors, path + ".id");
+        Scalar?.ValidateInto(errors, path + ".scalar");
+        Tags?.ValidateInto(errors, path + ".tags");
+        Owner?.ValidateInto(errors, path + ".owner");
+        OwnerOrNull?.ValidateInto(errors, path + ".ownerOrNull");
+        if (Filters is { } filtersItems0)
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _text = default;
-            global::Consumer.Id? _id = default;
-            global::Consumer.Scalar? _scalar = default;
-            global::Consumer.Tags? _tags = default;
-            global::Consumer.User? _owner = default;
-            global::Consumer.QueryOwnerOrNull? _ownerOrNull = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem>? _filters = default;
-            global::Consumer.QueryRange? _range = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            for (var filtersIndex0 = 0; filtersIndex0 < filtersItems0.Count; filtersIndex0++)
             {
-                while (NextProperty(ref reader, ref at))
+                filtersItems0[filtersIndex0]?.ValidateInto(errors, path + ".filters" + "[" + filtersIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            }
+        }
+        Range?.ValidateInto(errors, path + ".range");
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Query"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Query ReadQuery(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _text = default;
+        global::Consumer.Id? _id = default;
+        global::Consumer.Scalar? _scalar = default;
+        global::Consumer.Tags? _tags = default;
+        global::Consumer.User? _owner = default;
+        global::Consumer.QueryOwnerOrNull? _ownerOrNull = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem>? _filters = default;
+        global::Consumer.QueryRange? _range = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
+        {
+            while (NextProperty(ref reader, ref at))
+            {
+                if (reader.ValueTextEquals("text"u8))
                 {
-                    if (reader.ValueTextEquals("text"u8))
-                    {
-                        _text = NextValueIsNull(ref reader, ref at, ".text") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadId(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("scalar"u8))
-                    {
-                        _scalar = NextValueIsNull(ref reader, ref at, ".scalar") ? null : ReadScalar(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("tags"u8))
-                    {
-                        _tags = NextValueIsNull(ref reader, ref at, ".tags") ? null : ReadTags(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("owner"u8))
-                    {
-                        _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadUser(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("ownerOrNull"u8))
-                    {
-                        _ownerOrNull = NextValueIsNull(ref reader, ref at, ".ownerOrNull") ? null : ReadQueryOwnerOrNull(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("filters"u8))
-                    {
-                        _filters = NextValueIsNull(ref reader, ref at, ".filters") ? null : ReadListOfQueryFiltersItem(ref reader, "filters", ref unrecognizedValues);
-                    }
-                    else if (reader.ValueTextEquals("range"u8))
-                    {
-                        _range = NextValueIsNull(ref reader, ref at, ".range") ? null : ReadQueryRange(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _text = NextValueIsNull(ref reader, ref at, ".text") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("id"u8))
+                {
+                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadId(ref reader);
+                }
+                else if (reader.ValueTextEquals("scalar"u8))
+                {
+                    _scalar = NextValueIsNull(ref reader, ref at, ".scalar") ? null : ReadScalar(ref reader);
+                }
+                else if (reader.ValueTextEquals("tags"u8))
+                {
+                    _tags = NextValueIsNull(ref reader, ref at, ".tags") ? null : ReadTags(ref reader);
+                }
+                else if (reader.ValueTextEquals("owner"u8))
+                {
+                    _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadUser(ref reader);
+                }
+                else if (reader.ValueTextEquals("ownerOrNull"u8))
+                {
+                    _ownerOrNull = NextValueIsNull(ref reader, ref at, ".ownerOrNull") ? null : ReadQueryOwnerOrNull(ref reader);
+                }
+                else if (reader.ValueTextEquals("filters"u8))
+                {
+                    _filters = NextValueIsNull(ref reader, ref at, ".filters") ? null : ReadListOfQueryFiltersItem(ref reader, "filters", ref unrecognizedValues);
+                }
+                else if (reader.ValueTextEquals("range"u8))
+                {
+                    _range = NextValueIsNull(ref reader, ref at, ".range") ? null : ReadQueryRange(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_text is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".text");
-            }
-
-            return new global::Consumer.Query
-            {
-                Text = _text,
-                Id = _id,
-                Scalar = _scalar,
-                Tags = _tags,
-                Owner = _owner,
-                OwnerOrNull = _ownerOrNull,
-                Filters = _filters,
-                Range = _range,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQuery(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Query)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteQueryRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Query value) => WriteQuery(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteQuery(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Query value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Text, value.Text, writeNull: true);
-            if (value.Id is { } _id)
-            {
-                writer.WritePropertyName(Utf8Id);
-                WriteId(writer, _id);
-            }
-            if (value.Scalar is { } _scalar)
-            {
-                writer.WritePropertyName(Utf8Scalar);
-                WriteScalar(writer, _scalar);
-            }
-            if (value.Tags is { } _tags)
-            {
-                writer.WritePropertyName(Utf8Tags);
-                WriteTags(writer, _tags);
-            }
-            if (value.Owner is { } _owner)
-            {
-                writer.WritePropertyName(Utf8Owner);
-                WriteUser(writer, _owner);
-            }
-            if (value.OwnerOrNull is { } _ownerOrNull)
-            {
-                writer.WritePropertyName(Utf8OwnerOrNull);
-                WriteQueryOwnerOrNull(writer, _ownerOrNull);
-            }
-            if (value.Filters is { } _filters)
-            {
-                writer.WritePropertyName(Utf8Filters);
-                WriteListOfQueryFiltersItem(writer, _filters, null, "filters");
-            }
-            if (value.Range is { } _range)
-            {
-                writer.WritePropertyName(Utf8Range);
-                WriteQueryRange(writer, _range);
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_text is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".text");
+        }
+
+        return new global::Consumer.Query
+        {
+            Text = _text,
+            Id = _id,
+            Scalar = _scalar,
+            Tags = _tags,
+            Owner = _owner,
+            OwnerOrNull = _ownerOrNull,
+            Filters = _filters,
+            Range = _range,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteQuery(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Query value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Text, value.Text, writeNull: true);
+        if (value.Id is { } _id)
+        {
+            writer.WritePropertyName(Utf8Id);
+            WriteId(writer, _id);
+        }
+        if (value.Scalar is { } _scalar)
+        {
+            writer.WritePropertyName(Utf8Scalar);
+            WriteScalar(writer, _scalar);
+        }
+        if (value.Tags is { } _tags)
+        {
+            writer.WritePropertyName(Utf8Tags);
+            WriteTags(writer, _tags);
+        }
+        if (value.Owner is { } _owner)
+        {
+            writer.WritePropertyName(Utf8Owner);
+            WriteUser(writer, _owner);
+        }
+        if (value.OwnerOrNull is { } _ownerOrNull)
+        {
+            writer.WritePropertyName(Utf8OwnerOrNull);
+            WriteQueryOwnerOrNull(writer, _ownerOrNull);
+        }
+        if (value.Filters is { } _filters)
+        {
+            writer.WritePropertyName(Utf8Filters);
+            WriteListOfQueryFiltersItem(writer, _filters, null, "filters");
+        }
+        if (value.Range is { } _range)
+        {
+            writer.WritePropertyName(Utf8Range);
+            WriteQueryRange(writer, _range);
+        }
+        writer.WriteEndObject();
     }
 }

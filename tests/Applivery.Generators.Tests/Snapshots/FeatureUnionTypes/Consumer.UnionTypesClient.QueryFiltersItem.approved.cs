@@ -3,222 +3,216 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The QueryFiltersItem schema of Union types: one of several shapes.</summary>
+/// <remarks>
+/// One of: Hit, IReadOnlyList&lt;Id&gt;, string (the spec's <c>oneOf</c>). Create it from the case you mean (<c>QueryFiltersItem value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// Generated from <c>#/components/schemas/Query/properties/filters/items</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class QueryFiltersItem
 {
-    /// <summary>
-    /// The QueryFiltersItem schema of Union types: one of several shapes.
-    /// </summary>
-    /// <remarks>
-    /// One of: Hit, IReadOnlyList&lt;Id&gt;, string (the spec's <c>oneOf</c>). Create it from the case you mean (<c>QueryFiltersItem value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
-    /// Generated from <c>#/components/schemas/Query/properties/filters/items</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class QueryFiltersItem
+    private readonly int _case;
+    private readonly object _value;
+
+    private QueryFiltersItem(int @case, object value)
     {
-        private readonly int _case;
-        private readonly object _value;
+        _case = @case;
+        _value = value;
+    }
 
-        private QueryFiltersItem(int @case, object value)
+    /// <summary>Holds Hit (the alternative at <c>#/components/schemas/Hit</c>).</summary>
+    public QueryFiltersItem(global::Consumer.Hit value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds Hit.</summary>
+    public static implicit operator QueryFiltersItem(global::Consumer.Hit value) => new QueryFiltersItem(value);
+
+    /// <summary>Whether this holds Hit.</summary>
+    public bool IsHit => _case == 1;
+
+    /// <summary>The Hit this holds; null when it holds another case.</summary>
+    public global::Consumer.Hit? AsHit => _case == 1 ? (global::Consumer.Hit)_value : null;
+
+    /// <summary>Holds IReadOnlyList&lt;Id&gt; (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/1</c>).</summary>
+    public QueryFiltersItem(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Whether this holds IReadOnlyList&lt;Id&gt;.</summary>
+    public bool IsIdList => _case == 2;
+
+    /// <summary>The IReadOnlyList&lt;Id&gt; this holds; null when it holds another case.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>? AsIdList => _case == 2 ? (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)_value : null;
+
+    /// <summary>Holds string (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/2</c>).</summary>
+    public QueryFiltersItem(string value) : this(3, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds string.</summary>
+    public static implicit operator QueryFiltersItem(string value) => new QueryFiltersItem(value);
+
+    /// <summary>Whether this holds string.</summary>
+    public bool IsString => _case == 3;
+
+    /// <summary>The string this holds; null when it holds another case.</summary>
+    public string? AsString => _case == 3 ? (string)_value : null;
+
+    /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+    /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+    public static QueryFiltersItem Unmatched(global::System.Text.Json.JsonElement json) => new QueryFiltersItem(0, json);
+
+    /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+    public bool IsUnmatched => _case == 0;
+
+    /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    public object Value => _value;
+
+    /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+    internal int Case => _case;
+
+    /// <summary>
+    /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
+    /// </summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    {
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
+
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        switch (_case)
         {
-            _case = @case;
-            _value = value;
-        }
-
-        /// <summary>Holds Hit (the alternative at <c>#/components/schemas/Hit</c>).</summary>
-        public QueryFiltersItem(global::Consumer.Hit value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds Hit.</summary>
-        public static implicit operator QueryFiltersItem(global::Consumer.Hit value) => new QueryFiltersItem(value);
-
-        /// <summary>Whether this holds Hit.</summary>
-        public bool IsHit => _case == 1;
-
-        /// <summary>The Hit this holds; null when it holds another case.</summary>
-        public global::Consumer.Hit? AsHit => _case == 1 ? (global::Consumer.Hit)_value : null;
-
-        /// <summary>Holds IReadOnlyList&lt;Id&gt; (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/1</c>).</summary>
-        public QueryFiltersItem(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Whether this holds IReadOnlyList&lt;Id&gt;.</summary>
-        public bool IsIdList => _case == 2;
-
-        /// <summary>The IReadOnlyList&lt;Id&gt; this holds; null when it holds another case.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>? AsIdList => _case == 2 ? (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)_value : null;
-
-        /// <summary>Holds string (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/2</c>).</summary>
-        public QueryFiltersItem(string value) : this(3, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds string.</summary>
-        public static implicit operator QueryFiltersItem(string value) => new QueryFiltersItem(value);
-
-        /// <summary>Whether this holds string.</summary>
-        public bool IsString => _case == 3;
-
-        /// <summary>The string this holds; null when it holds another case.</summary>
-        public string? AsString => _case == 3 ? (string)_value : null;
-
-        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
-        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-        public static QueryFiltersItem Unmatched(global::System.Text.Json.JsonElement json) => new QueryFiltersItem(0, json);
-
-        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
-        public bool IsUnmatched => _case == 0;
-
-        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
-
-        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
-        public object Value => _value;
-
-        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
-        internal int Case => _case;
-
-        /// <summary>
-        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            switch (_case)
+            case 1:
             {
-                case 1:
-                {
-                    var case1_ = (global::Consumer.Hit)_value;
-                    case1_?.ValidateInto(errors, path);
-                    break;
-                }
-                case 2:
-                {
-                    var case2_ = (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)_value;
-                    if (case2_ is { } case2_Items0)
-                    {
-                        for (var case2_Index0 = 0; case2_Index0 < case2_Items0.Count; case2_Index0++)
-                        {
-                            case2_Items0[case2_Index0]?.ValidateInto(errors, path + "[" + case2_Index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                        }
-                    }
-                    break;
-                }
-                case 0:
-                    errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: Hit, IReadOnlyList<Id>, string", null));
-                    break;
+                var case1_ = (global::Consumer.Hit)_value;
+                case1_?.ValidateInto(errors, path);
+                break;
             }
+            case 2:
+            {
+                var case2_ = (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)_value;
+                if (case2_ is { } case2_Items0)
+                {
+                    for (var case2_Index0 = 0; case2_Index0 < case2_Items0.Count; case2_Index0++)
+                    {
+                        case2_Items0[case2_Index0]?.ValidateInto(errors, path + "[" + case2_Index0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    }
+                }
+                break;
+            }
+            case 0:
+                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: Hit, IReadOnlyList<Id>, string", null));
+                break;
+        }
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.QueryFiltersItem"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+    internal static global::Consumer.QueryFiltersItem ReadQueryFiltersItem(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                return new global::Consumer.QueryFiltersItem(reader.GetString()!);
+            }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var start2 = reader;
+                global::System.Collections.Generic.Dictionary<string, string>? unrecognized2 = null;
+                var value2 = ReadListOfId(ref reader, "$", ref unrecognized2);
+                if (unrecognized2 is null)
+                {
+                    return new global::Consumer.QueryFiltersItem(value2);
+                }
+
+                reader = start2;
+
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                var start1 = reader;
+                var value1 = ReadHit(ref reader);
+                if (!value1.IsUnmatched)
+                {
+                    return new global::Consumer.QueryFiltersItem(value1);
+                }
+
+                reader = start1;
+                break;
+            }
+        }
+
+        return global::Consumer.QueryFiltersItem.Unmatched(ReadJsonElement(ref reader));
+    }
+
+    /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+    internal static void WriteQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryFiltersItem value)
+    {
+        switch (value.Case)
+        {
+            case 1:
+                WriteHit(writer, (global::Consumer.Hit)value.Value);
+                return;
+            case 2:
+                WriteListOfId(writer, (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)value.Value, null, "$");
+                return;
+            case 3:
+                writer.WriteStringValue((string)value.Value);
+                return;
+            default:
+                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                return;
         }
     }
 
-    internal abstract partial class UnionTypesClientJson
+    /// <summary>Reads a JSON array of global::Consumer.QueryFiltersItem.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> ReadListOfQueryFiltersItem(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        /// <summary>Reads a <see cref="global::Consumer.QueryFiltersItem"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-        internal static global::Consumer.QueryFiltersItem ReadQueryFiltersItem(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.QueryFiltersItem>();
+        try
         {
-            switch (reader.TokenType)
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                case global::System.Text.Json.JsonTokenType.String:
-                {
-                    return new global::Consumer.QueryFiltersItem(reader.GetString()!);
-                }
-                case global::System.Text.Json.JsonTokenType.StartArray:
-                {
-                    var start2 = reader;
-                    global::System.Collections.Generic.Dictionary<string, string>? unrecognized2 = null;
-                    var value2 = ReadListOfId(ref reader, "$", ref unrecognized2);
-                    if (unrecognized2 is null)
-                    {
-                        return new global::Consumer.QueryFiltersItem(value2);
-                    }
-
-                    reader = start2;
-
-                    break;
-                }
-                case global::System.Text.Json.JsonTokenType.StartObject:
-                {
-                    var start1 = reader;
-                    var value1 = ReadHit(ref reader);
-                    if (!value1.IsUnmatched)
-                    {
-                        return new global::Consumer.QueryFiltersItem(value1);
-                    }
-
-                    reader = start1;
-                    break;
-                }
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadQueryFiltersItem(ref reader));
             }
 
-            return global::Consumer.QueryFiltersItem.Unmatched(ReadJsonElement(ref reader));
+            return items.ToArray();
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter, global::Consumer.QueryFiltersItem)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteQueryFiltersItemRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryFiltersItem value) => WriteQueryFiltersItem(writer, value);
-
-        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-        internal static void WriteQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryFiltersItem value)
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
         {
-            switch (value.Case)
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.QueryFiltersItem.</summary>
+    private static void WriteListOfQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
             {
-                case 1:
-                    WriteHit(writer, (global::Consumer.Hit)value.Value);
-                    return;
-                case 2:
-                    WriteListOfId(writer, (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)value.Value, null, "$");
-                    return;
-                case 3:
-                    writer.WriteStringValue((string)value.Value);
-                    return;
-                default:
-                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
-                    return;
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteQueryFiltersItem(writer, item);
             }
         }
-
-        /// <summary>Reads a JSON array of global::Consumer.QueryFiltersItem.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> ReadListOfQueryFiltersItem(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.QueryFiltersItem>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadQueryFiltersItem(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of global::Consumer.QueryFiltersItem.</summary>
-        private static void WriteListOfQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteQueryFiltersItem(writer, item);
-                }
-            }
-            writer.WriteEndArray();
-        }
+        writer.WriteEndArray();
     }
 }

@@ -3,90 +3,78 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The QueryOwnerOrNull schema of Union types.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Query/properties/ownerOrNull</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class QueryOwnerOrNull
 {
-    /// <summary>
-    /// The QueryOwnerOrNull schema of Union types.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Query/properties/ownerOrNull</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class QueryOwnerOrNull
+    /// <summary>The login property.</summary>
+    /// <remarks>JSON: <c>login</c>, required.</remarks>
+    public required string Login { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The login property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>login</c>, required.
-        /// </remarks>
-        public required string Login { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".login", Login);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.QueryOwnerOrNull"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.QueryOwnerOrNull ReadQueryOwnerOrNull(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".login", Login);
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.QueryOwnerOrNull"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.QueryOwnerOrNull ReadQueryOwnerOrNull(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _login = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _login = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("login"u8))
                 {
-                    if (reader.ValueTextEquals("login"u8))
-                    {
-                        _login = NextValueIsNull(ref reader, ref at, ".login") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _login = NextValueIsNull(ref reader, ref at, ".login") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_login is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".login");
-            }
-
-            return new global::Consumer.QueryOwnerOrNull
-            {
-                Login = _login,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQueryOwnerOrNull(global::System.Text.Json.Utf8JsonWriter, global::Consumer.QueryOwnerOrNull)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteQueryOwnerOrNullRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryOwnerOrNull value) => WriteQueryOwnerOrNull(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteQueryOwnerOrNull(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryOwnerOrNull value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Login, value.Login, writeNull: true);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_login is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".login");
+        }
+
+        return new global::Consumer.QueryOwnerOrNull
+        {
+            Login = _login,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteQueryOwnerOrNull(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryOwnerOrNull value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Login, value.Login, writeNull: true);
+        writer.WriteEndObject();
     }
 }

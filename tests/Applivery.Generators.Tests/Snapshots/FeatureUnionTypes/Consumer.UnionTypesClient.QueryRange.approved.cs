@@ -3,165 +3,159 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The QueryRange schema of Union types: one of several shapes.</summary>
+/// <remarks>
+/// One of: QueryRangeOption1, string (the spec's <c>anyOf</c>). Create it from the case you mean (<c>QueryRange value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// Generated from <c>#/components/schemas/Query/properties/range</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class QueryRange
 {
-    /// <summary>
-    /// The QueryRange schema of Union types: one of several shapes.
-    /// </summary>
-    /// <remarks>
-    /// One of: QueryRangeOption1, string (the spec's <c>anyOf</c>). Create it from the case you mean (<c>QueryRange value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
-    /// Generated from <c>#/components/schemas/Query/properties/range</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class QueryRange
+    private readonly int _case;
+    private readonly object _value;
+
+    private QueryRange(int @case, object value)
     {
-        private readonly int _case;
-        private readonly object _value;
-
-        private QueryRange(int @case, object value)
-        {
-            _case = @case;
-            _value = value;
-        }
-
-        /// <summary>Holds QueryRangeOption1 (the alternative at <c>#/components/schemas/Query/properties/range/anyOf/0</c>).</summary>
-        public QueryRange(global::Consumer.QueryRangeOption1 value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds QueryRangeOption1.</summary>
-        public static implicit operator QueryRange(global::Consumer.QueryRangeOption1 value) => new QueryRange(value);
-
-        /// <summary>Whether this holds QueryRangeOption1.</summary>
-        public bool IsQueryRangeOption1 => _case == 1;
-
-        /// <summary>The QueryRangeOption1 this holds; null when it holds another case.</summary>
-        public global::Consumer.QueryRangeOption1? AsQueryRangeOption1 => _case == 1 ? (global::Consumer.QueryRangeOption1)_value : null;
-
-        /// <summary>Holds string (the alternative at <c>#/components/schemas/Query/properties/range/anyOf/1</c>).</summary>
-        public QueryRange(string value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds string.</summary>
-        public static implicit operator QueryRange(string value) => new QueryRange(value);
-
-        /// <summary>Whether this holds string.</summary>
-        public bool IsString => _case == 2;
-
-        /// <summary>The string this holds; null when it holds another case.</summary>
-        public string? AsString => _case == 2 ? (string)_value : null;
-
-        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
-        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-        public static QueryRange Unmatched(global::System.Text.Json.JsonElement json) => new QueryRange(0, json);
-
-        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
-        public bool IsUnmatched => _case == 0;
-
-        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
-
-        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
-        public object Value => _value;
-
-        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
-        internal int Case => _case;
-
-        /// <summary>
-        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            switch (_case)
-            {
-                case 1:
-                {
-                    var case1_ = (global::Consumer.QueryRangeOption1)_value;
-                    case1_?.ValidateInto(errors, path);
-                    break;
-                }
-                case 0:
-                    errors.Add(new global::Consumer.ValidationError(path, "anyOf", "matches none of: QueryRangeOption1, string", null));
-                    break;
-            }
-        }
+        _case = @case;
+        _value = value;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    /// <summary>Holds QueryRangeOption1 (the alternative at <c>#/components/schemas/Query/properties/range/anyOf/0</c>).</summary>
+    public QueryRange(global::Consumer.QueryRangeOption1 value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds QueryRangeOption1.</summary>
+    public static implicit operator QueryRange(global::Consumer.QueryRangeOption1 value) => new QueryRange(value);
+
+    /// <summary>Whether this holds QueryRangeOption1.</summary>
+    public bool IsQueryRangeOption1 => _case == 1;
+
+    /// <summary>The QueryRangeOption1 this holds; null when it holds another case.</summary>
+    public global::Consumer.QueryRangeOption1? AsQueryRangeOption1 => _case == 1 ? (global::Consumer.QueryRangeOption1)_value : null;
+
+    /// <summary>Holds string (the alternative at <c>#/components/schemas/Query/properties/range/anyOf/1</c>).</summary>
+    public QueryRange(string value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds string.</summary>
+    public static implicit operator QueryRange(string value) => new QueryRange(value);
+
+    /// <summary>Whether this holds string.</summary>
+    public bool IsString => _case == 2;
+
+    /// <summary>The string this holds; null when it holds another case.</summary>
+    public string? AsString => _case == 2 ? (string)_value : null;
+
+    /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+    /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+    public static QueryRange Unmatched(global::System.Text.Json.JsonElement json) => new QueryRange(0, json);
+
+    /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+    public bool IsUnmatched => _case == 0;
+
+    /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    public object Value => _value;
+
+    /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+    internal int Case => _case;
+
+    /// <summary>
+    /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
+    /// </summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>Reads a <see cref="global::Consumer.QueryRange"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-        internal static global::Consumer.QueryRange ReadQueryRange(ref global::System.Text.Json.Utf8JsonReader reader)
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
+
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        switch (_case)
         {
-            switch (reader.TokenType)
+            case 1:
             {
-                case global::System.Text.Json.JsonTokenType.String:
-                {
-                    return new global::Consumer.QueryRange(reader.GetString()!);
-                }
-                case global::System.Text.Json.JsonTokenType.StartObject:
-                {
-                    // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
-                    ulong seen = 0;
-                    var undeclared = 0;
-                    var scan = reader;
-                    while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        if (scan.ValueTextEquals("from"u8))
-                        {
-                            seen |= 1UL << 0;
-                        }
-                        else if (scan.ValueTextEquals("to"u8))
-                        {
-                            seen |= 1UL << 1;
-                        }
-                        else
-                        {
-                            undeclared++;
-                        }
-
-                        Next(ref scan);
-                        SkipValue(ref scan);
-                    }
-
-                    switch (PickObjectCase(seen, undeclared, s_queryRangeObjectCases))
-                    {
-                        case 0:
-                            return new global::Consumer.QueryRange(ReadQueryRangeOption1(ref reader));
-                    }
-
-                    break;
-                }
+                var case1_ = (global::Consumer.QueryRangeOption1)_value;
+                case1_?.ValidateInto(errors, path);
+                break;
             }
+            case 0:
+                errors.Add(new global::Consumer.ValidationError(path, "anyOf", "matches none of: QueryRangeOption1, string", null));
+                break;
+        }
+    }
+}
 
-            return global::Consumer.QueryRange.Unmatched(ReadJsonElement(ref reader));
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.QueryRange"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+    internal static global::Consumer.QueryRange ReadQueryRange(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.String:
+            {
+                return new global::Consumer.QueryRange(reader.GetString()!);
+            }
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
+                ulong seen = 0;
+                var undeclared = 0;
+                var scan = reader;
+                while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (scan.ValueTextEquals("from"u8))
+                    {
+                        seen |= 1UL << 0;
+                    }
+                    else if (scan.ValueTextEquals("to"u8))
+                    {
+                        seen |= 1UL << 1;
+                    }
+                    else
+                    {
+                        undeclared++;
+                    }
+
+                    Next(ref scan);
+                    SkipValue(ref scan);
+                }
+
+                switch (PickObjectCase(seen, undeclared, s_queryRangeObjectCases))
+                {
+                    case 0:
+                        return new global::Consumer.QueryRange(ReadQueryRangeOption1(ref reader));
+                }
+
+                break;
+            }
         }
 
-        /// <summary>The object cases of <see cref="global::Consumer.QueryRange"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
-        private static readonly ulong[] s_queryRangeObjectCases = { 0x1UL, 0x3UL };
+        return global::Consumer.QueryRange.Unmatched(ReadJsonElement(ref reader));
+    }
 
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQueryRange(global::System.Text.Json.Utf8JsonWriter, global::Consumer.QueryRange)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteQueryRangeRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRange value) => WriteQueryRange(writer, value);
+    /// <summary>The object cases of <see cref="global::Consumer.QueryRange"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
+    private static readonly ulong[] s_queryRangeObjectCases = { 0x1UL, 0x3UL };
 
-        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-        internal static void WriteQueryRange(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRange value)
+    /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+    internal static void WriteQueryRange(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRange value)
+    {
+        switch (value.Case)
         {
-            switch (value.Case)
-            {
-                case 1:
-                    WriteQueryRangeOption1(writer, (global::Consumer.QueryRangeOption1)value.Value);
-                    return;
-                case 2:
-                    writer.WriteStringValue((string)value.Value);
-                    return;
-                default:
-                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
-                    return;
-            }
+            case 1:
+                WriteQueryRangeOption1(writer, (global::Consumer.QueryRangeOption1)value.Value);
+                return;
+            case 2:
+                writer.WriteStringValue((string)value.Value);
+                return;
+            default:
+                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                return;
         }
     }
 }

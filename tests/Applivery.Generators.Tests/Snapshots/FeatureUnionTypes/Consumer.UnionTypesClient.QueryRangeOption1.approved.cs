@@ -3,105 +3,89 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The QueryRangeOption1 schema of Union types.</summary>
+/// <remarks>
+/// Generated from <c>#/components/schemas/Query/properties/range/anyOf/0</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class QueryRangeOption1
 {
-    /// <summary>
-    /// The QueryRangeOption1 schema of Union types.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Query/properties/range/anyOf/0</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class QueryRangeOption1
+    /// <summary>The from property.</summary>
+    /// <remarks>JSON: <c>from</c>, required.</remarks>
+    public required int From { get; init; }
+
+    /// <summary>The to property.</summary>
+    /// <remarks>JSON: <c>to</c>.</remarks>
+    public int? To { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The from property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>from</c>, required.
-        /// </remarks>
-        public required int From { get; init; }
-
-        /// <summary>
-        /// The to property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>to</c>.
-        /// </remarks>
-        public int? To { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.QueryRangeOption1"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.QueryRangeOption1 ReadQueryRangeOption1(ref global::System.Text.Json.Utf8JsonReader reader)
+        // The spec sets no rule on this type.
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.QueryRangeOption1"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.QueryRangeOption1 ReadQueryRangeOption1(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        int? _from = default;
+        int? _to = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            int? _from = default;
-            int? _to = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("from"u8))
                 {
-                    if (reader.ValueTextEquals("from"u8))
-                    {
-                        _from = NextValueIsNull(ref reader, ref at, ".from") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("to"u8))
-                    {
-                        _to = NextValueIsNull(ref reader, ref at, ".to") ? null : ReadInt32(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _from = NextValueIsNull(ref reader, ref at, ".from") ? null : ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("to"u8))
+                {
+                    _to = NextValueIsNull(ref reader, ref at, ".to") ? null : ReadInt32(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_from is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".from");
-            }
-
-            return new global::Consumer.QueryRangeOption1
-            {
-                From = _from.Value,
-                To = _to,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteQueryRangeOption1(global::System.Text.Json.Utf8JsonWriter, global::Consumer.QueryRangeOption1)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteQueryRangeOption1Request(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRangeOption1 value) => WriteQueryRangeOption1(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteQueryRangeOption1(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRangeOption1 value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteNumber(Utf8From, value.From);
-            WriteOptional(writer, Utf8To, value.To);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_from is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".from");
+        }
+
+        return new global::Consumer.QueryRangeOption1
+        {
+            From = _from.Value,
+            To = _to,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteQueryRangeOption1(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryRangeOption1 value)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(Utf8From, value.From);
+        WriteOptional(writer, Utf8To, value.To);
+        writer.WriteEndObject();
     }
 }

@@ -3,131 +3,109 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Repository schema of Union types.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Repository</c> in <c>features-union-types.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Repository
 {
-    /// <summary>
-    /// The Repository schema of Union types.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Repository</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Repository
+    /// <summary>The fullName property.</summary>
+    /// <remarks>JSON: <c>fullName</c>, required.</remarks>
+    public required string FullName { get; init; }
+
+    /// <summary>The stars property.</summary>
+    /// <remarks>JSON: <c>stars</c>, required. At least 0.</remarks>
+    public required int Stars { get; init; }
+
+    /// <summary>The owner property.</summary>
+    /// <remarks>JSON: <c>owner</c>.</remarks>
+    public global::Consumer.User? Owner { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The fullName property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>fullName</c>, required.
-        /// </remarks>
-        public required string FullName { get; init; }
-
-        /// <summary>
-        /// The stars property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>stars</c>, required. At least 0.
-        /// </remarks>
-        public required int Stars { get; init; }
-
-        /// <summary>
-        /// The owner property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>owner</c>.
-        /// </remarks>
-        public global::Consumer.User? Owner { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".fullName", FullName);
-            global::Consumer.UnionTypesClientValidation.CheckMinimum(errors, path + ".stars", Stars, 0, false);
-            Owner?.ValidateInto(errors, path + ".owner");
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Repository"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Repository ReadRepository(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".fullName", FullName);
+        global::Consumer.UnionTypesClientValidation.CheckMinimum(errors, path + ".stars", Stars, 0, false);
+        Owner?.ValidateInto(errors, path + ".owner");
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Repository"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Repository ReadRepository(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _fullName = default;
+        int? _stars = default;
+        global::Consumer.User? _owner = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _fullName = default;
-            int? _stars = default;
-            global::Consumer.User? _owner = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("fullName"u8))
                 {
-                    if (reader.ValueTextEquals("fullName"u8))
-                    {
-                        _fullName = NextValueIsNull(ref reader, ref at, ".fullName") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("stars"u8))
-                    {
-                        _stars = NextValueIsNull(ref reader, ref at, ".stars") ? null : ReadInt32(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("owner"u8))
-                    {
-                        _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadUser(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _fullName = NextValueIsNull(ref reader, ref at, ".fullName") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("stars"u8))
+                {
+                    _stars = NextValueIsNull(ref reader, ref at, ".stars") ? null : ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("owner"u8))
+                {
+                    _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadUser(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_fullName is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".fullName");
-            }
-
-            if (_stars is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".stars");
-            }
-
-            return new global::Consumer.Repository
-            {
-                FullName = _fullName,
-                Stars = _stars.Value,
-                Owner = _owner,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteRepository(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Repository)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteRepositoryRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Repository value) => WriteRepository(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteRepository(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Repository value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8FullName, value.FullName, writeNull: true);
-            writer.WriteNumber(Utf8Stars, value.Stars);
-            if (value.Owner is { } _owner)
-            {
-                writer.WritePropertyName(Utf8Owner);
-                WriteUser(writer, _owner);
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_fullName is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".fullName");
+        }
+
+        if (_stars is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".stars");
+        }
+
+        return new global::Consumer.Repository
+        {
+            FullName = _fullName,
+            Stars = _stars.Value,
+            Owner = _owner,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteRepository(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Repository value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8FullName, value.FullName, writeNull: true);
+        writer.WriteNumber(Utf8Stars, value.Stars);
+        if (value.Owner is { } _owner)
+        {
+            writer.WritePropertyName(Utf8Owner);
+            WriteUser(writer, _owner);
+        }
+        writer.WriteEndObject();
     }
 }

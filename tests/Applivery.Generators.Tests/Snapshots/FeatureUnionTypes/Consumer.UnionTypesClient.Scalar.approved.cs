@@ -3,171 +3,165 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Scalar schema of Union types: one of several shapes.</summary>
+/// <remarks>
+/// One of: DateTimeOffset, string, double, bool (the spec's <c>anyOf</c>). Create it from the case you mean (<c>Scalar value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// Generated from <c>#/components/schemas/Scalar</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Scalar
 {
-    /// <summary>
-    /// The Scalar schema of Union types: one of several shapes.
-    /// </summary>
-    /// <remarks>
-    /// One of: DateTimeOffset, string, double, bool (the spec's <c>anyOf</c>). Create it from the case you mean (<c>Scalar value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
-    /// Generated from <c>#/components/schemas/Scalar</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Scalar
+    private readonly int _case;
+    private readonly object _value;
+
+    private Scalar(int @case, object value)
     {
-        private readonly int _case;
-        private readonly object _value;
-
-        private Scalar(int @case, object value)
-        {
-            _case = @case;
-            _value = value;
-        }
-
-        /// <summary>Holds DateTimeOffset (the alternative at <c>#/components/schemas/Scalar/anyOf/0</c>).</summary>
-        public Scalar(global::System.DateTimeOffset value) : this(1, value) { }
-
-        /// <summary>Holds DateTimeOffset.</summary>
-        public static implicit operator Scalar(global::System.DateTimeOffset value) => new Scalar(value);
-
-        /// <summary>Whether this holds DateTimeOffset.</summary>
-        public bool IsDateTimeOffset => _case == 1;
-
-        /// <summary>The DateTimeOffset this holds; null when it holds another case.</summary>
-        public global::System.DateTimeOffset? AsDateTimeOffset => _case == 1 ? (global::System.DateTimeOffset)_value : null;
-
-        /// <summary>Holds string (the alternative at <c>#/components/schemas/Scalar/anyOf/1</c>).</summary>
-        public Scalar(string value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds string.</summary>
-        public static implicit operator Scalar(string value) => new Scalar(value);
-
-        /// <summary>Whether this holds string.</summary>
-        public bool IsString => _case == 2;
-
-        /// <summary>The string this holds; null when it holds another case.</summary>
-        public string? AsString => _case == 2 ? (string)_value : null;
-
-        /// <summary>Holds double (the alternative at <c>#/components/schemas/Scalar/anyOf/2</c>).</summary>
-        public Scalar(double value) : this(3, value) { }
-
-        /// <summary>Holds double.</summary>
-        public static implicit operator Scalar(double value) => new Scalar(value);
-
-        /// <summary>Whether this holds double.</summary>
-        public bool IsDouble => _case == 3;
-
-        /// <summary>The double this holds; null when it holds another case.</summary>
-        public double? AsDouble => _case == 3 ? (double)_value : null;
-
-        /// <summary>Holds bool (the alternative at <c>#/components/schemas/Scalar/anyOf/3</c>).</summary>
-        public Scalar(bool value) : this(4, value) { }
-
-        /// <summary>Holds bool.</summary>
-        public static implicit operator Scalar(bool value) => new Scalar(value);
-
-        /// <summary>Whether this holds bool.</summary>
-        public bool IsBoolean => _case == 4;
-
-        /// <summary>The bool this holds; null when it holds another case.</summary>
-        public bool? AsBoolean => _case == 4 ? (bool)_value : null;
-
-        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
-        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-        public static Scalar Unmatched(global::System.Text.Json.JsonElement json) => new Scalar(0, json);
-
-        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
-        public bool IsUnmatched => _case == 0;
-
-        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
-
-        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
-        public object Value => _value;
-
-        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
-        internal int Case => _case;
-
-        /// <summary>
-        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            switch (_case)
-            {
-                case 0:
-                    errors.Add(new global::Consumer.ValidationError(path, "anyOf", "matches none of: DateTimeOffset, string, double, bool", null));
-                    break;
-            }
-        }
+        _case = @case;
+        _value = value;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    /// <summary>Holds DateTimeOffset (the alternative at <c>#/components/schemas/Scalar/anyOf/0</c>).</summary>
+    public Scalar(global::System.DateTimeOffset value) : this(1, value) { }
+
+    /// <summary>Holds DateTimeOffset.</summary>
+    public static implicit operator Scalar(global::System.DateTimeOffset value) => new Scalar(value);
+
+    /// <summary>Whether this holds DateTimeOffset.</summary>
+    public bool IsDateTimeOffset => _case == 1;
+
+    /// <summary>The DateTimeOffset this holds; null when it holds another case.</summary>
+    public global::System.DateTimeOffset? AsDateTimeOffset => _case == 1 ? (global::System.DateTimeOffset)_value : null;
+
+    /// <summary>Holds string (the alternative at <c>#/components/schemas/Scalar/anyOf/1</c>).</summary>
+    public Scalar(string value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds string.</summary>
+    public static implicit operator Scalar(string value) => new Scalar(value);
+
+    /// <summary>Whether this holds string.</summary>
+    public bool IsString => _case == 2;
+
+    /// <summary>The string this holds; null when it holds another case.</summary>
+    public string? AsString => _case == 2 ? (string)_value : null;
+
+    /// <summary>Holds double (the alternative at <c>#/components/schemas/Scalar/anyOf/2</c>).</summary>
+    public Scalar(double value) : this(3, value) { }
+
+    /// <summary>Holds double.</summary>
+    public static implicit operator Scalar(double value) => new Scalar(value);
+
+    /// <summary>Whether this holds double.</summary>
+    public bool IsDouble => _case == 3;
+
+    /// <summary>The double this holds; null when it holds another case.</summary>
+    public double? AsDouble => _case == 3 ? (double)_value : null;
+
+    /// <summary>Holds bool (the alternative at <c>#/components/schemas/Scalar/anyOf/3</c>).</summary>
+    public Scalar(bool value) : this(4, value) { }
+
+    /// <summary>Holds bool.</summary>
+    public static implicit operator Scalar(bool value) => new Scalar(value);
+
+    /// <summary>Whether this holds bool.</summary>
+    public bool IsBoolean => _case == 4;
+
+    /// <summary>The bool this holds; null when it holds another case.</summary>
+    public bool? AsBoolean => _case == 4 ? (bool)_value : null;
+
+    /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+    /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+    public static Scalar Unmatched(global::System.Text.Json.JsonElement json) => new Scalar(0, json);
+
+    /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+    public bool IsUnmatched => _case == 0;
+
+    /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    public object Value => _value;
+
+    /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+    internal int Case => _case;
+
+    /// <summary>
+    /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
+    /// </summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>Reads a <see cref="global::Consumer.Scalar"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-        internal static global::Consumer.Scalar ReadScalar(ref global::System.Text.Json.Utf8JsonReader reader)
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
+
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        switch (_case)
         {
-            switch (reader.TokenType)
+            case 0:
+                errors.Add(new global::Consumer.ValidationError(path, "anyOf", "matches none of: DateTimeOffset, string, double, bool", null));
+                break;
+        }
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Scalar"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+    internal static global::Consumer.Scalar ReadScalar(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.String:
             {
-                case global::System.Text.Json.JsonTokenType.String:
+                if (reader.TryGetDateTimeOffset(out var value1))
                 {
-                    if (reader.TryGetDateTimeOffset(out var value1))
-                    {
-                        return new global::Consumer.Scalar(value1);
-                    }
+                    return new global::Consumer.Scalar(value1);
+                }
 
-                    return new global::Consumer.Scalar(reader.GetString()!);
-                }
-                case global::System.Text.Json.JsonTokenType.Number:
-                {
-                    if (reader.TryGetDouble(out var value3))
-                    {
-                        return new global::Consumer.Scalar(value3);
-                    }
-
-                    break;
-                }
-                case global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False:
-                {
-                    return new global::Consumer.Scalar(reader.GetBoolean());
-                }
+                return new global::Consumer.Scalar(reader.GetString()!);
             }
+            case global::System.Text.Json.JsonTokenType.Number:
+            {
+                if (reader.TryGetDouble(out var value3))
+                {
+                    return new global::Consumer.Scalar(value3);
+                }
 
-            return global::Consumer.Scalar.Unmatched(ReadJsonElement(ref reader));
+                break;
+            }
+            case global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False:
+            {
+                return new global::Consumer.Scalar(reader.GetBoolean());
+            }
         }
 
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteScalar(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Scalar)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteScalarRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Scalar value) => WriteScalar(writer, value);
+        return global::Consumer.Scalar.Unmatched(ReadJsonElement(ref reader));
+    }
 
-        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-        internal static void WriteScalar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Scalar value)
+    /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+    internal static void WriteScalar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Scalar value)
+    {
+        switch (value.Case)
         {
-            switch (value.Case)
-            {
-                case 1:
-                    writer.WriteStringValue((global::System.DateTimeOffset)value.Value);
-                    return;
-                case 2:
-                    writer.WriteStringValue((string)value.Value);
-                    return;
-                case 3:
-                    writer.WriteNumberValue((double)value.Value);
-                    return;
-                case 4:
-                    writer.WriteBooleanValue((bool)value.Value);
-                    return;
-                default:
-                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
-                    return;
-            }
+            case 1:
+                writer.WriteStringValue((global::System.DateTimeOffset)value.Value);
+                return;
+            case 2:
+                writer.WriteStringValue((string)value.Value);
+                return;
+            case 3:
+                writer.WriteNumberValue((double)value.Value);
+                return;
+            case 4:
+                writer.WriteBooleanValue((bool)value.Value);
+                return;
+            default:
+                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                return;
         }
     }
 }

@@ -3,173 +3,167 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The SearchBadRequestResponse schema of Union types: one of several shapes.</summary>
+/// <remarks>
+/// One of: SimpleError, DetailedError (the spec's <c>oneOf</c>). Create it from the case you mean (<c>SearchBadRequestResponse value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// Generated from <c>#/paths/~1search/post/responses/400/content/application~1json/schema</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class SearchBadRequestResponse
 {
-    /// <summary>
-    /// The SearchBadRequestResponse schema of Union types: one of several shapes.
-    /// </summary>
-    /// <remarks>
-    /// One of: SimpleError, DetailedError (the spec's <c>oneOf</c>). Create it from the case you mean (<c>SearchBadRequestResponse value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
-    /// Generated from <c>#/paths/~1search/post/responses/400/content/application~1json/schema</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class SearchBadRequestResponse
+    private readonly int _case;
+    private readonly object _value;
+
+    private SearchBadRequestResponse(int @case, object value)
     {
-        private readonly int _case;
-        private readonly object _value;
-
-        private SearchBadRequestResponse(int @case, object value)
-        {
-            _case = @case;
-            _value = value;
-        }
-
-        /// <summary>Holds SimpleError (the alternative at <c>#/components/schemas/SimpleError</c>).</summary>
-        public SearchBadRequestResponse(global::Consumer.SimpleError value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds SimpleError.</summary>
-        public static implicit operator SearchBadRequestResponse(global::Consumer.SimpleError value) => new SearchBadRequestResponse(value);
-
-        /// <summary>Whether this holds SimpleError.</summary>
-        public bool IsSimpleError => _case == 1;
-
-        /// <summary>The SimpleError this holds; null when it holds another case.</summary>
-        public global::Consumer.SimpleError? AsSimpleError => _case == 1 ? (global::Consumer.SimpleError)_value : null;
-
-        /// <summary>Holds DetailedError (the alternative at <c>#/components/schemas/DetailedError</c>).</summary>
-        public SearchBadRequestResponse(global::Consumer.DetailedError value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds DetailedError.</summary>
-        public static implicit operator SearchBadRequestResponse(global::Consumer.DetailedError value) => new SearchBadRequestResponse(value);
-
-        /// <summary>Whether this holds DetailedError.</summary>
-        public bool IsDetailedError => _case == 2;
-
-        /// <summary>The DetailedError this holds; null when it holds another case.</summary>
-        public global::Consumer.DetailedError? AsDetailedError => _case == 2 ? (global::Consumer.DetailedError)_value : null;
-
-        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
-        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-        public static SearchBadRequestResponse Unmatched(global::System.Text.Json.JsonElement json) => new SearchBadRequestResponse(0, json);
-
-        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
-        public bool IsUnmatched => _case == 0;
-
-        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
-
-        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
-        public object Value => _value;
-
-        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
-        internal int Case => _case;
-
-        /// <summary>
-        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            switch (_case)
-            {
-                case 1:
-                {
-                    var case1_ = (global::Consumer.SimpleError)_value;
-                    case1_?.ValidateInto(errors, path);
-                    break;
-                }
-                case 2:
-                {
-                    var case2_ = (global::Consumer.DetailedError)_value;
-                    case2_?.ValidateInto(errors, path);
-                    break;
-                }
-                case 0:
-                    errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: SimpleError, DetailedError", null));
-                    break;
-            }
-        }
+        _case = @case;
+        _value = value;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    /// <summary>Holds SimpleError (the alternative at <c>#/components/schemas/SimpleError</c>).</summary>
+    public SearchBadRequestResponse(global::Consumer.SimpleError value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds SimpleError.</summary>
+    public static implicit operator SearchBadRequestResponse(global::Consumer.SimpleError value) => new SearchBadRequestResponse(value);
+
+    /// <summary>Whether this holds SimpleError.</summary>
+    public bool IsSimpleError => _case == 1;
+
+    /// <summary>The SimpleError this holds; null when it holds another case.</summary>
+    public global::Consumer.SimpleError? AsSimpleError => _case == 1 ? (global::Consumer.SimpleError)_value : null;
+
+    /// <summary>Holds DetailedError (the alternative at <c>#/components/schemas/DetailedError</c>).</summary>
+    public SearchBadRequestResponse(global::Consumer.DetailedError value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds DetailedError.</summary>
+    public static implicit operator SearchBadRequestResponse(global::Consumer.DetailedError value) => new SearchBadRequestResponse(value);
+
+    /// <summary>Whether this holds DetailedError.</summary>
+    public bool IsDetailedError => _case == 2;
+
+    /// <summary>The DetailedError this holds; null when it holds another case.</summary>
+    public global::Consumer.DetailedError? AsDetailedError => _case == 2 ? (global::Consumer.DetailedError)_value : null;
+
+    /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+    /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+    public static SearchBadRequestResponse Unmatched(global::System.Text.Json.JsonElement json) => new SearchBadRequestResponse(0, json);
+
+    /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+    public bool IsUnmatched => _case == 0;
+
+    /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    public object Value => _value;
+
+    /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+    internal int Case => _case;
+
+    /// <summary>
+    /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
+    /// </summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>Reads a <see cref="global::Consumer.SearchBadRequestResponse"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-        internal static global::Consumer.SearchBadRequestResponse ReadSearchBadRequestResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
+
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        switch (_case)
         {
-            switch (reader.TokenType)
+            case 1:
             {
-                case global::System.Text.Json.JsonTokenType.StartObject:
-                {
-                    // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
-                    ulong seen = 0;
-                    var undeclared = 0;
-                    var scan = reader;
-                    while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        if (scan.ValueTextEquals("message"u8))
-                        {
-                            seen |= 1UL << 0;
-                        }
-                        else if (scan.ValueTextEquals("code"u8))
-                        {
-                            seen |= 1UL << 1;
-                        }
-                        else if (scan.ValueTextEquals("details"u8))
-                        {
-                            seen |= 1UL << 2;
-                        }
-                        else
-                        {
-                            undeclared++;
-                        }
-
-                        Next(ref scan);
-                        SkipValue(ref scan);
-                    }
-
-                    switch (PickObjectCase(seen, undeclared, s_searchBadRequestResponseObjectCases))
-                    {
-                        case 0:
-                            return new global::Consumer.SearchBadRequestResponse(ReadSimpleError(ref reader));
-                        case 1:
-                            return new global::Consumer.SearchBadRequestResponse(ReadDetailedError(ref reader));
-                    }
-
-                    break;
-                }
+                var case1_ = (global::Consumer.SimpleError)_value;
+                case1_?.ValidateInto(errors, path);
+                break;
             }
+            case 2:
+            {
+                var case2_ = (global::Consumer.DetailedError)_value;
+                case2_?.ValidateInto(errors, path);
+                break;
+            }
+            case 0:
+                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: SimpleError, DetailedError", null));
+                break;
+        }
+    }
+}
 
-            return global::Consumer.SearchBadRequestResponse.Unmatched(ReadJsonElement(ref reader));
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.SearchBadRequestResponse"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+    internal static global::Consumer.SearchBadRequestResponse ReadSearchBadRequestResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.StartObject:
+            {
+                // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
+                ulong seen = 0;
+                var undeclared = 0;
+                var scan = reader;
+                while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    if (scan.ValueTextEquals("message"u8))
+                    {
+                        seen |= 1UL << 0;
+                    }
+                    else if (scan.ValueTextEquals("code"u8))
+                    {
+                        seen |= 1UL << 1;
+                    }
+                    else if (scan.ValueTextEquals("details"u8))
+                    {
+                        seen |= 1UL << 2;
+                    }
+                    else
+                    {
+                        undeclared++;
+                    }
+
+                    Next(ref scan);
+                    SkipValue(ref scan);
+                }
+
+                switch (PickObjectCase(seen, undeclared, s_searchBadRequestResponseObjectCases))
+                {
+                    case 0:
+                        return new global::Consumer.SearchBadRequestResponse(ReadSimpleError(ref reader));
+                    case 1:
+                        return new global::Consumer.SearchBadRequestResponse(ReadDetailedError(ref reader));
+                }
+
+                break;
+            }
         }
 
-        /// <summary>The object cases of <see cref="global::Consumer.SearchBadRequestResponse"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
-        private static readonly ulong[] s_searchBadRequestResponseObjectCases = { 0x1UL, 0x1UL, 0x6UL, 0x6UL };
+        return global::Consumer.SearchBadRequestResponse.Unmatched(ReadJsonElement(ref reader));
+    }
 
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSearchBadRequestResponse(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SearchBadRequestResponse)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteSearchBadRequestResponseRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SearchBadRequestResponse value) => WriteSearchBadRequestResponse(writer, value);
+    /// <summary>The object cases of <see cref="global::Consumer.SearchBadRequestResponse"/> as (required, declared) property masks, bit i for name i of its look-ahead.</summary>
+    private static readonly ulong[] s_searchBadRequestResponseObjectCases = { 0x1UL, 0x1UL, 0x6UL, 0x6UL };
 
-        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-        internal static void WriteSearchBadRequestResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SearchBadRequestResponse value)
+    /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+    internal static void WriteSearchBadRequestResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SearchBadRequestResponse value)
+    {
+        switch (value.Case)
         {
-            switch (value.Case)
-            {
-                case 1:
-                    WriteSimpleError(writer, (global::Consumer.SimpleError)value.Value);
-                    return;
-                case 2:
-                    WriteDetailedError(writer, (global::Consumer.DetailedError)value.Value);
-                    return;
-                default:
-                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
-                    return;
-            }
+            case 1:
+                WriteSimpleError(writer, (global::Consumer.SimpleError)value.Value);
+                return;
+            case 2:
+                WriteDetailedError(writer, (global::Consumer.DetailedError)value.Value);
+                return;
+            default:
+                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                return;
         }
     }
 }

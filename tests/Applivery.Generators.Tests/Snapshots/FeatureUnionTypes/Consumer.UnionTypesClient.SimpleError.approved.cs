@@ -3,90 +3,76 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The SimpleError schema of Union types.</summary>
+/// <remarks>Generated from <c>#/components/schemas/SimpleError</c> in <c>features-union-types.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class SimpleError
 {
-    /// <summary>
-    /// The SimpleError schema of Union types.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/SimpleError</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class SimpleError
+    /// <summary>The message property.</summary>
+    /// <remarks>JSON: <c>message</c>, required.</remarks>
+    public required string Message { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The message property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>message</c>, required.
-        /// </remarks>
-        public required string Message { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".message", Message);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>Reads a <see cref="global::Consumer.SimpleError"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.SimpleError ReadSimpleError(ref global::System.Text.Json.Utf8JsonReader reader)
+        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".message", Message);
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.SimpleError"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.SimpleError ReadSimpleError(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _message = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _message = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("message"u8))
                 {
-                    if (reader.ValueTextEquals("message"u8))
-                    {
-                        _message = NextValueIsNull(ref reader, ref at, ".message") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _message = NextValueIsNull(ref reader, ref at, ".message") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_message is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".message");
-            }
-
-            return new global::Consumer.SimpleError
-            {
-                Message = _message,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSimpleError(global::System.Text.Json.Utf8JsonWriter, global::Consumer.SimpleError)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteSimpleErrorRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SimpleError value) => WriteSimpleError(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteSimpleError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SimpleError value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Message, value.Message, writeNull: true);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_message is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".message");
+        }
+
+        return new global::Consumer.SimpleError
+        {
+            Message = _message,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteSimpleError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SimpleError value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Message, value.Message, writeNull: true);
+        writer.WriteEndObject();
     }
 }

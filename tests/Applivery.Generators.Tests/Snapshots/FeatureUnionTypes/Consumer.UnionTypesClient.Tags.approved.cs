@@ -3,163 +3,157 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Tags schema of Union types: one of several shapes.</summary>
+/// <remarks>
+/// One of: string, IReadOnlyList&lt;string&gt;, IReadOnlyList&lt;int&gt; (the spec's <c>oneOf</c>). Create it from the case you mean (<c>Tags value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// Generated from <c>#/components/schemas/Tags</c> in <c>features-union-types.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Tags
 {
-    /// <summary>
-    /// The Tags schema of Union types: one of several shapes.
-    /// </summary>
-    /// <remarks>
-    /// One of: string, IReadOnlyList&lt;string&gt;, IReadOnlyList&lt;int&gt; (the spec's <c>oneOf</c>). Create it from the case you mean (<c>Tags value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
-    /// Generated from <c>#/components/schemas/Tags</c> in <c>features-union-types.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Tags
+    private readonly int _case;
+    private readonly object _value;
+
+    private Tags(int @case, object value)
     {
-        private readonly int _case;
-        private readonly object _value;
-
-        private Tags(int @case, object value)
-        {
-            _case = @case;
-            _value = value;
-        }
-
-        /// <summary>Holds string (the alternative at <c>#/components/schemas/Tags/oneOf/0</c>).</summary>
-        public Tags(string value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Holds string.</summary>
-        public static implicit operator Tags(string value) => new Tags(value);
-
-        /// <summary>Whether this holds string.</summary>
-        public bool IsString => _case == 1;
-
-        /// <summary>The string this holds; null when it holds another case.</summary>
-        public string? AsString => _case == 1 ? (string)_value : null;
-
-        /// <summary>Holds IReadOnlyList&lt;string&gt; (the alternative at <c>#/components/schemas/Tags/oneOf/1</c>).</summary>
-        public Tags(global::System.Collections.Generic.IReadOnlyList<string> value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Whether this holds IReadOnlyList&lt;string&gt;.</summary>
-        public bool IsStringList => _case == 2;
-
-        /// <summary>The IReadOnlyList&lt;string&gt; this holds; null when it holds another case.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? AsStringList => _case == 2 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : null;
-
-        /// <summary>Holds IReadOnlyList&lt;int&gt; (the alternative at <c>#/components/schemas/Tags/oneOf/2</c>).</summary>
-        public Tags(global::System.Collections.Generic.IReadOnlyList<int> value) : this(3, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
-
-        /// <summary>Whether this holds IReadOnlyList&lt;int&gt;.</summary>
-        public bool IsInt32List => _case == 3;
-
-        /// <summary>The IReadOnlyList&lt;int&gt; this holds; null when it holds another case.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<int>? AsInt32List => _case == 3 ? (global::System.Collections.Generic.IReadOnlyList<int>)_value : null;
-
-        /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
-        /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-        public static Tags Unmatched(global::System.Text.Json.JsonElement json) => new Tags(0, json);
-
-        /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
-        public bool IsUnmatched => _case == 0;
-
-        /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-        public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
-
-        /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
-        public object Value => _value;
-
-        /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
-        internal int Case => _case;
-
-        /// <summary>
-        /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            switch (_case)
-            {
-                case 0:
-                    errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: string, IReadOnlyList<string>, IReadOnlyList<int>", null));
-                    break;
-            }
-        }
+        _case = @case;
+        _value = value;
     }
 
-    internal abstract partial class UnionTypesClientJson
+    /// <summary>Holds string (the alternative at <c>#/components/schemas/Tags/oneOf/0</c>).</summary>
+    public Tags(string value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Holds string.</summary>
+    public static implicit operator Tags(string value) => new Tags(value);
+
+    /// <summary>Whether this holds string.</summary>
+    public bool IsString => _case == 1;
+
+    /// <summary>The string this holds; null when it holds another case.</summary>
+    public string? AsString => _case == 1 ? (string)_value : null;
+
+    /// <summary>Holds IReadOnlyList&lt;string&gt; (the alternative at <c>#/components/schemas/Tags/oneOf/1</c>).</summary>
+    public Tags(global::System.Collections.Generic.IReadOnlyList<string> value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Whether this holds IReadOnlyList&lt;string&gt;.</summary>
+    public bool IsStringList => _case == 2;
+
+    /// <summary>The IReadOnlyList&lt;string&gt; this holds; null when it holds another case.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<string>? AsStringList => _case == 2 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : null;
+
+    /// <summary>Holds IReadOnlyList&lt;int&gt; (the alternative at <c>#/components/schemas/Tags/oneOf/2</c>).</summary>
+    public Tags(global::System.Collections.Generic.IReadOnlyList<int> value) : this(3, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+
+    /// <summary>Whether this holds IReadOnlyList&lt;int&gt;.</summary>
+    public bool IsInt32List => _case == 3;
+
+    /// <summary>The IReadOnlyList&lt;int&gt; this holds; null when it holds another case.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<int>? AsInt32List => _case == 3 ? (global::System.Collections.Generic.IReadOnlyList<int>)_value : null;
+
+    /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
+    /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
+    public static Tags Unmatched(global::System.Text.Json.JsonElement json) => new Tags(0, json);
+
+    /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
+    public bool IsUnmatched => _case == 0;
+
+    /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
+    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+
+    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    public object Value => _value;
+
+    /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
+    internal int Case => _case;
+
+    /// <summary>
+    /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
+    /// </summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>Reads a <see cref="global::Consumer.Tags"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-        internal static global::Consumer.Tags ReadTags(ref global::System.Text.Json.Utf8JsonReader reader)
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
+
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        switch (_case)
         {
-            switch (reader.TokenType)
+            case 0:
+                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: string, IReadOnlyList<string>, IReadOnlyList<int>", null));
+                break;
+        }
+    }
+}
+
+internal abstract partial class UnionTypesClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Tags"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
+    internal static global::Consumer.Tags ReadTags(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case global::System.Text.Json.JsonTokenType.String:
             {
-                case global::System.Text.Json.JsonTokenType.String:
-                {
-                    return new global::Consumer.Tags(reader.GetString()!);
-                }
-                case global::System.Text.Json.JsonTokenType.StartArray:
-                {
-                    var firstItem = FirstItemToken(reader);
-                    if (firstItem == global::System.Text.Json.JsonTokenType.EndArray || firstItem == global::System.Text.Json.JsonTokenType.String)
-                    {
-                        var start2 = reader;
-                        global::System.Collections.Generic.Dictionary<string, string>? unrecognized2 = null;
-                        var value2 = ReadListOfString(ref reader, "$", ref unrecognized2);
-                        if (unrecognized2 is null)
-                        {
-                            return new global::Consumer.Tags(value2);
-                        }
-
-                        reader = start2;
-                    }
-
-                    if (firstItem == global::System.Text.Json.JsonTokenType.EndArray || firstItem == global::System.Text.Json.JsonTokenType.Number)
-                    {
-                        var start3 = reader;
-                        global::System.Collections.Generic.Dictionary<string, string>? unrecognized3 = null;
-                        var value3 = ReadListOfInt32(ref reader, "$", ref unrecognized3);
-                        if (unrecognized3 is null)
-                        {
-                            return new global::Consumer.Tags(value3);
-                        }
-
-                        reader = start3;
-                    }
-
-                    break;
-                }
+                return new global::Consumer.Tags(reader.GetString()!);
             }
+            case global::System.Text.Json.JsonTokenType.StartArray:
+            {
+                var firstItem = FirstItemToken(reader);
+                if (firstItem == global::System.Text.Json.JsonTokenType.EndArray || firstItem == global::System.Text.Json.JsonTokenType.String)
+                {
+                    var start2 = reader;
+                    global::System.Collections.Generic.Dictionary<string, string>? unrecognized2 = null;
+                    var value2 = ReadListOfString(ref reader, "$", ref unrecognized2);
+                    if (unrecognized2 is null)
+                    {
+                        return new global::Consumer.Tags(value2);
+                    }
 
-            return global::Consumer.Tags.Unmatched(ReadJsonElement(ref reader));
+                    reader = start2;
+                }
+
+                if (firstItem == global::System.Text.Json.JsonTokenType.EndArray || firstItem == global::System.Text.Json.JsonTokenType.Number)
+                {
+                    var start3 = reader;
+                    global::System.Collections.Generic.Dictionary<string, string>? unrecognized3 = null;
+                    var value3 = ReadListOfInt32(ref reader, "$", ref unrecognized3);
+                    if (unrecognized3 is null)
+                    {
+                        return new global::Consumer.Tags(value3);
+                    }
+
+                    reader = start3;
+                }
+
+                break;
+            }
         }
 
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteTags(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Tags)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteTagsRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tags value) => WriteTags(writer, value);
+        return global::Consumer.Tags.Unmatched(ReadJsonElement(ref reader));
+    }
 
-        /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-        internal static void WriteTags(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tags value)
+    /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
+    internal static void WriteTags(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tags value)
+    {
+        switch (value.Case)
         {
-            switch (value.Case)
-            {
-                case 1:
-                    writer.WriteStringValue((string)value.Value);
-                    return;
-                case 2:
-                    WriteListOfString(writer, (global::System.Collections.Generic.IReadOnlyList<string>)value.Value, null, "$");
-                    return;
-                case 3:
-                    WriteListOfInt32(writer, (global::System.Collections.Generic.IReadOnlyList<int>)value.Value, null, "$");
-                    return;
-                default:
-                    ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
-                    return;
-            }
+            case 1:
+                writer.WriteStringValue((string)value.Value);
+                return;
+            case 2:
+                WriteListOfString(writer, (global::System.Collections.Generic.IReadOnlyList<string>)value.Value, null, "$");
+                return;
+            case 3:
+                WriteListOfInt32(writer, (global::System.Collections.Generic.IReadOnlyList<int>)value.Value, null, "$");
+                return;
+            default:
+                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                return;
         }
     }
 }

@@ -3,166 +3,165 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// Reads and writes the JSON of <c>features-union-types.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
+/// </summary>
+/// <remarks>
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+internal abstract partial class UnionTypesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    /// <summary>
-    /// Reads and writes the JSON of <c>features-union-types.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
-    /// </summary>
-    /// <remarks>
-    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    internal abstract partial class UnionTypesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Details = global::System.Text.Json.JsonEncodedText.Encode("details");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Filters = global::System.Text.Json.JsonEncodedText.Encode("filters");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Followers = global::System.Text.Json.JsonEncodedText.Encode("followers");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8From = global::System.Text.Json.JsonEncodedText.Encode("from");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8FullName = global::System.Text.Json.JsonEncodedText.Encode("fullName");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Login = global::System.Text.Json.JsonEncodedText.Encode("login");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Number = global::System.Text.Json.JsonEncodedText.Encode("number");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8OwnerOrNull = global::System.Text.Json.JsonEncodedText.Encode("ownerOrNull");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Range = global::System.Text.Json.JsonEncodedText.Encode("range");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Scalar = global::System.Text.Json.JsonEncodedText.Encode("scalar");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Stars = global::System.Text.Json.JsonEncodedText.Encode("stars");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Text = global::System.Text.Json.JsonEncodedText.Encode("text");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8To = global::System.Text.Json.JsonEncodedText.Encode("to");
+
+    /// <summary>Reads a JSON array of string.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Code = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Details = global::System.Text.Json.JsonEncodedText.Encode("details");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Filters = global::System.Text.Json.JsonEncodedText.Encode("filters");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Followers = global::System.Text.Json.JsonEncodedText.Encode("followers");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8From = global::System.Text.Json.JsonEncodedText.Encode("from");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8FullName = global::System.Text.Json.JsonEncodedText.Encode("fullName");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Login = global::System.Text.Json.JsonEncodedText.Encode("login");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Number = global::System.Text.Json.JsonEncodedText.Encode("number");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8OwnerOrNull = global::System.Text.Json.JsonEncodedText.Encode("ownerOrNull");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Range = global::System.Text.Json.JsonEncodedText.Encode("range");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Scalar = global::System.Text.Json.JsonEncodedText.Encode("scalar");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Stars = global::System.Text.Json.JsonEncodedText.Encode("stars");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Text = global::System.Text.Json.JsonEncodedText.Encode("text");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8To = global::System.Text.Json.JsonEncodedText.Encode("to");
-
-        /// <summary>Reads a JSON array of string.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<string>();
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<string>();
-            try
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader));
-                }
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader));
+            }
 
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
+            return items.ToArray();
         }
-
-        /// <summary>Writes a JSON array of string.</summary>
-        private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
         {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    writer.WriteStringValue(item);
-                }
-            }
-            writer.WriteEndArray();
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
         }
-
-        /// <summary>Reads a JSON array of int.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<int> ReadListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        finally
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<int>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(ReadInt32(ref reader));
-                }
-
-                return items.ToArray();
-            }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
-        }
-
-        /// <summary>Writes a JSON array of int.</summary>
-        private static void WriteListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<int> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-        {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                writer.WriteNumberValue(item);
-            }
-            writer.WriteEndArray();
+            items.Dispose();
         }
     }
 
-    /// <summary>
-    /// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-union-types.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
-    /// </summary>
-    /// <example>
-    /// <code>var info = (JsonTypeInfo&lt;Member&gt;)UnionTypesClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
-    /// string json = JsonSerializer.Serialize(member, info);</code>
-    /// </example>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class UnionTypesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    /// <summary>Writes a JSON array of string.</summary>
+    private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
-        /// <summary>The shared instance.</summary>
-        public static UnionTypesClientJsonTypeInfoResolver Instance { get; } = new UnionTypesClientJsonTypeInfoResolver();
-
-        private static global::System.Text.Json.JsonSerializerOptions? s_options;
-
-        /// <summary>Read-only options that use this resolver.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
-
-        /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
         {
-            if (type == typeof(global::Consumer.User)) return Info<global::Consumer.User>(options, UnionTypesClientJson.ReadUser, UnionTypesClientJson.WriteUser);
-            if (type == typeof(global::Consumer.Repository)) return Info<global::Consumer.Repository>(options, UnionTypesClientJson.ReadRepository, UnionTypesClientJson.WriteRepository);
-            if (type == typeof(global::Consumer.Issue)) return Info<global::Consumer.Issue>(options, UnionTypesClientJson.ReadIssue, UnionTypesClientJson.WriteIssue);
-            if (type == typeof(global::Consumer.QueryOwnerOrNull)) return Info<global::Consumer.QueryOwnerOrNull>(options, UnionTypesClientJson.ReadQueryOwnerOrNull, UnionTypesClientJson.WriteQueryOwnerOrNull);
-            if (type == typeof(global::Consumer.QueryRangeOption1)) return Info<global::Consumer.QueryRangeOption1>(options, UnionTypesClientJson.ReadQueryRangeOption1, UnionTypesClientJson.WriteQueryRangeOption1);
-            if (type == typeof(global::Consumer.Query)) return Info<global::Consumer.Query>(options, UnionTypesClientJson.ReadQuery, UnionTypesClientJson.WriteQuery);
-            if (type == typeof(global::Consumer.SimpleError)) return Info<global::Consumer.SimpleError>(options, UnionTypesClientJson.ReadSimpleError, UnionTypesClientJson.WriteSimpleError);
-            if (type == typeof(global::Consumer.DetailedError)) return Info<global::Consumer.DetailedError>(options, UnionTypesClientJson.ReadDetailedError, UnionTypesClientJson.WriteDetailedError);
-            if (type == typeof(global::Consumer.Hit)) return Info<global::Consumer.Hit>(options, UnionTypesClientJson.ReadHit, UnionTypesClientJson.WriteHit);
-            if (type == typeof(global::Consumer.Limit)) return Info<global::Consumer.Limit>(options, UnionTypesClientJson.ReadLimit, UnionTypesClientJson.WriteLimit);
-            if (type == typeof(global::Consumer.Id)) return Info<global::Consumer.Id>(options, UnionTypesClientJson.ReadId, UnionTypesClientJson.WriteId);
-            if (type == typeof(global::Consumer.Scalar)) return Info<global::Consumer.Scalar>(options, UnionTypesClientJson.ReadScalar, UnionTypesClientJson.WriteScalar);
-            if (type == typeof(global::Consumer.Tags)) return Info<global::Consumer.Tags>(options, UnionTypesClientJson.ReadTags, UnionTypesClientJson.WriteTags);
-            if (type == typeof(global::Consumer.QueryFiltersItem)) return Info<global::Consumer.QueryFiltersItem>(options, UnionTypesClientJson.ReadQueryFiltersItem, UnionTypesClientJson.WriteQueryFiltersItem);
-            if (type == typeof(global::Consumer.QueryRange)) return Info<global::Consumer.QueryRange>(options, UnionTypesClientJson.ReadQueryRange, UnionTypesClientJson.WriteQueryRange);
-            if (type == typeof(global::Consumer.SearchBadRequestResponse)) return Info<global::Consumer.SearchBadRequestResponse>(options, UnionTypesClientJson.ReadSearchBadRequestResponse, UnionTypesClientJson.WriteSearchBadRequestResponse);
-
-            return null;
+            var item = value[index];
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteStringValue(item);
+            }
         }
+        writer.WriteEndArray();
+    }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.UnionTypesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionTypesClientJson.Converter<T>(read, write));
-
-        private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    /// <summary>Reads a JSON array of int.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<int> ReadListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<int>();
+        try
         {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
-            options.MakeReadOnly();
-            return options;
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(ReadInt32(ref reader));
+            }
+
+            return items.ToArray();
         }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of int.</summary>
+    private static void WriteListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<int> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            writer.WriteNumberValue(item);
+        }
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>
+/// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-union-types.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
+/// </summary>
+/// <example>
+/// <code>var info = (JsonTypeInfo&lt;Member&gt;)UnionTypesClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
+/// string json = JsonSerializer.Serialize(member, info);</code>
+/// </example>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class UnionTypesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+{
+    /// <summary>The shared instance.</summary>
+    public static UnionTypesClientJsonTypeInfoResolver Instance { get; } = new UnionTypesClientJsonTypeInfoResolver();
+
+    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+
+    /// <summary>Read-only options that use this resolver.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+
+    /// <inheritdoc/>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::Consumer.User)) return Info<global::Consumer.User>(options, UnionTypesClientJson.ReadUser, UnionTypesClientJson.WriteUser);
+        if (type == typeof(global::Consumer.Repository)) return Info<global::Consumer.Repository>(options, UnionTypesClientJson.ReadRepository, UnionTypesClientJson.WriteRepository);
+        if (type == typeof(global::Consumer.Issue)) return Info<global::Consumer.Issue>(options, UnionTypesClientJson.ReadIssue, UnionTypesClientJson.WriteIssue);
+        if (type == typeof(global::Consumer.QueryOwnerOrNull)) return Info<global::Consumer.QueryOwnerOrNull>(options, UnionTypesClientJson.ReadQueryOwnerOrNull, UnionTypesClientJson.WriteQueryOwnerOrNull);
+        if (type == typeof(global::Consumer.QueryRangeOption1)) return Info<global::Consumer.QueryRangeOption1>(options, UnionTypesClientJson.ReadQueryRangeOption1, UnionTypesClientJson.WriteQueryRangeOption1);
+        if (type == typeof(global::Consumer.Query)) return Info<global::Consumer.Query>(options, UnionTypesClientJson.ReadQuery, UnionTypesClientJson.WriteQuery);
+        if (type == typeof(global::Consumer.SimpleError)) return Info<global::Consumer.SimpleError>(options, UnionTypesClientJson.ReadSimpleError, UnionTypesClientJson.WriteSimpleError);
+        if (type == typeof(global::Consumer.DetailedError)) return Info<global::Consumer.DetailedError>(options, UnionTypesClientJson.ReadDetailedError, UnionTypesClientJson.WriteDetailedError);
+        if (type == typeof(global::Consumer.Hit)) return Info<global::Consumer.Hit>(options, UnionTypesClientJson.ReadHit, UnionTypesClientJson.WriteHit);
+        if (type == typeof(global::Consumer.Limit)) return Info<global::Consumer.Limit>(options, UnionTypesClientJson.ReadLimit, UnionTypesClientJson.WriteLimit);
+        if (type == typeof(global::Consumer.Id)) return Info<global::Consumer.Id>(options, UnionTypesClientJson.ReadId, UnionTypesClientJson.WriteId);
+        if (type == typeof(global::Consumer.Scalar)) return Info<global::Consumer.Scalar>(options, UnionTypesClientJson.ReadScalar, UnionTypesClientJson.WriteScalar);
+        if (type == typeof(global::Consumer.Tags)) return Info<global::Consumer.Tags>(options, UnionTypesClientJson.ReadTags, UnionTypesClientJson.WriteTags);
+        if (type == typeof(global::Consumer.QueryFiltersItem)) return Info<global::Consumer.QueryFiltersItem>(options, UnionTypesClientJson.ReadQueryFiltersItem, UnionTypesClientJson.WriteQueryFiltersItem);
+        if (type == typeof(global::Consumer.QueryRange)) return Info<global::Consumer.QueryRange>(options, UnionTypesClientJson.ReadQueryRange, UnionTypesClientJson.WriteQueryRange);
+        if (type == typeof(global::Consumer.SearchBadRequestResponse)) return Info<global::Consumer.SearchBadRequestResponse>(options, UnionTypesClientJson.ReadSearchBadRequestResponse, UnionTypesClientJson.WriteSearchBadRequestResponse);
+
+        return null;
+    }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.UnionTypesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionTypesClientJson.Converter<T>(read, write));
+
+    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    {
+        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        options.MakeReadOnly();
+        return options;
     }
 }

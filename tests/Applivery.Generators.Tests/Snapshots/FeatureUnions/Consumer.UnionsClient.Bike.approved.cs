@@ -3,76 +3,66 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Bike schema of Unions API.</summary>
+/// <remarks>
+/// A case of <see cref="global::Consumer.CreateVehicleRequest"/>: written with <c>type: bike</c>, which the writer sets itself.
+/// Generated from <c>#/components/schemas/Bike</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Bike : global::Consumer.CreateVehicleRequest
 {
-    /// <summary>
-    /// The Bike schema of Unions API.
-    /// </summary>
-    /// <remarks>
-    /// A case of <see cref="global::Consumer.CreateVehicleRequest"/>: written with <c>type: bike</c>, which the writer sets itself.
-    /// Generated from <c>#/components/schemas/Bike</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Bike : global::Consumer.CreateVehicleRequest
-    {
-        /// <summary>
-        /// The gears property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>gears</c>.
-        /// </remarks>
-        public int? Gears { get; init; }
+    /// <summary>The gears property.</summary>
+    /// <remarks>JSON: <c>gears</c>.</remarks>
+    public int? Gears { get; init; }
 
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        // The spec sets no rule on this type.
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Bike"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Bike ReadBike(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Bike"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Bike ReadBike(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        int? _gears = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            int? _gears = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("gears"u8))
                 {
-                    if (reader.ValueTextEquals("gears"u8))
-                    {
-                        _gears = NextValueIsNull(ref reader, ref at, ".gears") ? null : ReadInt32(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _gears = NextValueIsNull(ref reader, ref at, ".gears") ? null : ReadInt32(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.Bike
-            {
-                Gears = _gears,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteBike(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Bike)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteBikeRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Bike value) => WriteBike(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteBike(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Bike value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteString(Utf8Type, Utf8Bike);
-            WriteOptional(writer, Utf8Gears, value.Gears);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        return new global::Consumer.Bike
+        {
+            Gears = _gears,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteBike(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Bike value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Utf8Type, Utf8Bike);
+        WriteOptional(writer, Utf8Gears, value.Gears);
+        writer.WriteEndObject();
     }
 }

@@ -3,102 +3,91 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Car schema of Unions API.</summary>
+/// <remarks>
+/// A case of <see cref="global::Consumer.CreateVehicleRequest"/>: written with <c>type: car</c>, which the writer sets itself.
+/// Generated from <c>#/components/schemas/Car</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Car : global::Consumer.CreateVehicleRequest
 {
-    /// <summary>
-    /// The Car schema of Unions API.
-    /// </summary>
-    /// <remarks>
-    /// A case of <see cref="global::Consumer.CreateVehicleRequest"/>: written with <c>type: car</c>, which the writer sets itself.
-    /// Generated from <c>#/components/schemas/Car</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Car : global::Consumer.CreateVehicleRequest
+    /// <summary>The id property.</summary>
+    /// <remarks>JSON: <c>id</c>. Read-only: set by the server, never written in a request body.</remarks>
+    public string? Id { get; init; }
+
+    /// <summary>The wheels property.</summary>
+    /// <remarks>JSON: <c>wheels</c>, required.</remarks>
+    public required int Wheels { get; init; }
+
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>
-        /// The id property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>id</c>. Read-only: set by the server, never written in a request body.
-        /// </remarks>
-        public string? Id { get; init; }
-
-        /// <summary>
-        /// The wheels property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>wheels</c>, required.
-        /// </remarks>
-        public required int Wheels { get; init; }
-
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        // The spec sets no rule on this type.
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Car"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Car ReadCar(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Car"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Car ReadCar(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _id = default;
+        int? _wheels = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _id = default;
-            int? _wheels = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("id"u8))
                 {
-                    if (reader.ValueTextEquals("id"u8))
-                    {
-                        _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("wheels"u8))
-                    {
-                        _wheels = NextValueIsNull(ref reader, ref at, ".wheels") ? null : ReadInt32(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("wheels"u8))
+                {
+                    _wheels = NextValueIsNull(ref reader, ref at, ".wheels") ? null : ReadInt32(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_wheels is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".wheels");
-            }
-
-            return new global::Consumer.Car
-            {
-                Id = _id,
-                Wheels = _wheels.Value,
-            };
         }
-
-        /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-        internal static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: false);
-
-        /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-        internal static void WriteCarRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: true);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-        private static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value, bool forRequest)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteString(Utf8Type, Utf8Car);
-            if (!forRequest)
-            {
-                WriteOptional(writer, Utf8Id, value.Id);
-            }
-            writer.WriteNumber(Utf8Wheels, value.Wheels);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_wheels is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".wheels");
+        }
+
+        return new global::Consumer.Car
+        {
+            Id = _id,
+            Wheels = _wheels.Value,
+        };
+    }
+
+    /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
+    internal static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: false);
+
+    /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
+    internal static void WriteCarRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: true);
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
+    private static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value, bool forRequest)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Utf8Type, Utf8Car);
+        if (!forRequest)
+        {
+            WriteOptional(writer, Utf8Id, value.Id);
+        }
+        writer.WriteNumber(Utf8Wheels, value.Wheels);
+        writer.WriteEndObject();
     }
 }

@@ -3,105 +3,91 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Cat schema of Unions API.</summary>
+/// <remarks>
+/// A case of <see cref="global::Consumer.Pet"/>: written with <c>pet_type: cat</c>, which the writer sets itself.
+/// Generated from <c>#/components/schemas/Cat</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Cat : global::Consumer.Pet
 {
-    /// <summary>
-    /// The Cat schema of Unions API.
-    /// </summary>
-    /// <remarks>
-    /// A case of <see cref="global::Consumer.Pet"/>: written with <c>pet_type: cat</c>, which the writer sets itself.
-    /// Generated from <c>#/components/schemas/Cat</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Cat : global::Consumer.Pet
+    /// <summary>The hunts property.</summary>
+    /// <remarks>JSON: <c>hunts</c>.</remarks>
+    public bool? Hunts { get; init; }
+
+    /// <summary>The age property.</summary>
+    /// <remarks>JSON: <c>age</c>. At least 0.</remarks>
+    public int? Age { get; init; }
+
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>
-        /// The hunts property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>hunts</c>.
-        /// </remarks>
-        public bool? Hunts { get; init; }
-
-        /// <summary>
-        /// The age property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>age</c>. At least 0.
-        /// </remarks>
-        public int? Age { get; init; }
-
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
-            global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
-            global::Consumer.UnionsClientValidation.CheckMinimum(errors, path + ".age", Age, 0, false);
-        }
+        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
+        global::Consumer.UnionsClientValidation.CheckMinimum(errors, path + ".age", Age, 0, false);
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Cat"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Cat ReadCat(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Cat"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Cat ReadCat(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _name = default;
+        bool? _hunts = default;
+        int? _age = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _name = default;
-            bool? _hunts = default;
-            int? _age = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("name"u8))
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("hunts"u8))
-                    {
-                        _hunts = NextValueIsNull(ref reader, ref at, ".hunts") ? null : ReadBoolean(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("age"u8))
-                    {
-                        _age = NextValueIsNull(ref reader, ref at, ".age") ? null : ReadInt32(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("hunts"u8))
+                {
+                    _hunts = NextValueIsNull(ref reader, ref at, ".hunts") ? null : ReadBoolean(ref reader);
+                }
+                else if (reader.ValueTextEquals("age"u8))
+                {
+                    _age = NextValueIsNull(ref reader, ref at, ".age") ? null : ReadInt32(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            return new global::Consumer.Cat
-            {
-                Name = _name,
-                Hunts = _hunts,
-                Age = _age,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteCat(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Cat)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteCatRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Cat value) => WriteCat(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteCat(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Cat value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteString(Utf8PetType, Utf8Cat);
-            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
-            WriteOptional(writer, Utf8Hunts, value.Hunts);
-            WriteOptional(writer, Utf8Age, value.Age);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_name is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".name");
+        }
+
+        return new global::Consumer.Cat
+        {
+            Name = _name,
+            Hunts = _hunts,
+            Age = _age,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteCat(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Cat value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Utf8PetType, Utf8Cat);
+        WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+        WriteOptional(writer, Utf8Hunts, value.Hunts);
+        WriteOptional(writer, Utf8Age, value.Age);
+        writer.WriteEndObject();
     }
 }

@@ -3,81 +3,71 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Circle schema of Unions API.</summary>
+/// <remarks>
+/// A case of <see cref="global::Consumer.Shape"/>: written with <c>kind: circle</c>, which the writer sets itself.
+/// Generated from <c>#/components/schemas/Circle</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Circle : global::Consumer.Shape
 {
-    /// <summary>
-    /// The Circle schema of Unions API.
-    /// </summary>
-    /// <remarks>
-    /// A case of <see cref="global::Consumer.Shape"/>: written with <c>kind: circle</c>, which the writer sets itself.
-    /// Generated from <c>#/components/schemas/Circle</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Circle : global::Consumer.Shape
-    {
-        /// <summary>
-        /// The radius property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>radius</c>, required. At least 0.
-        /// </remarks>
-        public required double Radius { get; init; }
+    /// <summary>The radius property.</summary>
+    /// <remarks>JSON: <c>radius</c>, required. At least 0.</remarks>
+    public required double Radius { get; init; }
 
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionsClientValidation.CheckMinimum(errors, path + ".radius", Radius, 0D, false);
-        }
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        global::Consumer.UnionsClientValidation.CheckMinimum(errors, path + ".radius", Radius, 0D, false);
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Circle"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Circle ReadCircle(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Circle"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Circle ReadCircle(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        double? _radius = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            double? _radius = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("radius"u8))
                 {
-                    if (reader.ValueTextEquals("radius"u8))
-                    {
-                        _radius = NextValueIsNull(ref reader, ref at, ".radius") ? null : ReadDouble(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _radius = NextValueIsNull(ref reader, ref at, ".radius") ? null : ReadDouble(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_radius is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".radius");
-            }
-
-            return new global::Consumer.Circle
-            {
-                Radius = _radius.Value,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteCircle(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Circle)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteCircleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Circle value) => WriteCircle(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteCircle(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Circle value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteString(Utf8Kind, Utf8Circle);
-            writer.WriteNumber(Utf8Radius, value.Radius);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_radius is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".radius");
+        }
+
+        return new global::Consumer.Circle
+        {
+            Radius = _radius.Value,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteCircle(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Circle value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Utf8Kind, Utf8Circle);
+        writer.WriteNumber(Utf8Radius, value.Radius);
+        writer.WriteEndObject();
     }
 }

@@ -3,154 +3,151 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The CreateVehicleRequest schema of Unions API.</summary>
+/// <remarks>
+/// A discriminated union on <c>type</c>: one of <see cref="global::Consumer.Car"/> (<c>car</c>), <see cref="global::Consumer.Bike"/> (<c>bike</c>). Any other value reads as <see cref="global::Consumer.UnknownCreateVehicleRequest"/>, which keeps the JSON. The writer writes <c>type</c> itself: create the case you mean.
+/// The JSON is one of: Car (type = car); Bike (type = bike). Any other value of type reads as UnknownCreateVehicleRequest.
+/// Generated from <c>#/paths/~1vehicles/post/requestBody/content/application~1json/schema</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public abstract partial class CreateVehicleRequest
 {
     /// <summary>
-    /// The CreateVehicleRequest schema of Unions API.
+    /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
-    /// <remarks>
-    /// A discriminated union on <c>type</c>: one of <see cref="global::Consumer.Car"/> (<c>car</c>), <see cref="global::Consumer.Bike"/> (<c>bike</c>). Any other value reads as <see cref="global::Consumer.UnknownCreateVehicleRequest"/>, which keeps the JSON. The writer writes <c>type</c> itself: create the case you mean.
-    /// The JSON is one of: Car (type = car); Bike (type = bike). Any other value of type reads as UnknownCreateVehicleRequest.
-    /// Generated from <c>#/paths/~1vehicles/post/requestBody/content/application~1json/schema</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public abstract partial class CreateVehicleRequest
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal abstract void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path);
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    /// <summary>
-    /// A <see cref="global::Consumer.CreateVehicleRequest"/> whose <c>type</c> this version of the spec does not list (or that has none): a newer server's case, kept as it came.
-    /// </summary>
-    /// <remarks>
-    /// Written back as <see cref="RawJson"/>, unchanged. The spec's cases are <c>car</c>, <c>bike</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class UnknownCreateVehicleRequest : global::Consumer.CreateVehicleRequest
+    internal abstract void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path);
+}
+
+/// <summary>
+/// A <see cref="global::Consumer.CreateVehicleRequest"/> whose <c>type</c> this version of the spec does not list (or that has none): a newer server's case, kept as it came.
+/// </summary>
+/// <remarks>
+/// Written back as <see cref="RawJson"/>, unchanged. The spec's cases are <c>car</c>, <c>bike</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class UnknownCreateVehicleRequest : global::Consumer.CreateVehicleRequest
+{
+    /// <summary>The value of <c>type</c> as received (a value that is not a string as its JSON text); null when the object has none.</summary>
+    public string? DiscriminatorValue { get; init; }
+
+    /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
+    public global::System.Text.Json.JsonElement RawJson { get; init; }
+
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>The value of <c>type</c> as received (a value that is not a string as its JSON text); null when the object has none.</summary>
-        public string? DiscriminatorValue { get; init; }
-
-        /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
-        public global::System.Text.Json.JsonElement RawJson { get; init; }
-
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        // The spec sets no rule on this type.
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.CreateVehicleRequest"/>: the case its <c>type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownCreateVehicleRequest"/>.</summary>
+    internal static global::Consumer.CreateVehicleRequest ReadCreateVehicleRequest(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.CreateVehicleRequest"/>: the case its <c>type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownCreateVehicleRequest"/>.</summary>
-        internal static global::Consumer.CreateVehicleRequest ReadCreateVehicleRequest(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
 
-            // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
-            var scan = reader;
-            while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+        // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
+        var scan = reader;
+        while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (scan.ValueTextEquals("type"u8))
             {
-                if (scan.ValueTextEquals("type"u8))
-                {
-                    Next(ref scan);
-                    if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
-                    {
-                        if (scan.ValueTextEquals("car"u8))
-                        {
-                            return ReadCar(ref reader);
-                        }
-                        if (scan.ValueTextEquals("bike"u8))
-                        {
-                            return ReadBike(ref reader);
-                        }
-                    }
-
-                    break;
-                }
-
                 Next(ref scan);
-                SkipValue(ref scan);
-            }
-
-            return ReadUnknownCreateVehicleRequest(ref reader);
-        }
-
-        /// <summary>Writes the case <paramref name="value"/> is, with everything it holds (readOnly properties included).</summary>
-        internal static void WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: false);
-
-        /// <summary>Writes the case <paramref name="value"/> is as a request body: readOnly properties (the server's) are left out.</summary>
-        internal static void WriteCreateVehicleRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: true);
-
-        /// <summary>Writes the case <paramref name="value"/> is, its <c>type</c> first; an unknown case as the JSON it keeps.</summary>
-        private static void WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value, bool forRequest)
-        {
-            switch (value)
-            {
-                case global::Consumer.Car car_:
-                    WriteCar(writer, car_, forRequest);
-                    return;
-                case global::Consumer.Bike bike_:
-                    WriteBike(writer, bike_);
-                    return;
-                case global::Consumer.UnknownCreateVehicleRequest unknownCreateVehicleRequest_:
-                    WriteUnknownCreateVehicleRequest(writer, unknownCreateVehicleRequest_);
-                    return;
-                default:
-                    throw new global::System.ArgumentException("A CreateVehicleRequest must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
-            }
-        }
-
-        /// <summary>Reads a <see cref="global::Consumer.UnknownCreateVehicleRequest"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.UnknownCreateVehicleRequest ReadUnknownCreateVehicleRequest(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            var raw = reader;
-            var rawJson = ReadJsonElement(ref raw);
-            string? discriminatorValue = rawJson.TryGetProperty("type", out var discriminator)
-                ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
-                : null;
-            string? at = null;
-            try
-            {
-                while (NextProperty(ref reader, ref at))
+                if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    Next(ref reader);
-                    SkipValue(ref reader);
+                    if (scan.ValueTextEquals("car"u8))
+                    {
+                        return ReadCar(ref reader);
+                    }
+                    if (scan.ValueTextEquals("bike"u8))
+                    {
+                        return ReadBike(ref reader);
+                    }
                 }
-            }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
+
+                break;
             }
 
-            return new global::Consumer.UnknownCreateVehicleRequest
-            {
-                DiscriminatorValue = discriminatorValue,
-                RawJson = rawJson,
-            };
+            Next(ref scan);
+            SkipValue(ref scan);
         }
 
-        /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
-        internal static void WriteUnknownCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownCreateVehicleRequest value)
+        return ReadUnknownCreateVehicleRequest(ref reader);
+    }
+
+    /// <summary>Writes the case <paramref name="value"/> is, with everything it holds (readOnly properties included).</summary>
+    internal static void WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: false);
+
+    /// <summary>Writes the case <paramref name="value"/> is as a request body: readOnly properties (the server's) are left out.</summary>
+    internal static void WriteCreateVehicleRequestRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: true);
+
+    /// <summary>Writes the case <paramref name="value"/> is, its <c>type</c> first; an unknown case as the JSON it keeps.</summary>
+    private static void WriteCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value, bool forRequest)
+    {
+        switch (value)
         {
-            if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-            {
-                throw new global::System.InvalidOperationException("UnknownCreateVehicleRequest.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
-            }
-
-            value.RawJson.WriteTo(writer);
+            case global::Consumer.Car car_:
+                WriteCar(writer, car_, forRequest);
+                return;
+            case global::Consumer.Bike bike_:
+                WriteBike(writer, bike_);
+                return;
+            case global::Consumer.UnknownCreateVehicleRequest unknownCreateVehicleRequest_:
+                WriteUnknownCreateVehicleRequest(writer, unknownCreateVehicleRequest_);
+                return;
+            default:
+                throw new global::System.ArgumentException("A CreateVehicleRequest must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
         }
+    }
+
+    /// <summary>Reads a <see cref="global::Consumer.UnknownCreateVehicleRequest"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.UnknownCreateVehicleRequest ReadUnknownCreateVehicleRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var raw = reader;
+        var rawJson = ReadJsonElement(ref raw);
+        string? discriminatorValue = rawJson.TryGetProperty("type", out var discriminator)
+            ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+            : null;
+        string? at = null;
+        try
+        {
+            while (NextProperty(ref reader, ref at))
+            {
+                Next(ref reader);
+                SkipValue(ref reader);
+            }
+        }
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, at);
+        }
+
+        return new global::Consumer.UnknownCreateVehicleRequest
+        {
+            DiscriminatorValue = discriminatorValue,
+            RawJson = rawJson,
+        };
+    }
+
+    /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
+    internal static void WriteUnknownCreateVehicleRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownCreateVehicleRequest value)
+    {
+        if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        {
+            throw new global::System.InvalidOperationException("UnknownCreateVehicleRequest.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
+        }
+
+        value.RawJson.WriteTo(writer);
     }
 }

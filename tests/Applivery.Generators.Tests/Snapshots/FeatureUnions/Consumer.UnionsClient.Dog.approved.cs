@@ -3,94 +3,84 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Dog schema of Unions API.</summary>
+/// <remarks>
+/// A case of <see cref="global::Consumer.Pet"/>: written with <c>pet_type: dog</c>, which the writer sets itself.
+/// Generated from <c>#/components/schemas/Dog</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Dog : global::Consumer.Pet
 {
-    /// <summary>
-    /// The Dog schema of Unions API.
-    /// </summary>
-    /// <remarks>
-    /// A case of <see cref="global::Consumer.Pet"/>: written with <c>pet_type: dog</c>, which the writer sets itself.
-    /// Generated from <c>#/components/schemas/Dog</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Dog : global::Consumer.Pet
-    {
-        /// <summary>
-        /// The bark property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>bark</c>, required.
-        /// </remarks>
-        public required bool Bark { get; init; }
+    /// <summary>The bark property.</summary>
+    /// <remarks>JSON: <c>bark</c>, required.</remarks>
+    public required bool Bark { get; init; }
 
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
-            global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
-        }
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Dog"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Dog ReadDog(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Dog"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Dog ReadDog(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _name = default;
+        bool? _bark = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _name = default;
-            bool? _bark = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("name"u8))
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("bark"u8))
-                    {
-                        _bark = NextValueIsNull(ref reader, ref at, ".bark") ? null : ReadBoolean(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("bark"u8))
+                {
+                    _bark = NextValueIsNull(ref reader, ref at, ".bark") ? null : ReadBoolean(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            if (_bark is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".bark");
-            }
-
-            return new global::Consumer.Dog
-            {
-                Name = _name,
-                Bark = _bark.Value,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDog(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Dog)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteDogRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Dog value) => WriteDog(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteDog(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Dog value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteString(Utf8PetType, Utf8Dog);
-            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
-            writer.WriteBoolean(Utf8Bark, value.Bark);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_name is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".name");
+        }
+
+        if (_bark is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".bark");
+        }
+
+        return new global::Consumer.Dog
+        {
+            Name = _name,
+            Bark = _bark.Value,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteDog(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Dog value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Utf8PetType, Utf8Dog);
+        WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+        writer.WriteBoolean(Utf8Bark, value.Bark);
+        writer.WriteEndObject();
     }
 }

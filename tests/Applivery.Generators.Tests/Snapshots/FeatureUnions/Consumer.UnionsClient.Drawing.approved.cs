@@ -3,148 +3,126 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Drawing schema of Unions API.</summary>
+/// <remarks>Generated from <c>#/components/schemas/Drawing</c> in <c>features-unions.yaml</c>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Drawing
 {
-    /// <summary>
-    /// The Drawing schema of Unions API.
-    /// </summary>
-    /// <remarks>
-    /// Generated from <c>#/components/schemas/Drawing</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Drawing
+    /// <summary>The title property.</summary>
+    /// <remarks>JSON: <c>title</c>, required.</remarks>
+    public required string Title { get; init; }
+
+    /// <summary>A component union; Circle by reference, Square by its implicit name.</summary>
+    /// <remarks>JSON: <c>main</c>, required.</remarks>
+    public required global::Consumer.Shape Main { get; init; }
+
+    /// <summary>The shapes property.</summary>
+    /// <remarks>JSON: <c>shapes</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>? Shapes { get; init; }
+
+    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// The title property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>title</c>, required.
-        /// </remarks>
-        public required string Title { get; init; }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
+    }
 
-        /// <summary>
-        /// A component union; Circle by reference, Square by its implicit name.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>main</c>, required.
-        /// </remarks>
-        public required global::Consumer.Shape Main { get; init; }
-
-        /// <summary>
-        /// The shapes property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>shapes</c>.
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>? Shapes { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this object and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".title", Title);
+        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".main", Main);
+        Main?.ValidateInto(errors, path + ".main");
+        if (Shapes is { } shapesItems0)
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".title", Title);
-            global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".main", Main);
-            Main?.ValidateInto(errors, path + ".main");
-            if (Shapes is { } shapesItems0)
+            for (var shapesIndex0 = 0; shapesIndex0 < shapesItems0.Count; shapesIndex0++)
             {
-                for (var shapesIndex0 = 0; shapesIndex0 < shapesItems0.Count; shapesIndex0++)
-                {
-                    shapesItems0[shapesIndex0]?.ValidateInto(errors, path + ".shapes" + "[" + shapesIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
+                shapesItems0[shapesIndex0]?.ValidateInto(errors, path + ".shapes" + "[" + shapesIndex0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
             }
         }
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Drawing"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Drawing ReadDrawing(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Drawing"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Drawing ReadDrawing(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _title = default;
+        global::Consumer.Shape? _main = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>? _shapes = default;
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _title = default;
-            global::Consumer.Shape? _main = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>? _shapes = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("title"u8))
                 {
-                    if (reader.ValueTextEquals("title"u8))
-                    {
-                        _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("main"u8))
-                    {
-                        _main = NextValueIsNull(ref reader, ref at, ".main") ? null : ReadShape(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("shapes"u8))
-                    {
-                        _shapes = NextValueIsNull(ref reader, ref at, ".shapes") ? null : ReadListOfShape(ref reader, "shapes", ref unrecognizedValues);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("main"u8))
+                {
+                    _main = NextValueIsNull(ref reader, ref at, ".main") ? null : ReadShape(ref reader);
+                }
+                else if (reader.ValueTextEquals("shapes"u8))
+                {
+                    _shapes = NextValueIsNull(ref reader, ref at, ".shapes") ? null : ReadListOfShape(ref reader, "shapes", ref unrecognizedValues);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_title is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".title");
-            }
-
-            if (_main is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".main");
-            }
-
-            return new global::Consumer.Drawing
-            {
-                Title = _title,
-                Main = _main,
-                Shapes = _shapes,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteDrawing(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Drawing)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteDrawingRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Drawing value) => WriteDrawing(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteDrawing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Drawing value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            WriteOptional(writer, Utf8Title, value.Title, writeNull: true);
-            if (value.Main is { } _main)
-            {
-                writer.WritePropertyName(Utf8Main);
-                WriteShape(writer, _main);
-            }
-            else
-            {
-                writer.WritePropertyName(Utf8Main);
-                writer.WriteNullValue();
-            }
-            if (value.Shapes is { } _shapes)
-            {
-                writer.WritePropertyName(Utf8Shapes);
-                WriteListOfShape(writer, _shapes, null, "shapes");
-            }
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_title is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".title");
+        }
+
+        if (_main is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".main");
+        }
+
+        return new global::Consumer.Drawing
+        {
+            Title = _title,
+            Main = _main,
+            Shapes = _shapes,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteDrawing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Drawing value)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, Utf8Title, value.Title, writeNull: true);
+        if (value.Main is { } _main)
+        {
+            writer.WritePropertyName(Utf8Main);
+            WriteShape(writer, _main);
+        }
+        else
+        {
+            writer.WritePropertyName(Utf8Main);
+            writer.WriteNullValue();
+        }
+        if (value.Shapes is { } _shapes)
+        {
+            writer.WritePropertyName(Utf8Shapes);
+            WriteListOfShape(writer, _shapes, null, "shapes");
+        }
+        writer.WriteEndObject();
     }
 }

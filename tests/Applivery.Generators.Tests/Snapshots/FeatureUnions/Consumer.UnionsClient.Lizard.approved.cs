@@ -3,89 +3,79 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Lizard schema of Unions API.</summary>
+/// <remarks>
+/// A case of <see cref="global::Consumer.Pet"/>: written with <c>pet_type: Lizard</c>, which the writer sets itself.
+/// Generated from <c>#/components/schemas/Lizard</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Lizard : global::Consumer.Pet
 {
-    /// <summary>
-    /// The Lizard schema of Unions API.
-    /// </summary>
-    /// <remarks>
-    /// A case of <see cref="global::Consumer.Pet"/>: written with <c>pet_type: Lizard</c>, which the writer sets itself.
-    /// Generated from <c>#/components/schemas/Lizard</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Lizard : global::Consumer.Pet
-    {
-        /// <summary>
-        /// The color property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>color</c>.
-        /// </remarks>
-        public string? Color { get; init; }
+    /// <summary>The color property.</summary>
+    /// <remarks>JSON: <c>color</c>.</remarks>
+    public string? Color { get; init; }
 
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
-            global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
-        }
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Lizard"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Lizard ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Lizard"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Lizard ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        string? _name = default;
+        string? _color = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            string? _name = default;
-            string? _color = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("name"u8))
                 {
-                    if (reader.ValueTextEquals("name"u8))
-                    {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("color"u8))
-                    {
-                        _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadString(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("color"u8))
+                {
+                    _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            return new global::Consumer.Lizard
-            {
-                Name = _name,
-                Color = _color,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteLizard(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Lizard)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteLizardRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Lizard value) => WriteLizard(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteLizard(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Lizard value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteString(Utf8PetType, Utf8Lizard);
-            WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
-            WriteOptional(writer, Utf8Color, value.Color);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_name is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".name");
+        }
+
+        return new global::Consumer.Lizard
+        {
+            Name = _name,
+            Color = _color,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteLizard(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Lizard value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Utf8PetType, Utf8Lizard);
+        WriteOptional(writer, Utf8Name, value.Name, writeNull: true);
+        WriteOptional(writer, Utf8Color, value.Color);
+        writer.WriteEndObject();
     }
 }

@@ -3,180 +3,170 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>allOf inheritance; the parent carries the discriminator. Lizard has the implicit value.</summary>
+/// <remarks>
+/// A discriminated union on <c>pet_type</c>: one of <see cref="global::Consumer.Cat"/> (<c>cat</c>), <see cref="global::Consumer.Dog"/> (<c>dog</c>), <see cref="global::Consumer.Lizard"/> (<c>Lizard</c>). Any other value reads as <see cref="global::Consumer.UnknownPet"/>, which keeps the JSON. The writer writes <c>pet_type</c> itself: create the case you mean.
+/// Generated from <c>#/components/schemas/Pet</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public abstract partial class Pet
 {
-    /// <summary>
-    /// allOf inheritance; the parent carries the discriminator. Lizard has the implicit value.
-    /// </summary>
-    /// <remarks>
-    /// A discriminated union on <c>pet_type</c>: one of <see cref="global::Consumer.Cat"/> (<c>cat</c>), <see cref="global::Consumer.Dog"/> (<c>dog</c>), <see cref="global::Consumer.Lizard"/> (<c>Lizard</c>). Any other value reads as <see cref="global::Consumer.UnknownPet"/>, which keeps the JSON. The writer writes <c>pet_type</c> itself: create the case you mean.
-    /// Generated from <c>#/components/schemas/Pet</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public abstract partial class Pet
-    {
-        /// <summary>
-        /// The name property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>name</c>, required. At most 10 characters.
-        /// </remarks>
-        public required string Name { get; init; }
-
-        /// <summary>
-        /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal abstract void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path);
-    }
+    /// <summary>The name property.</summary>
+    /// <remarks>JSON: <c>name</c>, required. At most 10 characters.</remarks>
+    public required string Name { get; init; }
 
     /// <summary>
-    /// A <see cref="global::Consumer.Pet"/> whose <c>pet_type</c> this version of the spec does not list (or that has none): a newer server's case, kept as it came.
+    /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
-    /// <remarks>
-    /// Written back as <see cref="RawJson"/>, unchanged. The spec's cases are <c>cat</c>, <c>dog</c>, <c>Lizard</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class UnknownPet : global::Consumer.Pet
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>The value of <c>pet_type</c> as received (a value that is not a string as its JSON text); null when the object has none.</summary>
-        public string? DiscriminatorValue { get; init; }
-
-        /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
-        public global::System.Text.Json.JsonElement RawJson { get; init; }
-
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
-            global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
-        }
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    internal abstract partial class UnionsClientJson
-    {
-        /// <summary>Reads a <see cref="global::Consumer.Pet"/>: the case its <c>pet_type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownPet"/>.</summary>
-        internal static global::Consumer.Pet ReadPet(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+    internal abstract void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path);
+}
 
-            // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
-            var scan = reader;
-            while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+/// <summary>
+/// A <see cref="global::Consumer.Pet"/> whose <c>pet_type</c> this version of the spec does not list (or that has none): a newer server's case, kept as it came.
+/// </summary>
+/// <remarks>
+/// Written back as <see cref="RawJson"/>, unchanged. The spec's cases are <c>cat</c>, <c>dog</c>, <c>Lizard</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class UnknownPet : global::Consumer.Pet
+{
+    /// <summary>The value of <c>pet_type</c> as received (a value that is not a string as its JSON text); null when the object has none.</summary>
+    public string? DiscriminatorValue { get; init; }
+
+    /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
+    public global::System.Text.Json.JsonElement RawJson { get; init; }
+
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
+    }
+}
+
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Pet"/>: the case its <c>pet_type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownPet"/>.</summary>
+    internal static global::Consumer.Pet ReadPet(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+
+        // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
+        var scan = reader;
+        while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (scan.ValueTextEquals("pet_type"u8))
             {
-                if (scan.ValueTextEquals("pet_type"u8))
-                {
-                    Next(ref scan);
-                    if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
-                    {
-                        if (scan.ValueTextEquals("cat"u8))
-                        {
-                            return ReadCat(ref reader);
-                        }
-                        if (scan.ValueTextEquals("dog"u8))
-                        {
-                            return ReadDog(ref reader);
-                        }
-                        if (scan.ValueTextEquals("Lizard"u8))
-                        {
-                            return ReadLizard(ref reader);
-                        }
-                    }
-
-                    break;
-                }
-
                 Next(ref scan);
-                SkipValue(ref scan);
-            }
-
-            return ReadUnknownPet(ref reader);
-        }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WritePet(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Pet)"/>, as no case has a readOnly property.</summary>
-        internal static void WritePetRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Pet value) => WritePet(writer, value);
-
-        /// <summary>Writes the case <paramref name="value"/> is, its <c>pet_type</c> first; an unknown case as the JSON it keeps.</summary>
-        internal static void WritePet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Pet value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Cat cat_:
-                    WriteCat(writer, cat_);
-                    return;
-                case global::Consumer.Dog dog_:
-                    WriteDog(writer, dog_);
-                    return;
-                case global::Consumer.Lizard lizard_:
-                    WriteLizard(writer, lizard_);
-                    return;
-                case global::Consumer.UnknownPet unknownPet_:
-                    WriteUnknownPet(writer, unknownPet_);
-                    return;
-                default:
-                    throw new global::System.ArgumentException("A Pet must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
-            }
-        }
-
-        /// <summary>Reads a <see cref="global::Consumer.UnknownPet"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.UnknownPet ReadUnknownPet(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            var raw = reader;
-            var rawJson = ReadJsonElement(ref raw);
-            string? discriminatorValue = rawJson.TryGetProperty("pet_type", out var discriminator)
-                ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
-                : null;
-            string? _name = default;
-            string? at = null;
-            try
-            {
-                while (NextProperty(ref reader, ref at))
+                if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    if (scan.ValueTextEquals("cat"u8))
                     {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                        return ReadCat(ref reader);
                     }
-                    else
+                    if (scan.ValueTextEquals("dog"u8))
                     {
-                        Next(ref reader);
-                        SkipValue(ref reader);
+                        return ReadDog(ref reader);
+                    }
+                    if (scan.ValueTextEquals("Lizard"u8))
+                    {
+                        return ReadLizard(ref reader);
                     }
                 }
-            }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
+
+                break;
             }
 
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            return new global::Consumer.UnknownPet
-            {
-                Name = _name,
-                DiscriminatorValue = discriminatorValue,
-                RawJson = rawJson,
-            };
+            Next(ref scan);
+            SkipValue(ref scan);
         }
 
-        /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
-        internal static void WriteUnknownPet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownPet value)
+        return ReadUnknownPet(ref reader);
+    }
+
+    /// <summary>Writes the case <paramref name="value"/> is, its <c>pet_type</c> first; an unknown case as the JSON it keeps.</summary>
+    internal static void WritePet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Pet value)
+    {
+        switch (value)
         {
-            if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-            {
-                throw new global::System.InvalidOperationException("UnknownPet.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
-            }
-
-            value.RawJson.WriteTo(writer);
+            case global::Consumer.Cat cat_:
+                WriteCat(writer, cat_);
+                return;
+            case global::Consumer.Dog dog_:
+                WriteDog(writer, dog_);
+                return;
+            case global::Consumer.Lizard lizard_:
+                WriteLizard(writer, lizard_);
+                return;
+            case global::Consumer.UnknownPet unknownPet_:
+                WriteUnknownPet(writer, unknownPet_);
+                return;
+            default:
+                throw new global::System.ArgumentException("A Pet must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
         }
+    }
+
+    /// <summary>Reads a <see cref="global::Consumer.UnknownPet"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.UnknownPet ReadUnknownPet(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var raw = reader;
+        var rawJson = ReadJsonElement(ref raw);
+        string? discriminatorValue = rawJson.TryGetProperty("pet_type", out var discriminator)
+            ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+            : null;
+        string? _name = default;
+        string? at = null;
+        try
+        {
+            while (NextProperty(ref reader, ref at))
+            {
+                if (reader.ValueTextEquals("name"u8))
+                {
+                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
+                }
+            }
+        }
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, at);
+        }
+
+        if (_name is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".name");
+        }
+
+        return new global::Consumer.UnknownPet
+        {
+            Name = _name,
+            DiscriminatorValue = discriminatorValue,
+            RawJson = rawJson,
+        };
+    }
+
+    /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
+    internal static void WriteUnknownPet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownPet value)
+    {
+        if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        {
+            throw new global::System.InvalidOperationException("UnknownPet.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
+        }
+
+        value.RawJson.WriteTo(writer);
     }
 }

@@ -3,207 +3,201 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>A component union; Circle by reference, Square by its implicit name.</summary>
+/// <remarks>
+/// A discriminated union on <c>kind</c>: one of <see cref="global::Consumer.Circle"/> (<c>circle</c>), <see cref="global::Consumer.Square"/> (<c>Square</c>). Any other value reads as <see cref="global::Consumer.UnknownShape"/>, which keeps the JSON. The writer writes <c>kind</c> itself: create the case you mean.
+/// The JSON is one of: Circle (kind = circle); Square (kind = Square). Any other value of kind reads as UnknownShape.
+/// Generated from <c>#/components/schemas/Shape</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public abstract partial class Shape
 {
     /// <summary>
-    /// A component union; Circle by reference, Square by its implicit name.
+    /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
-    /// <remarks>
-    /// A discriminated union on <c>kind</c>: one of <see cref="global::Consumer.Circle"/> (<c>circle</c>), <see cref="global::Consumer.Square"/> (<c>Square</c>). Any other value reads as <see cref="global::Consumer.UnknownShape"/>, which keeps the JSON. The writer writes <c>kind</c> itself: create the case you mean.
-    /// The JSON is one of: Circle (kind = circle); Square (kind = Square). Any other value of kind reads as UnknownShape.
-    /// Generated from <c>#/components/schemas/Shape</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public abstract partial class Shape
+    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        /// <summary>
-        /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
-        /// </summary>
-        /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
-            ValidateInto(errors, "$");
-            return errors;
-        }
-
-        internal abstract void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path);
+        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        ValidateInto(errors, "$");
+        return errors;
     }
 
-    /// <summary>
-    /// A <see cref="global::Consumer.Shape"/> whose <c>kind</c> this version of the spec does not list (or that has none): a newer server's case, kept as it came.
-    /// </summary>
-    /// <remarks>
-    /// Written back as <see cref="RawJson"/>, unchanged. The spec's cases are <c>circle</c>, <c>Square</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class UnknownShape : global::Consumer.Shape
+    internal abstract void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path);
+}
+
+/// <summary>
+/// A <see cref="global::Consumer.Shape"/> whose <c>kind</c> this version of the spec does not list (or that has none): a newer server's case, kept as it came.
+/// </summary>
+/// <remarks>
+/// Written back as <see cref="RawJson"/>, unchanged. The spec's cases are <c>circle</c>, <c>Square</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class UnknownShape : global::Consumer.Shape
+{
+    /// <summary>The value of <c>kind</c> as received (a value that is not a string as its JSON text); null when the object has none.</summary>
+    public string? DiscriminatorValue { get; init; }
+
+    /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
+    public global::System.Text.Json.JsonElement RawJson { get; init; }
+
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        /// <summary>The value of <c>kind</c> as received (a value that is not a string as its JSON text); null when the object has none.</summary>
-        public string? DiscriminatorValue { get; init; }
-
-        /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
-        public global::System.Text.Json.JsonElement RawJson { get; init; }
-
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+        // The spec sets no rule on this type.
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Shape"/>: the case its <c>kind</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownShape"/>.</summary>
+    internal static global::Consumer.Shape ReadShape(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Shape"/>: the case its <c>kind</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownShape"/>.</summary>
-        internal static global::Consumer.Shape ReadShape(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
 
-            // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
-            var scan = reader;
-            while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+        // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
+        var scan = reader;
+        while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (scan.ValueTextEquals("kind"u8))
             {
-                if (scan.ValueTextEquals("kind"u8))
-                {
-                    Next(ref scan);
-                    if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
-                    {
-                        if (scan.ValueTextEquals("circle"u8))
-                        {
-                            return ReadCircle(ref reader);
-                        }
-                        if (scan.ValueTextEquals("Square"u8))
-                        {
-                            return ReadSquare(ref reader);
-                        }
-                    }
-
-                    break;
-                }
-
                 Next(ref scan);
-                SkipValue(ref scan);
-            }
-
-            return ReadUnknownShape(ref reader);
-        }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteShape(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Shape)"/>, as no case has a readOnly property.</summary>
-        internal static void WriteShapeRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shape value) => WriteShape(writer, value);
-
-        /// <summary>Writes the case <paramref name="value"/> is, its <c>kind</c> first; an unknown case as the JSON it keeps.</summary>
-        internal static void WriteShape(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shape value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Circle circle_:
-                    WriteCircle(writer, circle_);
-                    return;
-                case global::Consumer.Square square_:
-                    WriteSquare(writer, square_);
-                    return;
-                case global::Consumer.UnknownShape unknownShape_:
-                    WriteUnknownShape(writer, unknownShape_);
-                    return;
-                default:
-                    throw new global::System.ArgumentException("A Shape must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
-            }
-        }
-
-        /// <summary>Reads a <see cref="global::Consumer.UnknownShape"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.UnknownShape ReadUnknownShape(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            var raw = reader;
-            var rawJson = ReadJsonElement(ref raw);
-            string? discriminatorValue = rawJson.TryGetProperty("kind", out var discriminator)
-                ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
-                : null;
-            string? at = null;
-            try
-            {
-                while (NextProperty(ref reader, ref at))
+                if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
                 {
-                    Next(ref reader);
-                    SkipValue(ref reader);
-                }
-            }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            return new global::Consumer.UnknownShape
-            {
-                DiscriminatorValue = discriminatorValue,
-                RawJson = rawJson,
-            };
-        }
-
-        /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
-        internal static void WriteUnknownShape(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownShape value)
-        {
-            if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-            {
-                throw new global::System.InvalidOperationException("UnknownShape.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
-            }
-
-            value.RawJson.WriteTo(writer);
-        }
-
-        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
-            return ReadListOfShape(ref reader, "$", ref unrecognizedValues);
-        }
-
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
-        internal static void WriteListOfShapeDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value)
-        {
-            WriteListOfShape(writer, value, null, "$");
-        }
-
-        /// <summary>Reads a JSON array of global::Consumer.Shape.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShape(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
-        {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var items = new ArrayBuilder<global::Consumer.Shape>();
-            try
-            {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadShape(ref reader));
+                    if (scan.ValueTextEquals("circle"u8))
+                    {
+                        return ReadCircle(ref reader);
+                    }
+                    if (scan.ValueTextEquals("Square"u8))
+                    {
+                        return ReadSquare(ref reader);
+                    }
                 }
 
-                return items.ToArray();
+                break;
             }
-            catch (global::System.Exception exception) when (IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-            finally
-            {
-                items.Dispose();
-            }
+
+            Next(ref scan);
+            SkipValue(ref scan);
         }
 
-        /// <summary>Writes a JSON array of global::Consumer.Shape.</summary>
-        private static void WriteListOfShape(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        return ReadUnknownShape(ref reader);
+    }
+
+    /// <summary>Writes the case <paramref name="value"/> is, its <c>kind</c> first; an unknown case as the JSON it keeps.</summary>
+    internal static void WriteShape(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shape value)
+    {
+        switch (value)
         {
-            writer.WriteStartArray();
-            for (var index = 0; index < value.Count; index++)
-            {
-                var item = value[index];
-                if (item is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    WriteShape(writer, item);
-                }
-            }
-            writer.WriteEndArray();
+            case global::Consumer.Circle circle_:
+                WriteCircle(writer, circle_);
+                return;
+            case global::Consumer.Square square_:
+                WriteSquare(writer, square_);
+                return;
+            case global::Consumer.UnknownShape unknownShape_:
+                WriteUnknownShape(writer, unknownShape_);
+                return;
+            default:
+                throw new global::System.ArgumentException("A Shape must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
         }
+    }
+
+    /// <summary>Reads a <see cref="global::Consumer.UnknownShape"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.UnknownShape ReadUnknownShape(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var raw = reader;
+        var rawJson = ReadJsonElement(ref raw);
+        string? discriminatorValue = rawJson.TryGetProperty("kind", out var discriminator)
+            ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+            : null;
+        string? at = null;
+        try
+        {
+            while (NextProperty(ref reader, ref at))
+            {
+                Next(ref reader);
+                SkipValue(ref reader);
+            }
+        }
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, at);
+        }
+
+        return new global::Consumer.UnknownShape
+        {
+            DiscriminatorValue = discriminatorValue,
+            RawJson = rawJson,
+        };
+    }
+
+    /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
+    internal static void WriteUnknownShape(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownShape value)
+    {
+        if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        {
+            throw new global::System.InvalidOperationException("UnknownShape.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
+        }
+
+        value.RawJson.WriteTo(writer);
+    }
+
+    /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
+    internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        return ReadListOfShape(ref reader, "$", ref unrecognizedValues);
+    }
+
+    /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
+    internal static void WriteListOfShapeDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value)
+    {
+        WriteListOfShape(writer, value, null, "$");
+    }
+
+    /// <summary>Reads a JSON array of global::Consumer.Shape.</summary>
+    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShape(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<global::Consumer.Shape>();
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadShape(ref reader));
+            }
+
+            return items.ToArray();
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a JSON array of global::Consumer.Shape.</summary>
+    private static void WriteListOfShape(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            var item = value[index];
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                WriteShape(writer, item);
+            }
+        }
+        writer.WriteEndArray();
     }
 }

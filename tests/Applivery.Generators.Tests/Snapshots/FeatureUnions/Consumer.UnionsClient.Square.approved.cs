@@ -3,81 +3,71 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>The Square schema of Unions API.</summary>
+/// <remarks>
+/// A case of <see cref="global::Consumer.Shape"/>: written with <c>kind: Square</c>, which the writer sets itself.
+/// Generated from <c>#/components/schemas/Square</c> in <c>features-unions.yaml</c>.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed partial class Square : global::Consumer.Shape
 {
-    /// <summary>
-    /// The Square schema of Unions API.
-    /// </summary>
-    /// <remarks>
-    /// A case of <see cref="global::Consumer.Shape"/>: written with <c>kind: Square</c>, which the writer sets itself.
-    /// Generated from <c>#/components/schemas/Square</c> in <c>features-unions.yaml</c>.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed partial class Square : global::Consumer.Shape
-    {
-        /// <summary>
-        /// The side property.
-        /// </summary>
-        /// <remarks>
-        /// JSON: <c>side</c>, required.
-        /// </remarks>
-        public required double Side { get; init; }
+    /// <summary>The side property.</summary>
+    /// <remarks>JSON: <c>side</c>, required.</remarks>
+    public required double Side { get; init; }
 
-        internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
-        {
-            // The spec sets no rule on this type.
-        }
+    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    {
+        // The spec sets no rule on this type.
     }
+}
 
-    internal abstract partial class UnionsClientJson
+internal abstract partial class UnionsClientJson
+{
+    /// <summary>Reads a <see cref="global::Consumer.Square"/> from the current token, which must start an object.</summary>
+    internal static global::Consumer.Square ReadSquare(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads a <see cref="global::Consumer.Square"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.Square ReadSquare(ref global::System.Text.Json.Utf8JsonReader reader)
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        double? _side = default;
+        string? at = null;
+        try
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            double? _side = default;
-            string? at = null;
-            try
+            while (NextProperty(ref reader, ref at))
             {
-                while (NextProperty(ref reader, ref at))
+                if (reader.ValueTextEquals("side"u8))
                 {
-                    if (reader.ValueTextEquals("side"u8))
-                    {
-                        _side = NextValueIsNull(ref reader, ref at, ".side") ? null : ReadDouble(ref reader);
-                    }
-                    else
-                    {
-                        Next(ref reader);
-                        SkipValue(ref reader);
-                    }
+                    _side = NextValueIsNull(ref reader, ref at, ".side") ? null : ReadDouble(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    SkipValue(ref reader);
                 }
             }
-            catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
-            {
-                throw JsonReadFailure.Within(exception, at);
-            }
-
-            if (_side is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".side");
-            }
-
-            return new global::Consumer.Square
-            {
-                Side = _side.Value,
-            };
         }
-
-        /// <summary>Writes <paramref name="value"/> as a request body; the same as <see cref="WriteSquare(global::System.Text.Json.Utf8JsonWriter, global::Consumer.Square)"/>, as the type has no readOnly property.</summary>
-        internal static void WriteSquareRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Square value) => WriteSquare(writer, value);
-
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteSquare(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Square value)
+        catch (global::System.Exception exception) when (at is not null && IsReadFailure(exception))
         {
-            writer.WriteStartObject();
-            writer.WriteString(Utf8Kind, Utf8Square);
-            writer.WriteNumber(Utf8Side, value.Side);
-            writer.WriteEndObject();
+            throw JsonReadFailure.Within(exception, at);
         }
+
+        if (_side is null)
+        {
+            throw new JsonReadFailure("the required property is missing", ".side");
+        }
+
+        return new global::Consumer.Square
+        {
+            Side = _side.Value,
+        };
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
+    internal static void WriteSquare(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Square value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Utf8Kind, Utf8Square);
+        writer.WriteNumber(Utf8Side, value.Side);
+        writer.WriteEndObject();
     }
 }

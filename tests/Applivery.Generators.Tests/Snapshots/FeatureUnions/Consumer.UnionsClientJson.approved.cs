@@ -3,89 +3,88 @@
 #nullable enable
 #pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.
 
-namespace Consumer
+namespace Consumer;
+
+/// <summary>
+/// Reads and writes the JSON of <c>features-unions.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
+/// </summary>
+/// <remarks>
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+internal abstract partial class UnionsClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    /// <summary>
-    /// Reads and writes the JSON of <c>features-unions.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
-    /// </summary>
-    /// <remarks>
-    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    internal abstract partial class UnionsClientJson : global::Applivery.Generators.Runtime.JsonRuntime
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Age = global::System.Text.Json.JsonEncodedText.Encode("age");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Bark = global::System.Text.Json.JsonEncodedText.Encode("bark");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Bike = global::System.Text.Json.JsonEncodedText.Encode("bike");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Car = global::System.Text.Json.JsonEncodedText.Encode("car");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Cat = global::System.Text.Json.JsonEncodedText.Encode("cat");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Circle = global::System.Text.Json.JsonEncodedText.Encode("circle");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Color = global::System.Text.Json.JsonEncodedText.Encode("color");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Dog = global::System.Text.Json.JsonEncodedText.Encode("dog");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Gears = global::System.Text.Json.JsonEncodedText.Encode("gears");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Hunts = global::System.Text.Json.JsonEncodedText.Encode("hunts");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Lizard = global::System.Text.Json.JsonEncodedText.Encode("Lizard");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Main = global::System.Text.Json.JsonEncodedText.Encode("main");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8PetType = global::System.Text.Json.JsonEncodedText.Encode("pet_type");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Radius = global::System.Text.Json.JsonEncodedText.Encode("radius");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Shapes = global::System.Text.Json.JsonEncodedText.Encode("shapes");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Side = global::System.Text.Json.JsonEncodedText.Encode("side");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Square = global::System.Text.Json.JsonEncodedText.Encode("Square");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+    private static readonly global::System.Text.Json.JsonEncodedText Utf8Wheels = global::System.Text.Json.JsonEncodedText.Encode("wheels");
+}
+
+/// <summary>
+/// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-unions.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
+/// </summary>
+/// <example>
+/// <code>var info = (JsonTypeInfo&lt;Member&gt;)UnionsClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
+/// string json = JsonSerializer.Serialize(member, info);</code>
+/// </example>
+[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
+public sealed class UnionsClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+{
+    /// <summary>The shared instance.</summary>
+    public static UnionsClientJsonTypeInfoResolver Instance { get; } = new UnionsClientJsonTypeInfoResolver();
+
+    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+
+    /// <summary>Read-only options that use this resolver.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+
+    /// <inheritdoc/>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Age = global::System.Text.Json.JsonEncodedText.Encode("age");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Bark = global::System.Text.Json.JsonEncodedText.Encode("bark");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Bike = global::System.Text.Json.JsonEncodedText.Encode("bike");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Car = global::System.Text.Json.JsonEncodedText.Encode("car");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Cat = global::System.Text.Json.JsonEncodedText.Encode("cat");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Circle = global::System.Text.Json.JsonEncodedText.Encode("circle");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Color = global::System.Text.Json.JsonEncodedText.Encode("color");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Dog = global::System.Text.Json.JsonEncodedText.Encode("dog");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Gears = global::System.Text.Json.JsonEncodedText.Encode("gears");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Hunts = global::System.Text.Json.JsonEncodedText.Encode("hunts");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Lizard = global::System.Text.Json.JsonEncodedText.Encode("Lizard");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Main = global::System.Text.Json.JsonEncodedText.Encode("main");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8PetType = global::System.Text.Json.JsonEncodedText.Encode("pet_type");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Radius = global::System.Text.Json.JsonEncodedText.Encode("radius");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Shapes = global::System.Text.Json.JsonEncodedText.Encode("shapes");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Side = global::System.Text.Json.JsonEncodedText.Encode("side");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Square = global::System.Text.Json.JsonEncodedText.Encode("Square");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Wheels = global::System.Text.Json.JsonEncodedText.Encode("wheels");
+        if (type == typeof(global::Consumer.Cat)) return Info<global::Consumer.Cat>(options, UnionsClientJson.ReadCat, UnionsClientJson.WriteCat);
+        if (type == typeof(global::Consumer.Dog)) return Info<global::Consumer.Dog>(options, UnionsClientJson.ReadDog, UnionsClientJson.WriteDog);
+        if (type == typeof(global::Consumer.Lizard)) return Info<global::Consumer.Lizard>(options, UnionsClientJson.ReadLizard, UnionsClientJson.WriteLizard);
+        if (type == typeof(global::Consumer.Pet)) return Info<global::Consumer.Pet>(options, UnionsClientJson.ReadPet, UnionsClientJson.WritePet);
+        if (type == typeof(global::Consumer.UnknownPet)) return Info<global::Consumer.UnknownPet>(options, UnionsClientJson.ReadUnknownPet, UnionsClientJson.WriteUnknownPet);
+        if (type == typeof(global::Consumer.Car)) return Info<global::Consumer.Car>(options, UnionsClientJson.ReadCar, UnionsClientJson.WriteCar);
+        if (type == typeof(global::Consumer.Bike)) return Info<global::Consumer.Bike>(options, UnionsClientJson.ReadBike, UnionsClientJson.WriteBike);
+        if (type == typeof(global::Consumer.Shape)) return Info<global::Consumer.Shape>(options, UnionsClientJson.ReadShape, UnionsClientJson.WriteShape);
+        if (type == typeof(global::Consumer.UnknownShape)) return Info<global::Consumer.UnknownShape>(options, UnionsClientJson.ReadUnknownShape, UnionsClientJson.WriteUnknownShape);
+        if (type == typeof(global::Consumer.Circle)) return Info<global::Consumer.Circle>(options, UnionsClientJson.ReadCircle, UnionsClientJson.WriteCircle);
+        if (type == typeof(global::Consumer.Square)) return Info<global::Consumer.Square>(options, UnionsClientJson.ReadSquare, UnionsClientJson.WriteSquare);
+        if (type == typeof(global::Consumer.Drawing)) return Info<global::Consumer.Drawing>(options, UnionsClientJson.ReadDrawing, UnionsClientJson.WriteDrawing);
+        if (type == typeof(global::Consumer.CreateVehicleRequest)) return Info<global::Consumer.CreateVehicleRequest>(options, UnionsClientJson.ReadCreateVehicleRequest, UnionsClientJson.WriteCreateVehicleRequest);
+        if (type == typeof(global::Consumer.UnknownCreateVehicleRequest)) return Info<global::Consumer.UnknownCreateVehicleRequest>(options, UnionsClientJson.ReadUnknownCreateVehicleRequest, UnionsClientJson.WriteUnknownCreateVehicleRequest);
+
+        return null;
     }
 
-    /// <summary>
-    /// Lets <c>System.Text.Json</c> (de)serialize the types of <c>features-unions.yaml</c> without reflection, AOT- and trim-safe, through the generated readers and writers.
-    /// </summary>
-    /// <example>
-    /// <code>var info = (JsonTypeInfo&lt;Member&gt;)UnionsClientJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Member));
-    /// string json = JsonSerializer.Serialize(member, info);</code>
-    /// </example>
-    [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class UnionsClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.UnionsClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionsClientJson.Converter<T>(read, write));
+
+    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
     {
-        /// <summary>The shared instance.</summary>
-        public static UnionsClientJsonTypeInfoResolver Instance { get; } = new UnionsClientJsonTypeInfoResolver();
-
-        private static global::System.Text.Json.JsonSerializerOptions? s_options;
-
-        /// <summary>Read-only options that use this resolver.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
-
-        /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Consumer.Cat)) return Info<global::Consumer.Cat>(options, UnionsClientJson.ReadCat, UnionsClientJson.WriteCat);
-            if (type == typeof(global::Consumer.Dog)) return Info<global::Consumer.Dog>(options, UnionsClientJson.ReadDog, UnionsClientJson.WriteDog);
-            if (type == typeof(global::Consumer.Lizard)) return Info<global::Consumer.Lizard>(options, UnionsClientJson.ReadLizard, UnionsClientJson.WriteLizard);
-            if (type == typeof(global::Consumer.Pet)) return Info<global::Consumer.Pet>(options, UnionsClientJson.ReadPet, UnionsClientJson.WritePet);
-            if (type == typeof(global::Consumer.UnknownPet)) return Info<global::Consumer.UnknownPet>(options, UnionsClientJson.ReadUnknownPet, UnionsClientJson.WriteUnknownPet);
-            if (type == typeof(global::Consumer.Car)) return Info<global::Consumer.Car>(options, UnionsClientJson.ReadCar, UnionsClientJson.WriteCar);
-            if (type == typeof(global::Consumer.Bike)) return Info<global::Consumer.Bike>(options, UnionsClientJson.ReadBike, UnionsClientJson.WriteBike);
-            if (type == typeof(global::Consumer.Shape)) return Info<global::Consumer.Shape>(options, UnionsClientJson.ReadShape, UnionsClientJson.WriteShape);
-            if (type == typeof(global::Consumer.UnknownShape)) return Info<global::Consumer.UnknownShape>(options, UnionsClientJson.ReadUnknownShape, UnionsClientJson.WriteUnknownShape);
-            if (type == typeof(global::Consumer.Circle)) return Info<global::Consumer.Circle>(options, UnionsClientJson.ReadCircle, UnionsClientJson.WriteCircle);
-            if (type == typeof(global::Consumer.Square)) return Info<global::Consumer.Square>(options, UnionsClientJson.ReadSquare, UnionsClientJson.WriteSquare);
-            if (type == typeof(global::Consumer.Drawing)) return Info<global::Consumer.Drawing>(options, UnionsClientJson.ReadDrawing, UnionsClientJson.WriteDrawing);
-            if (type == typeof(global::Consumer.CreateVehicleRequest)) return Info<global::Consumer.CreateVehicleRequest>(options, UnionsClientJson.ReadCreateVehicleRequest, UnionsClientJson.WriteCreateVehicleRequest);
-            if (type == typeof(global::Consumer.UnknownCreateVehicleRequest)) return Info<global::Consumer.UnknownCreateVehicleRequest>(options, UnionsClientJson.ReadUnknownCreateVehicleRequest, UnionsClientJson.WriteUnknownCreateVehicleRequest);
-
-            return null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.UnionsClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionsClientJson.Converter<T>(read, write));
-
-        private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
-        {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
-            options.MakeReadOnly();
-            return options;
-        }
+        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        options.MakeReadOnly();
+        return options;
     }
 }
