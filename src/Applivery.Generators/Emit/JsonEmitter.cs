@@ -342,19 +342,15 @@ internal sealed partial class JsonEmitter
         writer.Line();
 
         // A writeOnly property is never in a response; a readOnly one is required there (unless the schema allows null).
-        foreach (var property in type.Properties.Where(property => property.IsRequired && !property.IsWriteOnly && !property.AllowsNull && (!property.IsNullable || property.IsReadOnly)))
-        {
-            writer.OpenBlock($"if ({Local(property)} is null)");
-            writer.Line($"throw new JsonReadFailure(\"the required property is missing\", {CSharpTypes.Literal(property.JsonPath)});");
-            writer.CloseBlock();
-            writer.Line();
-        }
-
+        // Required(...) fails naming the property when it is missing, in property order, before the object exists.
         writer.OpenBlock($"return new {typeName}");
         foreach (var property in type.Properties)
         {
+            var mustBePresent = property.IsRequired && !property.IsWriteOnly && !property.AllowsNull && (!property.IsNullable || property.IsReadOnly);
             var suffix = property.IsRequired && !property.IsNullable && property.Type.IsValueType ? ".Value" : string.Empty;
-            writer.Line($"{property.Name} = {Local(property)}{suffix},");
+            writer.Line(mustBePresent
+                ? $"{property.Name} = Required({Local(property)}, {CSharpTypes.Literal(property.JsonPath)}),"
+                : $"{property.Name} = {Local(property)}{suffix},");
         }
 
         if (type.AdditionalProperties is not null)

@@ -216,14 +216,9 @@ internal abstract partial class HostileSummaryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_classValue is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".class");
-        }
-
         return new global::Consumer.Class
         {
-            ClassValue = _classValue,
+            ClassValue = Required(_classValue, ".class"),
             Event = _event,
             Namespace = _namespace,
             _1st = __1st,

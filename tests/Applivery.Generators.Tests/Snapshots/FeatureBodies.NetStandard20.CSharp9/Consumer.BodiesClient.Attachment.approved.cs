@@ -67,20 +67,10 @@ namespace Consumer
                 throw JsonReadFailure.Within(exception, at);
             }
 
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
-            if (_data is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".data");
-            }
-
             return new global::Consumer.Attachment
             {
-                Name = _name,
-                Data = _data,
+                Name = Required(_name, ".name"),
+                Data = Required(_data, ".data"),
             };
         }
 

@@ -204,14 +204,9 @@ namespace Consumer
                 throw JsonReadFailure.Within(exception, at);
             }
 
-            if (_name is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".name");
-            }
-
             return new global::Consumer.FormFields
             {
-                Name = _name,
+                Name = Required(_name, ".name"),
                 Count = _count,
                 Price = _price,
                 Active = _active,

@@ -150,22 +150,12 @@ namespace Consumer
                 throw JsonReadFailure.Within(exception, at);
             }
 
-            if (_files is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".files");
-            }
-
-            if (_title is null)
-            {
-                throw new JsonReadFailure("the required property is missing", ".title");
-            }
-
             return new global::Consumer.UploadFilesRequest
             {
-                Files = _files,
+                Files = Required(_files, ".files"),
                 Avatar = _avatar,
                 Metadata = _metadata,
-                Title = _title,
+                Title = Required(_title, ".title"),
                 Count = _count,
                 When = _when,
                 Color = _color,

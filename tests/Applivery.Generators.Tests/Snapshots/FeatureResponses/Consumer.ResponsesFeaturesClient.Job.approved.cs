@@ -66,14 +66,9 @@ internal abstract partial class ResponsesFeaturesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_id is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".id");
-        }
-
         return new global::Consumer.Job
         {
-            Id = _id,
+            Id = Required(_id, ".id"),
             State = _state,
         };
     }

@@ -57,14 +57,9 @@ internal abstract partial class ResponsesFeaturesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_ticketValue is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".ticket");
-        }
-
         return new global::Consumer.Ticket
         {
-            TicketValue = _ticketValue,
+            TicketValue = Required(_ticketValue, ".ticket"),
         };
     }
 

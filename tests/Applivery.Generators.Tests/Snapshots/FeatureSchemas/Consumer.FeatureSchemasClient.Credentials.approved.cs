@@ -70,14 +70,9 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_email is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".email");
-        }
-
         return new global::Consumer.Credentials
         {
-            Email = _email,
+            Email = Required(_email, ".email"),
             Password = _password,
         };
     }

@@ -67,14 +67,9 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_name is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".name");
-        }
-
         return new global::Consumer.Labels
         {
-            Name = _name,
+            Name = Required(_name, ".name"),
             AdditionalProperties = additionalProperties,
         };
     }

@@ -105,20 +105,10 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_id is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".id");
-        }
-
-        if (_name is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".name");
-        }
-
         return new global::Consumer.Planet
         {
-            Id = _id,
-            Name = _name,
+            Id = Required(_id, ".id"),
+            Name = Required(_name, ".name"),
             LastUpdated = _lastUpdated,
             Satellites = _satellites,
             Measurements = _measurements,

@@ -76,15 +76,10 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_name is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".name");
-        }
-
         return new global::Consumer.Satellite
         {
             Id = _id,
-            Name = _name,
+            Name = Required(_name, ".name"),
             Orbit = _orbit,
         };
     }

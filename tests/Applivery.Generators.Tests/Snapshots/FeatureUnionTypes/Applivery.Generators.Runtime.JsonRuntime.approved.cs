@@ -186,6 +186,16 @@ internal abstract partial class JsonRuntime
         }
     }
 
+    /// <summary>The value of a required property read from an object; null (it was missing) fails the read at <paramref name="path"/>.</summary>
+    internal static T Required<T>(T? value, string path)
+        where T : class =>
+        value ?? throw new JsonReadFailure("the required property is missing", path);
+
+    /// <summary>The value of a required property read from an object; null (it was missing) fails the read at <paramref name="path"/>.</summary>
+    internal static T Required<T>(T? value, string path)
+        where T : struct =>
+        value ?? throw new JsonReadFailure("the required property is missing", path);
+
     internal static string PropertyStep(string name) => "['" + name.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
 
     internal static JsonReadFailure Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected) =>

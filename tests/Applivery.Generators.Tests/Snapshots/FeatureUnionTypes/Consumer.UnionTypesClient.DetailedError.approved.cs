@@ -67,20 +67,10 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_code is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".code");
-        }
-
-        if (_details is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".details");
-        }
-
         return new global::Consumer.DetailedError
         {
-            Code = _code.Value,
-            Details = _details,
+            Code = Required(_code, ".code"),
+            Details = Required(_details, ".details"),
         };
     }
 

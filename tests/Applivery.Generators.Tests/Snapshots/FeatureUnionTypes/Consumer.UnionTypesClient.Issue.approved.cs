@@ -75,14 +75,9 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_number is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".number");
-        }
-
         return new global::Consumer.Issue
         {
-            Number = _number.Value,
+            Number = Required(_number, ".number"),
             Title = _title,
             Stars = _stars,
         };

@@ -134,14 +134,9 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_text is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".text");
-        }
-
         return new global::Consumer.Query
         {
-            Text = _text,
+            Text = Required(_text, ".text"),
             Id = _id,
             Scalar = _scalar,
             Tags = _tags,

@@ -59,14 +59,9 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_login is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".login");
-        }
-
         return new global::Consumer.QueryOwnerOrNull
         {
-            Login = _login,
+            Login = Required(_login, ".login"),
         };
     }
 

@@ -68,14 +68,9 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_from is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".from");
-        }
-
         return new global::Consumer.QueryRangeOption1
         {
-            From = _from.Value,
+            From = Required(_from, ".from"),
             To = _to,
         };
     }

@@ -77,20 +77,10 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_fullName is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".fullName");
-        }
-
-        if (_stars is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".stars");
-        }
-
         return new global::Consumer.Repository
         {
-            FullName = _fullName,
-            Stars = _stars.Value,
+            FullName = Required(_fullName, ".fullName"),
+            Stars = Required(_stars, ".stars"),
             Owner = _owner,
         };
     }

@@ -57,14 +57,9 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_message is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".message");
-        }
-
         return new global::Consumer.SimpleError
         {
-            Message = _message,
+            Message = Required(_message, ".message"),
         };
     }
 

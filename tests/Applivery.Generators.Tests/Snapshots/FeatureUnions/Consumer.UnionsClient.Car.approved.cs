@@ -60,15 +60,10 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_wheels is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".wheels");
-        }
-
         return new global::Consumer.Car
         {
             Id = _id,
-            Wheels = _wheels.Value,
+            Wheels = Required(_wheels, ".wheels"),
         };
     }
 

@@ -67,14 +67,9 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_name is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".name");
-        }
-
         return new global::Consumer.Cat
         {
-            Name = _name,
+            Name = Required(_name, ".name"),
             Hunts = _hunts,
             Age = _age,
         };

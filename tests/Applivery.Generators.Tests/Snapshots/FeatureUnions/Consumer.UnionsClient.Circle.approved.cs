@@ -51,14 +51,9 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_radius is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".radius");
-        }
-
         return new global::Consumer.Circle
         {
-            Radius = _radius.Value,
+            Radius = Required(_radius, ".radius"),
         };
     }
 

@@ -57,20 +57,10 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_name is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".name");
-        }
-
-        if (_bark is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".bark");
-        }
-
         return new global::Consumer.Dog
         {
-            Name = _name,
-            Bark = _bark.Value,
+            Name = Required(_name, ".name"),
+            Bark = Required(_bark, ".bark"),
         };
     }
 

@@ -85,20 +85,10 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_title is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".title");
-        }
-
-        if (_main is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".main");
-        }
-
         return new global::Consumer.Drawing
         {
-            Title = _title,
-            Main = _main,
+            Title = Required(_title, ".title"),
+            Main = Required(_main, ".main"),
             Shapes = _shapes,
         };
     }

@@ -57,14 +57,9 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_name is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".name");
-        }
-
         return new global::Consumer.Lizard
         {
-            Name = _name,
+            Name = Required(_name, ".name"),
             Color = _color,
         };
     }

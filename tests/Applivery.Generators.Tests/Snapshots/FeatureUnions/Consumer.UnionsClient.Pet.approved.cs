@@ -146,14 +146,9 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_name is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".name");
-        }
-
         return new global::Consumer.UnknownPet
         {
-            Name = _name,
+            Name = Required(_name, ".name"),
             DiscriminatorValue = discriminatorValue,
             RawJson = rawJson,
         };

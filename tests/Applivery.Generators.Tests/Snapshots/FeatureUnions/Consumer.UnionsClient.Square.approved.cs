@@ -51,14 +51,9 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        if (_side is null)
-        {
-            throw new JsonReadFailure("the required property is missing", ".side");
-        }
-
         return new global::Consumer.Square
         {
-            Side = _side.Value,
+            Side = Required(_side, ".side"),
         };
     }
 
