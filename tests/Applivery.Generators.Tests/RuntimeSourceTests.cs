@@ -40,11 +40,16 @@ public class RuntimeSourceTests
     {
         var files = Directory.GetFiles(RuntimeFolder, "*.cs").Select(Path.GetFileName).OrderBy(name => name, System.StringComparer.Ordinal).ToList();
         var parts = new[] { JsonRuntimeEmitter.Core }.Concat(JsonRuntimeEmitter.OptionalParts).ToList();
+        var validation = new[] { "ValidationError.cs", "ValidationRules.cs" };
 
-        Assert.Equal(parts.Select(FileOf).OrderBy(name => name, System.StringComparer.Ordinal), files);
+        Assert.Equal(parts.Select(JsonRuntimeEmitter.FileName).Concat(validation).OrderBy(name => name, System.StringComparer.Ordinal), files);
+        foreach (var file in files)
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(RuntimeFolder, file!)).Replace("\r\n", "\n"), RuntimeResources.Text(file!));
+        }
+
         foreach (var part in parts)
         {
-            Assert.Equal(File.ReadAllText(Path.Combine(RuntimeFolder, FileOf(part))).Replace("\r\n", "\n"), JsonRuntimeEmitter.Resource(part));
             Assert.NotEmpty(JsonRuntimeEmitter.Members(part));
         }
     }
@@ -99,7 +104,8 @@ public class RuntimeSourceTests
         Assert.Contains("internal static int PickObjectCase(", runtime, System.StringComparison.Ordinal);
         Assert.Contains("internal static global::System.DateTimeOffset ReadDateTimeOffset(", runtime, System.StringComparison.Ordinal);
         Assert.Contains(": global::Applivery.Generators.Runtime.JsonRuntime", run.Source("Consumer.AppliveryClientJson.g.cs"), System.StringComparison.Ordinal);
-    }
 
-    private static string FileOf(string part) => part == JsonRuntimeEmitter.Core ? "JsonRuntime.cs" : $"JsonRuntime.{part}.cs";
+        // The validation runtime holds the namespace's public ValidationError: one copy per namespace, not per compilation.
+        Assert.Equal(new[] { "Consumer.ValidationRules.g.cs", "Unions.ValidationRules.g.cs" }, run.Sources.Select(source => source.HintName).Where(name => name.EndsWith(".ValidationRules.g.cs", System.StringComparison.Ordinal)).OrderBy(name => name, System.StringComparer.Ordinal));
+    }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Applivery.Generators.Model;
 
@@ -30,7 +29,6 @@ internal static class JsonRuntimeEmitter
     };
 
     private const string ClassLine = "    internal abstract partial class JsonRuntime";
-    private const string AttributeStart = "    [global::System.CodeDom.Compiler.GeneratedCode(";
 
     /// <summary>
     /// The parts the spec's generated code calls, decided from the model (the value kinds it holds anywhere, its enums,
@@ -111,7 +109,7 @@ internal static class JsonRuntimeEmitter
         var end = core.LastIndexOf("    }");
         var members = OptionalParts.Where(used.Contains).SelectMany(part => new[] { string.Empty }.Concat(Members(part)));
         var lines = core.Take(end)
-            .Select(line => line.StartsWith(AttributeStart, StringComparison.Ordinal) ? "    " + GeneratedFile.GeneratedCodeAttribute : line)
+            .Select(line => RuntimeResources.Emitted(line, RuntimeResources.Namespace))
             .Concat(members)
             .Concat(core.Skip(end));
         return string.Join("\n", lines);
@@ -131,24 +129,8 @@ internal static class JsonRuntimeEmitter
         return lines.Skip(start + 2).Take(end - start - 2);
     }
 
-    private static readonly Dictionary<string, string> Resources = new(StringComparer.Ordinal);
+    /// <summary>The text of <c>Runtime/JsonRuntime[.{part}].cs</c>.</summary>
+    public static string Resource(string part) => RuntimeResources.Text(FileName(part));
 
-    /// <summary>The text of <c>Runtime/JsonRuntime[.{part}].cs</c>, embedded in this assembly.</summary>
-    public static string Resource(string part)
-    {
-        lock (Resources)
-        {
-            if (!Resources.TryGetValue(part, out var text))
-            {
-                var name = part == Core ? "Applivery.Generators.Runtime.JsonRuntime.cs" : $"Applivery.Generators.Runtime.JsonRuntime.{part}.cs";
-                using var stream = typeof(JsonRuntimeEmitter).Assembly.GetManifestResourceStream(name)
-                    ?? throw new InvalidOperationException("The generator is missing its embedded runtime part " + name + ".");
-                using var reader = new StreamReader(stream);
-                text = reader.ReadToEnd().Replace("\r\n", "\n");
-                Resources[part] = text;
-            }
-
-            return text;
-        }
-    }
+    public static string FileName(string part) => part == Core ? "JsonRuntime.cs" : $"JsonRuntime.{part}.cs";
 }

@@ -95,6 +95,11 @@ internal static class SourceEmitter
             var files = new List<(string HintName, string Source)>();
             foreach (var file in resolution.SharedFiles)
             {
+                if (file.Concern == SharedConcern.ValidationError)
+                {
+                    files.Add(($"{file.Namespace}.{SupportNames.ValidationRules}.g.cs", ValidationEmitter.EmitValidationRules(file.Namespace)));
+                }
+
                 files.Add(($"{file.Namespace}.{file.Concern}.g.cs", file.Concern switch
                 {
                     SharedConcern.ValidationError => ValidationEmitter.EmitValidationError(file.Namespace),

@@ -13,44 +13,14 @@ internal static class ValidationEmitter
 {
     public static string ValidationClassName(ClientSpec client) => SupportNames.Validation(client.ClientName);
 
-    /// <summary>The type shared by every client in a namespace.</summary>
-    public static string EmitValidationError(string ns)
-    {
-        var writer = GeneratedFile.Begin(ns, null);
-        writer.Lines($$"""
-            /// <summary>
-            /// One value that breaks a rule of the spec, found by a generated <c>Validate()</c> method.
-            /// </summary>
-            {{GeneratedFile.GeneratedCodeAttribute}}
-            public sealed class ValidationError
-            {
-                /// <summary>Creates a validation error.</summary>
-                public ValidationError(string path, string rule, string message, string? value)
-                {
-                    Path = path;
-                    Rule = rule;
-                    Message = message;
-                    Value = value;
-                }
+    /// <summary>The violation type shared by every client in a namespace (<c>Runtime/ValidationError.cs</c>).</summary>
+    public static string EmitValidationError(string ns) => RuntimeResources.InNamespace("ValidationError.cs", ns);
 
-                /// <summary>The JSON path of the value, such as <c>$.data[0].member.email</c>.</summary>
-                public string Path { get; }
+    /// <summary>The rule checks shared by every client in a namespace (<c>Runtime/ValidationRules.cs</c>).</summary>
+    public static string EmitValidationRules(string ns) => RuntimeResources.InNamespace("ValidationRules.cs", ns);
 
-                /// <summary>The spec keyword that is broken: <c>pattern</c>, <c>maxLength</c>, <c>minimum</c>, <c>required</c>...</summary>
-                public string Rule { get; }
-
-                /// <summary>What the rule requires, such as <c>must be at most 128 characters long</c>.</summary>
-                public string Message { get; }
-
-                /// <summary>The offending value as text (invariant culture), or null when the value is missing.</summary>
-                public string? Value { get; }
-
-                /// <inheritdoc/>
-                public override string ToString() => Value is null ? Path + ": " + Message : Path + ": " + Message + " (was '" + Value + "')";
-            }
-            """);
-        return GeneratedFile.End(writer);
-    }
+    /// <summary>The class of the rule checks, by its full name.</summary>
+    private static string Rules(ClientSpec client) => $"global::{client.Namespace}.{SupportNames.ValidationRules}";
 
     public static string EmitValidationClass(ClientSpec client)
     {
@@ -84,8 +54,6 @@ internal static class ValidationEmitter
             EmitParameterValidator(writer, client, operation);
         }
 
-        writer.Line();
-        writer.Lines(RuleHelpers);
         writer.CloseBlock();
         return GeneratedFile.End(writer);
     }
@@ -113,11 +81,11 @@ internal static class ValidationEmitter
             var wire = CSharpTypes.Literal(parameter.Name.TrimStart('@'));
             if (parameter.IsRequired && !parameter.Type.IsValueType)
             {
-                writer.Line($"RequireNotNull({name}, {wire});");
+                writer.Line($"{Rules(client)}.RequireNotNull({name}, {wire});");
                 any = true;
             }
 
-            foreach (var line in ValueChecks(client, parameter.Type, name, check => $"Require{check.Rule}({check.Value}, {wire}{check.Arguments});"))
+            foreach (var line in ValueChecks(client, parameter.Type, name, check => $"{Rules(client)}.Require{check.Rule}({check.Value}, {wire}{check.Arguments});"))
             {
                 writer.Line(line);
                 any = true;
@@ -135,7 +103,6 @@ internal static class ValidationEmitter
     /// <summary>Writes the statements of a DTO's <c>ValidateInto(errors, path)</c>.</summary>
     public static void EmitObjectChecks(SourceWriter writer, ClientSpec client, ObjectTypeSpec type)
     {
-        var validation = $"global::{client.Namespace}.{ValidationClassName(client)}";
         var any = false;
         foreach (var property in type.Properties)
         {
@@ -143,7 +110,7 @@ internal static class ValidationEmitter
             // Validate() checks what the caller sends: a readOnly property is never required of it, a writeOnly one is.
             if (property.IsRequired && !property.IsReadOnly && !property.AllowsNull && (property.IsWriteOnly || (!property.IsNullable && !property.Type.IsValueType)))
             {
-                writer.Line($"{validation}.CheckRequired(errors, {path}, {property.Name});");
+                writer.Line($"{Rules(client)}.CheckRequired(errors, {path}, {property.Name});");
                 any = true;
             }
 
@@ -173,8 +140,7 @@ internal static class ValidationEmitter
     /// <param name="prefix">Starts the names of loop variables: pattern variables stay in scope for the whole method.</param>
     private static IEnumerable<string> NestedChecks(ClientSpec client, TypeRef type, string value, string path, string prefix, int depth)
     {
-        var validation = $"global::{client.Namespace}.{ValidationClassName(client)}";
-        foreach (var line in ValueChecks(client, type, value, check => $"{validation}.Check{check.Rule}(errors, {path}, {check.Value}{check.Arguments});"))
+        foreach (var line in ValueChecks(client, type, value, check => $"{Rules(client)}.Check{check.Rule}(errors, {path}, {check.Value}{check.Arguments});"))
         {
             yield return line;
         }
@@ -211,7 +177,7 @@ internal static class ValidationEmitter
                     yield return "{";
                     yield return $"    foreach (var {entry} in {entries})";
                     yield return "    {";
-                    foreach (var line in NestedChecks(client, type.Element!, $"{entry}.Value", $"{validation}.PropertyPath({path}, {entry}.Key)", prefix, depth + 1))
+                    foreach (var line in NestedChecks(client, type.Element!, $"{entry}.Value", $"{Rules(client)}.PropertyPath({path}, {entry}.Key)", prefix, depth + 1))
                     {
                         yield return "        " + line;
                     }
@@ -309,200 +275,4 @@ internal static class ValidationEmitter
         double.Parse(bound, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
 
     private static string Bool(bool value) => value ? "true" : "false";
-
-        /// <summary>Each rule written once; the Check form collects a <c>ValidationError</c>, the Require form throws for a parameter.</summary>
-    private const string RuleHelpers = """
-        internal static void CheckRequired(global::System.Collections.Generic.List<ValidationError> errors, string path, object? value)
-        {
-            if (value is null)
-            {
-                errors.Add(new ValidationError(path, "required", "is required", null));
-            }
-        }
-
-        internal static void CheckMinLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int minimum)
-        {
-            if (value is not null && CountCharacters(value) < minimum)
-            {
-                errors.Add(new ValidationError(path, "minLength", MinLengthRequirement(minimum), value));
-            }
-        }
-
-        internal static void CheckMaxLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int maximum)
-        {
-            if (value is not null && CountCharacters(value) > maximum)
-            {
-                errors.Add(new ValidationError(path, "maxLength", MaxLengthRequirement(maximum), value));
-            }
-        }
-
-        internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern, string patternText)
-        {
-            if (value is not null && !Matches(pattern, value))
-            {
-                errors.Add(new ValidationError(path, "pattern", PatternRequirement(patternText), value));
-            }
-        }
-
-        internal static void CheckMinimum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T minimum, bool exclusive)
-            where T : struct, global::System.IComparable<T>, global::System.IFormattable
-        {
-            if (value is { } number && IsBelow(number, minimum, exclusive))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number)));
-            }
-        }
-
-        internal static void CheckMaximum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T maximum, bool exclusive)
-            where T : struct, global::System.IComparable<T>, global::System.IFormattable
-        {
-            if (value is { } number && IsAbove(number, maximum, exclusive))
-            {
-                errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number)));
-            }
-        }
-
-        internal static void CheckMinItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int minimum)
-        {
-            if (value is not null && value.Count < minimum)
-            {
-                errors.Add(new ValidationError(path, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items"));
-            }
-        }
-
-        internal static void CheckMaxItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int maximum)
-        {
-            if (value is not null && value.Count > maximum)
-            {
-                errors.Add(new ValidationError(path, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items"));
-            }
-        }
-
-        internal static void RequireNotNull(object? value, string parameterName)
-        {
-            if (value is null)
-            {
-                throw new global::System.ArgumentNullException(parameterName, "The parameter '" + parameterName + "' is required (rule: required).");
-            }
-        }
-
-        internal static void RequireMinLength(string? value, string parameterName, int minimum)
-        {
-            if (value is not null && CountCharacters(value) < minimum)
-            {
-                throw Invalid(parameterName, "minLength", MinLengthRequirement(minimum), value);
-            }
-        }
-
-        internal static void RequireMaxLength(string? value, string parameterName, int maximum)
-        {
-            if (value is not null && CountCharacters(value) > maximum)
-            {
-                throw Invalid(parameterName, "maxLength", MaxLengthRequirement(maximum), value);
-            }
-        }
-
-        internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern, string patternText)
-        {
-            if (value is not null && !Matches(pattern, value))
-            {
-                throw Invalid(parameterName, "pattern", PatternRequirement(patternText), value);
-            }
-        }
-
-        internal static void RequireMinimum<T>(T? value, string parameterName, T minimum, bool exclusive)
-            where T : struct, global::System.IComparable<T>, global::System.IFormattable
-        {
-            if (value is { } number && IsBelow(number, minimum, exclusive))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number));
-            }
-        }
-
-        internal static void RequireMaximum<T>(T? value, string parameterName, T maximum, bool exclusive)
-            where T : struct, global::System.IComparable<T>, global::System.IFormattable
-        {
-            if (value is { } number && IsAbove(number, maximum, exclusive))
-            {
-                throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number));
-            }
-        }
-
-        internal static void RequireMinItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int minimum)
-        {
-            if (value is not null && value.Count < minimum)
-            {
-                throw Invalid(parameterName, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items");
-            }
-        }
-
-        internal static void RequireMaxItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int maximum)
-        {
-            if (value is not null && value.Count > maximum)
-            {
-                throw Invalid(parameterName, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items");
-            }
-        }
-
-        /// <summary>
-        /// A value the pattern cannot decide within <see cref="MatchTimeout"/> (catastrophic backtracking) counts as not
-        /// matching: the caller gets a validation failure at once instead of a hang or an unexpected exception.
-        /// </summary>
-        private static bool Matches(global::System.Text.RegularExpressions.Regex pattern, string value)
-        {
-            try
-            {
-                return pattern.IsMatch(value);
-            }
-            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                return false;
-            }
-        }
-
-        /// <summary>The JSON path of a dictionary entry: <c>path['key']</c>.</summary>
-        internal static string PropertyPath(string path, string key) => path + "['" + key.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
-
-        /// <summary>JSON Schema counts characters as Unicode code points: a surrogate pair is one character.</summary>
-        internal static int CountCharacters(string value)
-        {
-            var count = value.Length;
-            for (var i = 0; i < value.Length - 1; i++)
-            {
-                if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-                {
-                    count--;
-                    i++;
-                }
-            }
-
-            return count;
-        }
-
-        private static global::System.ArgumentException Invalid(string parameterName, string rule, string requirement, string value) =>
-            new global::System.ArgumentException("The parameter '" + parameterName + "' " + requirement + ", but was '" + value + "' (rule: " + rule + ").", parameterName);
-
-        private static string MinLengthRequirement(int minimum) => "must be at least " + Format(minimum) + " characters long";
-
-        private static string MaxLengthRequirement(int maximum) => "must be at most " + Format(maximum) + " characters long";
-
-        private static string PatternRequirement(string patternText) => "must match the pattern '" + patternText + "'";
-
-        private static string MinimumRequirement(string minimum, bool exclusive) => (exclusive ? "must be greater than " : "must be at least ") + minimum;
-
-        private static string MaximumRequirement(string maximum, bool exclusive) => (exclusive ? "must be less than " : "must be at most ") + maximum;
-
-        private static bool IsBelow<T>(T value, T minimum, bool exclusive)
-            where T : global::System.IComparable<T> => exclusive ? value.CompareTo(minimum) <= 0 : value.CompareTo(minimum) < 0;
-
-        private static bool IsAbove<T>(T value, T maximum, bool exclusive)
-            where T : global::System.IComparable<T> => exclusive ? value.CompareTo(maximum) >= 0 : value.CompareTo(maximum) > 0;
-
-        private static string Format(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>Invariant text; "R" keeps every digit of a double or float on older frameworks too.</summary>
-        private static string FormatNumber<T>(T value)
-            where T : global::System.IFormattable =>
-            value.ToString(value is double || value is float ? "R" : null, global::System.Globalization.CultureInfo.InvariantCulture);
-        """;
 }

@@ -26,6 +26,9 @@ internal static class SupportNames
     /// <summary>Shared by the clients of a namespace: one file each (see <see cref="SharedConcern"/>).</summary>
     public const string ValidationError = "ValidationError";
 
+    /// <summary>The rule checks beside <see cref="ValidationError"/>, internal, once per namespace.</summary>
+    public const string ValidationRules = "ValidationRules";
+
     public const string FileDownload = "FileDownload";
 
     public const string FileUpload = "FileUpload";
@@ -58,6 +61,7 @@ internal static class SupportNames
         yield return new(JsonResolver(clientName), Owner);
         yield return new(ServiceCollectionExtensions(clientName), Owner);
         yield return new(ValidationError, Owner);
+        yield return new(ValidationRules, Owner);
         yield return new(Credentials(clientName), Owner);
         foreach (var shared in SharedCredentialTypes)
         {

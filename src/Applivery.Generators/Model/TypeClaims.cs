@@ -56,7 +56,7 @@ internal static class SharedConcern
 
     private static readonly Dictionary<string, string[]> TypeNames = new(StringComparer.Ordinal)
     {
-        [ValidationError] = new[] { SupportNames.ValidationError },
+        [ValidationError] = new[] { SupportNames.ValidationError, SupportNames.ValidationRules },
         [Credentials] = SupportNames.SharedCredentialTypes,
         [FileDownload] = new[] { SupportNames.FileDownload },
         [FileUpload] = new[] { SupportNames.FileUpload },

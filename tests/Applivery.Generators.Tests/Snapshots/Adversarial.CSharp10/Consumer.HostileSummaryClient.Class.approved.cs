@@ -101,8 +101,8 @@ public sealed partial class Class
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.HostileSummaryClientValidation.CheckRequired(errors, path + ".class", ClassValue);
-        global::Consumer.HostileSummaryClientValidation.CheckPattern(errors, path + ".quoted", Quoted, global::Consumer.HostileSummaryClientValidation.Pattern1, global::Consumer.HostileSummaryClientValidation.Pattern1Text);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".class", ClassValue);
+        global::Consumer.ValidationRules.CheckPattern(errors, path + ".quoted", Quoted, global::Consumer.HostileSummaryClientValidation.Pattern1, global::Consumer.HostileSummaryClientValidation.Pattern1Text);
         Nested?.ValidateInto(errors, path + ".nested");
     }
 }

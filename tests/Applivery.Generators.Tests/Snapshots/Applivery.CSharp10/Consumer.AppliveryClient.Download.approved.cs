@@ -66,7 +66,7 @@ public sealed partial class Download
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
+        global::Consumer.ValidationRules.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         Build?.ValidateInto(errors, path + ".build");
         Device?.ValidateInto(errors, path + ".device");
         Os?.ValidateInto(errors, path + ".os");

@@ -52,10 +52,10 @@ public sealed partial class Member
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".memberId", MemberId, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
-        global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".email", Email, 256);
-        global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".firstName", FirstName, 128);
-        global::Consumer.AppliveryClientValidation.CheckMaxLength(errors, path + ".lastName", LastName, 128);
+        global::Consumer.ValidationRules.CheckPattern(errors, path + ".memberId", MemberId, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
+        global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".email", Email, 256);
+        global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".firstName", FirstName, 128);
+        global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".lastName", LastName, 128);
     }
 }
 

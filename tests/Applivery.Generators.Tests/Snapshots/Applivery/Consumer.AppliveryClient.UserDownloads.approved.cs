@@ -39,8 +39,8 @@ public sealed partial class UserDownloads
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.AppliveryClientValidation.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
-        global::Consumer.AppliveryClientValidation.CheckMinimum(errors, path + ".total", Total, 0, false);
+        global::Consumer.ValidationRules.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
+        global::Consumer.ValidationRules.CheckMinimum(errors, path + ".total", Total, 0, false);
         Member?.ValidateInto(errors, path + ".member");
         if (Downloads is { } downloadsItems0)
         {

@@ -29,8 +29,8 @@ public sealed partial class Attachment
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".name", Name);
-        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".data", Data);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".data", Data);
     }
 }
 

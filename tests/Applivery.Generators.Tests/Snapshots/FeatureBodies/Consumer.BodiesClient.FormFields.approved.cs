@@ -92,7 +92,7 @@ public sealed partial class FormFields
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         Filter?.ValidateInto(errors, path + ".filter");
         Point?.ValidateInto(errors, path + ".point");
         Box?.ValidateInto(errors, path + ".box");

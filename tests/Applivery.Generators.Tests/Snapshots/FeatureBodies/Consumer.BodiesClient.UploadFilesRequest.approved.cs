@@ -70,9 +70,9 @@ public sealed partial class UploadFilesRequest
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".files", Files);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".files", Files);
         Metadata?.ValidateInto(errors, path + ".metadata");
-        global::Consumer.BodiesClientValidation.CheckRequired(errors, path + ".title", Title);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".title", Title);
     }
 }
 

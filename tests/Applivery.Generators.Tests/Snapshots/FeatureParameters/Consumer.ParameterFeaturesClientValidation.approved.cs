@@ -20,7 +20,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimplePrimitiveParameters(string? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathSimpleArray</c> against the spec before anything is sent.</summary>
@@ -29,7 +29,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathSimpleObject</c> against the spec before anything is sent.</summary>
@@ -49,7 +49,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleObjectParameters(global::Consumer.Rgb? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleObjectExplodeParameters(global::Consumer.Rgb? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathLabelPrimitive</c> against the spec before anything is sent.</summary>
@@ -69,7 +69,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelPrimitiveParameters(string? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathLabelArray</c> against the spec before anything is sent.</summary>
@@ -78,7 +78,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathLabelObject</c> against the spec before anything is sent.</summary>
@@ -98,7 +98,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelObjectParameters(global::Consumer.Rgb? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelObjectExplodeParameters(global::Consumer.Rgb? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathMatrixPrimitive</c> against the spec before anything is sent.</summary>
@@ -118,7 +118,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixPrimitiveParameters(string? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathMatrixArray</c> against the spec before anything is sent.</summary>
@@ -127,7 +127,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -138,7 +138,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathMatrixObject</c> against the spec before anything is sent.</summary>
@@ -147,7 +147,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixObjectParameters(global::Consumer.Rgb? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixObjectExplodeParameters(global::Consumer.Rgb? color)
     {
-        RequireNotNull(color, "color");
+        global::Consumer.ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>queryFormPrimitive</c> against the spec before anything is sent.</summary>
@@ -391,7 +391,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateEscapingParameters(string? segment, string? q, global::System.Collections.Generic.IReadOnlyList<string>? items, string? xNote)
     {
-        RequireNotNull(segment, "segment");
+        global::Consumer.ValidationRules.RequireNotNull(segment, "segment");
     }
 
     /// <summary>Checks the parameters of <c>allowReserved</c> against the spec before anything is sent.</summary>
@@ -415,7 +415,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateContentJsonParameters(global::System.Collections.Generic.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags, string? note)
     {
-        RequireNotNull(where, "where");
+        global::Consumer.ValidationRules.RequireNotNull(where, "where");
     }
 
     /// <summary>Checks the parameters of <c>formats</c> against the spec before anything is sent.</summary>
@@ -430,7 +430,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateFormatsParameters(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
     {
-        RequireNotNull(ids, "ids");
+        global::Consumer.ValidationRules.RequireNotNull(ids, "ids");
     }
 
     /// <summary>Checks the parameters of <c>nulls</c> against the spec before anything is sent.</summary>
@@ -498,7 +498,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateInvalidStyleParameters(string? id, global::System.Collections.Generic.IReadOnlyList<string>? xTags)
     {
-        RequireNotNull(id, "id");
+        global::Consumer.ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>pathLevelServer</c> against the spec before anything is sent.</summary>
@@ -547,197 +547,4 @@ public static partial class ParameterFeaturesClientValidation
     {
         // The spec sets no rule on these parameters.
     }
-
-    internal static void CheckRequired(global::System.Collections.Generic.List<ValidationError> errors, string path, object? value)
-    {
-        if (value is null)
-        {
-            errors.Add(new ValidationError(path, "required", "is required", null));
-        }
-    }
-
-    internal static void CheckMinLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int minimum)
-    {
-        if (value is not null && CountCharacters(value) < minimum)
-        {
-            errors.Add(new ValidationError(path, "minLength", MinLengthRequirement(minimum), value));
-        }
-    }
-
-    internal static void CheckMaxLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int maximum)
-    {
-        if (value is not null && CountCharacters(value) > maximum)
-        {
-            errors.Add(new ValidationError(path, "maxLength", MaxLengthRequirement(maximum), value));
-        }
-    }
-
-    internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern, string patternText)
-    {
-        if (value is not null && !Matches(pattern, value))
-        {
-            errors.Add(new ValidationError(path, "pattern", PatternRequirement(patternText), value));
-        }
-    }
-
-    internal static void CheckMinimum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T minimum, bool exclusive)
-        where T : struct, global::System.IComparable<T>, global::System.IFormattable
-    {
-        if (value is { } number && IsBelow(number, minimum, exclusive))
-        {
-            errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number)));
-        }
-    }
-
-    internal static void CheckMaximum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T maximum, bool exclusive)
-        where T : struct, global::System.IComparable<T>, global::System.IFormattable
-    {
-        if (value is { } number && IsAbove(number, maximum, exclusive))
-        {
-            errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number)));
-        }
-    }
-
-    internal static void CheckMinItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int minimum)
-    {
-        if (value is not null && value.Count < minimum)
-        {
-            errors.Add(new ValidationError(path, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items"));
-        }
-    }
-
-    internal static void CheckMaxItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int maximum)
-    {
-        if (value is not null && value.Count > maximum)
-        {
-            errors.Add(new ValidationError(path, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items"));
-        }
-    }
-
-    internal static void RequireNotNull(object? value, string parameterName)
-    {
-        if (value is null)
-        {
-            throw new global::System.ArgumentNullException(parameterName, "The parameter '" + parameterName + "' is required (rule: required).");
-        }
-    }
-
-    internal static void RequireMinLength(string? value, string parameterName, int minimum)
-    {
-        if (value is not null && CountCharacters(value) < minimum)
-        {
-            throw Invalid(parameterName, "minLength", MinLengthRequirement(minimum), value);
-        }
-    }
-
-    internal static void RequireMaxLength(string? value, string parameterName, int maximum)
-    {
-        if (value is not null && CountCharacters(value) > maximum)
-        {
-            throw Invalid(parameterName, "maxLength", MaxLengthRequirement(maximum), value);
-        }
-    }
-
-    internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern, string patternText)
-    {
-        if (value is not null && !Matches(pattern, value))
-        {
-            throw Invalid(parameterName, "pattern", PatternRequirement(patternText), value);
-        }
-    }
-
-    internal static void RequireMinimum<T>(T? value, string parameterName, T minimum, bool exclusive)
-        where T : struct, global::System.IComparable<T>, global::System.IFormattable
-    {
-        if (value is { } number && IsBelow(number, minimum, exclusive))
-        {
-            throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number));
-        }
-    }
-
-    internal static void RequireMaximum<T>(T? value, string parameterName, T maximum, bool exclusive)
-        where T : struct, global::System.IComparable<T>, global::System.IFormattable
-    {
-        if (value is { } number && IsAbove(number, maximum, exclusive))
-        {
-            throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number));
-        }
-    }
-
-    internal static void RequireMinItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int minimum)
-    {
-        if (value is not null && value.Count < minimum)
-        {
-            throw Invalid(parameterName, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items");
-        }
-    }
-
-    internal static void RequireMaxItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int maximum)
-    {
-        if (value is not null && value.Count > maximum)
-        {
-            throw Invalid(parameterName, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items");
-        }
-    }
-
-    /// <summary>
-    /// A value the pattern cannot decide within <see cref="MatchTimeout"/> (catastrophic backtracking) counts as not
-    /// matching: the caller gets a validation failure at once instead of a hang or an unexpected exception.
-    /// </summary>
-    private static bool Matches(global::System.Text.RegularExpressions.Regex pattern, string value)
-    {
-        try
-        {
-            return pattern.IsMatch(value);
-        }
-        catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The JSON path of a dictionary entry: <c>path['key']</c>.</summary>
-    internal static string PropertyPath(string path, string key) => path + "['" + key.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
-
-    /// <summary>JSON Schema counts characters as Unicode code points: a surrogate pair is one character.</summary>
-    internal static int CountCharacters(string value)
-    {
-        var count = value.Length;
-        for (var i = 0; i < value.Length - 1; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                count--;
-                i++;
-            }
-        }
-
-        return count;
-    }
-
-    private static global::System.ArgumentException Invalid(string parameterName, string rule, string requirement, string value) =>
-        new global::System.ArgumentException("The parameter '" + parameterName + "' " + requirement + ", but was '" + value + "' (rule: " + rule + ").", parameterName);
-
-    private static string MinLengthRequirement(int minimum) => "must be at least " + Format(minimum) + " characters long";
-
-    private static string MaxLengthRequirement(int maximum) => "must be at most " + Format(maximum) + " characters long";
-
-    private static string PatternRequirement(string patternText) => "must match the pattern '" + patternText + "'";
-
-    private static string MinimumRequirement(string minimum, bool exclusive) => (exclusive ? "must be greater than " : "must be at least ") + minimum;
-
-    private static string MaximumRequirement(string maximum, bool exclusive) => (exclusive ? "must be less than " : "must be at most ") + maximum;
-
-    private static bool IsBelow<T>(T value, T minimum, bool exclusive)
-        where T : global::System.IComparable<T> => exclusive ? value.CompareTo(minimum) <= 0 : value.CompareTo(minimum) < 0;
-
-    private static bool IsAbove<T>(T value, T maximum, bool exclusive)
-        where T : global::System.IComparable<T> => exclusive ? value.CompareTo(maximum) >= 0 : value.CompareTo(maximum) > 0;
-
-    private static string Format(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Invariant text; "R" keeps every digit of a double or float on older frameworks too.</summary>
-    private static string FormatNumber<T>(T value)
-        where T : global::System.IFormattable =>
-        value.ToString(value is double || value is float ? "R" : null, global::System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,7 @@ public sealed partial class Job
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.ResponsesFeaturesClientValidation.CheckRequired(errors, path + ".id", Id);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".id", Id);
     }
 }
 

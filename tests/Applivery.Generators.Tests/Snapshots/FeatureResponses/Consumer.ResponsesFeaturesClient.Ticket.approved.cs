@@ -25,7 +25,7 @@ public sealed partial class Ticket
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.ResponsesFeaturesClientValidation.CheckRequired(errors, path + ".ticket", TicketValue);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".ticket", TicketValue);
     }
 }
 

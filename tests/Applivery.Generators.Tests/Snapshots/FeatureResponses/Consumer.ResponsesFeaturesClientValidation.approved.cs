@@ -20,7 +20,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDownloadFileParameters(string? id)
     {
-        RequireNotNull(id, "id");
+        global::Consumer.ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>checkFile</c> against the spec before anything is sent.</summary>
@@ -29,7 +29,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCheckFileParameters(string? id)
     {
-        RequireNotNull(id, "id");
+        global::Consumer.ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>getAvatar</c> against the spec before anything is sent.</summary>
@@ -86,7 +86,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetExportParameters(string? id)
     {
-        RequireNotNull(id, "id");
+        global::Consumer.ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>findThing</c> against the spec before anything is sent.</summary>
@@ -95,7 +95,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateFindThingParameters(string? id)
     {
-        RequireNotNull(id, "id");
+        global::Consumer.ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>deleteThing</c> against the spec before anything is sent.</summary>
@@ -104,7 +104,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDeleteThingParameters(string? id)
     {
-        RequireNotNull(id, "id");
+        global::Consumer.ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>getCount</c> against the spec before anything is sent.</summary>
@@ -129,199 +129,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetJobParameters(string? id)
     {
-        RequireNotNull(id, "id");
+        global::Consumer.ValidationRules.RequireNotNull(id, "id");
     }
-
-    internal static void CheckRequired(global::System.Collections.Generic.List<ValidationError> errors, string path, object? value)
-    {
-        if (value is null)
-        {
-            errors.Add(new ValidationError(path, "required", "is required", null));
-        }
-    }
-
-    internal static void CheckMinLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int minimum)
-    {
-        if (value is not null && CountCharacters(value) < minimum)
-        {
-            errors.Add(new ValidationError(path, "minLength", MinLengthRequirement(minimum), value));
-        }
-    }
-
-    internal static void CheckMaxLength(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, int maximum)
-    {
-        if (value is not null && CountCharacters(value) > maximum)
-        {
-            errors.Add(new ValidationError(path, "maxLength", MaxLengthRequirement(maximum), value));
-        }
-    }
-
-    internal static void CheckPattern(global::System.Collections.Generic.List<ValidationError> errors, string path, string? value, global::System.Text.RegularExpressions.Regex pattern, string patternText)
-    {
-        if (value is not null && !Matches(pattern, value))
-        {
-            errors.Add(new ValidationError(path, "pattern", PatternRequirement(patternText), value));
-        }
-    }
-
-    internal static void CheckMinimum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T minimum, bool exclusive)
-        where T : struct, global::System.IComparable<T>, global::System.IFormattable
-    {
-        if (value is { } number && IsBelow(number, minimum, exclusive))
-        {
-            errors.Add(new ValidationError(path, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number)));
-        }
-    }
-
-    internal static void CheckMaximum<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, T? value, T maximum, bool exclusive)
-        where T : struct, global::System.IComparable<T>, global::System.IFormattable
-    {
-        if (value is { } number && IsAbove(number, maximum, exclusive))
-        {
-            errors.Add(new ValidationError(path, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number)));
-        }
-    }
-
-    internal static void CheckMinItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int minimum)
-    {
-        if (value is not null && value.Count < minimum)
-        {
-            errors.Add(new ValidationError(path, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items"));
-        }
-    }
-
-    internal static void CheckMaxItems<T>(global::System.Collections.Generic.List<ValidationError> errors, string path, global::System.Collections.Generic.IReadOnlyCollection<T>? value, int maximum)
-    {
-        if (value is not null && value.Count > maximum)
-        {
-            errors.Add(new ValidationError(path, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items"));
-        }
-    }
-
-    internal static void RequireNotNull(object? value, string parameterName)
-    {
-        if (value is null)
-        {
-            throw new global::System.ArgumentNullException(parameterName, "The parameter '" + parameterName + "' is required (rule: required).");
-        }
-    }
-
-    internal static void RequireMinLength(string? value, string parameterName, int minimum)
-    {
-        if (value is not null && CountCharacters(value) < minimum)
-        {
-            throw Invalid(parameterName, "minLength", MinLengthRequirement(minimum), value);
-        }
-    }
-
-    internal static void RequireMaxLength(string? value, string parameterName, int maximum)
-    {
-        if (value is not null && CountCharacters(value) > maximum)
-        {
-            throw Invalid(parameterName, "maxLength", MaxLengthRequirement(maximum), value);
-        }
-    }
-
-    internal static void RequirePattern(string? value, string parameterName, global::System.Text.RegularExpressions.Regex pattern, string patternText)
-    {
-        if (value is not null && !Matches(pattern, value))
-        {
-            throw Invalid(parameterName, "pattern", PatternRequirement(patternText), value);
-        }
-    }
-
-    internal static void RequireMinimum<T>(T? value, string parameterName, T minimum, bool exclusive)
-        where T : struct, global::System.IComparable<T>, global::System.IFormattable
-    {
-        if (value is { } number && IsBelow(number, minimum, exclusive))
-        {
-            throw Invalid(parameterName, exclusive ? "exclusiveMinimum" : "minimum", MinimumRequirement(FormatNumber(minimum), exclusive), FormatNumber(number));
-        }
-    }
-
-    internal static void RequireMaximum<T>(T? value, string parameterName, T maximum, bool exclusive)
-        where T : struct, global::System.IComparable<T>, global::System.IFormattable
-    {
-        if (value is { } number && IsAbove(number, maximum, exclusive))
-        {
-            throw Invalid(parameterName, exclusive ? "exclusiveMaximum" : "maximum", MaximumRequirement(FormatNumber(maximum), exclusive), FormatNumber(number));
-        }
-    }
-
-    internal static void RequireMinItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int minimum)
-    {
-        if (value is not null && value.Count < minimum)
-        {
-            throw Invalid(parameterName, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items");
-        }
-    }
-
-    internal static void RequireMaxItems<T>(global::System.Collections.Generic.IReadOnlyCollection<T>? value, string parameterName, int maximum)
-    {
-        if (value is not null && value.Count > maximum)
-        {
-            throw Invalid(parameterName, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items");
-        }
-    }
-
-    /// <summary>
-    /// A value the pattern cannot decide within <see cref="MatchTimeout"/> (catastrophic backtracking) counts as not
-    /// matching: the caller gets a validation failure at once instead of a hang or an unexpected exception.
-    /// </summary>
-    private static bool Matches(global::System.Text.RegularExpressions.Regex pattern, string value)
-    {
-        try
-        {
-            return pattern.IsMatch(value);
-        }
-        catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The JSON path of a dictionary entry: <c>path['key']</c>.</summary>
-    internal static string PropertyPath(string path, string key) => path + "['" + key.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
-
-    /// <summary>JSON Schema counts characters as Unicode code points: a surrogate pair is one character.</summary>
-    internal static int CountCharacters(string value)
-    {
-        var count = value.Length;
-        for (var i = 0; i < value.Length - 1; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                count--;
-                i++;
-            }
-        }
-
-        return count;
-    }
-
-    private static global::System.ArgumentException Invalid(string parameterName, string rule, string requirement, string value) =>
-        new global::System.ArgumentException("The parameter '" + parameterName + "' " + requirement + ", but was '" + value + "' (rule: " + rule + ").", parameterName);
-
-    private static string MinLengthRequirement(int minimum) => "must be at least " + Format(minimum) + " characters long";
-
-    private static string MaxLengthRequirement(int maximum) => "must be at most " + Format(maximum) + " characters long";
-
-    private static string PatternRequirement(string patternText) => "must match the pattern '" + patternText + "'";
-
-    private static string MinimumRequirement(string minimum, bool exclusive) => (exclusive ? "must be greater than " : "must be at least ") + minimum;
-
-    private static string MaximumRequirement(string maximum, bool exclusive) => (exclusive ? "must be less than " : "must be at most ") + maximum;
-
-    private static bool IsBelow<T>(T value, T minimum, bool exclusive)
-        where T : global::System.IComparable<T> => exclusive ? value.CompareTo(minimum) <= 0 : value.CompareTo(minimum) < 0;
-
-    private static bool IsAbove<T>(T value, T maximum, bool exclusive)
-        where T : global::System.IComparable<T> => exclusive ? value.CompareTo(maximum) >= 0 : value.CompareTo(maximum) > 0;
-
-    private static string Format(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Invariant text; "R" keeps every digit of a double or float on older frameworks too.</summary>
-    private static string FormatNumber<T>(T value)
-        where T : global::System.IFormattable =>
-        value.ToString(value is double || value is float ? "R" : null, global::System.Globalization.CultureInfo.InvariantCulture);
 }

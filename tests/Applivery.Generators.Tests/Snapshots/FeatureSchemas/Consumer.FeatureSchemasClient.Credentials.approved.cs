@@ -31,9 +31,9 @@ public sealed partial class Credentials
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".email", Email);
-        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".password", Password);
-        global::Consumer.FeatureSchemasClientValidation.CheckMinLength(errors, path + ".password", Password, 8);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".email", Email);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".password", Password);
+        global::Consumer.ValidationRules.CheckMinLength(errors, path + ".password", Password, 8);
     }
 }
 

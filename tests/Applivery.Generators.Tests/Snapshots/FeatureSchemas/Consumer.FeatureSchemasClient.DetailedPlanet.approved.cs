@@ -47,8 +47,8 @@ public sealed partial class DetailedPlanet
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
-        global::Consumer.FeatureSchemasClientValidation.CheckMinLength(errors, path + ".name", Name, 1);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.ValidationRules.CheckMinLength(errors, path + ".name", Name, 1);
         if (Satellites is { } satellitesItems0)
         {
             for (var satellitesIndex0 = 0; satellitesIndex0 < satellitesItems0.Count; satellitesIndex0++)

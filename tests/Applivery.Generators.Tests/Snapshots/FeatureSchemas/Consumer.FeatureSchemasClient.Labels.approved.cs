@@ -32,7 +32,7 @@ public sealed partial class Labels
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
     }
 }
 

@@ -41,7 +41,7 @@ public sealed partial class Measurements
         {
             foreach (var additionalPropertiesEntry0 in additionalPropertiesEntries0)
             {
-                global::Consumer.FeatureSchemasClientValidation.CheckMinimum(errors, global::Consumer.FeatureSchemasClientValidation.PropertyPath(path, additionalPropertiesEntry0.Key), additionalPropertiesEntry0.Value, 0D, false);
+                global::Consumer.ValidationRules.CheckMinimum(errors, global::Consumer.ValidationRules.PropertyPath(path, additionalPropertiesEntry0.Key), additionalPropertiesEntry0.Value, 0D, false);
             }
         }
     }

@@ -33,7 +33,7 @@ public sealed partial class Satellite
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.FeatureSchemasClientValidation.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         Orbit?.ValidateInto(errors, path + ".orbit");
     }
 }

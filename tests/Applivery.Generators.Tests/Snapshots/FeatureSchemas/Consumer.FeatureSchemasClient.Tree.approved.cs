@@ -49,7 +49,7 @@ public sealed partial class Tree
         {
             foreach (var byNameEntry0 in byNameEntries0)
             {
-                byNameEntry0.Value?.ValidateInto(errors, global::Consumer.FeatureSchemasClientValidation.PropertyPath(path + ".byName", byNameEntry0.Key));
+                byNameEntry0.Value?.ValidateInto(errors, global::Consumer.ValidationRules.PropertyPath(path + ".byName", byNameEntry0.Key));
             }
         }
     }

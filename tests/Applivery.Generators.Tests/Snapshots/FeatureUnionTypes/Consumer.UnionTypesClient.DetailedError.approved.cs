@@ -29,7 +29,7 @@ public sealed partial class DetailedError
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".details", Details);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".details", Details);
     }
 }
 

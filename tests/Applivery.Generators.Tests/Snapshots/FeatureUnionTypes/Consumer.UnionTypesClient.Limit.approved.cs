@@ -80,7 +80,7 @@ public sealed partial class Limit
             case 1:
             {
                 var case1_ = (int)_value;
-                global::Consumer.UnionTypesClientValidation.CheckMinimum(errors, path, case1_, 1, false);
+                global::Consumer.ValidationRules.CheckMinimum(errors, path, case1_, 1, false);
                 break;
             }
             case 0:

@@ -53,7 +53,7 @@ public sealed partial class Query
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".text", Text);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".text", Text);
         Id?.ValidateInto(errors, path + ".id");
         Scalar?.ValidateInto(errors, path + ".scalar");
         Tags?.ValidateInto(errors, path + ".tags");

@@ -27,7 +27,7 @@ public sealed partial class QueryOwnerOrNull
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".login", Login);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".login", Login);
     }
 }
 

@@ -33,8 +33,8 @@ public sealed partial class Repository
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".fullName", FullName);
-        global::Consumer.UnionTypesClientValidation.CheckMinimum(errors, path + ".stars", Stars, 0, false);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".fullName", FullName);
+        global::Consumer.ValidationRules.CheckMinimum(errors, path + ".stars", Stars, 0, false);
         Owner?.ValidateInto(errors, path + ".owner");
     }
 }

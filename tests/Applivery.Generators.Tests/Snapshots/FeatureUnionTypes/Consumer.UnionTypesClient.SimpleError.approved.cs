@@ -25,7 +25,7 @@ public sealed partial class SimpleError
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".message", Message);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".message", Message);
     }
 }
 

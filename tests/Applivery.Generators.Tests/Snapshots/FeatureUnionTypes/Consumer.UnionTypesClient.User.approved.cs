@@ -29,8 +29,8 @@ public sealed partial class User
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionTypesClientValidation.CheckRequired(errors, path + ".login", Login);
-        global::Consumer.UnionTypesClientValidation.CheckMaxLength(errors, path + ".login", Login, 20);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".login", Login);
+        global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".login", Login, 20);
     }
 }
 

@@ -23,9 +23,9 @@ public sealed partial class Cat : global::Consumer.Pet
 
     internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
-        global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
-        global::Consumer.UnionsClientValidation.CheckMinimum(errors, path + ".age", Age, 0, false);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
+        global::Consumer.ValidationRules.CheckMinimum(errors, path + ".age", Age, 0, false);
     }
 }
 

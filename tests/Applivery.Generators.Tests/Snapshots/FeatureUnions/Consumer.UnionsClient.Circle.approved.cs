@@ -19,7 +19,7 @@ public sealed partial class Circle : global::Consumer.Shape
 
     internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionsClientValidation.CheckMinimum(errors, path + ".radius", Radius, 0D, false);
+        global::Consumer.ValidationRules.CheckMinimum(errors, path + ".radius", Radius, 0D, false);
     }
 }
 

@@ -33,8 +33,8 @@ public sealed partial class Drawing
 
     internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".title", Title);
-        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".main", Main);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".title", Title);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".main", Main);
         Main?.ValidateInto(errors, path + ".main");
         if (Shapes is { } shapesItems0)
         {

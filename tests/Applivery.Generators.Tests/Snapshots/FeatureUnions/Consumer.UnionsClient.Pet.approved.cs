@@ -48,8 +48,8 @@ public sealed partial class UnknownPet : global::Consumer.Pet
 
     internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
     {
-        global::Consumer.UnionsClientValidation.CheckRequired(errors, path + ".name", Name);
-        global::Consumer.UnionsClientValidation.CheckMaxLength(errors, path + ".name", Name, 10);
+        global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
+        global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
     }
 }
 
