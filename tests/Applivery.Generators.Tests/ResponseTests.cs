@@ -244,7 +244,7 @@ public class ResponseTests
         Assert.Equal("200:Text:text/csv:-:-.-[text/csv]", Describe("getReport"));
         Assert.Equal("200:Json:application/json:Job:CreateJobResult.Ok[application/json] 202:Json:application/json:Ticket:CreateJobResult.Accepted[application/json] 204:None:-:-:CreateJobResult.-[]", Describe("createJob"));
         Assert.Equal("204:None:-:-:-.-[application/json] default:Json:application/problem+json:Error:-.-[application/problem+json,text/html]", Describe("deleteThing"));
-        Assert.Equal("200:Json:application/json:Job:-.-[application/xml,application/json]", Describe("getJob"));
+        Assert.Equal("200:Json:application/json:Job:-.-[application/xml,application/json] 404:Json:application/json:Error:-.-[application/json] 503:Json:application/json:Error:-.-[application/json]", Describe("getJob"));
         Assert.Equal("200:Json:application/json:Int32:-.-[application/json] 204:None:-:-:-.-[]", Describe("getCount"));
     }
 
@@ -438,6 +438,23 @@ public class ResponseTests
         };
 
         Assert.Equal("exception status=409 body={\"code\":4009,\"message\":\"in use\"} typed=Error code=4009 message=deleteThing failed with 409 Conflict: 4009 in use", await Call(server, "deleteThing"));
+    }
+
+    [Theory]
+    [InlineData(404, "gone")]
+    [InlineData(503, "later")]
+    public async Task StatusesWithTheSameErrorBodyShareOneCaseAndAreEachTyped(int status, string message)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Respond = async context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"code\":7,\"message\":\"" + message + "\"}");
+        };
+
+        Assert.Contains("typed=Error code=7 message=getJob failed with " + status, await Call(server, "getJob"), StringComparison.Ordinal);
+        Assert.Matches(@"case 404:\n *case 503:\n *\{", GeneratorRun.Run(Spec).Source("Consumer.ResponsesFeaturesClient.g.cs"));
     }
 
     [Theory]

@@ -201,16 +201,22 @@ internal static partial class ClientEmitter
         var errorResponses = operation.Responses.Where(response => !response.IsSuccess && response.Type is { Kind: TypeKind.Object or TypeKind.Union }).ToList();
         if (errorResponses.Count > 0)
         {
+            // Exact statuses with the same error body share one section (GitHub's 403, 404 and 500 are all BasicError);
+            // ranges and default keep their own, after them, so no label is subsumed by an earlier one.
+            var sections = errorResponses
+                .Select(response => (Response: response, Label: StatusLabel(response.StatusCode)))
+                .Where(entry => entry.Label is not null)
+                .GroupBy(entry => IsExactStatus(entry.Response.StatusCode) ? "exact " + entry.Response.Type!.Name : "own " + entry.Response.StatusCode, StringComparer.Ordinal)
+                .OrderBy(group => IsExactStatus(group.First().Response.StatusCode) ? 0 : group.First().Response.StatusCode.Equals("default", StringComparison.OrdinalIgnoreCase) ? 2 : 1);
             writer.OpenBlock("switch (status_)");
-            foreach (var response in errorResponses.OrderBy(response => response.StatusCode.Equals("default", StringComparison.OrdinalIgnoreCase) ? 2 : response.StatusCode.Contains("X") || response.StatusCode.Contains("x") ? 1 : 0))
+            foreach (var section in sections)
             {
-                var label = StatusLabel(response.StatusCode);
-                if (label is null)
+                var response = section.First().Response;
+                foreach (var entry in section)
                 {
-                    continue;
+                    writer.Line(entry.Label!);
                 }
 
-                writer.Line(label);
                 writer.Line("{");
                 writer.Line($"    if (TryParseError(error_, {json}.Read{response.Type!.Name}) is {{ }} errorBody_)");
                 writer.Line("    {");

@@ -854,6 +854,22 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
+            switch (status_)
+            {
+                case 404:
+                case 503:
+                {
+                    if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
+                    {
+                        typedBody_ = errorBody_;
+                        errorCode_ ??= ToErrorCode(errorBody_.Code);
+                        errorMessage_ ??= errorBody_.Message;
+                    }
+
+                    break;
+                }
+            }
+
             throw new ResponsesFeaturesClientException("getJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
     }
