@@ -81,11 +81,12 @@ internal static class ValidationEmitter
             var wire = CSharpTypes.Literal(parameter.Name.TrimStart('@'));
             if (parameter.IsRequired && !parameter.Type.IsValueType)
             {
-                writer.Line($"{Rules(client)}.RequireNotNull({name}, {wire});");
+                // Unqualified: inside this class no member takes the reserved name (a model's property may, so its checks are qualified).
+                writer.Line($"{SupportNames.ValidationRules}.RequireNotNull({name}, {wire});");
                 any = true;
             }
 
-            foreach (var line in ValueChecks(client, parameter.Type, name, check => $"{Rules(client)}.Require{check.Rule}({check.Value}, {wire}{check.Arguments});"))
+            foreach (var line in ValueChecks(client, parameter.Type, name, check => $"{SupportNames.ValidationRules}.Require{check.Rule}({check.Value}, {wire}{check.Arguments});"))
             {
                 writer.Line(line);
                 any = true;

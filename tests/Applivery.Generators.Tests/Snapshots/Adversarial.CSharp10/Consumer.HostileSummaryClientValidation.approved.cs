@@ -45,10 +45,10 @@ public static partial class HostileSummaryClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetItemsNowParameters(string? @class, string? _1st, int? @event, string? myHeader, string? cancellationToken, string? ab)
     {
-        global::Consumer.ValidationRules.RequireNotNull(@class, "class");
-        global::Consumer.ValidationRules.RequirePattern(@class, "class", global::Consumer.HostileSummaryClientValidation.Pattern2, global::Consumer.HostileSummaryClientValidation.Pattern2Text);
-        global::Consumer.ValidationRules.RequireNotNull(_1st, "_1st");
-        global::Consumer.ValidationRules.RequireMinimum(@event, "event", 0, false);
-        global::Consumer.ValidationRules.RequireMaxLength(ab, "ab", 3);
+        ValidationRules.RequireNotNull(@class, "class");
+        ValidationRules.RequirePattern(@class, "class", global::Consumer.HostileSummaryClientValidation.Pattern2, global::Consumer.HostileSummaryClientValidation.Pattern2Text);
+        ValidationRules.RequireNotNull(_1st, "_1st");
+        ValidationRules.RequireMinimum(@event, "event", 0, false);
+        ValidationRules.RequireMaxLength(ab, "ab", 3);
     }
 }

@@ -47,12 +47,12 @@ public static partial class AppliveryClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetBuildDownloadsByUserParameters(string? organizationId, string? applicationId, string? buildId, string? email, global::System.DateTimeOffset? iniDate, global::System.DateTimeOffset? endDate)
     {
-        global::Consumer.ValidationRules.RequireNotNull(organizationId, "organizationId");
-        global::Consumer.ValidationRules.RequirePattern(organizationId, "organizationId", global::Consumer.AppliveryClientValidation.Pattern2, global::Consumer.AppliveryClientValidation.Pattern2Text);
-        global::Consumer.ValidationRules.RequireNotNull(applicationId, "applicationId");
-        global::Consumer.ValidationRules.RequirePattern(applicationId, "applicationId", global::Consumer.AppliveryClientValidation.Pattern2, global::Consumer.AppliveryClientValidation.Pattern2Text);
-        global::Consumer.ValidationRules.RequireNotNull(buildId, "buildId");
-        global::Consumer.ValidationRules.RequirePattern(buildId, "buildId", global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
-        global::Consumer.ValidationRules.RequireMaxLength(email, "email", 128);
+        ValidationRules.RequireNotNull(organizationId, "organizationId");
+        ValidationRules.RequirePattern(organizationId, "organizationId", global::Consumer.AppliveryClientValidation.Pattern2, global::Consumer.AppliveryClientValidation.Pattern2Text);
+        ValidationRules.RequireNotNull(applicationId, "applicationId");
+        ValidationRules.RequirePattern(applicationId, "applicationId", global::Consumer.AppliveryClientValidation.Pattern2, global::Consumer.AppliveryClientValidation.Pattern2Text);
+        ValidationRules.RequireNotNull(buildId, "buildId");
+        ValidationRules.RequirePattern(buildId, "buildId", global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
+        ValidationRules.RequireMaxLength(email, "email", 128);
     }
 }

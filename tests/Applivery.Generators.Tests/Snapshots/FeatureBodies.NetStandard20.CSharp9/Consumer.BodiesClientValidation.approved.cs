@@ -68,7 +68,7 @@ namespace Consumer
         /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
         public static void ValidatePutBlobParameters(string? id)
         {
-            global::Consumer.ValidationRules.RequireNotNull(id, "id");
+            ValidationRules.RequireNotNull(id, "id");
         }
 
         /// <summary>Checks the parameters of <c>postImage</c> against the spec before anything is sent.</summary>

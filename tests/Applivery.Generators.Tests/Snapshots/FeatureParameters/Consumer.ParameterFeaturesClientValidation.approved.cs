@@ -20,7 +20,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimplePrimitiveParameters(string? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathSimpleArray</c> against the spec before anything is sent.</summary>
@@ -29,7 +29,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathSimpleObject</c> against the spec before anything is sent.</summary>
@@ -49,7 +49,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleObjectParameters(global::Consumer.Rgb? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleObjectExplodeParameters(global::Consumer.Rgb? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathLabelPrimitive</c> against the spec before anything is sent.</summary>
@@ -69,7 +69,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelPrimitiveParameters(string? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathLabelArray</c> against the spec before anything is sent.</summary>
@@ -78,7 +78,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathLabelObject</c> against the spec before anything is sent.</summary>
@@ -98,7 +98,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelObjectParameters(global::Consumer.Rgb? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelObjectExplodeParameters(global::Consumer.Rgb? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathMatrixPrimitive</c> against the spec before anything is sent.</summary>
@@ -118,7 +118,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixPrimitiveParameters(string? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathMatrixArray</c> against the spec before anything is sent.</summary>
@@ -127,7 +127,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -138,7 +138,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>pathMatrixObject</c> against the spec before anything is sent.</summary>
@@ -147,7 +147,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixObjectParameters(global::Consumer.Rgb? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixObjectExplodeParameters(global::Consumer.Rgb? color)
     {
-        global::Consumer.ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireNotNull(color, "color");
     }
 
     /// <summary>Checks the parameters of <c>queryFormPrimitive</c> against the spec before anything is sent.</summary>
@@ -391,7 +391,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateEscapingParameters(string? segment, string? q, global::System.Collections.Generic.IReadOnlyList<string>? items, string? xNote)
     {
-        global::Consumer.ValidationRules.RequireNotNull(segment, "segment");
+        ValidationRules.RequireNotNull(segment, "segment");
     }
 
     /// <summary>Checks the parameters of <c>allowReserved</c> against the spec before anything is sent.</summary>
@@ -415,7 +415,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateContentJsonParameters(global::System.Collections.Generic.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags, string? note)
     {
-        global::Consumer.ValidationRules.RequireNotNull(where, "where");
+        ValidationRules.RequireNotNull(where, "where");
     }
 
     /// <summary>Checks the parameters of <c>formats</c> against the spec before anything is sent.</summary>
@@ -430,7 +430,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateFormatsParameters(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
     {
-        global::Consumer.ValidationRules.RequireNotNull(ids, "ids");
+        ValidationRules.RequireNotNull(ids, "ids");
     }
 
     /// <summary>Checks the parameters of <c>nulls</c> against the spec before anything is sent.</summary>
@@ -498,7 +498,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateInvalidStyleParameters(string? id, global::System.Collections.Generic.IReadOnlyList<string>? xTags)
     {
-        global::Consumer.ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>pathLevelServer</c> against the spec before anything is sent.</summary>

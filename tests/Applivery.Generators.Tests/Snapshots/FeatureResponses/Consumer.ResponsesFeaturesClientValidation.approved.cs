@@ -20,7 +20,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDownloadFileParameters(string? id)
     {
-        global::Consumer.ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>checkFile</c> against the spec before anything is sent.</summary>
@@ -29,7 +29,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCheckFileParameters(string? id)
     {
-        global::Consumer.ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>getAvatar</c> against the spec before anything is sent.</summary>
@@ -86,7 +86,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetExportParameters(string? id)
     {
-        global::Consumer.ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>findThing</c> against the spec before anything is sent.</summary>
@@ -95,7 +95,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateFindThingParameters(string? id)
     {
-        global::Consumer.ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>deleteThing</c> against the spec before anything is sent.</summary>
@@ -104,7 +104,7 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDeleteThingParameters(string? id)
     {
-        global::Consumer.ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>getCount</c> against the spec before anything is sent.</summary>
@@ -129,6 +129,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetJobParameters(string? id)
     {
-        global::Consumer.ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireNotNull(id, "id");
     }
 }

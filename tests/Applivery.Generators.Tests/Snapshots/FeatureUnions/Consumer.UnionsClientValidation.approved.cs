@@ -28,7 +28,7 @@ public static partial class UnionsClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetPetParameters(string? id)
     {
-        global::Consumer.ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>createVehicle</c> against the spec before anything is sent.</summary>
@@ -45,7 +45,7 @@ public static partial class UnionsClientValidation
     /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetCarParameters(string? id)
     {
-        global::Consumer.ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireNotNull(id, "id");
     }
 
     /// <summary>Checks the parameters of <c>listShapes</c> against the spec before anything is sent.</summary>
