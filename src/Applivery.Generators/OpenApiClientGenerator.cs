@@ -59,7 +59,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         // The fixed runtime, once per compilation: the parts any spec uses, from a cheap summary of each spec's model.
         var runtimeParts = clients
-            .Select(static (client, _) => JsonRuntimeEmitter.PartsUsedBy(client))
+            .Select(static (client, _) => RuntimeEmitter.UsedBy(client))
             .Collect()
             .Select(static (all, _) => new EquatableArray<string>(all.SelectMany(parts => parts).Distinct().OrderBy(part => part, System.StringComparer.Ordinal)))
             .WithTrackingName(TrackingNames.RuntimeParts);

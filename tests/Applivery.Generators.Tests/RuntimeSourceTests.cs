@@ -41,8 +41,9 @@ public class RuntimeSourceTests
         var files = Directory.GetFiles(RuntimeFolder, "*.cs").Select(Path.GetFileName).OrderBy(name => name, System.StringComparer.Ordinal).ToList();
         var parts = new[] { JsonRuntimeEmitter.Core }.Concat(JsonRuntimeEmitter.OptionalParts).ToList();
         var validation = new[] { "ValidationError.cs", "ValidationRules.cs" };
+        var client = RuntimeEmitter.ClientFiles.Select(file => file + ".cs");
 
-        Assert.Equal(parts.Select(JsonRuntimeEmitter.FileName).Concat(validation).OrderBy(name => name, System.StringComparer.Ordinal), files);
+        Assert.Equal(parts.Select(JsonRuntimeEmitter.FileName).Concat(validation).Concat(client).OrderBy(name => name, System.StringComparer.Ordinal), files);
         foreach (var file in files)
         {
             Assert.Equal(File.ReadAllText(Path.Combine(RuntimeFolder, file!)).Replace("\r\n", "\n"), RuntimeResources.Text(file!));

@@ -18,6 +18,11 @@ internal static class CSharpTypes
     public const string JsonElement = "global::System.Text.Json.JsonElement";
     public const string ObsoleteAttribute = "global::System.Obsolete";
 
+    /// <summary>The client runtime's classes (<c>src/Applivery.Generators/Runtime/</c>), once per compilation.</summary>
+    public const string ParameterStyles = "global::Applivery.Generators.Runtime.ParameterStyles";
+    public const string FormBody = "global::Applivery.Generators.Runtime.FormBody";
+    public const string MultipartBody = "global::Applivery.Generators.Runtime.MultipartBody";
+
     public static string Of(TypeRef type, string ns) => type.Kind switch
     {
         TypeKind.String => "string",

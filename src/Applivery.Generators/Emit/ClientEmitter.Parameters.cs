@@ -30,9 +30,9 @@ internal static partial class ClientEmitter
 
             var helper = parameter.Style switch
             {
-                ParameterStyle.Label => "LabelStyle",
-                ParameterStyle.Matrix => "MatrixStyle",
-                _ => "SimpleStyle",
+                ParameterStyle.Label => CSharpTypes.ParameterStyles + ".LabelStyle",
+                ParameterStyle.Matrix => CSharpTypes.ParameterStyles + ".MatrixStyle",
+                _ => CSharpTypes.ParameterStyles + ".SimpleStyle",
             };
             EmitWithValue(writer, parameter, value =>
                 new[] { $"uri_.Append({helper}({CSharpTypes.Literal(parameter.WireName)}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));" });
@@ -63,8 +63,8 @@ internal static partial class ClientEmitter
             EmitWithValue(writer, parameter, value => new[]
             {
                 parameter.Style == ParameterStyle.DeepObject
-                    ? $"AppendDeepObject(uri_, ref separator_, {wire}, {Members(parameter, value)}, allowReserved: {allowReserved});"
-                    : $"AppendQuery(uri_, ref separator_, {wire}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}, delimiter: {Delimiter(parameter)}, allowReserved: {allowReserved});",
+                    ? $"{CSharpTypes.ParameterStyles}.AppendDeepObject(uri_, ref separator_, {wire}, {Members(parameter, value)}, allowReserved: {allowReserved});"
+                    : $"{CSharpTypes.ParameterStyles}.AppendQuery(uri_, ref separator_, {wire}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}, delimiter: {Delimiter(parameter)}, allowReserved: {allowReserved});",
             });
         }
     }
@@ -78,7 +78,7 @@ internal static partial class ClientEmitter
             {
                 IsPlain(parameter)
                     ? $"request_.Headers.TryAddWithoutValidation({wire}, FormatValue({value}));"
-                    : $"request_.Headers.TryAddWithoutValidation({wire}, HeaderStyle({Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));",
+                    : $"request_.Headers.TryAddWithoutValidation({wire}, {CSharpTypes.ParameterStyles}.HeaderStyle({Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));",
             });
         }
 
@@ -93,7 +93,7 @@ internal static partial class ClientEmitter
         foreach (var parameter in cookies)
         {
             EmitWithValue(writer, parameter, value =>
-                new[] { $"AppendCookie(cookie_, {CSharpTypes.Literal(parameter.WireName)}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)});" });
+                new[] { $"{CSharpTypes.ParameterStyles}.AppendCookie(cookie_, {CSharpTypes.Literal(parameter.WireName)}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)});" });
         }
 
         writer.Line("if (cookie_.Length > 0)");
@@ -114,13 +114,13 @@ internal static partial class ClientEmitter
             if (parameter.IsRequired && parameter.Type.IsValueType)
             {
                 // A method call rather than a throw statement: the code after it must not become unreachable (CS0162).
-                writer.Line($"ThrowNotSent({message});");
+                writer.Line($"{CSharpTypes.ParameterStyles}.ThrowNotSent({message});");
                 return;
             }
 
             writer.Line($"if ({parameter.Name} is not null)");
             writer.Line("{");
-            writer.Line($"    ThrowNotSent({message});");
+            writer.Line($"    {CSharpTypes.ParameterStyles}.ThrowNotSent({message});");
             writer.Line("}");
             return;
         }
@@ -159,14 +159,14 @@ internal static partial class ClientEmitter
     {
         if (parameter.IsJson)
         {
-            return $"new[] {{ JsonParameter({value}, WriteJsonParameter) }}";
+            return $"new[] {{ {CSharpTypes.ParameterStyles}.JsonParameter({value}, WriteJsonParameter) }}";
         }
 
         return parameter.Type.Kind switch
         {
             _ when parameter.ContentType is not null => $"new[] {{ FormatValue({value}) }}",
-            TypeKind.Array => $"FormatItems({value}, FormatValue)",
-            TypeKind.Map => $"FormatProperties({value}, FormatValue)",
+            TypeKind.Array => $"{CSharpTypes.ParameterStyles}.FormatItems({value}, FormatValue)",
+            TypeKind.Map => $"{CSharpTypes.ParameterStyles}.FormatProperties({value}, FormatValue)",
             TypeKind.Object => $"ParameterProperties({value})",
             _ => $"new[] {{ FormatValue({value}) }}",
         };

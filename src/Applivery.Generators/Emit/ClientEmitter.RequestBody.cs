@@ -124,18 +124,18 @@ internal static partial class ClientEmitter
         var encodings = body.Encodings.Where(encoding => encoding.Style != FormStyle.Default || !encoding.Explode).ToList();
         if (encodings.Count == 0)
         {
-            writer.Line("request_.Content = FormContent_(json_, null);");
+            writer.Line($"request_.Content = {CSharpTypes.FormBody}.FormContent(json_, null);");
             return;
         }
 
-        writer.Line("request_.Content = FormContent_(json_, name_ => name_ switch");
+        writer.Line($"request_.Content = {CSharpTypes.FormBody}.FormContent(json_, name_ => name_ switch");
         writer.Line("{");
         foreach (var encoding in encodings)
         {
-            writer.Line($"    {CSharpTypes.Literal(encoding.WireName)} => (FormStyle_.{encoding.Style}, {(encoding.Explode ? "true" : "false")}),");
+            writer.Line($"    {CSharpTypes.Literal(encoding.WireName)} => ({CSharpTypes.FormBody}.FormStyle.{encoding.Style}, {(encoding.Explode ? "true" : "false")}),");
         }
 
-        writer.Line("    _ => (FormStyle_.Default, true),");
+        writer.Line($"    _ => ({CSharpTypes.FormBody}.FormStyle.Default, true),");
         writer.Line("});");
     }
 
@@ -143,7 +143,7 @@ internal static partial class ClientEmitter
     private static void EmitMultipartContent(SourceWriter writer, ClientSpec client, RequestBodySpec body, string value, string mediaType)
     {
         var type = FindObject(client, body.Type)!;
-        writer.Line($"var parts_ = MultipartContent_({mediaType});");
+        writer.Line($"var parts_ = {CSharpTypes.MultipartBody}.MultipartContent({mediaType});");
         writer.Line("request_.Content = parts_;");
         foreach (var property in type.Properties)
         {
@@ -201,7 +201,7 @@ internal static partial class ClientEmitter
         {
             var writerName = type.Kind == TypeKind.Object ? "Write" + type.Name : JsonEmitter.RootWriter(client, type);
             var jsonType = encoding?.ContentType is { } declaredJson && IsJsonMediaType(declaredJson) ? CSharpTypes.Literal(declaredJson.Split(',')[0].Trim()) : "\"application/json\"";
-            return $"AddJsonPart_(parts_, {name}, {json}.Serialize({value}, {json}.{writerName}, encoder: {RelaxedEncoder}), {jsonType});";
+            return $"{CSharpTypes.MultipartBody}.AddJsonPart(parts_, {name}, {json}.Serialize({value}, {json}.{writerName}, encoder: {RelaxedEncoder}), {jsonType});";
         }
 
         var text = type.Kind switch
@@ -212,8 +212,8 @@ internal static partial class ClientEmitter
             _ => $"FormatValue({value})",
         };
         return text is null
-            ? $"AddJsonElementPart_(parts_, {name}, {value}, {contentType});"
-            : $"AddTextPart_(parts_, {name}, {text}, {contentType});";
+            ? $"{CSharpTypes.MultipartBody}.AddJsonElementPart(parts_, {name}, {value}, {contentType});"
+            : $"{CSharpTypes.MultipartBody}.AddTextPart(parts_, {name}, {text}, {contentType});";
     }
 
     /// <summary>
@@ -254,26 +254,15 @@ internal static partial class ClientEmitter
     private static ObjectTypeSpec? FindObject(ClientSpec client, TypeRef type) =>
         type.Kind == TypeKind.Object ? client.Objects.FirstOrDefault(candidate => candidate.Name == type.Name) : null;
 
-    /// <summary>The private helpers of form and multipart bodies, only when an operation sends one.</summary>
-    private static string RequestBodyRuntimeSource(ClientSpec client)
-    {
-        var hasForm = client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Form);
-        var hasMultipart = client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Multipart);
-        var parts = new List<string>();
-        if (hasForm)
-        {
-            parts.Add(RequestBodyRuntime.Form);
-        }
+    /// <summary>The client's own file part helper (it takes the namespace's <c>FileUpload</c>), only when a multipart body may hold a file.</summary>
+    private static string RequestBodyRuntimeSource(ClientSpec client) =>
+        client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Multipart) && FileUploadEmitter.IsUsedBy(client)
+            ? RequestBodyRuntime.FilePart(client.Namespace)
+            : string.Empty;
 
-        if (hasMultipart)
-        {
-            parts.Add(RequestBodyRuntime.Multipart);
-            if (FileUploadEmitter.IsUsedBy(client))
-            {
-                parts.Add(RequestBodyRuntime.FilePart(client.Namespace));
-            }
-        }
+    /// <summary>Whether some operation sends a form body (<c>Runtime/FormBody.cs</c>).</summary>
+    public static bool SendsForm(ClientSpec client) => client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Form);
 
-        return parts.Count == 0 ? string.Empty : string.Join("\n\n", parts.Select(part => part.TrimEnd('\n'))) + "\n";
-    }
+    /// <summary>Whether some operation sends a multipart body (<c>Runtime/MultipartBody.cs</c>).</summary>
+    public static bool SendsMultipart(ClientSpec client) => client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Multipart);
 }

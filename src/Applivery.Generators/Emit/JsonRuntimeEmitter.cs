@@ -101,7 +101,7 @@ internal static class JsonRuntimeEmitter
         return new EquatableArray<string>(new[] { Core }.Concat(OptionalParts.Where(Uses)));
     }
 
-    /// <summary>The runtime file: the core part with the members of each optional part in <paramref name="parts"/> added, in <see cref="OptionalParts"/> order.</summary>
+    /// <summary>The JSON runtime file: the core part with the members of each optional part in <paramref name="parts"/> added, in <see cref="OptionalParts"/> order (other names are ignored).</summary>
     public static string Emit(IEnumerable<string> parts)
     {
         var used = new HashSet<string>(parts, StringComparer.Ordinal);

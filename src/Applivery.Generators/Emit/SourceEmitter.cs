@@ -119,7 +119,7 @@ internal static class SourceEmitter
         });
     }
 
-    /// <summary>The fixed JSON runtime, once per compilation, with the parts the specs use (none when no spec generates).</summary>
+    /// <summary>The fixed runtime, once per compilation, with the parts the specs use (none when no spec generates).</summary>
     public static void EmitRuntime(SourceProductionContext context, EquatableArray<string> parts, TargetFeatures features)
     {
         if (parts.IsEmpty || !SupportsLanguage(features))
@@ -127,7 +127,7 @@ internal static class SourceEmitter
             return;
         }
 
-        Safely(context, features, "the JSON runtime", () => new List<(string HintName, string Source)> { (JsonRuntimeEmitter.HintName, JsonRuntimeEmitter.Emit(parts)) });
+        Safely(context, features, "the runtime", () => RuntimeEmitter.Emit(parts).ToList());
     }
 
     private static bool SupportsLanguage(TargetFeatures features) => features.LanguageVersion is not (> 0 and < 9);

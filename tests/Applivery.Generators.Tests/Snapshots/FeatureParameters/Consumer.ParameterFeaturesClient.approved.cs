@@ -744,7 +744,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/simple/array/");
-            uri_.Append(SimpleStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -783,7 +783,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/simple/array/explode/");
-            uri_.Append(SimpleStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -822,7 +822,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/simple/object/");
-            uri_.Append(SimpleStyle("color", ParameterProperties(color), properties: true, explode: false));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: false));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -861,7 +861,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/simple/object/explode/");
-            uri_.Append(SimpleStyle("color", ParameterProperties(color), properties: true, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: true));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -900,7 +900,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/label/primitive/");
-            uri_.Append(LabelStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -939,7 +939,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/label/array/");
-            uri_.Append(LabelStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -978,7 +978,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/label/array/explode/");
-            uri_.Append(LabelStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -1017,7 +1017,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/label/object/");
-            uri_.Append(LabelStyle("color", ParameterProperties(color), properties: true, explode: false));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: false));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -1056,7 +1056,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/label/object/explode/");
-            uri_.Append(LabelStyle("color", ParameterProperties(color), properties: true, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: true));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -1095,7 +1095,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/matrix/primitive/");
-            uri_.Append(MatrixStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -1134,7 +1134,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/matrix/array/");
-            uri_.Append(MatrixStyle("color", FormatItems(color, FormatValue), properties: false, explode: false));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -1173,7 +1173,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/matrix/array/explode/");
-            uri_.Append(MatrixStyle("color", FormatItems(color, FormatValue), properties: false, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -1212,7 +1212,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/matrix/object/");
-            uri_.Append(MatrixStyle("color", ParameterProperties(color), properties: true, explode: false));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: false));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -1251,7 +1251,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/matrix/object/explode/");
-            uri_.Append(MatrixStyle("color", ParameterProperties(color), properties: true, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: true));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -1336,7 +1336,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1379,7 +1379,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1422,7 +1422,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1465,7 +1465,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1508,7 +1508,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "%20", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "%20", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1551,7 +1551,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "%20", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "%20", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1594,7 +1594,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1637,7 +1637,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "|", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "|", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1680,7 +1680,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendDeepObject(uri_, ref separator_, "color", ParameterProperties(color), allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "color", ParameterProperties(color), allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1723,7 +1723,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1766,7 +1766,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (color is not null)
             {
-                AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -1853,7 +1853,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
-                AppendCookie(cookie_, "color", new[] { FormatValue(color) }, properties: false, explode: true);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", new[] { FormatValue(color) }, properties: false, explode: true);
             }
             if (cookie_.Length > 0)
             {
@@ -1899,7 +1899,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             if (xColor is not null)
             {
-                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
+                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: false));
             }
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -1942,7 +1942,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
-                AppendCookie(cookie_, "color", FormatItems(color, FormatValue), properties: false, explode: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false);
             }
             if (cookie_.Length > 0)
             {
@@ -1988,7 +1988,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             if (xColor is not null)
             {
-                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: true));
+                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: true));
             }
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2031,7 +2031,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
-                AppendCookie(cookie_, "color", FormatItems(color, FormatValue), properties: false, explode: true);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true);
             }
             if (cookie_.Length > 0)
             {
@@ -2077,7 +2077,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             if (xColor is not null)
             {
-                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: false));
+                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(ParameterProperties(xColor), properties: true, explode: false));
             }
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2120,7 +2120,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
-                AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: false);
             }
             if (cookie_.Length > 0)
             {
@@ -2166,7 +2166,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             if (xColor is not null)
             {
-                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(ParameterProperties(xColor), properties: true, explode: true));
+                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(ParameterProperties(xColor), properties: true, explode: true));
             }
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2209,7 +2209,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
-                AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: true);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: true);
             }
             if (cookie_.Length > 0)
             {
@@ -2256,15 +2256,15 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var cookie_ = new global::System.Text.StringBuilder();
             if (session is not null)
             {
-                AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
             }
             if (prefs is not null)
             {
-                AppendCookie(cookie_, "prefs", FormatItems(prefs, FormatValue), properties: false, explode: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "prefs", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(prefs, FormatValue), properties: false, explode: false);
             }
             if (theme is not null)
             {
-                AppendCookie(cookie_, "theme", new[] { FormatValue(theme) }, properties: false, explode: true);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "theme", new[] { FormatValue(theme) }, properties: false, explode: true);
             }
             if (cookie_.Length > 0)
             {
@@ -2314,7 +2314,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             if (items is not null)
             {
-                AppendQuery(uri_, ref separator_, "items", FormatItems(items, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "items", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(items, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -2361,11 +2361,11 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (q is not null)
             {
-                AppendQuery(uri_, ref separator_, "q", new[] { FormatValue(q) }, properties: false, explode: true, delimiter: ",", allowReserved: true);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "q", new[] { FormatValue(q) }, properties: false, explode: true, delimiter: ",", allowReserved: true);
             }
             if (paths is not null)
             {
-                AppendQuery(uri_, ref separator_, "paths", FormatItems(paths, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: true);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "paths", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(paths, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: true);
             }
             if (plain is not null)
             {
@@ -2409,25 +2409,25 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("content/");
-            uri_.Append(SimpleStyle("where", new[] { JsonParameter(where, WriteJsonParameter) }, properties: false, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("where", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(where, WriteJsonParameter) }, properties: false, explode: true));
             var separator_ = '?';
             if (filter is not null)
             {
-                AppendQuery(uri_, ref separator_, "filter", new[] { JsonParameter(filter, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "filter", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(filter, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
             if (tags is not null)
             {
-                AppendQuery(uri_, ref separator_, "tags", new[] { JsonParameter(tags, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "tags", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(tags, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
             if (note is not null)
             {
-                AppendQuery(uri_, ref separator_, "note", new[] { FormatValue(note) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "note", new[] { FormatValue(note) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             if (xFilter is not null)
             {
-                request_.Headers.TryAddWithoutValidation("X-Filter", HeaderStyle(new[] { JsonParameter(xFilter, WriteJsonParameter) }, properties: false, explode: true));
+                request_.Headers.TryAddWithoutValidation("X-Filter", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(xFilter, WriteJsonParameter) }, properties: false, explode: true));
             }
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2467,7 +2467,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("formats/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(shade)));
             uri_.Append("/");
-            uri_.Append(LabelStyle("ids", FormatItems(ids, FormatValue), properties: false, explode: true));
+            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("ids", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(ids, FormatValue), properties: false, explode: true));
             var separator_ = '?';
             if (since is not null)
             {
@@ -2475,11 +2475,11 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             if (days is not null)
             {
-                AppendQuery(uri_, ref separator_, "days", FormatItems(days, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "days", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(days, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
             if (shades is not null)
             {
-                AppendQuery(uri_, ref separator_, "shades", FormatItems(shades, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "shades", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(shades, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
             }
             if (ratio is not null)
             {
@@ -2534,15 +2534,15 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             if (list is not null)
             {
-                AppendQuery(uri_, ref separator_, "list", FormatItems(list, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "list", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(list, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
             if (filter is not null)
             {
-                AppendDeepObject(uri_, ref separator_, "filter", ParameterProperties(filter), allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "filter", ParameterProperties(filter), allowReserved: false);
             }
             if (labels is not null)
             {
-                AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "labels", global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
             if (count is not null)
             {
@@ -2552,12 +2552,12 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             if (xColor is not null)
             {
-                request_.Headers.TryAddWithoutValidation("X-Color", HeaderStyle(FormatItems(xColor, FormatValue), properties: false, explode: false));
+                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: false));
             }
             var cookie_ = new global::System.Text.StringBuilder();
             if (session is not null)
             {
-                AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
             }
             if (cookie_.Length > 0)
             {
@@ -2602,13 +2602,13 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (labels is not null)
             {
-                AppendQuery(uri_, ref separator_, "labels", FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "labels", global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             if (xLabels is not null)
             {
-                request_.Headers.TryAddWithoutValidation("X-Labels", HeaderStyle(FormatProperties(xLabels, FormatValue), properties: true, explode: true));
+                request_.Headers.TryAddWithoutValidation("X-Labels", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(xLabels, FormatValue), properties: true, explode: true));
             }
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -2648,15 +2648,15 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("not-sendable");
             if (filter is not null)
             {
-                ThrowNotSent("The query parameter 'filter' cannot be sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object.");
+                global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'filter' cannot be sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object.");
             }
             if (matrix is not null)
             {
-                ThrowNotSent("The query parameter 'matrix' cannot be sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays.");
+                global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'matrix' cannot be sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays.");
             }
             if (id is not null)
             {
-                ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
+                global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
@@ -2696,7 +2696,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("not-sendable/required");
-            ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
+            global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
@@ -2738,7 +2738,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var separator_ = '?';
             if (status is not null)
             {
-                AppendQuery(uri_, ref separator_, "status", FormatItems(status, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "status", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(status, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
             if (request is not null)
             {
@@ -2757,7 +2757,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var cookie_ = new global::System.Text.StringBuilder();
             if (uri is not null)
             {
-                AppendCookie(cookie_, "uri", FormatItems(uri, FormatValue), properties: false, explode: false);
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "uri", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(uri, FormatValue), properties: false, explode: false);
             }
             if (cookie_.Length > 0)
             {
@@ -2804,7 +2804,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             if (xTags is not null)
             {
-                request_.Headers.TryAddWithoutValidation("X-Tags", HeaderStyle(FormatItems(xTags, FormatValue), properties: false, explode: false));
+                request_.Headers.TryAddWithoutValidation("X-Tags", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xTags, FormatValue), properties: false, explode: false));
             }
             await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
 
@@ -3144,172 +3144,6 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
         }
     }
-
-    /// <summary>
-    /// Lays out one parameter as RFC 6570 expands a variable, which is how OpenAPI defines its styles: <paramref name="first"/>
-    /// before it, <paramref name="separator"/> between exploded members, <c>name=</c> when <paramref name="named"/>
-    /// (<paramref name="ifEmpty"/> instead of <c>=</c> for an empty value), <paramref name="delimiter"/> between the members of
-    /// an unexploded value. <paramref name="members"/> are a value's items, or an object's names and values in turn.
-    /// An empty array or object is not sent (RFC 6570: undefined).
-    /// </summary>
-    private static string Expand(string first, string separator, bool named, string ifEmpty, string delimiter, bool escape, bool allowReserved, string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode)
-    {
-        if (members.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var text = new global::System.Text.StringBuilder(first);
-        if (!explode)
-        {
-            if (named)
-            {
-                text.Append(Escape(name, escape, false)).Append('=');
-            }
-
-            for (var i = 0; i < members.Count; i++)
-            {
-                text.Append(i == 0 ? string.Empty : delimiter).Append(Escape(members[i], escape, allowReserved));
-            }
-        }
-        else if (!properties)
-        {
-            for (var i = 0; i < members.Count; i++)
-            {
-                text.Append(i == 0 ? string.Empty : separator);
-                if (named)
-                {
-                    text.Append(Escape(name, escape, false)).Append(members[i].Length == 0 ? ifEmpty : "=");
-                }
-
-                text.Append(Escape(members[i], escape, allowReserved));
-            }
-        }
-        else
-        {
-            for (var i = 0; i + 1 < members.Count; i += 2)
-            {
-                text.Append(i == 0 ? string.Empty : separator).Append(Escape(members[i], escape, false));
-                text.Append(named && members[i + 1].Length == 0 ? ifEmpty : "=").Append(Escape(members[i + 1], escape, allowReserved));
-            }
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>
-    /// Percent-encodes UTF-8 except RFC 3986's unreserved characters; with <paramref name="allowReserved"/> its reserved
-    /// characters and existing <c>%XX</c> escapes also stay, except <c>#</c>, which would end the URI.
-    /// </summary>
-    private static string Escape(string value, bool escape, bool allowReserved)
-    {
-        if (!escape)
-        {
-            return value;
-        }
-
-        if (!allowReserved)
-        {
-            return global::System.Uri.EscapeDataString(value);
-        }
-
-        var bytes = global::System.Text.Encoding.UTF8.GetBytes(value);
-        var text = new global::System.Text.StringBuilder(bytes.Length);
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            var c = (char)bytes[i];
-            var isEscape = c == '%' && i + 2 < bytes.Length && global::System.Uri.IsHexDigit((char)bytes[i + 1]) && global::System.Uri.IsHexDigit((char)bytes[i + 2]);
-            if (bytes[i] < 0x80 && (char.IsLetterOrDigit(c) || "-._~:/?[]@!$&'()*+,;=".IndexOf(c) >= 0 || isEscape))
-            {
-                text.Append(c);
-            }
-            else
-            {
-                text.Append('%').Append(bytes[i].ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>A path parameter in the <c>simple</c> style: <c>blue</c>, <c>blue,black,brown</c>, <c>R,100,G,200</c> or, exploded, <c>R=100,G=200</c>.</summary>
-    private static string SimpleStyle(string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
-        Expand(string.Empty, ",", false, string.Empty, ",", true, false, name, members, properties, explode);
-
-    /// <summary>A path parameter in the <c>label</c> style: <c>.blue</c>, <c>.blue,black,brown</c> or, exploded, <c>.blue.black.brown</c>.</summary>
-    private static string LabelStyle(string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
-        Expand(".", ".", false, string.Empty, ",", true, false, name, members, properties, explode);
-
-    /// <summary>A path parameter in the <c>matrix</c> style: <c>;color=blue</c>, <c>;color=blue,black,brown</c> or, exploded, <c>;color=blue;color=black</c>.</summary>
-    private static string MatrixStyle(string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
-        Expand(";", ";", true, string.Empty, ",", true, false, name, members, properties, explode);
-
-    /// <summary>A header in the <c>simple</c> style, not percent-encoded (a header is not a URI).</summary>
-    private static string HeaderStyle(global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode) =>
-        Expand(string.Empty, ",", false, string.Empty, ",", false, false, string.Empty, members, properties, explode);
-
-    /// <summary>
-    /// A query parameter in the <c>form</c> style (<paramref name="delimiter"/> <c>,</c>), <c>spaceDelimited</c> (<c>%20</c>)
-    /// or <c>pipeDelimited</c> (<c>|</c>, which the URI sends as <c>%7C</c>); exploded, every style repeats <c>name=value</c>.
-    /// </summary>
-    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode, string delimiter, bool allowReserved)
-    {
-        var text = Expand(separator.ToString(), "&", true, "=", delimiter, true, allowReserved, name, members, properties, explode);
-        if (text.Length > 0)
-        {
-            uri.Append(text);
-            separator = '&';
-        }
-    }
-
-    /// <summary>A query parameter in the <c>deepObject</c> style: <c>name[R]=100&amp;name[G]=200</c>.</summary>
-    private static void AppendDeepObject(global::System.Text.StringBuilder uri, ref char separator, string name, global::System.Collections.Generic.IReadOnlyList<string> properties, bool allowReserved)
-    {
-        for (var i = 0; i + 1 < properties.Count; i += 2)
-        {
-            uri.Append(separator).Append(Escape(name, true, false)).Append('[').Append(Escape(properties[i], true, false)).Append("]=").Append(Escape(properties[i + 1], true, allowReserved));
-            separator = '&';
-        }
-    }
-
-    /// <summary>A cookie in the <c>form</c> style, percent-encoded; exploded members and other cookies are separated by <c>; </c> (RFC 6265).</summary>
-    private static void AppendCookie(global::System.Text.StringBuilder cookie, string name, global::System.Collections.Generic.IReadOnlyList<string> members, bool properties, bool explode)
-    {
-        var text = Expand(cookie.Length == 0 ? string.Empty : "; ", "; ", true, "=", ",", true, false, name, members, properties, explode);
-        cookie.Append(text);
-    }
-
-    /// <summary>An array parameter's items, each formatted as a single value would be.</summary>
-    private static string[] FormatItems<T>(global::System.Collections.Generic.IReadOnlyList<T> values, global::System.Func<T, string> format)
-    {
-        var items = new string[values.Count];
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = format(values[i]);
-        }
-
-        return items;
-    }
-
-    /// <summary>A map parameter's entries as name, value, name, value…, in the dictionary's order.</summary>
-    private static global::System.Collections.Generic.List<string> FormatProperties<T>(global::System.Collections.Generic.IReadOnlyDictionary<string, T> values, global::System.Func<T, string> format)
-    {
-        var properties = new global::System.Collections.Generic.List<string>(values.Count * 2);
-        foreach (var entry in values)
-        {
-            properties.Add(entry.Key);
-            properties.Add(format(entry.Value));
-        }
-
-        return properties;
-    }
-
-    /// <summary>A <c>content: application/json</c> parameter's JSON text (escaped afterwards for where it goes).</summary>
-    private static string JsonParameter<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        global::System.Text.Encoding.UTF8.GetString(global::Consumer.ParameterFeaturesClientJson.Serialize(value, write, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
-
-    /// <summary>A parameter whose value OpenAPI's styles cannot lay out (APG005 at generation) is refused, never dropped.</summary>
-    private static void ThrowNotSent(string message) => throw new global::System.NotSupportedException(message);
 
     /// <summary>The properties of a Rgb parameter as name, value, name, value…, in spec order; null ones are not sent.</summary>
     private static global::System.Collections.Generic.List<string> ParameterProperties(global::Consumer.Rgb value)
