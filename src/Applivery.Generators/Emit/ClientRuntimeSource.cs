@@ -217,7 +217,7 @@ internal static class ClientRuntimeSource
                 return body.Length == 0 ? null : ParseBody(body, read, operationId, (int)response.StatusCode);
             }
 
-            private static T ParseBody<T>(PooledBody body, {{json}}.ValueReader<T> read, string operationId, int statusCode)
+            private static T ParseBody<T>({{json}}.PooledBody body, {{json}}.ValueReader<T> read, string operationId, int statusCode)
             {
                 try
                 {
@@ -264,70 +264,19 @@ internal static class ClientRuntimeSource
             /// A whole success body in a pooled buffer sized from Content-Length; more than <see cref="MaxResponseBodySize"/>
             /// bytes (announced or read) raises the client's exception before the rest is read.
             /// </summary>
-            private async global::System.Threading.Tasks.Task<PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+            private async global::System.Threading.Tasks.Task<{{json}}.PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
             {
                 var statusCode = (int)response.StatusCode;
-                var announced = response.Content.Headers.ContentLength;
-                if (announced > MaxResponseBodySize)
-                {
-                    throw {{exception}}.TooLarge(operationId, statusCode, MaxResponseBodySize);
-                }
-
-                var pool = global::System.Buffers.ArrayPool<byte>.Shared;
-                var buffer = pool.Rent(announced is { } known && known > 0 && known < 1024L * 1024 * 1024 ? (int)known + 1 : 16 * 1024);
-                var length = 0;
                 try
                 {
                     using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    while (true)
-                    {
-                        if (length == buffer.Length)
-                        {
-                            var larger = pool.Rent((int)global::System.Math.Min((long)buffer.Length * 2, 0x7FFFFFC7));
-                            global::System.Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                            pool.Return(buffer);
-                            buffer = larger;
-                        }
-
-                        var count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
-                        if (count == 0)
-                        {
-                            return new PooledBody(buffer, length);
-                        }
-
-                        length += count;
-                        if (length > MaxResponseBodySize)
-                        {
-                            throw {{exception}}.TooLarge(operationId, statusCode, MaxResponseBodySize);
-                        }
-                    }
+                    return await {{json}}.ReadPooledAsync(stream, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false)
+                        ?? throw {{exception}}.TooLarge(operationId, statusCode, MaxResponseBodySize);
                 }
                 catch (global::System.IO.IOException exception)
                 {
-                    pool.Return(buffer);
                     throw {{exception}}.InterruptedBody(operationId, statusCode, exception);
                 }
-                catch
-                {
-                    pool.Return(buffer);
-                    throw;
-                }
-            }
-
-            /// <summary>A body read whole; disposing it returns its buffer to the pool.</summary>
-            private sealed class PooledBody : global::System.IDisposable
-            {
-                public PooledBody(byte[] bytes, int length)
-                {
-                    Bytes = bytes;
-                    Length = length;
-                }
-
-                public byte[] Bytes { get; }
-
-                public int Length { get; }
-
-                public void Dispose() => global::System.Buffers.ArrayPool<byte>.Shared.Return(Bytes);
             }
             """;
     }

@@ -56,20 +56,27 @@ internal abstract partial class JsonRuntime
         }
     }
 
-    /// <summary>
-    /// Reads a stream to its end into a pooled buffer (no intermediate string) and parses it. The buffer starts at
-    /// the announced length, so a large body is not copied through ever-doubling buffers.
-    /// </summary>
+    /// <summary>Reads a stream to its end into a pooled buffer (no intermediate string) and parses it.</summary>
     internal static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(global::System.IO.Stream stream, ValueReader<T> read, long? expectedLength, long maxLength, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using var body = await ReadPooledAsync(stream, expectedLength, maxLength, cancellationToken).ConfigureAwait(false) ?? throw TooLarge(maxLength);
+        return Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
+    }
+
+    /// <summary>
+    /// Reads a stream to its end into a pooled buffer, or null when it is longer than <paramref name="maxLength"/>
+    /// (announced or read; reading stops there), which each caller reports in its own terms. The buffer starts at the
+    /// announced length, so a large body is not copied through ever-doubling buffers.
+    /// </summary>
+    internal static async global::System.Threading.Tasks.Task<PooledBody?> ReadPooledAsync(global::System.IO.Stream stream, long? expectedLength, long maxLength, global::System.Threading.CancellationToken cancellationToken)
     {
         if (expectedLength > maxLength)
         {
-            throw TooLarge(maxLength);
+            return null;
         }
 
         var pool = global::System.Buffers.ArrayPool<byte>.Shared;
-        var initialLength = expectedLength is { } announced && announced > 0 && announced < 1024L * 1024 * 1024 ? (int)announced + 1 : 16 * 1024;
-        var buffer = pool.Rent(initialLength);
+        var buffer = pool.Rent(expectedLength is { } announced && announced > 0 && announced < 1024L * 1024 * 1024 ? (int)announced + 1 : 16 * 1024);
         var length = 0;
         try
         {
@@ -86,22 +93,38 @@ internal abstract partial class JsonRuntime
                 var count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
                 if (count == 0)
                 {
-                    break;
+                    return new PooledBody(buffer, length);
                 }
 
                 length += count;
                 if (length > maxLength)
                 {
-                    throw TooLarge(maxLength);
+                    pool.Return(buffer);
+                    return null;
                 }
             }
-
-            return Parse(new global::System.ReadOnlySpan<byte>(buffer, 0, length), read);
         }
-        finally
+        catch
         {
             pool.Return(buffer);
+            throw;
         }
+    }
+
+    /// <summary>A body read whole; disposing it returns its buffer to the pool.</summary>
+    internal sealed class PooledBody : global::System.IDisposable
+    {
+        public PooledBody(byte[] bytes, int length)
+        {
+            Bytes = bytes;
+            Length = length;
+        }
+
+        public byte[] Bytes { get; }
+
+        public int Length { get; }
+
+        public void Dispose() => global::System.Buffers.ArrayPool<byte>.Shared.Return(Bytes);
     }
 
     internal static global::System.Text.Json.JsonException TooLarge(long maxLength) =>

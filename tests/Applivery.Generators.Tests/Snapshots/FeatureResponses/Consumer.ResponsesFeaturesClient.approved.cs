@@ -1014,7 +1014,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         return body.Length == 0 ? null : ParseBody(body, read, operationId, (int)response.StatusCode);
     }
 
-    private static T ParseBody<T>(PooledBody body, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, int statusCode)
+    private static T ParseBody<T>(global::Consumer.ResponsesFeaturesClientJson.PooledBody body, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, int statusCode)
     {
         try
         {
@@ -1061,70 +1061,19 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     /// A whole success body in a pooled buffer sized from Content-Length; more than <see cref="MaxResponseBodySize"/>
     /// bytes (announced or read) raises the client's exception before the rest is read.
     /// </summary>
-    private async global::System.Threading.Tasks.Task<PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<global::Consumer.ResponsesFeaturesClientJson.PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
     {
         var statusCode = (int)response.StatusCode;
-        var announced = response.Content.Headers.ContentLength;
-        if (announced > MaxResponseBodySize)
-        {
-            throw ResponsesFeaturesClientException.TooLarge(operationId, statusCode, MaxResponseBodySize);
-        }
-
-        var pool = global::System.Buffers.ArrayPool<byte>.Shared;
-        var buffer = pool.Rent(announced is { } known && known > 0 && known < 1024L * 1024 * 1024 ? (int)known + 1 : 16 * 1024);
-        var length = 0;
         try
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = pool.Rent((int)global::System.Math.Min((long)buffer.Length * 2, 0x7FFFFFC7));
-                    global::System.Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    pool.Return(buffer);
-                    buffer = larger;
-                }
-
-                var count = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
-                if (count == 0)
-                {
-                    return new PooledBody(buffer, length);
-                }
-
-                length += count;
-                if (length > MaxResponseBodySize)
-                {
-                    throw ResponsesFeaturesClientException.TooLarge(operationId, statusCode, MaxResponseBodySize);
-                }
-            }
+            return await global::Consumer.ResponsesFeaturesClientJson.ReadPooledAsync(stream, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false)
+                ?? throw ResponsesFeaturesClientException.TooLarge(operationId, statusCode, MaxResponseBodySize);
         }
         catch (global::System.IO.IOException exception)
         {
-            pool.Return(buffer);
             throw ResponsesFeaturesClientException.InterruptedBody(operationId, statusCode, exception);
         }
-        catch
-        {
-            pool.Return(buffer);
-            throw;
-        }
-    }
-
-    /// <summary>A body read whole; disposing it returns its buffer to the pool.</summary>
-    private sealed class PooledBody : global::System.IDisposable
-    {
-        public PooledBody(byte[] bytes, int length)
-        {
-            Bytes = bytes;
-            Length = length;
-        }
-
-        public byte[] Bytes { get; }
-
-        public int Length { get; }
-
-        public void Dispose() => global::System.Buffers.ArrayPool<byte>.Shared.Return(Bytes);
     }
     /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
     private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
