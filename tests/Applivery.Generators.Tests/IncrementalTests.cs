@@ -101,5 +101,23 @@ public class IncrementalTests
         Assert.Contains("CheckMaxLength(errors, path + \".email\", Email, 256)", after.Source("First.AppliveryClient.Member.g.cs"));
     }
 
+    [Fact]
+    public void AnEditThatNeedsAnotherRuntimePartReEmitsTheRuntimeWithIt()
+    {
+        var spec = SpecFile.Applivery();
+        var first = GeneratorRun.Run(new[] { spec });
+        Assert.DoesNotContain("ReadGuid(", first.Source(Applivery.Generators.Emit.JsonRuntimeEmitter.HintName), System.StringComparison.Ordinal);
+
+        // A member gets a UUID property: the runtime needs its Guid part now.
+        var edited = spec.Text.Replace("        memberId:\n", "        trackingId:\n          type: string\n          format: uuid\n        memberId:\n");
+        Assert.NotEqual(spec.Text, edited);
+        var second = first.RunAgainWithEditedSpec(0, edited);
+
+        var runtime = second.Result.Results.Single().TrackedSteps[TrackingNames.RuntimeParts].SelectMany(step => step.Outputs).Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, runtime.Reason);
+        Assert.Contains("internal static global::System.Guid ReadGuid(", second.Source(Applivery.Generators.Emit.JsonRuntimeEmitter.HintName), System.StringComparison.Ordinal);
+        Assert.Empty(second.CompilationDiagnostics());
+    }
+
     private static string[] Texts(GeneratorRun run) => run.Sources.Select(source => source.HintName + "\n" + source.SourceText).ToArray();
 }

@@ -440,6 +440,34 @@ public class ResponseTests
         Assert.Equal("exception status=409 body={\"code\":4009,\"message\":\"in use\"} typed=Error code=4009 message=deleteThing failed with 409 Conflict: 4009 in use", await Call(server, "deleteThing"));
     }
 
+    [Fact]
+    public void AnExactStatusAndARangeWithTheSameErrorBodyKeepTheirOwnSectionsExactFirst()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Ranges, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /things:
+                get:
+                  operationId: getThing
+                  responses:
+                    '204': { description: ok }
+                    '4XX': { description: a client error, content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } } }
+                    '404': { description: missing, content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } } }
+                    '409': { description: conflict, content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } } }
+            components:
+              schemas:
+                Error: { type: object, properties: { message: { type: string } } }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/ranges.yaml", Spec));
+
+        // A range merged into the exact section, or before it, would be a compile error (CS8120: subsumed).
+        Assert.Empty(run.CompilationDiagnostics());
+        Assert.Matches(@"case 404:\n *case 409:\n *\{(.|\n)*case >= 400 and < 500:", run.Source("Consumer.RangesClient.g.cs"));
+    }
+
     [Theory]
     [InlineData(404, "gone")]
     [InlineData(503, "later")]

@@ -36,6 +36,40 @@ public class RuntimeSourceTests
     }
 
     [Fact]
+    public void EachPartCompilesWithTheCoreAlone()
+    {
+        // A spec gets the core and only some parts: no part may lean on another optional one.
+        var sets = JsonRuntimeEmitter.OptionalParts.Select(part => new[] { JsonRuntimeEmitter.FileName(part) })
+            .Concat(RuntimeEmitter.ClientFiles.Select(file => new[] { file + ".cs" }))
+            .Append(new[] { "ValidationError.cs", "ValidationRules.cs" })
+            .Append(System.Array.Empty<string>());
+        foreach (var set in sets)
+        {
+            var files = set.Prepend(JsonRuntimeEmitter.FileName(JsonRuntimeEmitter.Core));
+            var compilation = CSharpCompilation.Create(
+                "Runtime",
+                files.Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(RuntimeFolder, file)), path: file)),
+                TargetFrameworkReferences.For(TargetFramework.Net100),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999));
+
+            Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).Select(diagnostic => string.Join(" + ", files) + ": " + diagnostic));
+        }
+    }
+
+    [Fact]
+    public void TheFormStylesOfTheRuntimeAreTheModelsFormStyles() =>
+        Assert.Equal(
+            System.Enum.GetNames(typeof(Applivery.Generators.Model.FormStyle)).OrderBy(name => name, System.StringComparer.Ordinal),
+            System.Text.RegularExpressions.Regex.Matches(Enum(File.ReadAllText(Path.Combine(RuntimeFolder, "FormBody.cs"))), @"^\s*(\w+),\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(match => match.Groups[1].Value).OrderBy(name => name, System.StringComparer.Ordinal));
+
+    private static string Enum(string source)
+    {
+        var start = source.IndexOf("internal enum FormStyle", System.StringComparison.Ordinal);
+        return source.Substring(start, source.IndexOf('}', start) - start);
+    }
+
+    [Fact]
     public void TheGeneratorCarriesEveryRuntimeFileAsItIsInTheRepository()
     {
         var files = Directory.GetFiles(RuntimeFolder, "*.cs").Select(Path.GetFileName).OrderBy(name => name, System.StringComparer.Ordinal).ToList();

@@ -19,9 +19,9 @@ internal static class CSharpTypes
     public const string ObsoleteAttribute = "global::System.Obsolete";
 
     /// <summary>The client runtime's classes (<c>src/Applivery.Generators/Runtime/</c>), once per compilation.</summary>
-    public const string ParameterStyles = "global::Applivery.Generators.Runtime.ParameterStyles";
-    public const string FormBody = "global::Applivery.Generators.Runtime.FormBody";
-    public const string MultipartBody = "global::Applivery.Generators.Runtime.MultipartBody";
+    public const string ParameterStyles = "global::" + RuntimeResources.Namespace + "." + RuntimeEmitter.ParameterStyles;
+    public const string FormBody = "global::" + RuntimeResources.Namespace + "." + RuntimeEmitter.FormBody;
+    public const string MultipartBody = "global::" + RuntimeResources.Namespace + "." + RuntimeEmitter.MultipartBody;
 
     public static string Of(TypeRef type, string ns) => type.Kind switch
     {

@@ -5,7 +5,8 @@ namespace Applivery.Generators.Emit;
 
 /// <summary>
 /// How an operation's parameters reach the wire: the path, the query string, the headers and the <c>Cookie</c> header,
-/// each in its OpenAPI style (the helpers are in <see cref="ParameterRuntimeSource"/>).
+/// each in its OpenAPI style (the styles are <c>Runtime/ParameterStyles.cs</c>; the client's own helpers for object
+/// and JSON parameters are in <see cref="ParameterRuntimeSource"/>).
 /// </summary>
 internal static partial class ClientEmitter
 {

@@ -256,7 +256,7 @@ internal static partial class ClientEmitter
 
     /// <summary>The client's own file part helper (it takes the namespace's <c>FileUpload</c>), only when a multipart body may hold a file.</summary>
     private static string RequestBodyRuntimeSource(ClientSpec client) =>
-        client.Operations.Any(operation => operation.RequestBody?.Kind == RequestBodyKind.Multipart) && FileUploadEmitter.IsUsedBy(client)
+        SendsMultipart(client) && FileUploadEmitter.IsUsedBy(client)
             ? RequestBodyRuntime.FilePart(client.Namespace)
             : string.Empty;
 

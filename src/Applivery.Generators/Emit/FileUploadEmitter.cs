@@ -140,7 +140,7 @@ internal static class FileUploadEmitter
     /// <summary>JSON reading and writing of a file (base64, the only way JSON carries bytes), for the <c>{Client}Json</c> class.</summary>
     public static string JsonHelpers(string ns) => $$"""
         /// <summary>Reads a file sent inside JSON: a base64 string.</summary>
-        internal static global::{{ns}}.{{TypeName}} ReadFile(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static global::{{ns}}.{{TypeName}} Read{{TypeName}}(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
             {
@@ -151,7 +151,7 @@ internal static class FileUploadEmitter
         }
 
         /// <summary>Writes a file inside JSON as a base64 string (JSON has no other way to carry bytes).</summary>
-        internal static void WriteFile(global::System.Text.Json.Utf8JsonWriter writer, global::{{ns}}.{{TypeName}} value)
+        internal static void Write{{TypeName}}(global::System.Text.Json.Utf8JsonWriter writer, global::{{ns}}.{{TypeName}} value)
         {
             value.Rewind();
             using var copy = new global::System.IO.MemoryStream();

@@ -10,6 +10,12 @@ internal static class GeneratedFile
 
     public static string GeneratedCodeAttribute => $"[{CSharpTypes.GeneratedCode}(\"Applivery.Generators\", \"{ToolVersion}\")]";
 
+    /// <summary>
+    /// A referenced assembly that generates too and grants this one InternalsVisibleTo has the same internal types (the
+    /// runtime, <c>ValidationRules</c>): the compiler warns (CS0436) and uses this compilation's own, which is right.
+    /// </summary>
+    public const string RuntimeConflictPragma = "#pragma warning disable CS0436 // An assembly granting InternalsVisibleTo may generate the same internal types: this compilation's own are used.";
+
     public static SourceWriter Begin(string ns, string? specFileName)
     {
         var writer = new SourceWriter();
@@ -22,6 +28,7 @@ internal static class GeneratedFile
 
         writer.Line("#nullable enable");
         writer.Line("#pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.");
+        writer.Line(RuntimeConflictPragma);
         writer.Line();
         writer.OpenBlock("namespace " + ns);
         return writer;

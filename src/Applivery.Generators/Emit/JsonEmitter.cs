@@ -43,7 +43,8 @@ internal sealed partial class JsonEmitter
     public static string ResolverName(ClientSpec client) => SupportNames.JsonResolver(client.ClientName);
 
     /// <summary>
-    /// The JSON code of a spec: the main file (names, collections, whole-document methods, runtime helpers, resolver)
+    /// The JSON code of a spec: the main file (names, collections, whole-document methods, resolver; the fixed helpers
+    /// are its base class, <see cref="JsonRuntimeEmitter"/>)
     /// and, per generated type, its reader and writer, which go into that type's own file so no file grows with the spec.
     /// </summary>
     public static JsonParts Emit(ClientSpec client, TargetFeatures features) => new JsonEmitter(client, features).EmitFiles();
@@ -652,7 +653,7 @@ internal sealed partial class JsonEmitter
         TypeKind.Decimal => "ReadDecimal(ref reader)",
         TypeKind.DateTimeOffset => "ReadDateTimeOffset(ref reader)",
         TypeKind.Guid => "ReadGuid(ref reader)",
-        TypeKind.File => "ReadFile(ref reader)",
+        TypeKind.File => $"Read{FileUploadEmitter.TypeName}(ref reader)",
         TypeKind.Object or TypeKind.Union => $"Read{type.Name}(ref reader)",
         TypeKind.Enum => $"Read{type.Name}Value(ref reader, {key}, ref unrecognizedValues)",
         TypeKind.Array or TypeKind.Map => $"{Collection(type).ReadName}(ref reader, {key}, ref unrecognizedValues)",
@@ -667,7 +668,7 @@ internal sealed partial class JsonEmitter
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Single or TypeKind.Decimal => $"writer.WriteNumberValue({value});",
         TypeKind.Object or TypeKind.Union when HasRequestForm(type) => $"Write{type.Name}(writer, {value}, {forRequest});",
         TypeKind.Object or TypeKind.Union => $"Write{type.Name}(writer, {value});",
-        TypeKind.File => $"WriteFile(writer, {value});",
+        TypeKind.File => $"Write{FileUploadEmitter.TypeName}(writer, {value});",
         TypeKind.Enum => $"Write{type.Name}Value(writer, {value}, {unrecognized}, {key});",
         TypeKind.Array or TypeKind.Map when HasRequestForm(type) => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key}, {forRequest});",
         TypeKind.Array or TypeKind.Map => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key});",

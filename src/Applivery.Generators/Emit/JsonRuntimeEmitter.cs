@@ -12,10 +12,10 @@ namespace Applivery.Generators.Emit;
 /// </summary>
 internal static class JsonRuntimeEmitter
 {
-    public const string HintName = "Applivery.Generators.Runtime.JsonRuntime.g.cs";
+    public const string HintName = RuntimeResources.Namespace + ".JsonRuntime.g.cs";
 
     /// <summary>The base class of every spec's JSON class.</summary>
-    public const string ClassName = "global::Applivery.Generators.Runtime.JsonRuntime";
+    public const string ClassName = "global::" + RuntimeResources.Namespace + ".JsonRuntime";
 
     /// <summary>The always-emitted part: its file holds the class declaration; every other part adds members to it.</summary>
     public const string Core = "Core";
@@ -31,9 +31,9 @@ internal static class JsonRuntimeEmitter
     private const string ClassLine = "    internal abstract partial class JsonRuntime";
 
     /// <summary>
-    /// The parts the spec's generated code calls, decided from the model (the value kinds it holds anywhere, its enums,
-    /// arrays and unions) so that this stays a cheap step apart from emission. It may name a part that a kind used only
-    /// outside JSON (a <c>Guid</c> path parameter) does not need; it never misses one.
+    /// The parts the spec's generated code calls, decided from the model (the value kinds of its properties, union
+    /// cases, bodies and responses, its enums, arrays and unions) so that this stays a cheap step apart from emission.
+    /// It may name a part a kind does not need (a kind only written, never read); it never misses one.
     /// </summary>
     public static EquatableArray<string> PartsUsedBy(ClientSpec? client)
     {
@@ -69,13 +69,10 @@ internal static class JsonRuntimeEmitter
             }
         }
 
+        // Parameters are not among them: they are formatted as text, and a JSON content parameter is written with
+        // direct writer calls (its objects by their writers, whose property kinds are counted above).
         foreach (var operation in client.Operations)
         {
-            foreach (var parameter in operation.Parameters)
-            {
-                Add(parameter.Type);
-            }
-
             Add(operation.RequestBody?.Type);
             foreach (var response in operation.Responses)
             {

@@ -12,7 +12,7 @@ internal static class RequestBodyRuntime
         private static void AddFilePart_(global::System.Net.Http.MultipartFormDataContent parts, string name, global::{{ns}}.{{FileUploadEmitter.TypeName}} file, string defaultContentType)
         {
             var part = file.ToHttpContent(defaultContentType);
-            part.Headers.ContentDisposition = global::Applivery.Generators.Runtime.MultipartBody.FormDataDisposition(name, file.FileName is { Length: > 0 } fileName ? fileName : name);
+            part.Headers.ContentDisposition = {{CSharpTypes.MultipartBody}}.FormDataDisposition(name, file.FileName is { Length: > 0 } fileName ? fileName : name);
             parts.Add(part);
         }
 

@@ -8,8 +8,9 @@ using Microsoft.CodeAnalysis;
 namespace Applivery.Generators.Emit;
 
 /// <summary>
-/// The emit stage, in two outputs: each spec's own files (one output per spec, so editing one spec re-emits only that
-/// spec), and the compilation-wide files and checks (shared types per namespace, polyfills, APG009, APG010).
+/// The emit stage, in three outputs: each spec's own files (one output per spec, so editing one spec re-emits only that
+/// spec), the compilation-wide files and checks (shared types per namespace, polyfills, APG009, APG010), and the fixed
+/// runtime (<see cref="RuntimeEmitter"/>) once per compilation.
 /// </summary>
 internal static class SourceEmitter
 {

@@ -6,8 +6,8 @@ using Applivery.Generators.Model;
 namespace Applivery.Generators.Emit;
 
 /// <summary>
-/// Emits the checks of the spec's constraints: the shared <c>ValidationError</c>, the client's cached regexes and
-/// rule helpers, the parameter validators, and the body of each DTO's <c>Validate()</c>.
+/// Emits the checks of the spec's constraints: the namespace's <c>ValidationError</c> and <c>ValidationRules</c> (from
+/// <c>Runtime/</c>), the client's cached regexes and parameter validators, and the body of each DTO's <c>Validate()</c>.
 /// </summary>
 internal static class ValidationEmitter
 {
@@ -25,7 +25,7 @@ internal static class ValidationEmitter
     public static string EmitValidationClass(ClientSpec client)
     {
         var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
-        Documentation.Element(writer, "summary", $"Checks the constraints of {Documentation.Code(client.SpecFileName)}: cached regular expressions, rule helpers and one parameter validator per operation.");
+        Documentation.Element(writer, "summary", $"Checks the constraints of {Documentation.Code(client.SpecFileName)}: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.OpenBlock($"{GeneratedFile.Visibility(client)} static partial class {ValidationClassName(client)}");
 

@@ -49,6 +49,12 @@ internal static class SupportNames
     /// <summary>Members of the credentials class and of <c>object</c>: no scheme's property is named like one.</summary>
     public static readonly string[] CredentialsMembers = { "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize" };
 
+    /// <summary>
+    /// The JSON runtime reads these kinds with <c>Read{Kind}(ref Utf8JsonReader)</c>, which a spec's JSON class (deriving
+    /// from it) would hide with the reader of a schema of that name: no schema takes one.
+    /// </summary>
+    public static readonly string[] RuntimeReaderKinds = { "String", "Boolean", "Int32", "Int64", "Double", "Single", "Decimal", "DateTimeOffset", "Guid", "JsonElement" };
+
     /// <summary>Every type name a client adds beside the spec's, with what owns it (for the APG007 message).</summary>
     public static IEnumerable<KeyValuePair<string, string>> TypeNames(string clientName)
     {
@@ -70,5 +76,9 @@ internal static class SupportNames
 
         yield return new(FileDownload, Owner);
         yield return new(FileUpload, Owner);
+        foreach (var kind in RuntimeReaderKinds)
+        {
+            yield return new(kind, "a reader of the JSON runtime (Read" + kind + ")");
+        }
     }
 }

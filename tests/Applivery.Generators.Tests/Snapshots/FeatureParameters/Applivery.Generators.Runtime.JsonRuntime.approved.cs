@@ -2,6 +2,7 @@
 // The fixed JSON runtime of Applivery.Generators. The generator emits it once per compilation: this core, with the
 // members of each JsonRuntime.{Part}.cs file that some spec of the compilation uses added to the class.
 #nullable enable
+#pragma warning disable CS0436 // An assembly granting InternalsVisibleTo may generate the same internal types: this compilation's own are used.
 
 namespace Applivery.Generators.Runtime;
 
@@ -321,98 +322,6 @@ internal abstract partial class JsonRuntime
         }
     }
 
-    internal static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var value))
-        {
-            throw Unexpected(ref reader, "a 64-bit integer");
-        }
-
-        return value;
-    }
-
-    /// <summary>Writes the property unless <paramref name="value"/> is null; then writes null only with <paramref name="writeNull"/> (a required property).</summary>
-    internal static void WriteOptional(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, long? value, bool writeNull = false)
-    {
-        if (value is not null)
-        {
-            writer.WriteNumber(name, value.Value);
-        }
-        else if (writeNull)
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    internal static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var value) || double.IsInfinity(value))
-        {
-            throw Unexpected(ref reader, "a number");
-        }
-
-        return value;
-    }
-
-    /// <summary>Writes the property unless <paramref name="value"/> is null; then writes null only with <paramref name="writeNull"/> (a required property).</summary>
-    internal static void WriteOptional(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, double? value, bool writeNull = false)
-    {
-        if (value is not null)
-        {
-            writer.WriteNumber(name, value.Value);
-        }
-        else if (writeNull)
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    internal static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetSingle(out var value) || float.IsInfinity(value))
-        {
-            throw Unexpected(ref reader, "a single-precision number");
-        }
-
-        return value;
-    }
-
-    /// <summary>Writes the property unless <paramref name="value"/> is null; then writes null only with <paramref name="writeNull"/> (a required property).</summary>
-    internal static void WriteOptional(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, float? value, bool writeNull = false)
-    {
-        if (value is not null)
-        {
-            writer.WriteNumber(name, value.Value);
-        }
-        else if (writeNull)
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    internal static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.TryGetDateTimeOffset(out var value))
-        {
-            throw Unexpected(ref reader, "an RFC 3339 date-time such as 2024-01-01T00:00:00Z");
-        }
-
-        return value;
-    }
-
-    /// <summary>Writes the property unless <paramref name="value"/> is null; then writes null only with <paramref name="writeNull"/> (a required property).</summary>
-    internal static void WriteOptional(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, global::System.DateTimeOffset? value, bool writeNull = false)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value.Value);
-        }
-        else if (writeNull)
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     /// <summary>The text of a scalar as sent: a string's value, or a number's or literal's JSON text.</summary>
     internal static string RawScalarText(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -439,55 +348,5 @@ internal abstract partial class JsonRuntime
         throw new global::System.Text.Json.JsonException(
             "'" + key + "' holds " + enumName + " value " + value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) +
             ", which has no wire string, and UnrecognizedValues keeps no raw text for it.");
-    }
-
-    /// <summary>
-    /// Collects array items in a pooled buffer and hands out an exact-size array: no List growth, no slack left
-    /// in the object graph.
-    /// </summary>
-    internal struct ArrayBuilder<T>
-    {
-        private T[]? _items;
-        private int _count;
-
-        public int Count => _count;
-
-        public void Add(T item)
-        {
-            if (_items is null)
-            {
-                _items = global::System.Buffers.ArrayPool<T>.Shared.Rent(8);
-            }
-            else if (_count == _items.Length)
-            {
-                var larger = global::System.Buffers.ArrayPool<T>.Shared.Rent(_items.Length * 2);
-                global::System.Array.Copy(_items, larger, _count);
-                global::System.Buffers.ArrayPool<T>.Shared.Return(_items, clearArray: true);
-                _items = larger;
-            }
-
-            _items[_count++] = item;
-        }
-
-        public T[] ToArray()
-        {
-            if (_count == 0)
-            {
-                return global::System.Array.Empty<T>();
-            }
-
-            var result = new T[_count];
-            global::System.Array.Copy(_items!, result, _count);
-            return result;
-        }
-
-        public void Dispose()
-        {
-            if (_items is not null)
-            {
-                global::System.Buffers.ArrayPool<T>.Shared.Return(_items, clearArray: true);
-                _items = null;
-            }
-        }
     }
 }

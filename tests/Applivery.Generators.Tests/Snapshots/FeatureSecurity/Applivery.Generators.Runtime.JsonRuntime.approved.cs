@@ -2,6 +2,7 @@
 // The fixed JSON runtime of Applivery.Generators. The generator emits it once per compilation: this core, with the
 // members of each JsonRuntime.{Part}.cs file that some spec of the compilation uses added to the class.
 #nullable enable
+#pragma warning disable CS0436 // An assembly granting InternalsVisibleTo may generate the same internal types: this compilation's own are used.
 
 namespace Applivery.Generators.Runtime;
 
@@ -296,28 +297,5 @@ internal abstract partial class JsonRuntime
         }
 
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => _write(writer, value);
-    }
-
-    internal static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var value))
-        {
-            throw Unexpected(ref reader, "an integer from -2147483648 to 2147483647");
-        }
-
-        return value;
-    }
-
-    /// <summary>Writes the property unless <paramref name="value"/> is null; then writes null only with <paramref name="writeNull"/> (a required property).</summary>
-    internal static void WriteOptional(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, int? value, bool writeNull = false)
-    {
-        if (value is not null)
-        {
-            writer.WriteNumber(name, value.Value);
-        }
-        else if (writeNull)
-        {
-            writer.WriteNull(name);
-        }
     }
 }

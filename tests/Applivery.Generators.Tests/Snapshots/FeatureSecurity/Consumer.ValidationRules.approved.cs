@@ -2,6 +2,7 @@
 // The rule checks of the validation runtime, shared by the generated clients of a namespace: the generator emits
 // this file once per namespace that holds a generated client, in that namespace.
 #nullable enable
+#pragma warning disable CS0436 // An assembly granting InternalsVisibleTo may generate the same internal types: this compilation's own are used.
 
 namespace Consumer;
 
@@ -66,7 +67,7 @@ internal static class ValidationRules
     {
         if (value is not null && value.Count < minimum)
         {
-            errors.Add(new ValidationError(path, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items"));
+            errors.Add(new ValidationError(path, "minItems", MinItemsRequirement(minimum), Format(value.Count) + " items"));
         }
     }
 
@@ -74,7 +75,7 @@ internal static class ValidationRules
     {
         if (value is not null && value.Count > maximum)
         {
-            errors.Add(new ValidationError(path, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items"));
+            errors.Add(new ValidationError(path, "maxItems", MaxItemsRequirement(maximum), Format(value.Count) + " items"));
         }
     }
 
@@ -132,7 +133,7 @@ internal static class ValidationRules
     {
         if (value is not null && value.Count < minimum)
         {
-            throw Invalid(parameterName, "minItems", "must have at least " + Format(minimum) + " items", Format(value.Count) + " items");
+            throw Invalid(parameterName, "minItems", MinItemsRequirement(minimum), Format(value.Count) + " items");
         }
     }
 
@@ -140,7 +141,7 @@ internal static class ValidationRules
     {
         if (value is not null && value.Count > maximum)
         {
-            throw Invalid(parameterName, "maxItems", "must have at most " + Format(maximum) + " items", Format(value.Count) + " items");
+            throw Invalid(parameterName, "maxItems", MaxItemsRequirement(maximum), Format(value.Count) + " items");
         }
     }
 
@@ -161,7 +162,7 @@ internal static class ValidationRules
     }
 
     /// <summary>The JSON path of a dictionary entry: <c>path['key']</c>.</summary>
-    internal static string PropertyPath(string path, string key) => path + "['" + key.Replace("\\", "\\\\").Replace("'", "\\'") + "']";
+    internal static string PropertyPath(string path, string key) => path + global::Applivery.Generators.Runtime.JsonRuntime.PropertyStep(key);
 
     /// <summary>JSON Schema counts characters as Unicode code points: a surrogate pair is one character.</summary>
     internal static int CountCharacters(string value)
@@ -185,6 +186,10 @@ internal static class ValidationRules
     private static string MinLengthRequirement(int minimum) => "must be at least " + Format(minimum) + " characters long";
 
     private static string MaxLengthRequirement(int maximum) => "must be at most " + Format(maximum) + " characters long";
+
+    private static string MinItemsRequirement(int minimum) => "must have at least " + Format(minimum) + " items";
+
+    private static string MaxItemsRequirement(int maximum) => "must have at most " + Format(maximum) + " items";
 
     private static string PatternRequirement(string patternText) => "must match the pattern '" + patternText + "'";
 

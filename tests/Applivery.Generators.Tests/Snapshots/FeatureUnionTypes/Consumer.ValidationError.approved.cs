@@ -2,6 +2,7 @@
 // The violation type of the validation runtime, public in every generated namespace: the generator emits this file
 // once per namespace that holds a generated client, in that namespace.
 #nullable enable
+#pragma warning disable CS0436 // An assembly granting InternalsVisibleTo may generate the same internal types: this compilation's own are used.
 
 namespace Consumer;
 

@@ -2,6 +2,7 @@
 // The fixed JSON runtime of Applivery.Generators. The generator emits it once per compilation: this core, with the
 // members of each JsonRuntime.{Part}.cs file that some spec of the compilation uses added to the class.
 #nullable enable
+#pragma warning disable CS0436 // An assembly granting InternalsVisibleTo may generate the same internal types: this compilation's own are used.
 
 namespace Applivery.Generators.Runtime;
 
