@@ -141,17 +141,14 @@ internal static partial class ClientEmitter
     private static void EmitJsonSuccess(SourceWriter writer, ClientSpec client, OperationSpec operation, ResponseSpec body)
     {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        writer.Line("using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);");
-        writer.OpenBlock("try");
-        writer.Line($"return await {json}.ReadAsync(stream_, {json}.{JsonEmitter.RootReader(body.Type!)}, response_.Content.Headers.ContentLength, MaxResponseBodySize, {operation.CancellationTokenName}).ConfigureAwait(false);");
-        writer.CloseBlock();
-        writer.OpenBlock("catch (global::System.Text.Json.JsonException exception_)");
-        writer.Line($"throw {ExceptionName(client)}.InvalidBody({CSharpTypes.Literal(operation.OperationId)}, status_, exception_);");
-        writer.CloseBlock();
-        writer.OpenBlock("catch (global::System.IO.IOException exception_)");
-        writer.Line($"throw {ExceptionName(client)}.InterruptedBody({CSharpTypes.Literal(operation.OperationId)}, status_, exception_);");
-        writer.CloseBlock();
+        writer.Line($"return await ReadJsonAsync(response_, {json}.{JsonEmitter.RootReader(body.Type!)}, {CSharpTypes.Literal(operation.OperationId)}, {operation.CancellationTokenName}).ConfigureAwait(false);");
     }
+
+    /// <summary>Whether some operation reads a JSON body every declared success promises (the client's <c>ReadJsonAsync</c>).</summary>
+    internal static bool UsesJsonReader(ClientSpec client) => client.Operations.Any(operation =>
+        Successes(operation).All(response => response.ResultTypeName is null) &&
+        BodyResponse(operation) is { BodyKind: ResponseBodyKind.Json } &&
+        !AllowsEmptySuccess(operation));
 
     /// <summary>Several 2xx with different bodies: one case per declared status, each filling its own property.</summary>
     private static void EmitResultSuccess(SourceWriter writer, ClientSpec client, OperationSpec operation, string resultType)

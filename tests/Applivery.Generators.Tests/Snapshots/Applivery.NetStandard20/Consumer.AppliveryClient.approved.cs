@@ -161,19 +161,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.AppliveryClientJson.ReadAsync(stream_, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw AppliveryClientException.InvalidBody("getBuildDownloadsByUser", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw AppliveryClientException.InterruptedBody("getBuildDownloadsByUser", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, "getBuildDownloadsByUser", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -337,6 +325,27 @@ public sealed partial class AppliveryClient : IAppliveryClient
                 var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
                 return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
             }
+        }
+    }
+
+    /// <summary>
+    /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
+    /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.AppliveryClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            return await global::Consumer.AppliveryClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+        }
+        catch (global::System.Text.Json.JsonException exception)
+        {
+            throw AppliveryClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
+        }
+        catch (global::System.IO.IOException exception)
+        {
+            throw AppliveryClientException.InterruptedBody(operationId, (int)response.StatusCode, exception);
         }
     }
     /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>

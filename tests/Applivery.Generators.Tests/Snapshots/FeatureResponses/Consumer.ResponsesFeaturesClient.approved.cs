@@ -836,19 +836,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.ResponsesFeaturesClientJson.ReadAsync(stream_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw ResponsesFeaturesClientException.InvalidBody("getJob", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw ResponsesFeaturesClientException.InterruptedBody("getJob", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getJob", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -996,6 +984,27 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
                 var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
                 return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
             }
+        }
+    }
+
+    /// <summary>
+    /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
+    /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            return await global::Consumer.ResponsesFeaturesClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+        }
+        catch (global::System.Text.Json.JsonException exception)
+        {
+            throw ResponsesFeaturesClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
+        }
+        catch (global::System.IO.IOException exception)
+        {
+            throw ResponsesFeaturesClientException.InterruptedBody(operationId, (int)response.StatusCode, exception);
         }
     }
 

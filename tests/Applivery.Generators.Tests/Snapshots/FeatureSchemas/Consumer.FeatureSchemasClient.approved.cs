@@ -196,19 +196,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadPlanet, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw FeatureSchemasClientException.InvalidBody("createPlanet", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw FeatureSchemasClientException.InterruptedBody("createPlanet", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadPlanet, "createPlanet", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -257,19 +245,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadListOfPlanetDocument, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw FeatureSchemasClientException.InvalidBody("createPlanets", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw FeatureSchemasClientException.InterruptedBody("createPlanets", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadListOfPlanetDocument, "createPlanets", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -318,19 +294,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadCredentials, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw FeatureSchemasClientException.InvalidBody("createAccount", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw FeatureSchemasClientException.InterruptedBody("createAccount", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadCredentials, "createAccount", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -379,19 +343,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadMeasurements, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw FeatureSchemasClientException.InvalidBody("putMeasurements", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw FeatureSchemasClientException.InterruptedBody("putMeasurements", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadMeasurements, "putMeasurements", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -430,19 +382,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadLabels, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw FeatureSchemasClientException.InvalidBody("getLabels", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw FeatureSchemasClientException.InterruptedBody("getLabels", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadLabels, "getLabels", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -481,19 +421,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadListOfCelestialBodyDocument, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw FeatureSchemasClientException.InvalidBody("getBodies", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw FeatureSchemasClientException.InterruptedBody("getBodies", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadListOfCelestialBodyDocument, "getBodies", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -532,19 +460,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream_, global::Consumer.FeatureSchemasClientJson.ReadTree, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw FeatureSchemasClientException.InvalidBody("getTree", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw FeatureSchemasClientException.InterruptedBody("getTree", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadTree, "getTree", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -676,6 +592,27 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
                 var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
                 return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
             }
+        }
+    }
+
+    /// <summary>
+    /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
+    /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+        }
+        catch (global::System.Text.Json.JsonException exception)
+        {
+            throw FeatureSchemasClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
+        }
+        catch (global::System.IO.IOException exception)
+        {
+            throw FeatureSchemasClientException.InterruptedBody(operationId, (int)response.StatusCode, exception);
         }
     }
     /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>

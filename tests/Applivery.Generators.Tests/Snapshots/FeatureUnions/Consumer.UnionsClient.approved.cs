@@ -220,19 +220,7 @@ public sealed partial class UnionsClient : IUnionsClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.UnionsClientJson.ReadAsync(stream_, global::Consumer.UnionsClientJson.ReadPet, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw UnionsClientException.InvalidBody("getPet", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw UnionsClientException.InterruptedBody("getPet", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadPet, "getPet", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -320,19 +308,7 @@ public sealed partial class UnionsClient : IUnionsClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.UnionsClientJson.ReadAsync(stream_, global::Consumer.UnionsClientJson.ReadCar, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw UnionsClientException.InvalidBody("getCar", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw UnionsClientException.InterruptedBody("getCar", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadCar, "getCar", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -371,19 +347,7 @@ public sealed partial class UnionsClient : IUnionsClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.UnionsClientJson.ReadAsync(stream_, global::Consumer.UnionsClientJson.ReadListOfShapeDocument, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw UnionsClientException.InvalidBody("listShapes", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw UnionsClientException.InterruptedBody("listShapes", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadListOfShapeDocument, "listShapes", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -432,19 +396,7 @@ public sealed partial class UnionsClient : IUnionsClient
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                using var stream_ = await response_.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await global::Consumer.UnionsClientJson.ReadAsync(stream_, global::Consumer.UnionsClientJson.ReadDrawing, response_.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Text.Json.JsonException exception_)
-                {
-                    throw UnionsClientException.InvalidBody("saveDrawing", status_, exception_);
-                }
-                catch (global::System.IO.IOException exception_)
-                {
-                    throw UnionsClientException.InterruptedBody("saveDrawing", status_, exception_);
-                }
+                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadDrawing, "saveDrawing", cancellationToken).ConfigureAwait(false);
             }
 
             var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
@@ -576,6 +528,27 @@ public sealed partial class UnionsClient : IUnionsClient
                 var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
                 return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
             }
+        }
+    }
+
+    /// <summary>
+    /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
+    /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.UnionsClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        try
+        {
+            return await global::Consumer.UnionsClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
+        }
+        catch (global::System.Text.Json.JsonException exception)
+        {
+            throw UnionsClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
+        }
+        catch (global::System.IO.IOException exception)
+        {
+            throw UnionsClientException.InterruptedBody(operationId, (int)response.StatusCode, exception);
         }
     }
     /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
