@@ -8,6 +8,11 @@ namespace Applivery.Generators.Emit;
 /// <summary>Emits the client: its interface, the HttpClient call site of each operation, and its exception type.</summary>
 internal static partial class ClientEmitter
 {
+    /// <summary>What the client says when it has no address: the spec names no server, or only a relative one.</summary>
+    private static string NoServerMessage(ClientSpec client) => client.ServerUrl is { } relative
+        ? $"Set HttpClient.BaseAddress: the spec's first server, '{relative}', is relative (to where the spec is served), so the client cannot know the host."
+        : "Set HttpClient.BaseAddress: the spec names no server.";
+
     public static string ExceptionName(ClientSpec client) => SupportNames.Exception(client.ClientName);
 
     /// <summary>Operations per file of a client split by tag: big tags (GitHub's `repos`) take several files.</summary>
@@ -101,7 +106,9 @@ internal static partial class ClientEmitter
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.OpenBlock($"{visibility} sealed partial class {name} : {SupportNames.Interface(name)}");
         var server = client.ServerUrl is null ? null : client.ServerUrl.TrimEnd('/') + "/";
-        var serverIsAbsolute = server is not null && Uri.TryCreate(server, UriKind.Absolute, out _);
+        // Only an http(s) URL is a server: on Unix "/api/v1/" parses as an absolute file: URI, which would make the
+        // output depend on the OS that builds and the client fail at its first call.
+        var serverIsAbsolute = server is not null && Uri.TryCreate(server, UriKind.Absolute, out var serverUri) && (serverUri.Scheme == Uri.UriSchemeHttp || serverUri.Scheme == Uri.UriSchemeHttps);
         if (serverIsAbsolute)
         {
             writer.Line($"/// <summary>The spec's first server, {Documentation.Code(server!)}, used when the HttpClient has no <c>BaseAddress</c>.</summary>");
@@ -113,7 +120,7 @@ internal static partial class ClientEmitter
         EmitConstructors(writer, client);
         writer.Lines($$"""
             /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
-            public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress{{(serverIsAbsolute ? " ?? DefaultBaseAddress" : " ?? throw new global::System.InvalidOperationException(\"Set HttpClient.BaseAddress: the spec names no absolute server.\")")}});
+            public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress{{(serverIsAbsolute ? " ?? DefaultBaseAddress" : " ?? throw new global::System.InvalidOperationException(" + CSharpTypes.Literal(NoServerMessage(client)) + ")")}});
 
             /// <summary>
             /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="{{ExceptionName(client)}}"/>
@@ -132,14 +139,11 @@ internal static partial class ClientEmitter
             writer.Line();
         }
 
-        writer.Lines(ClientRuntimeSource.Helpers(client));
-        ParameterRuntimeSource.Emit(writer, client);
-        writer.Lines(SecurityRuntimeSource(client));
-        if (RequestBodyRuntimeSource(client) is { Length: > 0 } bodyHelpers)
-        {
-            writer.Lines(bodyHelpers);
-        }
-
+        // The client's own helpers, one blank line between blocks and none before the class's closing brace.
+        var helpers = new[] { ClientRuntimeSource.Helpers(client), ParameterRuntimeSource.Helpers(client), SecurityRuntimeSource(client), RequestBodyRuntimeSource(client) }
+            .Select(block => block.Trim('\n'))
+            .Where(block => block.Length > 0);
+        writer.Lines(string.Join("\n\n", helpers));
         writer.CloseBlock();
         writer.Line();
         writer.Lines(ClientRuntimeSource.Exception(client));

@@ -80,7 +80,7 @@ internal static class ClientRuntimeSource
                     operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
                     new global::System.TimeoutException(exception.Message, exception));
 
-            /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+            /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
             private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
                 address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
@@ -361,7 +361,7 @@ internal static class ClientRuntimeSource
                     JsonPath = exception.Path;
                 }
 
-                /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+                /// <summary>The operationId of the call, as the spec writes it.</summary>
                 public string OperationId { get; }
 
                 /// <summary>The HTTP status code.</summary>

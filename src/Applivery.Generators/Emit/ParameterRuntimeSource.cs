@@ -11,18 +11,8 @@ namespace Applivery.Generators.Emit;
 /// </summary>
 internal static class ParameterRuntimeSource
 {
-    /// <summary>Writes the helpers the client's parameters and servers need, each block after a blank line; nothing when none is needed.</summary>
-    public static void Emit(SourceWriter target, ClientSpec client)
-    {
-        if (Helpers(client) is { Length: > 0 } helpers)
-        {
-            target.Line();
-            target.Lines(helpers);
-            target.Line();
-        }
-    }
-
-    private static string Helpers(ClientSpec client)
+    /// <summary>The helpers the client's parameters and servers need; empty when none is needed.</summary>
+    public static string Helpers(ClientSpec client)
     {
         var parameters = client.Operations.SelectMany(operation => operation.Parameters).ToList();
         var writer = new SourceWriter();

@@ -89,7 +89,7 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
     }
 
     /// <summary>The address requests are sent to: the HttpClient's, else the spec's first server.</summary>
-    public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("Set HttpClient.BaseAddress: the spec names no absolute server."));
+    public global::System.Uri BaseAddress => WithTrailingSlash(_httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("Set HttpClient.BaseAddress: the spec names no server."));
 
     /// <summary>
     /// The largest success body read, in bytes (256 MiB by default): a bigger one raises <see cref="HostileSummaryClientException"/>
@@ -175,7 +175,7 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
-    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
@@ -312,6 +312,7 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
             throw HostileSummaryClientException.InterruptedBody(operationId, (int)response.StatusCode, exception);
         }
     }
+
     /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
     private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
     {
@@ -364,7 +365,6 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
         var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
         request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
     }
-
 }
 
 /// <summary>
@@ -395,7 +395,7 @@ public sealed class HostileSummaryClientException : global::System.Exception
         JsonPath = exception.Path;
     }
 
-    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    /// <summary>The operationId of the call, as the spec writes it.</summary>
     public string OperationId { get; }
 
     /// <summary>The HTTP status code.</summary>

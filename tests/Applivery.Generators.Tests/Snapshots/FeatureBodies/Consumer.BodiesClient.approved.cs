@@ -829,7 +829,7 @@ public sealed partial class BodiesClient : IBodiesClient
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
-    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
@@ -939,6 +939,7 @@ public sealed partial class BodiesClient : IBodiesClient
             }
         }
     }
+
     /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>
     private void RefuseInsecure(global::System.Net.Http.HttpRequestMessage request, string what, string? schemeName)
     {
@@ -999,7 +1000,6 @@ public sealed partial class BodiesClient : IBodiesClient
         part.Headers.ContentDisposition = global::Applivery.Generators.Runtime.MultipartBody.FormDataDisposition(name, file.FileName is { Length: > 0 } fileName ? fileName : name);
         parts.Add(part);
     }
-
 }
 
 /// <summary>
@@ -1030,7 +1030,7 @@ public sealed class BodiesClientException : global::System.Exception
         JsonPath = exception.Path;
     }
 
-    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    /// <summary>The operationId of the call, as the spec writes it.</summary>
     public string OperationId { get; }
 
     /// <summary>The HTTP status code.</summary>

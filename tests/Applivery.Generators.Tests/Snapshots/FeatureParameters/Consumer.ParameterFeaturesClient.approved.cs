@@ -3035,7 +3035,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
-    /// <summary>A base address without a trailing slash would lose its last segment (<c>/v1</c>) when combined with a relative path.</summary>
+    /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
@@ -3291,7 +3291,6 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
         request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
     }
-
 }
 
 /// <summary>
@@ -3322,7 +3321,7 @@ public sealed class ParameterFeaturesClientException : global::System.Exception
         JsonPath = exception.Path;
     }
 
-    /// <summary>The operationId of the call, such as <c>getBuildDownloadsByUser</c>.</summary>
+    /// <summary>The operationId of the call, as the spec writes it.</summary>
     public string OperationId { get; }
 
     /// <summary>The HTTP status code.</summary>
