@@ -350,6 +350,49 @@ public class SecurityTests : IAsyncLifetime
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
     }
 
+    [Theory]
+    [InlineData("security: []\n", 3, "has a security requirement the client applies (the document's security is empty): the client still takes")]
+    [InlineData("", 7, "has a security requirement the client applies: the client still takes")]
+    public void CredentialsThatNoOperationSendsAreAWarningAtTheirLine(string documentSecurity, int line, string why)
+    {
+        var spec = "openapi: 3.0.3\ninfo: { title: Open, version: '1' }\n" + documentSecurity + """
+            paths:
+              /a:
+                get: { operationId: a, responses: { '204': { description: ok } } }
+            components:
+              securitySchemes:
+                basicAuth: { type: http, scheme: basic }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/open.yaml", spec));
+
+        var warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("APG014", warning.Id);
+        Assert.Equal(line - 1, warning.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("'basicAuth'", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(why, warning.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneOperationThatSendsCredentialsIsEnoughForNoWarning()
+    {
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/open.yaml", """
+            openapi: 3.0.3
+            info: { title: Open, version: '1' }
+            security: []
+            paths:
+              /a:
+                get: { operationId: a, responses: { '204': { description: ok } } }
+              /b:
+                get: { operationId: b, security: [ { basicAuth: [] } ], responses: { '204': { description: ok } } }
+            components:
+              securitySchemes:
+                basicAuth: { type: http, scheme: basic }
+            """));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
     [Fact]
     public void TwoClientsInOneNamespaceShareTheCredentialTypes()
     {
@@ -552,6 +595,7 @@ public class SecurityTests : IAsyncLifetime
             {
                 "APG013 (8,11): The security requirement 'missing' of A must be the name of a scheme in components.securitySchemes (this alternative is never applied); it is ignored",
                 "APG005 (9,11): The security requirement 'basicAuth + bearerAuth' of A is not supported yet: its schemes need two Authorization headers in one request; this alternative is never applied",
+                "APG014 (14,3): The spec declares the security schemes 'basicAuth', 'bearerAuth', 'to_string', but no generated operation has a security requirement the client applies: the client still takes their credentials and sends them with no request",
                 "APG013 (15,20): 'type' of the security scheme 'weird' must be 'apiKey', 'http', 'mutualTLS', 'oauth2' or 'openIdConnect' (operations that require it get no credential from it); it is ignored",
                 "APG013 (16,5): 'in' of the apiKey security scheme 'noIn' must be 'header', 'query' or 'cookie' (operations that require it get no credential from it); it is ignored",
                 "APG013 (17,50): 'name' of the apiKey security scheme 'badHeader' must be a valid header name (letters, digits and !#$%&'*+-.^_`|~) (operations that require it get no credential from it); it is ignored",

@@ -90,6 +90,12 @@ internal static class DiagnosticDescriptors
         "{0} must be {1}; it is ignored",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor CredentialsNeverSent = Create(
+        "APG014",
+        "The client takes credentials that no operation sends",
+        "The spec declares the security schemes {0}, but no generated operation has a security requirement the client applies{1}: the client still takes their credentials and sends them with no request",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "APG099",
         "The generator failed on this spec",
@@ -111,6 +117,7 @@ internal static class DiagnosticDescriptors
         [InvalidKeywordValue.Id] = InvalidKeywordValue,
         [DuplicateKey.Id] = DuplicateKey,
         [UnexpectedShape.Id] = UnexpectedShape,
+        [CredentialsNeverSent.Id] = CredentialsNeverSent,
         [InternalError.Id] = InternalError,
     };
 

@@ -105,6 +105,7 @@ internal static class ClientSpecBuilder
         cancellationToken.ThrowIfCancellationRequested();
         var security = new SecurityBuilder(references, diagnostics, document, clientName);
         var operations = new OperationBuilder(references, diagnostics, schemas) { Security = security, TypeNames = typeNames, KeptOperations = keptOperations }.Build(document.GetMapping("paths"));
+        security.ReportCredentialsNoOperationSends(operations);
         cancellationToken.ThrowIfCancellationRequested();
 
         if (document.KeyNode("webhooks") is { } webhooks)

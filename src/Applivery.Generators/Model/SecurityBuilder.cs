@@ -27,9 +27,32 @@ internal sealed class SecurityBuilder
         var declared = components?.GetMapping("securitySchemes");
         HasDeclaredSchemes = declared is not null && declared.Entries.Count > 0;
         Schemes = ReadSchemes(declared, clientName + "Credentials");
-        _documentDefault = document.KeyNode("security") is { } key
+        _documentSecurityKey = document.KeyNode("security");
+        _schemesKey = components?.KeyNode("securitySchemes");
+        _documentDefault = _documentSecurityKey is { } key
             ? Read(document["security"], key.Span, "the document")
             : OperationSecuritySpec.None with { SendsLegacyBearerToken = !HasDeclaredSchemes };
+    }
+
+    private readonly SpecScalar? _documentSecurityKey;
+    private readonly SpecScalar? _schemesKey;
+
+    /// <summary>
+    /// APG014 when the client takes credentials (a declared scheme that carries one) but no generated operation requires
+    /// any scheme (a document's <c>security: []</c>, or operations that each opt out): a credential given to the client
+    /// would otherwise be dropped without a word. Reported at the document's <c>security</c>, else at the schemes.
+    /// </summary>
+    public void ReportCredentialsNoOperationSends(IReadOnlyList<OperationSpec> operations)
+    {
+        var withCredential = Schemes.Where(scheme => scheme.HasCredential).Select(scheme => "'" + scheme.Name + "'").ToList();
+        var sentByAny = operations.Any(operation => operation.Security.Alternatives.Any(alternative => !alternative.Schemes.IsEmpty));
+        if (withCredential.Count == 0 || operations.Count == 0 || sentByAny || (_documentSecurityKey ?? _schemesKey) is not { } at)
+        {
+            return;
+        }
+
+        var why = _documentSecurityKey is not null && _documentDefault.DeclaredAlternatives == 0 ? " (the document's security is empty)" : string.Empty;
+        _diagnostics.Report(DiagnosticDescriptors.CredentialsNeverSent, at.Span, string.Join(", ", withCredential), why);
     }
 
     /// <summary>Whether the document has any entry in <c>components.securitySchemes</c>, valid or not.</summary>
