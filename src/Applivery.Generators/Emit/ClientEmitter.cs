@@ -80,7 +80,8 @@ internal static partial class ClientEmitter
         return GeneratedFile.End(writer);
     }
 
-    public static string Emit(ClientSpec client)
+    /// <param name="operationFiles">The client's <see cref="OperationFiles"/>, whose operations are declared in their own files.</param>
+    public static string Emit(ClientSpec client, IReadOnlyList<(string Suffix, IReadOnlyList<OperationSpec> Operations)> operationFiles)
     {
         var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
         var visibility = GeneratedFile.Visibility(client);
@@ -89,7 +90,7 @@ internal static partial class ClientEmitter
         Documentation.Element(writer, "summary", $"The operations of {Documentation.Escape(client.Title)}, for mocking and dependency injection.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.OpenBlock($"{visibility} partial interface {SupportNames.Interface(name)}");
-        var elsewhere = new HashSet<OperationSpec>(OperationFiles(client).SelectMany(file => file.Operations));
+        var elsewhere = new HashSet<OperationSpec>(operationFiles.SelectMany(file => file.Operations));
         foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation)))
         {
             EmitOperationDocs(writer, client, operation);

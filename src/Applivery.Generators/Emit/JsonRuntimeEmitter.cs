@@ -112,8 +112,24 @@ internal static class JsonRuntimeEmitter
         return string.Join("\n", lines);
     }
 
-    /// <summary>The member lines of one part's file: those between its class's braces.</summary>
+    private static readonly Dictionary<string, string[]> MemberLines = new(StringComparer.Ordinal);
+
+    /// <summary>The member lines of one part's file: those between its class's braces (split once per process).</summary>
     public static IEnumerable<string> Members(string part)
+    {
+        lock (MemberLines)
+        {
+            if (!MemberLines.TryGetValue(part, out var members))
+            {
+                members = ReadMembers(part);
+                MemberLines[part] = members;
+            }
+
+            return members;
+        }
+    }
+
+    private static string[] ReadMembers(string part)
     {
         var lines = SourceWriter.SplitLines(Resource(part));
         var start = Array.IndexOf(lines, ClassLine);
@@ -123,7 +139,7 @@ internal static class JsonRuntimeEmitter
             throw new InvalidOperationException("The runtime part " + part + " is not laid out as one JsonRuntime class in the Applivery.Generators.Runtime namespace.");
         }
 
-        return lines.Skip(start + 2).Take(end - start - 2);
+        return lines.Skip(start + 2).Take(end - start - 2).ToArray();
     }
 
     /// <summary>The text of <c>Runtime/JsonRuntime[.{part}].cs</c>.</summary>

@@ -20,7 +20,7 @@ internal static class ParameterRuntimeSource
         {
             foreach (var type in DistinctTypes(parameters.Where(parameter => parameter.ContentType is null && parameter.NotSentReason is null && parameter.Type.Kind == TypeKind.Object).Select(parameter => parameter.Type)))
             {
-                if (writer.ToString().Length > 0)
+                if (!writer.IsEmpty)
                 {
                     writer.Line();
                 }
@@ -30,7 +30,7 @@ internal static class ParameterRuntimeSource
 
             foreach (var type in DistinctTypes(parameters.Where(parameter => parameter.IsJson && parameter.NotSentReason is null).Select(parameter => parameter.Type)))
             {
-                if (writer.ToString().Length > 0)
+                if (!writer.IsEmpty)
                 {
                     writer.Line();
                 }
@@ -41,7 +41,7 @@ internal static class ParameterRuntimeSource
 
         if (client.Operations.Any(operation => BaseAddressOf(client, operation) != "BaseAddress"))
         {
-            if (writer.ToString().Length > 0)
+            if (!writer.IsEmpty)
             {
                 writer.Line();
             }

@@ -50,8 +50,9 @@ internal static class SourceEmitter
 
             files.Add((GeneratedFile.SupportHintName(client, ValidationEmitter.ValidationClassName(client)), ValidationEmitter.EmitValidationClass(client)));
             files.Add((GeneratedFile.SupportHintName(client, JsonEmitter.ClassName(client)), json.MainFile));
-            files.Add((GeneratedFile.SupportHintName(client, client.ClientName), ClientEmitter.Emit(client)));
-            foreach (var (suffix, operations) in ClientEmitter.OperationFiles(client))
+            var operationFiles = ClientEmitter.OperationFiles(client);
+            files.Add((GeneratedFile.SupportHintName(client, client.ClientName), ClientEmitter.Emit(client, operationFiles)));
+            foreach (var (suffix, operations) in operationFiles)
             {
                 files.Add((GeneratedFile.OperationsHintName(client, suffix), ClientEmitter.EmitOperationFile(client, operations)));
             }

@@ -13,6 +13,8 @@ internal sealed class SourceWriter
     public int Indentation { get; set; }
 
     /// <summary>Nothing is written, or the last line is blank: the next block needs no blank line before it.</summary>
+    public bool IsEmpty => _builder.Length == 0;
+
     public bool IsAtBlockStart => _builder.Length == 0 || (_builder.Length >= 2 && _builder[_builder.Length - 1] == '\n' && _builder[_builder.Length - 2] == '\n');
 
     public SourceWriter Line(string text = "")

@@ -85,7 +85,7 @@ internal static class ClientSpecBuilder
         var isPublic = ChooseVisibility(input, fileName, diagnostics);
 
         var references = new ReferenceResolver(document, diagnostics);
-        var typeNames = new TypeNameRegistry(diagnostics, SupportTypeNames(clientName));
+        var typeNames = new TypeNameRegistry(diagnostics, SupportNames.ReservedTypeNames(clientName));
         var patterns = new PatternRegistry(diagnostics);
         var schemas = new SchemaTypeMapper(references, diagnostics, typeNames, patterns);
 
@@ -131,7 +131,6 @@ internal static class ClientSpecBuilder
     }
 
     /// <summary>The names of the types generated beside the schemas' types, which schemas must not take (owned by <see cref="SupportNames"/>).</summary>
-    internal static IEnumerable<KeyValuePair<string, string>> SupportTypeNames(string clientName) => SupportNames.TypeNames(clientName);
 
     private static bool CheckVersion(SpecMapping document, string fileName, SpecDiagnostics diagnostics)
     {

@@ -76,6 +76,16 @@ internal static class SupportNames
 
         yield return new(FileDownload, Owner);
         yield return new(FileUpload, Owner);
+    }
+
+    /// <summary>Every type name no schema may take: the support types (<see cref="TypeNames"/>) and the runtime readers' kinds, which are reserved, not generated.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ReservedTypeNames(string clientName)
+    {
+        foreach (var name in TypeNames(clientName))
+        {
+            yield return name;
+        }
+
         foreach (var kind in RuntimeReaderKinds)
         {
             yield return new(kind, "a reader of the JSON runtime (Read" + kind + ")");

@@ -30,7 +30,7 @@ internal sealed record TypeClaims(
         var names = client.Objects.Select(type => type.Name)
             .Concat(client.Unions.Select(union => union.Name))
             .Concat(client.Enums.SelectMany(spec => new[] { spec.Name, spec.ExtensionsName }))
-            .Concat(ClientSpecBuilder.SupportTypeNames(client.ClientName).Select(pair => pair.Key).Where(name => !SharedConcern.IsSharedTypeName(name) && System.Array.IndexOf(SupportNames.RuntimeReaderKinds, name) < 0))
+            .Concat(SupportNames.TypeNames(client.ClientName).Select(pair => pair.Key).Where(name => !SharedConcern.IsSharedTypeName(name)))
             .Concat(client.Operations.SelectMany(operation => operation.Responses).Select(response => response.ResultTypeName).OfType<string>().Distinct())
             .Select(name => client.Namespace + "." + name);
         return new TypeClaims(
