@@ -85,12 +85,32 @@ internal sealed class GeneratorRun
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        output = WithNullableWarnings(output, compilation);
         if (trackSteps)
         {
             AssertCachedOnRerun(driver, compilation, additionalTexts);
         }
 
         return new GeneratorRun(driver, compilation, output, diagnostics, additionalTexts);
+    }
+
+    /// <summary>
+    /// The generated files turn nullable warnings off for the consumer (<see cref="Emit.GeneratedFile.NullableContext"/>);
+    /// the tests compile them with the warnings on, so every test that compiles generated code also proves it nullable-clean.
+    /// </summary>
+    internal static Compilation WithNullableWarnings(Compilation output, Compilation input)
+    {
+        foreach (var tree in output.SyntaxTrees.Except(input.SyntaxTrees).ToList())
+        {
+            var text = tree.GetText().ToString();
+            if (text.Contains(Emit.GeneratedFile.NullableContext, System.StringComparison.Ordinal))
+            {
+                var strict = text.Replace(Emit.GeneratedFile.NullableContext, "#nullable enable", System.StringComparison.Ordinal);
+                output = output.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(strict, System.Text.Encoding.UTF8)));
+            }
+        }
+
+        return output;
     }
 
     /// <summary>
@@ -124,7 +144,7 @@ internal sealed class GeneratorRun
     public GeneratorRun RunAgain(Compilation compilation)
     {
         var driver = Driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorRun(driver, compilation, output, diagnostics, AdditionalTexts);
+        return new GeneratorRun(driver, compilation, WithNullableWarnings(output, compilation), diagnostics, AdditionalTexts);
     }
 
     /// <summary>The same driver run again after one additional file was edited.</summary>
@@ -135,6 +155,6 @@ internal sealed class GeneratorRun
         texts[index] = edited;
         var driver = Driver.ReplaceAdditionalText(AdditionalTexts[index], edited)
             .RunGeneratorsAndUpdateCompilation(Input, out var output, out var diagnostics);
-        return new GeneratorRun(driver, Input, output, diagnostics, texts);
+        return new GeneratorRun(driver, Input, WithNullableWarnings(output, Input), diagnostics, texts);
     }
 }
