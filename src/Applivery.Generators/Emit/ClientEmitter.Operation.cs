@@ -117,6 +117,13 @@ internal static partial class ClientEmitter
         };
     }
 
+    /// <summary>
+    /// The token the request, the credentials and the body reads get: the caller's, bounded by <c>HttpClient.Timeout</c>.
+    /// One async method per operation (not a wrapper and an inner local function): one state machine to compile and
+    /// to allocate per call.
+    /// </summary>
+    private const string CallToken = "timeout_.Token";
+
     private static void EmitOperation(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
         var ns = client.Namespace;
@@ -132,18 +139,8 @@ internal static partial class ClientEmitter
         writer.Line();
 
         // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
-        var returnType = ReturnType(client, operation);
         writer.Line($"using var timeout_ = StartTimeout({cancellationToken});");
         writer.OpenBlock("try");
-        writer.Line(returnType.Contains("<") ? "return await SendAsync_(timeout_.Token).ConfigureAwait(false);" : "await SendAsync_(timeout_.Token).ConfigureAwait(false);");
-        writer.CloseBlock();
-        writer.OpenBlock($"catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !{cancellationToken}.IsCancellationRequested)");
-        writer.Line($"throw TimedOut({CSharpTypes.Literal(operation.OperationId)}, exception_);");
-        writer.CloseBlock();
-        writer.Line();
-
-        // The local function's token is the call's bounded one; it shadows the method's parameter on purpose.
-        writer.OpenBlock($"async {returnType} SendAsync_(global::System.Threading.CancellationToken {cancellationToken})");
         EmitRequestUri(writer, client, operation);
         writer.Line();
         writer.Line($"using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({CSharpTypes.Literal(operation.HttpMethod)}), new global::System.Uri({ParameterRuntimeSource.BaseAddressOf(client, operation)}, uri_.ToString()));");
@@ -152,11 +149,14 @@ internal static partial class ClientEmitter
         EmitRequestContent(writer, client, operation);
         EmitAuthorization(writer, operation);
         writer.Line();
-        writer.Line($"using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, {cancellationToken}).ConfigureAwait(false);");
+        writer.Line($"using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, {CallToken}).ConfigureAwait(false);");
         writer.Line("var status_ = (int)response_.StatusCode;");
         EmitSuccess(writer, client, operation);
         writer.Line();
         EmitFailure(writer, client, operation);
+        writer.CloseBlock();
+        writer.OpenBlock($"catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !{cancellationToken}.IsCancellationRequested)");
+        writer.Line($"throw TimedOut({CSharpTypes.Literal(operation.OperationId)}, exception_);");
         writer.CloseBlock();
         writer.CloseBlock();
     }

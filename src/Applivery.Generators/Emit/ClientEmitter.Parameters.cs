@@ -25,7 +25,7 @@ internal static partial class ClientEmitter
             var parameter = operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == text);
             if (IsPlain(parameter) && parameter.Style == ParameterStyle.Simple)
             {
-                writer.Line($"uri_.Append(global::System.Uri.EscapeDataString(FormatValue({parameter.Name})));");
+                writer.Line($"uri_.Append(global::System.Uri.EscapeDataString({ClientRuntimeSource.FormatterOf(parameter.Type)}({parameter.Name})));");
                 continue;
             }
 
@@ -56,7 +56,7 @@ internal static partial class ClientEmitter
             if (IsPlain(parameter) && !parameter.AllowReserved)
             {
                 // A single value is the same in every query style: name=value.
-                EmitWithValue(writer, parameter, value => new[] { $"AppendQuery(uri_, ref separator_, {wire}, FormatValue({value}));" });
+                EmitWithValue(writer, parameter, value => new[] { $"AppendQuery(uri_, ref separator_, {wire}, {ClientRuntimeSource.FormatterOf(parameter.Type)}({value}));" });
                 continue;
             }
 
@@ -78,7 +78,7 @@ internal static partial class ClientEmitter
             EmitWithValue(writer, parameter, value => new[]
             {
                 IsPlain(parameter)
-                    ? $"request_.Headers.TryAddWithoutValidation({wire}, FormatValue({value}));"
+                    ? $"request_.Headers.TryAddWithoutValidation({wire}, {ClientRuntimeSource.FormatterOf(parameter.Type)}({value}));"
                     : $"request_.Headers.TryAddWithoutValidation({wire}, {CSharpTypes.ParameterStyles}.HeaderStyle({Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));",
             });
         }
@@ -165,11 +165,11 @@ internal static partial class ClientEmitter
 
         return parameter.Type.Kind switch
         {
-            _ when parameter.ContentType is not null => $"new[] {{ FormatValue({value}) }}",
-            TypeKind.Array => $"{CSharpTypes.ParameterStyles}.FormatItems({value}, FormatValue)",
-            TypeKind.Map => $"{CSharpTypes.ParameterStyles}.FormatProperties({value}, FormatValue)",
+            _ when parameter.ContentType is not null => $"new[] {{ {ClientRuntimeSource.FormatterOf(parameter.Type)}({value}) }}",
+            TypeKind.Array => $"{CSharpTypes.ParameterStyles}.FormatItems({value}, {ClientRuntimeSource.FormatterOf(parameter.Type.Element!)})",
+            TypeKind.Map => $"{CSharpTypes.ParameterStyles}.FormatProperties({value}, {ClientRuntimeSource.FormatterOf(parameter.Type.Element!)})",
             TypeKind.Object => $"ParameterProperties({value})",
-            _ => $"new[] {{ FormatValue({value}) }}",
+            _ => $"new[] {{ {ClientRuntimeSource.FormatterOf(parameter.Type)}({value}) }}",
         };
     }
 

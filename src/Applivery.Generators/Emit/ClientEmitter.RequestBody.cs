@@ -209,7 +209,7 @@ internal static partial class ClientEmitter
             TypeKind.String => value,
             TypeKind.Enum => EnumText(client, type, value),
             TypeKind.JsonElement => null,
-            _ => $"FormatValue({value})",
+            _ => $"{ClientRuntimeSource.FormatterOf(type)}({value})",
         };
         return text is null
             ? $"{CSharpTypes.MultipartBody}.AddJsonElementPart(parts_, {name}, {value}, {contentType});"

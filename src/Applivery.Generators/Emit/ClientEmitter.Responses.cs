@@ -141,7 +141,7 @@ internal static partial class ClientEmitter
     private static void EmitJsonSuccess(SourceWriter writer, ClientSpec client, OperationSpec operation, ResponseSpec body)
     {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        writer.Line($"return await ReadJsonAsync(response_, {json}.{JsonEmitter.RootReader(body.Type!)}, {CSharpTypes.Literal(operation.OperationId)}, {operation.CancellationTokenName}).ConfigureAwait(false);");
+        writer.Line($"return await ReadJsonAsync(response_, {json}.{JsonEmitter.RootReader(body.Type!)}, {CSharpTypes.Literal(operation.OperationId)}, {CallToken}).ConfigureAwait(false);");
     }
 
     /// <summary>Whether some operation reads a JSON body every declared success promises (the client's <c>ReadJsonAsync</c>).</summary>
@@ -174,7 +174,7 @@ internal static partial class ClientEmitter
     private static string ReadBody(ClientSpec client, OperationSpec operation, ResponseSpec response, bool isNullable)
     {
         var operationId = CSharpTypes.Literal(operation.OperationId);
-        var token = operation.CancellationTokenName;
+        var token = CallToken;
         switch (response.BodyKind)
         {
             case ResponseBodyKind.Text:
@@ -191,7 +191,7 @@ internal static partial class ClientEmitter
     private static void EmitFailure(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        writer.Line($"var error_ = await ReadErrorBodyAsync(response_, {operation.CancellationTokenName}).ConfigureAwait(false);");
+        writer.Line($"var error_ = await ReadErrorBodyAsync(response_, {CallToken}).ConfigureAwait(false);");
         writer.Line("object? typedBody_ = null;");
         writer.Line("long? errorCode_ = null;");
         writer.Line("string? errorMessage_ = null;");

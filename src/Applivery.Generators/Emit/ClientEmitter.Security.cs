@@ -131,7 +131,7 @@ internal static partial class ClientEmitter
     private static void EmitAuthorization(SourceWriter writer, OperationSpec operation)
     {
         var security = operation.Security;
-        var cancellationToken = operation.CancellationTokenName;
+        var cancellationToken = CallToken;
         if (security.SendsLegacyBearerToken)
         {
             writer.Line($"await AuthorizeAsync(request_, {cancellationToken}).ConfigureAwait(false);");

@@ -10,6 +10,15 @@ internal static class ClientRuntimeSource
     private const int MaxErrorBodyBytes = 64 * 1024;
 
     /// <summary>
+    /// The client's method that formats a single value of <paramref name="type"/> as parameter text: <c>FormatValue</c>
+    /// for the primitives, <c>Format{Name}</c> for each enum and union. One name per generated type keeps every call a
+    /// single candidate: one overload set over GitHub's 378 enums made each of its 3,900 calls weigh them all (about
+    /// 5 s of its build). No other client member starts with <c>Format</c>, and operations end in <c>Async</c>.
+    /// </summary>
+    public static string FormatterOf(TypeRef type) =>
+        type.Kind is TypeKind.Enum or TypeKind.Union ? "Format" + type.Name : "FormatValue";
+
+    /// <summary>
     /// The text of a union parameter is the text of the case it holds; only for unions that parameters use, whose
     /// cases are all single values (others are not sent: APG005 at generation).
     /// </summary>
@@ -40,10 +49,10 @@ internal static class ClientRuntimeSource
         // Only parameters that are sent are collected, and the model sends a union only when every case is a single value.
         foreach (var union in client.Unions.Where(union => used.Contains(union.Name)))
         {
-            var cases = string.Concat(union.Cases.Select((@case, index) => $"\n    {index + 1} => FormatValue(({CSharpTypes.Of(@case.Type, client.Namespace)})value.Value),"));
+            var cases = string.Concat(union.Cases.Select((@case, index) => $"\n    {index + 1} => {FormatterOf(@case.Type)}(({CSharpTypes.Of(@case.Type, client.Namespace)})value.Value),"));
             formatters.Append($$"""
 
-                private static string FormatValue(global::{{client.Namespace}}.{{union.Name}} value) => value.Case switch
+                private static string Format{{union.Name}}(global::{{client.Namespace}}.{{union.Name}} value) => value.Case switch
                 {{{cases}}
                     _ => FormatValue((global::System.Text.Json.JsonElement)value.Value),
                 };
@@ -59,7 +68,7 @@ internal static class ClientRuntimeSource
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
         var enumFormatters = string.Concat(client.Enums.Select(spec => $$"""
 
-            private static string FormatValue(global::{{client.Namespace}}.{{spec.Name}} value) =>
+            private static string Format{{spec.Name}}(global::{{client.Namespace}}.{{spec.Name}} value) =>
                 global::{{client.Namespace}}.{{spec.ExtensionsName}}.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of {{spec.Name}} that the server knows.", nameof(value));
 
             """)) + UnionFormatters(client);

@@ -95,7 +95,7 @@ internal static class ParameterRuntimeSource
             if (property.Type.IsValueType && !property.IsNullable)
             {
                 writer.Line($"properties.Add({wire});");
-                writer.Line($"properties.Add(FormatValue(value.{property.Name}));");
+                writer.Line($"properties.Add({ClientRuntimeSource.FormatterOf(property.Type)}(value.{property.Name}));");
                 continue;
             }
 
@@ -103,7 +103,7 @@ internal static class ParameterRuntimeSource
             index++;
             writer.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
             writer.Line($"properties.Add({wire});");
-            writer.Line($"properties.Add(FormatValue({local}));");
+            writer.Line($"properties.Add({ClientRuntimeSource.FormatterOf(property.Type)}({local}));");
             writer.CloseBlock();
         }
 
@@ -138,7 +138,7 @@ internal static class ParameterRuntimeSource
                 break;
             case TypeKind.DateTimeOffset:
             case TypeKind.Enum:
-                yield return $"writer.WriteStringValue(FormatValue({value}));";
+                yield return $"writer.WriteStringValue({ClientRuntimeSource.FormatterOf(type)}({value}));";
                 break;
             case TypeKind.JsonElement:
                 yield return $"{value}.WriteTo(writer);";

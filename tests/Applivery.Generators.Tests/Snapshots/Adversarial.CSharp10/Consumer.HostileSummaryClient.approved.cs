@@ -109,15 +109,6 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
         using var timeout_ = StartTimeout(cancellationToken2);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken2.IsCancellationRequested)
-        {
-            throw TimedOut("get-items.now", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Class> SendAsync_(global::System.Threading.CancellationToken cancellationToken2)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("items/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(@class)));
@@ -143,20 +134,24 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
             {
                 request_.Headers.TryAddWithoutValidation("my header", FormatValue(myHeader));
             }
-            await AuthorizeAsync(request_, cancellationToken2).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken2).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.HostileSummaryClientJson.ReadClass, "get-items.now", cancellationToken2).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.HostileSummaryClientJson.ReadClass, "get-items.now", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken2).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new HostileSummaryClientException("get-items.now", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken2.IsCancellationRequested)
+        {
+            throw TimedOut("get-items.now", exception_);
         }
     }
 
@@ -207,13 +202,13 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
 
     private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
-    private static string FormatValue(global::Consumer.ClassKind value) =>
+    private static string FormatClassKind(global::Consumer.ClassKind value) =>
         global::Consumer.ClassKindExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of ClassKind that the server knows.", nameof(value));
 
-    private static string FormatValue(global::Consumer.MyType value) =>
+    private static string FormatMyType(global::Consumer.MyType value) =>
         global::Consumer.MyTypeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MyType that the server knows.", nameof(value));
 
-    private static string FormatValue(global::Consumer.MyType2 value) =>
+    private static string FormatMyType2(global::Consumer.MyType2 value) =>
         global::Consumer.MyType2Extensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MyType2 that the server knows.", nameof(value));
 
     private static long? ToErrorCode(long? code) => code;

@@ -119,15 +119,6 @@ public sealed partial class AppliveryClient : IAppliveryClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getBuildDownloadsByUser", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("organizations/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(organizationId)));
@@ -155,17 +146,17 @@ public sealed partial class AppliveryClient : IAppliveryClient
             // Security (document's requirement): the first alternative whose credentials are all set.
             if (_credentials.BearerAuth is { } credential1_)
             {
-                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, "getBuildDownloadsByUser", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, "getBuildDownloadsByUser", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
@@ -196,6 +187,10 @@ public sealed partial class AppliveryClient : IAppliveryClient
             }
 
             throw new AppliveryClientException("getBuildDownloadsByUser", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getBuildDownloadsByUser", exception_);
         }
     }
 
@@ -246,10 +241,10 @@ public sealed partial class AppliveryClient : IAppliveryClient
 
     private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
-    private static string FormatValue(global::Consumer.MemberType value) =>
+    private static string FormatMemberType(global::Consumer.MemberType value) =>
         global::Consumer.MemberTypeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MemberType that the server knows.", nameof(value));
 
-    private static string FormatValue(global::Consumer.DownloadSource value) =>
+    private static string FormatDownloadSource(global::Consumer.DownloadSource value) =>
         global::Consumer.DownloadSourceExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of DownloadSource that the server knows.", nameof(value));
 
     private static long? ToErrorCode(long? code) => code;

@@ -221,15 +221,6 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("submitForm", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("forms");
 
@@ -246,20 +237,24 @@ public sealed partial class BodiesClient : IBodiesClient
                 "raw" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Json, false),
                 _ => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Default, true),
             });
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("submitForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("submitForm", exception_);
         }
     }
 
@@ -275,15 +270,6 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("submitMoreForm", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("forms/more");
 
@@ -297,20 +283,24 @@ public sealed partial class BodiesClient : IBodiesClient
                 "quoted" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Json, false),
                 _ => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Default, true),
             });
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("submitMoreForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("submitMoreForm", exception_);
         }
     }
 
@@ -326,35 +316,30 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("submitMapForm", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("forms/map");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
             var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMapOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("submitMapForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("submitMapForm", exception_);
         }
     }
 
@@ -366,15 +351,6 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("submitOptionalForm", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("forms/optional");
 
@@ -384,20 +360,24 @@ public sealed partial class BodiesClient : IBodiesClient
                 var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("submitOptionalForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("submitOptionalForm", exception_);
         }
     }
 
@@ -412,15 +392,6 @@ public sealed partial class BodiesClient : IBodiesClient
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
-        {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("uploadFiles", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("uploads");
@@ -480,20 +451,24 @@ public sealed partial class BodiesClient : IBodiesClient
             {
                 global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "description", descriptionPart_, null);
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("uploadFiles", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("uploadFiles", exception_);
         }
     }
 
@@ -509,15 +484,6 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("uploadLegacy", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("uploads/legacy");
 
@@ -528,20 +494,24 @@ public sealed partial class BodiesClient : IBodiesClient
             {
                 AddFilePart_(parts_, "document", documentPart_, "application/pdf");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("uploadLegacy", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("uploadLegacy", exception_);
         }
     }
 
@@ -557,35 +527,30 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("putBlob", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("blobs/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Content = body.ToHttpContent("application/octet-stream");
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("putBlob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("putBlob", exception_);
         }
     }
 
@@ -597,15 +562,6 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("postImage", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("images");
 
@@ -614,20 +570,24 @@ public sealed partial class BodiesClient : IBodiesClient
             {
                 request_.Content = body_.ToHttpContent("image/png");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("postImage", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("postImage", exception_);
         }
     }
 
@@ -643,34 +603,29 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("postNote", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("notes");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, "text/plain");
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("postNote", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("postNote", exception_);
         }
     }
 
@@ -686,15 +641,6 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("preferJson", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("preferred/json");
 
@@ -705,20 +651,24 @@ public sealed partial class BodiesClient : IBodiesClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("preferJson", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("preferJson", exception_);
         }
     }
 
@@ -734,35 +684,30 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("preferFirstSupported", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("preferred/first");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
             var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("preferFirstSupported", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("preferFirstSupported", exception_);
         }
     }
 
@@ -778,15 +723,6 @@ public sealed partial class BodiesClient : IBodiesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("postAttachment", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("attachments");
 
@@ -797,20 +733,24 @@ public sealed partial class BodiesClient : IBodiesClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new BodiesClientException("postAttachment", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("postAttachment", exception_);
         }
     }
 
@@ -861,7 +801,7 @@ public sealed partial class BodiesClient : IBodiesClient
 
     private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
-    private static string FormatValue(global::Consumer.Color value) =>
+    private static string FormatColor(global::Consumer.Color value) =>
         global::Consumer.ColorExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of Color that the server knows.", nameof(value));
 
     private static long? ToErrorCode(long? code) => code;

@@ -243,15 +243,6 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("downloadFile", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("files/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
@@ -259,16 +250,16 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
@@ -289,6 +280,10 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
 
             throw new ResponsesFeaturesClientException("downloadFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("downloadFile", exception_);
+        }
     }
 
     /// <inheritdoc/>
@@ -299,34 +294,29 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("checkFile", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("files/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("HEAD"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("checkFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("checkFile", exception_);
         }
     }
 
@@ -338,34 +328,29 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getAvatar", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("avatar");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/png"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getAvatar", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getAvatar", exception_);
         }
     }
 
@@ -377,34 +362,29 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getBigFile", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("big");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getBigFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getBigFile", exception_);
         }
     }
 
@@ -416,34 +396,29 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getAnything", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("anything");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("*/*"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getAnything", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getAnything", exception_);
         }
     }
 
@@ -455,34 +430,29 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getReport", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<string> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("report.csv");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/csv"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadTextAsync(response_, "getReport", cancellationToken).ConfigureAwait(false);
+                return await ReadTextAsync(response_, "getReport", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getReport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getReport", exception_);
         }
     }
 
@@ -494,34 +464,29 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getGreeting", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<string> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("greeting");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/plain"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadTextAsync(response_, "getGreeting", cancellationToken).ConfigureAwait(false);
+                return await ReadTextAsync(response_, "getGreeting", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getGreeting", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getGreeting", exception_);
         }
     }
 
@@ -533,43 +498,38 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createJob", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("jobs");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 switch (status_)
                 {
                     case 200:
-                        return new global::Consumer.CreateJobResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "createJob", cancellationToken).ConfigureAwait(false));
+                        return new global::Consumer.CreateJobResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "createJob", timeout_.Token).ConfigureAwait(false));
                     case 202:
-                        return new global::Consumer.CreateJobResult(status_, accepted: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadTicket, "createJob", cancellationToken).ConfigureAwait(false));
+                        return new global::Consumer.CreateJobResult(status_, accepted: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadTicket, "createJob", timeout_.Token).ConfigureAwait(false));
                     default:
                         // A success the spec declares without a body, or does not declare: the status code alone.
                         return new global::Consumer.CreateJobResult(status_);
                 }
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("createJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("createJob", exception_);
         }
     }
 
@@ -581,15 +541,6 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getExport", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("exports/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
@@ -597,16 +548,16 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 switch (status_)
                 {
                     case 200:
-                        return new global::Consumer.GetExportResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getExport", cancellationToken).ConfigureAwait(false));
+                        return new global::Consumer.GetExportResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getExport", timeout_.Token).ConfigureAwait(false));
                     case 206:
                         return new global::Consumer.GetExportResult(status_, partialContent: await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false));
                     default:
@@ -615,11 +566,15 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
                 }
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getExport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getExport", exception_);
         }
     }
 
@@ -631,24 +586,15 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("findThing", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Job?> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("things/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -658,14 +604,18 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
                     return null;
                 }
 
-                return await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "findThing", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "findThing", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("findThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("findThing", exception_);
         }
     }
 
@@ -677,15 +627,6 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("deleteThing", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("things/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
@@ -693,16 +634,16 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/problem+json"));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/html"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
@@ -723,6 +664,10 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
 
             throw new ResponsesFeaturesClientException("deleteThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("deleteThing", exception_);
+        }
     }
 
     /// <inheritdoc/>
@@ -733,23 +678,14 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getCount", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<int?> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("count");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -759,14 +695,18 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
                     return null;
                 }
 
-                return await ReadJsonValueOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadInt32, "getCount", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonValueOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadInt32, "getCount", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getCount", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getCount", exception_);
         }
     }
 
@@ -778,33 +718,28 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("ping", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("ping");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("ping", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("ping", exception_);
         }
     }
 
@@ -816,31 +751,22 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getJob", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Job> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("jobs/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getJob", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getJob", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
@@ -861,6 +787,10 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             }
 
             throw new ResponsesFeaturesClientException("getJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getJob", exception_);
         }
     }
 

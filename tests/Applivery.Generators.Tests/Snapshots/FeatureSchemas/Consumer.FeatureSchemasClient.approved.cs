@@ -171,15 +171,6 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createPlanet", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Planet> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("planets");
 
@@ -191,20 +182,24 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadPlanet, "createPlanet", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadPlanet, "createPlanet", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSchemasClientException("createPlanet", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("createPlanet", exception_);
         }
     }
 
@@ -220,15 +215,6 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createPlanets", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet>> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("planets/batch");
 
@@ -240,20 +226,24 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadListOfPlanetDocument, "createPlanets", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadListOfPlanetDocument, "createPlanets", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSchemasClientException("createPlanets", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("createPlanets", exception_);
         }
     }
 
@@ -269,15 +259,6 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createAccount", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Credentials> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("accounts");
 
@@ -289,20 +270,24 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadCredentials, "createAccount", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadCredentials, "createAccount", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSchemasClientException("createAccount", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("createAccount", exception_);
         }
     }
 
@@ -318,15 +303,6 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("putMeasurements", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Measurements> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("measurements");
 
@@ -338,20 +314,24 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadMeasurements, "putMeasurements", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadMeasurements, "putMeasurements", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSchemasClientException("putMeasurements", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("putMeasurements", exception_);
         }
     }
 
@@ -363,34 +343,29 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getLabels", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Labels> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("labels");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadLabels, "getLabels", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadLabels, "getLabels", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSchemasClientException("getLabels", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getLabels", exception_);
         }
     }
 
@@ -402,34 +377,29 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getBodies", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.CelestialBody>> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("bodies");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadListOfCelestialBodyDocument, "getBodies", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadListOfCelestialBodyDocument, "getBodies", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSchemasClientException("getBodies", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getBodies", exception_);
         }
     }
 
@@ -441,34 +411,29 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getTree", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Tree> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("trees");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadTree, "getTree", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadTree, "getTree", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSchemasClientException("getTree", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getTree", exception_);
         }
     }
 

@@ -235,15 +235,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("apiKeyHeader", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("header");
 
@@ -251,21 +242,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.ApiKey is { } credential1_)
             {
-                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("apiKeyHeader", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("apiKeyHeader", exception_);
         }
     }
 
@@ -277,15 +272,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("apiKeyQuery", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("query");
             var separator_ = '?';
@@ -295,21 +281,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.QueryKey is { } credential1_)
             {
-                await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential1_, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("apiKeyQuery", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("apiKeyQuery", exception_);
         }
     }
 
@@ -321,15 +311,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("apiKeyCookie", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("cookie");
 
@@ -337,21 +318,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.CookieKey is { } credential1_)
             {
-                await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential1_, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("apiKeyCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("apiKeyCookie", exception_);
         }
     }
 
@@ -363,15 +348,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("basic", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("basic");
 
@@ -379,21 +355,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.BasicAuth is { } credential1_)
             {
-                await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("basic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("basic", exception_);
         }
     }
 
@@ -405,15 +385,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("bearer", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("bearer");
 
@@ -421,21 +392,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.BearerAuth is { } credential1_)
             {
-                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("bearer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("bearer", exception_);
         }
     }
 
@@ -447,15 +422,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("customScheme", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("custom");
 
@@ -463,21 +429,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.TokenAuth is { } credential1_)
             {
-                await AuthorizeWithSchemeAsync(request_, "tokenAuth", "Token", "credentials", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithSchemeAsync(request_, "tokenAuth", "Token", "credentials", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("customScheme", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("customScheme", exception_);
         }
     }
 
@@ -489,15 +459,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("oauth2", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("oauth2");
 
@@ -505,21 +466,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.PetstoreAuth is { } credential1_)
             {
-                await AuthorizeWithSchemeAsync(request_, "petstore_auth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithSchemeAsync(request_, "petstore_auth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("oauth2", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("oauth2", exception_);
         }
     }
 
@@ -531,15 +496,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("openIdConnect", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("oidc");
 
@@ -547,21 +503,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.Oidc is { } credential1_)
             {
-                await AuthorizeWithSchemeAsync(request_, "oidc", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithSchemeAsync(request_, "oidc", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("openIdConnect", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("openIdConnect", exception_);
         }
     }
 
@@ -573,15 +533,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("mutualTls", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("mtls");
 
@@ -589,18 +540,22 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             // mtls: mutual TLS, done by the HttpClient handler.
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("mutualTls", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("mutualTls", exception_);
         }
     }
 
@@ -612,15 +567,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("headerKeyAndCookie", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("and");
 
@@ -628,22 +574,26 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.ApiKey is { } credential1_ && _credentials.CookieKey is { } credential2_)
             {
-                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken).ConfigureAwait(false);
-                await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential2_, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, timeout_.Token).ConfigureAwait(false);
+                await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential2_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("headerKeyAndCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("headerKeyAndCookie", exception_);
         }
     }
 
@@ -655,15 +605,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("bearerOrQueryKey", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("or");
 
@@ -671,25 +612,29 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.BearerAuth is { } credential1_)
             {
-                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
             else if (_credentials.QueryKey is { } credential2_)
             {
-                await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential2_, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential2_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("bearerOrQueryKey", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("bearerOrQueryKey", exception_);
         }
     }
 
@@ -701,15 +646,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("optionalBasic", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("optional");
 
@@ -717,21 +653,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.BasicAuth is { } credential1_)
             {
-                await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("optionalBasic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("optionalBasic", exception_);
         }
     }
 
@@ -743,33 +683,28 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("publicInfo", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("public");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             // security: [] (operation's requirement): no credentials are sent.
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("publicInfo", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("publicInfo", exception_);
         }
     }
 
@@ -781,15 +716,6 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("documentDefault", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("default");
 
@@ -797,21 +723,25 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             // Security (document's requirement): the first alternative whose credentials are all set.
             if (_credentials.ApiKey is { } credential1_)
             {
-                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken).ConfigureAwait(false);
+                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("documentDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("documentDefault", exception_);
         }
     }
 

@@ -114,15 +114,6 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("search", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Hit> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("search");
 
@@ -134,16 +125,16 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.UnionTypesClientJson.ReadHit, "search", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.UnionTypesClientJson.ReadHit, "search", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
@@ -171,6 +162,10 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
 
             throw new UnionTypesClientException("search", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("search", exception_);
+        }
     }
 
     /// <inheritdoc/>
@@ -181,39 +176,34 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("listHits", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit>> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("hits");
             var separator_ = '?';
             if (limit is not null)
             {
-                AppendQuery(uri_, ref separator_, "limit", FormatValue(limit));
+                AppendQuery(uri_, ref separator_, "limit", FormatLimit(limit));
             }
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.UnionTypesClientJson.ReadListOfHitDocument, "listHits", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.UnionTypesClientJson.ReadListOfHitDocument, "listHits", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new UnionTypesClientException("listHits", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("listHits", exception_);
         }
     }
 
@@ -264,7 +254,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
 
     private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
-    private static string FormatValue(global::Consumer.Limit value) => value.Case switch
+    private static string FormatLimit(global::Consumer.Limit value) => value.Case switch
     {
         1 => FormatValue((int)value.Value),
         2 => FormatValue((string)value.Value),

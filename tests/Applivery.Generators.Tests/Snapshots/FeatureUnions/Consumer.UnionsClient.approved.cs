@@ -156,15 +156,6 @@ public sealed partial class UnionsClient : IUnionsClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("patchPets", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("pets");
 
@@ -175,20 +166,24 @@ public sealed partial class UnionsClient : IUnionsClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new UnionsClientException("patchPets", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("patchPets", exception_);
         }
     }
 
@@ -200,35 +195,30 @@ public sealed partial class UnionsClient : IUnionsClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getPet", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Pet> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("pets/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadPet, "getPet", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadPet, "getPet", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new UnionsClientException("getPet", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getPet", exception_);
         }
     }
 
@@ -244,15 +234,6 @@ public sealed partial class UnionsClient : IUnionsClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createVehicle", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("vehicles");
 
@@ -263,20 +244,24 @@ public sealed partial class UnionsClient : IUnionsClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
                 return;
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new UnionsClientException("createVehicle", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("createVehicle", exception_);
         }
     }
 
@@ -288,35 +273,30 @@ public sealed partial class UnionsClient : IUnionsClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getCar", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Car> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("cars/");
             uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadCar, "getCar", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadCar, "getCar", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new UnionsClientException("getCar", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("getCar", exception_);
         }
     }
 
@@ -328,34 +308,29 @@ public sealed partial class UnionsClient : IUnionsClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("listShapes", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("shapes");
 
             using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
             request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadListOfShapeDocument, "listShapes", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadListOfShapeDocument, "listShapes", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new UnionsClientException("listShapes", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("listShapes", exception_);
         }
     }
 
@@ -371,15 +346,6 @@ public sealed partial class UnionsClient : IUnionsClient
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            return await SendAsync_(timeout_.Token).ConfigureAwait(false);
-        }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("saveDrawing", exception_);
-        }
-
-        async global::System.Threading.Tasks.Task<global::Consumer.Drawing> SendAsync_(global::System.Threading.CancellationToken cancellationToken)
-        {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("drawings");
 
@@ -391,20 +357,24 @@ public sealed partial class UnionsClient : IUnionsClient
                 request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
                 request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
-            await AuthorizeAsync(request_, cancellationToken).ConfigureAwait(false);
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
-                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadDrawing, "saveDrawing", cancellationToken).ConfigureAwait(false);
+                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadDrawing, "saveDrawing", timeout_.Token).ConfigureAwait(false);
             }
 
-            var error_ = await ReadErrorBodyAsync(response_, cancellationToken).ConfigureAwait(false);
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
             object? typedBody_ = null;
             long? errorCode_ = null;
             string? errorMessage_ = null;
             throw new UnionsClientException("saveDrawing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("saveDrawing", exception_);
         }
     }
 
