@@ -81,13 +81,21 @@ internal sealed class SpecSequence : SpecNode
 
 internal sealed class SpecMapping : SpecNode
 {
-    private readonly Dictionary<string, int> _indexByKey;
+    /// <summary>Most mappings have a few keys, found faster by a scan than by a dictionary built for each of them.</summary>
+    private const int MaxScannedKeys = 8;
+
+    private readonly Dictionary<string, int>? _indexByKey;
 
     public SpecMapping(IReadOnlyList<KeyValuePair<SpecScalar, SpecNode>> entries, SourceSpan span)
         : base(span)
     {
         Entries = entries;
-        _indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (entries.Count <= MaxScannedKeys)
+        {
+            return;
+        }
+
+        _indexByKey = new Dictionary<string, int>(entries.Count, StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             // The reader reports duplicate keys; the first occurrence wins, as in most JSON readers.
@@ -100,11 +108,29 @@ internal sealed class SpecMapping : SpecNode
 
     public IReadOnlyList<KeyValuePair<SpecScalar, SpecNode>> Entries { get; }
 
-    public SpecNode? this[string key] => _indexByKey.TryGetValue(key, out var index) ? Entries[index].Value : null;
+    public SpecNode? this[string key] => IndexOf(key) is var index and >= 0 ? Entries[index].Value : null;
 
-    public bool ContainsKey(string key) => _indexByKey.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
-    public SpecScalar? KeyNode(string key) => _indexByKey.TryGetValue(key, out var index) ? Entries[index].Key : null;
+    public SpecScalar? KeyNode(string key) => IndexOf(key) is var index and >= 0 ? Entries[index].Key : null;
+
+    private int IndexOf(string key)
+    {
+        if (_indexByKey is not null)
+        {
+            return _indexByKey.TryGetValue(key, out var found) ? found : -1;
+        }
+
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            if (string.Equals(Entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     public SpecMapping? GetMapping(string key) => this[key] as SpecMapping;
 

@@ -7,15 +7,20 @@ using YamlDotNet.Core.Events;
 namespace Applivery.Generators.OpenApi;
 
 /// <summary>
-/// Reads YAML or JSON text into <see cref="SpecNode"/>s. Built on YamlDotNet's event parser with an explicit stack,
-/// so deeply nested input cannot overflow the compiler's stack, and aliases share one node instead of being expanded.
+/// Reads YAML or JSON text into <see cref="SpecNode"/>s. Strict JSON goes through <see cref="JsonSpecReader"/>; the
+/// rest is built on YamlDotNet's event parser with an explicit stack, so deeply nested input cannot overflow the
+/// compiler's stack, and aliases share one node instead of being expanded.
 /// </summary>
 internal static class SpecTextReader
 {
     /// <summary>Deeper nesting than this is not a plausible OpenAPI document.</summary>
     public const int MaxDepth = 256;
 
-    public static SpecNode? Read(string text, SpecDiagnostics problems)
+    public static SpecNode? Read(string text, SpecDiagnostics problems) =>
+        JsonSpecReader.LooksLikeJson(text) && JsonSpecReader.TryRead(text, problems, out var root) ? root : ReadYaml(text, problems);
+
+    /// <summary>The YAML path, for YAML and for any JSON that <see cref="JsonSpecReader"/> leaves to it.</summary>
+    internal static SpecNode? ReadYaml(string text, SpecDiagnostics problems)
     {
         var parser = new Parser(new StringReader(text));
         try
