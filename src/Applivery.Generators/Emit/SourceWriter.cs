@@ -32,12 +32,31 @@ internal sealed class SourceWriter
     /// <summary>Writes each line of a multi-line block at the current indentation.</summary>
     public SourceWriter Lines(string block)
     {
-        foreach (var line in block.Replace("\r\n", "\n").Split('\n'))
+        // Each line is copied straight from the block: big specs pass whole files through here.
+        var start = 0;
+        while (true)
         {
-            Line(line);
-        }
+            var end = block.IndexOf('\n', start);
+            var length = (end < 0 ? block.Length : end) - start;
+            if (end >= 0 && length > 0 && block[end - 1] == '\r')
+            {
+                length--;
+            }
 
-        return this;
+            if (length > 0)
+            {
+                _builder.Append(' ', Indentation * SpacesPerLevel);
+                _builder.Append(block, start, length);
+            }
+
+            _builder.Append('\n');
+            if (end < 0)
+            {
+                return this;
+            }
+
+            start = end + 1;
+        }
     }
 
     public SourceWriter OpenBlock(string header)
