@@ -303,8 +303,7 @@ internal sealed partial class JsonEmitter
         {
             writer.OpenBlock($"{(first ? "if" : "else if")} ({NameMatch(property.WireName)})");
             first = false;
-            var read = ReadExpression(property.Type, CSharpTypes.Literal(property.WireName));
-            writer.Line($"{Local(property)} = NextValueIsNull(ref reader, ref at, {CSharpTypes.Literal(property.JsonPath)}) ? null : {read};");
+            writer.Line($"{Local(property)} = {PropertyRead(property)};");
             writer.CloseBlock();
         }
 
@@ -343,14 +342,14 @@ internal sealed partial class JsonEmitter
         writer.Line();
 
         // A writeOnly property is never in a response; a readOnly one is required there (unless the schema allows null).
-        // Required(...) fails naming the property when it is missing, in property order, before the object exists.
+        // "?? throw MissingProperty(...)" fails naming the property when it is missing, in property order, before the object exists.
         writer.OpenBlock($"return new {typeName}");
         foreach (var property in type.Properties)
         {
             var mustBePresent = property.IsRequired && !property.IsWriteOnly && !property.AllowsNull && (!property.IsNullable || property.IsReadOnly);
             var suffix = property.IsRequired && !property.IsNullable && property.Type.IsValueType ? ".Value" : string.Empty;
             writer.Line(mustBePresent
-                ? $"{property.Name} = Required({Local(property)}, {CSharpTypes.Literal(property.JsonPath)}),"
+                ? $"{property.Name} = {Local(property)} ?? throw MissingProperty({CSharpTypes.Literal(property.JsonPath)}),"
                 : $"{property.Name} = {Local(property)}{suffix},");
         }
 
@@ -640,6 +639,22 @@ internal sealed partial class JsonEmitter
         writer.OpenBlock("else");
         writer.Line(write);
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Reads the value of a matched property into its local: null for a JSON null. A primitive is one runtime call
+    /// (<c>ReadInt64(ref reader, ref at, ".id")</c>), which binds faster than the null test and the read it stands for.
+    /// </summary>
+    private string PropertyRead(PropertySpec property)
+    {
+        var path = CSharpTypes.Literal(property.JsonPath);
+        return property.Type.Kind switch
+        {
+            TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Single
+                or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.JsonElement
+                => $"Read{property.Type.Kind}(ref reader, ref at, {path})",
+            _ => $"NextValueIsNull(ref reader, ref at, {path}) ? null : {ReadExpression(property.Type, CSharpTypes.Literal(property.WireName))}",
+        };
     }
 
     private string ReadExpression(TypeRef type, string key) => type.Kind switch

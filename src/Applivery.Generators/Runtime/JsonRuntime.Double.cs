@@ -29,5 +29,9 @@ namespace Applivery.Generators.Runtime
                 writer.WriteNull(name);
             }
         }
+
+        /// <summary>The value of the property just matched, whose path is <paramref name="path"/> from here on; null for a JSON null.</summary>
+        internal static double? ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, ref string? at, string path) =>
+            NextValueIsNull(ref reader, ref at, path) ? (double?)null : ReadDouble(ref reader);
     }
 }

@@ -9,5 +9,9 @@ namespace Applivery.Generators.Runtime
     {
         internal static global::System.Text.Json.JsonElement ReadJsonElement(ref global::System.Text.Json.Utf8JsonReader reader) =>
             global::System.Text.Json.JsonElement.ParseValue(ref reader);
+
+        /// <summary>The value of the property just matched, whose path is <paramref name="path"/> from here on; null for a JSON null.</summary>
+        internal static global::System.Text.Json.JsonElement? ReadJsonElement(ref global::System.Text.Json.Utf8JsonReader reader, ref string? at, string path) =>
+            NextValueIsNull(ref reader, ref at, path) ? (global::System.Text.Json.JsonElement?)null : ReadJsonElement(ref reader);
     }
 }

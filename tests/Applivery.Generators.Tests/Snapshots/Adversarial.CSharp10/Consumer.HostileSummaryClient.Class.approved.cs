@@ -140,59 +140,59 @@ internal abstract partial class HostileSummaryClientJson
             {
                 if (reader.ValueTextEquals(Utf8Class.EncodedUtf8Bytes))
                 {
-                    _classValue = NextValueIsNull(ref reader, ref at, ".class") ? null : ReadString(ref reader);
+                    _classValue = ReadString(ref reader, ref at, ".class");
                 }
                 else if (reader.ValueTextEquals(Utf8Event.EncodedUtf8Bytes))
                 {
-                    _event = NextValueIsNull(ref reader, ref at, ".event") ? null : ReadString(ref reader);
+                    _event = ReadString(ref reader, ref at, ".event");
                 }
                 else if (reader.ValueTextEquals(Utf8Namespace.EncodedUtf8Bytes))
                 {
-                    _namespace = NextValueIsNull(ref reader, ref at, ".namespace") ? null : ReadInt32(ref reader);
+                    _namespace = ReadInt32(ref reader, ref at, ".namespace");
                 }
                 else if (reader.ValueTextEquals(Utf81st.EncodedUtf8Bytes))
                 {
-                    __1st = NextValueIsNull(ref reader, ref at, "['1st']") ? null : ReadString(ref reader);
+                    __1st = ReadString(ref reader, ref at, "['1st']");
                 }
                 else if (reader.ValueTextEquals(Utf8AB.EncodedUtf8Bytes))
                 {
-                    _aB = NextValueIsNull(ref reader, ref at, "['a-b']") ? null : ReadString(ref reader);
+                    _aB = ReadString(ref reader, ref at, "['a-b']");
                 }
                 else if (reader.ValueTextEquals(Utf8AB2.EncodedUtf8Bytes))
                 {
-                    _aB2 = NextValueIsNull(ref reader, ref at, "['a.b']") ? null : ReadString(ref reader);
+                    _aB2 = ReadString(ref reader, ref at, "['a.b']");
                 }
                 else if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes))
                 {
-                    _aB3 = NextValueIsNull(ref reader, ref at, "['a b']") ? null : ReadString(ref reader);
+                    _aB3 = ReadString(ref reader, ref at, "['a b']");
                 }
                 else if (reader.ValueTextEquals(Utf8Dollar.EncodedUtf8Bytes))
                 {
-                    _dollar = NextValueIsNull(ref reader, ref at, "['$dollar']") ? null : ReadString(ref reader);
+                    _dollar = ReadString(ref reader, ref at, "['$dollar']");
                 }
                 else if (reader.ValueTextEquals("ñandú"))
                 {
-                    _ñandú = NextValueIsNull(ref reader, ref at, "['ñandú']") ? null : ReadString(ref reader);
+                    _ñandú = ReadString(ref reader, ref at, "['ñandú']");
                 }
                 else if (reader.ValueTextEquals("日本"))
                 {
-                    _日本 = NextValueIsNull(ref reader, ref at, "['日本']") ? null : ReadString(ref reader);
+                    _日本 = ReadString(ref reader, ref at, "['日本']");
                 }
                 else if (reader.ValueTextEquals(Utf8Validate.EncodedUtf8Bytes))
                 {
-                    _validateValue = NextValueIsNull(ref reader, ref at, ".Validate") ? null : ReadString(ref reader);
+                    _validateValue = ReadString(ref reader, ref at, ".Validate");
                 }
                 else if (reader.ValueTextEquals(Utf8ToString.EncodedUtf8Bytes))
                 {
-                    _toStringValue = NextValueIsNull(ref reader, ref at, ".ToString") ? null : ReadString(ref reader);
+                    _toStringValue = ReadString(ref reader, ref at, ".ToString");
                 }
                 else if (reader.ValueTextEquals(Utf8Class2.EncodedUtf8Bytes))
                 {
-                    _classValue2 = NextValueIsNull(ref reader, ref at, ".Class") ? null : ReadString(ref reader);
+                    _classValue2 = ReadString(ref reader, ref at, ".Class");
                 }
                 else if (reader.ValueTextEquals(Utf8UnrecognizedValues.EncodedUtf8Bytes))
                 {
-                    _unrecognizedValuesValue = NextValueIsNull(ref reader, ref at, ".UnrecognizedValues") ? null : ReadString(ref reader);
+                    _unrecognizedValuesValue = ReadString(ref reader, ref at, ".UnrecognizedValues");
                 }
                 else if (reader.ValueTextEquals(Utf8Kind.EncodedUtf8Bytes))
                 {
@@ -200,7 +200,7 @@ internal abstract partial class HostileSummaryClientJson
                 }
                 else if (reader.ValueTextEquals(Utf8Quoted.EncodedUtf8Bytes))
                 {
-                    _quoted = NextValueIsNull(ref reader, ref at, ".quoted") ? null : ReadString(ref reader);
+                    _quoted = ReadString(ref reader, ref at, ".quoted");
                 }
                 else if (reader.ValueTextEquals(Utf8Nested.EncodedUtf8Bytes))
                 {
@@ -220,7 +220,7 @@ internal abstract partial class HostileSummaryClientJson
 
         return new global::Consumer.Class
         {
-            ClassValue = Required(_classValue, ".class"),
+            ClassValue = _classValue ?? throw MissingProperty(".class"),
             Event = _event,
             Namespace = _namespace,
             _1st = __1st,

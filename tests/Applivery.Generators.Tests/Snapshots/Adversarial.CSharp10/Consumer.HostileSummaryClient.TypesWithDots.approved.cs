@@ -45,7 +45,7 @@ internal abstract partial class HostileSummaryClientJson
             {
                 if (reader.ValueTextEquals(Utf8Value.EncodedUtf8Bytes))
                 {
-                    _value = NextValueIsNull(ref reader, ref at, ".value") ? null : ReadDouble(ref reader);
+                    _value = ReadDouble(ref reader, ref at, ".value");
                 }
                 else
                 {

@@ -50,11 +50,11 @@ internal abstract partial class HostileSummaryClientJson
             {
                 if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
                 {
-                    _x = NextValueIsNull(ref reader, ref at, ".x") ? null : ReadString(ref reader);
+                    _x = ReadString(ref reader, ref at, ".x");
                 }
                 else if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
                 {
-                    _value = NextValueIsNull(ref reader, ref at, "['']") ? null : ReadString(ref reader);
+                    _value = ReadString(ref reader, ref at, "['']");
                 }
                 else
                 {

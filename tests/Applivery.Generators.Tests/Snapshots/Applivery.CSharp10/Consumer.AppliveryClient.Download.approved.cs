@@ -99,7 +99,7 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals(Utf8Id.EncodedUtf8Bytes))
                 {
-                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                    _id = ReadString(ref reader, ref at, ".id");
                 }
                 else if (reader.ValueTextEquals(Utf8From.EncodedUtf8Bytes))
                 {
@@ -111,7 +111,7 @@ internal abstract partial class AppliveryClientJson
                 }
                 else if (reader.ValueTextEquals(Utf8Info.EncodedUtf8Bytes))
                 {
-                    _info = NextValueIsNull(ref reader, ref at, ".info") ? null : ReadJsonElement(ref reader);
+                    _info = ReadJsonElement(ref reader, ref at, ".info");
                 }
                 else if (reader.ValueTextEquals(Utf8Device.EncodedUtf8Bytes))
                 {
@@ -127,11 +127,11 @@ internal abstract partial class AppliveryClientJson
                 }
                 else if (reader.ValueTextEquals(Utf8CreatedAt.EncodedUtf8Bytes))
                 {
-                    _createdAt = NextValueIsNull(ref reader, ref at, ".createdAt") ? null : ReadDateTimeOffset(ref reader);
+                    _createdAt = ReadDateTimeOffset(ref reader, ref at, ".createdAt");
                 }
                 else if (reader.ValueTextEquals(Utf8UpdatedAt.EncodedUtf8Bytes))
                 {
-                    _updatedAt = NextValueIsNull(ref reader, ref at, ".updatedAt") ? null : ReadDateTimeOffset(ref reader);
+                    _updatedAt = ReadDateTimeOffset(ref reader, ref at, ".updatedAt");
                 }
                 else
                 {

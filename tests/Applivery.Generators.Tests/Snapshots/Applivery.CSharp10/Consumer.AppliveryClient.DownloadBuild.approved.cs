@@ -67,23 +67,23 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals(Utf8Id.EncodedUtf8Bytes))
                 {
-                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                    _id = ReadString(ref reader, ref at, ".id");
                 }
                 else if (reader.ValueTextEquals(Utf8Os.EncodedUtf8Bytes))
                 {
-                    _os = NextValueIsNull(ref reader, ref at, ".os") ? null : ReadString(ref reader);
+                    _os = ReadString(ref reader, ref at, ".os");
                 }
                 else if (reader.ValueTextEquals(Utf8BuildPlatform.EncodedUtf8Bytes))
                 {
-                    _buildPlatform = NextValueIsNull(ref reader, ref at, ".buildPlatform") ? null : ReadString(ref reader);
+                    _buildPlatform = ReadString(ref reader, ref at, ".buildPlatform");
                 }
                 else if (reader.ValueTextEquals(Utf8Icon.EncodedUtf8Bytes))
                 {
-                    _icon = NextValueIsNull(ref reader, ref at, ".icon") ? null : ReadString(ref reader);
+                    _icon = ReadString(ref reader, ref at, ".icon");
                 }
                 else if (reader.ValueTextEquals(Utf8VersionName.EncodedUtf8Bytes))
                 {
-                    _versionName = NextValueIsNull(ref reader, ref at, ".versionName") ? null : ReadString(ref reader);
+                    _versionName = ReadString(ref reader, ref at, ".versionName");
                 }
                 else
                 {

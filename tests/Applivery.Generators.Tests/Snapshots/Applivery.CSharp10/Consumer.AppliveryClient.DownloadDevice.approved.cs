@@ -52,11 +52,11 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals(Utf8Model.EncodedUtf8Bytes))
                 {
-                    _model = NextValueIsNull(ref reader, ref at, ".model") ? null : ReadString(ref reader);
+                    _model = ReadString(ref reader, ref at, ".model");
                 }
                 else if (reader.ValueTextEquals(Utf8Type.EncodedUtf8Bytes))
                 {
-                    _type = NextValueIsNull(ref reader, ref at, ".type") ? null : ReadString(ref reader);
+                    _type = ReadString(ref reader, ref at, ".type");
                 }
                 else
                 {

@@ -52,7 +52,7 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals(Utf8Status.EncodedUtf8Bytes))
                 {
-                    _status = NextValueIsNull(ref reader, ref at, ".status") ? null : ReadBoolean(ref reader);
+                    _status = ReadBoolean(ref reader, ref at, ".status");
                 }
                 else if (reader.ValueTextEquals(Utf8Error.EncodedUtf8Bytes))
                 {

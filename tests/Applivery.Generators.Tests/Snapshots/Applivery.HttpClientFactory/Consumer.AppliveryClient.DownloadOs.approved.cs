@@ -52,11 +52,11 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else if (reader.ValueTextEquals("version"u8))
                 {
-                    _version = NextValueIsNull(ref reader, ref at, ".version") ? null : ReadString(ref reader);
+                    _version = ReadString(ref reader, ref at, ".version");
                 }
                 else
                 {

@@ -52,11 +52,11 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals("code"u8))
                 {
-                    _code = NextValueIsNull(ref reader, ref at, ".code") ? null : ReadDouble(ref reader);
+                    _code = ReadDouble(ref reader, ref at, ".code");
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {
-                    _message = NextValueIsNull(ref reader, ref at, ".message") ? null : ReadString(ref reader);
+                    _message = ReadString(ref reader, ref at, ".message");
                 }
                 else
                 {

@@ -59,7 +59,7 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals("status"u8))
                 {
-                    _status = NextValueIsNull(ref reader, ref at, ".status") ? null : ReadBoolean(ref reader);
+                    _status = ReadBoolean(ref reader, ref at, ".status");
                 }
                 else if (reader.ValueTextEquals("data"u8))
                 {

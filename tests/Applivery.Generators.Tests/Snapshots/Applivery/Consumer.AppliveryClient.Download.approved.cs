@@ -99,7 +99,7 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
-                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                    _id = ReadString(ref reader, ref at, ".id");
                 }
                 else if (reader.ValueTextEquals("from"u8))
                 {
@@ -111,7 +111,7 @@ internal abstract partial class AppliveryClientJson
                 }
                 else if (reader.ValueTextEquals("info"u8))
                 {
-                    _info = NextValueIsNull(ref reader, ref at, ".info") ? null : ReadJsonElement(ref reader);
+                    _info = ReadJsonElement(ref reader, ref at, ".info");
                 }
                 else if (reader.ValueTextEquals("device"u8))
                 {
@@ -127,11 +127,11 @@ internal abstract partial class AppliveryClientJson
                 }
                 else if (reader.ValueTextEquals("createdAt"u8))
                 {
-                    _createdAt = NextValueIsNull(ref reader, ref at, ".createdAt") ? null : ReadDateTimeOffset(ref reader);
+                    _createdAt = ReadDateTimeOffset(ref reader, ref at, ".createdAt");
                 }
                 else if (reader.ValueTextEquals("updatedAt"u8))
                 {
-                    _updatedAt = NextValueIsNull(ref reader, ref at, ".updatedAt") ? null : ReadDateTimeOffset(ref reader);
+                    _updatedAt = ReadDateTimeOffset(ref reader, ref at, ".updatedAt");
                 }
                 else
                 {

@@ -67,23 +67,23 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
-                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                    _id = ReadString(ref reader, ref at, ".id");
                 }
                 else if (reader.ValueTextEquals("os"u8))
                 {
-                    _os = NextValueIsNull(ref reader, ref at, ".os") ? null : ReadString(ref reader);
+                    _os = ReadString(ref reader, ref at, ".os");
                 }
                 else if (reader.ValueTextEquals("buildPlatform"u8))
                 {
-                    _buildPlatform = NextValueIsNull(ref reader, ref at, ".buildPlatform") ? null : ReadString(ref reader);
+                    _buildPlatform = ReadString(ref reader, ref at, ".buildPlatform");
                 }
                 else if (reader.ValueTextEquals("icon"u8))
                 {
-                    _icon = NextValueIsNull(ref reader, ref at, ".icon") ? null : ReadString(ref reader);
+                    _icon = ReadString(ref reader, ref at, ".icon");
                 }
                 else if (reader.ValueTextEquals("versionName"u8))
                 {
-                    _versionName = NextValueIsNull(ref reader, ref at, ".versionName") ? null : ReadString(ref reader);
+                    _versionName = ReadString(ref reader, ref at, ".versionName");
                 }
                 else
                 {

@@ -52,11 +52,11 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals("model"u8))
                 {
-                    _model = NextValueIsNull(ref reader, ref at, ".model") ? null : ReadString(ref reader);
+                    _model = ReadString(ref reader, ref at, ".model");
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
-                    _type = NextValueIsNull(ref reader, ref at, ".type") ? null : ReadString(ref reader);
+                    _type = ReadString(ref reader, ref at, ".type");
                 }
                 else
                 {

@@ -97,47 +97,47 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals("ip"u8))
                 {
-                    _ip = NextValueIsNull(ref reader, ref at, ".ip") ? null : ReadString(ref reader);
+                    _ip = ReadString(ref reader, ref at, ".ip");
                 }
                 else if (reader.ValueTextEquals("city"u8))
                 {
-                    _city = NextValueIsNull(ref reader, ref at, ".city") ? null : ReadString(ref reader);
+                    _city = ReadString(ref reader, ref at, ".city");
                 }
                 else if (reader.ValueTextEquals("continent"u8))
                 {
-                    _continent = NextValueIsNull(ref reader, ref at, ".continent") ? null : ReadString(ref reader);
+                    _continent = ReadString(ref reader, ref at, ".continent");
                 }
                 else if (reader.ValueTextEquals("country"u8))
                 {
-                    _country = NextValueIsNull(ref reader, ref at, ".country") ? null : ReadString(ref reader);
+                    _country = ReadString(ref reader, ref at, ".country");
                 }
                 else if (reader.ValueTextEquals("latitude"u8))
                 {
-                    _latitude = NextValueIsNull(ref reader, ref at, ".latitude") ? null : ReadDouble(ref reader);
+                    _latitude = ReadDouble(ref reader, ref at, ".latitude");
                 }
                 else if (reader.ValueTextEquals("longitude"u8))
                 {
-                    _longitude = NextValueIsNull(ref reader, ref at, ".longitude") ? null : ReadDouble(ref reader);
+                    _longitude = ReadDouble(ref reader, ref at, ".longitude");
                 }
                 else if (reader.ValueTextEquals("postalCode"u8))
                 {
-                    _postalCode = NextValueIsNull(ref reader, ref at, ".postalCode") ? null : ReadString(ref reader);
+                    _postalCode = ReadString(ref reader, ref at, ".postalCode");
                 }
                 else if (reader.ValueTextEquals("region"u8))
                 {
-                    _region = NextValueIsNull(ref reader, ref at, ".region") ? null : ReadString(ref reader);
+                    _region = ReadString(ref reader, ref at, ".region");
                 }
                 else if (reader.ValueTextEquals("regionCode"u8))
                 {
-                    _regionCode = NextValueIsNull(ref reader, ref at, ".regionCode") ? null : ReadString(ref reader);
+                    _regionCode = ReadString(ref reader, ref at, ".regionCode");
                 }
                 else if (reader.ValueTextEquals("timezone"u8))
                 {
-                    _timezone = NextValueIsNull(ref reader, ref at, ".timezone") ? null : ReadString(ref reader);
+                    _timezone = ReadString(ref reader, ref at, ".timezone");
                 }
                 else if (reader.ValueTextEquals("visitor"u8))
                 {
-                    _visitor = NextValueIsNull(ref reader, ref at, ".visitor") ? null : ReadString(ref reader);
+                    _visitor = ReadString(ref reader, ref at, ".visitor");
                 }
                 else
                 {

@@ -85,23 +85,23 @@ internal abstract partial class AppliveryClientJson
                 }
                 else if (reader.ValueTextEquals("memberId"u8))
                 {
-                    _memberId = NextValueIsNull(ref reader, ref at, ".memberId") ? null : ReadString(ref reader);
+                    _memberId = ReadString(ref reader, ref at, ".memberId");
                 }
                 else if (reader.ValueTextEquals("email"u8))
                 {
-                    _email = NextValueIsNull(ref reader, ref at, ".email") ? null : ReadString(ref reader);
+                    _email = ReadString(ref reader, ref at, ".email");
                 }
                 else if (reader.ValueTextEquals("firstName"u8))
                 {
-                    _firstName = NextValueIsNull(ref reader, ref at, ".firstName") ? null : ReadString(ref reader);
+                    _firstName = ReadString(ref reader, ref at, ".firstName");
                 }
                 else if (reader.ValueTextEquals("lastName"u8))
                 {
-                    _lastName = NextValueIsNull(ref reader, ref at, ".lastName") ? null : ReadString(ref reader);
+                    _lastName = ReadString(ref reader, ref at, ".lastName");
                 }
                 else if (reader.ValueTextEquals("picture"u8))
                 {
-                    _picture = NextValueIsNull(ref reader, ref at, ".picture") ? null : ReadString(ref reader);
+                    _picture = ReadString(ref reader, ref at, ".picture");
                 }
                 else
                 {

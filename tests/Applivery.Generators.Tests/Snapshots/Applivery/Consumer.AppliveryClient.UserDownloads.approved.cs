@@ -72,11 +72,11 @@ internal abstract partial class AppliveryClientJson
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
-                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                    _id = ReadString(ref reader, ref at, ".id");
                 }
                 else if (reader.ValueTextEquals("total"u8))
                 {
-                    _total = NextValueIsNull(ref reader, ref at, ".total") ? null : ReadInt32(ref reader);
+                    _total = ReadInt32(ref reader, ref at, ".total");
                 }
                 else if (reader.ValueTextEquals("member"u8))
                 {

@@ -51,7 +51,7 @@ namespace Consumer
                 {
                     if (reader.ValueTextEquals(Utf8Name.EncodedUtf8Bytes))
                     {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                        _name = ReadString(ref reader, ref at, ".name");
                     }
                     else if (reader.ValueTextEquals(Utf8Data.EncodedUtf8Bytes))
                     {
@@ -71,8 +71,8 @@ namespace Consumer
 
             return new global::Consumer.Attachment
             {
-                Name = Required(_name, ".name"),
-                Data = Required(_data, ".data"),
+                Name = _name ?? throw MissingProperty(".name"),
+                Data = _data ?? throw MissingProperty(".data"),
             };
         }
 

@@ -132,23 +132,23 @@ namespace Consumer
                 {
                     if (reader.ValueTextEquals(Utf8Name.EncodedUtf8Bytes))
                     {
-                        _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                        _name = ReadString(ref reader, ref at, ".name");
                     }
                     else if (reader.ValueTextEquals(Utf8Count.EncodedUtf8Bytes))
                     {
-                        _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
+                        _count = ReadInt32(ref reader, ref at, ".count");
                     }
                     else if (reader.ValueTextEquals(Utf8Price.EncodedUtf8Bytes))
                     {
-                        _price = NextValueIsNull(ref reader, ref at, ".price") ? null : ReadDouble(ref reader);
+                        _price = ReadDouble(ref reader, ref at, ".price");
                     }
                     else if (reader.ValueTextEquals(Utf8Active.EncodedUtf8Bytes))
                     {
-                        _active = NextValueIsNull(ref reader, ref at, ".active") ? null : ReadBoolean(ref reader);
+                        _active = ReadBoolean(ref reader, ref at, ".active");
                     }
                     else if (reader.ValueTextEquals(Utf8When.EncodedUtf8Bytes))
                     {
-                        _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
+                        _when = ReadDateTimeOffset(ref reader, ref at, ".when");
                     }
                     else if (reader.ValueTextEquals(Utf8Color.EncodedUtf8Bytes))
                     {
@@ -156,7 +156,7 @@ namespace Consumer
                     }
                     else if (reader.ValueTextEquals(Utf8Note.EncodedUtf8Bytes))
                     {
-                        _note = NextValueIsNull(ref reader, ref at, ".note") ? null : ReadString(ref reader);
+                        _note = ReadString(ref reader, ref at, ".note");
                     }
                     else if (reader.ValueTextEquals(Utf8Tags.EncodedUtf8Bytes))
                     {
@@ -208,7 +208,7 @@ namespace Consumer
 
             return new global::Consumer.FormFields
             {
-                Name = Required(_name, ".name"),
+                Name = _name ?? throw MissingProperty(".name"),
                 Count = _count,
                 Price = _price,
                 Active = _active,

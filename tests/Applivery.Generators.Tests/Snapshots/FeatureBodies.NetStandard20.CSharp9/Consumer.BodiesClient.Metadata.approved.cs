@@ -50,11 +50,11 @@ namespace Consumer
                 {
                     if (reader.ValueTextEquals(Utf8Owner.EncodedUtf8Bytes))
                     {
-                        _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadString(ref reader);
+                        _owner = ReadString(ref reader, ref at, ".owner");
                     }
                     else if (reader.ValueTextEquals(Utf8Size.EncodedUtf8Bytes))
                     {
-                        _size = NextValueIsNull(ref reader, ref at, ".size") ? null : ReadInt32(ref reader);
+                        _size = ReadInt32(ref reader, ref at, ".size");
                     }
                     else
                     {

@@ -55,15 +55,15 @@ namespace Consumer
                 {
                     if (reader.ValueTextEquals(Utf8R.EncodedUtf8Bytes))
                     {
-                        _r = NextValueIsNull(ref reader, ref at, ".R") ? null : ReadInt32(ref reader);
+                        _r = ReadInt32(ref reader, ref at, ".R");
                     }
                     else if (reader.ValueTextEquals(Utf8G.EncodedUtf8Bytes))
                     {
-                        _g = NextValueIsNull(ref reader, ref at, ".G") ? null : ReadInt32(ref reader);
+                        _g = ReadInt32(ref reader, ref at, ".G");
                     }
                     else if (reader.ValueTextEquals(Utf8B.EncodedUtf8Bytes))
                     {
-                        _b = NextValueIsNull(ref reader, ref at, ".B") ? null : ReadInt32(ref reader);
+                        _b = ReadInt32(ref reader, ref at, ".B");
                     }
                     else
                     {

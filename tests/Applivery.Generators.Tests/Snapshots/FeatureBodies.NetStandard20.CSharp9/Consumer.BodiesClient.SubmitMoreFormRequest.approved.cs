@@ -89,7 +89,7 @@ namespace Consumer
                     }
                     else if (reader.ValueTextEquals(Utf8Quoted.EncodedUtf8Bytes))
                     {
-                        _quoted = NextValueIsNull(ref reader, ref at, ".quoted") ? null : ReadString(ref reader);
+                        _quoted = ReadString(ref reader, ref at, ".quoted");
                     }
                     else if (reader.ValueTextEquals(Utf8ListOfObjects.EncodedUtf8Bytes))
                     {

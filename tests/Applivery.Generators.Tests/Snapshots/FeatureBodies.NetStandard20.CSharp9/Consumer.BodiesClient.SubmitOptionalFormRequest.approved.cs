@@ -47,7 +47,7 @@ namespace Consumer
                 {
                     if (reader.ValueTextEquals(Utf8Q.EncodedUtf8Bytes))
                     {
-                        _q = NextValueIsNull(ref reader, ref at, ".q") ? null : ReadString(ref reader);
+                        _q = ReadString(ref reader, ref at, ".q");
                     }
                     else
                     {

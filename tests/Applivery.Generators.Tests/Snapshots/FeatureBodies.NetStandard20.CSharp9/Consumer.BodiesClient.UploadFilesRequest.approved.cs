@@ -114,15 +114,15 @@ namespace Consumer
                     }
                     else if (reader.ValueTextEquals(Utf8Title.EncodedUtf8Bytes))
                     {
-                        _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
+                        _title = ReadString(ref reader, ref at, ".title");
                     }
                     else if (reader.ValueTextEquals(Utf8Count.EncodedUtf8Bytes))
                     {
-                        _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
+                        _count = ReadInt32(ref reader, ref at, ".count");
                     }
                     else if (reader.ValueTextEquals(Utf8When.EncodedUtf8Bytes))
                     {
-                        _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
+                        _when = ReadDateTimeOffset(ref reader, ref at, ".when");
                     }
                     else if (reader.ValueTextEquals(Utf8Color.EncodedUtf8Bytes))
                     {
@@ -138,7 +138,7 @@ namespace Consumer
                     }
                     else if (reader.ValueTextEquals(Utf8Description.EncodedUtf8Bytes))
                     {
-                        _description = NextValueIsNull(ref reader, ref at, ".description") ? null : ReadString(ref reader);
+                        _description = ReadString(ref reader, ref at, ".description");
                     }
                     else
                     {
@@ -154,10 +154,10 @@ namespace Consumer
 
             return new global::Consumer.UploadFilesRequest
             {
-                Files = Required(_files, ".files"),
+                Files = _files ?? throw MissingProperty(".files"),
                 Avatar = _avatar,
                 Metadata = _metadata,
-                Title = Required(_title, ".title"),
+                Title = _title ?? throw MissingProperty(".title"),
                 Count = _count,
                 When = _when,
                 Color = _color,

@@ -51,7 +51,7 @@ internal abstract partial class BodiesClientJson
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else if (reader.ValueTextEquals("data"u8))
                 {
@@ -71,8 +71,8 @@ internal abstract partial class BodiesClientJson
 
         return new global::Consumer.Attachment
         {
-            Name = Required(_name, ".name"),
-            Data = Required(_data, ".data"),
+            Name = _name ?? throw MissingProperty(".name"),
+            Data = _data ?? throw MissingProperty(".data"),
         };
     }
 

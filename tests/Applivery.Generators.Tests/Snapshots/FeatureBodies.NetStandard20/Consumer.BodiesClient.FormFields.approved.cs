@@ -132,23 +132,23 @@ internal abstract partial class BodiesClientJson
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else if (reader.ValueTextEquals("count"u8))
                 {
-                    _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
+                    _count = ReadInt32(ref reader, ref at, ".count");
                 }
                 else if (reader.ValueTextEquals("price"u8))
                 {
-                    _price = NextValueIsNull(ref reader, ref at, ".price") ? null : ReadDouble(ref reader);
+                    _price = ReadDouble(ref reader, ref at, ".price");
                 }
                 else if (reader.ValueTextEquals("active"u8))
                 {
-                    _active = NextValueIsNull(ref reader, ref at, ".active") ? null : ReadBoolean(ref reader);
+                    _active = ReadBoolean(ref reader, ref at, ".active");
                 }
                 else if (reader.ValueTextEquals("when"u8))
                 {
-                    _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
+                    _when = ReadDateTimeOffset(ref reader, ref at, ".when");
                 }
                 else if (reader.ValueTextEquals("color"u8))
                 {
@@ -156,7 +156,7 @@ internal abstract partial class BodiesClientJson
                 }
                 else if (reader.ValueTextEquals("note"u8))
                 {
-                    _note = NextValueIsNull(ref reader, ref at, ".note") ? null : ReadString(ref reader);
+                    _note = ReadString(ref reader, ref at, ".note");
                 }
                 else if (reader.ValueTextEquals("tags"u8))
                 {
@@ -208,7 +208,7 @@ internal abstract partial class BodiesClientJson
 
         return new global::Consumer.FormFields
         {
-            Name = Required(_name, ".name"),
+            Name = _name ?? throw MissingProperty(".name"),
             Count = _count,
             Price = _price,
             Active = _active,

@@ -50,11 +50,11 @@ internal abstract partial class BodiesClientJson
             {
                 if (reader.ValueTextEquals("owner"u8))
                 {
-                    _owner = NextValueIsNull(ref reader, ref at, ".owner") ? null : ReadString(ref reader);
+                    _owner = ReadString(ref reader, ref at, ".owner");
                 }
                 else if (reader.ValueTextEquals("size"u8))
                 {
-                    _size = NextValueIsNull(ref reader, ref at, ".size") ? null : ReadInt32(ref reader);
+                    _size = ReadInt32(ref reader, ref at, ".size");
                 }
                 else
                 {

@@ -47,7 +47,7 @@ internal abstract partial class BodiesClientJson
             {
                 if (reader.ValueTextEquals("q"u8))
                 {
-                    _q = NextValueIsNull(ref reader, ref at, ".q") ? null : ReadString(ref reader);
+                    _q = ReadString(ref reader, ref at, ".q");
                 }
                 else
                 {

@@ -55,15 +55,15 @@ internal abstract partial class BodiesClientJson
             {
                 if (reader.ValueTextEquals("R"u8))
                 {
-                    _r = NextValueIsNull(ref reader, ref at, ".R") ? null : ReadInt32(ref reader);
+                    _r = ReadInt32(ref reader, ref at, ".R");
                 }
                 else if (reader.ValueTextEquals("G"u8))
                 {
-                    _g = NextValueIsNull(ref reader, ref at, ".G") ? null : ReadInt32(ref reader);
+                    _g = ReadInt32(ref reader, ref at, ".G");
                 }
                 else if (reader.ValueTextEquals("B"u8))
                 {
-                    _b = NextValueIsNull(ref reader, ref at, ".B") ? null : ReadInt32(ref reader);
+                    _b = ReadInt32(ref reader, ref at, ".B");
                 }
                 else
                 {

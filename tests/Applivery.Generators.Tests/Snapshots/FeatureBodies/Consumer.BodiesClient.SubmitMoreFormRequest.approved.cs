@@ -89,7 +89,7 @@ internal abstract partial class BodiesClientJson
                 }
                 else if (reader.ValueTextEquals("quoted"u8))
                 {
-                    _quoted = NextValueIsNull(ref reader, ref at, ".quoted") ? null : ReadString(ref reader);
+                    _quoted = ReadString(ref reader, ref at, ".quoted");
                 }
                 else if (reader.ValueTextEquals("listOfObjects"u8))
                 {

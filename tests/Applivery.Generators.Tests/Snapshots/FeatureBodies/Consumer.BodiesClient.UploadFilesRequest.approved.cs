@@ -114,15 +114,15 @@ internal abstract partial class BodiesClientJson
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
-                    _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
+                    _title = ReadString(ref reader, ref at, ".title");
                 }
                 else if (reader.ValueTextEquals("count"u8))
                 {
-                    _count = NextValueIsNull(ref reader, ref at, ".count") ? null : ReadInt32(ref reader);
+                    _count = ReadInt32(ref reader, ref at, ".count");
                 }
                 else if (reader.ValueTextEquals("when"u8))
                 {
-                    _when = NextValueIsNull(ref reader, ref at, ".when") ? null : ReadDateTimeOffset(ref reader);
+                    _when = ReadDateTimeOffset(ref reader, ref at, ".when");
                 }
                 else if (reader.ValueTextEquals("color"u8))
                 {
@@ -138,7 +138,7 @@ internal abstract partial class BodiesClientJson
                 }
                 else if (reader.ValueTextEquals("description"u8))
                 {
-                    _description = NextValueIsNull(ref reader, ref at, ".description") ? null : ReadString(ref reader);
+                    _description = ReadString(ref reader, ref at, ".description");
                 }
                 else
                 {
@@ -154,10 +154,10 @@ internal abstract partial class BodiesClientJson
 
         return new global::Consumer.UploadFilesRequest
         {
-            Files = Required(_files, ".files"),
+            Files = _files ?? throw MissingProperty(".files"),
             Avatar = _avatar,
             Metadata = _metadata,
-            Title = Required(_title, ".title"),
+            Title = _title ?? throw MissingProperty(".title"),
             Count = _count,
             When = _when,
             Color = _color,

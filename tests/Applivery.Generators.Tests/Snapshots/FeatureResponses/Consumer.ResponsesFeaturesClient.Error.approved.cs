@@ -50,11 +50,11 @@ internal abstract partial class ResponsesFeaturesClientJson
             {
                 if (reader.ValueTextEquals("code"u8))
                 {
-                    _code = NextValueIsNull(ref reader, ref at, ".code") ? null : ReadInt32(ref reader);
+                    _code = ReadInt32(ref reader, ref at, ".code");
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {
-                    _message = NextValueIsNull(ref reader, ref at, ".message") ? null : ReadString(ref reader);
+                    _message = ReadString(ref reader, ref at, ".message");
                 }
                 else
                 {

@@ -50,11 +50,11 @@ internal abstract partial class ResponsesFeaturesClientJson
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
-                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                    _id = ReadString(ref reader, ref at, ".id");
                 }
                 else if (reader.ValueTextEquals("state"u8))
                 {
-                    _state = NextValueIsNull(ref reader, ref at, ".state") ? null : ReadString(ref reader);
+                    _state = ReadString(ref reader, ref at, ".state");
                 }
                 else
                 {
@@ -70,7 +70,7 @@ internal abstract partial class ResponsesFeaturesClientJson
 
         return new global::Consumer.Job
         {
-            Id = Required(_id, ".id"),
+            Id = _id ?? throw MissingProperty(".id"),
             State = _state,
         };
     }

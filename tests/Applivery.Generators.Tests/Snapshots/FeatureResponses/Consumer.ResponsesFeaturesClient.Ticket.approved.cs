@@ -45,7 +45,7 @@ internal abstract partial class ResponsesFeaturesClientJson
             {
                 if (reader.ValueTextEquals("ticket"u8))
                 {
-                    _ticketValue = NextValueIsNull(ref reader, ref at, ".ticket") ? null : ReadString(ref reader);
+                    _ticketValue = ReadString(ref reader, ref at, ".ticket");
                 }
                 else
                 {
@@ -61,7 +61,7 @@ internal abstract partial class ResponsesFeaturesClientJson
 
         return new global::Consumer.Ticket
         {
-            TicketValue = Required(_ticketValue, ".ticket"),
+            TicketValue = _ticketValue ?? throw MissingProperty(".ticket"),
         };
     }
 

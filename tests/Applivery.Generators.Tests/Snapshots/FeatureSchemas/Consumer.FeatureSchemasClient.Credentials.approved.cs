@@ -54,11 +54,11 @@ internal abstract partial class FeatureSchemasClientJson
             {
                 if (reader.ValueTextEquals("email"u8))
                 {
-                    _email = NextValueIsNull(ref reader, ref at, ".email") ? null : ReadString(ref reader);
+                    _email = ReadString(ref reader, ref at, ".email");
                 }
                 else if (reader.ValueTextEquals("password"u8))
                 {
-                    _password = NextValueIsNull(ref reader, ref at, ".password") ? null : ReadString(ref reader);
+                    _password = ReadString(ref reader, ref at, ".password");
                 }
                 else
                 {
@@ -74,7 +74,7 @@ internal abstract partial class FeatureSchemasClientJson
 
         return new global::Consumer.Credentials
         {
-            Email = Required(_email, ".email"),
+            Email = _email ?? throw MissingProperty(".email"),
             Password = _password,
         };
     }

@@ -53,7 +53,7 @@ internal abstract partial class FeatureSchemasClientJson
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else
                 {
@@ -71,7 +71,7 @@ internal abstract partial class FeatureSchemasClientJson
 
         return new global::Consumer.Labels
         {
-            Name = Required(_name, ".name"),
+            Name = _name ?? throw MissingProperty(".name"),
             AdditionalProperties = additionalProperties,
         };
     }

@@ -65,11 +65,11 @@ internal abstract partial class FeatureSchemasClientJson
             {
                 if (reader.ValueTextEquals("mass"u8))
                 {
-                    _mass = NextValueIsNull(ref reader, ref at, ".mass") ? null : ReadDouble(ref reader);
+                    _mass = ReadDouble(ref reader, ref at, ".mass");
                 }
                 else if (reader.ValueTextEquals("radius"u8))
                 {
-                    _radius = NextValueIsNull(ref reader, ref at, ".radius") ? null : ReadDouble(ref reader);
+                    _radius = ReadDouble(ref reader, ref at, ".radius");
                 }
                 else
                 {

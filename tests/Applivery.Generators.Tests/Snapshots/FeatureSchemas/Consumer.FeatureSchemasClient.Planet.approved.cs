@@ -77,15 +77,15 @@ internal abstract partial class FeatureSchemasClientJson
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
-                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadInt64(ref reader);
+                    _id = ReadInt64(ref reader, ref at, ".id");
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else if (reader.ValueTextEquals("lastUpdated"u8))
                 {
-                    _lastUpdated = NextValueIsNull(ref reader, ref at, ".lastUpdated") ? null : ReadDateTimeOffset(ref reader);
+                    _lastUpdated = ReadDateTimeOffset(ref reader, ref at, ".lastUpdated");
                 }
                 else if (reader.ValueTextEquals("satellites"u8))
                 {
@@ -109,8 +109,8 @@ internal abstract partial class FeatureSchemasClientJson
 
         return new global::Consumer.Planet
         {
-            Id = Required(_id, ".id"),
-            Name = Required(_name, ".name"),
+            Id = _id ?? throw MissingProperty(".id"),
+            Name = _name ?? throw MissingProperty(".name"),
             LastUpdated = _lastUpdated,
             Satellites = _satellites,
             Measurements = _measurements,

@@ -56,11 +56,11 @@ internal abstract partial class FeatureSchemasClientJson
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
-                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadInt64(ref reader);
+                    _id = ReadInt64(ref reader, ref at, ".id");
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else if (reader.ValueTextEquals("orbit"u8))
                 {
@@ -81,7 +81,7 @@ internal abstract partial class FeatureSchemasClientJson
         return new global::Consumer.Satellite
         {
             Id = _id,
-            Name = Required(_name, ".name"),
+            Name = _name ?? throw MissingProperty(".name"),
             Orbit = _orbit,
         };
     }

@@ -56,7 +56,7 @@ internal abstract partial class FeatureSchemasClientJson
                 }
                 else if (reader.ValueTextEquals("period"u8))
                 {
-                    _period = NextValueIsNull(ref reader, ref at, ".period") ? null : ReadDouble(ref reader);
+                    _period = ReadDouble(ref reader, ref at, ".period");
                 }
                 else
                 {

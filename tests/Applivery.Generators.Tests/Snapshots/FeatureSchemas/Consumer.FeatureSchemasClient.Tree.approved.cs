@@ -75,7 +75,7 @@ internal abstract partial class FeatureSchemasClientJson
             {
                 if (reader.ValueTextEquals("label"u8))
                 {
-                    _label = NextValueIsNull(ref reader, ref at, ".label") ? null : ReadString(ref reader);
+                    _label = ReadString(ref reader, ref at, ".label");
                 }
                 else if (reader.ValueTextEquals("children"u8))
                 {

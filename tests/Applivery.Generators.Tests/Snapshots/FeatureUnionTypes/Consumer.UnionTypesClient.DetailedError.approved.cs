@@ -51,7 +51,7 @@ internal abstract partial class UnionTypesClientJson
             {
                 if (reader.ValueTextEquals("code"u8))
                 {
-                    _code = NextValueIsNull(ref reader, ref at, ".code") ? null : ReadInt32(ref reader);
+                    _code = ReadInt32(ref reader, ref at, ".code");
                 }
                 else if (reader.ValueTextEquals("details"u8))
                 {
@@ -71,8 +71,8 @@ internal abstract partial class UnionTypesClientJson
 
         return new global::Consumer.DetailedError
         {
-            Code = Required(_code, ".code"),
-            Details = Required(_details, ".details"),
+            Code = _code ?? throw MissingProperty(".code"),
+            Details = _details ?? throw MissingProperty(".details"),
         };
     }
 

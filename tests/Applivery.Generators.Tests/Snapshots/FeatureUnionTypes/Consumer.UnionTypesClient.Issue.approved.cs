@@ -55,15 +55,15 @@ internal abstract partial class UnionTypesClientJson
             {
                 if (reader.ValueTextEquals("number"u8))
                 {
-                    _number = NextValueIsNull(ref reader, ref at, ".number") ? null : ReadInt32(ref reader);
+                    _number = ReadInt32(ref reader, ref at, ".number");
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
-                    _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
+                    _title = ReadString(ref reader, ref at, ".title");
                 }
                 else if (reader.ValueTextEquals("stars"u8))
                 {
-                    _stars = NextValueIsNull(ref reader, ref at, ".stars") ? null : ReadString(ref reader);
+                    _stars = ReadString(ref reader, ref at, ".stars");
                 }
                 else
                 {
@@ -79,7 +79,7 @@ internal abstract partial class UnionTypesClientJson
 
         return new global::Consumer.Issue
         {
-            Number = Required(_number, ".number"),
+            Number = _number ?? throw MissingProperty(".number"),
             Title = _title,
             Stars = _stars,
         };

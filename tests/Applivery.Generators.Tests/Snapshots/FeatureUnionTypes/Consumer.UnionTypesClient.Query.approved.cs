@@ -94,7 +94,7 @@ internal abstract partial class UnionTypesClientJson
             {
                 if (reader.ValueTextEquals("text"u8))
                 {
-                    _text = NextValueIsNull(ref reader, ref at, ".text") ? null : ReadString(ref reader);
+                    _text = ReadString(ref reader, ref at, ".text");
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
@@ -138,7 +138,7 @@ internal abstract partial class UnionTypesClientJson
 
         return new global::Consumer.Query
         {
-            Text = Required(_text, ".text"),
+            Text = _text ?? throw MissingProperty(".text"),
             Id = _id,
             Scalar = _scalar,
             Tags = _tags,

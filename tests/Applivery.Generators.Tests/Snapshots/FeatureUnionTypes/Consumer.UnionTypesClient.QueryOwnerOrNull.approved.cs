@@ -47,7 +47,7 @@ internal abstract partial class UnionTypesClientJson
             {
                 if (reader.ValueTextEquals("login"u8))
                 {
-                    _login = NextValueIsNull(ref reader, ref at, ".login") ? null : ReadString(ref reader);
+                    _login = ReadString(ref reader, ref at, ".login");
                 }
                 else
                 {
@@ -63,7 +63,7 @@ internal abstract partial class UnionTypesClientJson
 
         return new global::Consumer.QueryOwnerOrNull
         {
-            Login = Required(_login, ".login"),
+            Login = _login ?? throw MissingProperty(".login"),
         };
     }
 

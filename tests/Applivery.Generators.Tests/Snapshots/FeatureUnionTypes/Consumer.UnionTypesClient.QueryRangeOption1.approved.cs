@@ -52,11 +52,11 @@ internal abstract partial class UnionTypesClientJson
             {
                 if (reader.ValueTextEquals("from"u8))
                 {
-                    _from = NextValueIsNull(ref reader, ref at, ".from") ? null : ReadInt32(ref reader);
+                    _from = ReadInt32(ref reader, ref at, ".from");
                 }
                 else if (reader.ValueTextEquals("to"u8))
                 {
-                    _to = NextValueIsNull(ref reader, ref at, ".to") ? null : ReadInt32(ref reader);
+                    _to = ReadInt32(ref reader, ref at, ".to");
                 }
                 else
                 {
@@ -72,7 +72,7 @@ internal abstract partial class UnionTypesClientJson
 
         return new global::Consumer.QueryRangeOption1
         {
-            From = Required(_from, ".from"),
+            From = _from ?? throw MissingProperty(".from"),
             To = _to,
         };
     }

@@ -57,11 +57,11 @@ internal abstract partial class UnionTypesClientJson
             {
                 if (reader.ValueTextEquals("fullName"u8))
                 {
-                    _fullName = NextValueIsNull(ref reader, ref at, ".fullName") ? null : ReadString(ref reader);
+                    _fullName = ReadString(ref reader, ref at, ".fullName");
                 }
                 else if (reader.ValueTextEquals("stars"u8))
                 {
-                    _stars = NextValueIsNull(ref reader, ref at, ".stars") ? null : ReadInt32(ref reader);
+                    _stars = ReadInt32(ref reader, ref at, ".stars");
                 }
                 else if (reader.ValueTextEquals("owner"u8))
                 {
@@ -81,8 +81,8 @@ internal abstract partial class UnionTypesClientJson
 
         return new global::Consumer.Repository
         {
-            FullName = Required(_fullName, ".fullName"),
-            Stars = Required(_stars, ".stars"),
+            FullName = _fullName ?? throw MissingProperty(".fullName"),
+            Stars = _stars ?? throw MissingProperty(".stars"),
             Owner = _owner,
         };
     }

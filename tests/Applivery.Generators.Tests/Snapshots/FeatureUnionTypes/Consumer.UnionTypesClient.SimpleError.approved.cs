@@ -45,7 +45,7 @@ internal abstract partial class UnionTypesClientJson
             {
                 if (reader.ValueTextEquals("message"u8))
                 {
-                    _message = NextValueIsNull(ref reader, ref at, ".message") ? null : ReadString(ref reader);
+                    _message = ReadString(ref reader, ref at, ".message");
                 }
                 else
                 {
@@ -61,7 +61,7 @@ internal abstract partial class UnionTypesClientJson
 
         return new global::Consumer.SimpleError
         {
-            Message = Required(_message, ".message"),
+            Message = _message ?? throw MissingProperty(".message"),
         };
     }
 

@@ -51,11 +51,11 @@ internal abstract partial class UnionTypesClientJson
             {
                 if (reader.ValueTextEquals("login"u8))
                 {
-                    _login = NextValueIsNull(ref reader, ref at, ".login") ? null : ReadString(ref reader);
+                    _login = ReadString(ref reader, ref at, ".login");
                 }
                 else if (reader.ValueTextEquals("followers"u8))
                 {
-                    _followers = NextValueIsNull(ref reader, ref at, ".followers") ? null : ReadInt32(ref reader);
+                    _followers = ReadInt32(ref reader, ref at, ".followers");
                 }
                 else
                 {
@@ -71,7 +71,7 @@ internal abstract partial class UnionTypesClientJson
 
         return new global::Consumer.User
         {
-            Login = Required(_login, ".login"),
+            Login = _login ?? throw MissingProperty(".login"),
             Followers = _followers,
         };
     }

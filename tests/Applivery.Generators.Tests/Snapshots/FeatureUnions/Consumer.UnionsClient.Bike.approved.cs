@@ -39,7 +39,7 @@ internal abstract partial class UnionsClientJson
             {
                 if (reader.ValueTextEquals("gears"u8))
                 {
-                    _gears = NextValueIsNull(ref reader, ref at, ".gears") ? null : ReadInt32(ref reader);
+                    _gears = ReadInt32(ref reader, ref at, ".gears");
                 }
                 else
                 {

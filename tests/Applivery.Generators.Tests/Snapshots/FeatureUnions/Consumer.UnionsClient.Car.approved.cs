@@ -44,11 +44,11 @@ internal abstract partial class UnionsClientJson
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
-                    _id = NextValueIsNull(ref reader, ref at, ".id") ? null : ReadString(ref reader);
+                    _id = ReadString(ref reader, ref at, ".id");
                 }
                 else if (reader.ValueTextEquals("wheels"u8))
                 {
-                    _wheels = NextValueIsNull(ref reader, ref at, ".wheels") ? null : ReadInt32(ref reader);
+                    _wheels = ReadInt32(ref reader, ref at, ".wheels");
                 }
                 else
                 {
@@ -65,7 +65,7 @@ internal abstract partial class UnionsClientJson
         return new global::Consumer.Car
         {
             Id = _id,
-            Wheels = Required(_wheels, ".wheels"),
+            Wheels = _wheels ?? throw MissingProperty(".wheels"),
         };
     }
 

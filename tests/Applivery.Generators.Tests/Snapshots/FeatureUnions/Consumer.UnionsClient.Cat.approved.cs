@@ -47,15 +47,15 @@ internal abstract partial class UnionsClientJson
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else if (reader.ValueTextEquals("hunts"u8))
                 {
-                    _hunts = NextValueIsNull(ref reader, ref at, ".hunts") ? null : ReadBoolean(ref reader);
+                    _hunts = ReadBoolean(ref reader, ref at, ".hunts");
                 }
                 else if (reader.ValueTextEquals("age"u8))
                 {
-                    _age = NextValueIsNull(ref reader, ref at, ".age") ? null : ReadInt32(ref reader);
+                    _age = ReadInt32(ref reader, ref at, ".age");
                 }
                 else
                 {
@@ -71,7 +71,7 @@ internal abstract partial class UnionsClientJson
 
         return new global::Consumer.Cat
         {
-            Name = Required(_name, ".name"),
+            Name = _name ?? throw MissingProperty(".name"),
             Hunts = _hunts,
             Age = _age,
         };

@@ -39,7 +39,7 @@ internal abstract partial class UnionsClientJson
             {
                 if (reader.ValueTextEquals("radius"u8))
                 {
-                    _radius = NextValueIsNull(ref reader, ref at, ".radius") ? null : ReadDouble(ref reader);
+                    _radius = ReadDouble(ref reader, ref at, ".radius");
                 }
                 else
                 {
@@ -55,7 +55,7 @@ internal abstract partial class UnionsClientJson
 
         return new global::Consumer.Circle
         {
-            Radius = Required(_radius, ".radius"),
+            Radius = _radius ?? throw MissingProperty(".radius"),
         };
     }
 

@@ -41,11 +41,11 @@ internal abstract partial class UnionsClientJson
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else if (reader.ValueTextEquals("bark"u8))
                 {
-                    _bark = NextValueIsNull(ref reader, ref at, ".bark") ? null : ReadBoolean(ref reader);
+                    _bark = ReadBoolean(ref reader, ref at, ".bark");
                 }
                 else
                 {
@@ -61,8 +61,8 @@ internal abstract partial class UnionsClientJson
 
         return new global::Consumer.Dog
         {
-            Name = Required(_name, ".name"),
-            Bark = Required(_bark, ".bark"),
+            Name = _name ?? throw MissingProperty(".name"),
+            Bark = _bark ?? throw MissingProperty(".bark"),
         };
     }
 

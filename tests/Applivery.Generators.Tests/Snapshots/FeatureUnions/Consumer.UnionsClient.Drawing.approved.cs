@@ -65,7 +65,7 @@ internal abstract partial class UnionsClientJson
             {
                 if (reader.ValueTextEquals("title"u8))
                 {
-                    _title = NextValueIsNull(ref reader, ref at, ".title") ? null : ReadString(ref reader);
+                    _title = ReadString(ref reader, ref at, ".title");
                 }
                 else if (reader.ValueTextEquals("main"u8))
                 {
@@ -89,8 +89,8 @@ internal abstract partial class UnionsClientJson
 
         return new global::Consumer.Drawing
         {
-            Title = Required(_title, ".title"),
-            Main = Required(_main, ".main"),
+            Title = _title ?? throw MissingProperty(".title"),
+            Main = _main ?? throw MissingProperty(".main"),
             Shapes = _shapes,
         };
     }

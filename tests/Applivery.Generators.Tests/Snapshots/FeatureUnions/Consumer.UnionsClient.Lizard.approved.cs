@@ -41,11 +41,11 @@ internal abstract partial class UnionsClientJson
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else if (reader.ValueTextEquals("color"u8))
                 {
-                    _color = NextValueIsNull(ref reader, ref at, ".color") ? null : ReadString(ref reader);
+                    _color = ReadString(ref reader, ref at, ".color");
                 }
                 else
                 {
@@ -61,7 +61,7 @@ internal abstract partial class UnionsClientJson
 
         return new global::Consumer.Lizard
         {
-            Name = Required(_name, ".name"),
+            Name = _name ?? throw MissingProperty(".name"),
             Color = _color,
         };
     }

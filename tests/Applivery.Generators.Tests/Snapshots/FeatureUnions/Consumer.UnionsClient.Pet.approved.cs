@@ -134,7 +134,7 @@ internal abstract partial class UnionsClientJson
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    _name = NextValueIsNull(ref reader, ref at, ".name") ? null : ReadString(ref reader);
+                    _name = ReadString(ref reader, ref at, ".name");
                 }
                 else
                 {
@@ -150,7 +150,7 @@ internal abstract partial class UnionsClientJson
 
         return new global::Consumer.UnknownPet
         {
-            Name = Required(_name, ".name"),
+            Name = _name ?? throw MissingProperty(".name"),
             DiscriminatorValue = discriminatorValue,
             RawJson = rawJson,
         };

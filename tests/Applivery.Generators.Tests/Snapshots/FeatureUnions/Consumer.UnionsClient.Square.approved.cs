@@ -39,7 +39,7 @@ internal abstract partial class UnionsClientJson
             {
                 if (reader.ValueTextEquals("side"u8))
                 {
-                    _side = NextValueIsNull(ref reader, ref at, ".side") ? null : ReadDouble(ref reader);
+                    _side = ReadDouble(ref reader, ref at, ".side");
                 }
                 else
                 {
@@ -55,7 +55,7 @@ internal abstract partial class UnionsClientJson
 
         return new global::Consumer.Square
         {
-            Side = Required(_side, ".side"),
+            Side = _side ?? throw MissingProperty(".side"),
         };
     }
 
