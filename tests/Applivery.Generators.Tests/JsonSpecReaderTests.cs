@@ -50,6 +50,17 @@ public class JsonSpecReaderTests : IClassFixture<PublicSpecs>
     [InlineData("{\"number\": \"12\", \"plain\": 12, \"text\": \"true\", \"flag\": true, \"nothing\": null, \"empty\": \"\"}")]
     public void JsonReadsAsTheYamlPathReadsIt(string text) => AssertReadsAsYaml(text, expectFastPath: true, text);
 
+    [Fact]
+    public void LongKeysAndKeysWithTheColonOnTheNextLineReadAsTheYamlPathReadsThem()
+    {
+        var longKey = new string('k', 1100);
+        AssertReadsAsYaml("{\"" + longKey + "\": 1, \"b\"\n  : 2, \"c\"\r\n:\t3, \"d\"" + new string(' ', 1100) + ": 4}", expectFastPath: true, "long keys");
+
+        // Duplicates around the 16 keys where the reader switches from a scan to a set.
+        var keys = string.Join(", ", Enumerable.Range(1, 18).Select(i => $"\"k{i}\": {i}"));
+        AssertReadsAsYaml("{" + keys + ", \"k1\": 0, \"k16\": 0, \"k18\": 0}", expectFastPath: true, "duplicates past 16 keys");
+    }
+
     [Theory]
     [InlineData("{\"a\": 1, # a YAML comment\n\"b\": 2}")]
     [InlineData("{\"a\": 1,}")]
