@@ -80,7 +80,7 @@ public class JsonSpecReaderTests : IClassFixture<PublicSpecs>
     [InlineData("[1 2]")]
     public void TextThatIsNotStrictJsonIsLeftToTheYamlPath(string text)
     {
-        var problems = new SpecDiagnostics("/spec/case.json");
+        var problems = new SpecDiagnostics("/spec/case.yaml");
         Assert.False(JsonSpecReader.TryRead(text, problems, out var root));
         Assert.Null(root);
         Assert.Empty(problems.Items);
@@ -101,15 +101,70 @@ public class JsonSpecReaderTests : IClassFixture<PublicSpecs>
     }
 
     [Theory]
+    [InlineData("{\n  \"a\": 1,\n  \"b\": 2,\n}", 3, 0, "a comma before '}'")]
+    [InlineData("{\"a\": [1, 2,]}", 0, 12, "a comma before ']'")]
+    [InlineData("{\"a\": 1, # a comment\n\"b\": 2}", 0, 9, "expected a property name in double quotes")]
+    [InlineData("{'a': 1}", 0, 1, "expected a property name in double quotes")]
+    [InlineData("{\"a\": yes}", 0, 6, "a value JSON does not define (text is in double quotes; true, false, null and numbers are plain)")]
+    [InlineData("# comment\n{\"a\": 1}", 0, 0, "a value JSON does not define (text is in double quotes; true, false, null and numbers are plain)")]
+    [InlineData("{\"a\": 1}\n# a trailing comment\n", 1, 0, "text after the end of the document")]
+    public void AJsonFileThatIsNotStrictJsonIsReadAsYamlAndSaysWhereItIsNotJson(string text, int line, int column, string reason)
+    {
+        var problems = new SpecDiagnostics("/spec/api.json");
+        var root = SpecTextReader.Read(text, problems);
+
+        var yamlProblems = new SpecDiagnostics("/spec/api.json");
+        Assert.True(Describe(SpecTextReader.ReadYaml(text, yamlProblems)).SequenceEqual(Describe(root)));
+        var warning = Assert.Single(problems.Items.Except(yamlProblems.Items));
+        Assert.Equal("APG015", warning.Id);
+        Assert.Equal(new[] { "api.json", reason }, warning.Arguments.ToArray());
+        Assert.Equal((line, column), (warning.Location!.StartLine, warning.Location.StartColumn));
+    }
+
+    [Theory]
+    [InlineData("{\"a\": \"line\u2028separator\"}")] // JSON, only read by the YAML path
+    [InlineData("{\"a\": 1}")]
+    public void AJsonFileThatIsJsonGetsNoAPG015(string text)
+    {
+        var problems = new SpecDiagnostics("/spec/api.json");
+        Assert.NotNull(SpecTextReader.Read(text, problems));
+        Assert.DoesNotContain(problems.Items, item => item.Id == "APG015");
+    }
+
+    [Theory]
+    [InlineData("{\"a\": 1")] // YAML cannot read it either: APG001 alone
+    [InlineData("{\"a\": [1,}")]
+    public void AJsonFileNeitherPathReadsIsAPG001Alone(string text)
+    {
+        var problems = new SpecDiagnostics("/spec/api.json");
+        Assert.Null(SpecTextReader.Read(text, problems));
+        Assert.Equal(new[] { "APG001" }, problems.Items.Select(item => item.Id).ToArray());
+    }
+
+    [Fact]
+    public void AJsonFileNestedTooDeeplyIsAPG001AloneAndAYamlFileWithTheSameTextGetsNoAPG015()
+    {
+        var deep = new string('[', SpecTextReader.MaxDepth + 1) + new string(']', SpecTextReader.MaxDepth + 1);
+        var problems = new SpecDiagnostics("/spec/api.json");
+        Assert.Null(SpecTextReader.Read(deep, problems));
+        Assert.Equal(new[] { "APG001" }, problems.Items.Select(item => item.Id).ToArray());
+
+        var yaml = new SpecDiagnostics("/spec/api.yaml");
+        Assert.NotNull(SpecTextReader.Read("{\"a\": 1,}", yaml));
+        Assert.Empty(yaml.Items);
+    }
+
+    [Theory]
     [InlineData("openapi: 3.1.0\ninfo: {title: T, version: '1'}\n")]
     [InlineData("# {\"a\": 1}\n{\"a\": 1}")]
     public void YamlIsNotTakenForJson(string text) => Assert.False(JsonSpecReader.LooksLikeJson(text));
 
     private static void AssertReadsAsYaml(string text, bool expectFastPath, string what)
     {
-        var yamlProblems = new SpecDiagnostics("/spec/case.json");
+        // A .yaml path: a .json one adds APG015 for text that is not strict JSON (tested below).
+        var yamlProblems = new SpecDiagnostics("/spec/case.yaml");
         var yaml = SpecTextReader.ReadYaml(text, yamlProblems);
-        var problems = new SpecDiagnostics("/spec/case.json");
+        var problems = new SpecDiagnostics("/spec/case.yaml");
         var read = SpecTextReader.Read(text, problems);
         Assert.Equal(expectFastPath, JsonSpecReader.LooksLikeJson(text) && JsonSpecReader.TryRead(text, new SpecDiagnostics("/spec/case.json"), out _));
         if (expectFastPath)

@@ -96,6 +96,12 @@ internal static class DiagnosticDescriptors
         "The spec declares the security schemes {0}, but no generated operation has a security requirement the client applies{1}: the client still takes their credentials and sends them with no request",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NotStrictJson = Create(
+        "APG015",
+        "A .json spec is not strict JSON",
+        "'{0}' is not strict JSON here: {1}; it was read as YAML, which accepts it, but other JSON tools may not",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "APG099",
         "The generator failed on this spec",
@@ -118,6 +124,7 @@ internal static class DiagnosticDescriptors
         [DuplicateKey.Id] = DuplicateKey,
         [UnexpectedShape.Id] = UnexpectedShape,
         [CredentialsNeverSent.Id] = CredentialsNeverSent,
+        [NotStrictJson.Id] = NotStrictJson,
         [InternalError.Id] = InternalError,
     };
 

@@ -48,24 +48,33 @@ internal sealed class JsonSpecReader
     /// The document's root, with duplicate keys reported to <paramref name="problems"/> as the YAML path reports them;
     /// false, with nothing reported, when the YAML path must read the text instead.
     /// </summary>
-    public static bool TryRead(string text, SpecDiagnostics problems, out SpecNode? root)
+    public static bool TryRead(string text, SpecDiagnostics problems, out SpecNode? root) => TryRead(text, problems, out root, out _);
+
+    /// <param name="violation">
+    /// Where and why the text is not JSON, when that is why it is left to the YAML path; null when it is JSON that the
+    /// YAML path reads differently (too deep, a YAML line break or a lone surrogate in a string).
+    /// </param>
+    public static bool TryRead(string text, SpecDiagnostics problems, out SpecNode? root, out (SourceSpan Span, string Reason)? violation)
     {
         var found = new SpecDiagnostics(problems.FilePath);
         var reader = new JsonSpecReader(text, found);
+        root = null;
+        violation = null;
         try
         {
             reader.SkipWhitespace();
-            root = reader.ReadValue(depth: 0);
+            var value = reader.ReadValue(depth: 0);
             reader.SkipWhitespace();
             if (reader._index != text.Length)
             {
-                root = null;
-                return false;
+                throw reader.NotJson("text after the end of the document");
             }
+
+            root = value;
         }
-        catch (NotReadHereException)
+        catch (NotReadHereException exception)
         {
-            root = null;
+            violation = exception.Reason is { } reason ? (exception.Span, reason) : null;
             return false;
         }
 
@@ -77,7 +86,7 @@ internal sealed class JsonSpecReader
     {
         if (_index >= _text.Length)
         {
-            throw new NotReadHereException();
+            throw NotJson("the text ends where a value is expected");
         }
 
         return _text[_index] switch
@@ -111,12 +120,12 @@ internal sealed class JsonSpecReader
             SkipWhitespace();
             if (Peek() != '"')
             {
-                throw new NotReadHereException();
+                throw NotJson(Peek() == '}' ? "a comma before '}'" : "expected a property name in double quotes");
             }
 
             var key = ReadString();
             SkipWhitespace();
-            Expect(':');
+            Expect(':', "expected ':' after the property name");
             SkipWhitespace();
             var value = ReadValue(depth + 1);
 
@@ -136,7 +145,7 @@ internal sealed class JsonSpecReader
                 return new SpecMapping(entries.ToArray(), Close(start));
             }
 
-            Expect(',');
+            Expect(',', "expected ',' or '}'");
         }
     }
 
@@ -206,7 +215,7 @@ internal sealed class JsonSpecReader
                 return new SpecSequence(items.ToArray(), Close(start));
             }
 
-            Expect(',');
+            Expect(',', "expected ',' or ']'");
         }
     }
 
@@ -240,7 +249,7 @@ internal sealed class JsonSpecReader
         {
             if (_index >= _text.Length)
             {
-                throw new NotReadHereException();
+                throw NotJson("the string is not closed");
             }
 
             var character = _text[_index];
@@ -259,7 +268,8 @@ internal sealed class JsonSpecReader
 
             if (!IsPlainStringCharacter(character))
             {
-                throw new NotReadHereException();
+                // A control character must be escaped in JSON; the YAML line breaks and U+FEFF are JSON, only read differently.
+                throw character < ' ' ? NotJson("a control character in a string (JSON needs it escaped)") : new NotReadHereException();
             }
 
             builder.Append(character);
@@ -308,7 +318,7 @@ internal sealed class JsonSpecReader
 
                 return new string(new[] { unit, low });
             default:
-                throw new NotReadHereException();
+                throw NotJson("an escape JSON does not define in a string");
         }
     }
 
@@ -316,7 +326,7 @@ internal sealed class JsonSpecReader
     {
         if (_index + 4 > _text.Length)
         {
-            throw new NotReadHereException();
+            throw NotJson("a \\u escape needs four hexadecimal digits");
         }
 
         var value = 0;
@@ -328,7 +338,7 @@ internal sealed class JsonSpecReader
                 >= '0' and <= '9' => digit - '0',
                 >= 'a' and <= 'f' => digit - 'a' + 10,
                 >= 'A' and <= 'F' => digit - 'A' + 10,
-                _ => throw new NotReadHereException(),
+                _ => throw NotJson("a \\u escape needs four hexadecimal digits"),
             };
         }
 
@@ -340,6 +350,11 @@ internal sealed class JsonSpecReader
     private SpecScalar ReadPlain()
     {
         var start = Position();
+        if (Peek() is ']' or '}')
+        {
+            throw NotJson($"a comma before '{Peek()}'");
+        }
+
         if (Word("true") || Word("false") || Word("null") || Number())
         {
             var next = _index < _text.Length ? _text[_index] : ' ';
@@ -349,7 +364,8 @@ internal sealed class JsonSpecReader
             }
         }
 
-        throw new NotReadHereException();
+        _index = start.Index;
+        throw NotJson("a value JSON does not define (text is in double quotes; true, false, null and numbers are plain)");
     }
 
     private bool Word(string word)
@@ -417,14 +433,21 @@ internal sealed class JsonSpecReader
         return _index > start;
     }
 
-    private void Expect(char character)
+    private void Expect(char character, string reason)
     {
         if (Peek() != character)
         {
-            throw new NotReadHereException();
+            throw NotJson(reason);
         }
 
         _index++;
+    }
+
+    /// <summary>The text breaks JSON's grammar here: the YAML path reads it, and a <c>.json</c> file is told why (APG015).</summary>
+    private NotReadHereException NotJson(string reason)
+    {
+        var here = Position();
+        return new NotReadHereException(reason, new SourceSpan(here.Index, Math.Min(here.Index + 1, _text.Length), here.Line, here.Column, here.Line, here.Column + (here.Index < _text.Length ? 1 : 0)));
     }
 
     private char Peek() => _index < _text.Length ? _text[_index] : '\0';
@@ -502,5 +525,19 @@ internal sealed class JsonSpecReader
     /// <summary>The text is not read here; the YAML path reads it.</summary>
     private sealed class NotReadHereException : Exception
     {
+        public NotReadHereException()
+        {
+        }
+
+        public NotReadHereException(string reason, SourceSpan span)
+        {
+            Reason = reason;
+            Span = span;
+        }
+
+        /// <summary>Why the text is not JSON; null when it is JSON that only the YAML path reads as it must.</summary>
+        public string? Reason { get; }
+
+        public SourceSpan Span { get; }
     }
 }

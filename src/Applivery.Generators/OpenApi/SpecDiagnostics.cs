@@ -48,6 +48,9 @@ internal sealed class SpecDiagnostics
     public void Malformed(string reason, SourceSpan span) =>
         Report(DiagnosticDescriptors.MalformedSpec, span, System.IO.Path.GetFileName(FilePath), reason);
 
+    public void NotStrictJson(string reason, SourceSpan span) =>
+        Report(DiagnosticDescriptors.NotStrictJson, span, System.IO.Path.GetFileName(FilePath), reason);
+
     public void DuplicateKey(string key, SourceSpan span) =>
         Report(DiagnosticDescriptors.DuplicateKey, span, key);
 }

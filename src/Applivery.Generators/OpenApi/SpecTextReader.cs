@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using Applivery.Generators.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -16,8 +18,30 @@ internal static class SpecTextReader
     /// <summary>Deeper nesting than this is not a plausible OpenAPI document.</summary>
     public const int MaxDepth = 256;
 
-    public static SpecNode? Read(string text, SpecDiagnostics problems) =>
-        JsonSpecReader.LooksLikeJson(text) && JsonSpecReader.TryRead(text, problems, out var root) ? root : ReadYaml(text, problems);
+    public static SpecNode? Read(string text, SpecDiagnostics problems)
+    {
+        // A .json file is always tried as JSON: one that is not (a trailing comma, a comment, single quotes) still reads
+        // as YAML, but says so, since other JSON tools will refuse it.
+        var isJsonFile = problems.FilePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        if (!isJsonFile && !JsonSpecReader.LooksLikeJson(text))
+        {
+            return ReadYaml(text, problems);
+        }
+
+        if (JsonSpecReader.TryRead(text, problems, out var root, out var violation))
+        {
+            return root;
+        }
+
+        var before = problems.Items.Count;
+        var yaml = ReadYaml(text, problems);
+        if (isJsonFile && violation is { } notJson && yaml is not null && problems.Items.Skip(before).All(item => item.Id != DiagnosticDescriptors.MalformedSpec.Id))
+        {
+            problems.NotStrictJson(notJson.Reason, notJson.Span);
+        }
+
+        return yaml;
+    }
 
     /// <summary>The YAML path, for YAML and for any JSON that <see cref="JsonSpecReader"/> leaves to it.</summary>
     internal static SpecNode? ReadYaml(string text, SpecDiagnostics problems)
