@@ -174,17 +174,16 @@ internal static partial class ClientEmitter
     private static string ReadBody(ClientSpec client, OperationSpec operation, ResponseSpec response, bool isNullable)
     {
         var operationId = CSharpTypes.Literal(operation.OperationId);
-        var token = CallToken;
         switch (response.BodyKind)
         {
             case ResponseBodyKind.Text:
-                return $"await ReadTextAsync(response_, {operationId}, {token}).ConfigureAwait(false)";
+                return $"await ReadTextAsync(response_, {operationId}, {CallToken}).ConfigureAwait(false)";
             case ResponseBodyKind.Binary:
                 return $"await global::{client.Namespace}.{FileDownloadEmitter.TypeName}.OpenAsync(response_).ConfigureAwait(false)";
             default:
                 var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
                 var helper = response.Type!.IsValueType ? "ReadJsonValueOrNullAsync" : "ReadJsonOrNullAsync";
-                return $"await {helper}(response_, {json}.{JsonEmitter.RootReader(response.Type!)}, {operationId}, {token}).ConfigureAwait(false)";
+                return $"await {helper}(response_, {json}.{JsonEmitter.RootReader(response.Type!)}, {operationId}, {CallToken}).ConfigureAwait(false)";
         }
     }
 

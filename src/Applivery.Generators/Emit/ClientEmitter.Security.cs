@@ -131,10 +131,9 @@ internal static partial class ClientEmitter
     private static void EmitAuthorization(SourceWriter writer, OperationSpec operation)
     {
         var security = operation.Security;
-        var cancellationToken = CallToken;
         if (security.SendsLegacyBearerToken)
         {
-            writer.Line($"await AuthorizeAsync(request_, {cancellationToken}).ConfigureAwait(false);");
+            writer.Line($"await AuthorizeAsync(request_, {CallToken}).ConfigureAwait(false);");
             return;
         }
 
@@ -177,7 +176,7 @@ internal static partial class ClientEmitter
             writer.OpenBlock((first ? "if (" : "else if (") + condition + ")");
             for (var index = 0; index < withCredential.Count; index++)
             {
-                writer.Line(ApplyCall(withCredential[index], locals[index], cancellationToken));
+                writer.Line(ApplyCall(withCredential[index], locals[index]));
             }
 
             writer.CloseBlock();
@@ -188,15 +187,15 @@ internal static partial class ClientEmitter
     /// <summary>Spec text in a <c>//</c> comment: on one line, so it cannot end the comment.</summary>
     private static string CommentText(string text) => string.Join(" ", SourceWriter.SplitLines(text));
 
-    private static string ApplyCall(SecuritySchemeSpec scheme, string credential, string cancellationToken)
+    private static string ApplyCall(SecuritySchemeSpec scheme, string credential)
     {
         var schemeName = CSharpTypes.Literal(scheme.Name);
         var call = scheme.Kind switch
         {
-            SecuritySchemeKind.ApiKey => $"AuthorizeWithApiKey{scheme.Location}Async(request_, {schemeName}, {CSharpTypes.Literal(scheme.WireName!)}, {credential}, {cancellationToken})",
-            SecuritySchemeKind.Basic => $"AuthorizeWithBasicAsync(request_, {schemeName}, {credential}, {cancellationToken})",
-            SecuritySchemeKind.Bearer => $"AuthorizeWithSchemeAsync(request_, {schemeName}, \"Bearer\", \"bearer token\", {credential}.GetAsync, {cancellationToken})",
-            _ => $"AuthorizeWithSchemeAsync(request_, {schemeName}, {CSharpTypes.Literal(scheme.WireName!)}, \"credentials\", {credential}.GetAsync, {cancellationToken})",
+            SecuritySchemeKind.ApiKey => $"AuthorizeWithApiKey{scheme.Location}Async(request_, {schemeName}, {CSharpTypes.Literal(scheme.WireName!)}, {credential}, {CallToken})",
+            SecuritySchemeKind.Basic => $"AuthorizeWithBasicAsync(request_, {schemeName}, {credential}, {CallToken})",
+            SecuritySchemeKind.Bearer => $"AuthorizeWithSchemeAsync(request_, {schemeName}, \"Bearer\", \"bearer token\", {credential}.GetAsync, {CallToken})",
+            _ => $"AuthorizeWithSchemeAsync(request_, {schemeName}, {CSharpTypes.Literal(scheme.WireName!)}, \"credentials\", {credential}.GetAsync, {CallToken})",
         };
         return $"await {call}.ConfigureAwait(false);";
     }

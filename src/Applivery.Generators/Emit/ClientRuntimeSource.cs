@@ -52,7 +52,7 @@ internal static class ClientRuntimeSource
             var cases = string.Concat(union.Cases.Select((@case, index) => $"\n    {index + 1} => {FormatterOf(@case.Type)}(({CSharpTypes.Of(@case.Type, client.Namespace)})value.Value),"));
             formatters.Append($$"""
 
-                private static string Format{{union.Name}}(global::{{client.Namespace}}.{{union.Name}} value) => value.Case switch
+                private static string {{FormatterOf(TypeRef.Named(TypeKind.Union, union.Name))}}(global::{{client.Namespace}}.{{union.Name}} value) => value.Case switch
                 {{{cases}}
                     _ => FormatValue((global::System.Text.Json.JsonElement)value.Value),
                 };
@@ -68,7 +68,7 @@ internal static class ClientRuntimeSource
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
         var enumFormatters = string.Concat(client.Enums.Select(spec => $$"""
 
-            private static string Format{{spec.Name}}(global::{{client.Namespace}}.{{spec.Name}} value) =>
+            private static string {{FormatterOf(TypeRef.Named(TypeKind.Enum, spec.Name))}}(global::{{client.Namespace}}.{{spec.Name}} value) =>
                 global::{{client.Namespace}}.{{spec.ExtensionsName}}.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of {{spec.Name}} that the server knows.", nameof(value));
 
             """)) + UnionFormatters(client);

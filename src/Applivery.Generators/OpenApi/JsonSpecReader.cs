@@ -130,7 +130,7 @@ internal sealed class JsonSpecReader
             var value = ReadValue(depth + 1);
 
             // As the YAML path does: the first occurrence wins, each later one is reported at its key.
-            if (IsNewKey(entries, ref keys, key.Value))
+            if (SpecMapping.IsNewKey(entries, ref keys, key.Value))
             {
                 entries.Add(new KeyValuePair<SpecScalar, SpecNode>(key, value));
             }
@@ -159,34 +159,6 @@ internal sealed class JsonSpecReader
         var list = scratch[depth];
         list.Clear();
         return list;
-    }
-
-    /// <summary>Most mappings are small: their keys are compared in place, a set is made only for a big one.</summary>
-    private static bool IsNewKey(List<KeyValuePair<SpecScalar, SpecNode>> entries, ref HashSet<string>? keys, string key)
-    {
-        if (keys is null && entries.Count < 16)
-        {
-            foreach (var entry in entries)
-            {
-                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        if (keys is null)
-        {
-            keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in entries)
-            {
-                keys.Add(entry.Key.Value);
-            }
-        }
-
-        return keys.Add(key);
     }
 
     private SpecSequence ReadArray(int depth)

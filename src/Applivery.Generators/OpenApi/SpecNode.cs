@@ -123,6 +123,35 @@ internal sealed class SpecMapping : SpecNode
 
     public SpecScalar? KeyNode(string key) => IndexOf(key) is var index and >= 0 ? Entries[index].Key : null;
 
+    /// <summary>Most mappings are small: their keys are compared in place, a set is made only for a big one.</summary>
+    /// <remarks>Both readers drop a repeated key through here (the first one wins) and report it.</remarks>
+    internal static bool IsNewKey(List<KeyValuePair<SpecScalar, SpecNode>> entries, ref HashSet<string>? keys, string key)
+    {
+        if (keys is null && entries.Count < 16)
+        {
+            foreach (var entry in entries)
+            {
+                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (keys is null)
+        {
+            keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                keys.Add(entry.Key.Value);
+            }
+        }
+
+        return keys.Add(key);
+    }
+
     private int IndexOf(string key)
     {
         if (_indexByKey is not null)

@@ -203,7 +203,7 @@ internal static class SpecTextReader
 
         var pendingKey = parent.PendingKey;
         parent.PendingKey = null;
-        if (!parent.Keys.Add(pendingKey.Value))
+        if (!SpecMapping.IsNewKey(parent.Entries, ref parent.Keys, pendingKey.Value))
         {
             problems.DuplicateKey(pendingKey.Value, pendingKey.Span);
             return false;
@@ -241,7 +241,8 @@ internal static class SpecTextReader
 
         public List<KeyValuePair<SpecScalar, SpecNode>> Entries { get; } = new();
 
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        /// <summary>The keys so far, once there are too many to compare in place (<see cref="SpecMapping.IsNewKey"/>).</summary>
+        public HashSet<string>? Keys;
 
         public SpecScalar? PendingKey { get; set; }
     }
