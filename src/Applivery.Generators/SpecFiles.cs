@@ -29,7 +29,8 @@ internal static class SpecFiles
             Metadata(fileOptions, "Visibility"),
             string.Equals(Metadata(fileOptions, "OpenApi"), "true", StringComparison.OrdinalIgnoreCase),
             Metadata(fileOptions, "IncludeOperations"),
-            Metadata(fileOptions, "ExcludeOperations"));
+            Metadata(fileOptions, "ExcludeOperations"),
+            Metadata(fileOptions, "Schemas"));
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name) =>

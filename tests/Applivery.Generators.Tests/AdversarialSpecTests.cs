@@ -35,7 +35,7 @@ public class AdversarialSpecTests
         """;
 
     private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorRun.Run(
-        new[] { new SpecFile("/project/spec/adversarial.yaml", File.ReadAllText(Path.Combine(RepositoryPaths.TestProject, "Specs", "adversarial.yaml"))) },
+        new[] { SpecFile.Feature("adversarial.yaml").WithAllSchemas() },
         csharpSources: new[] { Harness }));
 
     private static readonly Lazy<CompiledAssembly> Assembly = new(() => CompiledAssembly.Load(Run.Value.Output));

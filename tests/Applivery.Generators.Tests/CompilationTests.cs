@@ -43,7 +43,7 @@ public class CompilationTests
                     - { name: count, in: path, required: true, schema: { type: integer, minimum: 1, maximum: 10 } }
                     - { name: ratio, in: query, schema: { type: number, exclusiveMinimum: 0 } }
                   responses:
-                    '204': { description: none }
+                    '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } }
             components:
               schemas:
                 Thing:

@@ -457,8 +457,7 @@ public class SchemaFeatureTests : IClassFixture<PublicSpecs>, IAsyncLifetime
         Assert.Equal("""{"name":"doggie","photoUrls":["https://example.com/photo.png"]}""", _received);
     }
 
-    private static SpecFile FeatureSpec() =>
-        new("/project/spec/features-schemas.yaml", File.ReadAllText(Path.Combine(RepositoryPaths.TestProject, "Specs", "features-schemas.yaml")));
+    private static SpecFile FeatureSpec() => SpecFile.Feature("features-schemas.yaml").WithAllSchemas();
 
     private void RespondWithBodyCapture(int status, string body) => _server.Respond = async context =>
     {

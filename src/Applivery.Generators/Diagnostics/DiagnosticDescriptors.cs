@@ -102,6 +102,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is not strict JSON here: {1}; it was read as YAML, which accepts it, but other JSON tools may not",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnusedSchemasNotGenerated = Create(
+        "APG016",
+        "Component schemas that no generated operation uses are not generated",
+        "{0} not generated: {1}; set Schemas=\"all\" on the AdditionalFiles item to generate every component",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "APG099",
         "The generator failed on this spec",
@@ -125,6 +131,7 @@ internal static class DiagnosticDescriptors
         [UnexpectedShape.Id] = UnexpectedShape,
         [CredentialsNeverSent.Id] = CredentialsNeverSent,
         [NotStrictJson.Id] = NotStrictJson,
+        [UnusedSchemasNotGenerated.Id] = UnusedSchemasNotGenerated,
         [InternalError.Id] = InternalError,
     };
 

@@ -89,23 +89,33 @@ internal static class ClientSpecBuilder
         var patterns = new PatternRegistry(diagnostics);
         var schemas = new SchemaTypeMapper(references, diagnostics, typeNames, patterns);
 
-        // IncludeOperations/ExcludeOperations: only the kept operations and the schemas they reach are generated.
+        // IncludeOperations/ExcludeOperations: only the kept operations are generated. Schemas="used" (the default):
+        // only the component schemas the generated operations reach, unless the document has no operation at all
+        // (a library of types); Schemas="all": every component.
         HashSet<string>? keptOperations = null;
-        Func<SpecNode, bool>? isReachable = null;
-        if (OperationFilter.Parse(input, fileName, diagnostics) is { } filter)
+        var filter = OperationFilter.Parse(input, fileName, diagnostics);
+        var quietReferences = new ReferenceResolver(document, new SpecDiagnostics(input.FilePath));
+        var kept = (filter ?? OperationFilter.KeepAll).Select(document.GetMapping("paths"), quietReferences);
+        if (filter is not null)
         {
-            var quietReferences = new ReferenceResolver(document, new SpecDiagnostics(input.FilePath));
-            var kept = filter.Select(document.GetMapping("paths"), quietReferences);
             filter.ReportUnmatched(fileName, diagnostics);
             keptOperations = new HashSet<string>(kept.Select(operation => operation.Key), StringComparer.Ordinal);
-            isReachable = SchemaReachability.Of(kept, quietReferences).IsReachable;
         }
 
-        schemas.MapComponents(document.GetMapping("components")?.GetMapping("schemas"), isReachable);
+        var onlyUsedSchemas = ChooseOnlyUsedSchemas(input, fileName, diagnostics) && (filter is not null || kept.Count > 0);
+        Func<SpecNode, bool>? isReachable = onlyUsedSchemas ? SchemaReachability.Of(kept, quietReferences).IsReachable : null;
+        var components = document.GetMapping("components");
+        schemas.MapComponents(components?.GetMapping("schemas"), isReachable);
         cancellationToken.ThrowIfCancellationRequested();
         var security = new SecurityBuilder(references, diagnostics, document, clientName);
         var operations = new OperationBuilder(references, diagnostics, schemas) { Security = security, TypeNames = typeNames, KeptOperations = keptOperations }.Build(document.GetMapping("paths"));
         security.ReportCredentialsNoOperationSends(operations);
+        if (filter is null)
+        {
+            // With a filter, leaving out what the kept operations do not reach is what the user asked for.
+            ReportUnusedSchemas(components?.KeyNode("schemas"), schemas.ComponentsNotGenerated(), diagnostics);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         if (document.KeyNode("webhooks") is { } webhooks)
@@ -200,6 +210,44 @@ internal static class ClientSpecBuilder
 
         diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, FileStart, "ClientName", input.ClientNameOption!, fileName, "it is not a valid C# identifier", fallback);
         return fallback;
+    }
+
+    /// <summary>The <c>Schemas</c> metadata: <c>used</c> (the default) or <c>all</c>; anything else is APG008 and the default.</summary>
+    private static bool ChooseOnlyUsedSchemas(SpecInput input, string fileName, SpecDiagnostics diagnostics)
+    {
+        var requested = input.SchemasOption?.Trim();
+        if (string.IsNullOrEmpty(requested) || string.Equals(requested, "used", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(requested, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, FileStart, "Schemas", input.SchemasOption!, fileName, "it must be 'used' or 'all'", "used");
+        return true;
+    }
+
+    /// <summary>
+    /// APG016 (info), once per spec at <c>components.schemas</c>: how many components no generated operation uses,
+    /// the first few by pointer, and how to get them, so a type that is not generated is never a silent surprise.
+    /// </summary>
+    private static void ReportUnusedSchemas(SpecNode? schemasKey, IReadOnlyList<string> unusedPointers, SpecDiagnostics diagnostics)
+    {
+        const int Named = 3;
+        if (unusedPointers.Count == 0)
+        {
+            return;
+        }
+
+        var names = string.Join(", ", unusedPointers.Take(Named).Select(pointer => "'" + pointer + "'"));
+        var more = unusedPointers.Count > Named ? string.Format(CultureInfo.InvariantCulture, " and {0:N0} more", unusedPointers.Count - Named) : string.Empty;
+        var count = unusedPointers.Count == 1
+            ? "1 component schema that no generated operation uses is"
+            : unusedPointers.Count.ToString("N0", CultureInfo.InvariantCulture) + " component schemas that no generated operation uses are";
+        diagnostics.Report(DiagnosticDescriptors.UnusedSchemasNotGenerated, schemasKey?.Span ?? FileStart, count, names + more);
     }
 
     private static bool ChooseVisibility(SpecInput input, string fileName, SpecDiagnostics diagnostics)

@@ -33,6 +33,9 @@ internal sealed class OperationFilter
         _exclude = exclude;
     }
 
+    /// <summary>The filter of a file with neither option: every operation is kept.</summary>
+    public static readonly OperationFilter KeepAll = new(null, new List<Selector>(), null, new List<Selector>());
+
     /// <summary>The filter the metadata asks for, or null when the file has neither option (every operation is kept).</summary>
     public static OperationFilter? Parse(SpecInput input, string fileName, SpecDiagnostics diagnostics)
     {

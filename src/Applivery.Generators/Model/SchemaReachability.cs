@@ -8,7 +8,8 @@ namespace Applivery.Generators.Model;
 /// The schemas the kept operations can reach: through their parameters (the path item's too), request bodies, responses
 /// (error responses included), headers and media types, then transitively through <c>$ref</c>s, properties, items,
 /// <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c>, <c>additionalProperties</c>, discriminator mappings and the other subschema
-/// keywords. Used when an <see cref="OperationFilter"/> is active, so that only these component schemas are generated.
+/// keywords. Only these component schemas are generated, unless the file's <c>Schemas</c> metadata is <c>all</c> or
+/// the document has no operation at all (without an <see cref="OperationFilter"/>, every operation is kept).
 /// It errs on the side of reaching more (a header schema the client does not read still counts), never less: a schema
 /// this walk misses is still mapped when the operation reaches it, only later.
 /// </summary>

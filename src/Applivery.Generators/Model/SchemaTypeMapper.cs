@@ -54,6 +54,7 @@ internal sealed partial class SchemaTypeMapper
     private readonly PatternRegistry _patterns;
     private readonly Dictionary<SpecNode, MappedSchema> _mapped = new();
     private readonly Dictionary<SpecNode, (string Name, string Pointer)> _componentNames = new();
+    private readonly List<(SpecNode Schema, string Pointer)> _leftOut = new();
     /// <summary>
     /// The schemas being mapped, each with the number of object types that had been started when it was entered.
     /// Reaching one again is a loop only if no object type was started in between: through an object (whose type is
@@ -97,15 +98,25 @@ internal sealed partial class SchemaTypeMapper
 
         foreach (var entry in schemas.Entries)
         {
+            var (name, pointer) = _componentNames[entry.Value];
             if (isReachable is not null && !isReachable(entry.Value))
             {
+                _leftOut.Add((entry.Value, pointer));
                 continue;
             }
 
-            var (name, pointer) = _componentNames[entry.Value];
             Map(entry.Value, name, pointer);
         }
     }
+
+    /// <summary>
+    /// The pointers of the components <see cref="MapComponents"/> left out that nothing mapped since (an operation or
+    /// an allOf parent's cases can still reach one the reachability walk missed), in spec order.
+    /// </summary>
+    public IReadOnlyList<string> ComponentsNotGenerated() => _leftOut
+        .Where(component => _references.Resolve(component.Schema) is not { } target || !_mapped.ContainsKey(target))
+        .Select(component => component.Pointer)
+        .ToList();
 
     /// <param name="nameHint">The type name to use if the schema needs a new type and has no name of its own.</param>
     /// <param name="pointer">Where the schema is, as a JSON pointer: for doc comments and diagnostics.</param>

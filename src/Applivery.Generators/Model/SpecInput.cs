@@ -10,6 +10,7 @@ namespace Applivery.Generators.Model;
 /// <param name="IsMarkedOpenApi">The file's <c>OpenApi="true"</c> metadata: a spec even without a root <c>openapi</c> key.</param>
 /// <param name="IncludeOperationsOption">The file's <c>IncludeOperations</c> metadata (selectors of the operations to generate), when set.</param>
 /// <param name="ExcludeOperationsOption">The file's <c>ExcludeOperations</c> metadata (selectors of the operations to leave out), when set.</param>
+/// <param name="SchemasOption">The file's <c>Schemas</c> metadata (<c>used</c> or <c>all</c>: which component schemas are generated), when set.</param>
 internal sealed record SpecInput(
     string FilePath,
     string? Text,
@@ -19,4 +20,5 @@ internal sealed record SpecInput(
     string? VisibilityOption,
     bool IsMarkedOpenApi,
     string? IncludeOperationsOption = null,
-    string? ExcludeOperationsOption = null);
+    string? ExcludeOperationsOption = null,
+    string? SchemasOption = null);

@@ -14,6 +14,15 @@ internal sealed record SpecFile(string Path, string Text, IReadOnlyDictionary<st
     /// <summary>A spec of <c>tests/Applivery.Generators.Tests/Specs/</c> at the path the feature tests give it (so the same hint names).</summary>
     public static SpecFile Feature(string fileName) =>
         new("/project/spec/" + fileName, System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryPaths.TestProject, "Specs", fileName)));
+
+    /// <summary>
+    /// This spec with <c>Schemas="all"</c>: for the specs that hold components as a catalogue of constructs (names that
+    /// collide, recursion entered from a component no operation uses), which the default would leave out.
+    /// </summary>
+    public SpecFile WithAllSchemas() => this with
+    {
+        Metadata = new Dictionary<string, string>(Metadata ?? new Dictionary<string, string>()) { ["Schemas"] = "all" },
+    };
 }
 
 /// <summary>Runs the generator the way the compiler does and keeps everything a test may look at.</summary>
