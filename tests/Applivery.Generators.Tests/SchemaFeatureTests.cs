@@ -235,11 +235,12 @@ public class SchemaFeatureTests : IClassFixture<PublicSpecs>, IAsyncLifetime
         Assert.Contains("public long? Id { get; init; }", planet);
         Assert.Contains("public global::System.DateTimeOffset? LastUpdated { get; init; }", planet);
         Assert.Contains("public required string Name { get; init; }", planet);
-        Assert.Contains("JSON: <c>id</c>, required in responses. Read-only: set by the server, never written in a request body.", planet);
+        // Without a description, the JSON sentence is the summary and the rest the remarks.
+        Assert.Contains("/// <summary>JSON: <c>id</c>, required in responses.</summary>\n    /// <remarks>Read-only: set by the server, never written in a request body.</remarks>\n    public long? Id", planet);
 
         var credentials = FeatureRun.Value.Source("FeatureSchemasClient.Credentials.g.cs");
         Assert.Contains("public string? Password { get; init; }", credentials);
-        Assert.Contains("JSON: <c>password</c>, required in requests. Write-only: sent in requests, not expected in responses.", credentials);
+        Assert.Contains("/// <summary>JSON: <c>password</c>, required in requests.</summary>\n    /// <remarks>Write-only: sent in requests, not expected in responses. At least 8 characters.</remarks>", credentials);
     }
 
     [Fact]

@@ -17,6 +17,12 @@ internal static class GeneratedFile
     public const string RuntimeConflictPragma = "#pragma warning disable CS0436 // An assembly granting InternalsVisibleTo may generate the same internal types: this compilation's own are used.";
 
     /// <summary>
+    /// The warnings a spec's files disable: CS0618, because members the spec deprecates are still read, written and
+    /// validated there; CS0436, as <see cref="RuntimeConflictPragma"/> says. One line, as it heads every file.
+    /// </summary>
+    public const string SpecFilePragma = "#pragma warning disable CS0618, CS0436 // Deprecated members are still read and written; own types beat InternalsVisibleTo copies.";
+
+    /// <summary>
     /// Nullable annotations on, nullable warnings off, as System.Text.Json's generator writes: the public surface keeps its
     /// <c>?</c>s, and the consumer's compiler skips the flow analysis of code nobody edits (for GitHub's description, an
     /// eighth of the build). The tests compile every generated file with the warnings on, so it stays nullable-clean.
@@ -34,8 +40,7 @@ internal static class GeneratedFile
         }
 
         writer.Lines(NullableContext);
-        writer.Line("#pragma warning disable CS0618 // Members the spec deprecates are still read, written and validated here.");
-        writer.Line(RuntimeConflictPragma);
+        writer.Line(SpecFilePragma);
         writer.Line();
         writer.OpenBlock("namespace " + ns);
         return writer;

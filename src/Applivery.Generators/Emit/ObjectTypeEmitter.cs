@@ -103,14 +103,32 @@ internal static class ObjectTypeEmitter
 
     private static void EmitProperty(SourceWriter writer, ClientSpec client, PropertySpec property, TargetFeatures features)
     {
-        Documentation.Summary(writer, property.Summary, $"The {property.WireName} property.");
         var type = CSharpTypes.OfNullable(property.Type, client.Namespace, property.IsNullable);
         var isRequiredMember = property.IsRequired && !property.IsNullable;
 
         // C# forbids [Obsolete] on a required member (CS9042): there the deprecation is said in the remarks only.
         var canBeObsolete = !(isRequiredMember && features.SupportsRequiredMembers);
-        var remarks = string.Join(" ", Remarks(property));
-        Documentation.Element(writer, "remarks", property.IsDeprecated && !canBeObsolete ? remarks + " Deprecated in the spec." : remarks);
+        var remarks = Remarks(property).ToList();
+        if (property.IsDeprecated && !canBeObsolete)
+        {
+            remarks.Add("Deprecated in the spec.");
+        }
+
+        if (string.IsNullOrWhiteSpace(property.Summary))
+        {
+            // Without a description, the JSON sentence ("JSON: <c>id</c>, required.") is the summary itself.
+            Documentation.Element(writer, "summary", remarks[0]);
+            remarks.RemoveAt(0);
+        }
+        else
+        {
+            Documentation.Summary(writer, property.Summary, string.Empty);
+        }
+
+        if (remarks.Count > 0)
+        {
+            Documentation.Element(writer, "remarks", string.Join(" ", remarks));
+        }
         if (property.IsDeprecated && canBeObsolete)
         {
             writer.Line($"[{CSharpTypes.ObsoleteAttribute}(\"Deprecated in the spec.\")]");

@@ -65,10 +65,12 @@ internal static class ValidationEmitter
     {
         var parameters = operation.Parameters;
         var signature = string.Join(", ", parameters.Select(parameter => $"{CSharpTypes.OfNullable(parameter.Type, client.Namespace, !parameter.IsRequired || !parameter.Type.IsValueType)} {parameter.Name}"));
-        Documentation.Element(writer, "summary", $"Checks the parameters of {Documentation.Code(operation.OperationId)} against the spec before anything is sent.");
-        foreach (var parameter in parameters)
+        // The parameters' docs are the operation's, written once on the interface method and inherited from there.
+        var method = $"{SupportNames.Interface(client.ClientName)}.{operation.MethodName}Async";
+        Documentation.Element(writer, "summary", $"Checks the parameters of <see cref=\"{method}\"/> ({Documentation.Code(operation.OperationId)}) against the spec before anything is sent.");
+        if (parameters.Count > 0)
         {
-            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{Documentation.Escape(Documentation.SingleLine(parameter.Summary) ?? "The " + parameter.WireName + " parameter.")}</param>");
+            writer.Line($"/// <inheritdoc cref=\"{method}\" path=\"/param\"/>");
         }
 
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">A required parameter is null.</exception>");
