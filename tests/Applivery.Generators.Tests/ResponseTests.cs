@@ -645,7 +645,7 @@ public class ResponseTests
     }
 
     [Fact]
-    public void AResultTypeNameTakenByASchemaIsRenamedAndInvalidKeysAreReported()
+    public async Task AResultTypeNameTakenByASchemaIsRenamedAndInvalidKeysAreReported()
     {
         const string Yaml = """
             openapi: 3.0.3
@@ -680,7 +680,21 @@ public class ResponseTests
                     id:
                       type: string
             """;
-        var run = GeneratorRun.Run(new SpecFile("/project/spec/clash.yaml", Yaml));
+        const string Harness = """
+            namespace Consumer
+            {
+                public static class ClashHarness
+                {
+                    public static async System.Threading.Tasks.Task<string> CallAsync(string baseAddress)
+                    {
+                        using var http = new System.Net.Http.HttpClient { BaseAddress = new System.Uri(baseAddress) };
+                        var result = await new ClashClient(http).GetThingAsync();
+                        return result.Ok?.Id ?? "none";
+                    }
+                }
+            }
+            """;
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/clash.yaml", Yaml) }, csharpSources: new[] { Harness });
 
         // Warnings, shown as errors because the test compilation treats every warning as one.
         Assert.Equal(
@@ -693,9 +707,21 @@ public class ResponseTests
             GeneratedSnapshots.FormatDiagnostics(run.GeneratorDiagnostics));
         Assert.Empty(run.CompilationDiagnostics());
         var client = run.Source(".ClashClient.g.cs");
-        Assert.Contains("request_.Headers.Accept.Add(global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(\"application/json; charset=utf-8\"));", client, StringComparison.Ordinal);
+        Assert.Contains("Accept(request_, \"application/json; charset=utf-8\");", client, StringComparison.Ordinal);
         Assert.Contains("Task<global::Consumer.GetThingResult2> GetThingAsync(", client, StringComparison.Ordinal);
         Assert.Contains("public global::Consumer.GetThingResult? Ok { get; }", run.Source("GetThingResult2.g.cs"), StringComparison.Ordinal);
+
+        // A media type with parameters is sent in Accept as the spec writes it (parsed, not refused as a bare type/subtype).
+        var accepts = new ConcurrentQueue<string>();
+        await using var server = await LoopbackServer.StartAsync();
+        server.Respond = async context =>
+        {
+            accepts.Enqueue(context.Request.Headers.Accept.ToString());
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync("{\"id\":\"t1\"}");
+        };
+        Assert.Equal("t1", await (Task<string>)CompiledAssembly.Load(run.Output).Call("Consumer.ClashHarness", "CallAsync", server.BaseAddress)!);
+        Assert.Equal(new[] { "application/json; charset=utf-8, text/plain" }, accepts.ToArray());
     }
 
     private static Task<string> Call(LoopbackServer server, string operation, long maxResponseBodySize = 256L * 1024 * 1024) =>

@@ -143,13 +143,13 @@ internal static partial class ClientEmitter
         writer.OpenBlock("try");
         EmitRequestUri(writer, client, operation);
         writer.Line();
-        writer.Line($"using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({CSharpTypes.Literal(operation.HttpMethod)}), new global::System.Uri({ParameterRuntimeSource.BaseAddressOf(client, operation)}, uri_.ToString()));");
+        writer.Line($"using var request_ = NewRequest({CSharpTypes.Literal(operation.HttpMethod)}, {ParameterRuntimeSource.BaseAddressOf(client, operation)}, uri_);");
         EmitAccept(writer, operation);
         EmitHeaders(writer, operation);
         EmitRequestContent(writer, client, operation);
         EmitAuthorization(writer, operation);
         writer.Line();
-        writer.Line($"using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, {CallToken}).ConfigureAwait(false);");
+        writer.Line($"using var response_ = await SendRequestAsync(request_, {CallToken}).ConfigureAwait(false);");
         writer.Line("var status_ = (int)response_.StatusCode;");
         EmitSuccess(writer, client, operation);
         writer.Line();

@@ -25,7 +25,7 @@ internal static partial class ClientEmitter
             var parameter = operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == text);
             if (IsPlain(parameter) && parameter.Style == ParameterStyle.Simple)
             {
-                writer.Line($"uri_.Append(global::System.Uri.EscapeDataString({ClientRuntimeSource.FormatterOf(parameter.Type)}({parameter.Name})));");
+                writer.Line($"AppendSegment(uri_, {ClientRuntimeSource.FormatterOf(parameter.Type)}({parameter.Name}));");
                 continue;
             }
 

@@ -62,9 +62,7 @@ internal static partial class ClientEmitter
 
         foreach (var mediaType in mediaTypes)
         {
-            writer.Line(mediaType.Contains(";")
-                ? $"request_.Headers.Accept.Add(global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse({CSharpTypes.Literal(mediaType)}));"
-                : $"request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue({CSharpTypes.Literal(mediaType)}));");
+            writer.Line($"Accept(request_, {CSharpTypes.Literal(mediaType)});");
         }
     }
 

@@ -89,6 +89,23 @@ internal static class ClientRuntimeSource
                     operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
                     new global::System.TimeoutException(exception.Message, exception));
 
+            /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
+            private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+                new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
+
+            /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
+            private static void Accept(global::System.Net.Http.HttpRequestMessage request, string mediaType) =>
+                request.Headers.Accept.Add(mediaType.IndexOf(';') < 0
+                    ? new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(mediaType)
+                    : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
+
+            /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
+            private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+                _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+            /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
+            private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
+
             /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
             private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
                 address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");

@@ -223,7 +223,7 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("forms");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFields, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, name_ => name_ switch
             {
@@ -238,7 +238,7 @@ public sealed partial class BodiesClient : IBodiesClient
             });
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -272,7 +272,7 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("forms/more");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, name_ => name_ switch
             {
@@ -284,7 +284,7 @@ public sealed partial class BodiesClient : IBodiesClient
             });
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -318,12 +318,12 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("forms/map");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMapOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -353,7 +353,7 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("forms/optional");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             if (body is { } body_)
             {
                 var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
@@ -361,7 +361,7 @@ public sealed partial class BodiesClient : IBodiesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -395,7 +395,7 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("uploads");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             var parts_ = global::Applivery.Generators.Runtime.MultipartBody.MultipartContent("multipart/form-data");
             request_.Content = parts_;
             if (body.Files is { } filesPart_)
@@ -452,7 +452,7 @@ public sealed partial class BodiesClient : IBodiesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -486,7 +486,7 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("uploads/legacy");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             var parts_ = global::Applivery.Generators.Runtime.MultipartBody.MultipartContent("application/form-data");
             request_.Content = parts_;
             if (body.Document is { } documentPart_)
@@ -495,7 +495,7 @@ public sealed partial class BodiesClient : IBodiesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -528,13 +528,13 @@ public sealed partial class BodiesClient : IBodiesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("blobs/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+            AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("PUT", BaseAddress, uri_);
             request_.Content = body.ToHttpContent("application/octet-stream");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -564,14 +564,14 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("images");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             if (body is { } body_)
             {
                 request_.Content = body_.ToHttpContent("image/png");
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -605,11 +605,11 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("notes");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             request_.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, "text/plain");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -643,7 +643,7 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("preferred/json");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadata) : null;
             if (content_ is not null)
             {
@@ -652,7 +652,7 @@ public sealed partial class BodiesClient : IBodiesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -686,12 +686,12 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("preferred/first");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -725,7 +725,7 @@ public sealed partial class BodiesClient : IBodiesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("attachments");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
             var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachment) : null;
             if (content_ is not null)
             {
@@ -734,7 +734,7 @@ public sealed partial class BodiesClient : IBodiesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -768,6 +768,23 @@ public sealed partial class BodiesClient : IBodiesClient
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+        new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
+
+    /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
+    private static void Accept(global::System.Net.Http.HttpRequestMessage request, string mediaType) =>
+        request.Headers.Accept.Add(mediaType.IndexOf(';') < 0
+            ? new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(mediaType)
+            : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
+
+    /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+        _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
+    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>

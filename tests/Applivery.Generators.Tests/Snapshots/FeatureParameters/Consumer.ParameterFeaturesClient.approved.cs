@@ -697,12 +697,12 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("path/simple/primitive/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(color)));
+            AppendSegment(uri_, FormatValue(color));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -733,10 +733,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/simple/array/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -767,10 +767,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/simple/array/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -801,10 +801,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/simple/object/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: false));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -835,10 +835,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/simple/object/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: true));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -869,10 +869,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/label/primitive/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -903,10 +903,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/label/array/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -937,10 +937,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/label/array/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -971,10 +971,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/label/object/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: false));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1005,10 +1005,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/label/object/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: true));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1039,10 +1039,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/matrix/primitive/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1073,10 +1073,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/matrix/array/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1107,10 +1107,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/matrix/array/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1141,10 +1141,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/matrix/object/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: false));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1175,10 +1175,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("path/matrix/object/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: true));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1213,10 +1213,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 AppendQuery(uri_, ref separator_, "color", FormatValue(color));
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1251,10 +1251,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1289,10 +1289,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1327,10 +1327,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: ",", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1365,10 +1365,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1403,10 +1403,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "%20", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1441,10 +1441,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "%20", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1479,10 +1479,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1517,10 +1517,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "|", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1555,10 +1555,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "color", ParameterProperties(color), allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1593,10 +1593,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1631,10 +1631,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1664,14 +1664,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("header/primitive");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xColor is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Color", FormatValue(xColor));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1701,7 +1701,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("cookie/primitive");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
@@ -1713,7 +1713,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1743,14 +1743,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("header/array");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xColor is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: false));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1780,7 +1780,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("cookie/array");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
@@ -1792,7 +1792,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1822,14 +1822,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("header/array/explode");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xColor is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: true));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1859,7 +1859,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("cookie/array/explode");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
@@ -1871,7 +1871,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1901,14 +1901,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("header/object");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xColor is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(ParameterProperties(xColor), properties: true, explode: false));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1938,7 +1938,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("cookie/object");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
@@ -1950,7 +1950,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -1980,14 +1980,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("header/object/explode");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xColor is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(ParameterProperties(xColor), properties: true, explode: true));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2017,7 +2017,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("cookie/object/explode");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             var cookie_ = new global::System.Text.StringBuilder();
             if (color is not null)
             {
@@ -2029,7 +2029,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2059,7 +2059,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("cookies");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             var cookie_ = new global::System.Text.StringBuilder();
             if (session is not null)
             {
@@ -2079,7 +2079,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2108,7 +2108,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("escaping/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(segment)));
+            AppendSegment(uri_, FormatValue(segment));
             var separator_ = '?';
             if (q is not null)
             {
@@ -2119,14 +2119,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "items", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(items, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xNote is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Note", FormatValue(xNote));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2169,10 +2169,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 AppendQuery(uri_, ref separator_, "plain", FormatValue(plain));
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2216,14 +2216,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "note", new[] { FormatValue(note) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xFilter is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Filter", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(xFilter, WriteJsonParameter) }, properties: false, explode: true));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2252,7 +2252,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("formats/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatShade(shade)));
+            AppendSegment(uri_, FormatShade(shade));
             uri_.Append("/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("ids", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(ids, FormatValue), properties: false, explode: true));
             var separator_ = '?';
@@ -2273,14 +2273,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 AppendQuery(uri_, ref separator_, "ratio", FormatValue(ratio.Value));
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xRatio is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Ratio", FormatValue(xRatio.Value));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2331,7 +2331,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 AppendQuery(uri_, ref separator_, "count", FormatValue(count.Value));
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xColor is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: false));
@@ -2347,7 +2347,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2382,14 +2382,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "labels", global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xLabels is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Labels", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(xLabels, FormatValue), properties: true, explode: true));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2431,10 +2431,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2465,10 +2465,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             uri_.Append("not-sendable/required");
             global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2511,7 +2511,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 AppendQuery(uri_, ref separator_, "separator", FormatValue(separator.Value));
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (error is not null)
             {
                 request_.Headers.TryAddWithoutValidation("error", FormatValue(error));
@@ -2527,7 +2527,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2556,16 +2556,16 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("invalid-style/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+            AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             if (xTags is not null)
             {
                 request_.Headers.TryAddWithoutValidation("X-Tags", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xTags, FormatValue), properties: false, explode: false));
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2600,10 +2600,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
                 AppendQuery(uri_, ref separator_, "name", FormatValue(name));
             }
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{host}/files/{version}", "host", "files.example.com", "version", "v2"), uri_.ToString()));
+            using var request_ = NewRequest("GET", ServerAddress("http://{host}/files/{version}", "host", "files.example.com", "version", "v2"), uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2633,10 +2633,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("servers/path-level");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(ServerAddress("/root-relative"), uri_.ToString()));
+            using var request_ = NewRequest("PUT", ServerAddress("/root-relative"), uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2666,10 +2666,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("servers/no-default");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("http://{tenant}/api", "tenant", null), uri_.ToString()));
+            using var request_ = NewRequest("GET", ServerAddress("http://{tenant}/api", "tenant", null), uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2699,10 +2699,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("servers/same-as-document");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2732,10 +2732,10 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("servers/relative");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(ServerAddress("sub"), uri_.ToString()));
+            using var request_ = NewRequest("GET", ServerAddress("sub"), uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -2769,6 +2769,23 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+        new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
+
+    /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
+    private static void Accept(global::System.Net.Http.HttpRequestMessage request, string mediaType) =>
+        request.Headers.Accept.Add(mediaType.IndexOf(';') < 0
+            ? new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(mediaType)
+            : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
+
+    /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+        _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
+    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>

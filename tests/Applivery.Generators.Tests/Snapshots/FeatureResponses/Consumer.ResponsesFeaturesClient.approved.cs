@@ -244,14 +244,14 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("files/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+            AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "application/octet-stream");
+            Accept(request_, "application/json");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -295,12 +295,12 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("files/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+            AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("HEAD"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("HEAD", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -330,11 +330,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("avatar");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("image/png"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "image/png");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -364,11 +364,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("big");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "application/octet-stream");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -398,11 +398,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("anything");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("*/*"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "*/*");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -432,11 +432,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("report.csv");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/csv"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "text/csv");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -466,11 +466,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("greeting");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/plain"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "text/plain");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -500,11 +500,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("jobs");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
+            Accept(request_, "application/json");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -542,14 +542,14 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("exports/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+            AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/octet-stream"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "application/json");
+            Accept(request_, "application/octet-stream");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -587,13 +587,13 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("things/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+            AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "application/json");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -628,14 +628,14 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("things/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+            AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/problem+json"));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/html"));
+            using var request_ = NewRequest("DELETE", BaseAddress, uri_);
+            Accept(request_, "application/problem+json");
+            Accept(request_, "text/html");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -680,11 +680,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("count");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "application/json");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -720,10 +720,10 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("ping");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -752,13 +752,13 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("jobs/");
-            uri_.Append(global::System.Uri.EscapeDataString(FormatValue(id)));
+            AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "application/json");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -808,6 +808,23 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+        new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
+
+    /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
+    private static void Accept(global::System.Net.Http.HttpRequestMessage request, string mediaType) =>
+        request.Headers.Accept.Add(mediaType.IndexOf(';') < 0
+            ? new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(mediaType)
+            : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
+
+    /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+        _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
+    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>

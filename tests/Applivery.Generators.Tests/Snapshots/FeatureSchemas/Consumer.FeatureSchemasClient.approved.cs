@@ -173,8 +173,8 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("planets");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
+            Accept(request_, "application/json");
             var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WritePlanetRequest) : null;
             if (content_ is not null)
             {
@@ -183,7 +183,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -217,8 +217,8 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("planets/batch");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
+            Accept(request_, "application/json");
             var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteListOfPlanetDocument) : null;
             if (content_ is not null)
             {
@@ -227,7 +227,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -261,8 +261,8 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("accounts");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
+            Accept(request_, "application/json");
             var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteCredentials) : null;
             if (content_ is not null)
             {
@@ -271,7 +271,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -305,8 +305,8 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("measurements");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PUT"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("PUT", BaseAddress, uri_);
+            Accept(request_, "application/json");
             var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteMeasurements) : null;
             if (content_ is not null)
             {
@@ -315,7 +315,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             }
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -345,11 +345,11 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("labels");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "application/json");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -379,11 +379,11 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("bodies");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "application/json");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -413,11 +413,11 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("trees");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
-            request_.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
+            Accept(request_, "application/json");
             await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -451,6 +451,23 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+        new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
+
+    /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
+    private static void Accept(global::System.Net.Http.HttpRequestMessage request, string mediaType) =>
+        request.Headers.Accept.Add(mediaType.IndexOf(';') < 0
+            ? new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(mediaType)
+            : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
+
+    /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+        _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
+    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>

@@ -237,14 +237,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("header");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.ApiKey is { } credential1_)
             {
                 await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -276,14 +276,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var separator_ = '?';
             AppendQuery(uri_, ref separator_, "page", FormatValue(page));
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.QueryKey is { } credential1_)
             {
                 await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -313,14 +313,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("cookie");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.CookieKey is { } credential1_)
             {
                 await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -350,14 +350,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("basic");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.BasicAuth is { } credential1_)
             {
                 await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -387,14 +387,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("bearer");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.BearerAuth is { } credential1_)
             {
                 await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -424,14 +424,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("custom");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.TokenAuth is { } credential1_)
             {
                 await AuthorizeWithSchemeAsync(request_, "tokenAuth", "Token", "credentials", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -461,14 +461,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("oauth2");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.PetstoreAuth is { } credential1_)
             {
                 await AuthorizeWithSchemeAsync(request_, "petstore_auth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -498,14 +498,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("oidc");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.Oidc is { } credential1_)
             {
                 await AuthorizeWithSchemeAsync(request_, "oidc", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -535,11 +535,11 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("mtls");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             // mtls: mutual TLS, done by the HttpClient handler.
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -569,7 +569,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("and");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.ApiKey is { } credential1_ && _credentials.CookieKey is { } credential2_)
             {
@@ -577,7 +577,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
                 await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential2_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -607,7 +607,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("or");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.BearerAuth is { } credential1_)
             {
@@ -618,7 +618,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
                 await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential2_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -648,14 +648,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("optional");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (operation's requirement): the first alternative whose credentials are all set.
             if (_credentials.BasicAuth is { } credential1_)
             {
                 await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -685,10 +685,10 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("public");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // security: [] (operation's requirement): no credentials are sent.
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -718,14 +718,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             var uri_ = new global::System.Text.StringBuilder();
             uri_.Append("default");
 
-            using var request_ = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), new global::System.Uri(BaseAddress, uri_.ToString()));
+            using var request_ = NewRequest("GET", BaseAddress, uri_);
             // Security (document's requirement): the first alternative whose credentials are all set.
             if (_credentials.ApiKey is { } credential1_)
             {
                 await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, timeout_.Token).ConfigureAwait(false);
             }
 
-            using var response_ = await _httpClient.SendAsync(request_, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout_.Token).ConfigureAwait(false);
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
             var status_ = (int)response_.StatusCode;
             if (status_ >= 200 && status_ < 300)
             {
@@ -759,6 +759,23 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
+
+    /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+        new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
+
+    /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
+    private static void Accept(global::System.Net.Http.HttpRequestMessage request, string mediaType) =>
+        request.Headers.Accept.Add(mediaType.IndexOf(';') < 0
+            ? new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(mediaType)
+            : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
+
+    /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+        _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
+    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
