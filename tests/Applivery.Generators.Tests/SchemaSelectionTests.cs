@@ -131,6 +131,19 @@ public class SchemaSelectionTests
     }
 
     [Fact]
+    public void WithAFilterTheDefaultSaysNothingAndAllStillGeneratesEveryComponent()
+    {
+        var filtered = GeneratorRun.Run(new[] { new SpecFile(SpecPath, Spec, new Dictionary<string, string> { ["IncludeOperations"] = "operationId:createOrder" }) });
+        var all = GeneratorRun.Run(new[] { new SpecFile(SpecPath, Spec, new Dictionary<string, string> { ["IncludeOperations"] = "operationId:createOrder", ["Schemas"] = "all" }) });
+
+        // The filter already says that only what the kept operations reach is generated: no APG016 beside it.
+        Assert.Empty(filtered.GeneratorDiagnostics);
+        Assert.DoesNotContain("UnusedA", TypeNames(filtered));
+        Assert.Empty(all.GeneratorDiagnostics);
+        Assert.Subset(TypeNames(all), new SortedSet<string>(new[] { "Order", "UnusedA", "UnusedB", "UnusedE", "Lizard" }, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void UsedGeneratesWhatTheDefaultDoes()
     {
         var byDefault = Generate();

@@ -129,6 +129,7 @@ internal static class ObjectTypeEmitter
         {
             Documentation.Element(writer, "remarks", string.Join(" ", remarks));
         }
+
         if (property.IsDeprecated && canBeObsolete)
         {
             writer.Line($"[{CSharpTypes.ObsoleteAttribute}(\"Deprecated in the spec.\")]");
