@@ -91,8 +91,8 @@ public class SchemaSelectionTests
         Assert.Equal("APG016", info.Id);
         Assert.Equal(DiagnosticSeverity.Info, info.Severity);
         Assert.Equal(
-            "5 component schemas that no generated operation uses are not generated: '#/components/schemas/UnusedA', "
-            + "'#/components/schemas/UnusedB', '#/components/schemas/UnusedC' and 2 more; set Schemas=\"all\" on the AdditionalFiles item to generate every component",
+            "5 component schemas that no generated operation uses are left out: '#/components/schemas/UnusedA', "
+            + "'#/components/schemas/UnusedB', '#/components/schemas/UnusedC' and 2 more; set Schemas=\"all\" on the AdditionalFiles item to generate every component (one that only stands for another type is that type)",
             Message(info));
         var line = info.Location.GetLineSpan();
         Assert.Equal(SpecPath, line.Path);
@@ -112,7 +112,7 @@ public class SchemaSelectionTests
 
         var info = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(
-            "1 component schema that no generated operation uses is not generated: '#/components/schemas/UnusedE'; set Schemas=\"all\" on the AdditionalFiles item to generate every component",
+            "1 component schema that no generated operation uses is left out: '#/components/schemas/UnusedE'; set Schemas=\"all\" on the AdditionalFiles item to generate every component (one that only stands for another type is that type)",
             Message(info));
         Assert.Subset(TypeNames(run), new SortedSet<string>(new[] { "Order", "Item", "UnusedA", "UnusedB" }, StringComparer.Ordinal));
         Assert.DoesNotContain("UnusedE", TypeNames(run));

@@ -105,7 +105,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnusedSchemasNotGenerated = Create(
         "APG016",
         "Component schemas that no generated operation uses are not generated",
-        "{0} not generated: {1}; set Schemas=\"all\" on the AdditionalFiles item to generate every component",
+        "{0} left out: {1}; set Schemas=\"all\" on the AdditionalFiles item to generate every component (one that only stands for another type is that type)",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor InternalError = Create(
