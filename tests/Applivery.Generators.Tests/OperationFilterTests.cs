@@ -463,9 +463,7 @@ public class OperationFilterTests
         return GeneratorRun.Run(new[] { new SpecFile(SpecPath, Spec, metadata) });
     }
 
-    /// <summary>The generated types in the consumer's namespace.</summary>
-    private static SortedSet<string> TypeNames(GeneratorRun run) =>
-        new(run.Output.GlobalNamespace.GetNamespaceMembers().Single(ns => ns.Name == "Consumer").GetTypeMembers().Select(type => type.Name), StringComparer.Ordinal);
+    private static SortedSet<string> TypeNames(GeneratorRun run) => run.ConsumerTypeNames();
 
     /// <summary>The client's operation methods, sorted.</summary>
     private static string[] Operations(GeneratorRun run) =>

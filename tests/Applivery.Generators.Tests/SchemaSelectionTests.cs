@@ -196,9 +196,7 @@ public class SchemaSelectionTests
         new SpecFile(SpecPath, Spec, schemas is null ? null : new Dictionary<string, string> { ["Schemas"] = schemas }),
     });
 
-    /// <summary>The generated types in the consumer's namespace.</summary>
-    private static SortedSet<string> TypeNames(GeneratorRun run) =>
-        new(run.Output.GlobalNamespace.GetNamespaceMembers().Single(ns => ns.Name == "Consumer").GetTypeMembers().Select(type => type.Name), StringComparer.Ordinal);
+    private static SortedSet<string> TypeNames(GeneratorRun run) => run.ConsumerTypeNames();
 
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 }

@@ -93,17 +93,25 @@ internal static class ClientSpecBuilder
         // only the component schemas the generated operations reach, unless the document has no operation at all
         // (a library of types); Schemas="all": every component.
         HashSet<string>? keptOperations = null;
+        Func<SpecNode, bool>? isReachable = null;
         var filter = OperationFilter.Parse(input, fileName, diagnostics);
-        var quietReferences = new ReferenceResolver(document, new SpecDiagnostics(input.FilePath));
-        var kept = (filter ?? OperationFilter.KeepAll).Select(document.GetMapping("paths"), quietReferences);
-        if (filter is not null)
+        var onlyUsedSchemas = ChooseOnlyUsedSchemas(input, fileName, diagnostics);
+        if (filter is not null || onlyUsedSchemas)
         {
-            filter.ReportUnmatched(fileName, diagnostics);
-            keptOperations = new HashSet<string>(kept.Select(operation => operation.Key), StringComparer.Ordinal);
+            var quietReferences = new ReferenceResolver(document, new SpecDiagnostics(input.FilePath));
+            var kept = (filter ?? OperationFilter.KeepAll).Select(document.GetMapping("paths"), quietReferences);
+            if (filter is not null)
+            {
+                filter.ReportUnmatched(fileName, diagnostics);
+                keptOperations = new HashSet<string>(kept.Select(operation => operation.Key), StringComparer.Ordinal);
+            }
+
+            if (onlyUsedSchemas && (filter is not null || kept.Count > 0))
+            {
+                isReachable = SchemaReachability.Of(kept, quietReferences).IsReachable;
+            }
         }
 
-        var onlyUsedSchemas = ChooseOnlyUsedSchemas(input, fileName, diagnostics) && (filter is not null || kept.Count > 0);
-        Func<SpecNode, bool>? isReachable = onlyUsedSchemas ? SchemaReachability.Of(kept, quietReferences).IsReachable : null;
         var components = document.GetMapping("components");
         schemas.MapComponents(components?.GetMapping("schemas"), isReachable);
         cancellationToken.ThrowIfCancellationRequested();
@@ -213,22 +221,8 @@ internal static class ClientSpecBuilder
     }
 
     /// <summary>The <c>Schemas</c> metadata: <c>used</c> (the default) or <c>all</c>; anything else is APG008 and the default.</summary>
-    private static bool ChooseOnlyUsedSchemas(SpecInput input, string fileName, SpecDiagnostics diagnostics)
-    {
-        var requested = input.SchemasOption?.Trim();
-        if (string.IsNullOrEmpty(requested) || string.Equals(requested, "used", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (string.Equals(requested, "all", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, FileStart, "Schemas", input.SchemasOption!, fileName, "it must be 'used' or 'all'", "used");
-        return true;
-    }
+    private static bool ChooseOnlyUsedSchemas(SpecInput input, string fileName, SpecDiagnostics diagnostics) =>
+        ChooseBetween("Schemas", input.SchemasOption, "used", "all", fileName, diagnostics);
 
     /// <summary>
     /// APG016 (info), once per spec at <c>components.schemas</c>: how many components no generated operation uses,
@@ -250,20 +244,28 @@ internal static class ClientSpecBuilder
         diagnostics.Report(DiagnosticDescriptors.UnusedSchemasNotGenerated, schemasKey?.Span ?? FileStart, count, names + more);
     }
 
-    private static bool ChooseVisibility(SpecInput input, string fileName, SpecDiagnostics diagnostics)
+    private static bool ChooseVisibility(SpecInput input, string fileName, SpecDiagnostics diagnostics) =>
+        ChooseBetween("Visibility", input.VisibilityOption, "public", "internal", fileName, diagnostics);
+
+    /// <summary>
+    /// A metadata value that is one of two words, compared ignoring case and surrounding spaces: true for
+    /// <paramref name="first"/> (also the default, when the value is not set), false for <paramref name="second"/>;
+    /// anything else is APG008 naming both, and the default.
+    /// </summary>
+    private static bool ChooseBetween(string metadata, string? value, string first, string second, string fileName, SpecDiagnostics diagnostics)
     {
-        var requested = input.VisibilityOption?.Trim();
-        if (string.IsNullOrEmpty(requested) || string.Equals(requested, "public", StringComparison.OrdinalIgnoreCase))
+        var requested = value?.Trim();
+        if (string.IsNullOrEmpty(requested) || string.Equals(requested, first, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        if (string.Equals(requested, "internal", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(requested, second, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, FileStart, "Visibility", input.VisibilityOption!, fileName, "it must be 'public' or 'internal'", "public");
+        diagnostics.Report(DiagnosticDescriptors.InvalidMetadata, FileStart, metadata, value!, fileName, $"it must be '{first}' or '{second}'", first);
         return true;
     }
 

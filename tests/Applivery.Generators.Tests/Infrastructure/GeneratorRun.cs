@@ -52,6 +52,10 @@ internal sealed class GeneratorRun
 
     public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.Single().GeneratedSources;
 
+    /// <summary>The names of the types generated in the namespace <c>Consumer</c>, sorted ordinally.</summary>
+    public SortedSet<string> ConsumerTypeNames() =>
+        new(Output.GlobalNamespace.GetNamespaceMembers().Single(ns => ns.Name == "Consumer").GetTypeMembers().Select(type => type.Name), System.StringComparer.Ordinal);
+
     public string Source(string hintNameSuffix) => Sources.Single(source => source.HintName.EndsWith(hintNameSuffix, System.StringComparison.Ordinal)).SourceText.ToString();
 
     /// <summary>Compiler diagnostics of the consumer compilation with the generated code, warnings included.</summary>
