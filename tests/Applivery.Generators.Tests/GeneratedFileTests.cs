@@ -104,6 +104,93 @@ public class GeneratedFileTests
         Assert.Contains($"public sealed partial class {schemaName}2", run.Source($"ClashClient.{schemaName}2.g.cs"), System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Json")]
+    [InlineData("Generic")]
+    [InlineData("CancellationToken")]
+    [InlineData("StringBuilder")]
+    public void ASchemaNamedLikeAUsingAliasIsRenamedAndTheCodeCompiles(string schemaName)
+    {
+        var spec = $$"""
+            openapi: 3.0.3
+            info: { title: Clash, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /things:
+                get:
+                  operationId: getThing
+                  parameters:
+                    - { name: tags, in: query, schema: { type: array, items: { type: string } } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/{{schemaName}}' }
+            components:
+              schemas:
+                {{schemaName}}:
+                  type: object
+                  properties:
+                    items: { type: array, items: { type: string } }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/clash.yaml", spec));
+
+        Assert.Empty(run.CompilationDiagnostics());
+        Assert.Contains(run.GeneratorDiagnostics, diagnostic => diagnostic.Id == "APG007" && diagnostic.GetMessage().Contains("using alias", System.StringComparison.Ordinal));
+        Assert.Contains($"public sealed partial class {schemaName}2", run.Source($"ClashClient.{schemaName}2.g.cs"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EachFileDeclaresTheAliasesItUsesAndPropertiesNamedLikeThemCompile()
+    {
+        // Properties, a union case and a security scheme take the aliases' names: an alias is only named where a
+        // member of the same name cannot hide it, so this compiles.
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Alias, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            security: [{ json: [] }]
+            paths:
+              /things:
+                get:
+                  operationId: getThing
+                  parameters:
+                    - { name: generic, in: query, schema: { type: array, items: { type: integer } } }
+                    - { name: json, in: header, schema: { type: string } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Thing' }
+            components:
+              securitySchemes:
+                json: { type: apiKey, in: header, name: X-Json }
+              schemas:
+                Thing:
+                  type: object
+                  required: [json]
+                  properties:
+                    json: { type: array, items: { type: string, maxLength: 3 } }
+                    generic: { type: object, additionalProperties: { type: integer } }
+                    cancellationToken: { type: string }
+                    stringBuilder: { oneOf: [{ type: string }, { type: array, items: { type: string } }] }
+                    argumentException: { type: string, minLength: 1 }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/alias.yaml", Spec));
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var thing = run.Source("AliasClient.Thing.g.cs");
+        Assert.Contains("\nusing Generic = global::System.Collections.Generic;\nusing Json = global::System.Text.Json;\n", thing, System.StringComparison.Ordinal);
+        Assert.Contains("public required Generic.IReadOnlyList<string> Json { get; init; }", thing, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("using OperationCanceledException", thing, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("global::System.Collections.Generic.", thing, System.StringComparison.Ordinal);
+        Assert.Contains("using CancellationToken = global::System.Threading.CancellationToken;", run.Source("AliasClient.g.cs"), System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ALibraryAndItsFriendThatBothGenerateCompileWithoutAWarning()
     {

@@ -2,20 +2,26 @@ using Applivery.Generators.Model;
 
 namespace Applivery.Generators.Emit;
 
-/// <summary>Fully qualified names of everything the generated code uses, so a schema called <c>String</c> or <c>System</c> cannot shadow them.</summary>
+/// <summary>
+/// The names the generated code uses for the framework's types: fully qualified (<c>global::System.…</c>), so a schema
+/// called <c>String</c> or <c>System</c> cannot shadow them, or one of the <see cref="Aliases"/>.
+/// </summary>
 internal static class CSharpTypes
 {
+    /// <summary>The using aliases a spec's files declare, those each names (see <see cref="SupportNames.Aliases"/>).</summary>
+    public static (string Name, string Target)[] Aliases => SupportNames.Aliases;
+
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string Regex = "global::System.Text.RegularExpressions.Regex";
     public const string RegexOptions = "global::System.Text.RegularExpressions.RegexOptions";
     public const string TimeSpan = "global::System.TimeSpan";
-    public const string ArgumentException = "global::System.ArgumentException";
-    public const string ArgumentNullException = "global::System.ArgumentNullException";
-    public const string List = "global::System.Collections.Generic.List";
-    public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
-    public const string IReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary";
+    public const string ArgumentException = "ArgumentException";
+    public const string ArgumentNullException = "ArgumentNullException";
+    public const string List = "Generic.List";
+    public const string IReadOnlyList = "Generic.IReadOnlyList";
+    public const string IReadOnlyDictionary = "Generic.IReadOnlyDictionary";
     public const string CultureInfo = "global::System.Globalization.CultureInfo";
-    public const string JsonElement = "global::System.Text.Json.JsonElement";
+    public const string JsonElement = "Json.JsonElement";
     public const string ObsoleteAttribute = "global::System.Obsolete";
 
     /// <summary>The client runtime's classes (<c>src/Applivery.Generators/Runtime/</c>), once per compilation.</summary>

@@ -21,7 +21,7 @@ internal static partial class ClientEmitter
             parameters.Insert(operation.Parameters.Count(parameter => parameter.IsRequired), BodyParameter(client, body));
         }
 
-        parameters.Add($"global::System.Threading.CancellationToken {operation.CancellationTokenName} = default");
+        parameters.Add($"CancellationToken {operation.CancellationTokenName} = default");
         return $"{ReturnType(client, operation)} {operation.MethodName}Async({string.Join(", ", parameters)})";
     }
 
@@ -74,7 +74,7 @@ internal static partial class ClientEmitter
             writer.Line($"/// <returns>{returns}</returns>");
         }
 
-        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks a rule of the spec; nothing was sent.</exception>");
+        writer.Line("/// <exception cref=\"ArgumentException\">A parameter breaks a rule of the spec; nothing was sent.</exception>");
         writer.Line($"/// <exception cref=\"global::{client.Namespace}.{ExceptionName(client)}\">The server answered with a non-success status, or with a body that does not match the spec.</exception>");
     }
 
@@ -155,7 +155,7 @@ internal static partial class ClientEmitter
         writer.Line();
         EmitFailure(writer, client, operation);
         writer.CloseBlock();
-        writer.OpenBlock($"catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !{cancellationToken}.IsCancellationRequested)");
+        writer.OpenBlock($"catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !{cancellationToken}.IsCancellationRequested)");
         writer.Line($"throw TimedOut({CSharpTypes.Literal(operation.OperationId)}, exception_);");
         writer.CloseBlock();
         writer.CloseBlock();

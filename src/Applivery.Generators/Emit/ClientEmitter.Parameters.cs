@@ -13,7 +13,7 @@ internal static partial class ClientEmitter
     /// <summary>Declares <c>uri_</c>, the relative URI: the path template with its parameters, then the query string.</summary>
     private static void EmitRequestUri(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
-        writer.Line("var uri_ = new global::System.Text.StringBuilder();");
+        writer.Line("var uri_ = new StringBuilder();");
         foreach (var (text, isParameter) in PathTemplate.Split(operation.PathTemplate.TrimStart('/')))
         {
             if (!isParameter)
@@ -90,7 +90,7 @@ internal static partial class ClientEmitter
         }
 
         // Every cookie parameter goes into one Cookie header, name=value pairs separated by "; " (RFC 6265).
-        writer.Line("var cookie_ = new global::System.Text.StringBuilder();");
+        writer.Line("var cookie_ = new StringBuilder();");
         foreach (var parameter in cookies)
         {
             EmitWithValue(writer, parameter, value =>

@@ -19,7 +19,7 @@ internal static partial class ClientEmitter
         {
             writer.Line($"if ({body.ParameterName} is null)");
             writer.Line("{");
-            writer.Line($"    throw new global::System.ArgumentNullException(nameof({body.ParameterName}));");
+            writer.Line($"    throw new ArgumentNullException(nameof({body.ParameterName}));");
             writer.Line("}");
         }
     }
@@ -225,7 +225,7 @@ internal static partial class ClientEmitter
     private static string EnumText(ClientSpec client, TypeRef type, string value)
     {
         var spec = client.Enums.First(candidate => candidate.Name == type.Name);
-        return $"(global::{client.Namespace}.{spec.ExtensionsName}.ToWireValue({value}) ?? throw new global::System.ArgumentException(\"'\" + {value} + \"' is not a value of {spec.Name} that the server knows.\"))";
+        return $"(global::{client.Namespace}.{spec.ExtensionsName}.ToWireValue({value}) ?? throw new ArgumentException(\"'\" + {value} + \"' is not a value of {spec.Name} that the server knows.\"))";
     }
 
     /// <summary>A value sent as one JSON part: what the encoding entry says is JSON, and every object or map.</summary>

@@ -278,7 +278,7 @@ internal static partial class ClientEmitter
 
         foreach (var (path, type) in candidates)
         {
-            var code = type.Properties.FirstOrDefault(property => property.WireName is "code" or "errorCode" && property.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.String);
+            var code = ClientRuntimeSource.ErrorCodeProperty(type);
             var message = type.Properties.FirstOrDefault(property => property.WireName is "message" or "errorMessage" && property.Type.Kind == TypeKind.String);
             if (code is not null)
             {

@@ -7,7 +7,7 @@ namespace Applivery.Generators.Emit;
 /// <summary>The client's credentials: its constructors, the options that guard them, and how a request is authorized.</summary>
 internal static partial class ClientEmitter
 {
-    private const string TokenProviderType = "global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>";
+    private const string TokenProviderType = "global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>";
 
     private static void EmitConstructors(SourceWriter writer, ClientSpec client)
     {
@@ -31,7 +31,7 @@ internal static partial class ClientEmitter
             /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
             public {{name}}(global::System.Net.Http.HttpClient httpClient)
             {
-                _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+                _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
             }
 
             """);
@@ -45,7 +45,7 @@ internal static partial class ClientEmitter
                 public {{name}}(global::System.Net.Http.HttpClient httpClient, {{credentials}} credentials)
                     : this(httpClient)
                 {
-                    _credentials = credentials ?? throw new global::System.ArgumentNullException(nameof(credentials));
+                    _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
                 }
 
                 """);
@@ -60,7 +60,7 @@ internal static partial class ClientEmitter
                 {
                     if (bearerToken is null)
                     {
-                        throw new global::System.ArgumentNullException(nameof(bearerToken));
+                        throw new ArgumentNullException(nameof(bearerToken));
                     }
 
                     _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
@@ -70,7 +70,7 @@ internal static partial class ClientEmitter
                 public {{name}}(global::System.Net.Http.HttpClient httpClient, {{TokenProviderType}} tokenProvider)
                     : this(httpClient)
                 {
-                    _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+                    _tokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
                 }
 
                 """);
@@ -86,7 +86,7 @@ internal static partial class ClientEmitter
                 /// ({{names}}), to the operations whose <c>security</c> requirement names them.
                 /// </summary>
                 public {{name}}(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-                    : this(httpClient, BearerCredentials(new {{bearer}}(bearerToken ?? throw new global::System.ArgumentNullException(nameof(bearerToken)))))
+                    : this(httpClient, BearerCredentials(new {{bearer}}(bearerToken ?? throw new ArgumentNullException(nameof(bearerToken)))))
                 {
                 }
 
@@ -95,7 +95,7 @@ internal static partial class ClientEmitter
                 /// bearer-token schemes ({{names}}) and tokens that rotate.
                 /// </summary>
                 public {{name}}(global::System.Net.Http.HttpClient httpClient, {{TokenProviderType}} tokenProvider)
-                    : this(httpClient, BearerCredentials(new {{bearer}}(tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider)))))
+                    : this(httpClient, BearerCredentials(new {{bearer}}(tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider)))))
                 {
                 }
 
@@ -256,7 +256,7 @@ internal static partial class ClientEmitter
         {
             parts.Add("""
                 /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-                private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+                private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
                 {
                     if (_tokenProvider is not null)
                     {
@@ -268,7 +268,7 @@ internal static partial class ClientEmitter
         }
 
         parts.Add($$"""
-            private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, {{TokenProviderType}} credential, global::System.Threading.CancellationToken cancellationToken)
+            private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, {{TokenProviderType}} credential, CancellationToken cancellationToken)
             {
                 RefuseInsecure(request, what, schemeName);
                 var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
@@ -281,7 +281,7 @@ internal static partial class ClientEmitter
         if (kinds.Contains("Basic"))
         {
             parts.Add($$"""
-                private async global::System.Threading.Tasks.ValueTask AuthorizeWithBasicAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, global::{{ns}}.{{CredentialsEmitter.Basic}} credential, global::System.Threading.CancellationToken cancellationToken)
+                private async global::System.Threading.Tasks.ValueTask AuthorizeWithBasicAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, global::{{ns}}.{{CredentialsEmitter.Basic}} credential, CancellationToken cancellationToken)
                 {
                     RefuseInsecure(request, "basic credentials", schemeName);
                     var pair = await credential.GetAsync(cancellationToken).ConfigureAwait(false)
@@ -303,7 +303,7 @@ internal static partial class ClientEmitter
         if (kinds.Contains("ApiKeyHeader"))
         {
             parts.Add($$"""
-                private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyHeaderAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string headerName, {{apiKey}} credential, global::System.Threading.CancellationToken cancellationToken)
+                private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyHeaderAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string headerName, {{apiKey}} credential, CancellationToken cancellationToken)
                 {
                     RefuseInsecure(request, "API key", schemeName);
                     var value = CheckCredential(await credential.GetAsync(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
@@ -321,7 +321,7 @@ internal static partial class ClientEmitter
         {
             parts.Add($$"""
                 /// <summary>The key goes after the operation's own query parameters, escaped; it is never part of an exception message.</summary>
-                private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyQueryAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string parameterName, {{apiKey}} credential, global::System.Threading.CancellationToken cancellationToken)
+                private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyQueryAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string parameterName, {{apiKey}} credential, CancellationToken cancellationToken)
                 {
                     RefuseInsecure(request, "API key", schemeName);
                     var value = await credential.GetAsync(cancellationToken).ConfigureAwait(false)
@@ -338,7 +338,7 @@ internal static partial class ClientEmitter
         {
             parts.Add($$"""
                 /// <summary>The key as a cookie, beside any other the request carries (a handler's CookieContainer adds its own).</summary>
-                private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyCookieAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string cookieName, {{apiKey}} credential, global::System.Threading.CancellationToken cancellationToken)
+                private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyCookieAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string cookieName, {{apiKey}} credential, CancellationToken cancellationToken)
                 {
                     RefuseInsecure(request, "API key", schemeName);
                     var value = CheckCredential(await credential.GetAsync(cancellationToken).ConfigureAwait(false), schemeName, forCookie: true);

@@ -54,7 +54,7 @@ internal static class ClientRuntimeSource
 
                 private static string {{FormatterOf(TypeRef.Named(TypeKind.Union, union.Name))}}(global::{{client.Namespace}}.{{union.Name}} value) => value.Case switch
                 {{{cases}}
-                    _ => FormatValue((global::System.Text.Json.JsonElement)value.Value),
+                    _ => FormatValue((Json.JsonElement)value.Value),
                 };
 
                 """);
@@ -63,17 +63,126 @@ internal static class ClientRuntimeSource
         return formatters.ToString();
     }
 
+    /// <summary>
+    /// What a formatter call of the client can take: the kinds and the enums that parameters (their items, their
+    /// objects' properties, their unions' cases) and form or multipart bodies reach. A superset of what is formatted,
+    /// so that only those formatters are emitted (for GitHub, 79 enum and union formatters instead of 315) and none is missing.
+    /// </summary>
+    private static (System.Collections.Generic.HashSet<TypeKind> Kinds, System.Collections.Generic.HashSet<string> Enums) Formatted(ClientSpec client)
+    {
+        var kinds = new System.Collections.Generic.HashSet<TypeKind>();
+        var enums = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        var visited = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        void Walk(TypeRef? type)
+        {
+            for (; type is not null; type = type.Element)
+            {
+                kinds.Add(type.Kind);
+                if (type.Kind == TypeKind.Enum)
+                {
+                    enums.Add(type.Name!);
+                }
+                else if (type.Kind is TypeKind.Object or TypeKind.Union && visited.Add(type.Name!))
+                {
+                    foreach (var @case in client.Unions.Where(union => union.Name == type.Name).SelectMany(union => union.Cases))
+                    {
+                        Walk(@case.Type);
+                    }
+
+                    foreach (var objectType in client.Objects.Where(objectType => objectType.Name == type.Name))
+                    {
+                        foreach (var property in objectType.Properties)
+                        {
+                            Walk(property.Type);
+                        }
+
+                        Walk(objectType.AdditionalProperties);
+                        Walk(objectType.BaseName is { } baseName ? TypeRef.Named(TypeKind.Object, baseName) : null);
+                    }
+                }
+            }
+        }
+
+        foreach (var operation in client.Operations)
+        {
+            foreach (var parameter in operation.Parameters)
+            {
+                Walk(parameter.Type);
+            }
+
+            if (operation.RequestBody is { Kind: not RequestBodyKind.Json } body)
+            {
+                Walk(body.Type);
+            }
+        }
+
+        return (kinds, enums);
+    }
+
+    private static string PrimitiveFormatters(System.Collections.Generic.HashSet<TypeKind> kinds, bool formatsUnions)
+    {
+        var formatters = new System.Collections.Generic.List<string>();
+        void Add(TypeKind kind, string formatter)
+        {
+            if (kinds.Contains(kind) || (kind == TypeKind.JsonElement && formatsUnions))
+            {
+                formatters.Add(formatter);
+            }
+        }
+
+        Add(TypeKind.String, "private static string FormatValue(string value) => value;");
+        Add(TypeKind.Boolean, "private static string FormatValue(bool value) => value ? \"true\" : \"false\";");
+        Add(TypeKind.Int32, "private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        Add(TypeKind.Int64, "private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        Add(TypeKind.Double, "private static string FormatValue(double value) => value.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture);");
+        Add(TypeKind.Single, "private static string FormatValue(float value) => value.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture);");
+        Add(TypeKind.Decimal, "private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        Add(TypeKind.DateTimeOffset, "/// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>\nprivate static string FormatValue(global::System.DateTimeOffset value) => value.ToString(\"yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz\", global::System.Globalization.CultureInfo.InvariantCulture);");
+        Add(TypeKind.Guid, "private static string FormatValue(global::System.Guid value) => value.ToString(\"D\", global::System.Globalization.CultureInfo.InvariantCulture);");
+        Add(TypeKind.JsonElement, "private static string FormatValue(Json.JsonElement value) => value.ValueKind == Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();");
+        return string.Concat(formatters.Select(formatter => "\n" + formatter + "\n"));
+    }
+
+    /// <summary>The property an error body's <c>ToErrorCode</c> reads, if the type has one.</summary>
+    public static PropertySpec? ErrorCodeProperty(ObjectTypeSpec type) =>
+        type.Properties.FirstOrDefault(property => property.WireName is "code" or "errorCode" && property.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.String);
+
+    /// <summary>The <c>ToErrorCode</c> overloads for the code kinds of the client's objects (a superset of its error bodies').</summary>
+    private static string ErrorCodeConverters(ClientSpec client)
+    {
+        var kinds = new System.Collections.Generic.HashSet<TypeKind>(client.Objects.Select(ErrorCodeProperty).Where(property => property is not null).Select(property => property!.Type.Kind));
+        var converters = new System.Collections.Generic.List<string>();
+        if (kinds.Contains(TypeKind.Int32) || kinds.Contains(TypeKind.Int64))
+        {
+            converters.Add("private static long? ToErrorCode(long? code) => code;");
+        }
+
+        if (kinds.Contains(TypeKind.Double))
+        {
+            converters.Add("private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;");
+        }
+
+        if (kinds.Contains(TypeKind.String))
+        {
+            converters.Add("private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;");
+        }
+
+        return string.Concat(converters.Select(converter => "\n" + converter + "\n"));
+    }
+
     public static string Helpers(ClientSpec client)
     {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        var enumFormatters = string.Concat(client.Enums.Select(spec => $$"""
+        var formatted = Formatted(client);
+        var unionFormatters = UnionFormatters(client);
+        var formatters = PrimitiveFormatters(formatted.Kinds, unionFormatters.Length > 0) + string.Concat(client.Enums.Where(spec => formatted.Enums.Contains(spec.Name)).Select(spec => $$"""
 
             private static string {{FormatterOf(TypeRef.Named(TypeKind.Enum, spec.Name))}}(global::{{client.Namespace}}.{{spec.Name}} value) =>
-                global::{{client.Namespace}}.{{spec.ExtensionsName}}.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of {{spec.Name}} that the server knows.", nameof(value));
+                global::{{client.Namespace}}.{{spec.ExtensionsName}}.ToWireValue(value) ?? throw new ArgumentException("'" + value + "' is not a value of {{spec.Name}} that the server knows.", nameof(value));
 
-            """)) + UnionFormatters(client);
+            """)) + unionFormatters + ErrorCodeConverters(client);
         return $$"""
-            private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+            private global::System.Threading.CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
             {
                 var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
@@ -84,13 +193,13 @@ internal static class ClientRuntimeSource
                 return source;
             }
 
-            private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+            private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, OperationCanceledException exception) =>
                 new global::System.Threading.Tasks.TaskCanceledException(
                     operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
                     new global::System.TimeoutException(exception.Message, exception));
 
             /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
-            private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+            private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, StringBuilder uri) =>
                 new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
 
             /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
@@ -100,51 +209,24 @@ internal static class ClientRuntimeSource
                     : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
 
             /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
-            private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+            private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken) =>
                 _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
             /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
-            private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
+            private static void AppendSegment(StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
             /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
             private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
                 address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
-            private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+            private static void AppendQuery(StringBuilder uri, ref char separator, string name, string value)
             {
                 uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
                 separator = '&';
             }
-
-            private static string FormatValue(string value) => value;
-
-            private static string FormatValue(bool value) => value ? "true" : "false";
-
-            private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-            private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-            {{enumFormatters}}
-            private static long? ToErrorCode(long? code) => code;
-
-            private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-            private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
+            {{formatters}}
             /// <summary>At most {{MaxErrorBodyBytes / 1024}} KiB of an error body, as bytes and as a short text excerpt.</summary>
-            private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+            private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, CancellationToken cancellationToken)
             {
                 var buffer = new byte[{{MaxErrorBodyBytes}}];
                 var length = 0;
@@ -177,7 +259,7 @@ internal static class ClientRuntimeSource
                 {
                     return {{json}}.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
                 }
-                catch (global::System.Text.Json.JsonException)
+                catch (Json.JsonException)
                 {
                     // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
                     return null;
@@ -228,14 +310,14 @@ internal static class ClientRuntimeSource
             /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
             /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
             /// </summary>
-            private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+            private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
             {
                 using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 try
                 {
                     return await {{json}}.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
                 }
-                catch (global::System.Text.Json.JsonException exception)
+                catch (Json.JsonException exception)
                 {
                     throw {{exception}}.InvalidBody(operationId, (int)response.StatusCode, exception);
                 }
@@ -259,7 +341,7 @@ internal static class ClientRuntimeSource
 
 
             /// <summary>A JSON success body, or null when it is empty (Content-Length 0, or no byte at all): an empty body is not parsed.</summary>
-            private async global::System.Threading.Tasks.Task<T?> ReadJsonOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+            private async global::System.Threading.Tasks.Task<T?> ReadJsonOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
                 where T : class
             {
                 using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
@@ -267,7 +349,7 @@ internal static class ClientRuntimeSource
             }
 
             /// <summary>A JSON success body of a value type, or null when it is empty: an empty body is not parsed.</summary>
-            private async global::System.Threading.Tasks.Task<T?> ReadJsonValueOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+            private async global::System.Threading.Tasks.Task<T?> ReadJsonValueOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
                 where T : struct
             {
                 using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
@@ -280,7 +362,7 @@ internal static class ClientRuntimeSource
                 {
                     return {{json}}.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
                 }
-                catch (global::System.Text.Json.JsonException exception)
+                catch (Json.JsonException exception)
                 {
                     throw {{exception}}.InvalidBody(operationId, statusCode, exception);
                 }
@@ -290,7 +372,7 @@ internal static class ClientRuntimeSource
             /// A text success body, decoded with the charset of its Content-Type (UTF-8 when it names none; a byte order
             /// mark of that charset is skipped). An empty body is the empty string.
             /// </summary>
-            private async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+            private async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
             {
                 using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
                 var charset = response.Content.Headers.ContentType?.CharSet?.Trim(' ', '"');
@@ -299,7 +381,7 @@ internal static class ClientRuntimeSource
                 {
                     encoding = string.IsNullOrEmpty(charset) ? global::System.Text.Encoding.UTF8 : global::System.Text.Encoding.GetEncoding(charset);
                 }
-                catch (global::System.ArgumentException)
+                catch (ArgumentException)
                 {
                     throw {{exception}}.UnknownCharset(operationId, (int)response.StatusCode, charset!);
                 }
@@ -321,7 +403,7 @@ internal static class ClientRuntimeSource
             /// A whole success body in a pooled buffer sized from Content-Length; more than <see cref="MaxResponseBodySize"/>
             /// bytes (announced or read) raises the client's exception before the rest is read.
             /// </summary>
-            private async global::System.Threading.Tasks.Task<{{json}}.PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+            private async global::System.Threading.Tasks.Task<{{json}}.PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
             {
                 var statusCode = (int)response.StatusCode;
                 try
@@ -379,7 +461,7 @@ internal static class ClientRuntimeSource
                     Body = body;
                 }
 
-                private {{name}}(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+                private {{name}}(string operationId, int statusCode, Json.JsonException exception)
                     : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
                 {
                     OperationId = operationId;
@@ -418,7 +500,7 @@ internal static class ClientRuntimeSource
                 internal static {{name}} InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
                     new {{name}}(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-                internal static {{name}} InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new {{name}}(operationId, statusCode, exception);{{(ClientEmitter.UsesBodyReaders(client) ? BodyReaderFailures(name) : string.Empty)}}
+                internal static {{name}} InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new {{name}}(operationId, statusCode, exception);{{(ClientEmitter.UsesBodyReaders(client) ? BodyReaderFailures(name) : string.Empty)}}
 
                 private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
                 {

@@ -11,7 +11,7 @@ namespace Applivery.Generators.Emit;
 internal static class CredentialsEmitter
 {
     private const string ValueTaskOfString = "global::System.Threading.Tasks.ValueTask<string>";
-    private const string CancellationToken = "global::System.Threading.CancellationToken";
+    private const string CancellationToken = "CancellationToken";
 
     public const string ApiKey = "ApiKeyCredential";
     public const string Basic = "BasicCredential";
@@ -127,12 +127,12 @@ internal static class CredentialsEmitter
                 {
                     if (userName is null)
                     {
-                        throw new global::System.ArgumentNullException(nameof(userName));
+                        throw new ArgumentNullException(nameof(userName));
                     }
 
                     if (password is null)
                     {
-                        throw new global::System.ArgumentNullException(nameof(password));
+                        throw new ArgumentNullException(nameof(password));
                     }
 
                     _credential = new global::System.Net.NetworkCredential(userName, password);
@@ -142,7 +142,7 @@ internal static class CredentialsEmitter
                 /// <param name="credentialProvider">Returns the user name and password to send.</param>
                 public {{Basic}}(global::System.Func<{{CancellationToken}}, global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential>> credentialProvider)
                 {
-                    _credentialProvider = credentialProvider ?? throw new global::System.ArgumentNullException(nameof(credentialProvider));
+                    _credentialProvider = credentialProvider ?? throw new ArgumentNullException(nameof(credentialProvider));
                 }
 
                 internal global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential> GetAsync({{CancellationToken}} cancellationToken) =>
@@ -167,14 +167,14 @@ internal static class CredentialsEmitter
             /// <param name="{{value}}">{{valueDoc}}</param>
             public {{name}}(string {{value}})
             {
-                _{{value}} = {{value}} ?? throw new global::System.ArgumentNullException(nameof({{value}}));
+                _{{value}} = {{value}} ?? throw new ArgumentNullException(nameof({{value}}));
             }
 
             /// <summary>A value asked for before each request that sends it.</summary>
             /// <param name="{{provider}}">{{providerDoc}}</param>
             public {{name}}(global::System.Func<{{CancellationToken}}, {{ValueTaskOfString}}> {{provider}})
             {
-                _{{provider}} = {{provider}} ?? throw new global::System.ArgumentNullException(nameof({{provider}}));
+                _{{provider}} = {{provider}} ?? throw new ArgumentNullException(nameof({{provider}}));
             }
 
             internal {{ValueTaskOfString}} GetAsync({{CancellationToken}} cancellationToken) =>

@@ -40,7 +40,7 @@ internal static class FileDownloadEmitter
 
                 private FileDownload(global::System.IO.Stream content, int statusCode, string? contentType, long? contentLength, string? fileName, global::System.IDisposable? owner)
                 {
-                    Content = content ?? throw new global::System.ArgumentNullException(nameof(content));
+                    Content = content ?? throw new ArgumentNullException(nameof(content));
                     StatusCode = statusCode;
                     ContentType = contentType;
                     ContentLength = contentLength;

@@ -39,10 +39,10 @@ internal static class FileUploadEmitter
                 /// <param name="contentType">The media type sent, such as <c>image/png</c>; by default the one the spec names, else <c>application/octet-stream</c>.</param>
                 public {{TypeName}}(global::System.IO.Stream content, string? fileName = null, string? contentType = null)
                 {
-                    Content = content ?? throw new global::System.ArgumentNullException(nameof(content));
+                    Content = content ?? throw new ArgumentNullException(nameof(content));
                     if (!content.CanRead)
                     {
-                        throw new global::System.ArgumentException("The stream of a file must be readable.", nameof(content));
+                        throw new ArgumentException("The stream of a file must be readable.", nameof(content));
                     }
 
                     FileName = fileName;
@@ -55,7 +55,7 @@ internal static class FileUploadEmitter
                 /// <param name="fileName">The file name the server sees; by default the property's name.</param>
                 /// <param name="contentType">The media type sent; by default the one the spec names, else <c>application/octet-stream</c>.</param>
                 public {{TypeName}}(byte[] content, string? fileName = null, string? contentType = null)
-                    : this(new global::System.IO.MemoryStream(content ?? throw new global::System.ArgumentNullException(nameof(content)), writable: false), fileName, contentType)
+                    : this(new global::System.IO.MemoryStream(content ?? throw new ArgumentNullException(nameof(content)), writable: false), fileName, contentType)
                 {
                 }
 
@@ -107,7 +107,7 @@ internal static class FileUploadEmitter
                     catch (global::System.FormatException exception)
                     {
                         content.Dispose();
-                        throw new global::System.ArgumentException("The content type '" + mediaType + "' of the file '" + (FileName ?? "(unnamed)") + "' is not a valid media type.", exception);
+                        throw new ArgumentException("The content type '" + mediaType + "' of the file '" + (FileName ?? "(unnamed)") + "' is not a valid media type.", exception);
                     }
 
                     return content;
@@ -140,9 +140,9 @@ internal static class FileUploadEmitter
     /// <summary>JSON reading and writing of a file (base64, the only way JSON carries bytes), for the <c>{Client}Json</c> class.</summary>
     public static string JsonHelpers(string ns) => $$"""
         /// <summary>Reads a file sent inside JSON: a base64 string.</summary>
-        internal static global::{{ns}}.{{TypeName}} Read{{TypeName}}(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static global::{{ns}}.{{TypeName}} Read{{TypeName}}(ref Json.Utf8JsonReader reader)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
+            if (reader.TokenType != Json.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
             {
                 throw Unexpected(ref reader, "a base64 string (a file inside JSON)");
             }
@@ -151,7 +151,7 @@ internal static class FileUploadEmitter
         }
 
         /// <summary>Writes a file inside JSON as a base64 string (JSON has no other way to carry bytes).</summary>
-        internal static void Write{{TypeName}}(global::System.Text.Json.Utf8JsonWriter writer, global::{{ns}}.{{TypeName}} value)
+        internal static void Write{{TypeName}}(Json.Utf8JsonWriter writer, global::{{ns}}.{{TypeName}} value)
         {
             value.Rewind();
             using var copy = new global::System.IO.MemoryStream();

@@ -59,8 +59,51 @@ internal static class GeneratedFile
         }
 
         writer.CloseBlock();
-        return writer.ToString();
+        return WithAliases(writer.ToString());
     }
+
+    /// <summary>
+    /// Declares, first in the namespace, the <see cref="CSharpTypes.Aliases"/> the file names: those whose name appears
+    /// as a whole word not after a dot. A word in a comment or a string may add an alias nothing uses, never miss one.
+    /// </summary>
+    public static string WithAliases(string source)
+    {
+        var namespaceLine = source.StartsWith("namespace ", System.StringComparison.Ordinal) ? 0 : source.IndexOf("\nnamespace ", System.StringComparison.Ordinal) + 1;
+        var bodyStart = namespaceLine > 0 || source.StartsWith("namespace ", System.StringComparison.Ordinal) ? source.IndexOf("\n{\n", namespaceLine, System.StringComparison.Ordinal) : -1;
+        if (bodyStart < 0)
+        {
+            return source;
+        }
+
+        bodyStart += 3;
+        var aliases = new System.Text.StringBuilder();
+        foreach (var (name, target) in CSharpTypes.Aliases)
+        {
+            if (NamesWord(source, bodyStart, name))
+            {
+                aliases.Append("    using ").Append(name).Append(" = ").Append(target).Append(";\n");
+            }
+        }
+
+        return aliases.Length == 0 ? source : source.Substring(0, bodyStart) + aliases.Append('\n') + source.Substring(bodyStart);
+    }
+
+    private static bool NamesWord(string source, int start, string word)
+    {
+        for (var at = source.IndexOf(word, start, System.StringComparison.Ordinal); at >= 0; at = source.IndexOf(word, at + word.Length, System.StringComparison.Ordinal))
+        {
+            var before = source[at - 1];
+            var after = at + word.Length < source.Length ? source[at + word.Length] : ' ';
+            if (before != '.' && !IsIdentifierPart(before) && !IsIdentifierPart(after))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>
     /// The file with a file-scoped namespace (C# 10 and later): <c>namespace X;</c> instead of a block, so every line

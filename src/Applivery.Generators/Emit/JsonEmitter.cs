@@ -15,11 +15,11 @@ internal sealed record JsonParts(string MainFile, IReadOnlyDictionary<string, st
 
 internal sealed partial class JsonEmitter
 {
-    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
-    private const string TokenType = "global::System.Text.Json.JsonTokenType";
-    private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
-    private const string Unrecognized = "global::System.Collections.Generic.Dictionary<string, string>";
+    private const string Reader = "Json.Utf8JsonReader";
+    private const string Writer = "Json.Utf8JsonWriter";
+    private const string TokenType = "Json.JsonTokenType";
+    private const string EncodedText = "Json.JsonEncodedText";
+    private const string Unrecognized = "Generic.Dictionary<string, string>";
 
     private readonly ClientSpec _client;
     private readonly Dictionary<string, string> _nameFields = new(System.StringComparer.Ordinal);
@@ -172,7 +172,16 @@ internal sealed partial class JsonEmitter
 
         var writer = GeneratedFile.Begin(Ns, _client.SpecFileName);
         Documentation.Element(writer, "summary", $"Reads and writes the JSON of {Documentation.Code(_client.SpecFileName)} on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.");
-        Documentation.Element(writer, "remarks", "Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.");
+        // The methods every type has say what they do here, once, instead of above each of thousands of them.
+        Documentation.Element(
+            writer,
+            "remarks",
+            "Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;\n"
+            + "<c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it\n"
+            + "(<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec\n"
+            + "does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.\n"
+            + "Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.\n"
+            + "A failure names the JSON path and what was found.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.OpenBlock($"internal abstract partial class {ClassName(_client)} : {JsonRuntimeEmitter.ClassName}");
         foreach (var pair in _nameFields.OrderBy(pair => pair.Value, System.StringComparer.Ordinal))
@@ -270,7 +279,6 @@ internal sealed partial class JsonEmitter
     {
         var typeName = $"global::{Ns}.{type.Name}";
         var hasEnums = ObjectTypeEmitter.HasEnumValues(type);
-        writer.Line($"/// <summary>Reads a <see cref=\"{typeName}\"/> from the current token, which must start an object.</summary>");
         writer.OpenBlock($"internal static {typeName} Read{type.Name}(ref {Reader} reader)");
         writer.Line($"ExpectToken(ref reader, {TokenType}.StartObject, \"an object\");");
         foreach (var line in prelude ?? System.Array.Empty<string>())
@@ -291,7 +299,7 @@ internal sealed partial class JsonEmitter
 
         if (type.AdditionalProperties is { } additionalType)
         {
-            writer.Line($"global::System.Collections.Generic.Dictionary<string, {CSharpTypes.Of(additionalType.Element!, Ns)}>? additionalProperties = null;");
+            writer.Line($"Generic.Dictionary<string, {CSharpTypes.Of(additionalType.Element!, Ns)}>? additionalProperties = null;");
         }
 
         writer.Line("string? at = null;");
@@ -320,7 +328,7 @@ internal sealed partial class JsonEmitter
             writer.Line("Next(ref reader);");
             var read = ReadExpression(additionalElement, "additionalName");
             var value = additionalElement.IsValueType ? read : $"reader.TokenType == {TokenType}.Null ? null! : {read}";
-            writer.Line($"(additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, {CSharpTypes.Of(additionalElement, Ns)}>())[additionalName] = {value};");
+            writer.Line($"(additionalProperties ??= new Generic.Dictionary<string, {CSharpTypes.Of(additionalElement, Ns)}>())[additionalName] = {value};");
         }
         else
         {
@@ -390,7 +398,6 @@ internal sealed partial class JsonEmitter
         }
         else
         {
-            writer.Line($"/// <summary>Writes <paramref name=\"value\"/> as a JSON object; null optional properties are left out.</summary>");
             writer.OpenBlock($"internal static void Write{type.Name}({Writer} writer, {typeName} value)");
         }
 
@@ -505,7 +512,6 @@ internal sealed partial class JsonEmitter
     private void EmitEnumReader(SourceWriter writer, EnumSpec spec)
     {
         var enumName = $"global::{Ns}.{spec.Name}";
-        writer.Line($"/// <summary>Reads a <see cref=\"{enumName}\"/>; a value the spec does not list gives <see cref=\"{enumName}.{spec.UnrecognizedMemberName}\"/> and its raw text under <paramref name=\"key\"/>.</summary>");
         writer.OpenBlock($"internal static {enumName} Read{spec.Name}Value(ref {Reader} reader, string key, ref {Unrecognized}? unrecognizedValues)");
         writer.OpenBlock($"if (reader.TokenType == {TokenType}.String)");
         foreach (var member in spec.Members)
@@ -525,7 +531,6 @@ internal sealed partial class JsonEmitter
     private void EmitEnumWriter(SourceWriter writer, EnumSpec spec)
     {
         var enumName = $"global::{Ns}.{spec.Name}";
-        writer.Line($"/// <summary>Writes the wire string of <paramref name=\"value\"/>, or the raw text kept for an unrecognized value.</summary>");
         writer.OpenBlock($"internal static void Write{spec.Name}Value({Writer} writer, {enumName} value, {CSharpTypes.IReadOnlyDictionary}<string, string>? unrecognizedValues, string key)");
         writer.OpenBlock("switch (value)");
         foreach (var member in spec.Members)
@@ -552,7 +557,6 @@ internal sealed partial class JsonEmitter
         var isArray = type.Kind == TypeKind.Array;
         var nullElement = element.IsValueType ? null : "null!";
 
-        writer.Line($"/// <summary>Reads a JSON {(isArray ? "array" : "object")} of {Documentation.Escape(elementType)}.</summary>");
         writer.OpenBlock($"private static {csharpType} {readName}(ref {Reader} reader, string key, ref {Unrecognized}? unrecognizedValues)");
         if (isArray)
         {
@@ -577,7 +581,7 @@ internal sealed partial class JsonEmitter
         else
         {
             writer.Line($"ExpectToken(ref reader, {TokenType}.StartObject, \"an object\");");
-            writer.Line($"var entries = new global::System.Collections.Generic.Dictionary<string, {elementType}>();");
+            writer.Line($"var entries = new Generic.Dictionary<string, {elementType}>();");
             writer.Line("var name = string.Empty;");
             writer.OpenBlock("try");
             writer.OpenBlock($"while (Next(ref reader) != {TokenType}.EndObject)");
@@ -597,7 +601,6 @@ internal sealed partial class JsonEmitter
         writer.CloseBlock();
         writer.Line();
 
-        writer.Line($"/// <summary>Writes a JSON {(isArray ? "array" : "object")} of {Documentation.Escape(elementType)}.</summary>");
         writer.OpenBlock($"private static void {writeName}({Writer} writer, {csharpType} value, {CSharpTypes.IReadOnlyDictionary}<string, string>? unrecognizedValues, string key{forRequestParameter})");
         if (isArray)
         {
@@ -745,17 +748,17 @@ internal sealed partial class JsonEmitter
         Documentation.Element(writer, "summary", $"Lets <c>System.Text.Json</c> (de)serialize the types of {Documentation.Code(_client.SpecFileName)} without reflection, AOT- and trim-safe, through the generated readers and writers.");
         Documentation.Element(writer, "example", "<code>var info = (JsonTypeInfo&lt;Member&gt;)" + resolver + ".Options.GetTypeInfo(typeof(Member));\nstring json = JsonSerializer.Serialize(member, info);</code>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock($"{GeneratedFile.Visibility(_client)} sealed class {resolver} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        writer.OpenBlock($"{GeneratedFile.Visibility(_client)} sealed class {resolver} : Json.Serialization.Metadata.IJsonTypeInfoResolver");
         writer.Line("/// <summary>The shared instance.</summary>");
         writer.Line($"public static {resolver} Instance {{ get; }} = new {resolver}();");
         writer.Line();
-        writer.Line("private static global::System.Text.Json.JsonSerializerOptions? s_options;");
+        writer.Line("private static Json.JsonSerializerOptions? s_options;");
         writer.Line();
         writer.Line("/// <summary>Read-only options that use this resolver.</summary>");
-        writer.Line($"public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();");
+        writer.Line($"public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.OpenBlock("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.OpenBlock("public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)");
         // One line per type: the resolver of a big spec lists thousands.
         var names = _client.Objects.SelectMany(type => type.Discriminator is { UnknownTypeName: var unknown } ? new[] { type.Name, unknown } : new[] { type.Name })
             .Concat(_client.Unions.Select(union => union.Name));
@@ -770,11 +773,11 @@ internal sealed partial class JsonEmitter
         writer.Line("return null;");
         writer.CloseBlock();
         writer.Line();
-        writer.Line($"private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, {json}.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>");
-        writer.Line($"    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new {json}.Converter<T>(read, write));");
+        writer.Line($"private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, {json}.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>");
+        writer.Line($"    Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new {json}.Converter<T>(read, write));");
         writer.Line();
-        writer.OpenBlock("private static global::System.Text.Json.JsonSerializerOptions CreateOptions()");
-        writer.Line("var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };");
+        writer.OpenBlock("private static Json.JsonSerializerOptions CreateOptions()");
+        writer.Line("var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };");
         writer.Line("options.MakeReadOnly();");
         writer.Line("return options;");
         writer.CloseBlock();

@@ -44,11 +44,11 @@ internal static class ServiceCollectionEmitter
                 /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
                 public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{{name}}(
                     this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-                    global::System.Func<global::System.IServiceProvider, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+                    global::System.Func<global::System.IServiceProvider, CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
                 {
                     if (tokenProvider is null)
                     {
-                        throw new global::System.ArgumentNullException(nameof(tokenProvider));
+                        throw new ArgumentNullException(nameof(tokenProvider));
                     }
 
                     return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.{{contract}}, global::{{ns}}.{{name}}>(
@@ -74,7 +74,7 @@ internal static class ServiceCollectionEmitter
                 {
                     if (credentials is null)
                     {
-                        throw new global::System.ArgumentNullException(nameof(credentials));
+                        throw new ArgumentNullException(nameof(credentials));
                     }
 
                     return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::{{ns}}.{{contract}}, global::{{ns}}.{{name}}>(

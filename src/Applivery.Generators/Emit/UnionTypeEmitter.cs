@@ -143,6 +143,9 @@ internal static class UnionTypeEmitter
     private static string CaseDisplay(ClientSpec client, UnionCaseSpec @case) => @case.Type.Kind switch
     {
         TypeKind.Object or TypeKind.Enum or TypeKind.Union => @case.Type.Name!,
-        _ => CSharpTypes.Of(@case.Type, client.Namespace).Replace("global::System.Collections.Generic.", string.Empty).Replace("global::System.Text.Json.", string.Empty).Replace("global::System.", string.Empty).Replace("global::" + client.Namespace + ".", string.Empty),
+        _ => WithoutQualifiers(CSharpTypes.Of(@case.Type, client.Namespace).Replace("global::" + client.Namespace + ".", string.Empty)),
     };
+
+    private static string WithoutQualifiers(string type) =>
+        System.Text.RegularExpressions.Regex.Replace(type, @"(?<![\w.])(?:global::System\.|Generic\.|Json\.)", string.Empty);
 }

@@ -73,8 +73,8 @@ internal static class ValidationEmitter
             writer.Line($"/// <inheritdoc cref=\"{method}\" path=\"/param\"/>");
         }
 
-        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">A required parameter is null.</exception>");
-        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>");
+        writer.Line("/// <exception cref=\"ArgumentNullException\">A required parameter is null.</exception>");
+        writer.Line("/// <exception cref=\"ArgumentException\">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>");
         writer.OpenBlock($"public static void {ParameterValidatorName(operation)}({signature})");
         var any = false;
         foreach (var parameter in parameters)

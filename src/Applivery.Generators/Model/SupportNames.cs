@@ -78,7 +78,29 @@ internal static class SupportNames
         yield return new(FileUpload, Owner);
     }
 
-    /// <summary>Every type name no schema may take: the support types (<see cref="TypeNames"/>) and the runtime readers' kinds, which are reserved, not generated.</summary>
+    /// <summary>
+    /// The using aliases a spec's files may declare inside their namespace (each file only those it names), so that the
+    /// code reads <c>Generic.IReadOnlyList&lt;Pet&gt;</c> and <c>Json.JsonTokenType.StartObject</c> instead of spelling
+    /// <c>global::System.Collections.Generic.</c> out thousands of times. No schema takes one of these names
+    /// (<see cref="ReservedTypeNames"/>): an alias and a type of the same name in one namespace do not compile (CS0576).
+    /// They are names no API is likely to give a schema; a common one (<c>Task</c>, <c>Exception</c>, <c>Uri</c>) stays
+    /// fully qualified instead, so as not to rename a spec's types, and so does a type a file names about once (the
+    /// alias line would cost more than it saves). The code names an alias in type positions, where a member of the same
+    /// name (a property <c>Json</c>) cannot hide it, or in the JSON, client and validation classes, whose members no
+    /// spec names.
+    /// </summary>
+    public static readonly (string Name, string Target)[] Aliases =
+    {
+        ("Generic", "global::System.Collections.Generic"),
+        ("Json", "global::System.Text.Json"),
+        ("CancellationToken", "global::System.Threading.CancellationToken"),
+        ("ArgumentException", "global::System.ArgumentException"),
+        ("ArgumentNullException", "global::System.ArgumentNullException"),
+        ("OperationCanceledException", "global::System.OperationCanceledException"),
+        ("StringBuilder", "global::System.Text.StringBuilder"),
+    };
+
+    /// <summary>Every type name no schema may take: the support types (<see cref="TypeNames"/>), the runtime readers' kinds and the <see cref="Aliases"/>, which are reserved, not generated.</summary>
     public static IEnumerable<KeyValuePair<string, string>> ReservedTypeNames(string clientName)
     {
         foreach (var name in TypeNames(clientName))
@@ -89,6 +111,11 @@ internal static class SupportNames
         foreach (var kind in RuntimeReaderKinds)
         {
             yield return new(kind, "a reader of the JSON runtime (Read" + kind + ")");
+        }
+
+        foreach (var (alias, target) in Aliases)
+        {
+            yield return new(alias, "a using alias of the generated files (" + target.Substring("global::".Length) + ")");
         }
     }
 }

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>
 /// */ &lt;/summary&gt; &quot;quoted&quot; \ backslash
 /// #if X
@@ -74,18 +77,18 @@ public sealed partial class Class
     /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
     /// Null when every value was recognized.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+    public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".class", ClassValue);
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".quoted", Quoted, global::Consumer.HostileSummaryClientValidation.Pattern1, global::Consumer.HostileSummaryClientValidation.Pattern1Text);
@@ -95,10 +98,9 @@ public sealed partial class Class
 
 internal abstract partial class HostileSummaryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Class"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Class ReadClass(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Class ReadClass(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _classValue = default;
         string? _event = default;
         int? _namespace = default;
@@ -116,7 +118,7 @@ internal abstract partial class HostileSummaryClientJson
         global::Consumer.ClassKind? _kind = default;
         string? _quoted = default;
         global::Consumer._1Thing? _nested = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -225,8 +227,7 @@ internal abstract partial class HostileSummaryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteClass(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Class value)
+    internal static void WriteClass(Json.Utf8JsonWriter writer, global::Consumer.Class value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Class, value.ClassValue, writeNull: true);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The ClassKind values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/class/properties/kind</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized2"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
@@ -87,10 +90,9 @@ public static class ClassKindExtensions
 
 internal abstract partial class HostileSummaryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.ClassKind"/>; a value the spec does not list gives <see cref="global::Consumer.ClassKind.Unrecognized2"/> and its raw text under <paramref name="key"/>.</summary>
-    internal static global::Consumer.ClassKind ReadClassKindValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.ClassKind ReadClassKindValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        if (reader.TokenType == Json.JsonTokenType.String)
         {
             if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
             {
@@ -130,12 +132,11 @@ internal abstract partial class HostileSummaryClientJson
             }
         }
 
-        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.ClassKind.Unrecognized2;
     }
 
-    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-    internal static void WriteClassKindValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.ClassKind value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteClassKindValue(Json.Utf8JsonWriter writer, global::Consumer.ClassKind value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The MyType values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/my-type</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
@@ -52,10 +55,9 @@ public static class MyTypeExtensions
 
 internal abstract partial class HostileSummaryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.MyType"/>; a value the spec does not list gives <see cref="global::Consumer.MyType.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-    internal static global::Consumer.MyType ReadMyTypeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.MyType ReadMyTypeValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        if (reader.TokenType == Json.JsonTokenType.String)
         {
             if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
             {
@@ -67,12 +69,11 @@ internal abstract partial class HostileSummaryClientJson
             }
         }
 
-        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.MyType.Unrecognized;
     }
 
-    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-    internal static void WriteMyTypeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MyType value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteMyTypeValue(Json.Utf8JsonWriter writer, global::Consumer.MyType value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The MyType2 values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/My_Type</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
@@ -52,10 +55,9 @@ public static class MyType2Extensions
 
 internal abstract partial class HostileSummaryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.MyType2"/>; a value the spec does not list gives <see cref="global::Consumer.MyType2.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-    internal static global::Consumer.MyType2 ReadMyType2Value(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.MyType2 ReadMyType2Value(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        if (reader.TokenType == Json.JsonTokenType.String)
         {
             if (reader.ValueTextEquals(Utf8Z.EncodedUtf8Bytes))
             {
@@ -67,12 +69,11 @@ internal abstract partial class HostileSummaryClientJson
             }
         }
 
-        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.MyType2.Unrecognized;
     }
 
-    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-    internal static void WriteMyType2Value(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MyType2 value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteMyType2Value(Json.Utf8JsonWriter writer, global::Consumer.MyType2 value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

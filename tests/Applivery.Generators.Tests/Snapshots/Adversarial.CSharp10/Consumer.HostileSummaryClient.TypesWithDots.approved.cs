@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The TypesWithDots schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Types.With.Dots</c> in <c>adversarial.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -16,14 +19,14 @@ public sealed partial class TypesWithDots
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -31,10 +34,9 @@ public sealed partial class TypesWithDots
 
 internal abstract partial class HostileSummaryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.TypesWithDots"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.TypesWithDots ReadTypesWithDots(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.TypesWithDots ReadTypesWithDots(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         double? _value = default;
         string? at = null;
         try
@@ -63,8 +65,7 @@ internal abstract partial class HostileSummaryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteTypesWithDots(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TypesWithDots value)
+    internal static void WriteTypesWithDots(Json.Utf8JsonWriter writer, global::Consumer.TypesWithDots value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Value, value.Value);

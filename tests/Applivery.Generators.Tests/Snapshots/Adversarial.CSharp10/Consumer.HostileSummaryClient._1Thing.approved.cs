@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The _1Thing schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>Generated from <c>#/components/schemas/1Thing</c> in <c>adversarial.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -19,14 +22,14 @@ public sealed partial class _1Thing
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -34,10 +37,9 @@ public sealed partial class _1Thing
 
 internal abstract partial class HostileSummaryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer._1Thing"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer._1Thing Read_1Thing(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer._1Thing Read_1Thing(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _x = default;
         string? _value = default;
         string? at = null;
@@ -72,8 +74,7 @@ internal abstract partial class HostileSummaryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void Write_1Thing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer._1Thing value)
+    internal static void Write_1Thing(Json.Utf8JsonWriter writer, global::Consumer._1Thing value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8X, value.X);

@@ -6,46 +6,53 @@
 
 namespace Consumer;
 
+using Json = global::System.Text.Json;
+
 /// <summary>
 /// Reads and writes the JSON of <c>adversarial.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
 /// </summary>
 /// <remarks>
-/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;
+/// <c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it
+/// (<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
+/// does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.
+/// A failure names the JSON path and what was found.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class HostileSummaryClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Utf81 = global::System.Text.Json.JsonEncodedText.Encode("1");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf81st = global::System.Text.Json.JsonEncodedText.Encode("1st");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8A = global::System.Text.Json.JsonEncodedText.Encode("A");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8A2 = global::System.Text.Json.JsonEncodedText.Encode("a");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8AB = global::System.Text.Json.JsonEncodedText.Encode("a-b");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8AB2 = global::System.Text.Json.JsonEncodedText.Encode("a.b");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8AB3 = global::System.Text.Json.JsonEncodedText.Encode("a b");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Class = global::System.Text.Json.JsonEncodedText.Encode("class");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Class2 = global::System.Text.Json.JsonEncodedText.Encode("Class");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Dollar = global::System.Text.Json.JsonEncodedText.Encode("$dollar");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Empty = global::System.Text.Json.JsonEncodedText.Encode("");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Event = global::System.Text.Json.JsonEncodedText.Encode("event");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Namespace = global::System.Text.Json.JsonEncodedText.Encode("namespace");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Nested = global::System.Text.Json.JsonEncodedText.Encode("nested");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Quoted = global::System.Text.Json.JsonEncodedText.Encode("quoted");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Self = global::System.Text.Json.JsonEncodedText.Encode("self");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8ToString = global::System.Text.Json.JsonEncodedText.Encode("ToString");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Unrecognized = global::System.Text.Json.JsonEncodedText.Encode("Unrecognized");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8UnrecognizedValues = global::System.Text.Json.JsonEncodedText.Encode("UnrecognizedValues");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Validate = global::System.Text.Json.JsonEncodedText.Encode("Validate");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Value = global::System.Text.Json.JsonEncodedText.Encode("value");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Value2 = global::System.Text.Json.JsonEncodedText.Encode("*/");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Value3 = global::System.Text.Json.JsonEncodedText.Encode("\"");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Value4 = global::System.Text.Json.JsonEncodedText.Encode("\\");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8W = global::System.Text.Json.JsonEncodedText.Encode("w");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8X = global::System.Text.Json.JsonEncodedText.Encode("x");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Y = global::System.Text.Json.JsonEncodedText.Encode("y");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Z = global::System.Text.Json.JsonEncodedText.Encode("z");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Ñandú = global::System.Text.Json.JsonEncodedText.Encode("ñandú");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8日本 = global::System.Text.Json.JsonEncodedText.Encode("日本");
+    private static readonly Json.JsonEncodedText Utf81 = Json.JsonEncodedText.Encode("1");
+    private static readonly Json.JsonEncodedText Utf81st = Json.JsonEncodedText.Encode("1st");
+    private static readonly Json.JsonEncodedText Utf8A = Json.JsonEncodedText.Encode("A");
+    private static readonly Json.JsonEncodedText Utf8A2 = Json.JsonEncodedText.Encode("a");
+    private static readonly Json.JsonEncodedText Utf8AB = Json.JsonEncodedText.Encode("a-b");
+    private static readonly Json.JsonEncodedText Utf8AB2 = Json.JsonEncodedText.Encode("a.b");
+    private static readonly Json.JsonEncodedText Utf8AB3 = Json.JsonEncodedText.Encode("a b");
+    private static readonly Json.JsonEncodedText Utf8Class = Json.JsonEncodedText.Encode("class");
+    private static readonly Json.JsonEncodedText Utf8Class2 = Json.JsonEncodedText.Encode("Class");
+    private static readonly Json.JsonEncodedText Utf8Dollar = Json.JsonEncodedText.Encode("$dollar");
+    private static readonly Json.JsonEncodedText Utf8Empty = Json.JsonEncodedText.Encode("");
+    private static readonly Json.JsonEncodedText Utf8Event = Json.JsonEncodedText.Encode("event");
+    private static readonly Json.JsonEncodedText Utf8Kind = Json.JsonEncodedText.Encode("kind");
+    private static readonly Json.JsonEncodedText Utf8Namespace = Json.JsonEncodedText.Encode("namespace");
+    private static readonly Json.JsonEncodedText Utf8Nested = Json.JsonEncodedText.Encode("nested");
+    private static readonly Json.JsonEncodedText Utf8Quoted = Json.JsonEncodedText.Encode("quoted");
+    private static readonly Json.JsonEncodedText Utf8Self = Json.JsonEncodedText.Encode("self");
+    private static readonly Json.JsonEncodedText Utf8ToString = Json.JsonEncodedText.Encode("ToString");
+    private static readonly Json.JsonEncodedText Utf8Unrecognized = Json.JsonEncodedText.Encode("Unrecognized");
+    private static readonly Json.JsonEncodedText Utf8UnrecognizedValues = Json.JsonEncodedText.Encode("UnrecognizedValues");
+    private static readonly Json.JsonEncodedText Utf8Validate = Json.JsonEncodedText.Encode("Validate");
+    private static readonly Json.JsonEncodedText Utf8Value = Json.JsonEncodedText.Encode("value");
+    private static readonly Json.JsonEncodedText Utf8Value2 = Json.JsonEncodedText.Encode("*/");
+    private static readonly Json.JsonEncodedText Utf8Value3 = Json.JsonEncodedText.Encode("\"");
+    private static readonly Json.JsonEncodedText Utf8Value4 = Json.JsonEncodedText.Encode("\\");
+    private static readonly Json.JsonEncodedText Utf8W = Json.JsonEncodedText.Encode("w");
+    private static readonly Json.JsonEncodedText Utf8X = Json.JsonEncodedText.Encode("x");
+    private static readonly Json.JsonEncodedText Utf8Y = Json.JsonEncodedText.Encode("y");
+    private static readonly Json.JsonEncodedText Utf8Z = Json.JsonEncodedText.Encode("z");
+    private static readonly Json.JsonEncodedText Utf8Ñandú = Json.JsonEncodedText.Encode("ñandú");
+    private static readonly Json.JsonEncodedText Utf8日本 = Json.JsonEncodedText.Encode("日本");
 }
 
 /// <summary>
@@ -56,18 +63,18 @@ internal abstract partial class HostileSummaryClientJson : global::Applivery.Gen
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class HostileSummaryClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class HostileSummaryClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static HostileSummaryClientJsonTypeInfoResolver Instance { get; } = new HostileSummaryClientJsonTypeInfoResolver();
 
-    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+    private static Json.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer._1Thing)) return Info<global::Consumer._1Thing>(options, HostileSummaryClientJson.Read_1Thing, HostileSummaryClientJson.Write_1Thing);
         if (type == typeof(global::Consumer.Class)) return Info<global::Consumer.Class>(options, HostileSummaryClientJson.ReadClass, HostileSummaryClientJson.WriteClass);
@@ -77,12 +84,12 @@ public sealed class HostileSummaryClientJsonTypeInfoResolver : global::System.Te
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.HostileSummaryClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.HostileSummaryClientJson.Converter<T>(read, write));
+    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.HostileSummaryClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
+        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.HostileSummaryClientJson.Converter<T>(read, write));
 
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    private static Json.JsonSerializerOptions CreateOptions()
     {
-        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

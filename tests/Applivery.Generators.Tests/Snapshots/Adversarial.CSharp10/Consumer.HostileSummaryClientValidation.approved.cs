@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// Checks the constraints of <c>adversarial.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -39,8 +42,8 @@ public static partial class HostileSummaryClientValidation
     /// Checks the parameters of <see cref="IHostileSummaryClient.GetItemsNowAsync"/> (<c>get-items.now</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IHostileSummaryClient.GetItemsNowAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetItemsNowParameters(string? @class, string? _1st, int? @event, string? myHeader, string? cancellationToken, string? ab)
     {
         ValidationRules.RequireNotNull(@class, "class");

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>Response wrapper for the list of downloads grouped by user.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/DownloadsByUserResponse</c> in <c>applivery-downloads-by-user.yaml</c>.
@@ -19,18 +22,18 @@ public sealed partial class DownloadsByUserResponse
 
     /// <summary>Downloads grouped by user.</summary>
     /// <remarks>JSON: <c>data</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads>? Data { get; init; }
+    public Generic.IReadOnlyList<global::Consumer.UserDownloads>? Data { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         if (Data is { } dataItems0)
         {
@@ -44,13 +47,12 @@ public sealed partial class DownloadsByUserResponse
 
 internal abstract partial class AppliveryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.DownloadsByUserResponse"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.DownloadsByUserResponse ReadDownloadsByUserResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.DownloadsByUserResponse ReadDownloadsByUserResponse(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         bool? _status = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads>? _data = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.IReadOnlyList<global::Consumer.UserDownloads>? _data = default;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -83,8 +85,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteDownloadsByUserResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
+    internal static void WriteDownloadsByUserResponse(Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Status, value.Status);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The GetBuildDownloadsByUserUnauthorizedResponse schema of Applivery API.</summary>
 /// <remarks>
 /// Generated from <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/responses/401/content/application~1json/schema</c> in <c>applivery-downloads-by-user.yaml</c>.
@@ -22,14 +25,14 @@ public sealed partial class GetBuildDownloadsByUserUnauthorizedResponse
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         Error?.ValidateInto(errors, path + ".error");
     }
@@ -37,10 +40,9 @@ public sealed partial class GetBuildDownloadsByUserUnauthorizedResponse
 
 internal abstract partial class AppliveryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse ReadGetBuildDownloadsByUserUnauthorizedResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse ReadGetBuildDownloadsByUserUnauthorizedResponse(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         bool? _status = default;
         global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError? _error = default;
         string? at = null;
@@ -75,8 +77,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse value)
+    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponse(Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Status, value.Status);

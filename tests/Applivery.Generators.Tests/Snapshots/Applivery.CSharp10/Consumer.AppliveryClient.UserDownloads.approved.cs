@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>Downloads of a build made by a single user.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/UserDownloads</c> in <c>applivery-downloads-by-user.yaml</c>.
@@ -27,18 +30,18 @@ public sealed partial class UserDownloads
 
     /// <summary>Individual download records.</summary>
     /// <remarks>JSON: <c>downloads</c>.</remarks>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download>? Downloads { get; init; }
+    public Generic.IReadOnlyList<global::Consumer.Download>? Downloads { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         global::Consumer.ValidationRules.CheckMinimum(errors, path + ".total", Total, 0, false);
@@ -55,15 +58,14 @@ public sealed partial class UserDownloads
 
 internal abstract partial class AppliveryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.UserDownloads"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.UserDownloads ReadUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.UserDownloads ReadUserDownloads(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _id = default;
         int? _total = default;
         global::Consumer.Member? _member = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download>? _downloads = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.IReadOnlyList<global::Consumer.Download>? _downloads = default;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -106,8 +108,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
+    internal static void WriteUserDownloads(Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id);
@@ -125,16 +126,15 @@ internal abstract partial class AppliveryClientJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.UserDownloads.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.UserDownloads>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
             }
 
             return items.ToArray();
@@ -149,8 +149,7 @@ internal abstract partial class AppliveryClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.UserDownloads.</summary>
-    private static void WriteListOfUserDownloads(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.UserDownloads> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfUserDownloads(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.UserDownloads> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

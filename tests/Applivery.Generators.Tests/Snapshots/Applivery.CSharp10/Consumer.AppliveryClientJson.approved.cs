@@ -6,70 +6,77 @@
 
 namespace Consumer;
 
+using Json = global::System.Text.Json;
+
 /// <summary>
 /// Reads and writes the JSON of <c>applivery-downloads-by-user.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
 /// </summary>
 /// <remarks>
-/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;
+/// <c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it
+/// (<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
+/// does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.
+/// A failure names the JSON path and what was found.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class AppliveryClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Adm = global::System.Text.Json.JsonEncodedText.Encode("adm");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Agent = global::System.Text.Json.JsonEncodedText.Encode("agent");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Anonymous = global::System.Text.Json.JsonEncodedText.Encode("anonymous");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Build = global::System.Text.Json.JsonEncodedText.Encode("build");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8BuildPlatform = global::System.Text.Json.JsonEncodedText.Encode("buildPlatform");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8City = global::System.Text.Json.JsonEncodedText.Encode("city");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Code = global::System.Text.Json.JsonEncodedText.Encode("code");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Continent = global::System.Text.Json.JsonEncodedText.Encode("continent");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Country = global::System.Text.Json.JsonEncodedText.Encode("country");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Dashboard = global::System.Text.Json.JsonEncodedText.Encode("dashboard");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Data = global::System.Text.Json.JsonEncodedText.Encode("data");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Device = global::System.Text.Json.JsonEncodedText.Encode("device");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Downloads = global::System.Text.Json.JsonEncodedText.Encode("downloads");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Email = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Emm = global::System.Text.Json.JsonEncodedText.Encode("emm");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Employee = global::System.Text.Json.JsonEncodedText.Encode("employee");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Error = global::System.Text.Json.JsonEncodedText.Encode("error");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8FirstName = global::System.Text.Json.JsonEncodedText.Encode("firstName");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8From = global::System.Text.Json.JsonEncodedText.Encode("from");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Icon = global::System.Text.Json.JsonEncodedText.Encode("icon");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Info = global::System.Text.Json.JsonEncodedText.Encode("info");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8IntegrationApi = global::System.Text.Json.JsonEncodedText.Encode("integrationApi");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Ip = global::System.Text.Json.JsonEncodedText.Encode("ip");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8LastName = global::System.Text.Json.JsonEncodedText.Encode("lastName");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Latitude = global::System.Text.Json.JsonEncodedText.Encode("latitude");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Longitude = global::System.Text.Json.JsonEncodedText.Encode("longitude");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8MdmUser = global::System.Text.Json.JsonEncodedText.Encode("mdmUser");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Member = global::System.Text.Json.JsonEncodedText.Encode("member");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8MemberId = global::System.Text.Json.JsonEncodedText.Encode("memberId");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Model = global::System.Text.Json.JsonEncodedText.Encode("model");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8NetworkInfo = global::System.Text.Json.JsonEncodedText.Encode("networkInfo");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Os = global::System.Text.Json.JsonEncodedText.Encode("os");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8OtpUser = global::System.Text.Json.JsonEncodedText.Encode("otpUser");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Picture = global::System.Text.Json.JsonEncodedText.Encode("picture");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8PostalCode = global::System.Text.Json.JsonEncodedText.Encode("postalCode");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Region = global::System.Text.Json.JsonEncodedText.Encode("region");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8RegionCode = global::System.Text.Json.JsonEncodedText.Encode("regionCode");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Scim = global::System.Text.Json.JsonEncodedText.Encode("scim");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Sdk = global::System.Text.Json.JsonEncodedText.Encode("sdk");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Store = global::System.Text.Json.JsonEncodedText.Encode("store");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Timezone = global::System.Text.Json.JsonEncodedText.Encode("timezone");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Total = global::System.Text.Json.JsonEncodedText.Encode("total");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Unknown = global::System.Text.Json.JsonEncodedText.Encode("unknown");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8User = global::System.Text.Json.JsonEncodedText.Encode("user");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Version = global::System.Text.Json.JsonEncodedText.Encode("version");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8VersionName = global::System.Text.Json.JsonEncodedText.Encode("versionName");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Visitor = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Win = global::System.Text.Json.JsonEncodedText.Encode("win");
+    private static readonly Json.JsonEncodedText Utf8Adm = Json.JsonEncodedText.Encode("adm");
+    private static readonly Json.JsonEncodedText Utf8Agent = Json.JsonEncodedText.Encode("agent");
+    private static readonly Json.JsonEncodedText Utf8Anonymous = Json.JsonEncodedText.Encode("anonymous");
+    private static readonly Json.JsonEncodedText Utf8Build = Json.JsonEncodedText.Encode("build");
+    private static readonly Json.JsonEncodedText Utf8BuildPlatform = Json.JsonEncodedText.Encode("buildPlatform");
+    private static readonly Json.JsonEncodedText Utf8City = Json.JsonEncodedText.Encode("city");
+    private static readonly Json.JsonEncodedText Utf8Code = Json.JsonEncodedText.Encode("code");
+    private static readonly Json.JsonEncodedText Utf8Continent = Json.JsonEncodedText.Encode("continent");
+    private static readonly Json.JsonEncodedText Utf8Country = Json.JsonEncodedText.Encode("country");
+    private static readonly Json.JsonEncodedText Utf8CreatedAt = Json.JsonEncodedText.Encode("createdAt");
+    private static readonly Json.JsonEncodedText Utf8Dashboard = Json.JsonEncodedText.Encode("dashboard");
+    private static readonly Json.JsonEncodedText Utf8Data = Json.JsonEncodedText.Encode("data");
+    private static readonly Json.JsonEncodedText Utf8Device = Json.JsonEncodedText.Encode("device");
+    private static readonly Json.JsonEncodedText Utf8Downloads = Json.JsonEncodedText.Encode("downloads");
+    private static readonly Json.JsonEncodedText Utf8Email = Json.JsonEncodedText.Encode("email");
+    private static readonly Json.JsonEncodedText Utf8Emm = Json.JsonEncodedText.Encode("emm");
+    private static readonly Json.JsonEncodedText Utf8Employee = Json.JsonEncodedText.Encode("employee");
+    private static readonly Json.JsonEncodedText Utf8Error = Json.JsonEncodedText.Encode("error");
+    private static readonly Json.JsonEncodedText Utf8FirstName = Json.JsonEncodedText.Encode("firstName");
+    private static readonly Json.JsonEncodedText Utf8From = Json.JsonEncodedText.Encode("from");
+    private static readonly Json.JsonEncodedText Utf8Icon = Json.JsonEncodedText.Encode("icon");
+    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
+    private static readonly Json.JsonEncodedText Utf8Info = Json.JsonEncodedText.Encode("info");
+    private static readonly Json.JsonEncodedText Utf8IntegrationApi = Json.JsonEncodedText.Encode("integrationApi");
+    private static readonly Json.JsonEncodedText Utf8Ip = Json.JsonEncodedText.Encode("ip");
+    private static readonly Json.JsonEncodedText Utf8LastName = Json.JsonEncodedText.Encode("lastName");
+    private static readonly Json.JsonEncodedText Utf8Latitude = Json.JsonEncodedText.Encode("latitude");
+    private static readonly Json.JsonEncodedText Utf8Longitude = Json.JsonEncodedText.Encode("longitude");
+    private static readonly Json.JsonEncodedText Utf8MdmUser = Json.JsonEncodedText.Encode("mdmUser");
+    private static readonly Json.JsonEncodedText Utf8Member = Json.JsonEncodedText.Encode("member");
+    private static readonly Json.JsonEncodedText Utf8MemberId = Json.JsonEncodedText.Encode("memberId");
+    private static readonly Json.JsonEncodedText Utf8Message = Json.JsonEncodedText.Encode("message");
+    private static readonly Json.JsonEncodedText Utf8Model = Json.JsonEncodedText.Encode("model");
+    private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
+    private static readonly Json.JsonEncodedText Utf8NetworkInfo = Json.JsonEncodedText.Encode("networkInfo");
+    private static readonly Json.JsonEncodedText Utf8Os = Json.JsonEncodedText.Encode("os");
+    private static readonly Json.JsonEncodedText Utf8OtpUser = Json.JsonEncodedText.Encode("otpUser");
+    private static readonly Json.JsonEncodedText Utf8Picture = Json.JsonEncodedText.Encode("picture");
+    private static readonly Json.JsonEncodedText Utf8PostalCode = Json.JsonEncodedText.Encode("postalCode");
+    private static readonly Json.JsonEncodedText Utf8Region = Json.JsonEncodedText.Encode("region");
+    private static readonly Json.JsonEncodedText Utf8RegionCode = Json.JsonEncodedText.Encode("regionCode");
+    private static readonly Json.JsonEncodedText Utf8Scim = Json.JsonEncodedText.Encode("scim");
+    private static readonly Json.JsonEncodedText Utf8Sdk = Json.JsonEncodedText.Encode("sdk");
+    private static readonly Json.JsonEncodedText Utf8Status = Json.JsonEncodedText.Encode("status");
+    private static readonly Json.JsonEncodedText Utf8Store = Json.JsonEncodedText.Encode("store");
+    private static readonly Json.JsonEncodedText Utf8Timezone = Json.JsonEncodedText.Encode("timezone");
+    private static readonly Json.JsonEncodedText Utf8Total = Json.JsonEncodedText.Encode("total");
+    private static readonly Json.JsonEncodedText Utf8Type = Json.JsonEncodedText.Encode("type");
+    private static readonly Json.JsonEncodedText Utf8Unknown = Json.JsonEncodedText.Encode("unknown");
+    private static readonly Json.JsonEncodedText Utf8UpdatedAt = Json.JsonEncodedText.Encode("updatedAt");
+    private static readonly Json.JsonEncodedText Utf8User = Json.JsonEncodedText.Encode("user");
+    private static readonly Json.JsonEncodedText Utf8Version = Json.JsonEncodedText.Encode("version");
+    private static readonly Json.JsonEncodedText Utf8VersionName = Json.JsonEncodedText.Encode("versionName");
+    private static readonly Json.JsonEncodedText Utf8Visitor = Json.JsonEncodedText.Encode("visitor");
+    private static readonly Json.JsonEncodedText Utf8Win = Json.JsonEncodedText.Encode("win");
 }
 
 /// <summary>
@@ -80,18 +87,18 @@ internal abstract partial class AppliveryClientJson : global::Applivery.Generato
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class AppliveryClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class AppliveryClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static AppliveryClientJsonTypeInfoResolver Instance { get; } = new AppliveryClientJsonTypeInfoResolver();
 
-    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+    private static Json.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.Member)) return Info<global::Consumer.Member>(options, AppliveryClientJson.ReadMember, AppliveryClientJson.WriteMember);
         if (type == typeof(global::Consumer.DownloadBuild)) return Info<global::Consumer.DownloadBuild>(options, AppliveryClientJson.ReadDownloadBuild, AppliveryClientJson.WriteDownloadBuild);
@@ -109,12 +116,12 @@ public sealed class AppliveryClientJsonTypeInfoResolver : global::System.Text.Js
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.AppliveryClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.AppliveryClientJson.Converter<T>(read, write));
+    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.AppliveryClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
+        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.AppliveryClientJson.Converter<T>(read, write));
 
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    private static Json.JsonSerializerOptions CreateOptions()
     {
-        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

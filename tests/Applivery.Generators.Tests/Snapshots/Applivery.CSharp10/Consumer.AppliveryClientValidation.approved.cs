@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// Checks the constraints of <c>applivery-downloads-by-user.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -39,8 +42,8 @@ public static partial class AppliveryClientValidation
     /// Checks the parameters of <see cref="IAppliveryClient.GetBuildDownloadsByUserAsync"/> (<c>getBuildDownloadsByUser</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IAppliveryClient.GetBuildDownloadsByUserAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetBuildDownloadsByUserParameters(string? organizationId, string? applicationId, string? buildId, string? email, global::System.DateTimeOffset? iniDate, global::System.DateTimeOffset? endDate)
     {
         ValidationRules.RequireNotNull(organizationId, "organizationId");

@@ -5,28 +5,31 @@
 
 namespace Consumer;
 
+using CancellationToken = global::System.Threading.CancellationToken;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>An API key for an <c>apiKey</c> security scheme (header, query or cookie): a fixed value or a provider. The value never appears in <c>ToString()</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public sealed class ApiKeyCredential
 {
     private readonly string? _key;
-    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _keyProvider;
+    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _keyProvider;
 
     /// <summary>A fixed value.</summary>
     /// <param name="key">The API key.</param>
     public ApiKeyCredential(string key)
     {
-        _key = key ?? throw new global::System.ArgumentNullException(nameof(key));
+        _key = key ?? throw new ArgumentNullException(nameof(key));
     }
 
     /// <summary>A value asked for before each request that sends it.</summary>
     /// <param name="keyProvider">Asked for the key before each request that sends it, for keys that rotate or come from a vault.</param>
-    public ApiKeyCredential(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> keyProvider)
+    public ApiKeyCredential(global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> keyProvider)
     {
-        _keyProvider = keyProvider ?? throw new global::System.ArgumentNullException(nameof(keyProvider));
+        _keyProvider = keyProvider ?? throw new ArgumentNullException(nameof(keyProvider));
     }
 
-    internal global::System.Threading.Tasks.ValueTask<string> GetAsync(global::System.Threading.CancellationToken cancellationToken) =>
+    internal global::System.Threading.Tasks.ValueTask<string> GetAsync(CancellationToken cancellationToken) =>
         _keyProvider is null ? new global::System.Threading.Tasks.ValueTask<string>(_key!) : _keyProvider(cancellationToken);
 
     /// <summary>The type's name only: never the value.</summary>
@@ -38,23 +41,23 @@ public sealed class ApiKeyCredential
 public sealed class BearerCredential
 {
     private readonly string? _token;
-    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
 
     /// <summary>A fixed value.</summary>
     /// <param name="token">The token.</param>
     public BearerCredential(string token)
     {
-        _token = token ?? throw new global::System.ArgumentNullException(nameof(token));
+        _token = token ?? throw new ArgumentNullException(nameof(token));
     }
 
     /// <summary>A value asked for before each request that sends it.</summary>
     /// <param name="tokenProvider">Asked for the token before each request that sends it, for tokens that expire (refresh them there).</param>
-    public BearerCredential(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+    public BearerCredential(global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
     {
-        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+        _tokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
     }
 
-    internal global::System.Threading.Tasks.ValueTask<string> GetAsync(global::System.Threading.CancellationToken cancellationToken) =>
+    internal global::System.Threading.Tasks.ValueTask<string> GetAsync(CancellationToken cancellationToken) =>
         _tokenProvider is null ? new global::System.Threading.Tasks.ValueTask<string>(_token!) : _tokenProvider(cancellationToken);
 
     /// <summary>The type's name only: never the value.</summary>
@@ -66,23 +69,23 @@ public sealed class BearerCredential
 public sealed class AuthorizationCredential
 {
     private readonly string? _credentials;
-    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _credentialsProvider;
+    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _credentialsProvider;
 
     /// <summary>A fixed value.</summary>
     /// <param name="credentials">The text after the scheme name.</param>
     public AuthorizationCredential(string credentials)
     {
-        _credentials = credentials ?? throw new global::System.ArgumentNullException(nameof(credentials));
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
     }
 
     /// <summary>A value asked for before each request that sends it.</summary>
     /// <param name="credentialsProvider">Asked for the credentials before each request that sends them.</param>
-    public AuthorizationCredential(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credentialsProvider)
+    public AuthorizationCredential(global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credentialsProvider)
     {
-        _credentialsProvider = credentialsProvider ?? throw new global::System.ArgumentNullException(nameof(credentialsProvider));
+        _credentialsProvider = credentialsProvider ?? throw new ArgumentNullException(nameof(credentialsProvider));
     }
 
-    internal global::System.Threading.Tasks.ValueTask<string> GetAsync(global::System.Threading.CancellationToken cancellationToken) =>
+    internal global::System.Threading.Tasks.ValueTask<string> GetAsync(CancellationToken cancellationToken) =>
         _credentialsProvider is null ? new global::System.Threading.Tasks.ValueTask<string>(_credentials!) : _credentialsProvider(cancellationToken);
 
     /// <summary>The type's name only: never the value.</summary>
@@ -97,7 +100,7 @@ public sealed class AuthorizationCredential
 public sealed class BasicCredential
 {
     private readonly global::System.Net.NetworkCredential? _credential;
-    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential>>? _credentialProvider;
+    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential>>? _credentialProvider;
 
     /// <summary>A fixed user name and password.</summary>
     /// <param name="userName">The user name; it cannot contain <c>:</c>.</param>
@@ -106,12 +109,12 @@ public sealed class BasicCredential
     {
         if (userName is null)
         {
-            throw new global::System.ArgumentNullException(nameof(userName));
+            throw new ArgumentNullException(nameof(userName));
         }
 
         if (password is null)
         {
-            throw new global::System.ArgumentNullException(nameof(password));
+            throw new ArgumentNullException(nameof(password));
         }
 
         _credential = new global::System.Net.NetworkCredential(userName, password);
@@ -119,12 +122,12 @@ public sealed class BasicCredential
 
     /// <summary>A user name and password asked for before each request that sends them.</summary>
     /// <param name="credentialProvider">Returns the user name and password to send.</param>
-    public BasicCredential(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential>> credentialProvider)
+    public BasicCredential(global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential>> credentialProvider)
     {
-        _credentialProvider = credentialProvider ?? throw new global::System.ArgumentNullException(nameof(credentialProvider));
+        _credentialProvider = credentialProvider ?? throw new ArgumentNullException(nameof(credentialProvider));
     }
 
-    internal global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential> GetAsync(global::System.Threading.CancellationToken cancellationToken) =>
+    internal global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential> GetAsync(CancellationToken cancellationToken) =>
         _credentialProvider is null ? new global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential>(_credential!) : _credentialProvider(cancellationToken);
 
     /// <summary>The type's name only: never the user name or password.</summary>

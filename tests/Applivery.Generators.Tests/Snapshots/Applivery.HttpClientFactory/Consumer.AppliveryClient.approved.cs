@@ -6,6 +6,13 @@
 
 namespace Consumer;
 
+using Json = global::System.Text.Json;
+using CancellationToken = global::System.Threading.CancellationToken;
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+using OperationCanceledException = global::System.OperationCanceledException;
+using StringBuilder = global::System.Text.StringBuilder;
+
 /// <summary>The operations of Applivery API, for mocking and dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public partial interface IAppliveryClient
@@ -25,9 +32,9 @@ public partial interface IAppliveryClient
     /// <param name="endDate">Only include downloads made on or before this date-time.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>List of downloads grouped by user.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.AppliveryClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default);
 
 }
 
@@ -49,7 +56,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
     /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
     public AppliveryClient(global::System.Net.Http.HttpClient httpClient)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
     }
 
     /// <summary>
@@ -59,7 +66,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
     public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::Consumer.AppliveryClientCredentials credentials)
         : this(httpClient)
     {
-        _credentials = credentials ?? throw new global::System.ArgumentNullException(nameof(credentials));
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
     }
 
     /// <summary>
@@ -67,7 +74,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
     /// (<c>bearerAuth</c>), to the operations whose <c>security</c> requirement names them.
     /// </summary>
     public AppliveryClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(bearerToken ?? throw new global::System.ArgumentNullException(nameof(bearerToken)))))
+        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(bearerToken ?? throw new ArgumentNullException(nameof(bearerToken)))))
     {
     }
 
@@ -75,8 +82,8 @@ public sealed partial class AppliveryClient : IAppliveryClient
     /// A client that asks <paramref name="tokenProvider"/> for the bearer token before each request that sends it, for the
     /// bearer-token schemes (<c>bearerAuth</c>) and tokens that rotate.
     /// </summary>
-    public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider)))))
+    public AppliveryClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider)))))
     {
     }
 
@@ -111,14 +118,14 @@ public sealed partial class AppliveryClient : IAppliveryClient
     public override string ToString() => "AppliveryClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.AppliveryClientValidation.ValidateGetBuildDownloadsByUserParameters(organizationId, applicationId, buildId, email, iniDate, endDate);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("organizations/");
             AppendSegment(uri_, FormatValue(organizationId));
             uri_.Append("/apps/");
@@ -187,13 +194,13 @@ public sealed partial class AppliveryClient : IAppliveryClient
 
             throw new AppliveryClientException("getBuildDownloadsByUser", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getBuildDownloadsByUser", exception_);
         }
     }
 
-    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
     {
         var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
@@ -204,13 +211,13 @@ public sealed partial class AppliveryClient : IAppliveryClient
         return source;
     }
 
-    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, OperationCanceledException exception) =>
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
     /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
-    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, StringBuilder uri) =>
         new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
 
     /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
@@ -220,17 +227,17 @@ public sealed partial class AppliveryClient : IAppliveryClient
             : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
 
     /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken) =>
         _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
-    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
+    private static void AppendSegment(StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
-    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    private static void AppendQuery(StringBuilder uri, ref char separator, string name, string value)
     {
         uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
         separator = '&';
@@ -238,39 +245,13 @@ public sealed partial class AppliveryClient : IAppliveryClient
 
     private static string FormatValue(string value) => value;
 
-    private static string FormatValue(bool value) => value ? "true" : "false";
-
-    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
     private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-    private static string FormatMemberType(global::Consumer.MemberType value) =>
-        global::Consumer.MemberTypeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of MemberType that the server knows.", nameof(value));
-
-    private static string FormatDownloadSource(global::Consumer.DownloadSource value) =>
-        global::Consumer.DownloadSourceExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of DownloadSource that the server knows.", nameof(value));
-
-    private static long? ToErrorCode(long? code) => code;
-
     private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
 
-    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
     /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[65536];
         var length = 0;
@@ -303,7 +284,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
         {
             return global::Consumer.AppliveryClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (global::System.Text.Json.JsonException)
+        catch (Json.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -344,14 +325,14 @@ public sealed partial class AppliveryClient : IAppliveryClient
     /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
     /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
     /// </summary>
-    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.AppliveryClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.AppliveryClientJson.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
     {
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         try
         {
             return await global::Consumer.AppliveryClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (global::System.Text.Json.JsonException exception)
+        catch (Json.JsonException exception)
         {
             throw AppliveryClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -398,7 +379,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
         return value;
     }
 
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, what, schemeName);
         var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
@@ -426,7 +407,7 @@ public sealed class AppliveryClientException : global::System.Exception
         Body = body;
     }
 
-    private AppliveryClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+    private AppliveryClientException(string operationId, int statusCode, Json.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -465,7 +446,7 @@ public sealed class AppliveryClientException : global::System.Exception
     internal static AppliveryClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new AppliveryClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static AppliveryClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new AppliveryClientException(operationId, statusCode, exception);
+    internal static AppliveryClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new AppliveryClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using CancellationToken = global::System.Threading.CancellationToken;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// Registers <see cref="global::Consumer.IAppliveryClient"/> as a typed HttpClient (the IHttpClientFactory pattern).
 /// </summary>
@@ -29,11 +32,11 @@ public static class AppliveryClientServiceCollectionExtensions
     /// <returns>The builder, to configure the HttpClient or add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
     public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddAppliveryClient(
         this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-        global::System.Func<global::System.IServiceProvider, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        global::System.Func<global::System.IServiceProvider, CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
     {
         if (tokenProvider is null)
         {
-            throw new global::System.ArgumentNullException(nameof(tokenProvider));
+            throw new ArgumentNullException(nameof(tokenProvider));
         }
 
         return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.IAppliveryClient, global::Consumer.AppliveryClient>(
@@ -52,7 +55,7 @@ public static class AppliveryClientServiceCollectionExtensions
     {
         if (credentials is null)
         {
-            throw new global::System.ArgumentNullException(nameof(credentials));
+            throw new ArgumentNullException(nameof(credentials));
         }
 
         return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<global::Consumer.IAppliveryClient, global::Consumer.AppliveryClient>(

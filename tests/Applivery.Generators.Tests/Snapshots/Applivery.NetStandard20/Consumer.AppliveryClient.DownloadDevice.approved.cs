@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>Device used for the download.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/Download/properties/device</c> in <c>applivery-downloads-by-user.yaml</c>.
@@ -21,14 +24,14 @@ public sealed partial class DownloadDevice
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -36,10 +39,9 @@ public sealed partial class DownloadDevice
 
 internal abstract partial class AppliveryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.DownloadDevice"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.DownloadDevice ReadDownloadDevice(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.DownloadDevice ReadDownloadDevice(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _model = default;
         string? _type = default;
         string? at = null;
@@ -74,8 +76,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteDownloadDevice(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value)
+    internal static void WriteDownloadDevice(Json.Utf8JsonWriter writer, global::Consumer.DownloadDevice value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Model, value.Model);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The GetBuildDownloadsByUserNotFoundResponseError schema of Applivery API.</summary>
 /// <remarks>
 /// Generated from <c>#/paths/~1organizations~1{organizationId}~1apps~1{applicationId}~1builds~1{buildId}~1downloads~1by-user/get/responses/404/content/application~1json/schema/allOf/1/properties/error/oneOf/0</c> in <c>applivery-downloads-by-user.yaml</c>.
@@ -23,14 +26,14 @@ public sealed partial class GetBuildDownloadsByUserNotFoundResponseError
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -38,10 +41,9 @@ public sealed partial class GetBuildDownloadsByUserNotFoundResponseError
 
 internal abstract partial class AppliveryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.GetBuildDownloadsByUserNotFoundResponseError"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponseError ReadGetBuildDownloadsByUserNotFoundResponseError(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponseError ReadGetBuildDownloadsByUserNotFoundResponseError(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         double? _code = default;
         string? _message = default;
         string? at = null;
@@ -76,8 +78,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteGetBuildDownloadsByUserNotFoundResponseError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value)
+    internal static void WriteGetBuildDownloadsByUserNotFoundResponseError(Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Code, value.Code);

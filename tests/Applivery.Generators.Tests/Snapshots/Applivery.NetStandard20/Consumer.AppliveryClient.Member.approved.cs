@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The user who performed the downloads.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Member</c> in <c>applivery-downloads-by-user.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -40,18 +43,18 @@ public sealed partial class Member
     /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
     /// Null when every value was recognized.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+    public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".memberId", MemberId, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".email", Email, 256);
@@ -62,17 +65,16 @@ public sealed partial class Member
 
 internal abstract partial class AppliveryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Member"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Member ReadMember(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Member ReadMember(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         global::Consumer.MemberType? _type = default;
         string? _memberId = default;
         string? _email = default;
         string? _firstName = default;
         string? _lastName = default;
         string? _picture = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -126,8 +128,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Member value)
+    internal static void WriteMember(Json.Utf8JsonWriter writer, global::Consumer.Member value)
     {
         writer.WriteStartObject();
         if (value.Type is { } _type)

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>A single download of a build.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/Download</c> in <c>applivery-downloads-by-user.yaml</c>.
@@ -27,7 +30,7 @@ public sealed partial class Download
 
     /// <summary>Additional download information.</summary>
     /// <remarks>JSON: <c>info</c>.</remarks>
-    public global::System.Text.Json.JsonElement? Info { get; init; }
+    public Json.JsonElement? Info { get; init; }
 
     /// <summary>Device used for the download.</summary>
     /// <remarks>JSON: <c>device</c>.</remarks>
@@ -52,18 +55,18 @@ public sealed partial class Download
     /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
     /// Null when every value was recognized.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+    public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         Build?.ValidateInto(errors, path + ".build");
@@ -75,20 +78,19 @@ public sealed partial class Download
 
 internal abstract partial class AppliveryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Download"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Download ReadDownload(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Download ReadDownload(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _id = default;
         global::Consumer.DownloadSource? _from = default;
         global::Consumer.DownloadBuild? _build = default;
-        global::System.Text.Json.JsonElement? _info = default;
+        Json.JsonElement? _info = default;
         global::Consumer.DownloadDevice? _device = default;
         global::Consumer.DownloadOs? _os = default;
         global::Consumer.DownloadNetworkInfo? _networkInfo = default;
         global::System.DateTimeOffset? _createdAt = default;
         global::System.DateTimeOffset? _updatedAt = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -157,8 +159,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteDownload(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Download value)
+    internal static void WriteDownload(Json.Utf8JsonWriter writer, global::Consumer.Download value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id);
@@ -197,16 +198,15 @@ internal abstract partial class AppliveryClientJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.Download.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> ReadListOfDownload(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.Download> ReadListOfDownload(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Download>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadDownload(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadDownload(ref reader));
             }
 
             return items.ToArray();
@@ -221,8 +221,7 @@ internal abstract partial class AppliveryClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.Download.</summary>
-    private static void WriteListOfDownload(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Download> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfDownload(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Download> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The GetBuildDownloadsByUserUnauthorizedResponseError schema of Applivery API.</summary>
 /// <remarks>
 /// The JSON is one of: { code = 4002, message = No auth token }; { code = 4004, message = Invalid Token }. Properties of every alternative are here, each optional.
@@ -24,14 +27,14 @@ public sealed partial class GetBuildDownloadsByUserUnauthorizedResponseError
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -39,10 +42,9 @@ public sealed partial class GetBuildDownloadsByUserUnauthorizedResponseError
 
 internal abstract partial class AppliveryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError ReadGetBuildDownloadsByUserUnauthorizedResponseError(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError ReadGetBuildDownloadsByUserUnauthorizedResponseError(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         double? _code = default;
         string? _message = default;
         string? at = null;
@@ -77,8 +79,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError value)
+    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseError(Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Code, value.Code);

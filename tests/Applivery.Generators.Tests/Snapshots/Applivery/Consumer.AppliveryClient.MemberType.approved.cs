@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>Kind of member.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/MemberType</c> in <c>applivery-downloads-by-user.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
@@ -72,10 +75,9 @@ public static class MemberTypeExtensions
 
 internal abstract partial class AppliveryClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.MemberType"/>; a value the spec does not list gives <see cref="global::Consumer.MemberType.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-    internal static global::Consumer.MemberType ReadMemberTypeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.MemberType ReadMemberTypeValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        if (reader.TokenType == Json.JsonTokenType.String)
         {
             if (reader.ValueTextEquals("user"u8))
             {
@@ -103,12 +105,11 @@ internal abstract partial class AppliveryClientJson
             }
         }
 
-        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.MemberType.Unrecognized;
     }
 
-    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-    internal static void WriteMemberTypeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.MemberType value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteMemberTypeValue(Json.Utf8JsonWriter writer, global::Consumer.MemberType value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

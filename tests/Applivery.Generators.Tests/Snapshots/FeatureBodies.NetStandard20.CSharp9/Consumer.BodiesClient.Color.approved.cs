@@ -6,6 +6,9 @@
 
 namespace Consumer
 {
+    using Generic = global::System.Collections.Generic;
+    using Json = global::System.Text.Json;
+
     /// <summary>The Color values of Bodies API.</summary>
     /// <remarks>
     /// Generated from <c>#/components/schemas/Color</c> in <c>features-bodies.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
@@ -52,10 +55,9 @@ namespace Consumer
 
     internal abstract partial class BodiesClientJson
     {
-        /// <summary>Reads a <see cref="global::Consumer.Color"/>; a value the spec does not list gives <see cref="global::Consumer.Color.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-        internal static global::Consumer.Color ReadColorValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        internal static global::Consumer.Color ReadColorValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            if (reader.TokenType == Json.JsonTokenType.String)
             {
                 if (reader.ValueTextEquals(Utf8Red.EncodedUtf8Bytes))
                 {
@@ -67,12 +69,11 @@ namespace Consumer
                 }
             }
 
-            (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+            (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
             return global::Consumer.Color.Unrecognized;
         }
 
-        /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-        internal static void WriteColorValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Color value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        internal static void WriteColorValue(Json.Utf8JsonWriter writer, global::Consumer.Color value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             switch (value)
             {

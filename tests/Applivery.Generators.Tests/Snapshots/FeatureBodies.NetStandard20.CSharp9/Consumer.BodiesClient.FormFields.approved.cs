@@ -6,6 +6,9 @@
 
 namespace Consumer
 {
+    using Generic = global::System.Collections.Generic;
+    using Json = global::System.Text.Json;
+
     /// <summary>The FormFields schema of Bodies API.</summary>
     /// <remarks>Generated from <c>#/components/schemas/FormFields</c> in <c>features-bodies.yaml</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -33,16 +36,16 @@ namespace Consumer
         public string? Note { get; init; }
 
         /// <summary>JSON: <c>tags</c>.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public Generic.IReadOnlyList<string>? Tags { get; init; }
 
         /// <summary>JSON: <c>ids</c>.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<int>? Ids { get; init; }
+        public Generic.IReadOnlyList<int>? Ids { get; init; }
 
         /// <summary>JSON: <c>spaced</c>.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Spaced { get; init; }
+        public Generic.IReadOnlyList<string>? Spaced { get; init; }
 
         /// <summary>JSON: <c>piped</c>.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Piped { get; init; }
+        public Generic.IReadOnlyList<string>? Piped { get; init; }
 
         /// <summary>JSON: <c>filter</c>.</summary>
         public global::Consumer.Rgb? Filter { get; init; }
@@ -57,25 +60,25 @@ namespace Consumer
         public global::Consumer.Metadata? Meta { get; init; }
 
         /// <summary>JSON: <c>raw</c>.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Raw { get; init; }
+        public Generic.IReadOnlyList<string>? Raw { get; init; }
 
         /// <summary>
         /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
         /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
         /// Null when every value was recognized.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+        public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
         /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+        public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+            var errors = new Generic.List<global::Consumer.ValidationError>();
             ValidateInto(errors, "$");
             return errors;
         }
 
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+        internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
         {
             global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
             Filter?.ValidateInto(errors, path + ".filter");
@@ -87,10 +90,9 @@ namespace Consumer
 
     internal abstract partial class BodiesClientJson
     {
-        /// <summary>Reads a <see cref="global::Consumer.FormFields"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.FormFields ReadFormFields(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static global::Consumer.FormFields ReadFormFields(ref Json.Utf8JsonReader reader)
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
             string? _name = default;
             int? _count = default;
             double? _price = default;
@@ -98,16 +100,16 @@ namespace Consumer
             global::System.DateTimeOffset? _when = default;
             global::Consumer.Color? _color = default;
             string? _note = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _tags = default;
-            global::System.Collections.Generic.IReadOnlyList<int>? _ids = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _spaced = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _piped = default;
+            Generic.IReadOnlyList<string>? _tags = default;
+            Generic.IReadOnlyList<int>? _ids = default;
+            Generic.IReadOnlyList<string>? _spaced = default;
+            Generic.IReadOnlyList<string>? _piped = default;
             global::Consumer.Rgb? _filter = default;
             global::Consumer.Rgb? _point = default;
             global::Consumer.Rgb? _box = default;
             global::Consumer.Metadata? _meta = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _raw = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            Generic.IReadOnlyList<string>? _raw = default;
+            Generic.Dictionary<string, string>? unrecognizedValues = null;
             string? at = null;
             try
             {
@@ -211,8 +213,7 @@ namespace Consumer
             };
         }
 
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteFormFields(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FormFields value)
+        internal static void WriteFormFields(Json.Utf8JsonWriter writer, global::Consumer.FormFields value)
         {
             writer.WriteStartObject();
             WriteOptional(writer, Utf8Name, value.Name, writeNull: true);

@@ -6,6 +6,9 @@
 
 namespace Consumer
 {
+    using Generic = global::System.Collections.Generic;
+    using Json = global::System.Text.Json;
+
     /// <summary>The SubmitMoreFormRequest schema of Bodies API.</summary>
     /// <remarks>
     /// Generated from <c>#/paths/~1forms~1more/post/requestBody/content/application~1x-www-form-urlencoded/schema</c> in <c>features-bodies.yaml</c>.
@@ -26,18 +29,18 @@ namespace Consumer
         public string? Quoted { get; init; }
 
         /// <summary>JSON: <c>listOfObjects</c>.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb>? ListOfObjects { get; init; }
+        public Generic.IReadOnlyList<global::Consumer.Rgb>? ListOfObjects { get; init; }
 
         /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+        public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+            var errors = new Generic.List<global::Consumer.ValidationError>();
             ValidateInto(errors, "$");
             return errors;
         }
 
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+        internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
         {
             Nested?.ValidateInto(errors, path + ".nested");
             SpacedBox?.ValidateInto(errors, path + ".spacedBox");
@@ -54,16 +57,15 @@ namespace Consumer
 
     internal abstract partial class BodiesClientJson
     {
-        /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequest"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static global::Consumer.SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref Json.Utf8JsonReader reader)
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
             global::Consumer.SubmitMoreFormRequestNested? _nested = default;
             global::Consumer.Rgb? _spacedBox = default;
             global::Consumer.Rgb? _pipedBox = default;
             string? _quoted = default;
-            global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            Generic.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
+            Generic.Dictionary<string, string>? unrecognizedValues = null;
             string? at = null;
             try
             {
@@ -111,8 +113,7 @@ namespace Consumer
             };
         }
 
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteSubmitMoreFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
+        internal static void WriteSubmitMoreFormRequest(Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
         {
             writer.WriteStartObject();
             if (value.Nested is { } _nested)

@@ -6,6 +6,9 @@
 
 namespace Consumer
 {
+    using Generic = global::System.Collections.Generic;
+    using Json = global::System.Text.Json;
+
     /// <summary>The SubmitMoreFormRequestNested schema of Bodies API.</summary>
     /// <remarks>
     /// Generated from <c>#/paths/~1forms~1more/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/nested</c> in <c>features-bodies.yaml</c>.
@@ -17,18 +20,18 @@ namespace Consumer
         public global::Consumer.Rgb? Inner { get; init; }
 
         /// <summary>JSON: <c>list</c>.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? List { get; init; }
+        public Generic.IReadOnlyList<string>? List { get; init; }
 
         /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+        public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+            var errors = new Generic.List<global::Consumer.ValidationError>();
             ValidateInto(errors, "$");
             return errors;
         }
 
-        internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+        internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
         {
             Inner?.ValidateInto(errors, path + ".inner");
         }
@@ -36,13 +39,12 @@ namespace Consumer
 
     internal abstract partial class BodiesClientJson
     {
-        /// <summary>Reads a <see cref="global::Consumer.SubmitMoreFormRequestNested"/> from the current token, which must start an object.</summary>
-        internal static global::Consumer.SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static global::Consumer.SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref Json.Utf8JsonReader reader)
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+            ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
             global::Consumer.Rgb? _inner = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _list = default;
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            Generic.IReadOnlyList<string>? _list = default;
+            Generic.Dictionary<string, string>? unrecognizedValues = null;
             string? at = null;
             try
             {
@@ -75,8 +77,7 @@ namespace Consumer
             };
         }
 
-        /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-        internal static void WriteSubmitMoreFormRequestNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
+        internal static void WriteSubmitMoreFormRequestNested(Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
         {
             writer.WriteStartObject();
             if (value.Inner is { } _inner)

@@ -6,91 +6,98 @@
 
 namespace Consumer
 {
+    using Generic = global::System.Collections.Generic;
+    using Json = global::System.Text.Json;
+
     /// <summary>
     /// Reads and writes the JSON of <c>features-bodies.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
     /// </summary>
     /// <remarks>
-    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+    /// Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;
+    /// <c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it
+    /// (<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
+    /// does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.
+    /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.
+    /// A failure names the JSON path and what was found.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     internal abstract partial class BodiesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
     {
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Active = global::System.Text.Json.JsonEncodedText.Encode("active");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Avatar = global::System.Text.Json.JsonEncodedText.Encode("avatar");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8B = global::System.Text.Json.JsonEncodedText.Encode("B");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Box = global::System.Text.Json.JsonEncodedText.Encode("box");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Color = global::System.Text.Json.JsonEncodedText.Encode("color");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Count = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8DarkBlue = global::System.Text.Json.JsonEncodedText.Encode("dark blue");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Data = global::System.Text.Json.JsonEncodedText.Encode("data");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Description = global::System.Text.Json.JsonEncodedText.Encode("description");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Document = global::System.Text.Json.JsonEncodedText.Encode("document");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Files = global::System.Text.Json.JsonEncodedText.Encode("files");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Filter = global::System.Text.Json.JsonEncodedText.Encode("filter");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8G = global::System.Text.Json.JsonEncodedText.Encode("G");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Ids = global::System.Text.Json.JsonEncodedText.Encode("ids");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Inner = global::System.Text.Json.JsonEncodedText.Encode("inner");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Labels = global::System.Text.Json.JsonEncodedText.Encode("labels");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8List = global::System.Text.Json.JsonEncodedText.Encode("list");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8ListOfObjects = global::System.Text.Json.JsonEncodedText.Encode("listOfObjects");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Nested = global::System.Text.Json.JsonEncodedText.Encode("nested");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Note = global::System.Text.Json.JsonEncodedText.Encode("note");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Piped = global::System.Text.Json.JsonEncodedText.Encode("piped");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8PipedBox = global::System.Text.Json.JsonEncodedText.Encode("pipedBox");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Point = global::System.Text.Json.JsonEncodedText.Encode("point");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Price = global::System.Text.Json.JsonEncodedText.Encode("price");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Q = global::System.Text.Json.JsonEncodedText.Encode("q");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Quoted = global::System.Text.Json.JsonEncodedText.Encode("quoted");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8R = global::System.Text.Json.JsonEncodedText.Encode("R");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Raw = global::System.Text.Json.JsonEncodedText.Encode("raw");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Red = global::System.Text.Json.JsonEncodedText.Encode("red");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Size = global::System.Text.Json.JsonEncodedText.Encode("size");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Spaced = global::System.Text.Json.JsonEncodedText.Encode("spaced");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8SpacedBox = global::System.Text.Json.JsonEncodedText.Encode("spacedBox");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
-        private static readonly global::System.Text.Json.JsonEncodedText Utf8When = global::System.Text.Json.JsonEncodedText.Encode("when");
+        private static readonly Json.JsonEncodedText Utf8Active = Json.JsonEncodedText.Encode("active");
+        private static readonly Json.JsonEncodedText Utf8Avatar = Json.JsonEncodedText.Encode("avatar");
+        private static readonly Json.JsonEncodedText Utf8B = Json.JsonEncodedText.Encode("B");
+        private static readonly Json.JsonEncodedText Utf8Box = Json.JsonEncodedText.Encode("box");
+        private static readonly Json.JsonEncodedText Utf8Color = Json.JsonEncodedText.Encode("color");
+        private static readonly Json.JsonEncodedText Utf8Count = Json.JsonEncodedText.Encode("count");
+        private static readonly Json.JsonEncodedText Utf8DarkBlue = Json.JsonEncodedText.Encode("dark blue");
+        private static readonly Json.JsonEncodedText Utf8Data = Json.JsonEncodedText.Encode("data");
+        private static readonly Json.JsonEncodedText Utf8Description = Json.JsonEncodedText.Encode("description");
+        private static readonly Json.JsonEncodedText Utf8Document = Json.JsonEncodedText.Encode("document");
+        private static readonly Json.JsonEncodedText Utf8Files = Json.JsonEncodedText.Encode("files");
+        private static readonly Json.JsonEncodedText Utf8Filter = Json.JsonEncodedText.Encode("filter");
+        private static readonly Json.JsonEncodedText Utf8G = Json.JsonEncodedText.Encode("G");
+        private static readonly Json.JsonEncodedText Utf8Ids = Json.JsonEncodedText.Encode("ids");
+        private static readonly Json.JsonEncodedText Utf8Inner = Json.JsonEncodedText.Encode("inner");
+        private static readonly Json.JsonEncodedText Utf8Labels = Json.JsonEncodedText.Encode("labels");
+        private static readonly Json.JsonEncodedText Utf8List = Json.JsonEncodedText.Encode("list");
+        private static readonly Json.JsonEncodedText Utf8ListOfObjects = Json.JsonEncodedText.Encode("listOfObjects");
+        private static readonly Json.JsonEncodedText Utf8Meta = Json.JsonEncodedText.Encode("meta");
+        private static readonly Json.JsonEncodedText Utf8Metadata = Json.JsonEncodedText.Encode("metadata");
+        private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
+        private static readonly Json.JsonEncodedText Utf8Nested = Json.JsonEncodedText.Encode("nested");
+        private static readonly Json.JsonEncodedText Utf8Note = Json.JsonEncodedText.Encode("note");
+        private static readonly Json.JsonEncodedText Utf8Owner = Json.JsonEncodedText.Encode("owner");
+        private static readonly Json.JsonEncodedText Utf8Piped = Json.JsonEncodedText.Encode("piped");
+        private static readonly Json.JsonEncodedText Utf8PipedBox = Json.JsonEncodedText.Encode("pipedBox");
+        private static readonly Json.JsonEncodedText Utf8Point = Json.JsonEncodedText.Encode("point");
+        private static readonly Json.JsonEncodedText Utf8Price = Json.JsonEncodedText.Encode("price");
+        private static readonly Json.JsonEncodedText Utf8Q = Json.JsonEncodedText.Encode("q");
+        private static readonly Json.JsonEncodedText Utf8Quoted = Json.JsonEncodedText.Encode("quoted");
+        private static readonly Json.JsonEncodedText Utf8R = Json.JsonEncodedText.Encode("R");
+        private static readonly Json.JsonEncodedText Utf8Raw = Json.JsonEncodedText.Encode("raw");
+        private static readonly Json.JsonEncodedText Utf8Red = Json.JsonEncodedText.Encode("red");
+        private static readonly Json.JsonEncodedText Utf8Size = Json.JsonEncodedText.Encode("size");
+        private static readonly Json.JsonEncodedText Utf8Spaced = Json.JsonEncodedText.Encode("spaced");
+        private static readonly Json.JsonEncodedText Utf8SpacedBox = Json.JsonEncodedText.Encode("spacedBox");
+        private static readonly Json.JsonEncodedText Utf8Tags = Json.JsonEncodedText.Encode("tags");
+        private static readonly Json.JsonEncodedText Utf8Title = Json.JsonEncodedText.Encode("title");
+        private static readonly Json.JsonEncodedText Utf8When = Json.JsonEncodedText.Encode("when");
 
-        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;string&gt;.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfStringDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a whole JSON document of Generic.IReadOnlyList&lt;string&gt;.</summary>
+        internal static Generic.IReadOnlyList<string> ReadListOfStringDocument(ref Json.Utf8JsonReader reader)
         {
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            Generic.Dictionary<string, string>? unrecognizedValues = null;
             return ReadListOfString(ref reader, "$", ref unrecognizedValues);
         }
 
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;string&gt; as a request body.</summary>
-        internal static void WriteListOfStringDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+        /// <summary>Writes a whole JSON document of Generic.IReadOnlyList&lt;string&gt; as a request body.</summary>
+        internal static void WriteListOfStringDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<string> value)
         {
             WriteListOfString(writer, value, null, "$");
         }
 
-        /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt;.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyDictionary<string, string> ReadMapOfStringDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a whole JSON document of Generic.IReadOnlyDictionary&lt;string, string&gt;.</summary>
+        internal static Generic.IReadOnlyDictionary<string, string> ReadMapOfStringDocument(ref Json.Utf8JsonReader reader)
         {
-            global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+            Generic.Dictionary<string, string>? unrecognizedValues = null;
             return ReadMapOfString(ref reader, "$", ref unrecognizedValues);
         }
 
-        /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyDictionary&lt;string, string&gt; as a request body.</summary>
-        internal static void WriteMapOfStringDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
+        /// <summary>Writes a whole JSON document of Generic.IReadOnlyDictionary&lt;string, string&gt; as a request body.</summary>
+        internal static void WriteMapOfStringDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyDictionary<string, string> value)
         {
             WriteMapOfString(writer, value, null, "$");
         }
 
-        /// <summary>Reads a JSON array of string.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        private static Generic.IReadOnlyList<string> ReadListOfString(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
             var items = new ArrayBuilder<string>();
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                while (Next(ref reader) != Json.JsonTokenType.EndArray)
                 {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader));
+                    items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadString(ref reader));
                 }
 
                 return items.ToArray();
@@ -105,8 +112,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>Writes a JSON array of string.</summary>
-        private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        private static void WriteListOfString(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<string> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             writer.WriteStartArray();
             for (var index = 0; index < value.Count; index++)
@@ -124,14 +130,13 @@ namespace Consumer
             writer.WriteEndArray();
         }
 
-        /// <summary>Reads a JSON array of int.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<int> ReadListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        private static Generic.IReadOnlyList<int> ReadListOfInt32(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
             var items = new ArrayBuilder<int>();
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                while (Next(ref reader) != Json.JsonTokenType.EndArray)
                 {
                     items.Add(ReadInt32(ref reader));
                 }
@@ -148,8 +153,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>Writes a JSON array of int.</summary>
-        private static void WriteListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<int> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        private static void WriteListOfInt32(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<int> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             writer.WriteStartArray();
             for (var index = 0; index < value.Count; index++)
@@ -160,16 +164,15 @@ namespace Consumer
             writer.WriteEndArray();
         }
 
-        /// <summary>Reads a JSON array of global::Consumer.FileUpload.</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> ReadListOfFile(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        private static Generic.IReadOnlyList<global::Consumer.FileUpload> ReadListOfFile(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+            ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
             var items = new ArrayBuilder<global::Consumer.FileUpload>();
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+                while (Next(ref reader) != Json.JsonTokenType.EndArray)
                 {
-                    items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadFileUpload(ref reader));
+                    items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadFileUpload(ref reader));
                 }
 
                 return items.ToArray();
@@ -184,8 +187,7 @@ namespace Consumer
             }
         }
 
-        /// <summary>Writes a JSON array of global::Consumer.FileUpload.</summary>
-        private static void WriteListOfFile(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        private static void WriteListOfFile(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.FileUpload> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             writer.WriteStartArray();
             for (var index = 0; index < value.Count; index++)
@@ -203,19 +205,18 @@ namespace Consumer
             writer.WriteEndArray();
         }
 
-        /// <summary>Reads a JSON object of string.</summary>
-        private static global::System.Collections.Generic.IReadOnlyDictionary<string, string> ReadMapOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+        private static Generic.IReadOnlyDictionary<string, string> ReadMapOfString(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
         {
-            ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-            var entries = new global::System.Collections.Generic.Dictionary<string, string>();
+            ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+            var entries = new Generic.Dictionary<string, string>();
             var name = string.Empty;
             try
             {
-                while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (Next(ref reader) != Json.JsonTokenType.EndObject)
                 {
                     name = reader.GetString()!;
                     Next(ref reader);
-                    entries[name] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader);
+                    entries[name] = reader.TokenType == Json.JsonTokenType.Null ? null! : ReadString(ref reader);
                 }
             }
             catch (global::System.Exception exception) when (IsReadFailure(exception))
@@ -226,8 +227,7 @@ namespace Consumer
             return entries;
         }
 
-        /// <summary>Writes a JSON object of string.</summary>
-        private static void WriteMapOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        private static void WriteMapOfString(Json.Utf8JsonWriter writer, Generic.IReadOnlyDictionary<string, string> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             writer.WriteStartObject();
             foreach (var entry in value)
@@ -247,9 +247,9 @@ namespace Consumer
         }
 
         /// <summary>Reads a file sent inside JSON: a base64 string.</summary>
-        internal static global::Consumer.FileUpload ReadFileUpload(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static global::Consumer.FileUpload ReadFileUpload(ref Json.Utf8JsonReader reader)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
+            if (reader.TokenType != Json.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
             {
                 throw Unexpected(ref reader, "a base64 string (a file inside JSON)");
             }
@@ -258,7 +258,7 @@ namespace Consumer
         }
 
         /// <summary>Writes a file inside JSON as a base64 string (JSON has no other way to carry bytes).</summary>
-        internal static void WriteFileUpload(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.FileUpload value)
+        internal static void WriteFileUpload(Json.Utf8JsonWriter writer, global::Consumer.FileUpload value)
         {
             value.Rewind();
             using var copy = new global::System.IO.MemoryStream();
@@ -275,18 +275,18 @@ namespace Consumer
     /// string json = JsonSerializer.Serialize(member, info);</code>
     /// </example>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class BodiesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    public sealed class BodiesClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
     {
         /// <summary>The shared instance.</summary>
         public static BodiesClientJsonTypeInfoResolver Instance { get; } = new BodiesClientJsonTypeInfoResolver();
 
-        private static global::System.Text.Json.JsonSerializerOptions? s_options;
+        private static Json.JsonSerializerOptions? s_options;
 
         /// <summary>Read-only options that use this resolver.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+        public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
         /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Consumer.Metadata)) return Info<global::Consumer.Metadata>(options, BodiesClientJson.ReadMetadata, BodiesClientJson.WriteMetadata);
             if (type == typeof(global::Consumer.Attachment)) return Info<global::Consumer.Attachment>(options, BodiesClientJson.ReadAttachment, BodiesClientJson.WriteAttachment);
@@ -301,12 +301,12 @@ namespace Consumer
             return null;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.BodiesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.BodiesClientJson.Converter<T>(read, write));
+        private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.BodiesClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
+            Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.BodiesClientJson.Converter<T>(read, write));
 
-        private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+        private static Json.JsonSerializerOptions CreateOptions()
         {
-            var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+            var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
             options.MakeReadOnly();
             return options;
         }

@@ -5,6 +5,9 @@
 
 namespace Consumer
 {
+    using ArgumentException = global::System.ArgumentException;
+    using ArgumentNullException = global::System.ArgumentNullException;
+
     /// <summary>
     /// A file to send: a <c>format: binary</c> property or a binary request body. The content is streamed from
     /// <see cref="Content"/> when the request is sent, never copied whole into memory.
@@ -27,10 +30,10 @@ namespace Consumer
         /// <param name="contentType">The media type sent, such as <c>image/png</c>; by default the one the spec names, else <c>application/octet-stream</c>.</param>
         public FileUpload(global::System.IO.Stream content, string? fileName = null, string? contentType = null)
         {
-            Content = content ?? throw new global::System.ArgumentNullException(nameof(content));
+            Content = content ?? throw new ArgumentNullException(nameof(content));
             if (!content.CanRead)
             {
-                throw new global::System.ArgumentException("The stream of a file must be readable.", nameof(content));
+                throw new ArgumentException("The stream of a file must be readable.", nameof(content));
             }
 
             FileName = fileName;
@@ -43,7 +46,7 @@ namespace Consumer
         /// <param name="fileName">The file name the server sees; by default the property's name.</param>
         /// <param name="contentType">The media type sent; by default the one the spec names, else <c>application/octet-stream</c>.</param>
         public FileUpload(byte[] content, string? fileName = null, string? contentType = null)
-            : this(new global::System.IO.MemoryStream(content ?? throw new global::System.ArgumentNullException(nameof(content)), writable: false), fileName, contentType)
+            : this(new global::System.IO.MemoryStream(content ?? throw new ArgumentNullException(nameof(content)), writable: false), fileName, contentType)
         {
         }
 
@@ -95,7 +98,7 @@ namespace Consumer
             catch (global::System.FormatException exception)
             {
                 content.Dispose();
-                throw new global::System.ArgumentException("The content type '" + mediaType + "' of the file '" + (FileName ?? "(unnamed)") + "' is not a valid media type.", exception);
+                throw new ArgumentException("The content type '" + mediaType + "' of the file '" + (FileName ?? "(unnamed)") + "' is not a valid media type.", exception);
             }
 
             return content;

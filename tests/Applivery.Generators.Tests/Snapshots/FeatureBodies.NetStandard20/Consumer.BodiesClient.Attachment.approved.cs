@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Attachment schema of Bodies API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Attachment</c> in <c>features-bodies.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -19,14 +22,14 @@ public sealed partial class Attachment
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".data", Data);
@@ -35,10 +38,9 @@ public sealed partial class Attachment
 
 internal abstract partial class BodiesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Attachment"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Attachment ReadAttachment(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Attachment ReadAttachment(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _name = default;
         global::Consumer.FileUpload? _data = default;
         string? at = null;
@@ -73,8 +75,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteAttachment(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Attachment value)
+    internal static void WriteAttachment(Json.Utf8JsonWriter writer, global::Consumer.Attachment value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name, writeNull: true);

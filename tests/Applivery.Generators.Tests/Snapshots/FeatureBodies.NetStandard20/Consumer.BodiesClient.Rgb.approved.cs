@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Rgb schema of Bodies API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Rgb</c> in <c>features-bodies.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -22,14 +25,14 @@ public sealed partial class Rgb
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -37,10 +40,9 @@ public sealed partial class Rgb
 
 internal abstract partial class BodiesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Rgb"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Rgb ReadRgb(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Rgb ReadRgb(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         int? _r = default;
         int? _g = default;
         int? _b = default;
@@ -81,8 +83,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteRgb(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
+    internal static void WriteRgb(Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8R, value.R);
@@ -91,16 +92,15 @@ internal abstract partial class BodiesClientJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.Rgb.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb> ReadListOfRgb(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.Rgb> ReadListOfRgb(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Rgb>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadRgb(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadRgb(ref reader));
             }
 
             return items.ToArray();
@@ -115,8 +115,7 @@ internal abstract partial class BodiesClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.Rgb.</summary>
-    private static void WriteListOfRgb(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Rgb> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfRgb(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Rgb> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

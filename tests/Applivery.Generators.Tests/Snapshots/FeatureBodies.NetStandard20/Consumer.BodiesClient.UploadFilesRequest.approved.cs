@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The UploadFilesRequest schema of Bodies API.</summary>
 /// <remarks>
 /// Generated from <c>#/paths/~1uploads/post/requestBody/content/multipart~1form-data/schema</c> in <c>features-bodies.yaml</c>.
@@ -14,7 +17,7 @@ namespace Consumer;
 public sealed partial class UploadFilesRequest
 {
     /// <summary>JSON: <c>files</c>, required.</summary>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload> Files { get; init; }
+    public required Generic.IReadOnlyList<global::Consumer.FileUpload> Files { get; init; }
 
     /// <summary>JSON: <c>avatar</c>.</summary>
     public global::Consumer.FileUpload? Avatar { get; init; }
@@ -35,10 +38,10 @@ public sealed partial class UploadFilesRequest
     public global::Consumer.Color? Color { get; init; }
 
     /// <summary>JSON: <c>tags</c>.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+    public Generic.IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>JSON: <c>labels</c>.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
+    public Generic.IReadOnlyList<string>? Labels { get; init; }
 
     /// <summary>JSON: <c>description</c>.</summary>
     public string? Description { get; init; }
@@ -48,18 +51,18 @@ public sealed partial class UploadFilesRequest
     /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
     /// Null when every value was recognized.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+    public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".files", Files);
         Metadata?.ValidateInto(errors, path + ".metadata");
@@ -69,21 +72,20 @@ public sealed partial class UploadFilesRequest
 
 internal abstract partial class BodiesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.UploadFilesRequest"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.UploadFilesRequest ReadUploadFilesRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.UploadFilesRequest ReadUploadFilesRequest(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-        global::System.Collections.Generic.IReadOnlyList<global::Consumer.FileUpload>? _files = default;
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        Generic.IReadOnlyList<global::Consumer.FileUpload>? _files = default;
         global::Consumer.FileUpload? _avatar = default;
         global::Consumer.Metadata? _metadata = default;
         string? _title = default;
         int? _count = default;
         global::System.DateTimeOffset? _when = default;
         global::Consumer.Color? _color = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _tags = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _labels = default;
+        Generic.IReadOnlyList<string>? _tags = default;
+        Generic.IReadOnlyList<string>? _labels = default;
         string? _description = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -157,8 +159,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteUploadFilesRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)
+    internal static void WriteUploadFilesRequest(Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)
     {
         writer.WriteStartObject();
         if (value.Files is { } _files)

@@ -6,6 +6,14 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using CancellationToken = global::System.Threading.CancellationToken;
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+using OperationCanceledException = global::System.OperationCanceledException;
+using StringBuilder = global::System.Text.StringBuilder;
+
 /// <summary>The operations of Bodies API, for mocking and dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public partial interface IBodiesClient
@@ -17,9 +25,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, CancellationToken cancellationToken = default);
 
     /// <summary>deepObject with nesting, delimited objects, a JSON string field.</summary>
     /// <remarks>
@@ -28,9 +36,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>POST /forms/map</summary>
     /// <remarks>
@@ -39,9 +47,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SubmitMapFormAsync(Generic.IReadOnlyDictionary<string, string> body, CancellationToken cancellationToken = default);
 
     /// <summary>POST /forms/optional</summary>
     /// <remarks>
@@ -50,9 +58,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>A multipart upload with files, a JSON part and text parts.</summary>
     /// <remarks>
@@ -61,9 +69,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>application/form-data, as some real specs write multipart.</summary>
     /// <remarks>
@@ -72,9 +80,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>PUT /blobs/{id}</summary>
     /// <remarks>
@@ -84,9 +92,9 @@ public partial interface IBodiesClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, CancellationToken cancellationToken = default);
 
     /// <summary>POST /images</summary>
     /// <remarks>
@@ -95,9 +103,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>POST /notes</summary>
     /// <remarks>
@@ -106,9 +114,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PostNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PostNoteAsync(string body, CancellationToken cancellationToken = default);
 
     /// <summary>JSON wins over the form listed before it.</summary>
     /// <remarks>
@@ -117,9 +125,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default);
 
     /// <summary>XML cannot be sent, so the form after it is used.</summary>
     /// <remarks>
@@ -128,9 +136,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default);
 
     /// <summary>A binary property inside JSON is base64.</summary>
     /// <remarks>
@@ -139,9 +147,9 @@ public partial interface IBodiesClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, CancellationToken cancellationToken = default);
 
 }
 
@@ -156,12 +164,12 @@ public sealed partial class BodiesClient : IBodiesClient
     public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://bodies.example.com/v1/");
 
     private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
 
     /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
     public BodiesClient(global::System.Net.Http.HttpClient httpClient)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
     }
 
     /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
@@ -170,17 +178,17 @@ public sealed partial class BodiesClient : IBodiesClient
     {
         if (bearerToken is null)
         {
-            throw new global::System.ArgumentNullException(nameof(bearerToken));
+            throw new ArgumentNullException(nameof(bearerToken));
         }
 
         _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
     }
 
     /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-    public BodiesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+    public BodiesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
         : this(httpClient)
     {
-        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+        _tokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
@@ -209,18 +217,18 @@ public sealed partial class BodiesClient : IBodiesClient
     public override string ToString() => "BodiesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitFormParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("forms");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -251,25 +259,25 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("submitForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("submitForm", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitMoreFormParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("forms/more");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -297,25 +305,25 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("submitMoreForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("submitMoreForm", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task SubmitMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task SubmitMapFormAsync(Generic.IReadOnlyDictionary<string, string> body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitMapFormParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("forms/map");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -336,21 +344,21 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("submitMapForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("submitMapForm", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitOptionalFormParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("forms/optional");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -374,25 +382,25 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("submitOptionalForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("submitOptionalForm", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateUploadFilesParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("uploads");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -430,7 +438,7 @@ public sealed partial class BodiesClient : IBodiesClient
             }
             if (body.Color is { } colorPart_)
             {
-                global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "color", (global::Consumer.ColorExtensions.ToWireValue(colorPart_) ?? throw new global::System.ArgumentException("'" + colorPart_ + "' is not a value of Color that the server knows.")), null);
+                global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "color", (global::Consumer.ColorExtensions.ToWireValue(colorPart_) ?? throw new ArgumentException("'" + colorPart_ + "' is not a value of Color that the server knows.")), null);
             }
             if (body.Tags is { } tagsPart_)
             {
@@ -465,25 +473,25 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("uploadFiles", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("uploadFiles", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateUploadLegacyParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("uploads/legacy");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -508,25 +516,25 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("uploadLegacy", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("uploadLegacy", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePutBlobParameters(id);
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("blobs/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -547,21 +555,21 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("putBlob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("putBlob", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePostImageParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("images");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -584,25 +592,25 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("postImage", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("postImage", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PostNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PostNoteAsync(string body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePostNoteParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("notes");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -622,25 +630,25 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("postNote", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("postNote", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePreferJsonParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("preferred/json");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -665,25 +673,25 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("preferJson", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("preferJson", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePreferFirstSupportedParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("preferred/first");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -704,25 +712,25 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("preferFirstSupported", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("preferFirstSupported", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePostAttachmentParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("attachments");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -747,13 +755,13 @@ public sealed partial class BodiesClient : IBodiesClient
             string? errorMessage_ = null;
             throw new BodiesClientException("postAttachment", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("postAttachment", exception_);
         }
     }
 
-    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
     {
         var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
@@ -764,13 +772,13 @@ public sealed partial class BodiesClient : IBodiesClient
         return source;
     }
 
-    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, OperationCanceledException exception) =>
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
     /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
-    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, StringBuilder uri) =>
         new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
 
     /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
@@ -780,17 +788,17 @@ public sealed partial class BodiesClient : IBodiesClient
             : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
 
     /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken) =>
         _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
-    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
+    private static void AppendSegment(StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
-    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    private static void AppendQuery(StringBuilder uri, ref char separator, string name, string value)
     {
         uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
         separator = '&';
@@ -802,32 +810,16 @@ public sealed partial class BodiesClient : IBodiesClient
 
     private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
     private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
     private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
     private static string FormatColor(global::Consumer.Color value) =>
-        global::Consumer.ColorExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of Color that the server knows.", nameof(value));
-
-    private static long? ToErrorCode(long? code) => code;
-
-    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        global::Consumer.ColorExtensions.ToWireValue(value) ?? throw new ArgumentException("'" + value + "' is not a value of Color that the server knows.", nameof(value));
 
     /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[65536];
         var length = 0;
@@ -860,7 +852,7 @@ public sealed partial class BodiesClient : IBodiesClient
         {
             return global::Consumer.BodiesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (global::System.Text.Json.JsonException)
+        catch (Json.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -935,7 +927,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (_tokenProvider is not null)
         {
@@ -943,7 +935,7 @@ public sealed partial class BodiesClient : IBodiesClient
         }
     }
 
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, what, schemeName);
         var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
@@ -979,7 +971,7 @@ public sealed class BodiesClientException : global::System.Exception
         Body = body;
     }
 
-    private BodiesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+    private BodiesClientException(string operationId, int statusCode, Json.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -1018,7 +1010,7 @@ public sealed class BodiesClientException : global::System.Exception
     internal static BodiesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new BodiesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static BodiesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new BodiesClientException(operationId, statusCode, exception);
+    internal static BodiesClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new BodiesClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// Checks the constraints of <c>features-bodies.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -18,8 +21,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.SubmitFormAsync"/> (<c>submitForm</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSubmitFormParameters()
     {
         // The spec sets no rule on these parameters.
@@ -28,8 +31,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.SubmitMoreFormAsync"/> (<c>submitMoreForm</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSubmitMoreFormParameters()
     {
         // The spec sets no rule on these parameters.
@@ -38,8 +41,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.SubmitMapFormAsync"/> (<c>submitMapForm</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSubmitMapFormParameters()
     {
         // The spec sets no rule on these parameters.
@@ -48,8 +51,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.SubmitOptionalFormAsync"/> (<c>submitOptionalForm</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSubmitOptionalFormParameters()
     {
         // The spec sets no rule on these parameters.
@@ -58,8 +61,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.UploadFilesAsync"/> (<c>uploadFiles</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateUploadFilesParameters()
     {
         // The spec sets no rule on these parameters.
@@ -68,8 +71,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.UploadLegacyAsync"/> (<c>uploadLegacy</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateUploadLegacyParameters()
     {
         // The spec sets no rule on these parameters.
@@ -79,8 +82,8 @@ public static partial class BodiesClientValidation
     /// Checks the parameters of <see cref="IBodiesClient.PutBlobAsync"/> (<c>putBlob</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IBodiesClient.PutBlobAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePutBlobParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
@@ -89,8 +92,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PostImageAsync"/> (<c>postImage</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePostImageParameters()
     {
         // The spec sets no rule on these parameters.
@@ -99,8 +102,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PostNoteAsync"/> (<c>postNote</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePostNoteParameters()
     {
         // The spec sets no rule on these parameters.
@@ -109,8 +112,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PreferJsonAsync"/> (<c>preferJson</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePreferJsonParameters()
     {
         // The spec sets no rule on these parameters.
@@ -119,8 +122,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PreferFirstSupportedAsync"/> (<c>preferFirstSupported</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePreferFirstSupportedParameters()
     {
         // The spec sets no rule on these parameters.
@@ -129,8 +132,8 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PostAttachmentAsync"/> (<c>postAttachment</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePostAttachmentParameters()
     {
         // The spec sets no rule on these parameters.

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The SubmitOptionalFormRequest schema of Bodies API.</summary>
 /// <remarks>
 /// Generated from <c>#/paths/~1forms~1optional/post/requestBody/content/application~1x-www-form-urlencoded/schema</c> in <c>features-bodies.yaml</c>.
@@ -18,14 +21,14 @@ public sealed partial class SubmitOptionalFormRequest
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -33,10 +36,9 @@ public sealed partial class SubmitOptionalFormRequest
 
 internal abstract partial class BodiesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.SubmitOptionalFormRequest"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _q = default;
         string? at = null;
         try
@@ -65,8 +67,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteSubmitOptionalFormRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
+    internal static void WriteSubmitOptionalFormRequest(Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Q, value.Q);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Nested schema of Parameter Features API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Nested</c> in <c>features-parameters.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -19,14 +22,14 @@ public sealed partial class Nested
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         Inner?.ValidateInto(errors, path + ".inner");
     }
@@ -34,10 +37,9 @@ public sealed partial class Nested
 
 internal abstract partial class ParameterFeaturesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Nested"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Nested ReadNested(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Nested ReadNested(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _name = default;
         global::Consumer.Rgb? _inner = default;
         string? at = null;
@@ -72,8 +74,7 @@ internal abstract partial class ParameterFeaturesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteNested(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Nested value)
+    internal static void WriteNested(Json.Utf8JsonWriter writer, global::Consumer.Nested value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Shade values of Parameter Features API.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/Shade</c> in <c>features-parameters.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
@@ -52,10 +55,9 @@ public static class ShadeExtensions
 
 internal abstract partial class ParameterFeaturesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Shade"/>; a value the spec does not list gives <see cref="global::Consumer.Shade.Unrecognized"/> and its raw text under <paramref name="key"/>.</summary>
-    internal static global::Consumer.Shade ReadShadeValue(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.Shade ReadShadeValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        if (reader.TokenType == Json.JsonTokenType.String)
         {
             if (reader.ValueTextEquals("dark-blue"u8))
             {
@@ -67,12 +69,11 @@ internal abstract partial class ParameterFeaturesClientJson
             }
         }
 
-        (unrecognizedValues ??= new global::System.Collections.Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.Shade.Unrecognized;
     }
 
-    /// <summary>Writes the wire string of <paramref name="value"/>, or the raw text kept for an unrecognized value.</summary>
-    internal static void WriteShadeValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shade value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteShadeValue(Json.Utf8JsonWriter writer, global::Consumer.Shade value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

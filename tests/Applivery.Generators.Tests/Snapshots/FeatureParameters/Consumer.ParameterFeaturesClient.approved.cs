@@ -6,6 +6,14 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using CancellationToken = global::System.Threading.CancellationToken;
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+using OperationCanceledException = global::System.OperationCanceledException;
+using StringBuilder = global::System.Text.StringBuilder;
+
 /// <summary>The operations of Parameter Features API, for mocking and dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public partial interface IParameterFeaturesClient
@@ -17,9 +25,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/simple/array/{color}</summary>
     /// <remarks>
@@ -28,9 +36,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathSimpleArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathSimpleArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/simple/array/explode/{color}</summary>
     /// <remarks>
@@ -39,9 +47,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/simple/object/{color}</summary>
     /// <remarks>
@@ -50,9 +58,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/simple/object/explode/{color}</summary>
     /// <remarks>
@@ -61,9 +69,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/label/primitive/{color}</summary>
     /// <remarks>
@@ -72,9 +80,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/label/array/{color}</summary>
     /// <remarks>
@@ -83,9 +91,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLabelArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLabelArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/label/array/explode/{color}</summary>
     /// <remarks>
@@ -94,9 +102,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/label/object/{color}</summary>
     /// <remarks>
@@ -105,9 +113,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/label/object/explode/{color}</summary>
     /// <remarks>
@@ -116,9 +124,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/matrix/primitive/{color}</summary>
     /// <remarks>
@@ -127,9 +135,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/matrix/array/{color}</summary>
     /// <remarks>
@@ -138,9 +146,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathMatrixArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathMatrixArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/matrix/array/explode/{color}</summary>
     /// <remarks>
@@ -149,9 +157,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/matrix/object/{color}</summary>
     /// <remarks>
@@ -160,9 +168,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/matrix/object/explode/{color}</summary>
     /// <remarks>
@@ -171,9 +179,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/form/primitive</summary>
     /// <remarks>
@@ -182,9 +190,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/form/array</summary>
     /// <remarks>
@@ -193,9 +201,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryFormArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryFormArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/form/array/explode</summary>
     /// <remarks>
@@ -204,9 +212,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/form/object</summary>
     /// <remarks>
@@ -215,9 +223,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/form/object/explode</summary>
     /// <remarks>
@@ -226,9 +234,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/spaceDelimited/array</summary>
     /// <remarks>
@@ -237,9 +245,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/spaceDelimited/object</summary>
     /// <remarks>
@@ -248,9 +256,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/pipeDelimited/array</summary>
     /// <remarks>
@@ -259,9 +267,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/pipeDelimited/object</summary>
     /// <remarks>
@@ -270,9 +278,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/deepObject</summary>
     /// <remarks>
@@ -281,9 +289,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/default/array</summary>
     /// <remarks>
@@ -292,9 +300,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryDefaultArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryDefaultArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/default/object</summary>
     /// <remarks>
@@ -303,9 +311,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /header/primitive</summary>
     /// <remarks>
@@ -314,9 +322,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="xColor">The X-Color header parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie/primitive</summary>
     /// <remarks>
@@ -325,9 +333,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color cookie parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /header/array</summary>
     /// <remarks>
@@ -336,9 +344,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="xColor">The X-Color header parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderArrayAsync(Generic.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie/array</summary>
     /// <remarks>
@@ -347,9 +355,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color cookie parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookieArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookieArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /header/array/explode</summary>
     /// <remarks>
@@ -358,9 +366,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="xColor">The X-Color header parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(Generic.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie/array/explode</summary>
     /// <remarks>
@@ -369,9 +377,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color cookie parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookieArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookieArrayExplodeAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /header/object</summary>
     /// <remarks>
@@ -380,9 +388,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="xColor">The X-Color header parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie/object</summary>
     /// <remarks>
@@ -391,9 +399,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color cookie parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /header/object/explode</summary>
     /// <remarks>
@@ -402,9 +410,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="xColor">The X-Color header parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie/object/explode</summary>
     /// <remarks>
@@ -413,9 +421,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="color">The color cookie parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookies</summary>
     /// <remarks>
@@ -426,9 +434,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="prefs">The prefs cookie parameter.</param>
     /// <param name="theme">The theme cookie parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookiesAsync(string? session = null, global::System.Collections.Generic.IReadOnlyList<string>? prefs = null, string? theme = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookiesAsync(string? session = null, Generic.IReadOnlyList<string>? prefs = null, string? theme = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /escaping/{segment}</summary>
     /// <remarks>
@@ -440,9 +448,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="items">The items query parameter.</param>
     /// <param name="xNote">The X-Note header parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? items = null, string? xNote = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, Generic.IReadOnlyList<string>? items = null, string? xNote = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /allow-reserved</summary>
     /// <remarks>
@@ -453,9 +461,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="paths">The paths query parameter.</param>
     /// <param name="plain">The plain query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? paths = null, string? plain = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, Generic.IReadOnlyList<string>? paths = null, string? plain = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /content/{where}</summary>
     /// <remarks>
@@ -468,9 +476,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="tags">The tags query parameter.</param>
     /// <param name="note">The note query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task ContentJsonAsync(global::System.Collections.Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task ContentJsonAsync(Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /formats/{shade}/{ids}</summary>
     /// <remarks>
@@ -485,9 +493,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="ratio">The ratio query parameter.</param>
     /// <param name="xRatio">The X-Ratio header parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /nulls</summary>
     /// <remarks>
@@ -502,9 +510,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="session">The session cookie parameter.</param>
     /// <param name="count">The count query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task NullsAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic.IReadOnlyDictionary<string, string>? labels = null, Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /maps</summary>
     /// <remarks>
@@ -514,9 +522,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="labels">The labels query parameter.</param>
     /// <param name="xLabels">The X-Labels header parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task MapsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task MapsAsync(Generic.IReadOnlyDictionary<string, string>? labels = null, Generic.IReadOnlyDictionary<string, int>? xLabels = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /not-sendable</summary>
     /// <remarks>
@@ -527,9 +535,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="matrix">Not sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays (APG005); a value other than null throws NotSupportedException.</param>
     /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix = null, int? id = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic.IReadOnlyList<Generic.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /not-sendable/required</summary>
     /// <remarks>
@@ -538,9 +546,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="id">Not sent: the deepObject style is defined for objects only, and this is a single value (APG005); a value other than null throws NotSupportedException.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, CancellationToken cancellationToken = default);
 
     /// <summary>GET /generated-names</summary>
     /// <remarks>
@@ -553,9 +561,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="error">The error header parameter.</param>
     /// <param name="uri">The uri cookie parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task GeneratedNamesAsync(global::System.Collections.Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, global::System.Collections.Generic.IReadOnlyList<string>? uri = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task GeneratedNamesAsync(Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, Generic.IReadOnlyList<string>? uri = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /invalid-style/{id}</summary>
     /// <remarks>
@@ -565,9 +573,9 @@ public partial interface IParameterFeaturesClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="xTags">The X-Tags header parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task InvalidStyleAsync(string id, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task InvalidStyleAsync(string id, Generic.IReadOnlyList<string>? xTags = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /servers/path-level</summary>
     /// <remarks>
@@ -576,9 +584,9 @@ public partial interface IParameterFeaturesClient
     /// </remarks>
     /// <param name="name">The name query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, CancellationToken cancellationToken = default);
 
     /// <summary>PUT /servers/path-level</summary>
     /// <remarks>
@@ -586,9 +594,9 @@ public partial interface IParameterFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task OperationLevelServerAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task OperationLevelServerAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /servers/no-default</summary>
     /// <remarks>
@@ -596,9 +604,9 @@ public partial interface IParameterFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /servers/same-as-document</summary>
     /// <remarks>
@@ -606,9 +614,9 @@ public partial interface IParameterFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /servers/relative</summary>
     /// <remarks>
@@ -616,9 +624,9 @@ public partial interface IParameterFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task RelativeServerAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task RelativeServerAsync(CancellationToken cancellationToken = default);
 
 }
 
@@ -635,12 +643,12 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://api.example.com/v1/");
 
     private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
 
     /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
     public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
     }
 
     /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
@@ -649,17 +657,17 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     {
         if (bearerToken is null)
         {
-            throw new global::System.ArgumentNullException(nameof(bearerToken));
+            throw new ArgumentNullException(nameof(bearerToken));
         }
 
         _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
     }
 
     /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-    public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+    public ParameterFeaturesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
         : this(httpClient)
     {
-        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+        _tokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
@@ -688,14 +696,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     public override string ToString() => "ParameterFeaturesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimplePrimitiveParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/simple/primitive/");
             AppendSegment(uri_, FormatValue(color));
 
@@ -715,21 +723,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathSimplePrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathSimplePrimitive", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathSimpleArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/simple/array/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
@@ -749,21 +757,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathSimpleArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathSimpleArray", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/simple/array/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
@@ -783,21 +791,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathSimpleArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathSimpleArrayExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/simple/object/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: false));
 
@@ -817,21 +825,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathSimpleObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathSimpleObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/simple/object/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: true));
 
@@ -851,21 +859,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathSimpleObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathSimpleObjectExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelPrimitiveParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/label/primitive/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
@@ -885,21 +893,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathLabelPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathLabelPrimitive", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathLabelArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/label/array/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
@@ -919,21 +927,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathLabelArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathLabelArray", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/label/array/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
@@ -953,21 +961,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathLabelArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathLabelArrayExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/label/object/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: false));
 
@@ -987,21 +995,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathLabelObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathLabelObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/label/object/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: true));
 
@@ -1021,21 +1029,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathLabelObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathLabelObjectExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixPrimitiveParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/matrix/primitive/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
@@ -1055,21 +1063,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathMatrixPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathMatrixPrimitive", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixArrayAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathMatrixArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/matrix/array/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
@@ -1089,21 +1097,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathMatrixArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathMatrixArray", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string> color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/matrix/array/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
@@ -1123,21 +1131,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathMatrixArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathMatrixArrayExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/matrix/object/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: false));
 
@@ -1157,21 +1165,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathMatrixObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathMatrixObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("path/matrix/object/explode/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: true));
 
@@ -1191,21 +1199,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathMatrixObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathMatrixObjectExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormPrimitiveParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/form/primitive");
             var separator_ = '?';
             if (color is not null)
@@ -1229,21 +1237,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryFormPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryFormPrimitive", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryFormArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/form/array");
             var separator_ = '?';
             if (color is not null)
@@ -1267,21 +1275,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryFormArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryFormArray", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/form/array/explode");
             var separator_ = '?';
             if (color is not null)
@@ -1305,21 +1313,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryFormArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryFormArrayExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/form/object");
             var separator_ = '?';
             if (color is not null)
@@ -1343,21 +1351,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryFormObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryFormObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/form/object/explode");
             var separator_ = '?';
             if (color is not null)
@@ -1381,21 +1389,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryFormObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryFormObjectExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedArrayParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/spaceDelimited/array");
             var separator_ = '?';
             if (color is not null)
@@ -1419,21 +1427,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("querySpaceDelimitedArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("querySpaceDelimitedArray", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedObjectParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/spaceDelimited/object");
             var separator_ = '?';
             if (color is not null)
@@ -1457,21 +1465,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("querySpaceDelimitedObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("querySpaceDelimitedObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedArrayParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/pipeDelimited/array");
             var separator_ = '?';
             if (color is not null)
@@ -1495,21 +1503,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryPipeDelimitedArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryPipeDelimitedArray", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedObjectParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/pipeDelimited/object");
             var separator_ = '?';
             if (color is not null)
@@ -1533,21 +1541,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryPipeDelimitedObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryPipeDelimitedObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDeepObjectParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/deepObject");
             var separator_ = '?';
             if (color is not null)
@@ -1571,21 +1579,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryDeepObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryDeepObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryDefaultArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryDefaultArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultArrayParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/default/array");
             var separator_ = '?';
             if (color is not null)
@@ -1609,21 +1617,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryDefaultArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryDefaultArray", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultObjectParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query/default/object");
             var separator_ = '?';
             if (color is not null)
@@ -1647,21 +1655,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("queryDefaultObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("queryDefaultObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderPrimitiveParameters(xColor);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("header/primitive");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -1684,25 +1692,25 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("headerPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("headerPrimitive", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookiePrimitiveParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("cookie/primitive");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new global::System.Text.StringBuilder();
+            var cookie_ = new StringBuilder();
             if (color is not null)
             {
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", new[] { FormatValue(color) }, properties: false, explode: true);
@@ -1726,21 +1734,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("cookiePrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("cookiePrimitive", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task HeaderArrayAsync(Generic.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayParameters(xColor);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("header/array");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -1763,25 +1771,25 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("headerArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("headerArray", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieArrayAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CookieArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("cookie/array");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new global::System.Text.StringBuilder();
+            var cookie_ = new StringBuilder();
             if (color is not null)
             {
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false);
@@ -1805,21 +1813,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("cookieArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("cookieArray", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(Generic.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayExplodeParameters(xColor);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("header/array/explode");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -1842,25 +1850,25 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("headerArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("headerArrayExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieArrayExplodeAsync(global::System.Collections.Generic.IReadOnlyList<string>? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CookieArrayExplodeAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("cookie/array/explode");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new global::System.Text.StringBuilder();
+            var cookie_ = new StringBuilder();
             if (color is not null)
             {
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true);
@@ -1884,21 +1892,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("cookieArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("cookieArrayExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectParameters(xColor);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("header/object");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -1921,25 +1929,25 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("headerObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("headerObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("cookie/object");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new global::System.Text.StringBuilder();
+            var cookie_ = new StringBuilder();
             if (color is not null)
             {
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: false);
@@ -1963,21 +1971,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("cookieObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("cookieObject", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectExplodeParameters(xColor);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("header/object/explode");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -2000,25 +2008,25 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("headerObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("headerObjectExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectExplodeParameters(color);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("cookie/object/explode");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new global::System.Text.StringBuilder();
+            var cookie_ = new StringBuilder();
             if (color is not null)
             {
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: true);
@@ -2042,25 +2050,25 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("cookieObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("cookieObjectExplode", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookiesAsync(string? session = null, global::System.Collections.Generic.IReadOnlyList<string>? prefs = null, string? theme = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CookiesAsync(string? session = null, Generic.IReadOnlyList<string>? prefs = null, string? theme = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookiesParameters(session, prefs, theme);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("cookies");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new global::System.Text.StringBuilder();
+            var cookie_ = new StringBuilder();
             if (session is not null)
             {
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
@@ -2092,21 +2100,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("cookies", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("cookies", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? items = null, string? xNote = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, Generic.IReadOnlyList<string>? items = null, string? xNote = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateEscapingParameters(segment, q, items, xNote);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("escaping/");
             AppendSegment(uri_, FormatValue(segment));
             var separator_ = '?';
@@ -2139,21 +2147,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("escaping", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("escaping", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? paths = null, string? plain = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, Generic.IReadOnlyList<string>? paths = null, string? plain = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateAllowReservedParameters(q, paths, plain);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("allow-reserved");
             var separator_ = '?';
             if (q is not null)
@@ -2185,21 +2193,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("allowReserved", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("allowReserved", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ContentJsonAsync(global::System.Collections.Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task ContentJsonAsync(Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateContentJsonParameters(where, filter, xFilter, tags, note);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("content/");
             uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("where", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(where, WriteJsonParameter) }, properties: false, explode: true));
             var separator_ = '?';
@@ -2236,21 +2244,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("contentJson", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("contentJson", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateFormatsParameters(shade, ids, since, days, shades, ratio, xRatio);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("formats/");
             AppendSegment(uri_, FormatShade(shade));
             uri_.Append("/");
@@ -2293,21 +2301,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("formats", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("formats", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task NullsAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic.IReadOnlyDictionary<string, string>? labels = null, Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNullsParameters(q, list, filter, labels, xColor, session, count);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("nulls");
             var separator_ = '?';
             if (q is not null)
@@ -2336,7 +2344,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             {
                 request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: false));
             }
-            var cookie_ = new global::System.Text.StringBuilder();
+            var cookie_ = new StringBuilder();
             if (session is not null)
             {
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
@@ -2360,21 +2368,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("nulls", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("nulls", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task MapsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task MapsAsync(Generic.IReadOnlyDictionary<string, string>? labels = null, Generic.IReadOnlyDictionary<string, int>? xLabels = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateMapsParameters(labels, xLabels);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("maps");
             var separator_ = '?';
             if (labels is not null)
@@ -2402,21 +2410,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("maps", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("maps", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix = null, int? id = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic.IReadOnlyList<Generic.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableParameters(filter, matrix, id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("not-sendable");
             if (filter is not null)
             {
@@ -2447,21 +2455,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("notSendable", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("notSendable", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableRequiredParameters(id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("not-sendable/required");
             global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
 
@@ -2481,21 +2489,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("notSendableRequired", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("notSendableRequired", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task GeneratedNamesAsync(global::System.Collections.Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, global::System.Collections.Generic.IReadOnlyList<string>? uri = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task GeneratedNamesAsync(Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, Generic.IReadOnlyList<string>? uri = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateGeneratedNamesParameters(status, request, separator, error, uri);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("generated-names");
             var separator_ = '?';
             if (status is not null)
@@ -2516,7 +2524,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             {
                 request_.Headers.TryAddWithoutValidation("error", FormatValue(error));
             }
-            var cookie_ = new global::System.Text.StringBuilder();
+            var cookie_ = new StringBuilder();
             if (uri is not null)
             {
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "uri", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(uri, FormatValue), properties: false, explode: false);
@@ -2540,21 +2548,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("generatedNames", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("generatedNames", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task InvalidStyleAsync(string id, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task InvalidStyleAsync(string id, Generic.IReadOnlyList<string>? xTags = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateInvalidStyleParameters(id, xTags);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("invalid-style/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -2578,21 +2586,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("invalidStyle", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("invalidStyle", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLevelServerParameters(name);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("servers/path-level");
             var separator_ = '?';
             if (name is not null)
@@ -2616,21 +2624,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("pathLevelServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("pathLevelServer", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task OperationLevelServerAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task OperationLevelServerAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateOperationLevelServerParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("servers/path-level");
 
             using var request_ = NewRequest("PUT", ServerAddress("/root-relative"), uri_);
@@ -2649,21 +2657,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("operationLevelServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("operationLevelServer", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateServerWithoutDefaultParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("servers/no-default");
 
             using var request_ = NewRequest("GET", ServerAddress("http://{tenant}/api", "tenant", null), uri_);
@@ -2682,21 +2690,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("serverWithoutDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("serverWithoutDefault", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateDocumentServerRepeatedParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("servers/same-as-document");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -2715,21 +2723,21 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("documentServerRepeated", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("documentServerRepeated", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task RelativeServerAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task RelativeServerAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateRelativeServerParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("servers/relative");
 
             using var request_ = NewRequest("GET", ServerAddress("sub"), uri_);
@@ -2748,13 +2756,13 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             string? errorMessage_ = null;
             throw new ParameterFeaturesClientException("relativeServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("relativeServer", exception_);
         }
     }
 
-    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
     {
         var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
@@ -2765,13 +2773,13 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         return source;
     }
 
-    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, OperationCanceledException exception) =>
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
     /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
-    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, StringBuilder uri) =>
         new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
 
     /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
@@ -2781,25 +2789,23 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
             : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
 
     /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken) =>
         _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
-    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
+    private static void AppendSegment(StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
-    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    private static void AppendQuery(StringBuilder uri, ref char separator, string name, string value)
     {
         uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
         separator = '&';
     }
 
     private static string FormatValue(string value) => value;
-
-    private static string FormatValue(bool value) => value ? "true" : "false";
 
     private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
@@ -2809,26 +2815,14 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
 
     private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
     private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
     private static string FormatShade(global::Consumer.Shade value) =>
-        global::Consumer.ShadeExtensions.ToWireValue(value) ?? throw new global::System.ArgumentException("'" + value + "' is not a value of Shade that the server knows.", nameof(value));
-
-    private static long? ToErrorCode(long? code) => code;
-
-    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        global::Consumer.ShadeExtensions.ToWireValue(value) ?? throw new ArgumentException("'" + value + "' is not a value of Shade that the server knows.", nameof(value));
 
     /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[65536];
         var length = 0;
@@ -2861,7 +2855,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             return global::Consumer.ParameterFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (global::System.Text.Json.JsonException)
+        catch (Json.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -2899,9 +2893,9 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <summary>The properties of a Rgb parameter as name, value, name, value…, in spec order; null ones are not sent.</summary>
-    private static global::System.Collections.Generic.List<string> ParameterProperties(global::Consumer.Rgb value)
+    private static Generic.List<string> ParameterProperties(global::Consumer.Rgb value)
     {
-        var properties = new global::System.Collections.Generic.List<string>();
+        var properties = new Generic.List<string>();
         if (value.R is { } property0)
         {
             properties.Add("R");
@@ -2920,14 +2914,8 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         return properties;
     }
 
-    /// <summary>Writes a global::Consumer.Rgb parameter as JSON.</summary>
-    private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
-    {
-        global::Consumer.ParameterFeaturesClientJson.WriteRgb(writer, value);
-    }
-
-    /// <summary>Writes a global::System.Collections.Generic.IReadOnlyDictionary&lt;string, int&gt; parameter as JSON.</summary>
-    private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, int> value)
+    /// <summary>Writes a Generic.IReadOnlyDictionary&lt;string, int&gt; parameter as JSON.</summary>
+    private static void WriteJsonParameter(Json.Utf8JsonWriter writer, Generic.IReadOnlyDictionary<string, int> value)
     {
         writer.WriteStartObject();
         foreach (var entry0 in value)
@@ -2938,8 +2926,8 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a global::System.Collections.Generic.IReadOnlyList&lt;string&gt; parameter as JSON.</summary>
-    private static void WriteJsonParameter(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+    /// <summary>Writes a Generic.IReadOnlyList&lt;string&gt; parameter as JSON.</summary>
+    private static void WriteJsonParameter(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<string> value)
     {
         writer.WriteStartArray();
         foreach (var item0 in value)
@@ -2949,11 +2937,17 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         writer.WriteEndArray();
     }
 
+    /// <summary>Writes a global::Consumer.Rgb parameter as JSON.</summary>
+    private static void WriteJsonParameter(Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
+    {
+        global::Consumer.ParameterFeaturesClientJson.WriteRgb(writer, value);
+    }
+
     /// <summary>
     /// Values of the variables of the servers that operations declare themselves (path-level and operation-level
     /// <c>servers</c>), by variable name; a variable not set here takes the spec's default.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ServerVariables { get; init; }
+    public Generic.IReadOnlyDictionary<string, string>? ServerVariables { get; init; }
 
     /// <summary>
     /// Sends every operation to <see cref="BaseAddress"/>, also those whose spec names their own server (for a proxy, a
@@ -3029,7 +3023,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (_tokenProvider is not null)
         {
@@ -3037,7 +3031,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         }
     }
 
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, what, schemeName);
         var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
@@ -3065,7 +3059,7 @@ public sealed class ParameterFeaturesClientException : global::System.Exception
         Body = body;
     }
 
-    private ParameterFeaturesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+    private ParameterFeaturesClientException(string operationId, int statusCode, Json.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -3104,7 +3098,7 @@ public sealed class ParameterFeaturesClientException : global::System.Exception
     internal static ParameterFeaturesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new ParameterFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static ParameterFeaturesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new ParameterFeaturesClientException(operationId, statusCode, exception);
+    internal static ParameterFeaturesClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new ParameterFeaturesClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

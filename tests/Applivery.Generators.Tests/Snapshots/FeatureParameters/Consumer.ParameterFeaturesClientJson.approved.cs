@@ -6,22 +6,29 @@
 
 namespace Consumer;
 
+using Json = global::System.Text.Json;
+
 /// <summary>
 /// Reads and writes the JSON of <c>features-parameters.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
 /// </summary>
 /// <remarks>
-/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;
+/// <c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it
+/// (<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
+/// does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.
+/// A failure names the JSON path and what was found.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class ParameterFeaturesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8B = global::System.Text.Json.JsonEncodedText.Encode("B");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8DarkBlue = global::System.Text.Json.JsonEncodedText.Encode("dark-blue");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8G = global::System.Text.Json.JsonEncodedText.Encode("G");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Inner = global::System.Text.Json.JsonEncodedText.Encode("inner");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8LightBlue = global::System.Text.Json.JsonEncodedText.Encode("light-blue");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8R = global::System.Text.Json.JsonEncodedText.Encode("R");
+    private static readonly Json.JsonEncodedText Utf8B = Json.JsonEncodedText.Encode("B");
+    private static readonly Json.JsonEncodedText Utf8DarkBlue = Json.JsonEncodedText.Encode("dark-blue");
+    private static readonly Json.JsonEncodedText Utf8G = Json.JsonEncodedText.Encode("G");
+    private static readonly Json.JsonEncodedText Utf8Inner = Json.JsonEncodedText.Encode("inner");
+    private static readonly Json.JsonEncodedText Utf8LightBlue = Json.JsonEncodedText.Encode("light-blue");
+    private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
+    private static readonly Json.JsonEncodedText Utf8R = Json.JsonEncodedText.Encode("R");
 }
 
 /// <summary>
@@ -32,18 +39,18 @@ internal abstract partial class ParameterFeaturesClientJson : global::Applivery.
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class ParameterFeaturesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class ParameterFeaturesClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static ParameterFeaturesClientJsonTypeInfoResolver Instance { get; } = new ParameterFeaturesClientJsonTypeInfoResolver();
 
-    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+    private static Json.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.Rgb)) return Info<global::Consumer.Rgb>(options, ParameterFeaturesClientJson.ReadRgb, ParameterFeaturesClientJson.WriteRgb);
         if (type == typeof(global::Consumer.Nested)) return Info<global::Consumer.Nested>(options, ParameterFeaturesClientJson.ReadNested, ParameterFeaturesClientJson.WriteNested);
@@ -51,12 +58,12 @@ public sealed class ParameterFeaturesClientJsonTypeInfoResolver : global::System
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.ParameterFeaturesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ParameterFeaturesClientJson.Converter<T>(read, write));
+    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.ParameterFeaturesClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
+        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ParameterFeaturesClientJson.Converter<T>(read, write));
 
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    private static Json.JsonSerializerOptions CreateOptions()
     {
-        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

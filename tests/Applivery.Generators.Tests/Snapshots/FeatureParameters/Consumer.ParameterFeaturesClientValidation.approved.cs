@@ -6,6 +6,10 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// Checks the constraints of <c>features-parameters.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -19,8 +23,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathSimplePrimitiveAsync"/> (<c>pathSimplePrimitive</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimplePrimitiveAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimplePrimitiveParameters(string? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -30,9 +34,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathSimpleArrayAsync"/> (<c>pathSimpleArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleArrayAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathSimpleArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathSimpleArrayParameters(Generic.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -41,9 +45,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathSimpleArrayExplodeAsync"/> (<c>pathSimpleArrayExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleArrayExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathSimpleArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathSimpleArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -52,8 +56,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathSimpleObjectAsync"/> (<c>pathSimpleObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleObjectParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -63,8 +67,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathSimpleObjectExplodeAsync"/> (<c>pathSimpleObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleObjectExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -74,8 +78,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathLabelPrimitiveAsync"/> (<c>pathLabelPrimitive</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelPrimitiveAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelPrimitiveParameters(string? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -85,9 +89,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathLabelArrayAsync"/> (<c>pathLabelArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelArrayAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathLabelArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathLabelArrayParameters(Generic.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -96,9 +100,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathLabelArrayExplodeAsync"/> (<c>pathLabelArrayExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelArrayExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathLabelArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathLabelArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -107,8 +111,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathLabelObjectAsync"/> (<c>pathLabelObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelObjectParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -118,8 +122,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathLabelObjectExplodeAsync"/> (<c>pathLabelObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelObjectExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -129,8 +133,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathMatrixPrimitiveAsync"/> (<c>pathMatrixPrimitive</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixPrimitiveAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixPrimitiveParameters(string? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -140,9 +144,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathMatrixArrayAsync"/> (<c>pathMatrixArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixArrayAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathMatrixArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathMatrixArrayParameters(Generic.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -151,9 +155,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathMatrixArrayExplodeAsync"/> (<c>pathMatrixArrayExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixArrayExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathMatrixArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidatePathMatrixArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -162,8 +166,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathMatrixObjectAsync"/> (<c>pathMatrixObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixObjectParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -173,8 +177,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathMatrixObjectExplodeAsync"/> (<c>pathMatrixObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixObjectExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -184,8 +188,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormPrimitiveAsync"/> (<c>queryFormPrimitive</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormPrimitiveAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryFormPrimitiveParameters(string? color)
     {
         // The spec sets no rule on these parameters.
@@ -195,9 +199,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormArrayAsync"/> (<c>queryFormArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormArrayAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQueryFormArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryFormArrayParameters(Generic.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -206,9 +210,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormArrayExplodeAsync"/> (<c>queryFormArrayExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormArrayExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQueryFormArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryFormArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -217,8 +221,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormObjectAsync"/> (<c>queryFormObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryFormObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -228,8 +232,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormObjectExplodeAsync"/> (<c>queryFormObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormObjectExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryFormObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -239,9 +243,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QuerySpaceDelimitedArrayAsync"/> (<c>querySpaceDelimitedArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QuerySpaceDelimitedArrayAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQuerySpaceDelimitedArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQuerySpaceDelimitedArrayParameters(Generic.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -250,8 +254,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QuerySpaceDelimitedObjectAsync"/> (<c>querySpaceDelimitedObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QuerySpaceDelimitedObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQuerySpaceDelimitedObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -261,9 +265,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryPipeDelimitedArrayAsync"/> (<c>queryPipeDelimitedArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryPipeDelimitedArrayAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQueryPipeDelimitedArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryPipeDelimitedArrayParameters(Generic.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -272,8 +276,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryPipeDelimitedObjectAsync"/> (<c>queryPipeDelimitedObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryPipeDelimitedObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryPipeDelimitedObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -283,8 +287,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryDeepObjectAsync"/> (<c>queryDeepObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryDeepObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryDeepObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -294,9 +298,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryDefaultArrayAsync"/> (<c>queryDefaultArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryDefaultArrayAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQueryDefaultArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateQueryDefaultArrayParameters(Generic.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -305,8 +309,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryDefaultObjectAsync"/> (<c>queryDefaultObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryDefaultObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryDefaultObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -316,8 +320,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderPrimitiveAsync"/> (<c>headerPrimitive</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderPrimitiveAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderPrimitiveParameters(string? xColor)
     {
         // The spec sets no rule on these parameters.
@@ -327,8 +331,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookiePrimitiveAsync"/> (<c>cookiePrimitive</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookiePrimitiveAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCookiePrimitiveParameters(string? color)
     {
         // The spec sets no rule on these parameters.
@@ -338,9 +342,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderArrayAsync"/> (<c>headerArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderArrayAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateHeaderArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? xColor)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateHeaderArrayParameters(Generic.IReadOnlyList<string>? xColor)
     {
         // The spec sets no rule on these parameters.
     }
@@ -349,9 +353,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieArrayAsync"/> (<c>cookieArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieArrayAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateCookieArrayParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateCookieArrayParameters(Generic.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -360,9 +364,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderArrayExplodeAsync"/> (<c>headerArrayExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderArrayExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateHeaderArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? xColor)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateHeaderArrayExplodeParameters(Generic.IReadOnlyList<string>? xColor)
     {
         // The spec sets no rule on these parameters.
     }
@@ -371,9 +375,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieArrayExplodeAsync"/> (<c>cookieArrayExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieArrayExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateCookieArrayExplodeParameters(global::System.Collections.Generic.IReadOnlyList<string>? color)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateCookieArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -382,8 +386,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderObjectAsync"/> (<c>headerObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderObjectParameters(global::Consumer.Rgb? xColor)
     {
         // The spec sets no rule on these parameters.
@@ -393,8 +397,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieObjectAsync"/> (<c>cookieObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieObjectAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCookieObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -404,8 +408,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderObjectExplodeAsync"/> (<c>headerObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderObjectExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderObjectExplodeParameters(global::Consumer.Rgb? xColor)
     {
         // The spec sets no rule on these parameters.
@@ -415,8 +419,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieObjectExplodeAsync"/> (<c>cookieObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieObjectExplodeAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCookieObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -426,9 +430,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookiesAsync"/> (<c>cookies</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookiesAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateCookiesParameters(string? session, global::System.Collections.Generic.IReadOnlyList<string>? prefs, string? theme)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateCookiesParameters(string? session, Generic.IReadOnlyList<string>? prefs, string? theme)
     {
         // The spec sets no rule on these parameters.
     }
@@ -437,9 +441,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.EscapingAsync"/> (<c>escaping</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.EscapingAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateEscapingParameters(string? segment, string? q, global::System.Collections.Generic.IReadOnlyList<string>? items, string? xNote)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateEscapingParameters(string? segment, string? q, Generic.IReadOnlyList<string>? items, string? xNote)
     {
         ValidationRules.RequireNotNull(segment, "segment");
     }
@@ -448,9 +452,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.AllowReservedAsync"/> (<c>allowReserved</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.AllowReservedAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateAllowReservedParameters(string? q, global::System.Collections.Generic.IReadOnlyList<string>? paths, string? plain)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateAllowReservedParameters(string? q, Generic.IReadOnlyList<string>? paths, string? plain)
     {
         // The spec sets no rule on these parameters.
     }
@@ -459,9 +463,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.ContentJsonAsync"/> (<c>contentJson</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.ContentJsonAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateContentJsonParameters(global::System.Collections.Generic.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? tags, string? note)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateContentJsonParameters(Generic.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, Generic.IReadOnlyDictionary<string, int>? tags, string? note)
     {
         ValidationRules.RequireNotNull(where, "where");
     }
@@ -470,9 +474,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.FormatsAsync"/> (<c>formats</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.FormatsAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateFormatsParameters(global::Consumer.Shade shade, global::System.Collections.Generic.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? days, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateFormatsParameters(global::Consumer.Shade shade, Generic.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, Generic.IReadOnlyList<global::System.DateTimeOffset>? days, Generic.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
     {
         ValidationRules.RequireNotNull(ids, "ids");
     }
@@ -481,9 +485,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.NullsAsync"/> (<c>nulls</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.NullsAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateNullsParameters(string? q, global::System.Collections.Generic.IReadOnlyList<string>? list, global::Consumer.Rgb? filter, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels, global::System.Collections.Generic.IReadOnlyList<string>? xColor, string? session, int? count)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateNullsParameters(string? q, Generic.IReadOnlyList<string>? list, global::Consumer.Rgb? filter, Generic.IReadOnlyDictionary<string, string>? labels, Generic.IReadOnlyList<string>? xColor, string? session, int? count)
     {
         // The spec sets no rule on these parameters.
     }
@@ -492,9 +496,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.MapsAsync"/> (<c>maps</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.MapsAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateMapsParameters(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? xLabels)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateMapsParameters(Generic.IReadOnlyDictionary<string, string>? labels, Generic.IReadOnlyDictionary<string, int>? xLabels)
     {
         // The spec sets no rule on these parameters.
     }
@@ -503,9 +507,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.NotSendableAsync"/> (<c>notSendable</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.NotSendableAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateNotSendableParameters(global::Consumer.Nested? filter, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<string>>? matrix, int? id)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateNotSendableParameters(global::Consumer.Nested? filter, Generic.IReadOnlyList<Generic.IReadOnlyList<string>>? matrix, int? id)
     {
         // The spec sets no rule on these parameters.
     }
@@ -514,8 +518,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.NotSendableRequiredAsync"/> (<c>notSendableRequired</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.NotSendableRequiredAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateNotSendableRequiredParameters(int id)
     {
         // The spec sets no rule on these parameters.
@@ -525,9 +529,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.GeneratedNamesAsync"/> (<c>generatedNames</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.GeneratedNamesAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateGeneratedNamesParameters(global::System.Collections.Generic.IReadOnlyList<string>? status, string? request, int? separator, string? error, global::System.Collections.Generic.IReadOnlyList<string>? uri)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateGeneratedNamesParameters(Generic.IReadOnlyList<string>? status, string? request, int? separator, string? error, Generic.IReadOnlyList<string>? uri)
     {
         // The spec sets no rule on these parameters.
     }
@@ -536,9 +540,9 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.InvalidStyleAsync"/> (<c>invalidStyle</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.InvalidStyleAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateInvalidStyleParameters(string? id, global::System.Collections.Generic.IReadOnlyList<string>? xTags)
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateInvalidStyleParameters(string? id, Generic.IReadOnlyList<string>? xTags)
     {
         ValidationRules.RequireNotNull(id, "id");
     }
@@ -547,8 +551,8 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathLevelServerAsync"/> (<c>pathLevelServer</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLevelServerAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLevelServerParameters(string? name)
     {
         // The spec sets no rule on these parameters.
@@ -557,8 +561,8 @@ public static partial class ParameterFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IParameterFeaturesClient.OperationLevelServerAsync"/> (<c>operationLevelServer</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateOperationLevelServerParameters()
     {
         // The spec sets no rule on these parameters.
@@ -567,8 +571,8 @@ public static partial class ParameterFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IParameterFeaturesClient.ServerWithoutDefaultAsync"/> (<c>serverWithoutDefault</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateServerWithoutDefaultParameters()
     {
         // The spec sets no rule on these parameters.
@@ -577,8 +581,8 @@ public static partial class ParameterFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IParameterFeaturesClient.DocumentServerRepeatedAsync"/> (<c>documentServerRepeated</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDocumentServerRepeatedParameters()
     {
         // The spec sets no rule on these parameters.
@@ -587,8 +591,8 @@ public static partial class ParameterFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IParameterFeaturesClient.RelativeServerAsync"/> (<c>relativeServer</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateRelativeServerParameters()
     {
         // The spec sets no rule on these parameters.

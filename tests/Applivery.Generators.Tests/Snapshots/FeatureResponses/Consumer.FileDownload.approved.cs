@@ -5,6 +5,8 @@
 
 namespace Consumer;
 
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// A binary response body (a file, an image, a report), not yet read: <see cref="Content"/> streams it from the
 /// connection as it is read, so its size is never held in memory. Dispose it to release the connection.
@@ -31,7 +33,7 @@ public sealed class FileDownload : global::System.IDisposable, global::System.IA
 
     private FileDownload(global::System.IO.Stream content, int statusCode, string? contentType, long? contentLength, string? fileName, global::System.IDisposable? owner)
     {
-        Content = content ?? throw new global::System.ArgumentNullException(nameof(content));
+        Content = content ?? throw new ArgumentNullException(nameof(content));
         StatusCode = statusCode;
         ContentType = contentType;
         ContentLength = contentLength;

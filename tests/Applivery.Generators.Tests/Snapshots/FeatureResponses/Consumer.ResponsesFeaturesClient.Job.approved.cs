@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Job schema of Responses Features API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Job</c> in <c>features-responses.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -19,14 +22,14 @@ public sealed partial class Job
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".id", Id);
     }
@@ -34,10 +37,9 @@ public sealed partial class Job
 
 internal abstract partial class ResponsesFeaturesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Job"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Job ReadJob(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Job ReadJob(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _id = default;
         string? _state = default;
         string? at = null;
@@ -72,8 +74,7 @@ internal abstract partial class ResponsesFeaturesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteJob(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Job value)
+    internal static void WriteJob(Json.Utf8JsonWriter writer, global::Consumer.Job value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id, writeNull: true);

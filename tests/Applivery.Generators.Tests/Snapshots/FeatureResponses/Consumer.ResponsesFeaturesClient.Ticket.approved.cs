@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Ticket schema of Responses Features API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Ticket</c> in <c>features-responses.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -16,14 +19,14 @@ public sealed partial class Ticket
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".ticket", TicketValue);
     }
@@ -31,10 +34,9 @@ public sealed partial class Ticket
 
 internal abstract partial class ResponsesFeaturesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Ticket"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Ticket ReadTicket(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Ticket ReadTicket(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _ticketValue = default;
         string? at = null;
         try
@@ -63,8 +65,7 @@ internal abstract partial class ResponsesFeaturesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteTicket(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Ticket value)
+    internal static void WriteTicket(Json.Utf8JsonWriter writer, global::Consumer.Ticket value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Ticket, value.TicketValue, writeNull: true);

@@ -6,6 +6,13 @@
 
 namespace Consumer;
 
+using Json = global::System.Text.Json;
+using CancellationToken = global::System.Threading.CancellationToken;
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+using OperationCanceledException = global::System.OperationCanceledException;
+using StringBuilder = global::System.Text.StringBuilder;
+
 /// <summary>The operations of Responses Features API, for mocking and dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public partial interface IResponsesFeaturesClient
@@ -18,9 +25,9 @@ public partial interface IResponsesFeaturesClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The file. Read it as a stream, and dispose it to release the connection.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>HEAD lists the body a GET would have; it never has one.</summary>
     /// <remarks>
@@ -29,9 +36,9 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CheckFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CheckFileAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>GET /avatar</summary>
     /// <remarks>
@@ -40,9 +47,9 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The picture, named by Content-Disposition. Read it as a stream, and dispose it to release the connection.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /big</summary>
     /// <remarks>
@@ -51,9 +58,9 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>A large file, streamed. Read it as a stream, and dispose it to release the connection.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /anything</summary>
     /// <remarks>
@@ -62,9 +69,9 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>Any media type without a JSON schema. Read it as a stream, and dispose it to release the connection.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /report.csv</summary>
     /// <remarks>
@@ -73,9 +80,9 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>A CSV report. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<string> GetReportAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /greeting</summary>
     /// <remarks>
@@ -84,9 +91,9 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>A greeting. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<string> GetGreetingAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<string> GetGreetingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>POST /jobs</summary>
     /// <remarks>
@@ -95,9 +102,9 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The status code and the body of that status.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /exports/{id}</summary>
     /// <remarks>
@@ -107,9 +114,9 @@ public partial interface IResponsesFeaturesClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The status code and the body of that status; dispose it to release the connection of a download.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>GET /things/{id}</summary>
     /// <remarks>
@@ -119,9 +126,9 @@ public partial interface IResponsesFeaturesClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The thing.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>DELETE /things/{id}</summary>
     /// <remarks>
@@ -130,9 +137,9 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task DeleteThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteThingAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>GET /count</summary>
     /// <remarks>
@@ -141,9 +148,9 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>How many.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<int?> GetCountAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<int?> GetCountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /ping</summary>
     /// <remarks>
@@ -151,9 +158,9 @@ public partial interface IResponsesFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PingAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /jobs/{id}</summary>
     /// <remarks>
@@ -163,9 +170,9 @@ public partial interface IResponsesFeaturesClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The job, as JSON or as XML; the client reads JSON.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, CancellationToken cancellationToken = default);
 
 }
 
@@ -182,12 +189,12 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("http://127.0.0.1/v1/");
 
     private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
 
     /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
     public ResponsesFeaturesClient(global::System.Net.Http.HttpClient httpClient)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
     }
 
     /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
@@ -196,17 +203,17 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     {
         if (bearerToken is null)
         {
-            throw new global::System.ArgumentNullException(nameof(bearerToken));
+            throw new ArgumentNullException(nameof(bearerToken));
         }
 
         _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
     }
 
     /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-    public ResponsesFeaturesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+    public ResponsesFeaturesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
         : this(httpClient)
     {
-        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+        _tokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
@@ -235,14 +242,14 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     public override string ToString() => "ResponsesFeaturesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateDownloadFileParameters(id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("files/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -279,21 +286,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
 
             throw new ResponsesFeaturesClientException("downloadFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("downloadFile", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CheckFileAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CheckFileAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateCheckFileParameters(id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("files/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -313,21 +320,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("checkFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("checkFile", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAvatarParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("avatar");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -347,21 +354,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getAvatar", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getAvatar", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetBigFileParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("big");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -381,21 +388,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getBigFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getBigFile", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAnythingParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("anything");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -415,21 +422,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getAnything", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getAnything", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<string> GetReportAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetReportParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("report.csv");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -449,21 +456,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getReport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getReport", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<string> GetGreetingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<string> GetGreetingAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetGreetingParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("greeting");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -483,21 +490,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getGreeting", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getGreeting", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateCreateJobParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("jobs");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -526,21 +533,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("createJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("createJob", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetExportParameters(id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("exports/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -571,21 +578,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getExport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getExport", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateFindThingParameters(id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("things/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -612,21 +619,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("findThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("findThing", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task DeleteThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task DeleteThingAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateDeleteThingParameters(id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("things/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -663,21 +670,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
 
             throw new ResponsesFeaturesClientException("deleteThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("deleteThing", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<int?> GetCountAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<int?> GetCountAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetCountParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("count");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -703,21 +710,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("getCount", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getCount", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PingAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidatePingParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("ping");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -736,21 +743,21 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             string? errorMessage_ = null;
             throw new ResponsesFeaturesClientException("ping", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("ping", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetJobParameters(id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("jobs/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -787,13 +794,13 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
 
             throw new ResponsesFeaturesClientException("getJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getJob", exception_);
         }
     }
 
-    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
     {
         var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
@@ -804,13 +811,13 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         return source;
     }
 
-    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, OperationCanceledException exception) =>
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
     /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
-    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, StringBuilder uri) =>
         new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
 
     /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
@@ -820,17 +827,17 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
 
     /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken) =>
         _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
-    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
+    private static void AppendSegment(StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
-    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    private static void AppendQuery(StringBuilder uri, ref char separator, string name, string value)
     {
         uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
         separator = '&';
@@ -838,33 +845,10 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
 
     private static string FormatValue(string value) => value;
 
-    private static string FormatValue(bool value) => value ? "true" : "false";
-
-    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
     private static long? ToErrorCode(long? code) => code;
 
-    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
     /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[65536];
         var length = 0;
@@ -897,7 +881,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             return global::Consumer.ResponsesFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (global::System.Text.Json.JsonException)
+        catch (Json.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -938,14 +922,14 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
     /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
     /// </summary>
-    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
     {
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         try
         {
             return await global::Consumer.ResponsesFeaturesClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (global::System.Text.Json.JsonException exception)
+        catch (Json.JsonException exception)
         {
             throw ResponsesFeaturesClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -956,7 +940,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>A JSON success body, or null when it is empty (Content-Length 0, or no byte at all): an empty body is not parsed.</summary>
-    private async global::System.Threading.Tasks.Task<T?> ReadJsonOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<T?> ReadJsonOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
         where T : class
     {
         using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
@@ -964,7 +948,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>A JSON success body of a value type, or null when it is empty: an empty body is not parsed.</summary>
-    private async global::System.Threading.Tasks.Task<T?> ReadJsonValueOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<T?> ReadJsonValueOrNullAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
         where T : struct
     {
         using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
@@ -977,7 +961,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             return global::Consumer.ResponsesFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (global::System.Text.Json.JsonException exception)
+        catch (Json.JsonException exception)
         {
             throw ResponsesFeaturesClientException.InvalidBody(operationId, statusCode, exception);
         }
@@ -987,7 +971,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     /// A text success body, decoded with the charset of its Content-Type (UTF-8 when it names none; a byte order
     /// mark of that charset is skipped). An empty body is the empty string.
     /// </summary>
-    private async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
     {
         using var body = await ReadWholeBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
         var charset = response.Content.Headers.ContentType?.CharSet?.Trim(' ', '"');
@@ -996,7 +980,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             encoding = string.IsNullOrEmpty(charset) ? global::System.Text.Encoding.UTF8 : global::System.Text.Encoding.GetEncoding(charset);
         }
-        catch (global::System.ArgumentException)
+        catch (ArgumentException)
         {
             throw ResponsesFeaturesClientException.UnknownCharset(operationId, (int)response.StatusCode, charset!);
         }
@@ -1018,7 +1002,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     /// A whole success body in a pooled buffer sized from Content-Length; more than <see cref="MaxResponseBodySize"/>
     /// bytes (announced or read) raises the client's exception before the rest is read.
     /// </summary>
-    private async global::System.Threading.Tasks.Task<global::Consumer.ResponsesFeaturesClientJson.PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<global::Consumer.ResponsesFeaturesClientJson.PooledBody> ReadWholeBodyAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
     {
         var statusCode = (int)response.StatusCode;
         try
@@ -1071,7 +1055,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (_tokenProvider is not null)
         {
@@ -1079,7 +1063,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         }
     }
 
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, what, schemeName);
         var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
@@ -1107,7 +1091,7 @@ public sealed class ResponsesFeaturesClientException : global::System.Exception
         Body = body;
     }
 
-    private ResponsesFeaturesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+    private ResponsesFeaturesClientException(string operationId, int statusCode, Json.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -1146,7 +1130,7 @@ public sealed class ResponsesFeaturesClientException : global::System.Exception
     internal static ResponsesFeaturesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new ResponsesFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static ResponsesFeaturesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new ResponsesFeaturesClientException(operationId, statusCode, exception);
+    internal static ResponsesFeaturesClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new ResponsesFeaturesClientException(operationId, statusCode, exception);
 
     private ResponsesFeaturesClientException(string operationId, int statusCode, string message)
         : base(message)

@@ -6,24 +6,31 @@
 
 namespace Consumer;
 
+using Json = global::System.Text.Json;
+
 /// <summary>
 /// Reads and writes the JSON of <c>features-responses.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
 /// </summary>
 /// <remarks>
-/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;
+/// <c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it
+/// (<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
+/// does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.
+/// A failure names the JSON path and what was found.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class ResponsesFeaturesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Code = global::System.Text.Json.JsonEncodedText.Encode("code");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8State = global::System.Text.Json.JsonEncodedText.Encode("state");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Ticket = global::System.Text.Json.JsonEncodedText.Encode("ticket");
+    private static readonly Json.JsonEncodedText Utf8Code = Json.JsonEncodedText.Encode("code");
+    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
+    private static readonly Json.JsonEncodedText Utf8Message = Json.JsonEncodedText.Encode("message");
+    private static readonly Json.JsonEncodedText Utf8State = Json.JsonEncodedText.Encode("state");
+    private static readonly Json.JsonEncodedText Utf8Ticket = Json.JsonEncodedText.Encode("ticket");
 
     /// <summary>Reads a whole JSON document of int.</summary>
     /// <summary>Writes a whole JSON document of int as a request body.</summary>
-    internal static void WriteInt32Document(global::System.Text.Json.Utf8JsonWriter writer, int value)
+    internal static void WriteInt32Document(Json.Utf8JsonWriter writer, int value)
     {
         writer.WriteNumberValue(value);
     }
@@ -37,18 +44,18 @@ internal abstract partial class ResponsesFeaturesClientJson : global::Applivery.
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class ResponsesFeaturesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class ResponsesFeaturesClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static ResponsesFeaturesClientJsonTypeInfoResolver Instance { get; } = new ResponsesFeaturesClientJsonTypeInfoResolver();
 
-    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+    private static Json.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.Job)) return Info<global::Consumer.Job>(options, ResponsesFeaturesClientJson.ReadJob, ResponsesFeaturesClientJson.WriteJob);
         if (type == typeof(global::Consumer.Ticket)) return Info<global::Consumer.Ticket>(options, ResponsesFeaturesClientJson.ReadTicket, ResponsesFeaturesClientJson.WriteTicket);
@@ -57,12 +64,12 @@ public sealed class ResponsesFeaturesClientJsonTypeInfoResolver : global::System
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ResponsesFeaturesClientJson.Converter<T>(read, write));
+    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
+        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ResponsesFeaturesClientJson.Converter<T>(read, write));
 
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    private static Json.JsonSerializerOptions CreateOptions()
     {
-        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// Checks the constraints of <c>features-responses.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -19,8 +22,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.DownloadFileAsync"/> (<c>downloadFile</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IResponsesFeaturesClient.DownloadFileAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDownloadFileParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
@@ -30,8 +33,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.CheckFileAsync"/> (<c>checkFile</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IResponsesFeaturesClient.CheckFileAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCheckFileParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
@@ -40,8 +43,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetAvatarAsync"/> (<c>getAvatar</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetAvatarParameters()
     {
         // The spec sets no rule on these parameters.
@@ -50,8 +53,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetBigFileAsync"/> (<c>getBigFile</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetBigFileParameters()
     {
         // The spec sets no rule on these parameters.
@@ -60,8 +63,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetAnythingAsync"/> (<c>getAnything</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetAnythingParameters()
     {
         // The spec sets no rule on these parameters.
@@ -70,8 +73,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetReportAsync"/> (<c>getReport</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetReportParameters()
     {
         // The spec sets no rule on these parameters.
@@ -80,8 +83,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetGreetingAsync"/> (<c>getGreeting</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetGreetingParameters()
     {
         // The spec sets no rule on these parameters.
@@ -90,8 +93,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.CreateJobAsync"/> (<c>createJob</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreateJobParameters()
     {
         // The spec sets no rule on these parameters.
@@ -101,8 +104,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetExportAsync"/> (<c>getExport</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IResponsesFeaturesClient.GetExportAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetExportParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
@@ -112,8 +115,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.FindThingAsync"/> (<c>findThing</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IResponsesFeaturesClient.FindThingAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateFindThingParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
@@ -123,8 +126,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.DeleteThingAsync"/> (<c>deleteThing</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IResponsesFeaturesClient.DeleteThingAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDeleteThingParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
@@ -133,8 +136,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetCountAsync"/> (<c>getCount</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetCountParameters()
     {
         // The spec sets no rule on these parameters.
@@ -143,8 +146,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.PingAsync"/> (<c>ping</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePingParameters()
     {
         // The spec sets no rule on these parameters.
@@ -154,8 +157,8 @@ public static partial class ResponsesFeaturesClientValidation
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetJobAsync"/> (<c>getJob</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IResponsesFeaturesClient.GetJobAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetJobParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Credentials schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Credentials</c> in <c>features-schemas.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -20,14 +23,14 @@ public sealed partial class Credentials
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".email", Email);
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".password", Password);
@@ -37,10 +40,9 @@ public sealed partial class Credentials
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Credentials"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Credentials ReadCredentials(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Credentials ReadCredentials(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _email = default;
         string? _password = default;
         string? at = null;
@@ -75,8 +77,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteCredentials(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Credentials value)
+    internal static void WriteCredentials(Json.Utf8JsonWriter writer, global::Consumer.Credentials value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Email, value.Email, writeNull: true);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Labels schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Labels</c> in <c>features-schemas.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -19,18 +22,18 @@ public sealed partial class Labels
     /// by name, read and written as they are. Null when there were none. A member named like a declared
     /// property is not written: the typed property wins.
     /// </summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    public Generic.IReadOnlyDictionary<string, Json.JsonElement>? AdditionalProperties { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
     }
@@ -38,12 +41,11 @@ public sealed partial class Labels
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Labels"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Labels ReadLabels(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Labels ReadLabels(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _name = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        Generic.Dictionary<string, Json.JsonElement>? additionalProperties = null;
         string? at = null;
         try
         {
@@ -58,7 +60,7 @@ internal abstract partial class FeatureSchemasClientJson
                     var additionalName = reader.GetString()!;
                     at = PropertyStep(additionalName);
                     Next(ref reader);
-                    (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[additionalName] = ReadJsonElement(ref reader);
+                    (additionalProperties ??= new Generic.Dictionary<string, Json.JsonElement>())[additionalName] = ReadJsonElement(ref reader);
                 }
             }
         }
@@ -74,8 +76,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteLabels(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Labels value)
+    internal static void WriteLabels(Json.Utf8JsonWriter writer, global::Consumer.Labels value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name, writeNull: true);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Measurements schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Measurements</c> in <c>features-schemas.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -23,18 +26,18 @@ public sealed partial class Measurements
     /// property is not written: the typed property wins.
     /// </summary>
     /// <remarks>Each value: at least 0.</remarks>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? AdditionalProperties { get; init; }
+    public Generic.IReadOnlyDictionary<string, double>? AdditionalProperties { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         if (AdditionalProperties is { } additionalPropertiesEntries0)
         {
@@ -48,13 +51,12 @@ public sealed partial class Measurements
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Measurements"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Measurements ReadMeasurements(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Measurements ReadMeasurements(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         double? _mass = default;
         double? _radius = default;
-        global::System.Collections.Generic.Dictionary<string, double>? additionalProperties = null;
+        Generic.Dictionary<string, double>? additionalProperties = null;
         string? at = null;
         try
         {
@@ -73,7 +75,7 @@ internal abstract partial class FeatureSchemasClientJson
                     var additionalName = reader.GetString()!;
                     at = PropertyStep(additionalName);
                     Next(ref reader);
-                    (additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, double>())[additionalName] = ReadDouble(ref reader);
+                    (additionalProperties ??= new Generic.Dictionary<string, double>())[additionalName] = ReadDouble(ref reader);
                 }
             }
         }
@@ -90,8 +92,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteMeasurements(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Measurements value)
+    internal static void WriteMeasurements(Json.Utf8JsonWriter writer, global::Consumer.Measurements value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Mass, value.Mass);

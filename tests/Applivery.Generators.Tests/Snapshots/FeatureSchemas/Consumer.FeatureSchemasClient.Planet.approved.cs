@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Planet schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Planet</c> in <c>features-schemas.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -24,21 +27,21 @@ public sealed partial class Planet
     public global::System.DateTimeOffset? LastUpdated { get; init; }
 
     /// <summary>JSON: <c>satellites</c>.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite>? Satellites { get; init; }
+    public Generic.IReadOnlyList<global::Consumer.Satellite>? Satellites { get; init; }
 
     /// <summary>JSON: <c>measurements</c>.</summary>
     public global::Consumer.Measurements? Measurements { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMinLength(errors, path + ".name", Name, 1);
@@ -55,16 +58,15 @@ public sealed partial class Planet
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Planet"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Planet ReadPlanet(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Planet ReadPlanet(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         long? _id = default;
         string? _name = default;
         global::System.DateTimeOffset? _lastUpdated = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
+        Generic.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
         global::Consumer.Measurements? _measurements = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -113,13 +115,13 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WritePlanet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: false);
+    internal static void WritePlanet(Json.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WritePlanetRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: true);
+    internal static void WritePlanetRequest(Json.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WritePlanet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Planet value, bool forRequest)
+    private static void WritePlanet(Json.Utf8JsonWriter writer, global::Consumer.Planet value, bool forRequest)
     {
         writer.WriteStartObject();
         if (!forRequest)
@@ -144,29 +146,28 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Planet&gt;.</summary>
-    internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanetDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Reads a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Planet&gt;.</summary>
+    internal static Generic.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanetDocument(ref Json.Utf8JsonReader reader)
     {
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         return ReadListOfPlanet(ref reader, "$", ref unrecognizedValues);
     }
 
-    /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Planet&gt; as a request body (readOnly properties left out).</summary>
-    internal static void WriteListOfPlanetDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> value)
+    /// <summary>Writes a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Planet&gt; as a request body (readOnly properties left out).</summary>
+    internal static void WriteListOfPlanetDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Planet> value)
     {
         WriteListOfPlanet(writer, value, null, "$", forRequest: true);
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.Planet.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanet(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanet(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Planet>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadPlanet(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadPlanet(ref reader));
             }
 
             return items.ToArray();
@@ -181,8 +182,7 @@ internal abstract partial class FeatureSchemasClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.Planet.</summary>
-    private static void WriteListOfPlanet(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Planet> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
+    private static void WriteListOfPlanet(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Planet> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Satellite schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Satellite</c> in <c>features-schemas.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -23,14 +26,14 @@ public sealed partial class Satellite
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         Orbit?.ValidateInto(errors, path + ".orbit");
@@ -39,10 +42,9 @@ public sealed partial class Satellite
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Satellite"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Satellite ReadSatellite(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Satellite ReadSatellite(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         long? _id = default;
         string? _name = default;
         global::Consumer.SatelliteOrbit? _orbit = default;
@@ -84,13 +86,13 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WriteSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: false);
+    internal static void WriteSatellite(Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WriteSatelliteRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: true);
+    internal static void WriteSatelliteRequest(Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WriteSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Satellite value, bool forRequest)
+    private static void WriteSatellite(Json.Utf8JsonWriter writer, global::Consumer.Satellite value, bool forRequest)
     {
         writer.WriteStartObject();
         if (!forRequest)
@@ -106,16 +108,15 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.Satellite.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite> ReadListOfSatellite(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.Satellite> ReadListOfSatellite(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Satellite>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadSatellite(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadSatellite(ref reader));
             }
 
             return items.ToArray();
@@ -130,8 +131,7 @@ internal abstract partial class FeatureSchemasClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.Satellite.</summary>
-    private static void WriteListOfSatellite(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Satellite> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
+    private static void WriteListOfSatellite(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Satellite> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Tree schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Tree</c> in <c>features-schemas.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -15,24 +18,24 @@ public sealed partial class Tree
     public string? Label { get; init; }
 
     /// <summary>JSON: <c>children</c>.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree>? Children { get; init; }
+    public Generic.IReadOnlyList<global::Consumer.Tree>? Children { get; init; }
 
     /// <summary>JSON: <c>meta</c>.</summary>
     public global::Consumer.TreeMeta? Meta { get; init; }
 
     /// <summary>JSON: <c>byName</c>.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? ByName { get; init; }
+    public Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? ByName { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         if (Children is { } childrenItems0)
         {
@@ -54,15 +57,14 @@ public sealed partial class Tree
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Tree"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Tree ReadTree(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Tree ReadTree(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _label = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree>? _children = default;
+        Generic.IReadOnlyList<global::Consumer.Tree>? _children = default;
         global::Consumer.TreeMeta? _meta = default;
-        global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? _byName = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? _byName = default;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -105,8 +107,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteTree(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tree value)
+    internal static void WriteTree(Json.Utf8JsonWriter writer, global::Consumer.Tree value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Label, value.Label);
@@ -128,16 +129,15 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.Tree.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree> ReadListOfTree(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.Tree> ReadListOfTree(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Tree>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadTree(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadTree(ref reader));
             }
 
             return items.ToArray();
@@ -152,8 +152,7 @@ internal abstract partial class FeatureSchemasClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.Tree.</summary>
-    private static void WriteListOfTree(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Tree> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfTree(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Tree> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)
@@ -171,19 +170,18 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndArray();
     }
 
-    /// <summary>Reads a JSON object of global::Consumer.Tree.</summary>
-    private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree> ReadMapOfTree(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyDictionary<string, global::Consumer.Tree> ReadMapOfTree(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-        var entries = new global::System.Collections.Generic.Dictionary<string, global::Consumer.Tree>();
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        var entries = new Generic.Dictionary<string, global::Consumer.Tree>();
         var name = string.Empty;
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
+            while (Next(ref reader) != Json.JsonTokenType.EndObject)
             {
                 name = reader.GetString()!;
                 Next(ref reader);
-                entries[name] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadTree(ref reader);
+                entries[name] = reader.TokenType == Json.JsonTokenType.Null ? null! : ReadTree(ref reader);
             }
         }
         catch (global::System.Exception exception) when (IsReadFailure(exception))
@@ -194,8 +192,7 @@ internal abstract partial class FeatureSchemasClientJson
         return entries;
     }
 
-    /// <summary>Writes a JSON object of global::Consumer.Tree.</summary>
-    private static void WriteMapOfTree(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Consumer.Tree> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteMapOfTree(Json.Utf8JsonWriter writer, Generic.IReadOnlyDictionary<string, global::Consumer.Tree> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartObject();
         foreach (var entry in value)

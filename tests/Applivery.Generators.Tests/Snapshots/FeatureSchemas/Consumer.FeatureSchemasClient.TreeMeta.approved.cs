@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The TreeMeta schema of Feature Schemas.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/Tree/properties/meta</c> in <c>features-schemas.yaml</c>.
@@ -18,14 +21,14 @@ public sealed partial class TreeMeta
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         Parent?.ValidateInto(errors, path + ".parent");
     }
@@ -33,10 +36,9 @@ public sealed partial class TreeMeta
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.TreeMeta"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.TreeMeta ReadTreeMeta(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.TreeMeta ReadTreeMeta(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         global::Consumer.Tree? _parent = default;
         string? at = null;
         try
@@ -65,8 +67,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteTreeMeta(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.TreeMeta value)
+    internal static void WriteTreeMeta(Json.Utf8JsonWriter writer, global::Consumer.TreeMeta value)
     {
         writer.WriteStartObject();
         if (value.Parent is { } _parent)

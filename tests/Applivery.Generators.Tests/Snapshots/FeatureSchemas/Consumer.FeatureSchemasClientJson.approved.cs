@@ -6,33 +6,40 @@
 
 namespace Consumer;
 
+using Json = global::System.Text.Json;
+
 /// <summary>
 /// Reads and writes the JSON of <c>features-schemas.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
 /// </summary>
 /// <remarks>
-/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;
+/// <c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it
+/// (<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
+/// does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.
+/// A failure names the JSON path and what was found.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class FeatureSchemasClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8ByName = global::System.Text.Json.JsonEncodedText.Encode("byName");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Children = global::System.Text.Json.JsonEncodedText.Encode("children");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8DiscoveredBy = global::System.Text.Json.JsonEncodedText.Encode("discoveredBy");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Email = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Label = global::System.Text.Json.JsonEncodedText.Encode("label");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8LastUpdated = global::System.Text.Json.JsonEncodedText.Encode("lastUpdated");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Mass = global::System.Text.Json.JsonEncodedText.Encode("mass");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Measurements = global::System.Text.Json.JsonEncodedText.Encode("measurements");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Meta = global::System.Text.Json.JsonEncodedText.Encode("meta");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Orbit = global::System.Text.Json.JsonEncodedText.Encode("orbit");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Parent = global::System.Text.Json.JsonEncodedText.Encode("parent");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Password = global::System.Text.Json.JsonEncodedText.Encode("password");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Period = global::System.Text.Json.JsonEncodedText.Encode("period");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Planet = global::System.Text.Json.JsonEncodedText.Encode("planet");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Radius = global::System.Text.Json.JsonEncodedText.Encode("radius");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Satellites = global::System.Text.Json.JsonEncodedText.Encode("satellites");
+    private static readonly Json.JsonEncodedText Utf8ByName = Json.JsonEncodedText.Encode("byName");
+    private static readonly Json.JsonEncodedText Utf8Children = Json.JsonEncodedText.Encode("children");
+    private static readonly Json.JsonEncodedText Utf8DiscoveredBy = Json.JsonEncodedText.Encode("discoveredBy");
+    private static readonly Json.JsonEncodedText Utf8Email = Json.JsonEncodedText.Encode("email");
+    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
+    private static readonly Json.JsonEncodedText Utf8Label = Json.JsonEncodedText.Encode("label");
+    private static readonly Json.JsonEncodedText Utf8LastUpdated = Json.JsonEncodedText.Encode("lastUpdated");
+    private static readonly Json.JsonEncodedText Utf8Mass = Json.JsonEncodedText.Encode("mass");
+    private static readonly Json.JsonEncodedText Utf8Measurements = Json.JsonEncodedText.Encode("measurements");
+    private static readonly Json.JsonEncodedText Utf8Meta = Json.JsonEncodedText.Encode("meta");
+    private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
+    private static readonly Json.JsonEncodedText Utf8Orbit = Json.JsonEncodedText.Encode("orbit");
+    private static readonly Json.JsonEncodedText Utf8Parent = Json.JsonEncodedText.Encode("parent");
+    private static readonly Json.JsonEncodedText Utf8Password = Json.JsonEncodedText.Encode("password");
+    private static readonly Json.JsonEncodedText Utf8Period = Json.JsonEncodedText.Encode("period");
+    private static readonly Json.JsonEncodedText Utf8Planet = Json.JsonEncodedText.Encode("planet");
+    private static readonly Json.JsonEncodedText Utf8Radius = Json.JsonEncodedText.Encode("radius");
+    private static readonly Json.JsonEncodedText Utf8Satellites = Json.JsonEncodedText.Encode("satellites");
 }
 
 /// <summary>
@@ -43,18 +50,18 @@ internal abstract partial class FeatureSchemasClientJson : global::Applivery.Gen
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class FeatureSchemasClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class FeatureSchemasClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static FeatureSchemasClientJsonTypeInfoResolver Instance { get; } = new FeatureSchemasClientJsonTypeInfoResolver();
 
-    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+    private static Json.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.SatelliteOrbit)) return Info<global::Consumer.SatelliteOrbit>(options, FeatureSchemasClientJson.ReadSatelliteOrbit, FeatureSchemasClientJson.WriteSatelliteOrbit);
         if (type == typeof(global::Consumer.Satellite)) return Info<global::Consumer.Satellite>(options, FeatureSchemasClientJson.ReadSatellite, FeatureSchemasClientJson.WriteSatellite);
@@ -70,12 +77,12 @@ public sealed class FeatureSchemasClientJsonTypeInfoResolver : global::System.Te
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.FeatureSchemasClientJson.Converter<T>(read, write));
+    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
+        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.FeatureSchemasClientJson.Converter<T>(read, write));
 
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    private static Json.JsonSerializerOptions CreateOptions()
     {
-        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

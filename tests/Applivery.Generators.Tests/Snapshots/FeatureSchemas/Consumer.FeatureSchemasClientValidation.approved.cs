@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// Checks the constraints of <c>features-schemas.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -18,8 +21,8 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.CreatePlanetAsync"/> (<c>createPlanet</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreatePlanetParameters()
     {
         // The spec sets no rule on these parameters.
@@ -28,8 +31,8 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.CreatePlanetsAsync"/> (<c>createPlanets</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreatePlanetsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -38,8 +41,8 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.CreateAccountAsync"/> (<c>createAccount</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreateAccountParameters()
     {
         // The spec sets no rule on these parameters.
@@ -48,8 +51,8 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.PutMeasurementsAsync"/> (<c>putMeasurements</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePutMeasurementsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -58,8 +61,8 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.GetLabelsAsync"/> (<c>getLabels</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetLabelsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -68,8 +71,8 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.GetBodiesAsync"/> (<c>getBodies</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetBodiesParameters()
     {
         // The spec sets no rule on these parameters.
@@ -78,8 +81,8 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.GetTreeAsync"/> (<c>getTree</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetTreeParameters()
     {
         // The spec sets no rule on these parameters.

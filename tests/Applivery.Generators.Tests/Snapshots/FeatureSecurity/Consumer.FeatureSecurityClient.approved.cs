@@ -6,6 +6,13 @@
 
 namespace Consumer;
 
+using Json = global::System.Text.Json;
+using CancellationToken = global::System.Threading.CancellationToken;
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+using OperationCanceledException = global::System.OperationCanceledException;
+using StringBuilder = global::System.Text.StringBuilder;
+
 /// <summary>The operations of Feature Security, for mocking and dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public partial interface IFeatureSecurityClient
@@ -16,9 +23,9 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task ApiKeyHeaderAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task ApiKeyHeaderAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /query</summary>
     /// <remarks>
@@ -27,9 +34,9 @@ public partial interface IFeatureSecurityClient
     /// </remarks>
     /// <param name="page">The page query parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie</summary>
     /// <remarks>
@@ -37,9 +44,9 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>CookieKey</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task ApiKeyCookieAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task ApiKeyCookieAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /basic</summary>
     /// <remarks>
@@ -47,9 +54,9 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task BasicAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task BasicAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /bearer</summary>
     /// <remarks>
@@ -57,9 +64,9 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task BearerAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task BearerAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /custom</summary>
     /// <remarks>
@@ -67,9 +74,9 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>TokenAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CustomSchemeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CustomSchemeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /oauth2</summary>
     /// <remarks>
@@ -77,9 +84,9 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>PetstoreAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task Oauth2Async(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task Oauth2Async(CancellationToken cancellationToken = default);
 
     /// <summary>GET /oidc</summary>
     /// <remarks>
@@ -87,16 +94,16 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>Oidc</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task OpenIdConnectAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task OpenIdConnectAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /mtls</summary>
     /// <remarks><c>GET /mtls</c> (<c>mutualTls</c>).</remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task MutualTlsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task MutualTlsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Both schemes of the one alternative are sent together.</summary>
     /// <remarks>
@@ -104,9 +111,9 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c> and <c>CookieKey</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The bearer token when it is configured, else the query key.</summary>
     /// <remarks>
@@ -114,9 +121,9 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, else <c>QueryKey</c>: the first alternative whose credentials are all set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(CancellationToken cancellationToken = default);
 
     /// <summary>'{}' makes authentication optional; basic is sent when configured.</summary>
     /// <remarks>
@@ -124,16 +131,16 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task OptionalBasicAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task OptionalBasicAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /public</summary>
     /// <remarks><c>GET /public</c> (<c>publicInfo</c>).</remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PublicInfoAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PublicInfoAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /default</summary>
     /// <remarks>
@@ -141,9 +148,9 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task DocumentDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DocumentDefaultAsync(CancellationToken cancellationToken = default);
 
 }
 
@@ -163,7 +170,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
     /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
     public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
     }
 
     /// <summary>
@@ -173,7 +180,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
     public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, global::Consumer.FeatureSecurityClientCredentials credentials)
         : this(httpClient)
     {
-        _credentials = credentials ?? throw new global::System.ArgumentNullException(nameof(credentials));
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
     }
 
     /// <summary>
@@ -181,7 +188,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
     /// (<c>bearerAuth</c>, <c>petstore_auth</c>, <c>oidc</c>), to the operations whose <c>security</c> requirement names them.
     /// </summary>
     public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, string bearerToken)
-        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(bearerToken ?? throw new global::System.ArgumentNullException(nameof(bearerToken)))))
+        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(bearerToken ?? throw new ArgumentNullException(nameof(bearerToken)))))
     {
     }
 
@@ -189,8 +196,8 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
     /// A client that asks <paramref name="tokenProvider"/> for the bearer token before each request that sends it, for the
     /// bearer-token schemes (<c>bearerAuth</c>, <c>petstore_auth</c>, <c>oidc</c>) and tokens that rotate.
     /// </summary>
-    public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
-        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider)))))
+    public FeatureSecurityClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+        : this(httpClient, BearerCredentials(new global::Consumer.BearerCredential(tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider)))))
     {
     }
 
@@ -227,14 +234,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
     public override string ToString() => "FeatureSecurityClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ApiKeyHeaderAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task ApiKeyHeaderAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyHeaderParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("header");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -257,21 +264,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("apiKeyHeader", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("apiKeyHeader", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyQueryParameters(page);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("query");
             var separator_ = '?';
             AppendQuery(uri_, ref separator_, "page", FormatValue(page));
@@ -296,21 +303,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("apiKeyQuery", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("apiKeyQuery", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ApiKeyCookieAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task ApiKeyCookieAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyCookieParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("cookie");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -333,21 +340,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("apiKeyCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("apiKeyCookie", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task BasicAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task BasicAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateBasicParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("basic");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -370,21 +377,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("basic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("basic", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task BearerAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task BearerAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateBearerParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("bearer");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -407,21 +414,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("bearer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("bearer", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CustomSchemeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CustomSchemeAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateCustomSchemeParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("custom");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -444,21 +451,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("customScheme", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("customScheme", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task Oauth2Async(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task Oauth2Async(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateOauth2Parameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("oauth2");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -481,21 +488,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("oauth2", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("oauth2", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task OpenIdConnectAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task OpenIdConnectAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateOpenIdConnectParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("oidc");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -518,21 +525,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("openIdConnect", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("openIdConnect", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task MutualTlsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task MutualTlsAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateMutualTlsParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("mtls");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -552,21 +559,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("mutualTls", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("mutualTls", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateHeaderKeyAndCookieParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("and");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -590,21 +597,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("headerKeyAndCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("headerKeyAndCookie", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateBearerOrQueryKeyParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("or");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -631,21 +638,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("bearerOrQueryKey", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("bearerOrQueryKey", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task OptionalBasicAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task OptionalBasicAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateOptionalBasicParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("optional");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -668,21 +675,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("optionalBasic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("optionalBasic", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PublicInfoAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PublicInfoAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidatePublicInfoParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("public");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -701,21 +708,21 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("publicInfo", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("publicInfo", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task DocumentDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task DocumentDefaultAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateDocumentDefaultParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("default");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -738,13 +745,13 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             string? errorMessage_ = null;
             throw new FeatureSecurityClientException("documentDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("documentDefault", exception_);
         }
     }
 
-    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
     {
         var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
@@ -755,13 +762,13 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         return source;
     }
 
-    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, OperationCanceledException exception) =>
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
     /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
-    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, StringBuilder uri) =>
         new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
 
     /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
@@ -771,51 +778,26 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
             : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
 
     /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken) =>
         _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
-    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
+    private static void AppendSegment(StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
-    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    private static void AppendQuery(StringBuilder uri, ref char separator, string name, string value)
     {
         uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
         separator = '&';
     }
 
-    private static string FormatValue(string value) => value;
-
-    private static string FormatValue(bool value) => value ? "true" : "false";
-
     private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-    private static long? ToErrorCode(long? code) => code;
-
-    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
     /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[65536];
         var length = 0;
@@ -848,7 +830,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         {
             return global::Consumer.FeatureSecurityClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (global::System.Text.Json.JsonException)
+        catch (Json.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -922,14 +904,14 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         return value;
     }
 
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, what, schemeName);
         var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
         request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(authenticationScheme, value);
     }
 
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithBasicAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, global::Consumer.BasicCredential credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithBasicAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, global::Consumer.BasicCredential credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, "basic credentials", schemeName);
         var pair = await credential.GetAsync(cancellationToken).ConfigureAwait(false)
@@ -944,7 +926,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Basic", encoded);
     }
 
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyHeaderAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string headerName, global::Consumer.ApiKeyCredential credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyHeaderAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string headerName, global::Consumer.ApiKeyCredential credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, "API key", schemeName);
         var value = CheckCredential(await credential.GetAsync(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
@@ -956,7 +938,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
     }
 
     /// <summary>The key goes after the operation's own query parameters, escaped; it is never part of an exception message.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyQueryAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string parameterName, global::Consumer.ApiKeyCredential credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyQueryAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string parameterName, global::Consumer.ApiKeyCredential credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, "API key", schemeName);
         var value = await credential.GetAsync(cancellationToken).ConfigureAwait(false)
@@ -967,7 +949,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
     }
 
     /// <summary>The key as a cookie, beside any other the request carries (a handler's CookieContainer adds its own).</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyCookieAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string cookieName, global::Consumer.ApiKeyCredential credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithApiKeyCookieAsync(global::System.Net.Http.HttpRequestMessage request, string schemeName, string cookieName, global::Consumer.ApiKeyCredential credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, "API key", schemeName);
         var value = CheckCredential(await credential.GetAsync(cancellationToken).ConfigureAwait(false), schemeName, forCookie: true);
@@ -995,7 +977,7 @@ public sealed class FeatureSecurityClientException : global::System.Exception
         Body = body;
     }
 
-    private FeatureSecurityClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+    private FeatureSecurityClientException(string operationId, int statusCode, Json.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -1034,7 +1016,7 @@ public sealed class FeatureSecurityClientException : global::System.Exception
     internal static FeatureSecurityClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new FeatureSecurityClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static FeatureSecurityClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new FeatureSecurityClientException(operationId, statusCode, exception);
+    internal static FeatureSecurityClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new FeatureSecurityClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

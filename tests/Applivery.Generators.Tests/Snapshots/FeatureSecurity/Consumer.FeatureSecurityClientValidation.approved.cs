@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// Checks the constraints of <c>features-security.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -18,8 +21,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.ApiKeyHeaderAsync"/> (<c>apiKeyHeader</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateApiKeyHeaderParameters()
     {
         // The spec sets no rule on these parameters.
@@ -29,8 +32,8 @@ public static partial class FeatureSecurityClientValidation
     /// Checks the parameters of <see cref="IFeatureSecurityClient.ApiKeyQueryAsync"/> (<c>apiKeyQuery</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IFeatureSecurityClient.ApiKeyQueryAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateApiKeyQueryParameters(int page)
     {
         // The spec sets no rule on these parameters.
@@ -39,8 +42,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.ApiKeyCookieAsync"/> (<c>apiKeyCookie</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateApiKeyCookieParameters()
     {
         // The spec sets no rule on these parameters.
@@ -49,8 +52,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.BasicAsync"/> (<c>basic</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateBasicParameters()
     {
         // The spec sets no rule on these parameters.
@@ -59,8 +62,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.BearerAsync"/> (<c>bearer</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateBearerParameters()
     {
         // The spec sets no rule on these parameters.
@@ -69,8 +72,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.CustomSchemeAsync"/> (<c>customScheme</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCustomSchemeParameters()
     {
         // The spec sets no rule on these parameters.
@@ -79,8 +82,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.Oauth2Async"/> (<c>oauth2</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateOauth2Parameters()
     {
         // The spec sets no rule on these parameters.
@@ -89,8 +92,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.OpenIdConnectAsync"/> (<c>openIdConnect</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateOpenIdConnectParameters()
     {
         // The spec sets no rule on these parameters.
@@ -99,8 +102,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.MutualTlsAsync"/> (<c>mutualTls</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateMutualTlsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -109,8 +112,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.HeaderKeyAndCookieAsync"/> (<c>headerKeyAndCookie</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderKeyAndCookieParameters()
     {
         // The spec sets no rule on these parameters.
@@ -119,8 +122,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.BearerOrQueryKeyAsync"/> (<c>bearerOrQueryKey</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateBearerOrQueryKeyParameters()
     {
         // The spec sets no rule on these parameters.
@@ -129,8 +132,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.OptionalBasicAsync"/> (<c>optionalBasic</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateOptionalBasicParameters()
     {
         // The spec sets no rule on these parameters.
@@ -139,8 +142,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.PublicInfoAsync"/> (<c>publicInfo</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePublicInfoParameters()
     {
         // The spec sets no rule on these parameters.
@@ -149,8 +152,8 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.DocumentDefaultAsync"/> (<c>documentDefault</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDocumentDefaultParameters()
     {
         // The spec sets no rule on these parameters.

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The DetailedError schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/DetailedError</c> in <c>features-union-types.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -15,18 +18,18 @@ public sealed partial class DetailedError
     public required int Code { get; init; }
 
     /// <summary>JSON: <c>details</c>, required.</summary>
-    public required global::System.Collections.Generic.IReadOnlyList<string> Details { get; init; }
+    public required Generic.IReadOnlyList<string> Details { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".details", Details);
     }
@@ -34,13 +37,12 @@ public sealed partial class DetailedError
 
 internal abstract partial class UnionTypesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.DetailedError"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.DetailedError ReadDetailedError(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.DetailedError ReadDetailedError(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         int? _code = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _details = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.IReadOnlyList<string>? _details = default;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -73,8 +75,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteDetailedError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.DetailedError value)
+    internal static void WriteDetailedError(Json.Utf8JsonWriter writer, global::Consumer.DetailedError value)
     {
         writer.WriteStartObject();
         writer.WriteNumber(Utf8Code, value.Code);

@@ -6,6 +6,10 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>The Hit schema of Union types: one of several shapes.</summary>
 /// <remarks>
 /// One of: User, Repository, Issue (the spec's <c>oneOf</c>). Create it from the case you mean (<c>Hit value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
@@ -24,7 +28,7 @@ public sealed partial class Hit
     }
 
     /// <summary>Holds User (the alternative at <c>#/components/schemas/User</c>).</summary>
-    public Hit(global::Consumer.User value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public Hit(global::Consumer.User value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds User.</summary>
     public static implicit operator Hit(global::Consumer.User value) => new Hit(value);
@@ -36,7 +40,7 @@ public sealed partial class Hit
     public global::Consumer.User? AsUser => _case == 1 ? (global::Consumer.User)_value : null;
 
     /// <summary>Holds Repository (the alternative at <c>#/components/schemas/Repository</c>).</summary>
-    public Hit(global::Consumer.Repository value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public Hit(global::Consumer.Repository value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds Repository.</summary>
     public static implicit operator Hit(global::Consumer.Repository value) => new Hit(value);
@@ -48,7 +52,7 @@ public sealed partial class Hit
     public global::Consumer.Repository? AsRepository => _case == 2 ? (global::Consumer.Repository)_value : null;
 
     /// <summary>Holds Issue (the alternative at <c>#/components/schemas/Issue</c>).</summary>
-    public Hit(global::Consumer.Issue value) : this(3, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public Hit(global::Consumer.Issue value) : this(3, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds Issue.</summary>
     public static implicit operator Hit(global::Consumer.Issue value) => new Hit(value);
@@ -61,15 +65,15 @@ public sealed partial class Hit
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static Hit Unmatched(global::System.Text.Json.JsonElement json) => new Hit(0, json);
+    public static Hit Unmatched(Json.JsonElement json) => new Hit(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -79,14 +83,14 @@ public sealed partial class Hit
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -118,17 +122,17 @@ public sealed partial class Hit
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Hit"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.Hit ReadHit(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Hit ReadHit(ref Json.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
+            case Json.JsonTokenType.StartObject:
             {
                 // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
                 ulong seen = 0;
                 var undeclared = 0;
                 var scan = reader;
-                while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (Next(ref scan) != Json.JsonTokenType.EndObject)
                 {
                     if (scan.ValueTextEquals("login"u8))
                     {
@@ -188,7 +192,7 @@ internal abstract partial class UnionTypesClientJson
     private static readonly ulong[] s_hitObjectCases = { 0x1UL, 0x3UL, 0xCUL, 0x1CUL, 0x20UL, 0x68UL };
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteHit(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Hit value)
+    internal static void WriteHit(Json.Utf8JsonWriter writer, global::Consumer.Hit value)
     {
         switch (value.Case)
         {
@@ -202,34 +206,33 @@ internal abstract partial class UnionTypesClientJson
                 WriteIssue(writer, (global::Consumer.Issue)value.Value);
                 return;
             default:
-                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }
 
-    /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
-    internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Reads a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
+    internal static Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref Json.Utf8JsonReader reader)
     {
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         return ReadListOfHit(ref reader, "$", ref unrecognizedValues);
     }
 
-    /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
-    internal static void WriteListOfHitDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value)
+    /// <summary>Writes a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
+    internal static void WriteListOfHitDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Hit> value)
     {
         WriteListOfHit(writer, value, null, "$");
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.Hit.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHit(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHit(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Hit>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadHit(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadHit(ref reader));
             }
 
             return items.ToArray();
@@ -244,8 +247,7 @@ internal abstract partial class UnionTypesClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.Hit.</summary>
-    private static void WriteListOfHit(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfHit(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Hit> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

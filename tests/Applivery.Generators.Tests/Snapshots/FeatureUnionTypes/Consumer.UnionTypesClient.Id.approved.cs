@@ -6,6 +6,10 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>The Id schema of Union types: one of several shapes.</summary>
 /// <remarks>
 /// One of: string, int (the spec's <c>type</c>). Create it from the case you mean (<c>Id value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
@@ -24,7 +28,7 @@ public sealed partial class Id
     }
 
     /// <summary>Holds string (the alternative at <c>#/components/schemas/Id/type/0</c>).</summary>
-    public Id(string value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public Id(string value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds string.</summary>
     public static implicit operator Id(string value) => new Id(value);
@@ -49,15 +53,15 @@ public sealed partial class Id
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static Id Unmatched(global::System.Text.Json.JsonElement json) => new Id(0, json);
+    public static Id Unmatched(Json.JsonElement json) => new Id(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -67,14 +71,14 @@ public sealed partial class Id
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -88,15 +92,15 @@ public sealed partial class Id
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Id"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.Id ReadId(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Id ReadId(ref Json.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.String:
+            case Json.JsonTokenType.String:
             {
                 return new global::Consumer.Id(reader.GetString()!);
             }
-            case global::System.Text.Json.JsonTokenType.Number:
+            case Json.JsonTokenType.Number:
             {
                 if (reader.TryGetInt32(out var value2))
                 {
@@ -111,7 +115,7 @@ internal abstract partial class UnionTypesClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteId(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Id value)
+    internal static void WriteId(Json.Utf8JsonWriter writer, global::Consumer.Id value)
     {
         switch (value.Case)
         {
@@ -122,21 +126,20 @@ internal abstract partial class UnionTypesClientJson
                 writer.WriteNumberValue((int)value.Value);
                 return;
             default:
-                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.Id.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> ReadListOfId(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.Id> ReadListOfId(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Id>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadId(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadId(ref reader));
             }
 
             return items.ToArray();
@@ -151,8 +154,7 @@ internal abstract partial class UnionTypesClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.Id.</summary>
-    private static void WriteListOfId(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfId(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Id> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Issue schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Issue</c> in <c>features-union-types.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -22,14 +25,14 @@ public sealed partial class Issue
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -37,10 +40,9 @@ public sealed partial class Issue
 
 internal abstract partial class UnionTypesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Issue"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Issue ReadIssue(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Issue ReadIssue(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         int? _number = default;
         string? _title = default;
         string? _stars = default;
@@ -81,8 +83,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteIssue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Issue value)
+    internal static void WriteIssue(Json.Utf8JsonWriter writer, global::Consumer.Issue value)
     {
         writer.WriteStartObject();
         writer.WriteNumber(Utf8Number, value.Number);

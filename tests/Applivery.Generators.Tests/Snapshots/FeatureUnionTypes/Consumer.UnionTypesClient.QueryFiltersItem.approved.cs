@@ -6,6 +6,10 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>The QueryFiltersItem schema of Union types: one of several shapes.</summary>
 /// <remarks>
 /// One of: Hit, IReadOnlyList&lt;Id&gt;, string (the spec's <c>oneOf</c>). Create it from the case you mean (<c>QueryFiltersItem value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
@@ -24,7 +28,7 @@ public sealed partial class QueryFiltersItem
     }
 
     /// <summary>Holds Hit (the alternative at <c>#/components/schemas/Hit</c>).</summary>
-    public QueryFiltersItem(global::Consumer.Hit value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public QueryFiltersItem(global::Consumer.Hit value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds Hit.</summary>
     public static implicit operator QueryFiltersItem(global::Consumer.Hit value) => new QueryFiltersItem(value);
@@ -36,16 +40,16 @@ public sealed partial class QueryFiltersItem
     public global::Consumer.Hit? AsHit => _case == 1 ? (global::Consumer.Hit)_value : null;
 
     /// <summary>Holds IReadOnlyList&lt;Id&gt; (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/1</c>).</summary>
-    public QueryFiltersItem(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id> value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public QueryFiltersItem(Generic.IReadOnlyList<global::Consumer.Id> value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Whether this holds IReadOnlyList&lt;Id&gt;.</summary>
     public bool IsIdList => _case == 2;
 
     /// <summary>The IReadOnlyList&lt;Id&gt; this holds; null when it holds another case.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>? AsIdList => _case == 2 ? (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)_value : null;
+    public Generic.IReadOnlyList<global::Consumer.Id>? AsIdList => _case == 2 ? (Generic.IReadOnlyList<global::Consumer.Id>)_value : null;
 
     /// <summary>Holds string (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/2</c>).</summary>
-    public QueryFiltersItem(string value) : this(3, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public QueryFiltersItem(string value) : this(3, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds string.</summary>
     public static implicit operator QueryFiltersItem(string value) => new QueryFiltersItem(value);
@@ -58,15 +62,15 @@ public sealed partial class QueryFiltersItem
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static QueryFiltersItem Unmatched(global::System.Text.Json.JsonElement json) => new QueryFiltersItem(0, json);
+    public static QueryFiltersItem Unmatched(Json.JsonElement json) => new QueryFiltersItem(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -76,14 +80,14 @@ public sealed partial class QueryFiltersItem
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -95,7 +99,7 @@ public sealed partial class QueryFiltersItem
             }
             case 2:
             {
-                var case2_ = (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)_value;
+                var case2_ = (Generic.IReadOnlyList<global::Consumer.Id>)_value;
                 if (case2_ is { } case2_Items0)
                 {
                     for (var case2_Index0 = 0; case2_Index0 < case2_Items0.Count; case2_Index0++)
@@ -115,18 +119,18 @@ public sealed partial class QueryFiltersItem
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.QueryFiltersItem"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.QueryFiltersItem ReadQueryFiltersItem(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.QueryFiltersItem ReadQueryFiltersItem(ref Json.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.String:
+            case Json.JsonTokenType.String:
             {
                 return new global::Consumer.QueryFiltersItem(reader.GetString()!);
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
+            case Json.JsonTokenType.StartArray:
             {
                 var start2 = reader;
-                global::System.Collections.Generic.Dictionary<string, string>? unrecognized2 = null;
+                Generic.Dictionary<string, string>? unrecognized2 = null;
                 var value2 = ReadListOfId(ref reader, "$", ref unrecognized2);
                 if (unrecognized2 is null)
                 {
@@ -137,7 +141,7 @@ internal abstract partial class UnionTypesClientJson
 
                 break;
             }
-            case global::System.Text.Json.JsonTokenType.StartObject:
+            case Json.JsonTokenType.StartObject:
             {
                 var start1 = reader;
                 var value1 = ReadHit(ref reader);
@@ -155,7 +159,7 @@ internal abstract partial class UnionTypesClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryFiltersItem value)
+    internal static void WriteQueryFiltersItem(Json.Utf8JsonWriter writer, global::Consumer.QueryFiltersItem value)
     {
         switch (value.Case)
         {
@@ -163,27 +167,26 @@ internal abstract partial class UnionTypesClientJson
                 WriteHit(writer, (global::Consumer.Hit)value.Value);
                 return;
             case 2:
-                WriteListOfId(writer, (global::System.Collections.Generic.IReadOnlyList<global::Consumer.Id>)value.Value, null, "$");
+                WriteListOfId(writer, (Generic.IReadOnlyList<global::Consumer.Id>)value.Value, null, "$");
                 return;
             case 3:
                 writer.WriteStringValue((string)value.Value);
                 return;
             default:
-                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.QueryFiltersItem.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> ReadListOfQueryFiltersItem(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> ReadListOfQueryFiltersItem(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.QueryFiltersItem>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadQueryFiltersItem(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadQueryFiltersItem(ref reader));
             }
 
             return items.ToArray();
@@ -198,8 +201,7 @@ internal abstract partial class UnionTypesClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.QueryFiltersItem.</summary>
-    private static void WriteListOfQueryFiltersItem(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfQueryFiltersItem(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The QueryOwnerOrNull schema of Union types.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/Query/properties/ownerOrNull</c> in <c>features-union-types.yaml</c>.
@@ -18,14 +21,14 @@ public sealed partial class QueryOwnerOrNull
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".login", Login);
     }
@@ -33,10 +36,9 @@ public sealed partial class QueryOwnerOrNull
 
 internal abstract partial class UnionTypesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.QueryOwnerOrNull"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.QueryOwnerOrNull ReadQueryOwnerOrNull(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.QueryOwnerOrNull ReadQueryOwnerOrNull(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _login = default;
         string? at = null;
         try
@@ -65,8 +67,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteQueryOwnerOrNull(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.QueryOwnerOrNull value)
+    internal static void WriteQueryOwnerOrNull(Json.Utf8JsonWriter writer, global::Consumer.QueryOwnerOrNull value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Login, value.Login, writeNull: true);

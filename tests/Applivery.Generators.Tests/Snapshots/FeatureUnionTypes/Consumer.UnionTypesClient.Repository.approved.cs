@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Repository schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Repository</c> in <c>features-union-types.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -23,14 +26,14 @@ public sealed partial class Repository
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".fullName", FullName);
         global::Consumer.ValidationRules.CheckMinimum(errors, path + ".stars", Stars, 0, false);
@@ -40,10 +43,9 @@ public sealed partial class Repository
 
 internal abstract partial class UnionTypesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Repository"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Repository ReadRepository(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Repository ReadRepository(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _fullName = default;
         int? _stars = default;
         global::Consumer.User? _owner = default;
@@ -84,8 +86,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteRepository(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Repository value)
+    internal static void WriteRepository(Json.Utf8JsonWriter writer, global::Consumer.Repository value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8FullName, value.FullName, writeNull: true);

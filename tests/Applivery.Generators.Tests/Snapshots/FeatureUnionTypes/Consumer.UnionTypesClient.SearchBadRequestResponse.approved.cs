@@ -6,6 +6,10 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>The SearchBadRequestResponse schema of Union types: one of several shapes.</summary>
 /// <remarks>
 /// One of: SimpleError, DetailedError (the spec's <c>oneOf</c>). Create it from the case you mean (<c>SearchBadRequestResponse value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
@@ -24,7 +28,7 @@ public sealed partial class SearchBadRequestResponse
     }
 
     /// <summary>Holds SimpleError (the alternative at <c>#/components/schemas/SimpleError</c>).</summary>
-    public SearchBadRequestResponse(global::Consumer.SimpleError value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public SearchBadRequestResponse(global::Consumer.SimpleError value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds SimpleError.</summary>
     public static implicit operator SearchBadRequestResponse(global::Consumer.SimpleError value) => new SearchBadRequestResponse(value);
@@ -36,7 +40,7 @@ public sealed partial class SearchBadRequestResponse
     public global::Consumer.SimpleError? AsSimpleError => _case == 1 ? (global::Consumer.SimpleError)_value : null;
 
     /// <summary>Holds DetailedError (the alternative at <c>#/components/schemas/DetailedError</c>).</summary>
-    public SearchBadRequestResponse(global::Consumer.DetailedError value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public SearchBadRequestResponse(global::Consumer.DetailedError value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds DetailedError.</summary>
     public static implicit operator SearchBadRequestResponse(global::Consumer.DetailedError value) => new SearchBadRequestResponse(value);
@@ -49,15 +53,15 @@ public sealed partial class SearchBadRequestResponse
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static SearchBadRequestResponse Unmatched(global::System.Text.Json.JsonElement json) => new SearchBadRequestResponse(0, json);
+    public static SearchBadRequestResponse Unmatched(Json.JsonElement json) => new SearchBadRequestResponse(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -67,14 +71,14 @@ public sealed partial class SearchBadRequestResponse
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -100,17 +104,17 @@ public sealed partial class SearchBadRequestResponse
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.SearchBadRequestResponse"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.SearchBadRequestResponse ReadSearchBadRequestResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.SearchBadRequestResponse ReadSearchBadRequestResponse(ref Json.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.StartObject:
+            case Json.JsonTokenType.StartObject:
             {
                 // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
                 ulong seen = 0;
                 var undeclared = 0;
                 var scan = reader;
-                while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+                while (Next(ref scan) != Json.JsonTokenType.EndObject)
                 {
                     if (scan.ValueTextEquals("message"u8))
                     {
@@ -152,7 +156,7 @@ internal abstract partial class UnionTypesClientJson
     private static readonly ulong[] s_searchBadRequestResponseObjectCases = { 0x1UL, 0x1UL, 0x6UL, 0x6UL };
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteSearchBadRequestResponse(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SearchBadRequestResponse value)
+    internal static void WriteSearchBadRequestResponse(Json.Utf8JsonWriter writer, global::Consumer.SearchBadRequestResponse value)
     {
         switch (value.Case)
         {
@@ -163,7 +167,7 @@ internal abstract partial class UnionTypesClientJson
                 WriteDetailedError(writer, (global::Consumer.DetailedError)value.Value);
                 return;
             default:
-                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }

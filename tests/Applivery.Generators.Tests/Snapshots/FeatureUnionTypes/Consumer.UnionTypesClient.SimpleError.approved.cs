@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The SimpleError schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/SimpleError</c> in <c>features-union-types.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -16,14 +19,14 @@ public sealed partial class SimpleError
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".message", Message);
     }
@@ -31,10 +34,9 @@ public sealed partial class SimpleError
 
 internal abstract partial class UnionTypesClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.SimpleError"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.SimpleError ReadSimpleError(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.SimpleError ReadSimpleError(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _message = default;
         string? at = null;
         try
@@ -63,8 +65,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteSimpleError(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.SimpleError value)
+    internal static void WriteSimpleError(Json.Utf8JsonWriter writer, global::Consumer.SimpleError value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Message, value.Message, writeNull: true);

@@ -6,6 +6,10 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>The Tags schema of Union types: one of several shapes.</summary>
 /// <remarks>
 /// One of: string, IReadOnlyList&lt;string&gt;, IReadOnlyList&lt;int&gt; (the spec's <c>oneOf</c>). Create it from the case you mean (<c>Tags value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
@@ -24,7 +28,7 @@ public sealed partial class Tags
     }
 
     /// <summary>Holds string (the alternative at <c>#/components/schemas/Tags/oneOf/0</c>).</summary>
-    public Tags(string value) : this(1, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public Tags(string value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds string.</summary>
     public static implicit operator Tags(string value) => new Tags(value);
@@ -36,34 +40,34 @@ public sealed partial class Tags
     public string? AsString => _case == 1 ? (string)_value : null;
 
     /// <summary>Holds IReadOnlyList&lt;string&gt; (the alternative at <c>#/components/schemas/Tags/oneOf/1</c>).</summary>
-    public Tags(global::System.Collections.Generic.IReadOnlyList<string> value) : this(2, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public Tags(Generic.IReadOnlyList<string> value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Whether this holds IReadOnlyList&lt;string&gt;.</summary>
     public bool IsStringList => _case == 2;
 
     /// <summary>The IReadOnlyList&lt;string&gt; this holds; null when it holds another case.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<string>? AsStringList => _case == 2 ? (global::System.Collections.Generic.IReadOnlyList<string>)_value : null;
+    public Generic.IReadOnlyList<string>? AsStringList => _case == 2 ? (Generic.IReadOnlyList<string>)_value : null;
 
     /// <summary>Holds IReadOnlyList&lt;int&gt; (the alternative at <c>#/components/schemas/Tags/oneOf/2</c>).</summary>
-    public Tags(global::System.Collections.Generic.IReadOnlyList<int> value) : this(3, value ?? throw new global::System.ArgumentNullException(nameof(value))) { }
+    public Tags(Generic.IReadOnlyList<int> value) : this(3, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Whether this holds IReadOnlyList&lt;int&gt;.</summary>
     public bool IsInt32List => _case == 3;
 
     /// <summary>The IReadOnlyList&lt;int&gt; this holds; null when it holds another case.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<int>? AsInt32List => _case == 3 ? (global::System.Collections.Generic.IReadOnlyList<int>)_value : null;
+    public Generic.IReadOnlyList<int>? AsInt32List => _case == 3 ? (Generic.IReadOnlyList<int>)_value : null;
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static Tags Unmatched(global::System.Text.Json.JsonElement json) => new Tags(0, json);
+    public static Tags Unmatched(Json.JsonElement json) => new Tags(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public global::System.Text.Json.JsonElement? UnmatchedJson => _case == 0 ? (global::System.Text.Json.JsonElement)_value : null;
+    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="global::System.Text.Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -73,14 +77,14 @@ public sealed partial class Tags
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -94,21 +98,21 @@ public sealed partial class Tags
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Tags"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.Tags ReadTags(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Tags ReadTags(ref Json.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case global::System.Text.Json.JsonTokenType.String:
+            case Json.JsonTokenType.String:
             {
                 return new global::Consumer.Tags(reader.GetString()!);
             }
-            case global::System.Text.Json.JsonTokenType.StartArray:
+            case Json.JsonTokenType.StartArray:
             {
                 var firstItem = FirstItemToken(reader);
-                if (firstItem == global::System.Text.Json.JsonTokenType.EndArray || firstItem == global::System.Text.Json.JsonTokenType.String)
+                if (firstItem == Json.JsonTokenType.EndArray || firstItem == Json.JsonTokenType.String)
                 {
                     var start2 = reader;
-                    global::System.Collections.Generic.Dictionary<string, string>? unrecognized2 = null;
+                    Generic.Dictionary<string, string>? unrecognized2 = null;
                     var value2 = ReadListOfString(ref reader, "$", ref unrecognized2);
                     if (unrecognized2 is null)
                     {
@@ -118,10 +122,10 @@ internal abstract partial class UnionTypesClientJson
                     reader = start2;
                 }
 
-                if (firstItem == global::System.Text.Json.JsonTokenType.EndArray || firstItem == global::System.Text.Json.JsonTokenType.Number)
+                if (firstItem == Json.JsonTokenType.EndArray || firstItem == Json.JsonTokenType.Number)
                 {
                     var start3 = reader;
-                    global::System.Collections.Generic.Dictionary<string, string>? unrecognized3 = null;
+                    Generic.Dictionary<string, string>? unrecognized3 = null;
                     var value3 = ReadListOfInt32(ref reader, "$", ref unrecognized3);
                     if (unrecognized3 is null)
                     {
@@ -139,7 +143,7 @@ internal abstract partial class UnionTypesClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteTags(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Tags value)
+    internal static void WriteTags(Json.Utf8JsonWriter writer, global::Consumer.Tags value)
     {
         switch (value.Case)
         {
@@ -147,13 +151,13 @@ internal abstract partial class UnionTypesClientJson
                 writer.WriteStringValue((string)value.Value);
                 return;
             case 2:
-                WriteListOfString(writer, (global::System.Collections.Generic.IReadOnlyList<string>)value.Value, null, "$");
+                WriteListOfString(writer, (Generic.IReadOnlyList<string>)value.Value, null, "$");
                 return;
             case 3:
-                WriteListOfInt32(writer, (global::System.Collections.Generic.IReadOnlyList<int>)value.Value, null, "$");
+                WriteListOfInt32(writer, (Generic.IReadOnlyList<int>)value.Value, null, "$");
                 return;
             default:
-                ((global::System.Text.Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }

@@ -6,6 +6,14 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using CancellationToken = global::System.Threading.CancellationToken;
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+using OperationCanceledException = global::System.OperationCanceledException;
+using StringBuilder = global::System.Text.StringBuilder;
+
 /// <summary>The operations of Union types, for mocking and dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public partial interface IUnionTypesClient
@@ -18,9 +26,9 @@ public partial interface IUnionTypesClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>One hit, of whichever kind.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Hit> SearchAsync(global::Consumer.Query body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.Hit> SearchAsync(global::Consumer.Query body, CancellationToken cancellationToken = default);
 
     /// <summary>Unions as array items.</summary>
     /// <remarks>
@@ -30,9 +38,9 @@ public partial interface IUnionTypesClient
     /// <param name="limit">A number or the word &quot;all&quot;.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The hits.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default);
 
 }
 
@@ -49,12 +57,12 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri("https://api.example.com/");
 
     private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
 
     /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
     public UnionTypesClient(global::System.Net.Http.HttpClient httpClient)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
     }
 
     /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
@@ -63,17 +71,17 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     {
         if (bearerToken is null)
         {
-            throw new global::System.ArgumentNullException(nameof(bearerToken));
+            throw new ArgumentNullException(nameof(bearerToken));
         }
 
         _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
     }
 
     /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-    public UnionTypesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+    public UnionTypesClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
         : this(httpClient)
     {
-        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+        _tokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
@@ -102,18 +110,18 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     public override string ToString() => "UnionTypesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Hit> SearchAsync(global::Consumer.Query body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.Hit> SearchAsync(global::Consumer.Query body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionTypesClientValidation.ValidateSearchParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("search");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -161,21 +169,21 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
 
             throw new UnionTypesClientException("search", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("search", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionTypesClientValidation.ValidateListHitsParameters(limit);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("hits");
             var separator_ = '?';
             if (limit is not null)
@@ -200,13 +208,13 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
             string? errorMessage_ = null;
             throw new UnionTypesClientException("listHits", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("listHits", exception_);
         }
     }
 
-    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
     {
         var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
@@ -217,13 +225,13 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         return source;
     }
 
-    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, OperationCanceledException exception) =>
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
     /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
-    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, StringBuilder uri) =>
         new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
 
     /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
@@ -233,17 +241,17 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
             : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
 
     /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken) =>
         _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
-    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
+    private static void AppendSegment(StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
-    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    private static void AppendQuery(StringBuilder uri, ref char separator, string name, string value)
     {
         uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
         separator = '&';
@@ -251,40 +259,21 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
 
     private static string FormatValue(string value) => value;
 
-    private static string FormatValue(bool value) => value ? "true" : "false";
-
     private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+    private static string FormatValue(Json.JsonElement value) => value.ValueKind == Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     private static string FormatLimit(global::Consumer.Limit value) => value.Case switch
     {
         1 => FormatValue((int)value.Value),
         2 => FormatValue((string)value.Value),
-        _ => FormatValue((global::System.Text.Json.JsonElement)value.Value),
+        _ => FormatValue((Json.JsonElement)value.Value),
     };
 
     private static long? ToErrorCode(long? code) => code;
 
-    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
     /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[65536];
         var length = 0;
@@ -317,7 +306,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         {
             return global::Consumer.UnionTypesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (global::System.Text.Json.JsonException)
+        catch (Json.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -358,14 +347,14 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
     /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
     /// </summary>
-    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.UnionTypesClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.UnionTypesClientJson.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
     {
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         try
         {
             return await global::Consumer.UnionTypesClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (global::System.Text.Json.JsonException exception)
+        catch (Json.JsonException exception)
         {
             throw UnionTypesClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -413,7 +402,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (_tokenProvider is not null)
         {
@@ -421,7 +410,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         }
     }
 
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, what, schemeName);
         var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
@@ -449,7 +438,7 @@ public sealed class UnionTypesClientException : global::System.Exception
         Body = body;
     }
 
-    private UnionTypesClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+    private UnionTypesClientException(string operationId, int statusCode, Json.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -488,7 +477,7 @@ public sealed class UnionTypesClientException : global::System.Exception
     internal static UnionTypesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new UnionTypesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static UnionTypesClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new UnionTypesClientException(operationId, statusCode, exception);
+    internal static UnionTypesClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new UnionTypesClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

@@ -6,45 +6,52 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>
 /// Reads and writes the JSON of <c>features-union-types.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
 /// </summary>
 /// <remarks>
-/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;
+/// <c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it
+/// (<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
+/// does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.
+/// A failure names the JSON path and what was found.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class UnionTypesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Code = global::System.Text.Json.JsonEncodedText.Encode("code");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Details = global::System.Text.Json.JsonEncodedText.Encode("details");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Filters = global::System.Text.Json.JsonEncodedText.Encode("filters");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Followers = global::System.Text.Json.JsonEncodedText.Encode("followers");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8From = global::System.Text.Json.JsonEncodedText.Encode("from");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8FullName = global::System.Text.Json.JsonEncodedText.Encode("fullName");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Login = global::System.Text.Json.JsonEncodedText.Encode("login");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Number = global::System.Text.Json.JsonEncodedText.Encode("number");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Owner = global::System.Text.Json.JsonEncodedText.Encode("owner");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8OwnerOrNull = global::System.Text.Json.JsonEncodedText.Encode("ownerOrNull");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Range = global::System.Text.Json.JsonEncodedText.Encode("range");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Scalar = global::System.Text.Json.JsonEncodedText.Encode("scalar");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Stars = global::System.Text.Json.JsonEncodedText.Encode("stars");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Text = global::System.Text.Json.JsonEncodedText.Encode("text");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8To = global::System.Text.Json.JsonEncodedText.Encode("to");
+    private static readonly Json.JsonEncodedText Utf8Code = Json.JsonEncodedText.Encode("code");
+    private static readonly Json.JsonEncodedText Utf8Details = Json.JsonEncodedText.Encode("details");
+    private static readonly Json.JsonEncodedText Utf8Filters = Json.JsonEncodedText.Encode("filters");
+    private static readonly Json.JsonEncodedText Utf8Followers = Json.JsonEncodedText.Encode("followers");
+    private static readonly Json.JsonEncodedText Utf8From = Json.JsonEncodedText.Encode("from");
+    private static readonly Json.JsonEncodedText Utf8FullName = Json.JsonEncodedText.Encode("fullName");
+    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
+    private static readonly Json.JsonEncodedText Utf8Login = Json.JsonEncodedText.Encode("login");
+    private static readonly Json.JsonEncodedText Utf8Message = Json.JsonEncodedText.Encode("message");
+    private static readonly Json.JsonEncodedText Utf8Number = Json.JsonEncodedText.Encode("number");
+    private static readonly Json.JsonEncodedText Utf8Owner = Json.JsonEncodedText.Encode("owner");
+    private static readonly Json.JsonEncodedText Utf8OwnerOrNull = Json.JsonEncodedText.Encode("ownerOrNull");
+    private static readonly Json.JsonEncodedText Utf8Range = Json.JsonEncodedText.Encode("range");
+    private static readonly Json.JsonEncodedText Utf8Scalar = Json.JsonEncodedText.Encode("scalar");
+    private static readonly Json.JsonEncodedText Utf8Stars = Json.JsonEncodedText.Encode("stars");
+    private static readonly Json.JsonEncodedText Utf8Tags = Json.JsonEncodedText.Encode("tags");
+    private static readonly Json.JsonEncodedText Utf8Text = Json.JsonEncodedText.Encode("text");
+    private static readonly Json.JsonEncodedText Utf8Title = Json.JsonEncodedText.Encode("title");
+    private static readonly Json.JsonEncodedText Utf8To = Json.JsonEncodedText.Encode("to");
 
-    /// <summary>Reads a JSON array of string.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<string> ReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<string> ReadListOfString(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<string>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadString(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadString(ref reader));
             }
 
             return items.ToArray();
@@ -59,8 +66,7 @@ internal abstract partial class UnionTypesClientJson : global::Applivery.Generat
         }
     }
 
-    /// <summary>Writes a JSON array of string.</summary>
-    private static void WriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfString(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<string> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)
@@ -78,14 +84,13 @@ internal abstract partial class UnionTypesClientJson : global::Applivery.Generat
         writer.WriteEndArray();
     }
 
-    /// <summary>Reads a JSON array of int.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<int> ReadListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<int> ReadListOfInt32(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<int>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
                 items.Add(ReadInt32(ref reader));
             }
@@ -102,8 +107,7 @@ internal abstract partial class UnionTypesClientJson : global::Applivery.Generat
         }
     }
 
-    /// <summary>Writes a JSON array of int.</summary>
-    private static void WriteListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<int> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfInt32(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<int> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)
@@ -123,18 +127,18 @@ internal abstract partial class UnionTypesClientJson : global::Applivery.Generat
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class UnionTypesClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class UnionTypesClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static UnionTypesClientJsonTypeInfoResolver Instance { get; } = new UnionTypesClientJsonTypeInfoResolver();
 
-    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+    private static Json.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.User)) return Info<global::Consumer.User>(options, UnionTypesClientJson.ReadUser, UnionTypesClientJson.WriteUser);
         if (type == typeof(global::Consumer.Repository)) return Info<global::Consumer.Repository>(options, UnionTypesClientJson.ReadRepository, UnionTypesClientJson.WriteRepository);
@@ -156,12 +160,12 @@ public sealed class UnionTypesClientJsonTypeInfoResolver : global::System.Text.J
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.UnionTypesClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionTypesClientJson.Converter<T>(read, write));
+    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.UnionTypesClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
+        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionTypesClientJson.Converter<T>(read, write));
 
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    private static Json.JsonSerializerOptions CreateOptions()
     {
-        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

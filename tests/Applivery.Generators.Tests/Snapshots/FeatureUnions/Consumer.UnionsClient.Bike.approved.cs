@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Bike schema of Unions API.</summary>
 /// <remarks>
 /// A case of <see cref="global::Consumer.CreateVehicleRequest"/>: written with <c>type: bike</c>, which the writer sets itself.
@@ -17,7 +20,7 @@ public sealed partial class Bike : global::Consumer.CreateVehicleRequest
     /// <summary>JSON: <c>gears</c>.</summary>
     public int? Gears { get; init; }
 
-    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -25,10 +28,9 @@ public sealed partial class Bike : global::Consumer.CreateVehicleRequest
 
 internal abstract partial class UnionsClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Bike"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Bike ReadBike(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Bike ReadBike(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         int? _gears = default;
         string? at = null;
         try
@@ -57,8 +59,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteBike(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Bike value)
+    internal static void WriteBike(Json.Utf8JsonWriter writer, global::Consumer.Bike value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Type, Utf8Bike);

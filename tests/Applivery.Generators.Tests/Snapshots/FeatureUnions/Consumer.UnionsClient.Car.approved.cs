@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Car schema of Unions API.</summary>
 /// <remarks>
 /// A case of <see cref="global::Consumer.CreateVehicleRequest"/>: written with <c>type: car</c>, which the writer sets itself.
@@ -21,7 +24,7 @@ public sealed partial class Car : global::Consumer.CreateVehicleRequest
     /// <summary>JSON: <c>wheels</c>, required.</summary>
     public required int Wheels { get; init; }
 
-    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -29,10 +32,9 @@ public sealed partial class Car : global::Consumer.CreateVehicleRequest
 
 internal abstract partial class UnionsClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Car"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Car ReadCar(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Car ReadCar(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _id = default;
         int? _wheels = default;
         string? at = null;
@@ -68,13 +70,13 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: false);
+    internal static void WriteCar(Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WriteCarRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: true);
+    internal static void WriteCarRequest(Json.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WriteCar(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Car value, bool forRequest)
+    private static void WriteCar(Json.Utf8JsonWriter writer, global::Consumer.Car value, bool forRequest)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Type, Utf8Car);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Cat schema of Unions API.</summary>
 /// <remarks>
 /// A case of <see cref="global::Consumer.Pet"/>: written with <c>pet_type: cat</c>, which the writer sets itself.
@@ -21,7 +24,7 @@ public sealed partial class Cat : global::Consumer.Pet
     /// <remarks>At least 0.</remarks>
     public int? Age { get; init; }
 
-    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -31,10 +34,9 @@ public sealed partial class Cat : global::Consumer.Pet
 
 internal abstract partial class UnionsClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Cat"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Cat ReadCat(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Cat ReadCat(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _name = default;
         bool? _hunts = default;
         int? _age = default;
@@ -75,8 +77,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteCat(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Cat value)
+    internal static void WriteCat(Json.Utf8JsonWriter writer, global::Consumer.Cat value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8PetType, Utf8Cat);

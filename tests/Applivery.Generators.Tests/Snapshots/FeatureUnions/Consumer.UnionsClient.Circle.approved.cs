@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Circle schema of Unions API.</summary>
 /// <remarks>
 /// A case of <see cref="global::Consumer.Shape"/>: written with <c>kind: circle</c>, which the writer sets itself.
@@ -18,7 +21,7 @@ public sealed partial class Circle : global::Consumer.Shape
     /// <remarks>At least 0.</remarks>
     public required double Radius { get; init; }
 
-    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckMinimum(errors, path + ".radius", Radius, 0D, false);
     }
@@ -26,10 +29,9 @@ public sealed partial class Circle : global::Consumer.Shape
 
 internal abstract partial class UnionsClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Circle"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Circle ReadCircle(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Circle ReadCircle(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         double? _radius = default;
         string? at = null;
         try
@@ -58,8 +60,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteCircle(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Circle value)
+    internal static void WriteCircle(Json.Utf8JsonWriter writer, global::Consumer.Circle value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Kind, Utf8Circle);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Dog schema of Unions API.</summary>
 /// <remarks>
 /// A case of <see cref="global::Consumer.Pet"/>: written with <c>pet_type: dog</c>, which the writer sets itself.
@@ -17,7 +20,7 @@ public sealed partial class Dog : global::Consumer.Pet
     /// <summary>JSON: <c>bark</c>, required.</summary>
     public required bool Bark { get; init; }
 
-    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -26,10 +29,9 @@ public sealed partial class Dog : global::Consumer.Pet
 
 internal abstract partial class UnionsClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Dog"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Dog ReadDog(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Dog ReadDog(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _name = default;
         bool? _bark = default;
         string? at = null;
@@ -64,8 +66,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteDog(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Dog value)
+    internal static void WriteDog(Json.Utf8JsonWriter writer, global::Consumer.Dog value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8PetType, Utf8Dog);

@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Drawing schema of Unions API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Drawing</c> in <c>features-unions.yaml</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
@@ -19,18 +22,18 @@ public sealed partial class Drawing
     public required global::Consumer.Shape Main { get; init; }
 
     /// <summary>JSON: <c>shapes</c>.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>? Shapes { get; init; }
+    public Generic.IReadOnlyList<global::Consumer.Shape>? Shapes { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".title", Title);
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".main", Main);
@@ -47,14 +50,13 @@ public sealed partial class Drawing
 
 internal abstract partial class UnionsClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Drawing"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Drawing ReadDrawing(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Drawing ReadDrawing(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _title = default;
         global::Consumer.Shape? _main = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>? _shapes = default;
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.IReadOnlyList<global::Consumer.Shape>? _shapes = default;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -92,8 +94,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteDrawing(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Drawing value)
+    internal static void WriteDrawing(Json.Utf8JsonWriter writer, global::Consumer.Drawing value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Title, value.Title, writeNull: true);

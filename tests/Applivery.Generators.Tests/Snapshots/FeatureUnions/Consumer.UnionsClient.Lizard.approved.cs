@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Lizard schema of Unions API.</summary>
 /// <remarks>
 /// A case of <see cref="global::Consumer.Pet"/>: written with <c>pet_type: Lizard</c>, which the writer sets itself.
@@ -17,7 +20,7 @@ public sealed partial class Lizard : global::Consumer.Pet
     /// <summary>JSON: <c>color</c>.</summary>
     public string? Color { get; init; }
 
-    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -26,10 +29,9 @@ public sealed partial class Lizard : global::Consumer.Pet
 
 internal abstract partial class UnionsClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Lizard"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Lizard ReadLizard(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Lizard ReadLizard(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         string? _name = default;
         string? _color = default;
         string? at = null;
@@ -64,8 +66,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteLizard(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Lizard value)
+    internal static void WriteLizard(Json.Utf8JsonWriter writer, global::Consumer.Lizard value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8PetType, Utf8Lizard);

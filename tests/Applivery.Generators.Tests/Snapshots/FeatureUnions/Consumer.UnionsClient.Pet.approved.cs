@@ -6,6 +6,10 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using ArgumentException = global::System.ArgumentException;
+
 /// <summary>allOf inheritance; the parent carries the discriminator. Lizard has the implicit value.</summary>
 /// <remarks>
 /// A discriminated union on <c>pet_type</c>: one of <see cref="global::Consumer.Cat"/> (<c>cat</c>), <see cref="global::Consumer.Dog"/> (<c>dog</c>), <see cref="global::Consumer.Lizard"/> (<c>Lizard</c>). Any other value reads as <see cref="global::Consumer.UnknownPet"/>, which keeps the JSON. The writer writes <c>pet_type</c> itself: create the case you mean.
@@ -22,14 +26,14 @@ public abstract partial class Pet
     /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal abstract void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path);
+    internal abstract void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path);
 }
 
 /// <summary>
@@ -45,9 +49,9 @@ public sealed partial class UnknownPet : global::Consumer.Pet
     public string? DiscriminatorValue { get; init; }
 
     /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
-    public global::System.Text.Json.JsonElement RawJson { get; init; }
+    public Json.JsonElement RawJson { get; init; }
 
-    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -57,18 +61,18 @@ public sealed partial class UnknownPet : global::Consumer.Pet
 internal abstract partial class UnionsClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Pet"/>: the case its <c>pet_type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownPet"/>.</summary>
-    internal static global::Consumer.Pet ReadPet(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Pet ReadPet(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
 
         // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
         var scan = reader;
-        while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+        while (Next(ref scan) != Json.JsonTokenType.EndObject)
         {
             if (scan.ValueTextEquals("pet_type"u8))
             {
                 Next(ref scan);
-                if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
+                if (scan.TokenType == Json.JsonTokenType.String)
                 {
                     if (scan.ValueTextEquals("cat"u8))
                     {
@@ -95,7 +99,7 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> is, its <c>pet_type</c> first; an unknown case as the JSON it keeps.</summary>
-    internal static void WritePet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Pet value)
+    internal static void WritePet(Json.Utf8JsonWriter writer, global::Consumer.Pet value)
     {
         switch (value)
         {
@@ -112,18 +116,17 @@ internal abstract partial class UnionsClientJson
                 WriteUnknownPet(writer, unknownPet_);
                 return;
             default:
-                throw new global::System.ArgumentException("A Pet must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
+                throw new ArgumentException("A Pet must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
         }
     }
 
-    /// <summary>Reads a <see cref="global::Consumer.UnknownPet"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.UnknownPet ReadUnknownPet(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.UnknownPet ReadUnknownPet(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         var raw = reader;
         var rawJson = ReadJsonElement(ref raw);
         string? discriminatorValue = rawJson.TryGetProperty("pet_type", out var discriminator)
-            ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+            ? (discriminator.ValueKind == Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
             : null;
         string? _name = default;
         string? at = null;
@@ -156,9 +159,9 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
-    internal static void WriteUnknownPet(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownPet value)
+    internal static void WriteUnknownPet(Json.Utf8JsonWriter writer, global::Consumer.UnknownPet value)
     {
-        if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (value.RawJson.ValueKind != Json.JsonValueKind.Object)
         {
             throw new global::System.InvalidOperationException("UnknownPet.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
         }

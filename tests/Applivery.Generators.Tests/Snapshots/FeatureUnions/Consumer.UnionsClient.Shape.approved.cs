@@ -6,6 +6,10 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using ArgumentException = global::System.ArgumentException;
+
 /// <summary>A component union; Circle by reference, Square by its implicit name.</summary>
 /// <remarks>
 /// A discriminated union on <c>kind</c>: one of <see cref="global::Consumer.Circle"/> (<c>circle</c>), <see cref="global::Consumer.Square"/> (<c>Square</c>). Any other value reads as <see cref="global::Consumer.UnknownShape"/>, which keeps the JSON. The writer writes <c>kind</c> itself: create the case you mean.
@@ -19,14 +23,14 @@ public abstract partial class Shape
     /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public global::System.Collections.Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new global::System.Collections.Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal abstract void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path);
+    internal abstract void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path);
 }
 
 /// <summary>
@@ -42,9 +46,9 @@ public sealed partial class UnknownShape : global::Consumer.Shape
     public string? DiscriminatorValue { get; init; }
 
     /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
-    public global::System.Text.Json.JsonElement RawJson { get; init; }
+    public Json.JsonElement RawJson { get; init; }
 
-    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -53,18 +57,18 @@ public sealed partial class UnknownShape : global::Consumer.Shape
 internal abstract partial class UnionsClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Shape"/>: the case its <c>kind</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownShape"/>.</summary>
-    internal static global::Consumer.Shape ReadShape(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Shape ReadShape(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
 
         // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
         var scan = reader;
-        while (Next(ref scan) != global::System.Text.Json.JsonTokenType.EndObject)
+        while (Next(ref scan) != Json.JsonTokenType.EndObject)
         {
             if (scan.ValueTextEquals("kind"u8))
             {
                 Next(ref scan);
-                if (scan.TokenType == global::System.Text.Json.JsonTokenType.String)
+                if (scan.TokenType == Json.JsonTokenType.String)
                 {
                     if (scan.ValueTextEquals("circle"u8))
                     {
@@ -87,7 +91,7 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> is, its <c>kind</c> first; an unknown case as the JSON it keeps.</summary>
-    internal static void WriteShape(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Shape value)
+    internal static void WriteShape(Json.Utf8JsonWriter writer, global::Consumer.Shape value)
     {
         switch (value)
         {
@@ -101,18 +105,17 @@ internal abstract partial class UnionsClientJson
                 WriteUnknownShape(writer, unknownShape_);
                 return;
             default:
-                throw new global::System.ArgumentException("A Shape must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
+                throw new ArgumentException("A Shape must be one of its generated cases, not " + value.GetType().FullName + ".", nameof(value));
         }
     }
 
-    /// <summary>Reads a <see cref="global::Consumer.UnknownShape"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.UnknownShape ReadUnknownShape(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.UnknownShape ReadUnknownShape(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         var raw = reader;
         var rawJson = ReadJsonElement(ref raw);
         string? discriminatorValue = rawJson.TryGetProperty("kind", out var discriminator)
-            ? (discriminator.ValueKind == global::System.Text.Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+            ? (discriminator.ValueKind == Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
             : null;
         string? at = null;
         try
@@ -136,9 +139,9 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
-    internal static void WriteUnknownShape(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.UnknownShape value)
+    internal static void WriteUnknownShape(Json.Utf8JsonWriter writer, global::Consumer.UnknownShape value)
     {
-        if (value.RawJson.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (value.RawJson.ValueKind != Json.JsonValueKind.Object)
         {
             throw new global::System.InvalidOperationException("UnknownShape.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
         }
@@ -146,29 +149,28 @@ internal abstract partial class UnionsClientJson
         value.RawJson.WriteTo(writer);
     }
 
-    /// <summary>Reads a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
-    internal static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Reads a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
+    internal static Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref Json.Utf8JsonReader reader)
     {
-        global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic.Dictionary<string, string>? unrecognizedValues = null;
         return ReadListOfShape(ref reader, "$", ref unrecognizedValues);
     }
 
-    /// <summary>Writes a whole JSON document of global::System.Collections.Generic.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
-    internal static void WriteListOfShapeDocument(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value)
+    /// <summary>Writes a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
+    internal static void WriteListOfShapeDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Shape> value)
     {
         WriteListOfShape(writer, value, null, "$");
     }
 
-    /// <summary>Reads a JSON array of global::Consumer.Shape.</summary>
-    private static global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShape(ref global::System.Text.Json.Utf8JsonReader reader, string key, ref global::System.Collections.Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShape(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Shape>();
         try
         {
-            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : ReadShape(ref reader));
+                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadShape(ref reader));
             }
 
             return items.ToArray();
@@ -183,8 +185,7 @@ internal abstract partial class UnionsClientJson
         }
     }
 
-    /// <summary>Writes a JSON array of global::Consumer.Shape.</summary>
-    private static void WriteListOfShape(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape> value, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfShape(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Shape> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

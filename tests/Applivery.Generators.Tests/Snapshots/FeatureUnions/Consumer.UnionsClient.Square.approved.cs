@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+
 /// <summary>The Square schema of Unions API.</summary>
 /// <remarks>
 /// A case of <see cref="global::Consumer.Shape"/>: written with <c>kind: Square</c>, which the writer sets itself.
@@ -17,7 +20,7 @@ public sealed partial class Square : global::Consumer.Shape
     /// <summary>JSON: <c>side</c>, required.</summary>
     public required double Side { get; init; }
 
-    internal override void ValidateInto(global::System.Collections.Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -25,10 +28,9 @@ public sealed partial class Square : global::Consumer.Shape
 
 internal abstract partial class UnionsClientJson
 {
-    /// <summary>Reads a <see cref="global::Consumer.Square"/> from the current token, which must start an object.</summary>
-    internal static global::Consumer.Square ReadSquare(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Consumer.Square ReadSquare(ref Json.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
         double? _side = default;
         string? at = null;
         try
@@ -57,8 +59,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out.</summary>
-    internal static void WriteSquare(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Square value)
+    internal static void WriteSquare(Json.Utf8JsonWriter writer, global::Consumer.Square value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Kind, Utf8Square);

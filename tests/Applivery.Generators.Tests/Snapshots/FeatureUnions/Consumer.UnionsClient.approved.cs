@@ -6,6 +6,14 @@
 
 namespace Consumer;
 
+using Generic = global::System.Collections.Generic;
+using Json = global::System.Text.Json;
+using CancellationToken = global::System.Threading.CancellationToken;
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+using OperationCanceledException = global::System.OperationCanceledException;
+using StringBuilder = global::System.Text.StringBuilder;
+
 /// <summary>The operations of Unions API, for mocking and dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public partial interface IUnionsClient
@@ -17,9 +25,9 @@ public partial interface IUnionsClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PatchPetsAsync(global::Consumer.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PatchPetsAsync(global::Consumer.Pet body, CancellationToken cancellationToken = default);
 
     /// <summary>GET /pets/{id}</summary>
     /// <remarks>
@@ -29,9 +37,9 @@ public partial interface IUnionsClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The pet, whichever kind it is.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Pet> GetPetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.Pet> GetPetAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>An inline union with its own base type; mapping by bare name and by reference.</summary>
     /// <remarks>
@@ -40,9 +48,9 @@ public partial interface IUnionsClient
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CreateVehicleAsync(global::Consumer.CreateVehicleRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CreateVehicleAsync(global::Consumer.CreateVehicleRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>Car used standalone too.</summary>
     /// <remarks>
@@ -52,9 +60,9 @@ public partial interface IUnionsClient
     /// <param name="id">The id path parameter.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The car.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Car> GetCarAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.Car> GetCarAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>GET /shapes</summary>
     /// <remarks>
@@ -63,9 +71,9 @@ public partial interface IUnionsClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>Shapes as array items.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>POST /drawings</summary>
     /// <remarks>
@@ -75,9 +83,9 @@ public partial interface IUnionsClient
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The drawing as saved.</returns>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Drawing> SaveDrawingAsync(global::Consumer.Drawing body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Consumer.Drawing> SaveDrawingAsync(global::Consumer.Drawing body, CancellationToken cancellationToken = default);
 
 }
 
@@ -91,12 +99,12 @@ public partial interface IUnionsClient
 public sealed partial class UnionsClient : IUnionsClient
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
-    private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
+    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _tokenProvider;
 
     /// <summary>A client whose HttpClient handles authentication itself (the IHttpClientFactory pattern).</summary>
     public UnionsClient(global::System.Net.Http.HttpClient httpClient)
     {
-        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
     }
 
     /// <summary>A client that sends <paramref name="bearerToken"/> as <c>Authorization: Bearer</c> with every request (the spec declares no security scheme).</summary>
@@ -105,17 +113,17 @@ public sealed partial class UnionsClient : IUnionsClient
     {
         if (bearerToken is null)
         {
-            throw new global::System.ArgumentNullException(nameof(bearerToken));
+            throw new ArgumentNullException(nameof(bearerToken));
         }
 
         _tokenProvider = _ => new global::System.Threading.Tasks.ValueTask<string>(bearerToken);
     }
 
     /// <summary>A client that asks <paramref name="tokenProvider"/> for the bearer token before each request, for tokens that rotate.</summary>
-    public UnionsClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
+    public UnionsClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> tokenProvider)
         : this(httpClient)
     {
-        _tokenProvider = tokenProvider ?? throw new global::System.ArgumentNullException(nameof(tokenProvider));
+        _tokenProvider = tokenProvider ?? throw new ArgumentNullException(nameof(tokenProvider));
     }
 
     /// <summary>
@@ -144,18 +152,18 @@ public sealed partial class UnionsClient : IUnionsClient
     public override string ToString() => "UnionsClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PatchPetsAsync(global::Consumer.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PatchPetsAsync(global::Consumer.Pet body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidatePatchPetsParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("pets");
 
             using var request_ = NewRequest("PATCH", BaseAddress, uri_);
@@ -180,21 +188,21 @@ public sealed partial class UnionsClient : IUnionsClient
             string? errorMessage_ = null;
             throw new UnionsClientException("patchPets", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("patchPets", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Pet> GetPetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.Pet> GetPetAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateGetPetParameters(id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("pets/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -215,25 +223,25 @@ public sealed partial class UnionsClient : IUnionsClient
             string? errorMessage_ = null;
             throw new UnionsClientException("getPet", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getPet", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CreateVehicleAsync(global::Consumer.CreateVehicleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CreateVehicleAsync(global::Consumer.CreateVehicleRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateCreateVehicleParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("vehicles");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -258,21 +266,21 @@ public sealed partial class UnionsClient : IUnionsClient
             string? errorMessage_ = null;
             throw new UnionsClientException("createVehicle", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("createVehicle", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Car> GetCarAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.Car> GetCarAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateGetCarParameters(id);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("cars/");
             AppendSegment(uri_, FormatValue(id));
 
@@ -293,21 +301,21 @@ public sealed partial class UnionsClient : IUnionsClient
             string? errorMessage_ = null;
             throw new UnionsClientException("getCar", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("getCar", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateListShapesParameters();
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("shapes");
 
             using var request_ = NewRequest("GET", BaseAddress, uri_);
@@ -327,25 +335,25 @@ public sealed partial class UnionsClient : IUnionsClient
             string? errorMessage_ = null;
             throw new UnionsClientException("listShapes", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("listShapes", exception_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Drawing> SaveDrawingAsync(global::Consumer.Drawing body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Consumer.Drawing> SaveDrawingAsync(global::Consumer.Drawing body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateSaveDrawingParameters();
         if (body is null)
         {
-            throw new global::System.ArgumentNullException(nameof(body));
+            throw new ArgumentNullException(nameof(body));
         }
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
         {
-            var uri_ = new global::System.Text.StringBuilder();
+            var uri_ = new StringBuilder();
             uri_.Append("drawings");
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -371,13 +379,13 @@ public sealed partial class UnionsClient : IUnionsClient
             string? errorMessage_ = null;
             throw new UnionsClientException("saveDrawing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (global::System.OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut("saveDrawing", exception_);
         }
     }
 
-    private global::System.Threading.CancellationTokenSource StartTimeout(global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
     {
         var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_httpClient.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
@@ -388,13 +396,13 @@ public sealed partial class UnionsClient : IUnionsClient
         return source;
     }
 
-    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, global::System.OperationCanceledException exception) =>
+    private global::System.Threading.Tasks.TaskCanceledException TimedOut(string operationId, OperationCanceledException exception) =>
         new global::System.Threading.Tasks.TaskCanceledException(
             operationId + " did not complete within HttpClient.Timeout (" + _httpClient.Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture) + ")",
             new global::System.TimeoutException(exception.Message, exception));
 
     /// <summary>The request for <paramref name="uri"/>, which is relative to <paramref name="baseAddress"/>.</summary>
-    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, global::System.Text.StringBuilder uri) =>
+    private static global::System.Net.Http.HttpRequestMessage NewRequest(string method, global::System.Uri baseAddress, StringBuilder uri) =>
         new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(method), new global::System.Uri(baseAddress, uri.ToString()));
 
     /// <summary>Adds a media type the operation reads to <c>Accept</c>, with its parameters (<c>q</c>, <c>charset</c>) when it has them.</summary>
@@ -404,17 +412,17 @@ public sealed partial class UnionsClient : IUnionsClient
             : global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(mediaType));
 
     /// <summary>Sends once the headers are in, so that the body is streamed (and bounded) by its reader, not buffered here.</summary>
-    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+    private global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken) =>
         _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>A path parameter's value as one segment: percent-encoded, so a <c>/</c> in it cannot start another.</summary>
-    private static void AppendSegment(global::System.Text.StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
+    private static void AppendSegment(StringBuilder uri, string value) => uri.Append(global::System.Uri.EscapeDataString(value));
 
     /// <summary>A base address without a trailing slash would lose its last segment (<c>https://host/api</c> → <c>https://host/</c>) when combined with a relative path.</summary>
     private static global::System.Uri WithTrailingSlash(global::System.Uri address) =>
         address.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? address : new global::System.Uri(address.AbsoluteUri + "/");
 
-    private static void AppendQuery(global::System.Text.StringBuilder uri, ref char separator, string name, string value)
+    private static void AppendQuery(StringBuilder uri, ref char separator, string name, string value)
     {
         uri.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
         separator = '&';
@@ -422,33 +430,8 @@ public sealed partial class UnionsClient : IUnionsClient
 
     private static string FormatValue(string value) => value;
 
-    private static string FormatValue(bool value) => value ? "true" : "false";
-
-    private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>
-    private static string FormatValue(global::System.DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Guid value) => value.ToString("D", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FormatValue(global::System.Text.Json.JsonElement value) => value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-    private static long? ToErrorCode(long? code) => code;
-
-    private static long? ToErrorCode(double? code) => code is { } value && value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 9e15 ? (long)value : null;
-
-    private static long? ToErrorCode(string? code) => long.TryParse(code, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
     /// <summary>At most 64 KiB of an error body, as bytes and as a short text excerpt.</summary>
-    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.Task<ErrorBody> ReadErrorBodyAsync(global::System.Net.Http.HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var buffer = new byte[65536];
         var length = 0;
@@ -481,7 +464,7 @@ public sealed partial class UnionsClient : IUnionsClient
         {
             return global::Consumer.UnionsClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (global::System.Text.Json.JsonException)
+        catch (Json.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -522,14 +505,14 @@ public sealed partial class UnionsClient : IUnionsClient
     /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
     /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
     /// </summary>
-    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.UnionsClientJson.ValueReader<T> read, string operationId, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.UnionsClientJson.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
     {
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         try
         {
             return await global::Consumer.UnionsClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (global::System.Text.Json.JsonException exception)
+        catch (Json.JsonException exception)
         {
             throw UnionsClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -577,7 +560,7 @@ public sealed partial class UnionsClient : IUnionsClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (_tokenProvider is not null)
         {
@@ -585,7 +568,7 @@ public sealed partial class UnionsClient : IUnionsClient
         }
     }
 
-    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Threading.Tasks.ValueTask AuthorizeWithSchemeAsync(global::System.Net.Http.HttpRequestMessage request, string? schemeName, string authenticationScheme, string what, global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credential, CancellationToken cancellationToken)
     {
         RefuseInsecure(request, what, schemeName);
         var value = CheckCredential(await credential(cancellationToken).ConfigureAwait(false), schemeName, forCookie: false);
@@ -613,7 +596,7 @@ public sealed class UnionsClientException : global::System.Exception
         Body = body;
     }
 
-    private UnionsClientException(string operationId, int statusCode, global::System.Text.Json.JsonException exception)
+    private UnionsClientException(string operationId, int statusCode, Json.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -652,7 +635,7 @@ public sealed class UnionsClientException : global::System.Exception
     internal static UnionsClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new UnionsClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static UnionsClientException InvalidBody(string operationId, int statusCode, global::System.Text.Json.JsonException exception) => new UnionsClientException(operationId, statusCode, exception);
+    internal static UnionsClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new UnionsClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

@@ -6,38 +6,45 @@
 
 namespace Consumer;
 
+using Json = global::System.Text.Json;
+
 /// <summary>
 /// Reads and writes the JSON of <c>features-unions.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
 /// </summary>
 /// <remarks>
-/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins. A failure names the JSON path and what was found.
+/// Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;
+/// <c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it
+/// (<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
+/// does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.
+/// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.
+/// A failure names the JSON path and what was found.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class UnionsClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Age = global::System.Text.Json.JsonEncodedText.Encode("age");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Bark = global::System.Text.Json.JsonEncodedText.Encode("bark");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Bike = global::System.Text.Json.JsonEncodedText.Encode("bike");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Car = global::System.Text.Json.JsonEncodedText.Encode("car");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Cat = global::System.Text.Json.JsonEncodedText.Encode("cat");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Circle = global::System.Text.Json.JsonEncodedText.Encode("circle");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Color = global::System.Text.Json.JsonEncodedText.Encode("color");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Dog = global::System.Text.Json.JsonEncodedText.Encode("dog");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Gears = global::System.Text.Json.JsonEncodedText.Encode("gears");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Hunts = global::System.Text.Json.JsonEncodedText.Encode("hunts");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Kind = global::System.Text.Json.JsonEncodedText.Encode("kind");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Lizard = global::System.Text.Json.JsonEncodedText.Encode("Lizard");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Main = global::System.Text.Json.JsonEncodedText.Encode("main");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8PetType = global::System.Text.Json.JsonEncodedText.Encode("pet_type");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Radius = global::System.Text.Json.JsonEncodedText.Encode("radius");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Shapes = global::System.Text.Json.JsonEncodedText.Encode("shapes");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Side = global::System.Text.Json.JsonEncodedText.Encode("side");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Square = global::System.Text.Json.JsonEncodedText.Encode("Square");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Title = global::System.Text.Json.JsonEncodedText.Encode("title");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText Utf8Wheels = global::System.Text.Json.JsonEncodedText.Encode("wheels");
+    private static readonly Json.JsonEncodedText Utf8Age = Json.JsonEncodedText.Encode("age");
+    private static readonly Json.JsonEncodedText Utf8Bark = Json.JsonEncodedText.Encode("bark");
+    private static readonly Json.JsonEncodedText Utf8Bike = Json.JsonEncodedText.Encode("bike");
+    private static readonly Json.JsonEncodedText Utf8Car = Json.JsonEncodedText.Encode("car");
+    private static readonly Json.JsonEncodedText Utf8Cat = Json.JsonEncodedText.Encode("cat");
+    private static readonly Json.JsonEncodedText Utf8Circle = Json.JsonEncodedText.Encode("circle");
+    private static readonly Json.JsonEncodedText Utf8Color = Json.JsonEncodedText.Encode("color");
+    private static readonly Json.JsonEncodedText Utf8Dog = Json.JsonEncodedText.Encode("dog");
+    private static readonly Json.JsonEncodedText Utf8Gears = Json.JsonEncodedText.Encode("gears");
+    private static readonly Json.JsonEncodedText Utf8Hunts = Json.JsonEncodedText.Encode("hunts");
+    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
+    private static readonly Json.JsonEncodedText Utf8Kind = Json.JsonEncodedText.Encode("kind");
+    private static readonly Json.JsonEncodedText Utf8Lizard = Json.JsonEncodedText.Encode("Lizard");
+    private static readonly Json.JsonEncodedText Utf8Main = Json.JsonEncodedText.Encode("main");
+    private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
+    private static readonly Json.JsonEncodedText Utf8PetType = Json.JsonEncodedText.Encode("pet_type");
+    private static readonly Json.JsonEncodedText Utf8Radius = Json.JsonEncodedText.Encode("radius");
+    private static readonly Json.JsonEncodedText Utf8Shapes = Json.JsonEncodedText.Encode("shapes");
+    private static readonly Json.JsonEncodedText Utf8Side = Json.JsonEncodedText.Encode("side");
+    private static readonly Json.JsonEncodedText Utf8Square = Json.JsonEncodedText.Encode("Square");
+    private static readonly Json.JsonEncodedText Utf8Title = Json.JsonEncodedText.Encode("title");
+    private static readonly Json.JsonEncodedText Utf8Type = Json.JsonEncodedText.Encode("type");
+    private static readonly Json.JsonEncodedText Utf8Wheels = Json.JsonEncodedText.Encode("wheels");
 }
 
 /// <summary>
@@ -48,18 +55,18 @@ internal abstract partial class UnionsClientJson : global::Applivery.Generators.
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class UnionsClientJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class UnionsClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static UnionsClientJsonTypeInfoResolver Instance { get; } = new UnionsClientJsonTypeInfoResolver();
 
-    private static global::System.Text.Json.JsonSerializerOptions? s_options;
+    private static Json.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.Cat)) return Info<global::Consumer.Cat>(options, UnionsClientJson.ReadCat, UnionsClientJson.WriteCat);
         if (type == typeof(global::Consumer.Dog)) return Info<global::Consumer.Dog>(options, UnionsClientJson.ReadDog, UnionsClientJson.WriteDog);
@@ -79,12 +86,12 @@ public sealed class UnionsClientJsonTypeInfoResolver : global::System.Text.Json.
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::Consumer.UnionsClientJson.ValueReader<T> read, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionsClientJson.Converter<T>(read, write));
+    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.UnionsClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
+        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionsClientJson.Converter<T>(read, write));
 
-    private static global::System.Text.Json.JsonSerializerOptions CreateOptions()
+    private static Json.JsonSerializerOptions CreateOptions()
     {
-        var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

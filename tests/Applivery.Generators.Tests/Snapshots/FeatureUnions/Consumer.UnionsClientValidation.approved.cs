@@ -6,6 +6,9 @@
 
 namespace Consumer;
 
+using ArgumentException = global::System.ArgumentException;
+using ArgumentNullException = global::System.ArgumentNullException;
+
 /// <summary>
 /// Checks the constraints of <c>features-unions.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -18,8 +21,8 @@ public static partial class UnionsClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IUnionsClient.PatchPetsAsync"/> (<c>patchPets</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePatchPetsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -29,8 +32,8 @@ public static partial class UnionsClientValidation
     /// Checks the parameters of <see cref="IUnionsClient.GetPetAsync"/> (<c>getPet</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IUnionsClient.GetPetAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetPetParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
@@ -39,8 +42,8 @@ public static partial class UnionsClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IUnionsClient.CreateVehicleAsync"/> (<c>createVehicle</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreateVehicleParameters()
     {
         // The spec sets no rule on these parameters.
@@ -50,8 +53,8 @@ public static partial class UnionsClientValidation
     /// Checks the parameters of <see cref="IUnionsClient.GetCarAsync"/> (<c>getCar</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IUnionsClient.GetCarAsync" path="/param"/>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetCarParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
@@ -60,8 +63,8 @@ public static partial class UnionsClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IUnionsClient.ListShapesAsync"/> (<c>listShapes</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateListShapesParameters()
     {
         // The spec sets no rule on these parameters.
@@ -70,8 +73,8 @@ public static partial class UnionsClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IUnionsClient.SaveDrawingAsync"/> (<c>saveDrawing</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="global::System.ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSaveDrawingParameters()
     {
         // The spec sets no rule on these parameters.
