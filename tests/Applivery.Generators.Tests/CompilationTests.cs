@@ -28,6 +28,27 @@ public class CompilationTests
     }
 
     [Theory]
+    [InlineData("features-bodies.yaml")]
+    [InlineData("features-parameters.yaml")]
+    [InlineData("features-responses.yaml")]
+    [InlineData("features-schemas.yaml")]
+    [InlineData("features-security.yaml")]
+    [InlineData("features-union-types.yaml")]
+    [InlineData("features-unions.yaml")]
+    public void EveryFeatureSpecCompilesWithItsDocCommentsChecked(string feature)
+    {
+        // As a consumer with GenerateDocumentationFile: the runtime parts a feature needs (the union look-ahead, the
+        // form and multipart bodies) are checked too, not only the Applivery spec's.
+        var run = GeneratorRun.Run(
+            new[] { SpecFile.Feature(feature).WithAllSchemas() },
+            csharpSources: new[] { "namespace Consumer { /// <summary>A documented placeholder.</summary>\n public static class Placeholder { } }" },
+            documentationMode: Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+
+        var diagnostics = run.CompilationDiagnostics();
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+    }
+
+    [Theory]
     [InlineData(TargetFramework.Net100)]
     [InlineData(TargetFramework.NetStandard20)]
     public void BoundsOfEveryNumericTypeCompile(TargetFramework framework)

@@ -475,6 +475,8 @@ internal abstract partial class JsonRuntime
     /// The object case that fits the properties seen best, or -1: every property it requires is there, it leaves
     /// the fewest properties undeclared, then it declares the most of them, then the first in spec order.
     /// </summary>
+    /// <param name="seen">The properties the object has, as bits over the names of the look-ahead.</param>
+    /// <param name="undeclared">How many of the object's properties are none of those names.</param>
     /// <param name="cases">Per case its required and its declared properties, as bits over the names of the look-ahead.</param>
     internal static int PickObjectCase(ulong seen, int undeclared, ulong[] cases)
     {
