@@ -44,6 +44,31 @@ public class ParameterNamingTests
         """;
 
     [Fact]
+    public void AParametersRulesFollowItsDescriptionAsSentences()
+    {
+        const string Rules = """
+            openapi: 3.0.3
+            info: { title: Rules, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /images:
+                get:
+                  operationId: searchImages
+                  parameters:
+                    - { name: page, in: query, description: Page number, schema: { type: integer, minimum: 1 } }
+                    - { name: per_page, in: query, description: Results per page., schema: { type: integer, maximum: 500 } }
+                  responses:
+                    '204': { description: none }
+            """;
+
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/rules.yaml", Rules) });
+
+        var client = run.Source("RulesClient.g.cs");
+        Assert.Contains("/// <param name=\"page\">Page number. At least 1.</param>", client, System.StringComparison.Ordinal);
+        Assert.Contains("/// <param name=\"perPage\">Results per page. At most 500.</param>", client, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SpecParametersKeepTheirNaturalNames()
     {
         var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/names.yaml", Spec) });

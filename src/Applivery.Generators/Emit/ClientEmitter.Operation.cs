@@ -60,7 +60,7 @@ internal static partial class ClientEmitter
         {
             var rules = ObjectTypeEmitter.DescribeConstraints(parameter.Type).ToList();
             var text = Documentation.Escape(Documentation.SingleLine(parameter.Summary) ?? $"The {parameter.WireName} {parameter.Location.ToString().ToLowerInvariant()} parameter.");
-            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{text}{(rules.Count > 0 ? " " + string.Join(" ", rules) : string.Empty)}</param>");
+            writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{(rules.Count > 0 ? Documentation.EndSentence(text) + " " + string.Join(" ", rules) : text)}</param>");
         }
 
         if (operation.RequestBody is { } body)

@@ -65,6 +65,10 @@ internal static class Documentation
     /// <summary>Text as inline code: <c>value</c>, escaped, on one line.</summary>
     public static string Code(string text) => "<c>" + Escape(string.Join(" ", SourceWriter.SplitLines(text))) + "</c>";
 
+    /// <summary>The text as a sentence another can follow: "Page number" + "At least 1." reads "Page number. At least 1.".</summary>
+    public static string EndSentence(string text) =>
+        text.Length == 0 || text[text.Length - 1] is '.' or '!' or '?' or ':' or ';' ? text : text + ".";
+
     /// <summary>Text on one line (for a &lt;param&gt;), or null.</summary>
     public static string? SingleLine(string? text) => text is null ? null : string.Join(" ", SourceWriter.SplitLines(text.Trim()));
 
