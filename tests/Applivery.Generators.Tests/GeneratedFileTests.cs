@@ -105,9 +105,8 @@ public class GeneratedFileTests
     }
 
     [Theory]
-    [InlineData("Json")]
-    [InlineData("Generic")]
     [InlineData("CancellationToken")]
+    [InlineData("ArgumentException")]
     [InlineData("StringBuilder")]
     public void ASchemaNamedLikeAUsingAliasIsRenamedAndTheCodeCompiles(string schemaName)
     {
@@ -140,6 +139,19 @@ public class GeneratedFileTests
         Assert.Empty(run.CompilationDiagnostics());
         Assert.Contains(run.GeneratorDiagnostics, diagnostic => diagnostic.Id == "APG007" && diagnostic.GetMessage().Contains("using alias", System.StringComparison.Ordinal));
         Assert.Contains($"public sealed partial class {schemaName}2", run.Source($"ClashClient.{schemaName}2.g.cs"), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("namespace Consumer.Json { internal static class Helper { } }")]
+    [InlineData("namespace Consumer.Generic { internal static class Helper { } }")]
+    [InlineData("namespace Consumer { internal sealed class Json { } internal sealed class Generic { } }")]
+    public void TheUsersFoldersAndTypesNamedJsonOrGenericDoNotMeetTheAliases(string userCode)
+    {
+        // A folder Json in the project gives the namespace Consumer.Json, beside the client's Consumer.
+        var run = GeneratorRun.Run(new[] { SpecFile.Applivery() }, csharpSources: new[] { userCode });
+
+        Assert.Empty(run.CompilationDiagnostics());
+        Assert.Contains("using Json_ = global::System.Text.Json;", run.Source("AppliveryClient.Download.g.cs"), System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,8 +196,8 @@ public class GeneratedFileTests
 
         Assert.Empty(run.CompilationDiagnostics());
         var thing = run.Source("AliasClient.Thing.g.cs");
-        Assert.Contains("\nusing Generic = global::System.Collections.Generic;\nusing Json = global::System.Text.Json;\n", thing, System.StringComparison.Ordinal);
-        Assert.Contains("public required Generic.IReadOnlyList<string> Json { get; init; }", thing, System.StringComparison.Ordinal);
+        Assert.Contains("\nusing Generic_ = global::System.Collections.Generic;\nusing Json_ = global::System.Text.Json;\n", thing, System.StringComparison.Ordinal);
+        Assert.Contains("public required Generic_.IReadOnlyList<string> Json { get; init; }", thing, System.StringComparison.Ordinal);
         Assert.DoesNotContain("using OperationCanceledException", thing, System.StringComparison.Ordinal);
         Assert.DoesNotContain("global::System.Collections.Generic.", thing, System.StringComparison.Ordinal);
         Assert.Contains("using CancellationToken = global::System.Threading.CancellationToken;", run.Source("AliasClient.g.cs"), System.StringComparison.Ordinal);

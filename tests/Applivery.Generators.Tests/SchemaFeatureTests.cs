@@ -372,7 +372,7 @@ public class SchemaFeatureTests : IClassFixture<PublicSpecs>, IAsyncLifetime
     {
         Assert.DoesNotContain("AdditionalProperties", FeatureRun.Value.Source("FeatureSchemasClient.Planet.g.cs"));
         Assert.Contains("IReadOnlyDictionary<string, double>? AdditionalProperties", FeatureRun.Value.Source("FeatureSchemasClient.Measurements.g.cs"));
-        Assert.Contains("IReadOnlyDictionary<string, Json.JsonElement>? AdditionalProperties", FeatureRun.Value.Source("FeatureSchemasClient.Labels.g.cs"));
+        Assert.Contains("IReadOnlyDictionary<string, Json_.JsonElement>? AdditionalProperties", FeatureRun.Value.Source("FeatureSchemasClient.Labels.g.cs"));
     }
 
     [Fact]

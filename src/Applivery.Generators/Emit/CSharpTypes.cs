@@ -17,11 +17,11 @@ internal static class CSharpTypes
     public const string TimeSpan = "global::System.TimeSpan";
     public const string ArgumentException = "ArgumentException";
     public const string ArgumentNullException = "ArgumentNullException";
-    public const string List = "Generic.List";
-    public const string IReadOnlyList = "Generic.IReadOnlyList";
-    public const string IReadOnlyDictionary = "Generic.IReadOnlyDictionary";
+    public const string List = "Generic_.List";
+    public const string IReadOnlyList = "Generic_.IReadOnlyList";
+    public const string IReadOnlyDictionary = "Generic_.IReadOnlyDictionary";
     public const string CultureInfo = "global::System.Globalization.CultureInfo";
-    public const string JsonElement = "Json.JsonElement";
+    public const string JsonElement = "Json_.JsonElement";
     public const string ObsoleteAttribute = "global::System.Obsolete";
 
     /// <summary>The client runtime's classes (<c>src/Applivery.Generators/Runtime/</c>), once per compilation.</summary>

@@ -54,7 +54,7 @@ internal static class ClientRuntimeSource
 
                 private static string {{FormatterOf(TypeRef.Named(TypeKind.Union, union.Name))}}(global::{{client.Namespace}}.{{union.Name}} value) => value.Case switch
                 {{{cases}}
-                    _ => FormatValue((Json.JsonElement)value.Value),
+                    _ => FormatValue((Json_.JsonElement)value.Value),
                 };
 
                 """);
@@ -139,7 +139,7 @@ internal static class ClientRuntimeSource
         Add(TypeKind.Decimal, "private static string FormatValue(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
         Add(TypeKind.DateTimeOffset, "/// <summary>RFC 3339 / ISO 8601 with the invariant culture, whatever the current culture's calendar and digits.</summary>\nprivate static string FormatValue(global::System.DateTimeOffset value) => value.ToString(\"yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz\", global::System.Globalization.CultureInfo.InvariantCulture);");
         Add(TypeKind.Guid, "private static string FormatValue(global::System.Guid value) => value.ToString(\"D\", global::System.Globalization.CultureInfo.InvariantCulture);");
-        Add(TypeKind.JsonElement, "private static string FormatValue(Json.JsonElement value) => value.ValueKind == Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();");
+        Add(TypeKind.JsonElement, "private static string FormatValue(Json_.JsonElement value) => value.ValueKind == Json_.JsonValueKind.String ? value.GetString()! : value.GetRawText();");
         return string.Concat(formatters.Select(formatter => "\n" + formatter + "\n"));
     }
 
@@ -259,7 +259,7 @@ internal static class ClientRuntimeSource
                 {
                     return {{json}}.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
                 }
-                catch (Json.JsonException)
+                catch (Json_.JsonException)
                 {
                     // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
                     return null;
@@ -317,7 +317,7 @@ internal static class ClientRuntimeSource
                 {
                     return await {{json}}.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Json.JsonException exception)
+                catch (Json_.JsonException exception)
                 {
                     throw {{exception}}.InvalidBody(operationId, (int)response.StatusCode, exception);
                 }
@@ -362,7 +362,7 @@ internal static class ClientRuntimeSource
                 {
                     return {{json}}.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
                 }
-                catch (Json.JsonException exception)
+                catch (Json_.JsonException exception)
                 {
                     throw {{exception}}.InvalidBody(operationId, statusCode, exception);
                 }
@@ -461,7 +461,7 @@ internal static class ClientRuntimeSource
                     Body = body;
                 }
 
-                private {{name}}(string operationId, int statusCode, Json.JsonException exception)
+                private {{name}}(string operationId, int statusCode, Json_.JsonException exception)
                     : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
                 {
                     OperationId = operationId;
@@ -500,7 +500,7 @@ internal static class ClientRuntimeSource
                 internal static {{name}} InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
                     new {{name}}(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-                internal static {{name}} InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new {{name}}(operationId, statusCode, exception);{{(ClientEmitter.UsesBodyReaders(client) ? BodyReaderFailures(name) : string.Empty)}}
+                internal static {{name}} InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new {{name}}(operationId, statusCode, exception);{{(ClientEmitter.UsesBodyReaders(client) ? BodyReaderFailures(name) : string.Empty)}}
 
                 private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
                 {

@@ -140,9 +140,9 @@ internal static class FileUploadEmitter
     /// <summary>JSON reading and writing of a file (base64, the only way JSON carries bytes), for the <c>{Client}Json</c> class.</summary>
     public static string JsonHelpers(string ns) => $$"""
         /// <summary>Reads a file sent inside JSON: a base64 string.</summary>
-        internal static global::{{ns}}.{{TypeName}} Read{{TypeName}}(ref Json.Utf8JsonReader reader)
+        internal static global::{{ns}}.{{TypeName}} Read{{TypeName}}(ref Json_.Utf8JsonReader reader)
         {
-            if (reader.TokenType != Json.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
+            if (reader.TokenType != Json_.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
             {
                 throw Unexpected(ref reader, "a base64 string (a file inside JSON)");
             }
@@ -151,7 +151,7 @@ internal static class FileUploadEmitter
         }
 
         /// <summary>Writes a file inside JSON as a base64 string (JSON has no other way to carry bytes).</summary>
-        internal static void Write{{TypeName}}(Json.Utf8JsonWriter writer, global::{{ns}}.{{TypeName}} value)
+        internal static void Write{{TypeName}}(Json_.Utf8JsonWriter writer, global::{{ns}}.{{TypeName}} value)
         {
             value.Rewind();
             using var copy = new global::System.IO.MemoryStream();

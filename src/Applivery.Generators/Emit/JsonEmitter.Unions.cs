@@ -107,14 +107,14 @@ internal sealed partial class JsonEmitter
                 "var raw = reader;",
                 "var rawJson = ReadJsonElement(ref raw);",
                 $"string? discriminatorValue = rawJson.TryGetProperty({discriminatorLiteral}, out var discriminator)",
-                "    ? (discriminator.ValueKind == Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())",
+                "    ? (discriminator.ValueKind == Json_.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())",
                 "    : null;",
             },
             new[] { "DiscriminatorValue = discriminatorValue,", "RawJson = rawJson," });
         writer.Line();
         writer.Line($"/// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>");
         writer.OpenBlock($"internal static void Write{discriminator.UnknownTypeName}({Writer} writer, {unknownName} value)");
-        writer.OpenBlock("if (value.RawJson.ValueKind != Json.JsonValueKind.Object)");
+        writer.OpenBlock("if (value.RawJson.ValueKind != Json_.JsonValueKind.Object)");
         writer.Line($"throw new global::System.InvalidOperationException(\"{discriminator.UnknownTypeName}.RawJson must hold the JSON object to write, but it is \" + value.RawJson.ValueKind + \".\");");
         writer.CloseBlock();
         writer.Line();

@@ -15,11 +15,11 @@ internal sealed record JsonParts(string MainFile, IReadOnlyDictionary<string, st
 
 internal sealed partial class JsonEmitter
 {
-    private const string Reader = "Json.Utf8JsonReader";
-    private const string Writer = "Json.Utf8JsonWriter";
-    private const string TokenType = "Json.JsonTokenType";
-    private const string EncodedText = "Json.JsonEncodedText";
-    private const string Unrecognized = "Generic.Dictionary<string, string>";
+    private const string Reader = "Json_.Utf8JsonReader";
+    private const string Writer = "Json_.Utf8JsonWriter";
+    private const string TokenType = "Json_.JsonTokenType";
+    private const string EncodedText = "Json_.JsonEncodedText";
+    private const string Unrecognized = "Generic_.Dictionary<string, string>";
 
     private readonly ClientSpec _client;
     private readonly Dictionary<string, string> _nameFields = new(System.StringComparer.Ordinal);
@@ -299,7 +299,7 @@ internal sealed partial class JsonEmitter
 
         if (type.AdditionalProperties is { } additionalType)
         {
-            writer.Line($"Generic.Dictionary<string, {CSharpTypes.Of(additionalType.Element!, Ns)}>? additionalProperties = null;");
+            writer.Line($"Generic_.Dictionary<string, {CSharpTypes.Of(additionalType.Element!, Ns)}>? additionalProperties = null;");
         }
 
         writer.Line("string? at = null;");
@@ -328,7 +328,7 @@ internal sealed partial class JsonEmitter
             writer.Line("Next(ref reader);");
             var read = ReadExpression(additionalElement, "additionalName");
             var value = additionalElement.IsValueType ? read : $"reader.TokenType == {TokenType}.Null ? null! : {read}";
-            writer.Line($"(additionalProperties ??= new Generic.Dictionary<string, {CSharpTypes.Of(additionalElement, Ns)}>())[additionalName] = {value};");
+            writer.Line($"(additionalProperties ??= new Generic_.Dictionary<string, {CSharpTypes.Of(additionalElement, Ns)}>())[additionalName] = {value};");
         }
         else
         {
@@ -581,7 +581,7 @@ internal sealed partial class JsonEmitter
         else
         {
             writer.Line($"ExpectToken(ref reader, {TokenType}.StartObject, \"an object\");");
-            writer.Line($"var entries = new Generic.Dictionary<string, {elementType}>();");
+            writer.Line($"var entries = new Generic_.Dictionary<string, {elementType}>();");
             writer.Line("var name = string.Empty;");
             writer.OpenBlock("try");
             writer.OpenBlock($"while (Next(ref reader) != {TokenType}.EndObject)");
@@ -748,17 +748,17 @@ internal sealed partial class JsonEmitter
         Documentation.Element(writer, "summary", $"Lets <c>System.Text.Json</c> (de)serialize the types of {Documentation.Code(_client.SpecFileName)} without reflection, AOT- and trim-safe, through the generated readers and writers.");
         Documentation.Element(writer, "example", "<code>var info = (JsonTypeInfo&lt;Member&gt;)" + resolver + ".Options.GetTypeInfo(typeof(Member));\nstring json = JsonSerializer.Serialize(member, info);</code>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.OpenBlock($"{GeneratedFile.Visibility(_client)} sealed class {resolver} : Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        writer.OpenBlock($"{GeneratedFile.Visibility(_client)} sealed class {resolver} : Json_.Serialization.Metadata.IJsonTypeInfoResolver");
         writer.Line("/// <summary>The shared instance.</summary>");
         writer.Line($"public static {resolver} Instance {{ get; }} = new {resolver}();");
         writer.Line();
-        writer.Line("private static Json.JsonSerializerOptions? s_options;");
+        writer.Line("private static Json_.JsonSerializerOptions? s_options;");
         writer.Line();
         writer.Line("/// <summary>Read-only options that use this resolver.</summary>");
-        writer.Line($"public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();");
+        writer.Line($"public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.OpenBlock("public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)");
+        writer.OpenBlock("public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)");
         // One line per type: the resolver of a big spec lists thousands.
         var names = _client.Objects.SelectMany(type => type.Discriminator is { UnknownTypeName: var unknown } ? new[] { type.Name, unknown } : new[] { type.Name })
             .Concat(_client.Unions.Select(union => union.Name));
@@ -773,11 +773,11 @@ internal sealed partial class JsonEmitter
         writer.Line("return null;");
         writer.CloseBlock();
         writer.Line();
-        writer.Line($"private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, {json}.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>");
-        writer.Line($"    Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new {json}.Converter<T>(read, write));");
+        writer.Line($"private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, {json}.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>");
+        writer.Line($"    Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new {json}.Converter<T>(read, write));");
         writer.Line();
-        writer.OpenBlock("private static Json.JsonSerializerOptions CreateOptions()");
-        writer.Line("var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };");
+        writer.OpenBlock("private static Json_.JsonSerializerOptions CreateOptions()");
+        writer.Line("var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };");
         writer.Line("options.MakeReadOnly();");
         writer.Line("return options;");
         writer.CloseBlock();

@@ -86,8 +86,8 @@ internal static class ParameterRuntimeSource
     {
         var properties = client.Objects.FirstOrDefault(candidate => candidate.Name == type.Name)?.Properties ?? EquatableArray<PropertySpec>.Empty;
         writer.Line($"/// <summary>The properties of a {Documentation.Escape(type.Name!)} parameter as name, value, name, value…, in spec order; null ones are not sent.</summary>");
-        writer.OpenBlock($"private static Generic.List<string> ParameterProperties({CSharpTypes.Of(type, client.Namespace)} value)");
-        writer.Line("var properties = new Generic.List<string>();");
+        writer.OpenBlock($"private static Generic_.List<string> ParameterProperties({CSharpTypes.Of(type, client.Namespace)} value)");
+        writer.Line("var properties = new Generic_.List<string>();");
         var index = 0;
         foreach (var property in properties)
         {
@@ -115,7 +115,7 @@ internal static class ParameterRuntimeSource
     private static void EmitJsonWriter(SourceWriter writer, ClientSpec client, TypeRef type)
     {
         writer.Line($"/// <summary>Writes a {Documentation.Escape(CSharpTypes.Of(type, client.Namespace))} parameter as JSON.</summary>");
-        writer.OpenBlock($"private static void WriteJsonParameter(Json.Utf8JsonWriter writer, {CSharpTypes.Of(type, client.Namespace)} value)");
+        writer.OpenBlock($"private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, {CSharpTypes.Of(type, client.Namespace)} value)");
         foreach (var line in JsonWrite(client, type, "value", 0))
         {
             writer.Line(line);
@@ -182,7 +182,7 @@ internal static class ParameterRuntimeSource
         /// Values of the variables of the servers that operations declare themselves (path-level and operation-level
         /// <c>servers</c>), by variable name; a variable not set here takes the spec's default.
         /// </summary>
-        public Generic.IReadOnlyDictionary<string, string>? ServerVariables { get; init; }
+        public Generic_.IReadOnlyDictionary<string, string>? ServerVariables { get; init; }
 
         /// <summary>
         /// Sends every operation to <see cref="BaseAddress"/>, also those whose spec names their own server (for a proxy, a

@@ -86,7 +86,7 @@ internal static class UnionEmitter
             public string? DiscriminatorValue { get; init; }
 
             /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
-            public Json.JsonElement RawJson { get; init; }
+            public Json_.JsonElement RawJson { get; init; }
 
             """);
         writer.OpenBlock($"internal override void ValidateInto({CSharpTypes.List}<{error}> errors, string path)");

@@ -147,5 +147,5 @@ internal static class UnionTypeEmitter
     };
 
     private static string WithoutQualifiers(string type) =>
-        System.Text.RegularExpressions.Regex.Replace(type, @"(?<![\w.])(?:global::System\.|Generic\.|Json\.)", string.Empty);
+        System.Text.RegularExpressions.Regex.Replace(type, @"(?<![\w.])(?:global::System\.|Generic_\.|Json_\.)", string.Empty);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Applivery.Generators.Model;
 
@@ -80,19 +81,21 @@ internal static class SupportNames
 
     /// <summary>
     /// The using aliases a spec's files may declare inside their namespace (each file only those it names), so that the
-    /// code reads <c>Generic.IReadOnlyList&lt;Pet&gt;</c> and <c>Json.JsonTokenType.StartObject</c> instead of spelling
-    /// <c>global::System.Collections.Generic.</c> out thousands of times. No schema takes one of these names
-    /// (<see cref="ReservedTypeNames"/>): an alias and a type of the same name in one namespace do not compile (CS0576).
-    /// They are names no API is likely to give a schema; a common one (<c>Task</c>, <c>Exception</c>, <c>Uri</c>) stays
-    /// fully qualified instead, so as not to rename a spec's types, and so does a type a file names about once (the
-    /// alias line would cost more than it saves). The code names an alias in type positions, where a member of the same
-    /// name (a property <c>Json</c>) cannot hide it, or in the JSON, client and validation classes, whose members no
-    /// spec names.
+    /// code reads <c>Generic_.IReadOnlyList&lt;Pet&gt;</c> and <c>Json_.JsonTokenType.StartObject</c> instead of spelling
+    /// <c>global::System.Collections.Generic.</c> out thousands of times. An alias and a type or namespace of the same
+    /// name in one namespace do not compile (CS0576), and the namespace is the user's too (a folder <c>Json</c> makes
+    /// <c>MyApp.Json</c>): so the two namespace aliases end in <c>_</c>, which neither a spec's name nor a user's folder
+    /// has, and the type aliases are the framework's own names of types nobody declares again (<c>CancellationToken</c>),
+    /// reserved as schema names (<see cref="ReservedTypeNames"/>). A common name (<c>Task</c>, <c>Exception</c>,
+    /// <c>Uri</c>) stays fully qualified, so as not to rename a spec's types, and so does a type a file names about once
+    /// (the alias line would cost more than it saves). The code names an alias in type positions, where a member of the
+    /// same name (a property <c>CancellationToken</c>) cannot hide it, or in the JSON, client and validation classes,
+    /// whose members no spec names.
     /// </summary>
     public static readonly (string Name, string Target)[] Aliases =
     {
-        ("Generic", "global::System.Collections.Generic"),
-        ("Json", "global::System.Text.Json"),
+        ("Generic_", "global::System.Collections.Generic"),
+        ("Json_", "global::System.Text.Json"),
         ("CancellationToken", "global::System.Threading.CancellationToken"),
         ("ArgumentException", "global::System.ArgumentException"),
         ("ArgumentNullException", "global::System.ArgumentNullException"),
@@ -113,7 +116,8 @@ internal static class SupportNames
             yield return new(kind, "a reader of the JSON runtime (Read" + kind + ")");
         }
 
-        foreach (var (alias, target) in Aliases)
+        // A name with a trailing underscore is none a schema can take (see Identifiers): only the type aliases are reserved.
+        foreach (var (alias, target) in Aliases.Where(alias => !alias.Name.EndsWith("_", System.StringComparison.Ordinal)))
         {
             yield return new(alias, "a using alias of the generated files (" + target.Substring("global::".Length) + ")");
         }

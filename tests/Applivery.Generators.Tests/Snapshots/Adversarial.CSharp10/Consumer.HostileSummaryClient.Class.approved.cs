@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>
 /// */ &lt;/summary&gt; &quot;quoted&quot; \ backslash
@@ -77,18 +77,18 @@ public sealed partial class Class
     /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
     /// Null when every value was recognized.
     /// </summary>
-    public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+    public Generic_.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".class", ClassValue);
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".quoted", Quoted, global::Consumer.HostileSummaryClientValidation.Pattern1, global::Consumer.HostileSummaryClientValidation.Pattern1Text);
@@ -98,9 +98,9 @@ public sealed partial class Class
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer.Class ReadClass(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Class ReadClass(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _classValue = default;
         string? _event = default;
         int? _namespace = default;
@@ -118,7 +118,7 @@ internal abstract partial class HostileSummaryClientJson
         global::Consumer.ClassKind? _kind = default;
         string? _quoted = default;
         global::Consumer._1Thing? _nested = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -227,7 +227,7 @@ internal abstract partial class HostileSummaryClientJson
         };
     }
 
-    internal static void WriteClass(Json.Utf8JsonWriter writer, global::Consumer.Class value)
+    internal static void WriteClass(Json_.Utf8JsonWriter writer, global::Consumer.Class value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Class, value.ClassValue, writeNull: true);

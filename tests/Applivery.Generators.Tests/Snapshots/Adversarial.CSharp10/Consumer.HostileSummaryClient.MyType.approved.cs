@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The MyType values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>
@@ -55,9 +55,9 @@ public static class MyTypeExtensions
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer.MyType ReadMyTypeValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.MyType ReadMyTypeValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == Json.JsonTokenType.String)
+        if (reader.TokenType == Json_.JsonTokenType.String)
         {
             if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
             {
@@ -69,11 +69,11 @@ internal abstract partial class HostileSummaryClientJson
             }
         }
 
-        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.MyType.Unrecognized;
     }
 
-    internal static void WriteMyTypeValue(Json.Utf8JsonWriter writer, global::Consumer.MyType value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteMyTypeValue(Json_.Utf8JsonWriter writer, global::Consumer.MyType value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

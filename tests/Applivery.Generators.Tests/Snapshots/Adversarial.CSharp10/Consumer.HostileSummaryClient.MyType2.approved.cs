@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The MyType2 values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>
@@ -55,9 +55,9 @@ public static class MyType2Extensions
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer.MyType2 ReadMyType2Value(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.MyType2 ReadMyType2Value(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == Json.JsonTokenType.String)
+        if (reader.TokenType == Json_.JsonTokenType.String)
         {
             if (reader.ValueTextEquals(Utf8Z.EncodedUtf8Bytes))
             {
@@ -69,11 +69,11 @@ internal abstract partial class HostileSummaryClientJson
             }
         }
 
-        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.MyType2.Unrecognized;
     }
 
-    internal static void WriteMyType2Value(Json.Utf8JsonWriter writer, global::Consumer.MyType2 value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteMyType2Value(Json_.Utf8JsonWriter writer, global::Consumer.MyType2 value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

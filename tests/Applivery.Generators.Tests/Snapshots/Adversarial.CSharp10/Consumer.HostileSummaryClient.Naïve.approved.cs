@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Naïve schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>Generated from <c>#/components/schemas/naïve</c> in <c>adversarial.yaml</c>.</remarks>
@@ -19,14 +19,14 @@ public sealed partial class Naïve
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         Self?.ValidateInto(errors, path + ".self");
     }
@@ -34,9 +34,9 @@ public sealed partial class Naïve
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer.Naïve ReadNaïve(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Naïve ReadNaïve(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         global::Consumer.Naïve? _self = default;
         string? at = null;
         try
@@ -65,7 +65,7 @@ internal abstract partial class HostileSummaryClientJson
         };
     }
 
-    internal static void WriteNaïve(Json.Utf8JsonWriter writer, global::Consumer.Naïve value)
+    internal static void WriteNaïve(Json_.Utf8JsonWriter writer, global::Consumer.Naïve value)
     {
         writer.WriteStartObject();
         if (value.Self is { } _self)

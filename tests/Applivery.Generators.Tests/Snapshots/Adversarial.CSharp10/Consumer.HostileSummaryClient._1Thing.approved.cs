@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The _1Thing schema of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>Generated from <c>#/components/schemas/1Thing</c> in <c>adversarial.yaml</c>.</remarks>
@@ -22,14 +22,14 @@ public sealed partial class _1Thing
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -37,9 +37,9 @@ public sealed partial class _1Thing
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer._1Thing Read_1Thing(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer._1Thing Read_1Thing(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _x = default;
         string? _value = default;
         string? at = null;
@@ -74,7 +74,7 @@ internal abstract partial class HostileSummaryClientJson
         };
     }
 
-    internal static void Write_1Thing(Json.Utf8JsonWriter writer, global::Consumer._1Thing value)
+    internal static void Write_1Thing(Json_.Utf8JsonWriter writer, global::Consumer._1Thing value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8X, value.X);

@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
@@ -242,7 +242,7 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
         {
             return global::Consumer.HostileSummaryClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException)
+        catch (Json_.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -290,7 +290,7 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
         {
             return await global::Consumer.HostileSummaryClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (Json.JsonException exception)
+        catch (Json_.JsonException exception)
         {
             throw HostileSummaryClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -374,7 +374,7 @@ public sealed class HostileSummaryClientException : global::System.Exception
         Body = body;
     }
 
-    private HostileSummaryClientException(string operationId, int statusCode, Json.JsonException exception)
+    private HostileSummaryClientException(string operationId, int statusCode, Json_.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -413,7 +413,7 @@ public sealed class HostileSummaryClientException : global::System.Exception
     internal static HostileSummaryClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new HostileSummaryClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static HostileSummaryClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new HostileSummaryClientException(operationId, statusCode, exception);
+    internal static HostileSummaryClientException InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new HostileSummaryClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 
 /// <summary>
 /// Reads and writes the JSON of <c>adversarial.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
@@ -22,37 +22,37 @@ using Json = global::System.Text.Json;
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class HostileSummaryClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly Json.JsonEncodedText Utf81 = Json.JsonEncodedText.Encode("1");
-    private static readonly Json.JsonEncodedText Utf81st = Json.JsonEncodedText.Encode("1st");
-    private static readonly Json.JsonEncodedText Utf8A = Json.JsonEncodedText.Encode("A");
-    private static readonly Json.JsonEncodedText Utf8A2 = Json.JsonEncodedText.Encode("a");
-    private static readonly Json.JsonEncodedText Utf8AB = Json.JsonEncodedText.Encode("a-b");
-    private static readonly Json.JsonEncodedText Utf8AB2 = Json.JsonEncodedText.Encode("a.b");
-    private static readonly Json.JsonEncodedText Utf8AB3 = Json.JsonEncodedText.Encode("a b");
-    private static readonly Json.JsonEncodedText Utf8Class = Json.JsonEncodedText.Encode("class");
-    private static readonly Json.JsonEncodedText Utf8Class2 = Json.JsonEncodedText.Encode("Class");
-    private static readonly Json.JsonEncodedText Utf8Dollar = Json.JsonEncodedText.Encode("$dollar");
-    private static readonly Json.JsonEncodedText Utf8Empty = Json.JsonEncodedText.Encode("");
-    private static readonly Json.JsonEncodedText Utf8Event = Json.JsonEncodedText.Encode("event");
-    private static readonly Json.JsonEncodedText Utf8Kind = Json.JsonEncodedText.Encode("kind");
-    private static readonly Json.JsonEncodedText Utf8Namespace = Json.JsonEncodedText.Encode("namespace");
-    private static readonly Json.JsonEncodedText Utf8Nested = Json.JsonEncodedText.Encode("nested");
-    private static readonly Json.JsonEncodedText Utf8Quoted = Json.JsonEncodedText.Encode("quoted");
-    private static readonly Json.JsonEncodedText Utf8Self = Json.JsonEncodedText.Encode("self");
-    private static readonly Json.JsonEncodedText Utf8ToString = Json.JsonEncodedText.Encode("ToString");
-    private static readonly Json.JsonEncodedText Utf8Unrecognized = Json.JsonEncodedText.Encode("Unrecognized");
-    private static readonly Json.JsonEncodedText Utf8UnrecognizedValues = Json.JsonEncodedText.Encode("UnrecognizedValues");
-    private static readonly Json.JsonEncodedText Utf8Validate = Json.JsonEncodedText.Encode("Validate");
-    private static readonly Json.JsonEncodedText Utf8Value = Json.JsonEncodedText.Encode("value");
-    private static readonly Json.JsonEncodedText Utf8Value2 = Json.JsonEncodedText.Encode("*/");
-    private static readonly Json.JsonEncodedText Utf8Value3 = Json.JsonEncodedText.Encode("\"");
-    private static readonly Json.JsonEncodedText Utf8Value4 = Json.JsonEncodedText.Encode("\\");
-    private static readonly Json.JsonEncodedText Utf8W = Json.JsonEncodedText.Encode("w");
-    private static readonly Json.JsonEncodedText Utf8X = Json.JsonEncodedText.Encode("x");
-    private static readonly Json.JsonEncodedText Utf8Y = Json.JsonEncodedText.Encode("y");
-    private static readonly Json.JsonEncodedText Utf8Z = Json.JsonEncodedText.Encode("z");
-    private static readonly Json.JsonEncodedText Utf8Ñandú = Json.JsonEncodedText.Encode("ñandú");
-    private static readonly Json.JsonEncodedText Utf8日本 = Json.JsonEncodedText.Encode("日本");
+    private static readonly Json_.JsonEncodedText Utf81 = Json_.JsonEncodedText.Encode("1");
+    private static readonly Json_.JsonEncodedText Utf81st = Json_.JsonEncodedText.Encode("1st");
+    private static readonly Json_.JsonEncodedText Utf8A = Json_.JsonEncodedText.Encode("A");
+    private static readonly Json_.JsonEncodedText Utf8A2 = Json_.JsonEncodedText.Encode("a");
+    private static readonly Json_.JsonEncodedText Utf8AB = Json_.JsonEncodedText.Encode("a-b");
+    private static readonly Json_.JsonEncodedText Utf8AB2 = Json_.JsonEncodedText.Encode("a.b");
+    private static readonly Json_.JsonEncodedText Utf8AB3 = Json_.JsonEncodedText.Encode("a b");
+    private static readonly Json_.JsonEncodedText Utf8Class = Json_.JsonEncodedText.Encode("class");
+    private static readonly Json_.JsonEncodedText Utf8Class2 = Json_.JsonEncodedText.Encode("Class");
+    private static readonly Json_.JsonEncodedText Utf8Dollar = Json_.JsonEncodedText.Encode("$dollar");
+    private static readonly Json_.JsonEncodedText Utf8Empty = Json_.JsonEncodedText.Encode("");
+    private static readonly Json_.JsonEncodedText Utf8Event = Json_.JsonEncodedText.Encode("event");
+    private static readonly Json_.JsonEncodedText Utf8Kind = Json_.JsonEncodedText.Encode("kind");
+    private static readonly Json_.JsonEncodedText Utf8Namespace = Json_.JsonEncodedText.Encode("namespace");
+    private static readonly Json_.JsonEncodedText Utf8Nested = Json_.JsonEncodedText.Encode("nested");
+    private static readonly Json_.JsonEncodedText Utf8Quoted = Json_.JsonEncodedText.Encode("quoted");
+    private static readonly Json_.JsonEncodedText Utf8Self = Json_.JsonEncodedText.Encode("self");
+    private static readonly Json_.JsonEncodedText Utf8ToString = Json_.JsonEncodedText.Encode("ToString");
+    private static readonly Json_.JsonEncodedText Utf8Unrecognized = Json_.JsonEncodedText.Encode("Unrecognized");
+    private static readonly Json_.JsonEncodedText Utf8UnrecognizedValues = Json_.JsonEncodedText.Encode("UnrecognizedValues");
+    private static readonly Json_.JsonEncodedText Utf8Validate = Json_.JsonEncodedText.Encode("Validate");
+    private static readonly Json_.JsonEncodedText Utf8Value = Json_.JsonEncodedText.Encode("value");
+    private static readonly Json_.JsonEncodedText Utf8Value2 = Json_.JsonEncodedText.Encode("*/");
+    private static readonly Json_.JsonEncodedText Utf8Value3 = Json_.JsonEncodedText.Encode("\"");
+    private static readonly Json_.JsonEncodedText Utf8Value4 = Json_.JsonEncodedText.Encode("\\");
+    private static readonly Json_.JsonEncodedText Utf8W = Json_.JsonEncodedText.Encode("w");
+    private static readonly Json_.JsonEncodedText Utf8X = Json_.JsonEncodedText.Encode("x");
+    private static readonly Json_.JsonEncodedText Utf8Y = Json_.JsonEncodedText.Encode("y");
+    private static readonly Json_.JsonEncodedText Utf8Z = Json_.JsonEncodedText.Encode("z");
+    private static readonly Json_.JsonEncodedText Utf8Ñandú = Json_.JsonEncodedText.Encode("ñandú");
+    private static readonly Json_.JsonEncodedText Utf8日本 = Json_.JsonEncodedText.Encode("日本");
 }
 
 /// <summary>
@@ -63,18 +63,18 @@ internal abstract partial class HostileSummaryClientJson : global::Applivery.Gen
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class HostileSummaryClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class HostileSummaryClientJsonTypeInfoResolver : Json_.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static HostileSummaryClientJsonTypeInfoResolver Instance { get; } = new HostileSummaryClientJsonTypeInfoResolver();
 
-    private static Json.JsonSerializerOptions? s_options;
+    private static Json_.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
+    public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer._1Thing)) return Info<global::Consumer._1Thing>(options, HostileSummaryClientJson.Read_1Thing, HostileSummaryClientJson.Write_1Thing);
         if (type == typeof(global::Consumer.Class)) return Info<global::Consumer.Class>(options, HostileSummaryClientJson.ReadClass, HostileSummaryClientJson.WriteClass);
@@ -84,12 +84,12 @@ public sealed class HostileSummaryClientJsonTypeInfoResolver : Json.Serializatio
         return null;
     }
 
-    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.HostileSummaryClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
-        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.HostileSummaryClientJson.Converter<T>(read, write));
+    private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, global::Consumer.HostileSummaryClientJson.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>
+        Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.HostileSummaryClientJson.Converter<T>(read, write));
 
-    private static Json.JsonSerializerOptions CreateOptions()
+    private static Json_.JsonSerializerOptions CreateOptions()
     {
-        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

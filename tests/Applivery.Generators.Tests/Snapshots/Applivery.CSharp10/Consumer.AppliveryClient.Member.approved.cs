@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The user who performed the downloads.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Member</c> in <c>applivery-downloads-by-user.yaml</c>.</remarks>
@@ -43,18 +43,18 @@ public sealed partial class Member
     /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
     /// Null when every value was recognized.
     /// </summary>
-    public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+    public Generic_.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".memberId", MemberId, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".email", Email, 256);
@@ -65,16 +65,16 @@ public sealed partial class Member
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.Member ReadMember(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Member ReadMember(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         global::Consumer.MemberType? _type = default;
         string? _memberId = default;
         string? _email = default;
         string? _firstName = default;
         string? _lastName = default;
         string? _picture = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -128,7 +128,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteMember(Json.Utf8JsonWriter writer, global::Consumer.Member value)
+    internal static void WriteMember(Json_.Utf8JsonWriter writer, global::Consumer.Member value)
     {
         writer.WriteStartObject();
         if (value.Type is { } _type)

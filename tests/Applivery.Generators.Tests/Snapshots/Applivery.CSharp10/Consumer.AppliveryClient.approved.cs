@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
@@ -284,7 +284,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
         {
             return global::Consumer.AppliveryClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException)
+        catch (Json_.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -332,7 +332,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
         {
             return await global::Consumer.AppliveryClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (Json.JsonException exception)
+        catch (Json_.JsonException exception)
         {
             throw AppliveryClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -407,7 +407,7 @@ public sealed class AppliveryClientException : global::System.Exception
         Body = body;
     }
 
-    private AppliveryClientException(string operationId, int statusCode, Json.JsonException exception)
+    private AppliveryClientException(string operationId, int statusCode, Json_.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -446,7 +446,7 @@ public sealed class AppliveryClientException : global::System.Exception
     internal static AppliveryClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new AppliveryClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static AppliveryClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new AppliveryClientException(operationId, statusCode, exception);
+    internal static AppliveryClientException InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new AppliveryClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>Operating system of the device.</summary>
 /// <remarks>
@@ -24,14 +24,14 @@ public sealed partial class DownloadOs
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -39,9 +39,9 @@ public sealed partial class DownloadOs
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.DownloadOs ReadDownloadOs(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.DownloadOs ReadDownloadOs(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
         string? _version = default;
         string? at = null;
@@ -76,7 +76,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteDownloadOs(Json.Utf8JsonWriter writer, global::Consumer.DownloadOs value)
+    internal static void WriteDownloadOs(Json_.Utf8JsonWriter writer, global::Consumer.DownloadOs value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name);

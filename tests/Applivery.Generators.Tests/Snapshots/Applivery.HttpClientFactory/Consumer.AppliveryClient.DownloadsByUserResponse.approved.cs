@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>Response wrapper for the list of downloads grouped by user.</summary>
 /// <remarks>
@@ -22,18 +22,18 @@ public sealed partial class DownloadsByUserResponse
 
     /// <summary>Downloads grouped by user.</summary>
     /// <remarks>JSON: <c>data</c>.</remarks>
-    public Generic.IReadOnlyList<global::Consumer.UserDownloads>? Data { get; init; }
+    public Generic_.IReadOnlyList<global::Consumer.UserDownloads>? Data { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         if (Data is { } dataItems0)
         {
@@ -47,12 +47,12 @@ public sealed partial class DownloadsByUserResponse
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.DownloadsByUserResponse ReadDownloadsByUserResponse(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.DownloadsByUserResponse ReadDownloadsByUserResponse(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         bool? _status = default;
-        Generic.IReadOnlyList<global::Consumer.UserDownloads>? _data = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.IReadOnlyList<global::Consumer.UserDownloads>? _data = default;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -85,7 +85,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteDownloadsByUserResponse(Json.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
+    internal static void WriteDownloadsByUserResponse(Json_.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Status, value.Status);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>Kind of member.</summary>
 /// <remarks>
@@ -75,9 +75,9 @@ public static class MemberTypeExtensions
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.MemberType ReadMemberTypeValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.MemberType ReadMemberTypeValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == Json.JsonTokenType.String)
+        if (reader.TokenType == Json_.JsonTokenType.String)
         {
             if (reader.ValueTextEquals("user"u8))
             {
@@ -105,11 +105,11 @@ internal abstract partial class AppliveryClientJson
             }
         }
 
-        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.MemberType.Unrecognized;
     }
 
-    internal static void WriteMemberTypeValue(Json.Utf8JsonWriter writer, global::Consumer.MemberType value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteMemberTypeValue(Json_.Utf8JsonWriter writer, global::Consumer.MemberType value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>Downloads of a build made by a single user.</summary>
 /// <remarks>
@@ -30,18 +30,18 @@ public sealed partial class UserDownloads
 
     /// <summary>Individual download records.</summary>
     /// <remarks>JSON: <c>downloads</c>.</remarks>
-    public Generic.IReadOnlyList<global::Consumer.Download>? Downloads { get; init; }
+    public Generic_.IReadOnlyList<global::Consumer.Download>? Downloads { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         global::Consumer.ValidationRules.CheckMinimum(errors, path + ".total", Total, 0, false);
@@ -58,14 +58,14 @@ public sealed partial class UserDownloads
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.UserDownloads ReadUserDownloads(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.UserDownloads ReadUserDownloads(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _id = default;
         int? _total = default;
         global::Consumer.Member? _member = default;
-        Generic.IReadOnlyList<global::Consumer.Download>? _downloads = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.IReadOnlyList<global::Consumer.Download>? _downloads = default;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -108,7 +108,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteUserDownloads(Json.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
+    internal static void WriteUserDownloads(Json_.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id);
@@ -126,15 +126,15 @@ internal abstract partial class AppliveryClientJson
         writer.WriteEndObject();
     }
 
-    private static Generic.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.UserDownloads>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
             }
 
             return items.ToArray();
@@ -149,7 +149,7 @@ internal abstract partial class AppliveryClientJson
         }
     }
 
-    private static void WriteListOfUserDownloads(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.UserDownloads> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfUserDownloads(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.UserDownloads> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

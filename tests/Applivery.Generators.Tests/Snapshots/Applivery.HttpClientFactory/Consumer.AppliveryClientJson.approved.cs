@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 
 /// <summary>
 /// Reads and writes the JSON of <c>applivery-downloads-by-user.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
@@ -22,61 +22,61 @@ using Json = global::System.Text.Json;
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class AppliveryClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly Json.JsonEncodedText Utf8Adm = Json.JsonEncodedText.Encode("adm");
-    private static readonly Json.JsonEncodedText Utf8Agent = Json.JsonEncodedText.Encode("agent");
-    private static readonly Json.JsonEncodedText Utf8Anonymous = Json.JsonEncodedText.Encode("anonymous");
-    private static readonly Json.JsonEncodedText Utf8Build = Json.JsonEncodedText.Encode("build");
-    private static readonly Json.JsonEncodedText Utf8BuildPlatform = Json.JsonEncodedText.Encode("buildPlatform");
-    private static readonly Json.JsonEncodedText Utf8City = Json.JsonEncodedText.Encode("city");
-    private static readonly Json.JsonEncodedText Utf8Code = Json.JsonEncodedText.Encode("code");
-    private static readonly Json.JsonEncodedText Utf8Continent = Json.JsonEncodedText.Encode("continent");
-    private static readonly Json.JsonEncodedText Utf8Country = Json.JsonEncodedText.Encode("country");
-    private static readonly Json.JsonEncodedText Utf8CreatedAt = Json.JsonEncodedText.Encode("createdAt");
-    private static readonly Json.JsonEncodedText Utf8Dashboard = Json.JsonEncodedText.Encode("dashboard");
-    private static readonly Json.JsonEncodedText Utf8Data = Json.JsonEncodedText.Encode("data");
-    private static readonly Json.JsonEncodedText Utf8Device = Json.JsonEncodedText.Encode("device");
-    private static readonly Json.JsonEncodedText Utf8Downloads = Json.JsonEncodedText.Encode("downloads");
-    private static readonly Json.JsonEncodedText Utf8Email = Json.JsonEncodedText.Encode("email");
-    private static readonly Json.JsonEncodedText Utf8Emm = Json.JsonEncodedText.Encode("emm");
-    private static readonly Json.JsonEncodedText Utf8Employee = Json.JsonEncodedText.Encode("employee");
-    private static readonly Json.JsonEncodedText Utf8Error = Json.JsonEncodedText.Encode("error");
-    private static readonly Json.JsonEncodedText Utf8FirstName = Json.JsonEncodedText.Encode("firstName");
-    private static readonly Json.JsonEncodedText Utf8From = Json.JsonEncodedText.Encode("from");
-    private static readonly Json.JsonEncodedText Utf8Icon = Json.JsonEncodedText.Encode("icon");
-    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
-    private static readonly Json.JsonEncodedText Utf8Info = Json.JsonEncodedText.Encode("info");
-    private static readonly Json.JsonEncodedText Utf8IntegrationApi = Json.JsonEncodedText.Encode("integrationApi");
-    private static readonly Json.JsonEncodedText Utf8Ip = Json.JsonEncodedText.Encode("ip");
-    private static readonly Json.JsonEncodedText Utf8LastName = Json.JsonEncodedText.Encode("lastName");
-    private static readonly Json.JsonEncodedText Utf8Latitude = Json.JsonEncodedText.Encode("latitude");
-    private static readonly Json.JsonEncodedText Utf8Longitude = Json.JsonEncodedText.Encode("longitude");
-    private static readonly Json.JsonEncodedText Utf8MdmUser = Json.JsonEncodedText.Encode("mdmUser");
-    private static readonly Json.JsonEncodedText Utf8Member = Json.JsonEncodedText.Encode("member");
-    private static readonly Json.JsonEncodedText Utf8MemberId = Json.JsonEncodedText.Encode("memberId");
-    private static readonly Json.JsonEncodedText Utf8Message = Json.JsonEncodedText.Encode("message");
-    private static readonly Json.JsonEncodedText Utf8Model = Json.JsonEncodedText.Encode("model");
-    private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
-    private static readonly Json.JsonEncodedText Utf8NetworkInfo = Json.JsonEncodedText.Encode("networkInfo");
-    private static readonly Json.JsonEncodedText Utf8Os = Json.JsonEncodedText.Encode("os");
-    private static readonly Json.JsonEncodedText Utf8OtpUser = Json.JsonEncodedText.Encode("otpUser");
-    private static readonly Json.JsonEncodedText Utf8Picture = Json.JsonEncodedText.Encode("picture");
-    private static readonly Json.JsonEncodedText Utf8PostalCode = Json.JsonEncodedText.Encode("postalCode");
-    private static readonly Json.JsonEncodedText Utf8Region = Json.JsonEncodedText.Encode("region");
-    private static readonly Json.JsonEncodedText Utf8RegionCode = Json.JsonEncodedText.Encode("regionCode");
-    private static readonly Json.JsonEncodedText Utf8Scim = Json.JsonEncodedText.Encode("scim");
-    private static readonly Json.JsonEncodedText Utf8Sdk = Json.JsonEncodedText.Encode("sdk");
-    private static readonly Json.JsonEncodedText Utf8Status = Json.JsonEncodedText.Encode("status");
-    private static readonly Json.JsonEncodedText Utf8Store = Json.JsonEncodedText.Encode("store");
-    private static readonly Json.JsonEncodedText Utf8Timezone = Json.JsonEncodedText.Encode("timezone");
-    private static readonly Json.JsonEncodedText Utf8Total = Json.JsonEncodedText.Encode("total");
-    private static readonly Json.JsonEncodedText Utf8Type = Json.JsonEncodedText.Encode("type");
-    private static readonly Json.JsonEncodedText Utf8Unknown = Json.JsonEncodedText.Encode("unknown");
-    private static readonly Json.JsonEncodedText Utf8UpdatedAt = Json.JsonEncodedText.Encode("updatedAt");
-    private static readonly Json.JsonEncodedText Utf8User = Json.JsonEncodedText.Encode("user");
-    private static readonly Json.JsonEncodedText Utf8Version = Json.JsonEncodedText.Encode("version");
-    private static readonly Json.JsonEncodedText Utf8VersionName = Json.JsonEncodedText.Encode("versionName");
-    private static readonly Json.JsonEncodedText Utf8Visitor = Json.JsonEncodedText.Encode("visitor");
-    private static readonly Json.JsonEncodedText Utf8Win = Json.JsonEncodedText.Encode("win");
+    private static readonly Json_.JsonEncodedText Utf8Adm = Json_.JsonEncodedText.Encode("adm");
+    private static readonly Json_.JsonEncodedText Utf8Agent = Json_.JsonEncodedText.Encode("agent");
+    private static readonly Json_.JsonEncodedText Utf8Anonymous = Json_.JsonEncodedText.Encode("anonymous");
+    private static readonly Json_.JsonEncodedText Utf8Build = Json_.JsonEncodedText.Encode("build");
+    private static readonly Json_.JsonEncodedText Utf8BuildPlatform = Json_.JsonEncodedText.Encode("buildPlatform");
+    private static readonly Json_.JsonEncodedText Utf8City = Json_.JsonEncodedText.Encode("city");
+    private static readonly Json_.JsonEncodedText Utf8Code = Json_.JsonEncodedText.Encode("code");
+    private static readonly Json_.JsonEncodedText Utf8Continent = Json_.JsonEncodedText.Encode("continent");
+    private static readonly Json_.JsonEncodedText Utf8Country = Json_.JsonEncodedText.Encode("country");
+    private static readonly Json_.JsonEncodedText Utf8CreatedAt = Json_.JsonEncodedText.Encode("createdAt");
+    private static readonly Json_.JsonEncodedText Utf8Dashboard = Json_.JsonEncodedText.Encode("dashboard");
+    private static readonly Json_.JsonEncodedText Utf8Data = Json_.JsonEncodedText.Encode("data");
+    private static readonly Json_.JsonEncodedText Utf8Device = Json_.JsonEncodedText.Encode("device");
+    private static readonly Json_.JsonEncodedText Utf8Downloads = Json_.JsonEncodedText.Encode("downloads");
+    private static readonly Json_.JsonEncodedText Utf8Email = Json_.JsonEncodedText.Encode("email");
+    private static readonly Json_.JsonEncodedText Utf8Emm = Json_.JsonEncodedText.Encode("emm");
+    private static readonly Json_.JsonEncodedText Utf8Employee = Json_.JsonEncodedText.Encode("employee");
+    private static readonly Json_.JsonEncodedText Utf8Error = Json_.JsonEncodedText.Encode("error");
+    private static readonly Json_.JsonEncodedText Utf8FirstName = Json_.JsonEncodedText.Encode("firstName");
+    private static readonly Json_.JsonEncodedText Utf8From = Json_.JsonEncodedText.Encode("from");
+    private static readonly Json_.JsonEncodedText Utf8Icon = Json_.JsonEncodedText.Encode("icon");
+    private static readonly Json_.JsonEncodedText Utf8Id = Json_.JsonEncodedText.Encode("id");
+    private static readonly Json_.JsonEncodedText Utf8Info = Json_.JsonEncodedText.Encode("info");
+    private static readonly Json_.JsonEncodedText Utf8IntegrationApi = Json_.JsonEncodedText.Encode("integrationApi");
+    private static readonly Json_.JsonEncodedText Utf8Ip = Json_.JsonEncodedText.Encode("ip");
+    private static readonly Json_.JsonEncodedText Utf8LastName = Json_.JsonEncodedText.Encode("lastName");
+    private static readonly Json_.JsonEncodedText Utf8Latitude = Json_.JsonEncodedText.Encode("latitude");
+    private static readonly Json_.JsonEncodedText Utf8Longitude = Json_.JsonEncodedText.Encode("longitude");
+    private static readonly Json_.JsonEncodedText Utf8MdmUser = Json_.JsonEncodedText.Encode("mdmUser");
+    private static readonly Json_.JsonEncodedText Utf8Member = Json_.JsonEncodedText.Encode("member");
+    private static readonly Json_.JsonEncodedText Utf8MemberId = Json_.JsonEncodedText.Encode("memberId");
+    private static readonly Json_.JsonEncodedText Utf8Message = Json_.JsonEncodedText.Encode("message");
+    private static readonly Json_.JsonEncodedText Utf8Model = Json_.JsonEncodedText.Encode("model");
+    private static readonly Json_.JsonEncodedText Utf8Name = Json_.JsonEncodedText.Encode("name");
+    private static readonly Json_.JsonEncodedText Utf8NetworkInfo = Json_.JsonEncodedText.Encode("networkInfo");
+    private static readonly Json_.JsonEncodedText Utf8Os = Json_.JsonEncodedText.Encode("os");
+    private static readonly Json_.JsonEncodedText Utf8OtpUser = Json_.JsonEncodedText.Encode("otpUser");
+    private static readonly Json_.JsonEncodedText Utf8Picture = Json_.JsonEncodedText.Encode("picture");
+    private static readonly Json_.JsonEncodedText Utf8PostalCode = Json_.JsonEncodedText.Encode("postalCode");
+    private static readonly Json_.JsonEncodedText Utf8Region = Json_.JsonEncodedText.Encode("region");
+    private static readonly Json_.JsonEncodedText Utf8RegionCode = Json_.JsonEncodedText.Encode("regionCode");
+    private static readonly Json_.JsonEncodedText Utf8Scim = Json_.JsonEncodedText.Encode("scim");
+    private static readonly Json_.JsonEncodedText Utf8Sdk = Json_.JsonEncodedText.Encode("sdk");
+    private static readonly Json_.JsonEncodedText Utf8Status = Json_.JsonEncodedText.Encode("status");
+    private static readonly Json_.JsonEncodedText Utf8Store = Json_.JsonEncodedText.Encode("store");
+    private static readonly Json_.JsonEncodedText Utf8Timezone = Json_.JsonEncodedText.Encode("timezone");
+    private static readonly Json_.JsonEncodedText Utf8Total = Json_.JsonEncodedText.Encode("total");
+    private static readonly Json_.JsonEncodedText Utf8Type = Json_.JsonEncodedText.Encode("type");
+    private static readonly Json_.JsonEncodedText Utf8Unknown = Json_.JsonEncodedText.Encode("unknown");
+    private static readonly Json_.JsonEncodedText Utf8UpdatedAt = Json_.JsonEncodedText.Encode("updatedAt");
+    private static readonly Json_.JsonEncodedText Utf8User = Json_.JsonEncodedText.Encode("user");
+    private static readonly Json_.JsonEncodedText Utf8Version = Json_.JsonEncodedText.Encode("version");
+    private static readonly Json_.JsonEncodedText Utf8VersionName = Json_.JsonEncodedText.Encode("versionName");
+    private static readonly Json_.JsonEncodedText Utf8Visitor = Json_.JsonEncodedText.Encode("visitor");
+    private static readonly Json_.JsonEncodedText Utf8Win = Json_.JsonEncodedText.Encode("win");
 }
 
 /// <summary>
@@ -87,18 +87,18 @@ internal abstract partial class AppliveryClientJson : global::Applivery.Generato
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class AppliveryClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class AppliveryClientJsonTypeInfoResolver : Json_.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static AppliveryClientJsonTypeInfoResolver Instance { get; } = new AppliveryClientJsonTypeInfoResolver();
 
-    private static Json.JsonSerializerOptions? s_options;
+    private static Json_.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
+    public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.Member)) return Info<global::Consumer.Member>(options, AppliveryClientJson.ReadMember, AppliveryClientJson.WriteMember);
         if (type == typeof(global::Consumer.DownloadBuild)) return Info<global::Consumer.DownloadBuild>(options, AppliveryClientJson.ReadDownloadBuild, AppliveryClientJson.WriteDownloadBuild);
@@ -116,12 +116,12 @@ public sealed class AppliveryClientJsonTypeInfoResolver : Json.Serialization.Met
         return null;
     }
 
-    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.AppliveryClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
-        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.AppliveryClientJson.Converter<T>(read, write));
+    private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, global::Consumer.AppliveryClientJson.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>
+        Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.AppliveryClientJson.Converter<T>(read, write));
 
-    private static Json.JsonSerializerOptions CreateOptions()
+    private static Json_.JsonSerializerOptions CreateOptions()
     {
-        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

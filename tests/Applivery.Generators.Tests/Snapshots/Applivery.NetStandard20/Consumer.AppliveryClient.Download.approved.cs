@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>A single download of a build.</summary>
 /// <remarks>
@@ -30,7 +30,7 @@ public sealed partial class Download
 
     /// <summary>Additional download information.</summary>
     /// <remarks>JSON: <c>info</c>.</remarks>
-    public Json.JsonElement? Info { get; init; }
+    public Json_.JsonElement? Info { get; init; }
 
     /// <summary>Device used for the download.</summary>
     /// <remarks>JSON: <c>device</c>.</remarks>
@@ -55,18 +55,18 @@ public sealed partial class Download
     /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
     /// Null when every value was recognized.
     /// </summary>
-    public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+    public Generic_.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         Build?.ValidateInto(errors, path + ".build");
@@ -78,19 +78,19 @@ public sealed partial class Download
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.Download ReadDownload(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Download ReadDownload(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _id = default;
         global::Consumer.DownloadSource? _from = default;
         global::Consumer.DownloadBuild? _build = default;
-        Json.JsonElement? _info = default;
+        Json_.JsonElement? _info = default;
         global::Consumer.DownloadDevice? _device = default;
         global::Consumer.DownloadOs? _os = default;
         global::Consumer.DownloadNetworkInfo? _networkInfo = default;
         global::System.DateTimeOffset? _createdAt = default;
         global::System.DateTimeOffset? _updatedAt = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -159,7 +159,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteDownload(Json.Utf8JsonWriter writer, global::Consumer.Download value)
+    internal static void WriteDownload(Json_.Utf8JsonWriter writer, global::Consumer.Download value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id);
@@ -198,15 +198,15 @@ internal abstract partial class AppliveryClientJson
         writer.WriteEndObject();
     }
 
-    private static Generic.IReadOnlyList<global::Consumer.Download> ReadListOfDownload(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<global::Consumer.Download> ReadListOfDownload(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Download>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadDownload(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadDownload(ref reader));
             }
 
             return items.ToArray();
@@ -221,7 +221,7 @@ internal abstract partial class AppliveryClientJson
         }
     }
 
-    private static void WriteListOfDownload(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Download> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfDownload(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Download> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>Channel the download was made from.</summary>
 /// <remarks>
@@ -90,9 +90,9 @@ public static class DownloadSourceExtensions
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.DownloadSource ReadDownloadSourceValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.DownloadSource ReadDownloadSourceValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == Json.JsonTokenType.String)
+        if (reader.TokenType == Json_.JsonTokenType.String)
         {
             if (reader.ValueTextEquals("store"u8))
             {
@@ -132,11 +132,11 @@ internal abstract partial class AppliveryClientJson
             }
         }
 
-        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.DownloadSource.Unrecognized;
     }
 
-    internal static void WriteDownloadSourceValue(Json.Utf8JsonWriter writer, global::Consumer.DownloadSource value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteDownloadSourceValue(Json_.Utf8JsonWriter writer, global::Consumer.DownloadSource value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The GetBuildDownloadsByUserUnauthorizedResponseError schema of Applivery API.</summary>
 /// <remarks>
@@ -27,14 +27,14 @@ public sealed partial class GetBuildDownloadsByUserUnauthorizedResponseError
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -42,9 +42,9 @@ public sealed partial class GetBuildDownloadsByUserUnauthorizedResponseError
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError ReadGetBuildDownloadsByUserUnauthorizedResponseError(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError ReadGetBuildDownloadsByUserUnauthorizedResponseError(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _code = default;
         string? _message = default;
         string? at = null;
@@ -79,7 +79,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseError(Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError value)
+    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseError(Json_.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Code, value.Code);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The GetBuildDownloadsByUserNotFoundResponse schema of Applivery API.</summary>
 /// <remarks>
@@ -25,14 +25,14 @@ public sealed partial class GetBuildDownloadsByUserNotFoundResponse
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         Error?.ValidateInto(errors, path + ".error");
     }
@@ -40,9 +40,9 @@ public sealed partial class GetBuildDownloadsByUserNotFoundResponse
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponse ReadGetBuildDownloadsByUserNotFoundResponse(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponse ReadGetBuildDownloadsByUserNotFoundResponse(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         bool? _status = default;
         global::Consumer.GetBuildDownloadsByUserNotFoundResponseError? _error = default;
         string? at = null;
@@ -77,7 +77,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteGetBuildDownloadsByUserNotFoundResponse(Json.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponse value)
+    internal static void WriteGetBuildDownloadsByUserNotFoundResponse(Json_.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponse value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Status, value.Status);

@@ -6,8 +6,8 @@
 
 namespace Consumer
 {
-    using Generic = global::System.Collections.Generic;
-    using Json = global::System.Text.Json;
+    using Generic_ = global::System.Collections.Generic;
+    using Json_ = global::System.Text.Json;
 
     /// <summary>The Rgb schema of Bodies API.</summary>
     /// <remarks>Generated from <c>#/components/schemas/Rgb</c> in <c>features-bodies.yaml</c>.</remarks>
@@ -25,14 +25,14 @@ namespace Consumer
 
         /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+        public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
-            var errors = new Generic.List<global::Consumer.ValidationError>();
+            var errors = new Generic_.List<global::Consumer.ValidationError>();
             ValidateInto(errors, "$");
             return errors;
         }
 
-        internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+        internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
         {
             // The spec sets no rule on this type.
         }
@@ -40,9 +40,9 @@ namespace Consumer
 
     internal abstract partial class BodiesClientJson
     {
-        internal static global::Consumer.Rgb ReadRgb(ref Json.Utf8JsonReader reader)
+        internal static global::Consumer.Rgb ReadRgb(ref Json_.Utf8JsonReader reader)
         {
-            ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+            ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
             int? _r = default;
             int? _g = default;
             int? _b = default;
@@ -83,7 +83,7 @@ namespace Consumer
             };
         }
 
-        internal static void WriteRgb(Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
+        internal static void WriteRgb(Json_.Utf8JsonWriter writer, global::Consumer.Rgb value)
         {
             writer.WriteStartObject();
             WriteOptional(writer, Utf8R, value.R);
@@ -92,15 +92,15 @@ namespace Consumer
             writer.WriteEndObject();
         }
 
-        private static Generic.IReadOnlyList<global::Consumer.Rgb> ReadListOfRgb(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+        private static Generic_.IReadOnlyList<global::Consumer.Rgb> ReadListOfRgb(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
         {
-            ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+            ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
             var items = new ArrayBuilder<global::Consumer.Rgb>();
             try
             {
-                while (Next(ref reader) != Json.JsonTokenType.EndArray)
+                while (Next(ref reader) != Json_.JsonTokenType.EndArray)
                 {
-                    items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadRgb(ref reader));
+                    items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadRgb(ref reader));
                 }
 
                 return items.ToArray();
@@ -115,7 +115,7 @@ namespace Consumer
             }
         }
 
-        private static void WriteListOfRgb(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Rgb> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        private static void WriteListOfRgb(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Rgb> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             writer.WriteStartArray();
             for (var index = 0; index < value.Count; index++)

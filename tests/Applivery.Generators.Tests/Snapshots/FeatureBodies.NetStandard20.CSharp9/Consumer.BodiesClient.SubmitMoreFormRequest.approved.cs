@@ -6,8 +6,8 @@
 
 namespace Consumer
 {
-    using Generic = global::System.Collections.Generic;
-    using Json = global::System.Text.Json;
+    using Generic_ = global::System.Collections.Generic;
+    using Json_ = global::System.Text.Json;
 
     /// <summary>The SubmitMoreFormRequest schema of Bodies API.</summary>
     /// <remarks>
@@ -29,18 +29,18 @@ namespace Consumer
         public string? Quoted { get; init; }
 
         /// <summary>JSON: <c>listOfObjects</c>.</summary>
-        public Generic.IReadOnlyList<global::Consumer.Rgb>? ListOfObjects { get; init; }
+        public Generic_.IReadOnlyList<global::Consumer.Rgb>? ListOfObjects { get; init; }
 
         /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+        public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
         {
-            var errors = new Generic.List<global::Consumer.ValidationError>();
+            var errors = new Generic_.List<global::Consumer.ValidationError>();
             ValidateInto(errors, "$");
             return errors;
         }
 
-        internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+        internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
         {
             Nested?.ValidateInto(errors, path + ".nested");
             SpacedBox?.ValidateInto(errors, path + ".spacedBox");
@@ -57,15 +57,15 @@ namespace Consumer
 
     internal abstract partial class BodiesClientJson
     {
-        internal static global::Consumer.SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref Json.Utf8JsonReader reader)
+        internal static global::Consumer.SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref Json_.Utf8JsonReader reader)
         {
-            ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+            ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
             global::Consumer.SubmitMoreFormRequestNested? _nested = default;
             global::Consumer.Rgb? _spacedBox = default;
             global::Consumer.Rgb? _pipedBox = default;
             string? _quoted = default;
-            Generic.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
-            Generic.Dictionary<string, string>? unrecognizedValues = null;
+            Generic_.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
+            Generic_.Dictionary<string, string>? unrecognizedValues = null;
             string? at = null;
             try
             {
@@ -113,7 +113,7 @@ namespace Consumer
             };
         }
 
-        internal static void WriteSubmitMoreFormRequest(Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
+        internal static void WriteSubmitMoreFormRequest(Json_.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
         {
             writer.WriteStartObject();
             if (value.Nested is { } _nested)

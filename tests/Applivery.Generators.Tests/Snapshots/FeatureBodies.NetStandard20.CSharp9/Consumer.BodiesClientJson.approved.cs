@@ -6,8 +6,8 @@
 
 namespace Consumer
 {
-    using Generic = global::System.Collections.Generic;
-    using Json = global::System.Text.Json;
+    using Generic_ = global::System.Collections.Generic;
+    using Json_ = global::System.Text.Json;
 
     /// <summary>
     /// Reads and writes the JSON of <c>features-bodies.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
@@ -23,81 +23,81 @@ namespace Consumer
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     internal abstract partial class BodiesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
     {
-        private static readonly Json.JsonEncodedText Utf8Active = Json.JsonEncodedText.Encode("active");
-        private static readonly Json.JsonEncodedText Utf8Avatar = Json.JsonEncodedText.Encode("avatar");
-        private static readonly Json.JsonEncodedText Utf8B = Json.JsonEncodedText.Encode("B");
-        private static readonly Json.JsonEncodedText Utf8Box = Json.JsonEncodedText.Encode("box");
-        private static readonly Json.JsonEncodedText Utf8Color = Json.JsonEncodedText.Encode("color");
-        private static readonly Json.JsonEncodedText Utf8Count = Json.JsonEncodedText.Encode("count");
-        private static readonly Json.JsonEncodedText Utf8DarkBlue = Json.JsonEncodedText.Encode("dark blue");
-        private static readonly Json.JsonEncodedText Utf8Data = Json.JsonEncodedText.Encode("data");
-        private static readonly Json.JsonEncodedText Utf8Description = Json.JsonEncodedText.Encode("description");
-        private static readonly Json.JsonEncodedText Utf8Document = Json.JsonEncodedText.Encode("document");
-        private static readonly Json.JsonEncodedText Utf8Files = Json.JsonEncodedText.Encode("files");
-        private static readonly Json.JsonEncodedText Utf8Filter = Json.JsonEncodedText.Encode("filter");
-        private static readonly Json.JsonEncodedText Utf8G = Json.JsonEncodedText.Encode("G");
-        private static readonly Json.JsonEncodedText Utf8Ids = Json.JsonEncodedText.Encode("ids");
-        private static readonly Json.JsonEncodedText Utf8Inner = Json.JsonEncodedText.Encode("inner");
-        private static readonly Json.JsonEncodedText Utf8Labels = Json.JsonEncodedText.Encode("labels");
-        private static readonly Json.JsonEncodedText Utf8List = Json.JsonEncodedText.Encode("list");
-        private static readonly Json.JsonEncodedText Utf8ListOfObjects = Json.JsonEncodedText.Encode("listOfObjects");
-        private static readonly Json.JsonEncodedText Utf8Meta = Json.JsonEncodedText.Encode("meta");
-        private static readonly Json.JsonEncodedText Utf8Metadata = Json.JsonEncodedText.Encode("metadata");
-        private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
-        private static readonly Json.JsonEncodedText Utf8Nested = Json.JsonEncodedText.Encode("nested");
-        private static readonly Json.JsonEncodedText Utf8Note = Json.JsonEncodedText.Encode("note");
-        private static readonly Json.JsonEncodedText Utf8Owner = Json.JsonEncodedText.Encode("owner");
-        private static readonly Json.JsonEncodedText Utf8Piped = Json.JsonEncodedText.Encode("piped");
-        private static readonly Json.JsonEncodedText Utf8PipedBox = Json.JsonEncodedText.Encode("pipedBox");
-        private static readonly Json.JsonEncodedText Utf8Point = Json.JsonEncodedText.Encode("point");
-        private static readonly Json.JsonEncodedText Utf8Price = Json.JsonEncodedText.Encode("price");
-        private static readonly Json.JsonEncodedText Utf8Q = Json.JsonEncodedText.Encode("q");
-        private static readonly Json.JsonEncodedText Utf8Quoted = Json.JsonEncodedText.Encode("quoted");
-        private static readonly Json.JsonEncodedText Utf8R = Json.JsonEncodedText.Encode("R");
-        private static readonly Json.JsonEncodedText Utf8Raw = Json.JsonEncodedText.Encode("raw");
-        private static readonly Json.JsonEncodedText Utf8Red = Json.JsonEncodedText.Encode("red");
-        private static readonly Json.JsonEncodedText Utf8Size = Json.JsonEncodedText.Encode("size");
-        private static readonly Json.JsonEncodedText Utf8Spaced = Json.JsonEncodedText.Encode("spaced");
-        private static readonly Json.JsonEncodedText Utf8SpacedBox = Json.JsonEncodedText.Encode("spacedBox");
-        private static readonly Json.JsonEncodedText Utf8Tags = Json.JsonEncodedText.Encode("tags");
-        private static readonly Json.JsonEncodedText Utf8Title = Json.JsonEncodedText.Encode("title");
-        private static readonly Json.JsonEncodedText Utf8When = Json.JsonEncodedText.Encode("when");
+        private static readonly Json_.JsonEncodedText Utf8Active = Json_.JsonEncodedText.Encode("active");
+        private static readonly Json_.JsonEncodedText Utf8Avatar = Json_.JsonEncodedText.Encode("avatar");
+        private static readonly Json_.JsonEncodedText Utf8B = Json_.JsonEncodedText.Encode("B");
+        private static readonly Json_.JsonEncodedText Utf8Box = Json_.JsonEncodedText.Encode("box");
+        private static readonly Json_.JsonEncodedText Utf8Color = Json_.JsonEncodedText.Encode("color");
+        private static readonly Json_.JsonEncodedText Utf8Count = Json_.JsonEncodedText.Encode("count");
+        private static readonly Json_.JsonEncodedText Utf8DarkBlue = Json_.JsonEncodedText.Encode("dark blue");
+        private static readonly Json_.JsonEncodedText Utf8Data = Json_.JsonEncodedText.Encode("data");
+        private static readonly Json_.JsonEncodedText Utf8Description = Json_.JsonEncodedText.Encode("description");
+        private static readonly Json_.JsonEncodedText Utf8Document = Json_.JsonEncodedText.Encode("document");
+        private static readonly Json_.JsonEncodedText Utf8Files = Json_.JsonEncodedText.Encode("files");
+        private static readonly Json_.JsonEncodedText Utf8Filter = Json_.JsonEncodedText.Encode("filter");
+        private static readonly Json_.JsonEncodedText Utf8G = Json_.JsonEncodedText.Encode("G");
+        private static readonly Json_.JsonEncodedText Utf8Ids = Json_.JsonEncodedText.Encode("ids");
+        private static readonly Json_.JsonEncodedText Utf8Inner = Json_.JsonEncodedText.Encode("inner");
+        private static readonly Json_.JsonEncodedText Utf8Labels = Json_.JsonEncodedText.Encode("labels");
+        private static readonly Json_.JsonEncodedText Utf8List = Json_.JsonEncodedText.Encode("list");
+        private static readonly Json_.JsonEncodedText Utf8ListOfObjects = Json_.JsonEncodedText.Encode("listOfObjects");
+        private static readonly Json_.JsonEncodedText Utf8Meta = Json_.JsonEncodedText.Encode("meta");
+        private static readonly Json_.JsonEncodedText Utf8Metadata = Json_.JsonEncodedText.Encode("metadata");
+        private static readonly Json_.JsonEncodedText Utf8Name = Json_.JsonEncodedText.Encode("name");
+        private static readonly Json_.JsonEncodedText Utf8Nested = Json_.JsonEncodedText.Encode("nested");
+        private static readonly Json_.JsonEncodedText Utf8Note = Json_.JsonEncodedText.Encode("note");
+        private static readonly Json_.JsonEncodedText Utf8Owner = Json_.JsonEncodedText.Encode("owner");
+        private static readonly Json_.JsonEncodedText Utf8Piped = Json_.JsonEncodedText.Encode("piped");
+        private static readonly Json_.JsonEncodedText Utf8PipedBox = Json_.JsonEncodedText.Encode("pipedBox");
+        private static readonly Json_.JsonEncodedText Utf8Point = Json_.JsonEncodedText.Encode("point");
+        private static readonly Json_.JsonEncodedText Utf8Price = Json_.JsonEncodedText.Encode("price");
+        private static readonly Json_.JsonEncodedText Utf8Q = Json_.JsonEncodedText.Encode("q");
+        private static readonly Json_.JsonEncodedText Utf8Quoted = Json_.JsonEncodedText.Encode("quoted");
+        private static readonly Json_.JsonEncodedText Utf8R = Json_.JsonEncodedText.Encode("R");
+        private static readonly Json_.JsonEncodedText Utf8Raw = Json_.JsonEncodedText.Encode("raw");
+        private static readonly Json_.JsonEncodedText Utf8Red = Json_.JsonEncodedText.Encode("red");
+        private static readonly Json_.JsonEncodedText Utf8Size = Json_.JsonEncodedText.Encode("size");
+        private static readonly Json_.JsonEncodedText Utf8Spaced = Json_.JsonEncodedText.Encode("spaced");
+        private static readonly Json_.JsonEncodedText Utf8SpacedBox = Json_.JsonEncodedText.Encode("spacedBox");
+        private static readonly Json_.JsonEncodedText Utf8Tags = Json_.JsonEncodedText.Encode("tags");
+        private static readonly Json_.JsonEncodedText Utf8Title = Json_.JsonEncodedText.Encode("title");
+        private static readonly Json_.JsonEncodedText Utf8When = Json_.JsonEncodedText.Encode("when");
 
-        /// <summary>Reads a whole JSON document of Generic.IReadOnlyList&lt;string&gt;.</summary>
-        internal static Generic.IReadOnlyList<string> ReadListOfStringDocument(ref Json.Utf8JsonReader reader)
+        /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;string&gt;.</summary>
+        internal static Generic_.IReadOnlyList<string> ReadListOfStringDocument(ref Json_.Utf8JsonReader reader)
         {
-            Generic.Dictionary<string, string>? unrecognizedValues = null;
+            Generic_.Dictionary<string, string>? unrecognizedValues = null;
             return ReadListOfString(ref reader, "$", ref unrecognizedValues);
         }
 
-        /// <summary>Writes a whole JSON document of Generic.IReadOnlyList&lt;string&gt; as a request body.</summary>
-        internal static void WriteListOfStringDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<string> value)
+        /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;string&gt; as a request body.</summary>
+        internal static void WriteListOfStringDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<string> value)
         {
             WriteListOfString(writer, value, null, "$");
         }
 
-        /// <summary>Reads a whole JSON document of Generic.IReadOnlyDictionary&lt;string, string&gt;.</summary>
-        internal static Generic.IReadOnlyDictionary<string, string> ReadMapOfStringDocument(ref Json.Utf8JsonReader reader)
+        /// <summary>Reads a whole JSON document of Generic_.IReadOnlyDictionary&lt;string, string&gt;.</summary>
+        internal static Generic_.IReadOnlyDictionary<string, string> ReadMapOfStringDocument(ref Json_.Utf8JsonReader reader)
         {
-            Generic.Dictionary<string, string>? unrecognizedValues = null;
+            Generic_.Dictionary<string, string>? unrecognizedValues = null;
             return ReadMapOfString(ref reader, "$", ref unrecognizedValues);
         }
 
-        /// <summary>Writes a whole JSON document of Generic.IReadOnlyDictionary&lt;string, string&gt; as a request body.</summary>
-        internal static void WriteMapOfStringDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyDictionary<string, string> value)
+        /// <summary>Writes a whole JSON document of Generic_.IReadOnlyDictionary&lt;string, string&gt; as a request body.</summary>
+        internal static void WriteMapOfStringDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyDictionary<string, string> value)
         {
             WriteMapOfString(writer, value, null, "$");
         }
 
-        private static Generic.IReadOnlyList<string> ReadListOfString(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+        private static Generic_.IReadOnlyList<string> ReadListOfString(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
         {
-            ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+            ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
             var items = new ArrayBuilder<string>();
             try
             {
-                while (Next(ref reader) != Json.JsonTokenType.EndArray)
+                while (Next(ref reader) != Json_.JsonTokenType.EndArray)
                 {
-                    items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadString(ref reader));
+                    items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadString(ref reader));
                 }
 
                 return items.ToArray();
@@ -112,7 +112,7 @@ namespace Consumer
             }
         }
 
-        private static void WriteListOfString(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<string> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        private static void WriteListOfString(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<string> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             writer.WriteStartArray();
             for (var index = 0; index < value.Count; index++)
@@ -130,13 +130,13 @@ namespace Consumer
             writer.WriteEndArray();
         }
 
-        private static Generic.IReadOnlyList<int> ReadListOfInt32(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+        private static Generic_.IReadOnlyList<int> ReadListOfInt32(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
         {
-            ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+            ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
             var items = new ArrayBuilder<int>();
             try
             {
-                while (Next(ref reader) != Json.JsonTokenType.EndArray)
+                while (Next(ref reader) != Json_.JsonTokenType.EndArray)
                 {
                     items.Add(ReadInt32(ref reader));
                 }
@@ -153,7 +153,7 @@ namespace Consumer
             }
         }
 
-        private static void WriteListOfInt32(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<int> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        private static void WriteListOfInt32(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<int> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             writer.WriteStartArray();
             for (var index = 0; index < value.Count; index++)
@@ -164,15 +164,15 @@ namespace Consumer
             writer.WriteEndArray();
         }
 
-        private static Generic.IReadOnlyList<global::Consumer.FileUpload> ReadListOfFile(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+        private static Generic_.IReadOnlyList<global::Consumer.FileUpload> ReadListOfFile(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
         {
-            ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+            ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
             var items = new ArrayBuilder<global::Consumer.FileUpload>();
             try
             {
-                while (Next(ref reader) != Json.JsonTokenType.EndArray)
+                while (Next(ref reader) != Json_.JsonTokenType.EndArray)
                 {
-                    items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadFileUpload(ref reader));
+                    items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadFileUpload(ref reader));
                 }
 
                 return items.ToArray();
@@ -187,7 +187,7 @@ namespace Consumer
             }
         }
 
-        private static void WriteListOfFile(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.FileUpload> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        private static void WriteListOfFile(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.FileUpload> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             writer.WriteStartArray();
             for (var index = 0; index < value.Count; index++)
@@ -205,18 +205,18 @@ namespace Consumer
             writer.WriteEndArray();
         }
 
-        private static Generic.IReadOnlyDictionary<string, string> ReadMapOfString(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+        private static Generic_.IReadOnlyDictionary<string, string> ReadMapOfString(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
         {
-            ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
-            var entries = new Generic.Dictionary<string, string>();
+            ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
+            var entries = new Generic_.Dictionary<string, string>();
             var name = string.Empty;
             try
             {
-                while (Next(ref reader) != Json.JsonTokenType.EndObject)
+                while (Next(ref reader) != Json_.JsonTokenType.EndObject)
                 {
                     name = reader.GetString()!;
                     Next(ref reader);
-                    entries[name] = reader.TokenType == Json.JsonTokenType.Null ? null! : ReadString(ref reader);
+                    entries[name] = reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadString(ref reader);
                 }
             }
             catch (global::System.Exception exception) when (IsReadFailure(exception))
@@ -227,7 +227,7 @@ namespace Consumer
             return entries;
         }
 
-        private static void WriteMapOfString(Json.Utf8JsonWriter writer, Generic.IReadOnlyDictionary<string, string> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        private static void WriteMapOfString(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyDictionary<string, string> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             writer.WriteStartObject();
             foreach (var entry in value)
@@ -247,9 +247,9 @@ namespace Consumer
         }
 
         /// <summary>Reads a file sent inside JSON: a base64 string.</summary>
-        internal static global::Consumer.FileUpload ReadFileUpload(ref Json.Utf8JsonReader reader)
+        internal static global::Consumer.FileUpload ReadFileUpload(ref Json_.Utf8JsonReader reader)
         {
-            if (reader.TokenType != Json.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
+            if (reader.TokenType != Json_.JsonTokenType.String || !reader.TryGetBytesFromBase64(out var bytes))
             {
                 throw Unexpected(ref reader, "a base64 string (a file inside JSON)");
             }
@@ -258,7 +258,7 @@ namespace Consumer
         }
 
         /// <summary>Writes a file inside JSON as a base64 string (JSON has no other way to carry bytes).</summary>
-        internal static void WriteFileUpload(Json.Utf8JsonWriter writer, global::Consumer.FileUpload value)
+        internal static void WriteFileUpload(Json_.Utf8JsonWriter writer, global::Consumer.FileUpload value)
         {
             value.Rewind();
             using var copy = new global::System.IO.MemoryStream();
@@ -275,18 +275,18 @@ namespace Consumer
     /// string json = JsonSerializer.Serialize(member, info);</code>
     /// </example>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-    public sealed class BodiesClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
+    public sealed class BodiesClientJsonTypeInfoResolver : Json_.Serialization.Metadata.IJsonTypeInfoResolver
     {
         /// <summary>The shared instance.</summary>
         public static BodiesClientJsonTypeInfoResolver Instance { get; } = new BodiesClientJsonTypeInfoResolver();
 
-        private static Json.JsonSerializerOptions? s_options;
+        private static Json_.JsonSerializerOptions? s_options;
 
         /// <summary>Read-only options that use this resolver.</summary>
-        public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+        public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
         /// <inheritdoc/>
-        public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
+        public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)
         {
             if (type == typeof(global::Consumer.Metadata)) return Info<global::Consumer.Metadata>(options, BodiesClientJson.ReadMetadata, BodiesClientJson.WriteMetadata);
             if (type == typeof(global::Consumer.Attachment)) return Info<global::Consumer.Attachment>(options, BodiesClientJson.ReadAttachment, BodiesClientJson.WriteAttachment);
@@ -301,12 +301,12 @@ namespace Consumer
             return null;
         }
 
-        private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.BodiesClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
-            Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.BodiesClientJson.Converter<T>(read, write));
+        private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, global::Consumer.BodiesClientJson.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>
+            Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.BodiesClientJson.Converter<T>(read, write));
 
-        private static Json.JsonSerializerOptions CreateOptions()
+        private static Json_.JsonSerializerOptions CreateOptions()
         {
-            var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+            var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };
             options.MakeReadOnly();
             return options;
         }

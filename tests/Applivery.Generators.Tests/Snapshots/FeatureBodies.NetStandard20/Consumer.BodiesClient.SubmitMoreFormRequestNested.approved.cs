@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The SubmitMoreFormRequestNested schema of Bodies API.</summary>
 /// <remarks>
@@ -20,18 +20,18 @@ public sealed partial class SubmitMoreFormRequestNested
     public global::Consumer.Rgb? Inner { get; init; }
 
     /// <summary>JSON: <c>list</c>.</summary>
-    public Generic.IReadOnlyList<string>? List { get; init; }
+    public Generic_.IReadOnlyList<string>? List { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         Inner?.ValidateInto(errors, path + ".inner");
     }
@@ -39,12 +39,12 @@ public sealed partial class SubmitMoreFormRequestNested
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         global::Consumer.Rgb? _inner = default;
-        Generic.IReadOnlyList<string>? _list = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.IReadOnlyList<string>? _list = default;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -77,7 +77,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    internal static void WriteSubmitMoreFormRequestNested(Json.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
+    internal static void WriteSubmitMoreFormRequestNested(Json_.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
     {
         writer.WriteStartObject();
         if (value.Inner is { } _inner)

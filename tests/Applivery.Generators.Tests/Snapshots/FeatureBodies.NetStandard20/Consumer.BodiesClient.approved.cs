@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
@@ -49,7 +49,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task SubmitMapFormAsync(Generic.IReadOnlyDictionary<string, string> body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SubmitMapFormAsync(Generic_.IReadOnlyDictionary<string, string> body, CancellationToken cancellationToken = default);
 
     /// <summary>POST /forms/optional</summary>
     /// <remarks>
@@ -312,7 +312,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task SubmitMapFormAsync(Generic.IReadOnlyDictionary<string, string> body, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task SubmitMapFormAsync(Generic_.IReadOnlyDictionary<string, string> body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitMapFormParameters();
         if (body is null)
@@ -852,7 +852,7 @@ public sealed partial class BodiesClient : IBodiesClient
         {
             return global::Consumer.BodiesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException)
+        catch (Json_.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -971,7 +971,7 @@ public sealed class BodiesClientException : global::System.Exception
         Body = body;
     }
 
-    private BodiesClientException(string operationId, int statusCode, Json.JsonException exception)
+    private BodiesClientException(string operationId, int statusCode, Json_.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -1010,7 +1010,7 @@ public sealed class BodiesClientException : global::System.Exception
     internal static BodiesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new BodiesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static BodiesClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new BodiesClientException(operationId, statusCode, exception);
+    internal static BodiesClientException InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new BodiesClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

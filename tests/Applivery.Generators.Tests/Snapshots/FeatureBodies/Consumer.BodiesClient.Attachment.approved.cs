@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Attachment schema of Bodies API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Attachment</c> in <c>features-bodies.yaml</c>.</remarks>
@@ -22,14 +22,14 @@ public sealed partial class Attachment
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".data", Data);
@@ -38,9 +38,9 @@ public sealed partial class Attachment
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.Attachment ReadAttachment(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Attachment ReadAttachment(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
         global::Consumer.FileUpload? _data = default;
         string? at = null;
@@ -75,7 +75,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    internal static void WriteAttachment(Json.Utf8JsonWriter writer, global::Consumer.Attachment value)
+    internal static void WriteAttachment(Json_.Utf8JsonWriter writer, global::Consumer.Attachment value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name, writeNull: true);

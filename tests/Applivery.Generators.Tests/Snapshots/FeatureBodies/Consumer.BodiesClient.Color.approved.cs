@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Color values of Bodies API.</summary>
 /// <remarks>
@@ -55,9 +55,9 @@ public static class ColorExtensions
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.Color ReadColorValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.Color ReadColorValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == Json.JsonTokenType.String)
+        if (reader.TokenType == Json_.JsonTokenType.String)
         {
             if (reader.ValueTextEquals("red"u8))
             {
@@ -69,11 +69,11 @@ internal abstract partial class BodiesClientJson
             }
         }
 
-        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.Color.Unrecognized;
     }
 
-    internal static void WriteColorValue(Json.Utf8JsonWriter writer, global::Consumer.Color value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteColorValue(Json_.Utf8JsonWriter writer, global::Consumer.Color value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The FormFields schema of Bodies API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/FormFields</c> in <c>features-bodies.yaml</c>.</remarks>
@@ -36,16 +36,16 @@ public sealed partial class FormFields
     public string? Note { get; init; }
 
     /// <summary>JSON: <c>tags</c>.</summary>
-    public Generic.IReadOnlyList<string>? Tags { get; init; }
+    public Generic_.IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>JSON: <c>ids</c>.</summary>
-    public Generic.IReadOnlyList<int>? Ids { get; init; }
+    public Generic_.IReadOnlyList<int>? Ids { get; init; }
 
     /// <summary>JSON: <c>spaced</c>.</summary>
-    public Generic.IReadOnlyList<string>? Spaced { get; init; }
+    public Generic_.IReadOnlyList<string>? Spaced { get; init; }
 
     /// <summary>JSON: <c>piped</c>.</summary>
-    public Generic.IReadOnlyList<string>? Piped { get; init; }
+    public Generic_.IReadOnlyList<string>? Piped { get; init; }
 
     /// <summary>JSON: <c>filter</c>.</summary>
     public global::Consumer.Rgb? Filter { get; init; }
@@ -60,25 +60,25 @@ public sealed partial class FormFields
     public global::Consumer.Metadata? Meta { get; init; }
 
     /// <summary>JSON: <c>raw</c>.</summary>
-    public Generic.IReadOnlyList<string>? Raw { get; init; }
+    public Generic_.IReadOnlyList<string>? Raw { get; init; }
 
     /// <summary>
     /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
     /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
     /// Null when every value was recognized.
     /// </summary>
-    public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+    public Generic_.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         Filter?.ValidateInto(errors, path + ".filter");
@@ -90,9 +90,9 @@ public sealed partial class FormFields
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.FormFields ReadFormFields(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.FormFields ReadFormFields(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
         int? _count = default;
         double? _price = default;
@@ -100,16 +100,16 @@ internal abstract partial class BodiesClientJson
         global::System.DateTimeOffset? _when = default;
         global::Consumer.Color? _color = default;
         string? _note = default;
-        Generic.IReadOnlyList<string>? _tags = default;
-        Generic.IReadOnlyList<int>? _ids = default;
-        Generic.IReadOnlyList<string>? _spaced = default;
-        Generic.IReadOnlyList<string>? _piped = default;
+        Generic_.IReadOnlyList<string>? _tags = default;
+        Generic_.IReadOnlyList<int>? _ids = default;
+        Generic_.IReadOnlyList<string>? _spaced = default;
+        Generic_.IReadOnlyList<string>? _piped = default;
         global::Consumer.Rgb? _filter = default;
         global::Consumer.Rgb? _point = default;
         global::Consumer.Rgb? _box = default;
         global::Consumer.Metadata? _meta = default;
-        Generic.IReadOnlyList<string>? _raw = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.IReadOnlyList<string>? _raw = default;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -213,7 +213,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    internal static void WriteFormFields(Json.Utf8JsonWriter writer, global::Consumer.FormFields value)
+    internal static void WriteFormFields(Json_.Utf8JsonWriter writer, global::Consumer.FormFields value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name, writeNull: true);

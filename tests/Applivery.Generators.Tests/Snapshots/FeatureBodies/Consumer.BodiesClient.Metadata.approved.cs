@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Metadata schema of Bodies API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Metadata</c> in <c>features-bodies.yaml</c>.</remarks>
@@ -22,14 +22,14 @@ public sealed partial class Metadata
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -37,9 +37,9 @@ public sealed partial class Metadata
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.Metadata ReadMetadata(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Metadata ReadMetadata(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _owner = default;
         int? _size = default;
         string? at = null;
@@ -74,7 +74,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    internal static void WriteMetadata(Json.Utf8JsonWriter writer, global::Consumer.Metadata value)
+    internal static void WriteMetadata(Json_.Utf8JsonWriter writer, global::Consumer.Metadata value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Owner, value.Owner);

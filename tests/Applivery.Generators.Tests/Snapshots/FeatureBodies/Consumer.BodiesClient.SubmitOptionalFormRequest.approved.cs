@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The SubmitOptionalFormRequest schema of Bodies API.</summary>
 /// <remarks>
@@ -21,14 +21,14 @@ public sealed partial class SubmitOptionalFormRequest
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -36,9 +36,9 @@ public sealed partial class SubmitOptionalFormRequest
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _q = default;
         string? at = null;
         try
@@ -67,7 +67,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    internal static void WriteSubmitOptionalFormRequest(Json.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
+    internal static void WriteSubmitOptionalFormRequest(Json_.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Q, value.Q);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The UploadFilesRequest schema of Bodies API.</summary>
 /// <remarks>
@@ -17,7 +17,7 @@ using Json = global::System.Text.Json;
 public sealed partial class UploadFilesRequest
 {
     /// <summary>JSON: <c>files</c>, required.</summary>
-    public required Generic.IReadOnlyList<global::Consumer.FileUpload> Files { get; init; }
+    public required Generic_.IReadOnlyList<global::Consumer.FileUpload> Files { get; init; }
 
     /// <summary>JSON: <c>avatar</c>.</summary>
     public global::Consumer.FileUpload? Avatar { get; init; }
@@ -38,10 +38,10 @@ public sealed partial class UploadFilesRequest
     public global::Consumer.Color? Color { get; init; }
 
     /// <summary>JSON: <c>tags</c>.</summary>
-    public Generic.IReadOnlyList<string>? Tags { get; init; }
+    public Generic_.IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>JSON: <c>labels</c>.</summary>
-    public Generic.IReadOnlyList<string>? Labels { get; init; }
+    public Generic_.IReadOnlyList<string>? Labels { get; init; }
 
     /// <summary>JSON: <c>description</c>.</summary>
     public string? Description { get; init; }
@@ -51,18 +51,18 @@ public sealed partial class UploadFilesRequest
     /// (<c>type</c>, or <c>from[2]</c> in an array). The matching properties read as their enum's <c>Unrecognized</c> member.
     /// Null when every value was recognized.
     /// </summary>
-    public Generic.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
+    public Generic_.IReadOnlyDictionary<string, string>? UnrecognizedValues { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".files", Files);
         Metadata?.ValidateInto(errors, path + ".metadata");
@@ -72,20 +72,20 @@ public sealed partial class UploadFilesRequest
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.UploadFilesRequest ReadUploadFilesRequest(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.UploadFilesRequest ReadUploadFilesRequest(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
-        Generic.IReadOnlyList<global::Consumer.FileUpload>? _files = default;
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
+        Generic_.IReadOnlyList<global::Consumer.FileUpload>? _files = default;
         global::Consumer.FileUpload? _avatar = default;
         global::Consumer.Metadata? _metadata = default;
         string? _title = default;
         int? _count = default;
         global::System.DateTimeOffset? _when = default;
         global::Consumer.Color? _color = default;
-        Generic.IReadOnlyList<string>? _tags = default;
-        Generic.IReadOnlyList<string>? _labels = default;
+        Generic_.IReadOnlyList<string>? _tags = default;
+        Generic_.IReadOnlyList<string>? _labels = default;
         string? _description = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -159,7 +159,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    internal static void WriteUploadFilesRequest(Json.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)
+    internal static void WriteUploadFilesRequest(Json_.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)
     {
         writer.WriteStartObject();
         if (value.Files is { } _files)

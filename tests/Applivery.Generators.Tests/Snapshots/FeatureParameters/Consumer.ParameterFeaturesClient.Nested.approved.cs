@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Nested schema of Parameter Features API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Nested</c> in <c>features-parameters.yaml</c>.</remarks>
@@ -22,14 +22,14 @@ public sealed partial class Nested
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         Inner?.ValidateInto(errors, path + ".inner");
     }
@@ -37,9 +37,9 @@ public sealed partial class Nested
 
 internal abstract partial class ParameterFeaturesClientJson
 {
-    internal static global::Consumer.Nested ReadNested(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Nested ReadNested(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
         global::Consumer.Rgb? _inner = default;
         string? at = null;
@@ -74,7 +74,7 @@ internal abstract partial class ParameterFeaturesClientJson
         };
     }
 
-    internal static void WriteNested(Json.Utf8JsonWriter writer, global::Consumer.Nested value)
+    internal static void WriteNested(Json_.Utf8JsonWriter writer, global::Consumer.Nested value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name);

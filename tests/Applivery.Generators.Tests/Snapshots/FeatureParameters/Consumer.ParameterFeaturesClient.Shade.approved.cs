@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Shade values of Parameter Features API.</summary>
 /// <remarks>
@@ -55,9 +55,9 @@ public static class ShadeExtensions
 
 internal abstract partial class ParameterFeaturesClientJson
 {
-    internal static global::Consumer.Shade ReadShadeValue(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    internal static global::Consumer.Shade ReadShadeValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        if (reader.TokenType == Json.JsonTokenType.String)
+        if (reader.TokenType == Json_.JsonTokenType.String)
         {
             if (reader.ValueTextEquals("dark-blue"u8))
             {
@@ -69,11 +69,11 @@ internal abstract partial class ParameterFeaturesClientJson
             }
         }
 
-        (unrecognizedValues ??= new Generic.Dictionary<string, string>())[key] = RawScalarText(ref reader);
+        (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.Shade.Unrecognized;
     }
 
-    internal static void WriteShadeValue(Json.Utf8JsonWriter writer, global::Consumer.Shade value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteShadeValue(Json_.Utf8JsonWriter writer, global::Consumer.Shade value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {

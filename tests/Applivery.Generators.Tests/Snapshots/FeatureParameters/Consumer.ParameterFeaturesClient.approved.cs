@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
@@ -38,7 +38,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathSimpleArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathSimpleArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/simple/array/explode/{color}</summary>
     /// <remarks>
@@ -49,7 +49,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/simple/object/{color}</summary>
     /// <remarks>
@@ -93,7 +93,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLabelArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLabelArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/label/array/explode/{color}</summary>
     /// <remarks>
@@ -104,7 +104,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/label/object/{color}</summary>
     /// <remarks>
@@ -148,7 +148,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathMatrixArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathMatrixArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/matrix/array/explode/{color}</summary>
     /// <remarks>
@@ -159,7 +159,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/matrix/object/{color}</summary>
     /// <remarks>
@@ -203,7 +203,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryFormArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryFormArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/form/array/explode</summary>
     /// <remarks>
@@ -214,7 +214,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/form/object</summary>
     /// <remarks>
@@ -247,7 +247,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/spaceDelimited/object</summary>
     /// <remarks>
@@ -269,7 +269,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/pipeDelimited/object</summary>
     /// <remarks>
@@ -302,7 +302,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryDefaultArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryDefaultArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/default/object</summary>
     /// <remarks>
@@ -346,7 +346,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderArrayAsync(Generic.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderArrayAsync(Generic_.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie/array</summary>
     /// <remarks>
@@ -357,7 +357,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookieArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookieArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /header/array/explode</summary>
     /// <remarks>
@@ -368,7 +368,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(Generic.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(Generic_.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie/array/explode</summary>
     /// <remarks>
@@ -379,7 +379,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookieArrayExplodeAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookieArrayExplodeAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /header/object</summary>
     /// <remarks>
@@ -436,7 +436,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookiesAsync(string? session = null, Generic.IReadOnlyList<string>? prefs = null, string? theme = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookiesAsync(string? session = null, Generic_.IReadOnlyList<string>? prefs = null, string? theme = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /escaping/{segment}</summary>
     /// <remarks>
@@ -450,7 +450,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, Generic.IReadOnlyList<string>? items = null, string? xNote = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, Generic_.IReadOnlyList<string>? items = null, string? xNote = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /allow-reserved</summary>
     /// <remarks>
@@ -463,7 +463,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, Generic.IReadOnlyList<string>? paths = null, string? plain = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, Generic_.IReadOnlyList<string>? paths = null, string? plain = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /content/{where}</summary>
     /// <remarks>
@@ -478,7 +478,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task ContentJsonAsync(Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task ContentJsonAsync(Generic_.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic_.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /formats/{shade}/{ids}</summary>
     /// <remarks>
@@ -495,7 +495,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic_.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic_.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /nulls</summary>
     /// <remarks>
@@ -512,7 +512,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic.IReadOnlyDictionary<string, string>? labels = null, Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic_.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /maps</summary>
     /// <remarks>
@@ -524,7 +524,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task MapsAsync(Generic.IReadOnlyDictionary<string, string>? labels = null, Generic.IReadOnlyDictionary<string, int>? xLabels = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task MapsAsync(Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyDictionary<string, int>? xLabels = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /not-sendable</summary>
     /// <remarks>
@@ -537,7 +537,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic.IReadOnlyList<Generic.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /not-sendable/required</summary>
     /// <remarks>
@@ -563,7 +563,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task GeneratedNamesAsync(Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, Generic.IReadOnlyList<string>? uri = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task GeneratedNamesAsync(Generic_.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, Generic_.IReadOnlyList<string>? uri = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /invalid-style/{id}</summary>
     /// <remarks>
@@ -575,7 +575,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task InvalidStyleAsync(string id, Generic.IReadOnlyList<string>? xTags = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task InvalidStyleAsync(string id, Generic_.IReadOnlyList<string>? xTags = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /servers/path-level</summary>
     /// <remarks>
@@ -730,7 +730,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathSimpleArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayParameters(color);
 
@@ -764,7 +764,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayExplodeParameters(color);
 
@@ -900,7 +900,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathLabelArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayParameters(color);
 
@@ -934,7 +934,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayExplodeParameters(color);
 
@@ -1070,7 +1070,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixArrayAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathMatrixArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayParameters(color);
 
@@ -1104,7 +1104,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(Generic.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayExplodeParameters(color);
 
@@ -1244,7 +1244,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryFormArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayParameters(color);
 
@@ -1282,7 +1282,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayExplodeParameters(color);
 
@@ -1396,7 +1396,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedArrayParameters(color);
 
@@ -1472,7 +1472,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedArrayParameters(color);
 
@@ -1586,7 +1586,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryDefaultArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task QueryDefaultArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultArrayParameters(color);
 
@@ -1741,7 +1741,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderArrayAsync(Generic.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task HeaderArrayAsync(Generic_.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayParameters(xColor);
 
@@ -1778,7 +1778,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieArrayAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CookieArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayParameters(color);
 
@@ -1820,7 +1820,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(Generic.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(Generic_.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayExplodeParameters(xColor);
 
@@ -1857,7 +1857,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieArrayExplodeAsync(Generic.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CookieArrayExplodeAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayExplodeParameters(color);
 
@@ -2057,7 +2057,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookiesAsync(string? session = null, Generic.IReadOnlyList<string>? prefs = null, string? theme = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task CookiesAsync(string? session = null, Generic_.IReadOnlyList<string>? prefs = null, string? theme = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookiesParameters(session, prefs, theme);
 
@@ -2107,7 +2107,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, Generic.IReadOnlyList<string>? items = null, string? xNote = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, Generic_.IReadOnlyList<string>? items = null, string? xNote = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateEscapingParameters(segment, q, items, xNote);
 
@@ -2154,7 +2154,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, Generic.IReadOnlyList<string>? paths = null, string? plain = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, Generic_.IReadOnlyList<string>? paths = null, string? plain = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateAllowReservedParameters(q, paths, plain);
 
@@ -2200,7 +2200,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ContentJsonAsync(Generic.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task ContentJsonAsync(Generic_.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic_.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateContentJsonParameters(where, filter, xFilter, tags, note);
 
@@ -2251,7 +2251,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic_.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic_.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateFormatsParameters(shade, ids, since, days, shades, ratio, xRatio);
 
@@ -2308,7 +2308,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic.IReadOnlyDictionary<string, string>? labels = null, Generic.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic_.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNullsParameters(q, list, filter, labels, xColor, session, count);
 
@@ -2375,7 +2375,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task MapsAsync(Generic.IReadOnlyDictionary<string, string>? labels = null, Generic.IReadOnlyDictionary<string, int>? xLabels = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task MapsAsync(Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyDictionary<string, int>? xLabels = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateMapsParameters(labels, xLabels);
 
@@ -2417,7 +2417,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic.IReadOnlyList<Generic.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableParameters(filter, matrix, id);
 
@@ -2496,7 +2496,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task GeneratedNamesAsync(Generic.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, Generic.IReadOnlyList<string>? uri = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task GeneratedNamesAsync(Generic_.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, Generic_.IReadOnlyList<string>? uri = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateGeneratedNamesParameters(status, request, separator, error, uri);
 
@@ -2555,7 +2555,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task InvalidStyleAsync(string id, Generic.IReadOnlyList<string>? xTags = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task InvalidStyleAsync(string id, Generic_.IReadOnlyList<string>? xTags = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateInvalidStyleParameters(id, xTags);
 
@@ -2855,7 +2855,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         {
             return global::Consumer.ParameterFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException)
+        catch (Json_.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -2893,9 +2893,9 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <summary>The properties of a Rgb parameter as name, value, name, value…, in spec order; null ones are not sent.</summary>
-    private static Generic.List<string> ParameterProperties(global::Consumer.Rgb value)
+    private static Generic_.List<string> ParameterProperties(global::Consumer.Rgb value)
     {
-        var properties = new Generic.List<string>();
+        var properties = new Generic_.List<string>();
         if (value.R is { } property0)
         {
             properties.Add("R");
@@ -2914,8 +2914,8 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         return properties;
     }
 
-    /// <summary>Writes a Generic.IReadOnlyDictionary&lt;string, int&gt; parameter as JSON.</summary>
-    private static void WriteJsonParameter(Json.Utf8JsonWriter writer, Generic.IReadOnlyDictionary<string, int> value)
+    /// <summary>Writes a Generic_.IReadOnlyDictionary&lt;string, int&gt; parameter as JSON.</summary>
+    private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyDictionary<string, int> value)
     {
         writer.WriteStartObject();
         foreach (var entry0 in value)
@@ -2926,8 +2926,8 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a Generic.IReadOnlyList&lt;string&gt; parameter as JSON.</summary>
-    private static void WriteJsonParameter(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<string> value)
+    /// <summary>Writes a Generic_.IReadOnlyList&lt;string&gt; parameter as JSON.</summary>
+    private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<string> value)
     {
         writer.WriteStartArray();
         foreach (var item0 in value)
@@ -2938,7 +2938,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <summary>Writes a global::Consumer.Rgb parameter as JSON.</summary>
-    private static void WriteJsonParameter(Json.Utf8JsonWriter writer, global::Consumer.Rgb value)
+    private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, global::Consumer.Rgb value)
     {
         global::Consumer.ParameterFeaturesClientJson.WriteRgb(writer, value);
     }
@@ -2947,7 +2947,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     /// Values of the variables of the servers that operations declare themselves (path-level and operation-level
     /// <c>servers</c>), by variable name; a variable not set here takes the spec's default.
     /// </summary>
-    public Generic.IReadOnlyDictionary<string, string>? ServerVariables { get; init; }
+    public Generic_.IReadOnlyDictionary<string, string>? ServerVariables { get; init; }
 
     /// <summary>
     /// Sends every operation to <see cref="BaseAddress"/>, also those whose spec names their own server (for a proxy, a
@@ -3059,7 +3059,7 @@ public sealed class ParameterFeaturesClientException : global::System.Exception
         Body = body;
     }
 
-    private ParameterFeaturesClientException(string operationId, int statusCode, Json.JsonException exception)
+    private ParameterFeaturesClientException(string operationId, int statusCode, Json_.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -3098,7 +3098,7 @@ public sealed class ParameterFeaturesClientException : global::System.Exception
     internal static ParameterFeaturesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new ParameterFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static ParameterFeaturesClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new ParameterFeaturesClientException(operationId, statusCode, exception);
+    internal static ParameterFeaturesClientException InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new ParameterFeaturesClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 
 /// <summary>
 /// Reads and writes the JSON of <c>features-parameters.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
@@ -22,13 +22,13 @@ using Json = global::System.Text.Json;
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class ParameterFeaturesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly Json.JsonEncodedText Utf8B = Json.JsonEncodedText.Encode("B");
-    private static readonly Json.JsonEncodedText Utf8DarkBlue = Json.JsonEncodedText.Encode("dark-blue");
-    private static readonly Json.JsonEncodedText Utf8G = Json.JsonEncodedText.Encode("G");
-    private static readonly Json.JsonEncodedText Utf8Inner = Json.JsonEncodedText.Encode("inner");
-    private static readonly Json.JsonEncodedText Utf8LightBlue = Json.JsonEncodedText.Encode("light-blue");
-    private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
-    private static readonly Json.JsonEncodedText Utf8R = Json.JsonEncodedText.Encode("R");
+    private static readonly Json_.JsonEncodedText Utf8B = Json_.JsonEncodedText.Encode("B");
+    private static readonly Json_.JsonEncodedText Utf8DarkBlue = Json_.JsonEncodedText.Encode("dark-blue");
+    private static readonly Json_.JsonEncodedText Utf8G = Json_.JsonEncodedText.Encode("G");
+    private static readonly Json_.JsonEncodedText Utf8Inner = Json_.JsonEncodedText.Encode("inner");
+    private static readonly Json_.JsonEncodedText Utf8LightBlue = Json_.JsonEncodedText.Encode("light-blue");
+    private static readonly Json_.JsonEncodedText Utf8Name = Json_.JsonEncodedText.Encode("name");
+    private static readonly Json_.JsonEncodedText Utf8R = Json_.JsonEncodedText.Encode("R");
 }
 
 /// <summary>
@@ -39,18 +39,18 @@ internal abstract partial class ParameterFeaturesClientJson : global::Applivery.
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class ParameterFeaturesClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class ParameterFeaturesClientJsonTypeInfoResolver : Json_.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static ParameterFeaturesClientJsonTypeInfoResolver Instance { get; } = new ParameterFeaturesClientJsonTypeInfoResolver();
 
-    private static Json.JsonSerializerOptions? s_options;
+    private static Json_.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
+    public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.Rgb)) return Info<global::Consumer.Rgb>(options, ParameterFeaturesClientJson.ReadRgb, ParameterFeaturesClientJson.WriteRgb);
         if (type == typeof(global::Consumer.Nested)) return Info<global::Consumer.Nested>(options, ParameterFeaturesClientJson.ReadNested, ParameterFeaturesClientJson.WriteNested);
@@ -58,12 +58,12 @@ public sealed class ParameterFeaturesClientJsonTypeInfoResolver : Json.Serializa
         return null;
     }
 
-    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.ParameterFeaturesClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
-        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ParameterFeaturesClientJson.Converter<T>(read, write));
+    private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, global::Consumer.ParameterFeaturesClientJson.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>
+        Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ParameterFeaturesClientJson.Converter<T>(read, write));
 
-    private static Json.JsonSerializerOptions CreateOptions()
+    private static Json_.JsonSerializerOptions CreateOptions()
     {
-        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

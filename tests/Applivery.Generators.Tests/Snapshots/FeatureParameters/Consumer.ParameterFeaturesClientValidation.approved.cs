@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
+using Generic_ = global::System.Collections.Generic;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
 
@@ -36,7 +36,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathSimpleArrayParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidatePathSimpleArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -47,7 +47,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleArrayExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathSimpleArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidatePathSimpleArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -91,7 +91,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathLabelArrayParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidatePathLabelArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -102,7 +102,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelArrayExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathLabelArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidatePathLabelArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -146,7 +146,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathMatrixArrayParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidatePathMatrixArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -157,7 +157,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixArrayExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidatePathMatrixArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidatePathMatrixArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -201,7 +201,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQueryFormArrayParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidateQueryFormArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -212,7 +212,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormArrayExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQueryFormArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidateQueryFormArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -245,7 +245,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.QuerySpaceDelimitedArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQuerySpaceDelimitedArrayParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidateQuerySpaceDelimitedArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -267,7 +267,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.QueryPipeDelimitedArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQueryPipeDelimitedArrayParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidateQueryPipeDelimitedArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -300,7 +300,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.QueryDefaultArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateQueryDefaultArrayParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidateQueryDefaultArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -344,7 +344,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateHeaderArrayParameters(Generic.IReadOnlyList<string>? xColor)
+    public static void ValidateHeaderArrayParameters(Generic_.IReadOnlyList<string>? xColor)
     {
         // The spec sets no rule on these parameters.
     }
@@ -355,7 +355,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.CookieArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateCookieArrayParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidateCookieArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -366,7 +366,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderArrayExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateHeaderArrayExplodeParameters(Generic.IReadOnlyList<string>? xColor)
+    public static void ValidateHeaderArrayExplodeParameters(Generic_.IReadOnlyList<string>? xColor)
     {
         // The spec sets no rule on these parameters.
     }
@@ -377,7 +377,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.CookieArrayExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateCookieArrayExplodeParameters(Generic.IReadOnlyList<string>? color)
+    public static void ValidateCookieArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -432,7 +432,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.CookiesAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateCookiesParameters(string? session, Generic.IReadOnlyList<string>? prefs, string? theme)
+    public static void ValidateCookiesParameters(string? session, Generic_.IReadOnlyList<string>? prefs, string? theme)
     {
         // The spec sets no rule on these parameters.
     }
@@ -443,7 +443,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.EscapingAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateEscapingParameters(string? segment, string? q, Generic.IReadOnlyList<string>? items, string? xNote)
+    public static void ValidateEscapingParameters(string? segment, string? q, Generic_.IReadOnlyList<string>? items, string? xNote)
     {
         ValidationRules.RequireNotNull(segment, "segment");
     }
@@ -454,7 +454,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.AllowReservedAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateAllowReservedParameters(string? q, Generic.IReadOnlyList<string>? paths, string? plain)
+    public static void ValidateAllowReservedParameters(string? q, Generic_.IReadOnlyList<string>? paths, string? plain)
     {
         // The spec sets no rule on these parameters.
     }
@@ -465,7 +465,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.ContentJsonAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateContentJsonParameters(Generic.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, Generic.IReadOnlyDictionary<string, int>? tags, string? note)
+    public static void ValidateContentJsonParameters(Generic_.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, Generic_.IReadOnlyDictionary<string, int>? tags, string? note)
     {
         ValidationRules.RequireNotNull(where, "where");
     }
@@ -476,7 +476,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.FormatsAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateFormatsParameters(global::Consumer.Shade shade, Generic.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, Generic.IReadOnlyList<global::System.DateTimeOffset>? days, Generic.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
+    public static void ValidateFormatsParameters(global::Consumer.Shade shade, Generic_.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days, Generic_.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
     {
         ValidationRules.RequireNotNull(ids, "ids");
     }
@@ -487,7 +487,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.NullsAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateNullsParameters(string? q, Generic.IReadOnlyList<string>? list, global::Consumer.Rgb? filter, Generic.IReadOnlyDictionary<string, string>? labels, Generic.IReadOnlyList<string>? xColor, string? session, int? count)
+    public static void ValidateNullsParameters(string? q, Generic_.IReadOnlyList<string>? list, global::Consumer.Rgb? filter, Generic_.IReadOnlyDictionary<string, string>? labels, Generic_.IReadOnlyList<string>? xColor, string? session, int? count)
     {
         // The spec sets no rule on these parameters.
     }
@@ -498,7 +498,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.MapsAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateMapsParameters(Generic.IReadOnlyDictionary<string, string>? labels, Generic.IReadOnlyDictionary<string, int>? xLabels)
+    public static void ValidateMapsParameters(Generic_.IReadOnlyDictionary<string, string>? labels, Generic_.IReadOnlyDictionary<string, int>? xLabels)
     {
         // The spec sets no rule on these parameters.
     }
@@ -509,7 +509,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.NotSendableAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateNotSendableParameters(global::Consumer.Nested? filter, Generic.IReadOnlyList<Generic.IReadOnlyList<string>>? matrix, int? id)
+    public static void ValidateNotSendableParameters(global::Consumer.Nested? filter, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix, int? id)
     {
         // The spec sets no rule on these parameters.
     }
@@ -531,7 +531,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.GeneratedNamesAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateGeneratedNamesParameters(Generic.IReadOnlyList<string>? status, string? request, int? separator, string? error, Generic.IReadOnlyList<string>? uri)
+    public static void ValidateGeneratedNamesParameters(Generic_.IReadOnlyList<string>? status, string? request, int? separator, string? error, Generic_.IReadOnlyList<string>? uri)
     {
         // The spec sets no rule on these parameters.
     }
@@ -542,7 +542,7 @@ public static partial class ParameterFeaturesClientValidation
     /// <inheritdoc cref="IParameterFeaturesClient.InvalidStyleAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateInvalidStyleParameters(string? id, Generic.IReadOnlyList<string>? xTags)
+    public static void ValidateInvalidStyleParameters(string? id, Generic_.IReadOnlyList<string>? xTags)
     {
         ValidationRules.RequireNotNull(id, "id");
     }

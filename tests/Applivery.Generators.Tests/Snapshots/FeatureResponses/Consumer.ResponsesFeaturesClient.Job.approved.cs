@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Job schema of Responses Features API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Job</c> in <c>features-responses.yaml</c>.</remarks>
@@ -22,14 +22,14 @@ public sealed partial class Job
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".id", Id);
     }
@@ -37,9 +37,9 @@ public sealed partial class Job
 
 internal abstract partial class ResponsesFeaturesClientJson
 {
-    internal static global::Consumer.Job ReadJob(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Job ReadJob(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _id = default;
         string? _state = default;
         string? at = null;
@@ -74,7 +74,7 @@ internal abstract partial class ResponsesFeaturesClientJson
         };
     }
 
-    internal static void WriteJob(Json.Utf8JsonWriter writer, global::Consumer.Job value)
+    internal static void WriteJob(Json_.Utf8JsonWriter writer, global::Consumer.Job value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id, writeNull: true);

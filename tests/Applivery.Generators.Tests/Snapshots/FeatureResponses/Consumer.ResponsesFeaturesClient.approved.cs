@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
@@ -881,7 +881,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             return global::Consumer.ResponsesFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException)
+        catch (Json_.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -929,7 +929,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             return await global::Consumer.ResponsesFeaturesClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (Json.JsonException exception)
+        catch (Json_.JsonException exception)
         {
             throw ResponsesFeaturesClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -961,7 +961,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         {
             return global::Consumer.ResponsesFeaturesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException exception)
+        catch (Json_.JsonException exception)
         {
             throw ResponsesFeaturesClientException.InvalidBody(operationId, statusCode, exception);
         }
@@ -1091,7 +1091,7 @@ public sealed class ResponsesFeaturesClientException : global::System.Exception
         Body = body;
     }
 
-    private ResponsesFeaturesClientException(string operationId, int statusCode, Json.JsonException exception)
+    private ResponsesFeaturesClientException(string operationId, int statusCode, Json_.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -1130,7 +1130,7 @@ public sealed class ResponsesFeaturesClientException : global::System.Exception
     internal static ResponsesFeaturesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new ResponsesFeaturesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static ResponsesFeaturesClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new ResponsesFeaturesClientException(operationId, statusCode, exception);
+    internal static ResponsesFeaturesClientException InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new ResponsesFeaturesClientException(operationId, statusCode, exception);
 
     private ResponsesFeaturesClientException(string operationId, int statusCode, string message)
         : base(message)

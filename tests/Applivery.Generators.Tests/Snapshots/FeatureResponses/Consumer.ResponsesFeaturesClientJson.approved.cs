@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 
 /// <summary>
 /// Reads and writes the JSON of <c>features-responses.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
@@ -22,15 +22,15 @@ using Json = global::System.Text.Json;
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class ResponsesFeaturesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly Json.JsonEncodedText Utf8Code = Json.JsonEncodedText.Encode("code");
-    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
-    private static readonly Json.JsonEncodedText Utf8Message = Json.JsonEncodedText.Encode("message");
-    private static readonly Json.JsonEncodedText Utf8State = Json.JsonEncodedText.Encode("state");
-    private static readonly Json.JsonEncodedText Utf8Ticket = Json.JsonEncodedText.Encode("ticket");
+    private static readonly Json_.JsonEncodedText Utf8Code = Json_.JsonEncodedText.Encode("code");
+    private static readonly Json_.JsonEncodedText Utf8Id = Json_.JsonEncodedText.Encode("id");
+    private static readonly Json_.JsonEncodedText Utf8Message = Json_.JsonEncodedText.Encode("message");
+    private static readonly Json_.JsonEncodedText Utf8State = Json_.JsonEncodedText.Encode("state");
+    private static readonly Json_.JsonEncodedText Utf8Ticket = Json_.JsonEncodedText.Encode("ticket");
 
     /// <summary>Reads a whole JSON document of int.</summary>
     /// <summary>Writes a whole JSON document of int as a request body.</summary>
-    internal static void WriteInt32Document(Json.Utf8JsonWriter writer, int value)
+    internal static void WriteInt32Document(Json_.Utf8JsonWriter writer, int value)
     {
         writer.WriteNumberValue(value);
     }
@@ -44,18 +44,18 @@ internal abstract partial class ResponsesFeaturesClientJson : global::Applivery.
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class ResponsesFeaturesClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class ResponsesFeaturesClientJsonTypeInfoResolver : Json_.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static ResponsesFeaturesClientJsonTypeInfoResolver Instance { get; } = new ResponsesFeaturesClientJsonTypeInfoResolver();
 
-    private static Json.JsonSerializerOptions? s_options;
+    private static Json_.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
+    public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.Job)) return Info<global::Consumer.Job>(options, ResponsesFeaturesClientJson.ReadJob, ResponsesFeaturesClientJson.WriteJob);
         if (type == typeof(global::Consumer.Ticket)) return Info<global::Consumer.Ticket>(options, ResponsesFeaturesClientJson.ReadTicket, ResponsesFeaturesClientJson.WriteTicket);
@@ -64,12 +64,12 @@ public sealed class ResponsesFeaturesClientJsonTypeInfoResolver : Json.Serializa
         return null;
     }
 
-    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
-        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ResponsesFeaturesClientJson.Converter<T>(read, write));
+    private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>
+        Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.ResponsesFeaturesClientJson.Converter<T>(read, write));
 
-    private static Json.JsonSerializerOptions CreateOptions()
+    private static Json_.JsonSerializerOptions CreateOptions()
     {
-        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

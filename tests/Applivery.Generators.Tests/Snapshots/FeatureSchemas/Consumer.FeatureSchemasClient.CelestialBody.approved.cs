@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using ArgumentNullException = global::System.ArgumentNullException;
 
 /// <summary>The CelestialBody schema of Feature Schemas: one of several shapes.</summary>
@@ -53,15 +53,15 @@ public sealed partial class CelestialBody
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static CelestialBody Unmatched(Json.JsonElement json) => new CelestialBody(0, json);
+    public static CelestialBody Unmatched(Json_.JsonElement json) => new CelestialBody(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
+    public Json_.JsonElement? UnmatchedJson => _case == 0 ? (Json_.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json_.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -71,14 +71,14 @@ public sealed partial class CelestialBody
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -104,17 +104,17 @@ public sealed partial class CelestialBody
 internal abstract partial class FeatureSchemasClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.CelestialBody"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.CelestialBody ReadCelestialBody(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.CelestialBody ReadCelestialBody(ref Json_.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case Json.JsonTokenType.StartObject:
+            case Json_.JsonTokenType.StartObject:
             {
                 // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
                 ulong seen = 0;
                 var undeclared = 0;
                 var scan = reader;
-                while (Next(ref scan) != Json.JsonTokenType.EndObject)
+                while (Next(ref scan) != Json_.JsonTokenType.EndObject)
                 {
                     if (scan.ValueTextEquals("id"u8))
                     {
@@ -168,13 +168,13 @@ internal abstract partial class FeatureSchemasClientJson
     private static readonly ulong[] s_celestialBodyObjectCases = { 0x3UL, 0x1FUL, 0x2UL, 0x23UL };
 
     /// <summary>Writes the case <paramref name="value"/> holds, with everything it holds (readOnly properties included).</summary>
-    internal static void WriteCelestialBody(Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: false);
+    internal static void WriteCelestialBody(Json_.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: false);
 
     /// <summary>Writes the case <paramref name="value"/> holds as a request body: readOnly properties (the server's) are left out.</summary>
-    internal static void WriteCelestialBodyRequest(Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: true);
+    internal static void WriteCelestialBodyRequest(Json_.Utf8JsonWriter writer, global::Consumer.CelestialBody value) => WriteCelestialBody(writer, value, forRequest: true);
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    private static void WriteCelestialBody(Json.Utf8JsonWriter writer, global::Consumer.CelestialBody value, bool forRequest)
+    private static void WriteCelestialBody(Json_.Utf8JsonWriter writer, global::Consumer.CelestialBody value, bool forRequest)
     {
         switch (value.Case)
         {
@@ -185,33 +185,33 @@ internal abstract partial class FeatureSchemasClientJson
                 WriteSatellite(writer, (global::Consumer.Satellite)value.Value, forRequest);
                 return;
             default:
-                ((Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json_.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }
 
-    /// <summary>Reads a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.CelestialBody&gt;.</summary>
-    internal static Generic.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBodyDocument(ref Json.Utf8JsonReader reader)
+    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.CelestialBody&gt;.</summary>
+    internal static Generic_.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBodyDocument(ref Json_.Utf8JsonReader reader)
     {
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         return ReadListOfCelestialBody(ref reader, "$", ref unrecognizedValues);
     }
 
-    /// <summary>Writes a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.CelestialBody&gt; as a request body (readOnly properties left out).</summary>
-    internal static void WriteListOfCelestialBodyDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.CelestialBody> value)
+    /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.CelestialBody&gt; as a request body (readOnly properties left out).</summary>
+    internal static void WriteListOfCelestialBodyDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.CelestialBody> value)
     {
         WriteListOfCelestialBody(writer, value, null, "$", forRequest: true);
     }
 
-    private static Generic.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBody(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBody(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.CelestialBody>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadCelestialBody(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadCelestialBody(ref reader));
             }
 
             return items.ToArray();
@@ -226,7 +226,7 @@ internal abstract partial class FeatureSchemasClientJson
         }
     }
 
-    private static void WriteListOfCelestialBody(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.CelestialBody> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
+    private static void WriteListOfCelestialBody(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.CelestialBody> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

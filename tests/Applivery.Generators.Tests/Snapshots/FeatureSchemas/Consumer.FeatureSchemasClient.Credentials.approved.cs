@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Credentials schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Credentials</c> in <c>features-schemas.yaml</c>.</remarks>
@@ -23,14 +23,14 @@ public sealed partial class Credentials
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".email", Email);
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".password", Password);
@@ -40,9 +40,9 @@ public sealed partial class Credentials
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Credentials ReadCredentials(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Credentials ReadCredentials(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _email = default;
         string? _password = default;
         string? at = null;
@@ -77,7 +77,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    internal static void WriteCredentials(Json.Utf8JsonWriter writer, global::Consumer.Credentials value)
+    internal static void WriteCredentials(Json_.Utf8JsonWriter writer, global::Consumer.Credentials value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Email, value.Email, writeNull: true);

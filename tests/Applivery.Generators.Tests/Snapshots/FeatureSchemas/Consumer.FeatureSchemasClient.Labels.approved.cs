@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Labels schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Labels</c> in <c>features-schemas.yaml</c>.</remarks>
@@ -22,18 +22,18 @@ public sealed partial class Labels
     /// by name, read and written as they are. Null when there were none. A member named like a declared
     /// property is not written: the typed property wins.
     /// </summary>
-    public Generic.IReadOnlyDictionary<string, Json.JsonElement>? AdditionalProperties { get; init; }
+    public Generic_.IReadOnlyDictionary<string, Json_.JsonElement>? AdditionalProperties { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
     }
@@ -41,11 +41,11 @@ public sealed partial class Labels
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Labels ReadLabels(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Labels ReadLabels(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
-        Generic.Dictionary<string, Json.JsonElement>? additionalProperties = null;
+        Generic_.Dictionary<string, Json_.JsonElement>? additionalProperties = null;
         string? at = null;
         try
         {
@@ -60,7 +60,7 @@ internal abstract partial class FeatureSchemasClientJson
                     var additionalName = reader.GetString()!;
                     at = PropertyStep(additionalName);
                     Next(ref reader);
-                    (additionalProperties ??= new Generic.Dictionary<string, Json.JsonElement>())[additionalName] = ReadJsonElement(ref reader);
+                    (additionalProperties ??= new Generic_.Dictionary<string, Json_.JsonElement>())[additionalName] = ReadJsonElement(ref reader);
                 }
             }
         }
@@ -76,7 +76,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    internal static void WriteLabels(Json.Utf8JsonWriter writer, global::Consumer.Labels value)
+    internal static void WriteLabels(Json_.Utf8JsonWriter writer, global::Consumer.Labels value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name, writeNull: true);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Measurements schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Measurements</c> in <c>features-schemas.yaml</c>.</remarks>
@@ -26,18 +26,18 @@ public sealed partial class Measurements
     /// property is not written: the typed property wins.
     /// </summary>
     /// <remarks>Each value: at least 0.</remarks>
-    public Generic.IReadOnlyDictionary<string, double>? AdditionalProperties { get; init; }
+    public Generic_.IReadOnlyDictionary<string, double>? AdditionalProperties { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         if (AdditionalProperties is { } additionalPropertiesEntries0)
         {
@@ -51,12 +51,12 @@ public sealed partial class Measurements
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Measurements ReadMeasurements(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Measurements ReadMeasurements(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _mass = default;
         double? _radius = default;
-        Generic.Dictionary<string, double>? additionalProperties = null;
+        Generic_.Dictionary<string, double>? additionalProperties = null;
         string? at = null;
         try
         {
@@ -75,7 +75,7 @@ internal abstract partial class FeatureSchemasClientJson
                     var additionalName = reader.GetString()!;
                     at = PropertyStep(additionalName);
                     Next(ref reader);
-                    (additionalProperties ??= new Generic.Dictionary<string, double>())[additionalName] = ReadDouble(ref reader);
+                    (additionalProperties ??= new Generic_.Dictionary<string, double>())[additionalName] = ReadDouble(ref reader);
                 }
             }
         }
@@ -92,7 +92,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    internal static void WriteMeasurements(Json.Utf8JsonWriter writer, global::Consumer.Measurements value)
+    internal static void WriteMeasurements(Json_.Utf8JsonWriter writer, global::Consumer.Measurements value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Mass, value.Mass);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Planet schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Planet</c> in <c>features-schemas.yaml</c>.</remarks>
@@ -27,21 +27,21 @@ public sealed partial class Planet
     public global::System.DateTimeOffset? LastUpdated { get; init; }
 
     /// <summary>JSON: <c>satellites</c>.</summary>
-    public Generic.IReadOnlyList<global::Consumer.Satellite>? Satellites { get; init; }
+    public Generic_.IReadOnlyList<global::Consumer.Satellite>? Satellites { get; init; }
 
     /// <summary>JSON: <c>measurements</c>.</summary>
     public global::Consumer.Measurements? Measurements { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMinLength(errors, path + ".name", Name, 1);
@@ -58,15 +58,15 @@ public sealed partial class Planet
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Planet ReadPlanet(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Planet ReadPlanet(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         long? _id = default;
         string? _name = default;
         global::System.DateTimeOffset? _lastUpdated = default;
-        Generic.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
+        Generic_.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
         global::Consumer.Measurements? _measurements = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -115,13 +115,13 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WritePlanet(Json.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: false);
+    internal static void WritePlanet(Json_.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WritePlanetRequest(Json.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: true);
+    internal static void WritePlanetRequest(Json_.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WritePlanet(Json.Utf8JsonWriter writer, global::Consumer.Planet value, bool forRequest)
+    private static void WritePlanet(Json_.Utf8JsonWriter writer, global::Consumer.Planet value, bool forRequest)
     {
         writer.WriteStartObject();
         if (!forRequest)
@@ -146,28 +146,28 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Planet&gt;.</summary>
-    internal static Generic.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanetDocument(ref Json.Utf8JsonReader reader)
+    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Planet&gt;.</summary>
+    internal static Generic_.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanetDocument(ref Json_.Utf8JsonReader reader)
     {
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         return ReadListOfPlanet(ref reader, "$", ref unrecognizedValues);
     }
 
-    /// <summary>Writes a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Planet&gt; as a request body (readOnly properties left out).</summary>
-    internal static void WriteListOfPlanetDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Planet> value)
+    /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Planet&gt; as a request body (readOnly properties left out).</summary>
+    internal static void WriteListOfPlanetDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Planet> value)
     {
         WriteListOfPlanet(writer, value, null, "$", forRequest: true);
     }
 
-    private static Generic.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanet(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanet(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Planet>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadPlanet(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadPlanet(ref reader));
             }
 
             return items.ToArray();
@@ -182,7 +182,7 @@ internal abstract partial class FeatureSchemasClientJson
         }
     }
 
-    private static void WriteListOfPlanet(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Planet> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
+    private static void WriteListOfPlanet(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Planet> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Satellite schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Satellite</c> in <c>features-schemas.yaml</c>.</remarks>
@@ -26,14 +26,14 @@ public sealed partial class Satellite
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         Orbit?.ValidateInto(errors, path + ".orbit");
@@ -42,9 +42,9 @@ public sealed partial class Satellite
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Satellite ReadSatellite(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Satellite ReadSatellite(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         long? _id = default;
         string? _name = default;
         global::Consumer.SatelliteOrbit? _orbit = default;
@@ -86,13 +86,13 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WriteSatellite(Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: false);
+    internal static void WriteSatellite(Json_.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WriteSatelliteRequest(Json.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: true);
+    internal static void WriteSatelliteRequest(Json_.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WriteSatellite(Json.Utf8JsonWriter writer, global::Consumer.Satellite value, bool forRequest)
+    private static void WriteSatellite(Json_.Utf8JsonWriter writer, global::Consumer.Satellite value, bool forRequest)
     {
         writer.WriteStartObject();
         if (!forRequest)
@@ -108,15 +108,15 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndObject();
     }
 
-    private static Generic.IReadOnlyList<global::Consumer.Satellite> ReadListOfSatellite(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<global::Consumer.Satellite> ReadListOfSatellite(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Satellite>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadSatellite(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadSatellite(ref reader));
             }
 
             return items.ToArray();
@@ -131,7 +131,7 @@ internal abstract partial class FeatureSchemasClientJson
         }
     }
 
-    private static void WriteListOfSatellite(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Satellite> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
+    private static void WriteListOfSatellite(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Satellite> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

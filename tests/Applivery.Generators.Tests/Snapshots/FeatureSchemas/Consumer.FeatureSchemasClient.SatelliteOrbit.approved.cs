@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The SatelliteOrbit schema of Feature Schemas.</summary>
 /// <remarks>
@@ -24,14 +24,14 @@ public sealed partial class SatelliteOrbit
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         Planet?.ValidateInto(errors, path + ".planet");
     }
@@ -39,9 +39,9 @@ public sealed partial class SatelliteOrbit
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.SatelliteOrbit ReadSatelliteOrbit(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.SatelliteOrbit ReadSatelliteOrbit(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         global::Consumer.Planet? _planet = default;
         double? _period = default;
         string? at = null;
@@ -77,13 +77,13 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WriteSatelliteOrbit(Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: false);
+    internal static void WriteSatelliteOrbit(Json_.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WriteSatelliteOrbitRequest(Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: true);
+    internal static void WriteSatelliteOrbitRequest(Json_.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WriteSatelliteOrbit(Json.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value, bool forRequest)
+    private static void WriteSatelliteOrbit(Json_.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value, bool forRequest)
     {
         writer.WriteStartObject();
         if (value.Planet is { } _planet)

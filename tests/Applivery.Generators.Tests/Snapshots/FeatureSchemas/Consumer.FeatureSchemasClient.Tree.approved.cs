@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Tree schema of Feature Schemas.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Tree</c> in <c>features-schemas.yaml</c>.</remarks>
@@ -18,24 +18,24 @@ public sealed partial class Tree
     public string? Label { get; init; }
 
     /// <summary>JSON: <c>children</c>.</summary>
-    public Generic.IReadOnlyList<global::Consumer.Tree>? Children { get; init; }
+    public Generic_.IReadOnlyList<global::Consumer.Tree>? Children { get; init; }
 
     /// <summary>JSON: <c>meta</c>.</summary>
     public global::Consumer.TreeMeta? Meta { get; init; }
 
     /// <summary>JSON: <c>byName</c>.</summary>
-    public Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? ByName { get; init; }
+    public Generic_.IReadOnlyDictionary<string, global::Consumer.Tree>? ByName { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         if (Children is { } childrenItems0)
         {
@@ -57,14 +57,14 @@ public sealed partial class Tree
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Tree ReadTree(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Tree ReadTree(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _label = default;
-        Generic.IReadOnlyList<global::Consumer.Tree>? _children = default;
+        Generic_.IReadOnlyList<global::Consumer.Tree>? _children = default;
         global::Consumer.TreeMeta? _meta = default;
-        Generic.IReadOnlyDictionary<string, global::Consumer.Tree>? _byName = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.IReadOnlyDictionary<string, global::Consumer.Tree>? _byName = default;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -107,7 +107,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    internal static void WriteTree(Json.Utf8JsonWriter writer, global::Consumer.Tree value)
+    internal static void WriteTree(Json_.Utf8JsonWriter writer, global::Consumer.Tree value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Label, value.Label);
@@ -129,15 +129,15 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndObject();
     }
 
-    private static Generic.IReadOnlyList<global::Consumer.Tree> ReadListOfTree(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<global::Consumer.Tree> ReadListOfTree(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Tree>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadTree(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadTree(ref reader));
             }
 
             return items.ToArray();
@@ -152,7 +152,7 @@ internal abstract partial class FeatureSchemasClientJson
         }
     }
 
-    private static void WriteListOfTree(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Tree> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfTree(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Tree> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)
@@ -170,18 +170,18 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndArray();
     }
 
-    private static Generic.IReadOnlyDictionary<string, global::Consumer.Tree> ReadMapOfTree(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyDictionary<string, global::Consumer.Tree> ReadMapOfTree(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
-        var entries = new Generic.Dictionary<string, global::Consumer.Tree>();
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
+        var entries = new Generic_.Dictionary<string, global::Consumer.Tree>();
         var name = string.Empty;
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndObject)
+            while (Next(ref reader) != Json_.JsonTokenType.EndObject)
             {
                 name = reader.GetString()!;
                 Next(ref reader);
-                entries[name] = reader.TokenType == Json.JsonTokenType.Null ? null! : ReadTree(ref reader);
+                entries[name] = reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadTree(ref reader);
             }
         }
         catch (global::System.Exception exception) when (IsReadFailure(exception))
@@ -192,7 +192,7 @@ internal abstract partial class FeatureSchemasClientJson
         return entries;
     }
 
-    private static void WriteMapOfTree(Json.Utf8JsonWriter writer, Generic.IReadOnlyDictionary<string, global::Consumer.Tree> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteMapOfTree(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyDictionary<string, global::Consumer.Tree> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartObject();
         foreach (var entry in value)

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The TreeMeta schema of Feature Schemas.</summary>
 /// <remarks>
@@ -21,14 +21,14 @@ public sealed partial class TreeMeta
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         Parent?.ValidateInto(errors, path + ".parent");
     }
@@ -36,9 +36,9 @@ public sealed partial class TreeMeta
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.TreeMeta ReadTreeMeta(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.TreeMeta ReadTreeMeta(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         global::Consumer.Tree? _parent = default;
         string? at = null;
         try
@@ -67,7 +67,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    internal static void WriteTreeMeta(Json.Utf8JsonWriter writer, global::Consumer.TreeMeta value)
+    internal static void WriteTreeMeta(Json_.Utf8JsonWriter writer, global::Consumer.TreeMeta value)
     {
         writer.WriteStartObject();
         if (value.Parent is { } _parent)

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
@@ -40,7 +40,7 @@ public partial interface IFeatureSchemasClient
     /// <returns>The planets as stored.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(Generic.IReadOnlyList<global::Consumer.Planet> body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(Generic_.IReadOnlyList<global::Consumer.Planet> body, CancellationToken cancellationToken = default);
 
     /// <summary>writeOnly password is sent, and not expected back.</summary>
     /// <remarks>
@@ -86,7 +86,7 @@ public partial interface IFeatureSchemasClient
     /// <returns>A union whose alternatives recurse into each other.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /trees</summary>
     /// <remarks>
@@ -211,7 +211,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(Generic.IReadOnlyList<global::Consumer.Planet> body, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(Generic_.IReadOnlyList<global::Consumer.Planet> body, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetsParameters();
         if (body is null)
@@ -377,7 +377,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateGetBodiesParameters();
 
@@ -521,7 +521,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         {
             return global::Consumer.FeatureSchemasClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException)
+        catch (Json_.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -569,7 +569,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
         {
             return await global::Consumer.FeatureSchemasClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (Json.JsonException exception)
+        catch (Json_.JsonException exception)
         {
             throw FeatureSchemasClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -653,7 +653,7 @@ public sealed class FeatureSchemasClientException : global::System.Exception
         Body = body;
     }
 
-    private FeatureSchemasClientException(string operationId, int statusCode, Json.JsonException exception)
+    private FeatureSchemasClientException(string operationId, int statusCode, Json_.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -692,7 +692,7 @@ public sealed class FeatureSchemasClientException : global::System.Exception
     internal static FeatureSchemasClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new FeatureSchemasClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static FeatureSchemasClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new FeatureSchemasClientException(operationId, statusCode, exception);
+    internal static FeatureSchemasClientException InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new FeatureSchemasClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 
 /// <summary>
 /// Reads and writes the JSON of <c>features-schemas.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
@@ -22,24 +22,24 @@ using Json = global::System.Text.Json;
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class FeatureSchemasClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly Json.JsonEncodedText Utf8ByName = Json.JsonEncodedText.Encode("byName");
-    private static readonly Json.JsonEncodedText Utf8Children = Json.JsonEncodedText.Encode("children");
-    private static readonly Json.JsonEncodedText Utf8DiscoveredBy = Json.JsonEncodedText.Encode("discoveredBy");
-    private static readonly Json.JsonEncodedText Utf8Email = Json.JsonEncodedText.Encode("email");
-    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
-    private static readonly Json.JsonEncodedText Utf8Label = Json.JsonEncodedText.Encode("label");
-    private static readonly Json.JsonEncodedText Utf8LastUpdated = Json.JsonEncodedText.Encode("lastUpdated");
-    private static readonly Json.JsonEncodedText Utf8Mass = Json.JsonEncodedText.Encode("mass");
-    private static readonly Json.JsonEncodedText Utf8Measurements = Json.JsonEncodedText.Encode("measurements");
-    private static readonly Json.JsonEncodedText Utf8Meta = Json.JsonEncodedText.Encode("meta");
-    private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
-    private static readonly Json.JsonEncodedText Utf8Orbit = Json.JsonEncodedText.Encode("orbit");
-    private static readonly Json.JsonEncodedText Utf8Parent = Json.JsonEncodedText.Encode("parent");
-    private static readonly Json.JsonEncodedText Utf8Password = Json.JsonEncodedText.Encode("password");
-    private static readonly Json.JsonEncodedText Utf8Period = Json.JsonEncodedText.Encode("period");
-    private static readonly Json.JsonEncodedText Utf8Planet = Json.JsonEncodedText.Encode("planet");
-    private static readonly Json.JsonEncodedText Utf8Radius = Json.JsonEncodedText.Encode("radius");
-    private static readonly Json.JsonEncodedText Utf8Satellites = Json.JsonEncodedText.Encode("satellites");
+    private static readonly Json_.JsonEncodedText Utf8ByName = Json_.JsonEncodedText.Encode("byName");
+    private static readonly Json_.JsonEncodedText Utf8Children = Json_.JsonEncodedText.Encode("children");
+    private static readonly Json_.JsonEncodedText Utf8DiscoveredBy = Json_.JsonEncodedText.Encode("discoveredBy");
+    private static readonly Json_.JsonEncodedText Utf8Email = Json_.JsonEncodedText.Encode("email");
+    private static readonly Json_.JsonEncodedText Utf8Id = Json_.JsonEncodedText.Encode("id");
+    private static readonly Json_.JsonEncodedText Utf8Label = Json_.JsonEncodedText.Encode("label");
+    private static readonly Json_.JsonEncodedText Utf8LastUpdated = Json_.JsonEncodedText.Encode("lastUpdated");
+    private static readonly Json_.JsonEncodedText Utf8Mass = Json_.JsonEncodedText.Encode("mass");
+    private static readonly Json_.JsonEncodedText Utf8Measurements = Json_.JsonEncodedText.Encode("measurements");
+    private static readonly Json_.JsonEncodedText Utf8Meta = Json_.JsonEncodedText.Encode("meta");
+    private static readonly Json_.JsonEncodedText Utf8Name = Json_.JsonEncodedText.Encode("name");
+    private static readonly Json_.JsonEncodedText Utf8Orbit = Json_.JsonEncodedText.Encode("orbit");
+    private static readonly Json_.JsonEncodedText Utf8Parent = Json_.JsonEncodedText.Encode("parent");
+    private static readonly Json_.JsonEncodedText Utf8Password = Json_.JsonEncodedText.Encode("password");
+    private static readonly Json_.JsonEncodedText Utf8Period = Json_.JsonEncodedText.Encode("period");
+    private static readonly Json_.JsonEncodedText Utf8Planet = Json_.JsonEncodedText.Encode("planet");
+    private static readonly Json_.JsonEncodedText Utf8Radius = Json_.JsonEncodedText.Encode("radius");
+    private static readonly Json_.JsonEncodedText Utf8Satellites = Json_.JsonEncodedText.Encode("satellites");
 }
 
 /// <summary>
@@ -50,18 +50,18 @@ internal abstract partial class FeatureSchemasClientJson : global::Applivery.Gen
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class FeatureSchemasClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class FeatureSchemasClientJsonTypeInfoResolver : Json_.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static FeatureSchemasClientJsonTypeInfoResolver Instance { get; } = new FeatureSchemasClientJsonTypeInfoResolver();
 
-    private static Json.JsonSerializerOptions? s_options;
+    private static Json_.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
+    public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.SatelliteOrbit)) return Info<global::Consumer.SatelliteOrbit>(options, FeatureSchemasClientJson.ReadSatelliteOrbit, FeatureSchemasClientJson.WriteSatelliteOrbit);
         if (type == typeof(global::Consumer.Satellite)) return Info<global::Consumer.Satellite>(options, FeatureSchemasClientJson.ReadSatellite, FeatureSchemasClientJson.WriteSatellite);
@@ -77,12 +77,12 @@ public sealed class FeatureSchemasClientJsonTypeInfoResolver : Json.Serializatio
         return null;
     }
 
-    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
-        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.FeatureSchemasClientJson.Converter<T>(read, write));
+    private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>
+        Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.FeatureSchemasClientJson.Converter<T>(read, write));
 
-    private static Json.JsonSerializerOptions CreateOptions()
+    private static Json_.JsonSerializerOptions CreateOptions()
     {
-        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

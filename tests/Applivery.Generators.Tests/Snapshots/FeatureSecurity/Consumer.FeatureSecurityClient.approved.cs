@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
@@ -830,7 +830,7 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
         {
             return global::Consumer.FeatureSecurityClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException)
+        catch (Json_.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -977,7 +977,7 @@ public sealed class FeatureSecurityClientException : global::System.Exception
         Body = body;
     }
 
-    private FeatureSecurityClientException(string operationId, int statusCode, Json.JsonException exception)
+    private FeatureSecurityClientException(string operationId, int statusCode, Json_.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -1016,7 +1016,7 @@ public sealed class FeatureSecurityClientException : global::System.Exception
     internal static FeatureSecurityClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new FeatureSecurityClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static FeatureSecurityClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new FeatureSecurityClientException(operationId, statusCode, exception);
+    internal static FeatureSecurityClientException InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new FeatureSecurityClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 
 /// <summary>
 /// Reads and writes the JSON of <c>features-security.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
@@ -32,29 +32,29 @@ internal abstract partial class FeatureSecurityClientJson : global::Applivery.Ge
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class FeatureSecurityClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class FeatureSecurityClientJsonTypeInfoResolver : Json_.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static FeatureSecurityClientJsonTypeInfoResolver Instance { get; } = new FeatureSecurityClientJsonTypeInfoResolver();
 
-    private static Json.JsonSerializerOptions? s_options;
+    private static Json_.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
+    public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)
     {
 
         return null;
     }
 
-    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.FeatureSecurityClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
-        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.FeatureSecurityClientJson.Converter<T>(read, write));
+    private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, global::Consumer.FeatureSecurityClientJson.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>
+        Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.FeatureSecurityClientJson.Converter<T>(read, write));
 
-    private static Json.JsonSerializerOptions CreateOptions()
+    private static Json_.JsonSerializerOptions CreateOptions()
     {
-        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The DetailedError schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/DetailedError</c> in <c>features-union-types.yaml</c>.</remarks>
@@ -18,18 +18,18 @@ public sealed partial class DetailedError
     public required int Code { get; init; }
 
     /// <summary>JSON: <c>details</c>, required.</summary>
-    public required Generic.IReadOnlyList<string> Details { get; init; }
+    public required Generic_.IReadOnlyList<string> Details { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".details", Details);
     }
@@ -37,12 +37,12 @@ public sealed partial class DetailedError
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.DetailedError ReadDetailedError(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.DetailedError ReadDetailedError(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _code = default;
-        Generic.IReadOnlyList<string>? _details = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.IReadOnlyList<string>? _details = default;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -75,7 +75,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteDetailedError(Json.Utf8JsonWriter writer, global::Consumer.DetailedError value)
+    internal static void WriteDetailedError(Json_.Utf8JsonWriter writer, global::Consumer.DetailedError value)
     {
         writer.WriteStartObject();
         writer.WriteNumber(Utf8Code, value.Code);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using ArgumentNullException = global::System.ArgumentNullException;
 
 /// <summary>The Hit schema of Union types: one of several shapes.</summary>
@@ -65,15 +65,15 @@ public sealed partial class Hit
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static Hit Unmatched(Json.JsonElement json) => new Hit(0, json);
+    public static Hit Unmatched(Json_.JsonElement json) => new Hit(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
+    public Json_.JsonElement? UnmatchedJson => _case == 0 ? (Json_.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json_.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -83,14 +83,14 @@ public sealed partial class Hit
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -122,17 +122,17 @@ public sealed partial class Hit
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Hit"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.Hit ReadHit(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Hit ReadHit(ref Json_.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case Json.JsonTokenType.StartObject:
+            case Json_.JsonTokenType.StartObject:
             {
                 // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
                 ulong seen = 0;
                 var undeclared = 0;
                 var scan = reader;
-                while (Next(ref scan) != Json.JsonTokenType.EndObject)
+                while (Next(ref scan) != Json_.JsonTokenType.EndObject)
                 {
                     if (scan.ValueTextEquals("login"u8))
                     {
@@ -192,7 +192,7 @@ internal abstract partial class UnionTypesClientJson
     private static readonly ulong[] s_hitObjectCases = { 0x1UL, 0x3UL, 0xCUL, 0x1CUL, 0x20UL, 0x68UL };
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteHit(Json.Utf8JsonWriter writer, global::Consumer.Hit value)
+    internal static void WriteHit(Json_.Utf8JsonWriter writer, global::Consumer.Hit value)
     {
         switch (value.Case)
         {
@@ -206,33 +206,33 @@ internal abstract partial class UnionTypesClientJson
                 WriteIssue(writer, (global::Consumer.Issue)value.Value);
                 return;
             default:
-                ((Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json_.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }
 
-    /// <summary>Reads a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
-    internal static Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref Json.Utf8JsonReader reader)
+    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
+    internal static Generic_.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref Json_.Utf8JsonReader reader)
     {
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         return ReadListOfHit(ref reader, "$", ref unrecognizedValues);
     }
 
-    /// <summary>Writes a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
-    internal static void WriteListOfHitDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Hit> value)
+    /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
+    internal static void WriteListOfHitDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Hit> value)
     {
         WriteListOfHit(writer, value, null, "$");
     }
 
-    private static Generic.IReadOnlyList<global::Consumer.Hit> ReadListOfHit(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<global::Consumer.Hit> ReadListOfHit(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Hit>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadHit(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadHit(ref reader));
             }
 
             return items.ToArray();
@@ -247,7 +247,7 @@ internal abstract partial class UnionTypesClientJson
         }
     }
 
-    private static void WriteListOfHit(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Hit> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfHit(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Hit> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

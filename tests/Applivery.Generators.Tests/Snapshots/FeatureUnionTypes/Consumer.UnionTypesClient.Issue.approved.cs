@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Issue schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Issue</c> in <c>features-union-types.yaml</c>.</remarks>
@@ -25,14 +25,14 @@ public sealed partial class Issue
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -40,9 +40,9 @@ public sealed partial class Issue
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.Issue ReadIssue(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Issue ReadIssue(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _number = default;
         string? _title = default;
         string? _stars = default;
@@ -83,7 +83,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteIssue(Json.Utf8JsonWriter writer, global::Consumer.Issue value)
+    internal static void WriteIssue(Json_.Utf8JsonWriter writer, global::Consumer.Issue value)
     {
         writer.WriteStartObject();
         writer.WriteNumber(Utf8Number, value.Number);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Query schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Query</c> in <c>features-union-types.yaml</c>.</remarks>
@@ -33,21 +33,21 @@ public sealed partial class Query
     public global::Consumer.QueryOwnerOrNull? OwnerOrNull { get; init; }
 
     /// <summary>JSON: <c>filters</c>.</summary>
-    public Generic.IReadOnlyList<global::Consumer.QueryFiltersItem>? Filters { get; init; }
+    public Generic_.IReadOnlyList<global::Consumer.QueryFiltersItem>? Filters { get; init; }
 
     /// <summary>JSON: <c>range</c>.</summary>
     public global::Consumer.QueryRange? Range { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".text", Text);
         Id?.ValidateInto(errors, path + ".id");
@@ -68,18 +68,18 @@ public sealed partial class Query
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.Query ReadQuery(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Query ReadQuery(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _text = default;
         global::Consumer.Id? _id = default;
         global::Consumer.Scalar? _scalar = default;
         global::Consumer.Tags? _tags = default;
         global::Consumer.User? _owner = default;
         global::Consumer.QueryOwnerOrNull? _ownerOrNull = default;
-        Generic.IReadOnlyList<global::Consumer.QueryFiltersItem>? _filters = default;
+        Generic_.IReadOnlyList<global::Consumer.QueryFiltersItem>? _filters = default;
         global::Consumer.QueryRange? _range = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -142,7 +142,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteQuery(Json.Utf8JsonWriter writer, global::Consumer.Query value)
+    internal static void WriteQuery(Json_.Utf8JsonWriter writer, global::Consumer.Query value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Text, value.Text, writeNull: true);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using ArgumentNullException = global::System.ArgumentNullException;
 
 /// <summary>The QueryFiltersItem schema of Union types: one of several shapes.</summary>
@@ -40,13 +40,13 @@ public sealed partial class QueryFiltersItem
     public global::Consumer.Hit? AsHit => _case == 1 ? (global::Consumer.Hit)_value : null;
 
     /// <summary>Holds IReadOnlyList&lt;Id&gt; (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/1</c>).</summary>
-    public QueryFiltersItem(Generic.IReadOnlyList<global::Consumer.Id> value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public QueryFiltersItem(Generic_.IReadOnlyList<global::Consumer.Id> value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Whether this holds IReadOnlyList&lt;Id&gt;.</summary>
     public bool IsIdList => _case == 2;
 
     /// <summary>The IReadOnlyList&lt;Id&gt; this holds; null when it holds another case.</summary>
-    public Generic.IReadOnlyList<global::Consumer.Id>? AsIdList => _case == 2 ? (Generic.IReadOnlyList<global::Consumer.Id>)_value : null;
+    public Generic_.IReadOnlyList<global::Consumer.Id>? AsIdList => _case == 2 ? (Generic_.IReadOnlyList<global::Consumer.Id>)_value : null;
 
     /// <summary>Holds string (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/2</c>).</summary>
     public QueryFiltersItem(string value) : this(3, value ?? throw new ArgumentNullException(nameof(value))) { }
@@ -62,15 +62,15 @@ public sealed partial class QueryFiltersItem
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static QueryFiltersItem Unmatched(Json.JsonElement json) => new QueryFiltersItem(0, json);
+    public static QueryFiltersItem Unmatched(Json_.JsonElement json) => new QueryFiltersItem(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
+    public Json_.JsonElement? UnmatchedJson => _case == 0 ? (Json_.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json_.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -80,14 +80,14 @@ public sealed partial class QueryFiltersItem
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -99,7 +99,7 @@ public sealed partial class QueryFiltersItem
             }
             case 2:
             {
-                var case2_ = (Generic.IReadOnlyList<global::Consumer.Id>)_value;
+                var case2_ = (Generic_.IReadOnlyList<global::Consumer.Id>)_value;
                 if (case2_ is { } case2_Items0)
                 {
                     for (var case2_Index0 = 0; case2_Index0 < case2_Items0.Count; case2_Index0++)
@@ -119,18 +119,18 @@ public sealed partial class QueryFiltersItem
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.QueryFiltersItem"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.QueryFiltersItem ReadQueryFiltersItem(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.QueryFiltersItem ReadQueryFiltersItem(ref Json_.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case Json.JsonTokenType.String:
+            case Json_.JsonTokenType.String:
             {
                 return new global::Consumer.QueryFiltersItem(reader.GetString()!);
             }
-            case Json.JsonTokenType.StartArray:
+            case Json_.JsonTokenType.StartArray:
             {
                 var start2 = reader;
-                Generic.Dictionary<string, string>? unrecognized2 = null;
+                Generic_.Dictionary<string, string>? unrecognized2 = null;
                 var value2 = ReadListOfId(ref reader, "$", ref unrecognized2);
                 if (unrecognized2 is null)
                 {
@@ -141,7 +141,7 @@ internal abstract partial class UnionTypesClientJson
 
                 break;
             }
-            case Json.JsonTokenType.StartObject:
+            case Json_.JsonTokenType.StartObject:
             {
                 var start1 = reader;
                 var value1 = ReadHit(ref reader);
@@ -159,7 +159,7 @@ internal abstract partial class UnionTypesClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteQueryFiltersItem(Json.Utf8JsonWriter writer, global::Consumer.QueryFiltersItem value)
+    internal static void WriteQueryFiltersItem(Json_.Utf8JsonWriter writer, global::Consumer.QueryFiltersItem value)
     {
         switch (value.Case)
         {
@@ -167,26 +167,26 @@ internal abstract partial class UnionTypesClientJson
                 WriteHit(writer, (global::Consumer.Hit)value.Value);
                 return;
             case 2:
-                WriteListOfId(writer, (Generic.IReadOnlyList<global::Consumer.Id>)value.Value, null, "$");
+                WriteListOfId(writer, (Generic_.IReadOnlyList<global::Consumer.Id>)value.Value, null, "$");
                 return;
             case 3:
                 writer.WriteStringValue((string)value.Value);
                 return;
             default:
-                ((Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json_.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }
 
-    private static Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> ReadListOfQueryFiltersItem(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<global::Consumer.QueryFiltersItem> ReadListOfQueryFiltersItem(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.QueryFiltersItem>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadQueryFiltersItem(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadQueryFiltersItem(ref reader));
             }
 
             return items.ToArray();
@@ -201,7 +201,7 @@ internal abstract partial class UnionTypesClientJson
         }
     }
 
-    private static void WriteListOfQueryFiltersItem(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.QueryFiltersItem> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfQueryFiltersItem(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.QueryFiltersItem> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

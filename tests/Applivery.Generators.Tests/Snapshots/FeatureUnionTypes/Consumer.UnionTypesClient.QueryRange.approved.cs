@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using ArgumentNullException = global::System.ArgumentNullException;
 
 /// <summary>The QueryRange schema of Union types: one of several shapes.</summary>
@@ -53,15 +53,15 @@ public sealed partial class QueryRange
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static QueryRange Unmatched(Json.JsonElement json) => new QueryRange(0, json);
+    public static QueryRange Unmatched(Json_.JsonElement json) => new QueryRange(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
+    public Json_.JsonElement? UnmatchedJson => _case == 0 ? (Json_.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json_.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -71,14 +71,14 @@ public sealed partial class QueryRange
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -98,21 +98,21 @@ public sealed partial class QueryRange
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.QueryRange"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.QueryRange ReadQueryRange(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.QueryRange ReadQueryRange(ref Json_.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case Json.JsonTokenType.String:
+            case Json_.JsonTokenType.String:
             {
                 return new global::Consumer.QueryRange(reader.GetString()!);
             }
-            case Json.JsonTokenType.StartObject:
+            case Json_.JsonTokenType.StartObject:
             {
                 // Which of the names the cases declare the object has (a look-ahead on a copy of the reader).
                 ulong seen = 0;
                 var undeclared = 0;
                 var scan = reader;
-                while (Next(ref scan) != Json.JsonTokenType.EndObject)
+                while (Next(ref scan) != Json_.JsonTokenType.EndObject)
                 {
                     if (scan.ValueTextEquals("from"u8))
                     {
@@ -148,7 +148,7 @@ internal abstract partial class UnionTypesClientJson
     private static readonly ulong[] s_queryRangeObjectCases = { 0x1UL, 0x3UL };
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteQueryRange(Json.Utf8JsonWriter writer, global::Consumer.QueryRange value)
+    internal static void WriteQueryRange(Json_.Utf8JsonWriter writer, global::Consumer.QueryRange value)
     {
         switch (value.Case)
         {
@@ -159,7 +159,7 @@ internal abstract partial class UnionTypesClientJson
                 writer.WriteStringValue((string)value.Value);
                 return;
             default:
-                ((Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json_.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The QueryRangeOption1 schema of Union types.</summary>
 /// <remarks>
@@ -24,14 +24,14 @@ public sealed partial class QueryRangeOption1
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -39,9 +39,9 @@ public sealed partial class QueryRangeOption1
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.QueryRangeOption1 ReadQueryRangeOption1(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.QueryRangeOption1 ReadQueryRangeOption1(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _from = default;
         int? _to = default;
         string? at = null;
@@ -76,7 +76,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteQueryRangeOption1(Json.Utf8JsonWriter writer, global::Consumer.QueryRangeOption1 value)
+    internal static void WriteQueryRangeOption1(Json_.Utf8JsonWriter writer, global::Consumer.QueryRangeOption1 value)
     {
         writer.WriteStartObject();
         writer.WriteNumber(Utf8From, value.From);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Repository schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Repository</c> in <c>features-union-types.yaml</c>.</remarks>
@@ -26,14 +26,14 @@ public sealed partial class Repository
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".fullName", FullName);
         global::Consumer.ValidationRules.CheckMinimum(errors, path + ".stars", Stars, 0, false);
@@ -43,9 +43,9 @@ public sealed partial class Repository
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.Repository ReadRepository(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Repository ReadRepository(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _fullName = default;
         int? _stars = default;
         global::Consumer.User? _owner = default;
@@ -86,7 +86,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteRepository(Json.Utf8JsonWriter writer, global::Consumer.Repository value)
+    internal static void WriteRepository(Json_.Utf8JsonWriter writer, global::Consumer.Repository value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8FullName, value.FullName, writeNull: true);

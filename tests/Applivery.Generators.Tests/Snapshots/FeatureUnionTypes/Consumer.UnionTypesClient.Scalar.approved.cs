@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using ArgumentNullException = global::System.ArgumentNullException;
 
 /// <summary>The Scalar schema of Union types: one of several shapes.</summary>
@@ -77,15 +77,15 @@ public sealed partial class Scalar
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static Scalar Unmatched(Json.JsonElement json) => new Scalar(0, json);
+    public static Scalar Unmatched(Json_.JsonElement json) => new Scalar(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
+    public Json_.JsonElement? UnmatchedJson => _case == 0 ? (Json_.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json_.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -95,14 +95,14 @@ public sealed partial class Scalar
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -116,11 +116,11 @@ public sealed partial class Scalar
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Scalar"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.Scalar ReadScalar(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Scalar ReadScalar(ref Json_.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case Json.JsonTokenType.String:
+            case Json_.JsonTokenType.String:
             {
                 if (reader.TryGetDateTimeOffset(out var value1))
                 {
@@ -129,7 +129,7 @@ internal abstract partial class UnionTypesClientJson
 
                 return new global::Consumer.Scalar(reader.GetString()!);
             }
-            case Json.JsonTokenType.Number:
+            case Json_.JsonTokenType.Number:
             {
                 if (reader.TryGetDouble(out var value3))
                 {
@@ -138,7 +138,7 @@ internal abstract partial class UnionTypesClientJson
 
                 break;
             }
-            case Json.JsonTokenType.True or Json.JsonTokenType.False:
+            case Json_.JsonTokenType.True or Json_.JsonTokenType.False:
             {
                 return new global::Consumer.Scalar(reader.GetBoolean());
             }
@@ -148,7 +148,7 @@ internal abstract partial class UnionTypesClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteScalar(Json.Utf8JsonWriter writer, global::Consumer.Scalar value)
+    internal static void WriteScalar(Json_.Utf8JsonWriter writer, global::Consumer.Scalar value)
     {
         switch (value.Case)
         {
@@ -165,7 +165,7 @@ internal abstract partial class UnionTypesClientJson
                 writer.WriteBooleanValue((bool)value.Value);
                 return;
             default:
-                ((Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json_.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The SimpleError schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/SimpleError</c> in <c>features-union-types.yaml</c>.</remarks>
@@ -19,14 +19,14 @@ public sealed partial class SimpleError
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".message", Message);
     }
@@ -34,9 +34,9 @@ public sealed partial class SimpleError
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.SimpleError ReadSimpleError(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.SimpleError ReadSimpleError(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _message = default;
         string? at = null;
         try
@@ -65,7 +65,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteSimpleError(Json.Utf8JsonWriter writer, global::Consumer.SimpleError value)
+    internal static void WriteSimpleError(Json_.Utf8JsonWriter writer, global::Consumer.SimpleError value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Message, value.Message, writeNull: true);

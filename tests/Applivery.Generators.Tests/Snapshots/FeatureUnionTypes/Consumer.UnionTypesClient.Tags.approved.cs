@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using ArgumentNullException = global::System.ArgumentNullException;
 
 /// <summary>The Tags schema of Union types: one of several shapes.</summary>
@@ -40,34 +40,34 @@ public sealed partial class Tags
     public string? AsString => _case == 1 ? (string)_value : null;
 
     /// <summary>Holds IReadOnlyList&lt;string&gt; (the alternative at <c>#/components/schemas/Tags/oneOf/1</c>).</summary>
-    public Tags(Generic.IReadOnlyList<string> value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public Tags(Generic_.IReadOnlyList<string> value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Whether this holds IReadOnlyList&lt;string&gt;.</summary>
     public bool IsStringList => _case == 2;
 
     /// <summary>The IReadOnlyList&lt;string&gt; this holds; null when it holds another case.</summary>
-    public Generic.IReadOnlyList<string>? AsStringList => _case == 2 ? (Generic.IReadOnlyList<string>)_value : null;
+    public Generic_.IReadOnlyList<string>? AsStringList => _case == 2 ? (Generic_.IReadOnlyList<string>)_value : null;
 
     /// <summary>Holds IReadOnlyList&lt;int&gt; (the alternative at <c>#/components/schemas/Tags/oneOf/2</c>).</summary>
-    public Tags(Generic.IReadOnlyList<int> value) : this(3, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public Tags(Generic_.IReadOnlyList<int> value) : this(3, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Whether this holds IReadOnlyList&lt;int&gt;.</summary>
     public bool IsInt32List => _case == 3;
 
     /// <summary>The IReadOnlyList&lt;int&gt; this holds; null when it holds another case.</summary>
-    public Generic.IReadOnlyList<int>? AsInt32List => _case == 3 ? (Generic.IReadOnlyList<int>)_value : null;
+    public Generic_.IReadOnlyList<int>? AsInt32List => _case == 3 ? (Generic_.IReadOnlyList<int>)_value : null;
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
-    public static Tags Unmatched(Json.JsonElement json) => new Tags(0, json);
+    public static Tags Unmatched(Json_.JsonElement json) => new Tags(0, json);
 
     /// <summary>Whether the JSON matched none of the cases (see <see cref="UnmatchedJson"/>).</summary>
     public bool IsUnmatched => _case == 0;
 
     /// <summary>The JSON as received when it matched none of the cases; null otherwise.</summary>
-    public Json.JsonElement? UnmatchedJson => _case == 0 ? (Json.JsonElement)_value : null;
+    public Json_.JsonElement? UnmatchedJson => _case == 0 ? (Json_.JsonElement)_value : null;
 
-    /// <summary>The value of the case this holds (a <see cref="Json.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
+    /// <summary>The value of the case this holds (a <see cref="Json_.JsonElement"/> when unmatched), for a <c>switch</c> on its type.</summary>
     public object Value => _value;
 
     /// <summary>The case number (1 for the first case of the spec, 0 unmatched), for the generated reader and writer.</summary>
@@ -77,14 +77,14 @@ public sealed partial class Tags
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         switch (_case)
         {
@@ -98,21 +98,21 @@ public sealed partial class Tags
 internal abstract partial class UnionTypesClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Tags"/>: the case the JSON fits (see the union's remarks); JSON no case fits reads as unmatched.</summary>
-    internal static global::Consumer.Tags ReadTags(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Tags ReadTags(ref Json_.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
-            case Json.JsonTokenType.String:
+            case Json_.JsonTokenType.String:
             {
                 return new global::Consumer.Tags(reader.GetString()!);
             }
-            case Json.JsonTokenType.StartArray:
+            case Json_.JsonTokenType.StartArray:
             {
                 var firstItem = FirstItemToken(reader);
-                if (firstItem == Json.JsonTokenType.EndArray || firstItem == Json.JsonTokenType.String)
+                if (firstItem == Json_.JsonTokenType.EndArray || firstItem == Json_.JsonTokenType.String)
                 {
                     var start2 = reader;
-                    Generic.Dictionary<string, string>? unrecognized2 = null;
+                    Generic_.Dictionary<string, string>? unrecognized2 = null;
                     var value2 = ReadListOfString(ref reader, "$", ref unrecognized2);
                     if (unrecognized2 is null)
                     {
@@ -122,10 +122,10 @@ internal abstract partial class UnionTypesClientJson
                     reader = start2;
                 }
 
-                if (firstItem == Json.JsonTokenType.EndArray || firstItem == Json.JsonTokenType.Number)
+                if (firstItem == Json_.JsonTokenType.EndArray || firstItem == Json_.JsonTokenType.Number)
                 {
                     var start3 = reader;
-                    Generic.Dictionary<string, string>? unrecognized3 = null;
+                    Generic_.Dictionary<string, string>? unrecognized3 = null;
                     var value3 = ReadListOfInt32(ref reader, "$", ref unrecognized3);
                     if (unrecognized3 is null)
                     {
@@ -143,7 +143,7 @@ internal abstract partial class UnionTypesClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> holds; unmatched JSON as it came.</summary>
-    internal static void WriteTags(Json.Utf8JsonWriter writer, global::Consumer.Tags value)
+    internal static void WriteTags(Json_.Utf8JsonWriter writer, global::Consumer.Tags value)
     {
         switch (value.Case)
         {
@@ -151,13 +151,13 @@ internal abstract partial class UnionTypesClientJson
                 writer.WriteStringValue((string)value.Value);
                 return;
             case 2:
-                WriteListOfString(writer, (Generic.IReadOnlyList<string>)value.Value, null, "$");
+                WriteListOfString(writer, (Generic_.IReadOnlyList<string>)value.Value, null, "$");
                 return;
             case 3:
-                WriteListOfInt32(writer, (Generic.IReadOnlyList<int>)value.Value, null, "$");
+                WriteListOfInt32(writer, (Generic_.IReadOnlyList<int>)value.Value, null, "$");
                 return;
             default:
-                ((Json.JsonElement)value.Value).WriteTo(writer);
+                ((Json_.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
     }

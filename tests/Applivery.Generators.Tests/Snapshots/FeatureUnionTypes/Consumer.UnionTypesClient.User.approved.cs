@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The User schema of Union types.</summary>
 /// <remarks>Generated from <c>#/components/schemas/User</c> in <c>features-union-types.yaml</c>.</remarks>
@@ -23,14 +23,14 @@ public sealed partial class User
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".login", Login);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".login", Login, 20);
@@ -39,9 +39,9 @@ public sealed partial class User
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.User ReadUser(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.User ReadUser(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _login = default;
         int? _followers = default;
         string? at = null;
@@ -76,7 +76,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteUser(Json.Utf8JsonWriter writer, global::Consumer.User value)
+    internal static void WriteUser(Json_.Utf8JsonWriter writer, global::Consumer.User value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Login, value.Login, writeNull: true);

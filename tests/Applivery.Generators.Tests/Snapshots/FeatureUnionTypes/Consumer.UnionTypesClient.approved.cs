@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
@@ -40,7 +40,7 @@ public partial interface IUnionTypesClient
     /// <returns>The hits.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default);
 
 }
 
@@ -176,7 +176,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionTypesClientValidation.ValidateListHitsParameters(limit);
 
@@ -261,13 +261,13 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
 
     private static string FormatValue(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string FormatValue(Json.JsonElement value) => value.ValueKind == Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
+    private static string FormatValue(Json_.JsonElement value) => value.ValueKind == Json_.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     private static string FormatLimit(global::Consumer.Limit value) => value.Case switch
     {
         1 => FormatValue((int)value.Value),
         2 => FormatValue((string)value.Value),
-        _ => FormatValue((Json.JsonElement)value.Value),
+        _ => FormatValue((Json_.JsonElement)value.Value),
     };
 
     private static long? ToErrorCode(long? code) => code;
@@ -306,7 +306,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         {
             return global::Consumer.UnionTypesClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException)
+        catch (Json_.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -354,7 +354,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         {
             return await global::Consumer.UnionTypesClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (Json.JsonException exception)
+        catch (Json_.JsonException exception)
         {
             throw UnionTypesClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -438,7 +438,7 @@ public sealed class UnionTypesClientException : global::System.Exception
         Body = body;
     }
 
-    private UnionTypesClientException(string operationId, int statusCode, Json.JsonException exception)
+    private UnionTypesClientException(string operationId, int statusCode, Json_.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -477,7 +477,7 @@ public sealed class UnionTypesClientException : global::System.Exception
     internal static UnionTypesClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new UnionTypesClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static UnionTypesClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new UnionTypesClientException(operationId, statusCode, exception);
+    internal static UnionTypesClientException InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new UnionTypesClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

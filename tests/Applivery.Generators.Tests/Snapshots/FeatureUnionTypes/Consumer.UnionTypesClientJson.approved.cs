@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>
 /// Reads and writes the JSON of <c>features-union-types.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
@@ -23,35 +23,35 @@ using Json = global::System.Text.Json;
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class UnionTypesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly Json.JsonEncodedText Utf8Code = Json.JsonEncodedText.Encode("code");
-    private static readonly Json.JsonEncodedText Utf8Details = Json.JsonEncodedText.Encode("details");
-    private static readonly Json.JsonEncodedText Utf8Filters = Json.JsonEncodedText.Encode("filters");
-    private static readonly Json.JsonEncodedText Utf8Followers = Json.JsonEncodedText.Encode("followers");
-    private static readonly Json.JsonEncodedText Utf8From = Json.JsonEncodedText.Encode("from");
-    private static readonly Json.JsonEncodedText Utf8FullName = Json.JsonEncodedText.Encode("fullName");
-    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
-    private static readonly Json.JsonEncodedText Utf8Login = Json.JsonEncodedText.Encode("login");
-    private static readonly Json.JsonEncodedText Utf8Message = Json.JsonEncodedText.Encode("message");
-    private static readonly Json.JsonEncodedText Utf8Number = Json.JsonEncodedText.Encode("number");
-    private static readonly Json.JsonEncodedText Utf8Owner = Json.JsonEncodedText.Encode("owner");
-    private static readonly Json.JsonEncodedText Utf8OwnerOrNull = Json.JsonEncodedText.Encode("ownerOrNull");
-    private static readonly Json.JsonEncodedText Utf8Range = Json.JsonEncodedText.Encode("range");
-    private static readonly Json.JsonEncodedText Utf8Scalar = Json.JsonEncodedText.Encode("scalar");
-    private static readonly Json.JsonEncodedText Utf8Stars = Json.JsonEncodedText.Encode("stars");
-    private static readonly Json.JsonEncodedText Utf8Tags = Json.JsonEncodedText.Encode("tags");
-    private static readonly Json.JsonEncodedText Utf8Text = Json.JsonEncodedText.Encode("text");
-    private static readonly Json.JsonEncodedText Utf8Title = Json.JsonEncodedText.Encode("title");
-    private static readonly Json.JsonEncodedText Utf8To = Json.JsonEncodedText.Encode("to");
+    private static readonly Json_.JsonEncodedText Utf8Code = Json_.JsonEncodedText.Encode("code");
+    private static readonly Json_.JsonEncodedText Utf8Details = Json_.JsonEncodedText.Encode("details");
+    private static readonly Json_.JsonEncodedText Utf8Filters = Json_.JsonEncodedText.Encode("filters");
+    private static readonly Json_.JsonEncodedText Utf8Followers = Json_.JsonEncodedText.Encode("followers");
+    private static readonly Json_.JsonEncodedText Utf8From = Json_.JsonEncodedText.Encode("from");
+    private static readonly Json_.JsonEncodedText Utf8FullName = Json_.JsonEncodedText.Encode("fullName");
+    private static readonly Json_.JsonEncodedText Utf8Id = Json_.JsonEncodedText.Encode("id");
+    private static readonly Json_.JsonEncodedText Utf8Login = Json_.JsonEncodedText.Encode("login");
+    private static readonly Json_.JsonEncodedText Utf8Message = Json_.JsonEncodedText.Encode("message");
+    private static readonly Json_.JsonEncodedText Utf8Number = Json_.JsonEncodedText.Encode("number");
+    private static readonly Json_.JsonEncodedText Utf8Owner = Json_.JsonEncodedText.Encode("owner");
+    private static readonly Json_.JsonEncodedText Utf8OwnerOrNull = Json_.JsonEncodedText.Encode("ownerOrNull");
+    private static readonly Json_.JsonEncodedText Utf8Range = Json_.JsonEncodedText.Encode("range");
+    private static readonly Json_.JsonEncodedText Utf8Scalar = Json_.JsonEncodedText.Encode("scalar");
+    private static readonly Json_.JsonEncodedText Utf8Stars = Json_.JsonEncodedText.Encode("stars");
+    private static readonly Json_.JsonEncodedText Utf8Tags = Json_.JsonEncodedText.Encode("tags");
+    private static readonly Json_.JsonEncodedText Utf8Text = Json_.JsonEncodedText.Encode("text");
+    private static readonly Json_.JsonEncodedText Utf8Title = Json_.JsonEncodedText.Encode("title");
+    private static readonly Json_.JsonEncodedText Utf8To = Json_.JsonEncodedText.Encode("to");
 
-    private static Generic.IReadOnlyList<string> ReadListOfString(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<string> ReadListOfString(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<string>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadString(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadString(ref reader));
             }
 
             return items.ToArray();
@@ -66,7 +66,7 @@ internal abstract partial class UnionTypesClientJson : global::Applivery.Generat
         }
     }
 
-    private static void WriteListOfString(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<string> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfString(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<string> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)
@@ -84,13 +84,13 @@ internal abstract partial class UnionTypesClientJson : global::Applivery.Generat
         writer.WriteEndArray();
     }
 
-    private static Generic.IReadOnlyList<int> ReadListOfInt32(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<int> ReadListOfInt32(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<int>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
                 items.Add(ReadInt32(ref reader));
             }
@@ -107,7 +107,7 @@ internal abstract partial class UnionTypesClientJson : global::Applivery.Generat
         }
     }
 
-    private static void WriteListOfInt32(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<int> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfInt32(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<int> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)
@@ -127,18 +127,18 @@ internal abstract partial class UnionTypesClientJson : global::Applivery.Generat
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class UnionTypesClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class UnionTypesClientJsonTypeInfoResolver : Json_.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static UnionTypesClientJsonTypeInfoResolver Instance { get; } = new UnionTypesClientJsonTypeInfoResolver();
 
-    private static Json.JsonSerializerOptions? s_options;
+    private static Json_.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
+    public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.User)) return Info<global::Consumer.User>(options, UnionTypesClientJson.ReadUser, UnionTypesClientJson.WriteUser);
         if (type == typeof(global::Consumer.Repository)) return Info<global::Consumer.Repository>(options, UnionTypesClientJson.ReadRepository, UnionTypesClientJson.WriteRepository);
@@ -160,12 +160,12 @@ public sealed class UnionTypesClientJsonTypeInfoResolver : Json.Serialization.Me
         return null;
     }
 
-    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.UnionTypesClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
-        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionTypesClientJson.Converter<T>(read, write));
+    private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, global::Consumer.UnionTypesClientJson.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>
+        Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionTypesClientJson.Converter<T>(read, write));
 
-    private static Json.JsonSerializerOptions CreateOptions()
+    private static Json_.JsonSerializerOptions CreateOptions()
     {
-        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }

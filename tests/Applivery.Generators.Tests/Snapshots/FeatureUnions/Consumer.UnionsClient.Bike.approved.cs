@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Bike schema of Unions API.</summary>
 /// <remarks>
@@ -20,7 +20,7 @@ public sealed partial class Bike : global::Consumer.CreateVehicleRequest
     /// <summary>JSON: <c>gears</c>.</summary>
     public int? Gears { get; init; }
 
-    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -28,9 +28,9 @@ public sealed partial class Bike : global::Consumer.CreateVehicleRequest
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Bike ReadBike(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Bike ReadBike(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _gears = default;
         string? at = null;
         try
@@ -59,7 +59,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    internal static void WriteBike(Json.Utf8JsonWriter writer, global::Consumer.Bike value)
+    internal static void WriteBike(Json_.Utf8JsonWriter writer, global::Consumer.Bike value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Type, Utf8Bike);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Cat schema of Unions API.</summary>
 /// <remarks>
@@ -24,7 +24,7 @@ public sealed partial class Cat : global::Consumer.Pet
     /// <remarks>At least 0.</remarks>
     public int? Age { get; init; }
 
-    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -34,9 +34,9 @@ public sealed partial class Cat : global::Consumer.Pet
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Cat ReadCat(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Cat ReadCat(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
         bool? _hunts = default;
         int? _age = default;
@@ -77,7 +77,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    internal static void WriteCat(Json.Utf8JsonWriter writer, global::Consumer.Cat value)
+    internal static void WriteCat(Json_.Utf8JsonWriter writer, global::Consumer.Cat value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8PetType, Utf8Cat);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Circle schema of Unions API.</summary>
 /// <remarks>
@@ -21,7 +21,7 @@ public sealed partial class Circle : global::Consumer.Shape
     /// <remarks>At least 0.</remarks>
     public required double Radius { get; init; }
 
-    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckMinimum(errors, path + ".radius", Radius, 0D, false);
     }
@@ -29,9 +29,9 @@ public sealed partial class Circle : global::Consumer.Shape
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Circle ReadCircle(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Circle ReadCircle(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _radius = default;
         string? at = null;
         try
@@ -60,7 +60,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    internal static void WriteCircle(Json.Utf8JsonWriter writer, global::Consumer.Circle value)
+    internal static void WriteCircle(Json_.Utf8JsonWriter writer, global::Consumer.Circle value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Kind, Utf8Circle);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using ArgumentException = global::System.ArgumentException;
 
 /// <summary>The CreateVehicleRequest schema of Unions API.</summary>
@@ -23,14 +23,14 @@ public abstract partial class CreateVehicleRequest
     /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal abstract void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path);
+    internal abstract void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path);
 }
 
 /// <summary>
@@ -46,9 +46,9 @@ public sealed partial class UnknownCreateVehicleRequest : global::Consumer.Creat
     public string? DiscriminatorValue { get; init; }
 
     /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
-    public Json.JsonElement RawJson { get; init; }
+    public Json_.JsonElement RawJson { get; init; }
 
-    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -57,18 +57,18 @@ public sealed partial class UnknownCreateVehicleRequest : global::Consumer.Creat
 internal abstract partial class UnionsClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.CreateVehicleRequest"/>: the case its <c>type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownCreateVehicleRequest"/>.</summary>
-    internal static global::Consumer.CreateVehicleRequest ReadCreateVehicleRequest(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.CreateVehicleRequest ReadCreateVehicleRequest(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
 
         // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
         var scan = reader;
-        while (Next(ref scan) != Json.JsonTokenType.EndObject)
+        while (Next(ref scan) != Json_.JsonTokenType.EndObject)
         {
             if (scan.ValueTextEquals("type"u8))
             {
                 Next(ref scan);
-                if (scan.TokenType == Json.JsonTokenType.String)
+                if (scan.TokenType == Json_.JsonTokenType.String)
                 {
                     if (scan.ValueTextEquals("car"u8))
                     {
@@ -91,13 +91,13 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> is, with everything it holds (readOnly properties included).</summary>
-    internal static void WriteCreateVehicleRequest(Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: false);
+    internal static void WriteCreateVehicleRequest(Json_.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: false);
 
     /// <summary>Writes the case <paramref name="value"/> is as a request body: readOnly properties (the server's) are left out.</summary>
-    internal static void WriteCreateVehicleRequestRequest(Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: true);
+    internal static void WriteCreateVehicleRequestRequest(Json_.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value) => WriteCreateVehicleRequest(writer, value, forRequest: true);
 
     /// <summary>Writes the case <paramref name="value"/> is, its <c>type</c> first; an unknown case as the JSON it keeps.</summary>
-    private static void WriteCreateVehicleRequest(Json.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value, bool forRequest)
+    private static void WriteCreateVehicleRequest(Json_.Utf8JsonWriter writer, global::Consumer.CreateVehicleRequest value, bool forRequest)
     {
         switch (value)
         {
@@ -115,13 +115,13 @@ internal abstract partial class UnionsClientJson
         }
     }
 
-    internal static global::Consumer.UnknownCreateVehicleRequest ReadUnknownCreateVehicleRequest(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.UnknownCreateVehicleRequest ReadUnknownCreateVehicleRequest(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         var raw = reader;
         var rawJson = ReadJsonElement(ref raw);
         string? discriminatorValue = rawJson.TryGetProperty("type", out var discriminator)
-            ? (discriminator.ValueKind == Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+            ? (discriminator.ValueKind == Json_.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
             : null;
         string? at = null;
         try
@@ -145,9 +145,9 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
-    internal static void WriteUnknownCreateVehicleRequest(Json.Utf8JsonWriter writer, global::Consumer.UnknownCreateVehicleRequest value)
+    internal static void WriteUnknownCreateVehicleRequest(Json_.Utf8JsonWriter writer, global::Consumer.UnknownCreateVehicleRequest value)
     {
-        if (value.RawJson.ValueKind != Json.JsonValueKind.Object)
+        if (value.RawJson.ValueKind != Json_.JsonValueKind.Object)
         {
             throw new global::System.InvalidOperationException("UnknownCreateVehicleRequest.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
         }

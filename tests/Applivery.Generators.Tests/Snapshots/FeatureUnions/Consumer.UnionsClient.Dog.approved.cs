@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Dog schema of Unions API.</summary>
 /// <remarks>
@@ -20,7 +20,7 @@ public sealed partial class Dog : global::Consumer.Pet
     /// <summary>JSON: <c>bark</c>, required.</summary>
     public required bool Bark { get; init; }
 
-    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -29,9 +29,9 @@ public sealed partial class Dog : global::Consumer.Pet
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Dog ReadDog(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Dog ReadDog(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
         bool? _bark = default;
         string? at = null;
@@ -66,7 +66,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    internal static void WriteDog(Json.Utf8JsonWriter writer, global::Consumer.Dog value)
+    internal static void WriteDog(Json_.Utf8JsonWriter writer, global::Consumer.Dog value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8PetType, Utf8Dog);

@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Drawing schema of Unions API.</summary>
 /// <remarks>Generated from <c>#/components/schemas/Drawing</c> in <c>features-unions.yaml</c>.</remarks>
@@ -22,18 +22,18 @@ public sealed partial class Drawing
     public required global::Consumer.Shape Main { get; init; }
 
     /// <summary>JSON: <c>shapes</c>.</summary>
-    public Generic.IReadOnlyList<global::Consumer.Shape>? Shapes { get; init; }
+    public Generic_.IReadOnlyList<global::Consumer.Shape>? Shapes { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".title", Title);
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".main", Main);
@@ -50,13 +50,13 @@ public sealed partial class Drawing
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Drawing ReadDrawing(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Drawing ReadDrawing(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _title = default;
         global::Consumer.Shape? _main = default;
-        Generic.IReadOnlyList<global::Consumer.Shape>? _shapes = default;
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.IReadOnlyList<global::Consumer.Shape>? _shapes = default;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -94,7 +94,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    internal static void WriteDrawing(Json.Utf8JsonWriter writer, global::Consumer.Drawing value)
+    internal static void WriteDrawing(Json_.Utf8JsonWriter writer, global::Consumer.Drawing value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Title, value.Title, writeNull: true);

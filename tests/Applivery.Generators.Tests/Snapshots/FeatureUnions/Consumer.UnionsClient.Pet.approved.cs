@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using ArgumentException = global::System.ArgumentException;
 
 /// <summary>allOf inheritance; the parent carries the discriminator. Lizard has the implicit value.</summary>
@@ -26,14 +26,14 @@ public abstract partial class Pet
     /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal abstract void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path);
+    internal abstract void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path);
 }
 
 /// <summary>
@@ -49,9 +49,9 @@ public sealed partial class UnknownPet : global::Consumer.Pet
     public string? DiscriminatorValue { get; init; }
 
     /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
-    public Json.JsonElement RawJson { get; init; }
+    public Json_.JsonElement RawJson { get; init; }
 
-    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -61,18 +61,18 @@ public sealed partial class UnknownPet : global::Consumer.Pet
 internal abstract partial class UnionsClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Pet"/>: the case its <c>pet_type</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownPet"/>.</summary>
-    internal static global::Consumer.Pet ReadPet(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Pet ReadPet(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
 
         // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
         var scan = reader;
-        while (Next(ref scan) != Json.JsonTokenType.EndObject)
+        while (Next(ref scan) != Json_.JsonTokenType.EndObject)
         {
             if (scan.ValueTextEquals("pet_type"u8))
             {
                 Next(ref scan);
-                if (scan.TokenType == Json.JsonTokenType.String)
+                if (scan.TokenType == Json_.JsonTokenType.String)
                 {
                     if (scan.ValueTextEquals("cat"u8))
                     {
@@ -99,7 +99,7 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> is, its <c>pet_type</c> first; an unknown case as the JSON it keeps.</summary>
-    internal static void WritePet(Json.Utf8JsonWriter writer, global::Consumer.Pet value)
+    internal static void WritePet(Json_.Utf8JsonWriter writer, global::Consumer.Pet value)
     {
         switch (value)
         {
@@ -120,13 +120,13 @@ internal abstract partial class UnionsClientJson
         }
     }
 
-    internal static global::Consumer.UnknownPet ReadUnknownPet(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.UnknownPet ReadUnknownPet(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         var raw = reader;
         var rawJson = ReadJsonElement(ref raw);
         string? discriminatorValue = rawJson.TryGetProperty("pet_type", out var discriminator)
-            ? (discriminator.ValueKind == Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+            ? (discriminator.ValueKind == Json_.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
             : null;
         string? _name = default;
         string? at = null;
@@ -159,9 +159,9 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
-    internal static void WriteUnknownPet(Json.Utf8JsonWriter writer, global::Consumer.UnknownPet value)
+    internal static void WriteUnknownPet(Json_.Utf8JsonWriter writer, global::Consumer.UnknownPet value)
     {
-        if (value.RawJson.ValueKind != Json.JsonValueKind.Object)
+        if (value.RawJson.ValueKind != Json_.JsonValueKind.Object)
         {
             throw new global::System.InvalidOperationException("UnknownPet.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
         }

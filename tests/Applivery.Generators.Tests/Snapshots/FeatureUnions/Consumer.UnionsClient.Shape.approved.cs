@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using ArgumentException = global::System.ArgumentException;
 
 /// <summary>A component union; Circle by reference, Square by its implicit name.</summary>
@@ -23,14 +23,14 @@ public abstract partial class Shape
     /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
     {
-        var errors = new Generic.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<global::Consumer.ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal abstract void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path);
+    internal abstract void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path);
 }
 
 /// <summary>
@@ -46,9 +46,9 @@ public sealed partial class UnknownShape : global::Consumer.Shape
     public string? DiscriminatorValue { get; init; }
 
     /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
-    public Json.JsonElement RawJson { get; init; }
+    public Json_.JsonElement RawJson { get; init; }
 
-    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -57,18 +57,18 @@ public sealed partial class UnknownShape : global::Consumer.Shape
 internal abstract partial class UnionsClientJson
 {
     /// <summary>Reads a <see cref="global::Consumer.Shape"/>: the case its <c>kind</c> names, wherever that is in the object; any other value (or none) reads as <see cref="global::Consumer.UnknownShape"/>.</summary>
-    internal static global::Consumer.Shape ReadShape(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Shape ReadShape(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
 
         // Looks ahead on a copy of the reader; the case's reader then reads the object from its start.
         var scan = reader;
-        while (Next(ref scan) != Json.JsonTokenType.EndObject)
+        while (Next(ref scan) != Json_.JsonTokenType.EndObject)
         {
             if (scan.ValueTextEquals("kind"u8))
             {
                 Next(ref scan);
-                if (scan.TokenType == Json.JsonTokenType.String)
+                if (scan.TokenType == Json_.JsonTokenType.String)
                 {
                     if (scan.ValueTextEquals("circle"u8))
                     {
@@ -91,7 +91,7 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the case <paramref name="value"/> is, its <c>kind</c> first; an unknown case as the JSON it keeps.</summary>
-    internal static void WriteShape(Json.Utf8JsonWriter writer, global::Consumer.Shape value)
+    internal static void WriteShape(Json_.Utf8JsonWriter writer, global::Consumer.Shape value)
     {
         switch (value)
         {
@@ -109,13 +109,13 @@ internal abstract partial class UnionsClientJson
         }
     }
 
-    internal static global::Consumer.UnknownShape ReadUnknownShape(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.UnknownShape ReadUnknownShape(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         var raw = reader;
         var rawJson = ReadJsonElement(ref raw);
         string? discriminatorValue = rawJson.TryGetProperty("kind", out var discriminator)
-            ? (discriminator.ValueKind == Json.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
+            ? (discriminator.ValueKind == Json_.JsonValueKind.String ? discriminator.GetString() : discriminator.GetRawText())
             : null;
         string? at = null;
         try
@@ -139,9 +139,9 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes the JSON an unknown case keeps, unchanged.</summary>
-    internal static void WriteUnknownShape(Json.Utf8JsonWriter writer, global::Consumer.UnknownShape value)
+    internal static void WriteUnknownShape(Json_.Utf8JsonWriter writer, global::Consumer.UnknownShape value)
     {
-        if (value.RawJson.ValueKind != Json.JsonValueKind.Object)
+        if (value.RawJson.ValueKind != Json_.JsonValueKind.Object)
         {
             throw new global::System.InvalidOperationException("UnknownShape.RawJson must hold the JSON object to write, but it is " + value.RawJson.ValueKind + ".");
         }
@@ -149,28 +149,28 @@ internal abstract partial class UnionsClientJson
         value.RawJson.WriteTo(writer);
     }
 
-    /// <summary>Reads a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
-    internal static Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref Json.Utf8JsonReader reader)
+    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
+    internal static Generic_.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref Json_.Utf8JsonReader reader)
     {
-        Generic.Dictionary<string, string>? unrecognizedValues = null;
+        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         return ReadListOfShape(ref reader, "$", ref unrecognizedValues);
     }
 
-    /// <summary>Writes a whole JSON document of Generic.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
-    internal static void WriteListOfShapeDocument(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Shape> value)
+    /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
+    internal static void WriteListOfShapeDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Shape> value)
     {
         WriteListOfShape(writer, value, null, "$");
     }
 
-    private static Generic.IReadOnlyList<global::Consumer.Shape> ReadListOfShape(ref Json.Utf8JsonReader reader, string key, ref Generic.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<global::Consumer.Shape> ReadListOfShape(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartArray, "an array");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
         var items = new ArrayBuilder<global::Consumer.Shape>();
         try
         {
-            while (Next(ref reader) != Json.JsonTokenType.EndArray)
+            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
             {
-                items.Add(reader.TokenType == Json.JsonTokenType.Null ? null! : ReadShape(ref reader));
+                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadShape(ref reader));
             }
 
             return items.ToArray();
@@ -185,7 +185,7 @@ internal abstract partial class UnionsClientJson
         }
     }
 
-    private static void WriteListOfShape(Json.Utf8JsonWriter writer, Generic.IReadOnlyList<global::Consumer.Shape> value, Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfShape(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Shape> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

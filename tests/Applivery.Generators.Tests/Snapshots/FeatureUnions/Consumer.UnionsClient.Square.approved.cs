@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 
 /// <summary>The Square schema of Unions API.</summary>
 /// <remarks>
@@ -20,7 +20,7 @@ public sealed partial class Square : global::Consumer.Shape
     /// <summary>JSON: <c>side</c>, required.</summary>
     public required double Side { get; init; }
 
-    internal override void ValidateInto(Generic.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -28,9 +28,9 @@ public sealed partial class Square : global::Consumer.Shape
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Square ReadSquare(ref Json.Utf8JsonReader reader)
+    internal static global::Consumer.Square ReadSquare(ref Json_.Utf8JsonReader reader)
     {
-        ExpectToken(ref reader, Json.JsonTokenType.StartObject, "an object");
+        ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _side = default;
         string? at = null;
         try
@@ -59,7 +59,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    internal static void WriteSquare(Json.Utf8JsonWriter writer, global::Consumer.Square value)
+    internal static void WriteSquare(Json_.Utf8JsonWriter writer, global::Consumer.Square value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Kind, Utf8Square);

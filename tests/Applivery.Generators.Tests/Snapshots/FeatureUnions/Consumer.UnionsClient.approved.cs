@@ -6,8 +6,8 @@
 
 namespace Consumer;
 
-using Generic = global::System.Collections.Generic;
-using Json = global::System.Text.Json;
+using Generic_ = global::System.Collections.Generic;
+using Json_ = global::System.Text.Json;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentException = global::System.ArgumentException;
 using ArgumentNullException = global::System.ArgumentNullException;
@@ -73,7 +73,7 @@ public partial interface IUnionsClient
     /// <returns>Shapes as array items.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>POST /drawings</summary>
     /// <remarks>
@@ -308,7 +308,7 @@ public sealed partial class UnionsClient : IUnionsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Generic.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateListShapesParameters();
 
@@ -464,7 +464,7 @@ public sealed partial class UnionsClient : IUnionsClient
         {
             return global::Consumer.UnionsClientJson.Parse(new global::System.ReadOnlySpan<byte>(body.Bytes, 0, body.Length), read);
         }
-        catch (Json.JsonException)
+        catch (Json_.JsonException)
         {
             // Not the documented envelope (an HTML page from a proxy, say): the excerpt keeps what was sent.
             return null;
@@ -512,7 +512,7 @@ public sealed partial class UnionsClient : IUnionsClient
         {
             return await global::Consumer.UnionsClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
         }
-        catch (Json.JsonException exception)
+        catch (Json_.JsonException exception)
         {
             throw UnionsClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
         }
@@ -596,7 +596,7 @@ public sealed class UnionsClientException : global::System.Exception
         Body = body;
     }
 
-    private UnionsClientException(string operationId, int statusCode, Json.JsonException exception)
+    private UnionsClientException(string operationId, int statusCode, Json_.JsonException exception)
         : base("The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " does not match the spec: " + exception.Message, exception)
     {
         OperationId = operationId;
@@ -635,7 +635,7 @@ public sealed class UnionsClientException : global::System.Exception
     internal static UnionsClientException InterruptedBody(string operationId, int statusCode, global::System.IO.IOException exception) =>
         new UnionsClientException(operationId, statusCode, "The " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " response of " + operationId + " was cut off: the connection failed while the body was read (" + exception.Message + ")", exception);
 
-    internal static UnionsClientException InvalidBody(string operationId, int statusCode, Json.JsonException exception) => new UnionsClientException(operationId, statusCode, exception);
+    internal static UnionsClientException InvalidBody(string operationId, int statusCode, Json_.JsonException exception) => new UnionsClientException(operationId, statusCode, exception);
 
     private static string Describe(string operationId, int statusCode, string? reasonPhrase, long? errorCode, string? errorMessage, string? responseBody)
     {

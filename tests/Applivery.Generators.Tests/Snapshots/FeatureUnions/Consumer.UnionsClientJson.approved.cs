@@ -6,7 +6,7 @@
 
 namespace Consumer;
 
-using Json = global::System.Text.Json;
+using Json_ = global::System.Text.Json;
 
 /// <summary>
 /// Reads and writes the JSON of <c>features-unions.yaml</c> on <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>, without reflection.
@@ -22,29 +22,29 @@ using Json = global::System.Text.Json;
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 internal abstract partial class UnionsClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
-    private static readonly Json.JsonEncodedText Utf8Age = Json.JsonEncodedText.Encode("age");
-    private static readonly Json.JsonEncodedText Utf8Bark = Json.JsonEncodedText.Encode("bark");
-    private static readonly Json.JsonEncodedText Utf8Bike = Json.JsonEncodedText.Encode("bike");
-    private static readonly Json.JsonEncodedText Utf8Car = Json.JsonEncodedText.Encode("car");
-    private static readonly Json.JsonEncodedText Utf8Cat = Json.JsonEncodedText.Encode("cat");
-    private static readonly Json.JsonEncodedText Utf8Circle = Json.JsonEncodedText.Encode("circle");
-    private static readonly Json.JsonEncodedText Utf8Color = Json.JsonEncodedText.Encode("color");
-    private static readonly Json.JsonEncodedText Utf8Dog = Json.JsonEncodedText.Encode("dog");
-    private static readonly Json.JsonEncodedText Utf8Gears = Json.JsonEncodedText.Encode("gears");
-    private static readonly Json.JsonEncodedText Utf8Hunts = Json.JsonEncodedText.Encode("hunts");
-    private static readonly Json.JsonEncodedText Utf8Id = Json.JsonEncodedText.Encode("id");
-    private static readonly Json.JsonEncodedText Utf8Kind = Json.JsonEncodedText.Encode("kind");
-    private static readonly Json.JsonEncodedText Utf8Lizard = Json.JsonEncodedText.Encode("Lizard");
-    private static readonly Json.JsonEncodedText Utf8Main = Json.JsonEncodedText.Encode("main");
-    private static readonly Json.JsonEncodedText Utf8Name = Json.JsonEncodedText.Encode("name");
-    private static readonly Json.JsonEncodedText Utf8PetType = Json.JsonEncodedText.Encode("pet_type");
-    private static readonly Json.JsonEncodedText Utf8Radius = Json.JsonEncodedText.Encode("radius");
-    private static readonly Json.JsonEncodedText Utf8Shapes = Json.JsonEncodedText.Encode("shapes");
-    private static readonly Json.JsonEncodedText Utf8Side = Json.JsonEncodedText.Encode("side");
-    private static readonly Json.JsonEncodedText Utf8Square = Json.JsonEncodedText.Encode("Square");
-    private static readonly Json.JsonEncodedText Utf8Title = Json.JsonEncodedText.Encode("title");
-    private static readonly Json.JsonEncodedText Utf8Type = Json.JsonEncodedText.Encode("type");
-    private static readonly Json.JsonEncodedText Utf8Wheels = Json.JsonEncodedText.Encode("wheels");
+    private static readonly Json_.JsonEncodedText Utf8Age = Json_.JsonEncodedText.Encode("age");
+    private static readonly Json_.JsonEncodedText Utf8Bark = Json_.JsonEncodedText.Encode("bark");
+    private static readonly Json_.JsonEncodedText Utf8Bike = Json_.JsonEncodedText.Encode("bike");
+    private static readonly Json_.JsonEncodedText Utf8Car = Json_.JsonEncodedText.Encode("car");
+    private static readonly Json_.JsonEncodedText Utf8Cat = Json_.JsonEncodedText.Encode("cat");
+    private static readonly Json_.JsonEncodedText Utf8Circle = Json_.JsonEncodedText.Encode("circle");
+    private static readonly Json_.JsonEncodedText Utf8Color = Json_.JsonEncodedText.Encode("color");
+    private static readonly Json_.JsonEncodedText Utf8Dog = Json_.JsonEncodedText.Encode("dog");
+    private static readonly Json_.JsonEncodedText Utf8Gears = Json_.JsonEncodedText.Encode("gears");
+    private static readonly Json_.JsonEncodedText Utf8Hunts = Json_.JsonEncodedText.Encode("hunts");
+    private static readonly Json_.JsonEncodedText Utf8Id = Json_.JsonEncodedText.Encode("id");
+    private static readonly Json_.JsonEncodedText Utf8Kind = Json_.JsonEncodedText.Encode("kind");
+    private static readonly Json_.JsonEncodedText Utf8Lizard = Json_.JsonEncodedText.Encode("Lizard");
+    private static readonly Json_.JsonEncodedText Utf8Main = Json_.JsonEncodedText.Encode("main");
+    private static readonly Json_.JsonEncodedText Utf8Name = Json_.JsonEncodedText.Encode("name");
+    private static readonly Json_.JsonEncodedText Utf8PetType = Json_.JsonEncodedText.Encode("pet_type");
+    private static readonly Json_.JsonEncodedText Utf8Radius = Json_.JsonEncodedText.Encode("radius");
+    private static readonly Json_.JsonEncodedText Utf8Shapes = Json_.JsonEncodedText.Encode("shapes");
+    private static readonly Json_.JsonEncodedText Utf8Side = Json_.JsonEncodedText.Encode("side");
+    private static readonly Json_.JsonEncodedText Utf8Square = Json_.JsonEncodedText.Encode("Square");
+    private static readonly Json_.JsonEncodedText Utf8Title = Json_.JsonEncodedText.Encode("title");
+    private static readonly Json_.JsonEncodedText Utf8Type = Json_.JsonEncodedText.Encode("type");
+    private static readonly Json_.JsonEncodedText Utf8Wheels = Json_.JsonEncodedText.Encode("wheels");
 }
 
 /// <summary>
@@ -55,18 +55,18 @@ internal abstract partial class UnionsClientJson : global::Applivery.Generators.
 /// string json = JsonSerializer.Serialize(member, info);</code>
 /// </example>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class UnionsClientJsonTypeInfoResolver : Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed class UnionsClientJsonTypeInfoResolver : Json_.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>
     public static UnionsClientJsonTypeInfoResolver Instance { get; } = new UnionsClientJsonTypeInfoResolver();
 
-    private static Json.JsonSerializerOptions? s_options;
+    private static Json_.JsonSerializerOptions? s_options;
 
     /// <summary>Read-only options that use this resolver.</summary>
-    public static Json.JsonSerializerOptions Options => s_options ??= CreateOptions();
+    public static Json_.JsonSerializerOptions Options => s_options ??= CreateOptions();
 
     /// <inheritdoc/>
-    public Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json.JsonSerializerOptions options)
+    public Json_.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, Json_.JsonSerializerOptions options)
     {
         if (type == typeof(global::Consumer.Cat)) return Info<global::Consumer.Cat>(options, UnionsClientJson.ReadCat, UnionsClientJson.WriteCat);
         if (type == typeof(global::Consumer.Dog)) return Info<global::Consumer.Dog>(options, UnionsClientJson.ReadDog, UnionsClientJson.WriteDog);
@@ -86,12 +86,12 @@ public sealed class UnionsClientJsonTypeInfoResolver : Json.Serialization.Metada
         return null;
     }
 
-    private static Json.Serialization.Metadata.JsonTypeInfo Info<T>(Json.JsonSerializerOptions options, global::Consumer.UnionsClientJson.ValueReader<T> read, global::System.Action<Json.Utf8JsonWriter, T> write) =>
-        Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionsClientJson.Converter<T>(read, write));
+    private static Json_.Serialization.Metadata.JsonTypeInfo Info<T>(Json_.JsonSerializerOptions options, global::Consumer.UnionsClientJson.ValueReader<T> read, global::System.Action<Json_.Utf8JsonWriter, T> write) =>
+        Json_.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, new global::Consumer.UnionsClientJson.Converter<T>(read, write));
 
-    private static Json.JsonSerializerOptions CreateOptions()
+    private static Json_.JsonSerializerOptions CreateOptions()
     {
-        var options = new Json.JsonSerializerOptions { TypeInfoResolver = Instance };
+        var options = new Json_.JsonSerializerOptions { TypeInfoResolver = Instance };
         options.MakeReadOnly();
         return options;
     }
