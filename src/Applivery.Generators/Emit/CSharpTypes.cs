@@ -4,13 +4,10 @@ namespace Applivery.Generators.Emit;
 
 /// <summary>
 /// The names the generated code uses for the framework's types: fully qualified (<c>global::System.…</c>), so a schema
-/// called <c>String</c> or <c>System</c> cannot shadow them, or one of the <see cref="Aliases"/>.
+/// called <c>String</c> or <c>System</c> cannot shadow them, or one of the aliases <see cref="SupportNames.Aliases"/> owns.
 /// </summary>
 internal static class CSharpTypes
 {
-    /// <summary>The using aliases a spec's files declare, those each names (see <see cref="SupportNames.Aliases"/>).</summary>
-    public static (string Name, string Target)[] Aliases => SupportNames.Aliases;
-
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
     public const string Regex = "global::System.Text.RegularExpressions.Regex";
     public const string RegexOptions = "global::System.Text.RegularExpressions.RegexOptions";

@@ -63,13 +63,13 @@ internal static class GeneratedFile
     }
 
     /// <summary>
-    /// Declares, first in the namespace, the <see cref="CSharpTypes.Aliases"/> the file names: those whose name appears
+    /// Declares, first in the namespace, the <see cref="SupportNames.Aliases"/> the file names: those whose name appears
     /// as a whole word not after a dot. A word in a comment or a string may add an alias nothing uses, never miss one.
     /// </summary>
     public static string WithAliases(string source)
     {
-        var namespaceLine = source.StartsWith("namespace ", System.StringComparison.Ordinal) ? 0 : source.IndexOf("\nnamespace ", System.StringComparison.Ordinal) + 1;
-        var bodyStart = namespaceLine > 0 || source.StartsWith("namespace ", System.StringComparison.Ordinal) ? source.IndexOf("\n{\n", namespaceLine, System.StringComparison.Ordinal) : -1;
+        var namespaceLine = NamespaceLine(source);
+        var bodyStart = namespaceLine >= 0 ? source.IndexOf("\n{\n", namespaceLine, System.StringComparison.Ordinal) : -1;
         if (bodyStart < 0)
         {
             return source;
@@ -77,7 +77,7 @@ internal static class GeneratedFile
 
         bodyStart += 3;
         var aliases = new System.Text.StringBuilder();
-        foreach (var (name, target) in CSharpTypes.Aliases)
+        foreach (var (name, target) in SupportNames.Aliases)
         {
             if (NamesWord(source, bodyStart, name))
             {
@@ -87,6 +87,10 @@ internal static class GeneratedFile
 
         return aliases.Length == 0 ? source : source.Substring(0, bodyStart) + aliases.Append('\n') + source.Substring(bodyStart);
     }
+
+    /// <summary>Where the first line <c>namespace …</c> starts, or -1.</summary>
+    private static int NamespaceLine(string source) =>
+        source.StartsWith("namespace ", System.StringComparison.Ordinal) ? 0 : source.IndexOf("\nnamespace ", System.StringComparison.Ordinal) is var at and >= 0 ? at + 1 : -1;
 
     private static bool NamesWord(string source, int start, string word)
     {
@@ -112,8 +116,8 @@ internal static class GeneratedFile
     /// </summary>
     public static string WithFileScopedNamespace(string source)
     {
-        var start = source.StartsWith("namespace ", System.StringComparison.Ordinal) ? 0 : source.IndexOf("\nnamespace ", System.StringComparison.Ordinal) + 1;
-        var headerEnd = start > 0 || source.StartsWith("namespace ", System.StringComparison.Ordinal) ? source.IndexOf('\n', start) : -1;
+        var start = NamespaceLine(source);
+        var headerEnd = start >= 0 ? source.IndexOf('\n', start) : -1;
         if (headerEnd < 0
             || string.CompareOrdinal(source, headerEnd, "\n{\n", 0, 3) != 0
             || !source.EndsWith("\n}\n", System.StringComparison.Ordinal)
