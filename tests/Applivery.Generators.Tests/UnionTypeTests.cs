@@ -129,6 +129,15 @@ public class UnionTypeTests : IAsyncLifetime
                     return string.Join("; ", hits.Select(Describe));
                 }
 
+                public static async Task<string> TagHitsAsync(string baseAddress)
+                {
+                    await Client(baseAddress).TagHitsAsync(
+                        where: new TagHitsWhere { Id = 7, Limit = new Limit("all") },
+                        selector: new Tags(new[] { "a", "b" }),
+                        body: new TagHitsRequest { Id = "x-1", Tags = new Tags(new[] { 1, 2 }), Ids = new Id[] { 3, "y" } });
+                    return "sent";
+                }
+
                 public static async Task<string> SearchFailsAsync(string baseAddress)
                 {
                     try
@@ -298,6 +307,22 @@ public class UnionTypeTests : IAsyncLifetime
 
         Assert.Equal("User login=a followers=; Repository fullName=r stars=1 owner=; Unmatched {\"unknown\":true}", await CallAsync("ListHitsAsync", all));
         Assert.Equal("?" + query, _server.Requests.Last().QueryString);
+    }
+
+    [Fact]
+    public async Task UnionsInAnObjectParameterAJsonParameterAndMultipartPartsSendTheCaseTheyHold()
+    {
+        Answer(204, string.Empty);
+
+        Assert.Equal("sent", await CallAsync("TagHitsAsync"));
+
+        Assert.Equal("?where[id]=7&where[limit]=all&selector=" + Uri.EscapeDataString("[\"a\",\"b\"]"), _server.Requests.Last().QueryString);
+        var parts = string.Join("|", _requestBody!.Split("\r\n").Where(line => line.Length > 0 && !line.StartsWith("--", StringComparison.Ordinal)));
+        Assert.Equal(
+            "Content-Disposition: form-data; name=\"id\"|x-1|" +
+            "Content-Type: application/json|Content-Disposition: form-data; name=\"tags\"|[1,2]|" +
+            "Content-Disposition: form-data; name=\"ids\"|3|Content-Disposition: form-data; name=\"ids\"|y",
+            parts);
     }
 
     [Theory]

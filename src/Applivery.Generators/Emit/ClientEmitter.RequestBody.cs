@@ -39,11 +39,11 @@ internal static partial class ClientEmitter
                 foreach (var property in type.Properties)
                 {
                     var encoding = EncodingOf(body, property.WireName);
-                    if (IsJsonPart(property.Type, encoding))
+                    if (IsJsonPart(client, property.Type, encoding))
                     {
                         yield return property.Type;
                     }
-                    else if (property.Type.Kind == TypeKind.Array && IsJsonItem(property.Type.Element!))
+                    else if (property.Type.Kind == TypeKind.Array && IsJsonItem(client, property.Type.Element!))
                     {
                         yield return property.Type.Element;
                     }
@@ -159,7 +159,7 @@ internal static partial class ClientEmitter
             }
 
             var item = isDirect ? access : local;
-            if (property.Type.Kind == TypeKind.Array && !IsJsonPart(property.Type, encoding))
+            if (property.Type.Kind == TypeKind.Array && !IsJsonPart(client, property.Type, encoding))
             {
                 var element = property.Type.Element!;
                 writer.OpenBlock($"foreach (var item_ in {item})");
@@ -197,7 +197,7 @@ internal static partial class ClientEmitter
             return $"AddFilePart_(parts_, {name}, {value}, {CSharpTypes.Literal(DefaultFileContentType(encoding?.ContentType))});";
         }
 
-        if (IsJsonPart(type, encoding) || IsJsonItem(type))
+        if (IsJsonPart(client, type, encoding) || IsJsonItem(client, type))
         {
             var writerName = type.Kind == TypeKind.Object ? "Write" + type.Name : JsonEmitter.RootWriter(client, type);
             var jsonType = encoding?.ContentType is { } declaredJson && IsJsonMediaType(declaredJson) ? CSharpTypes.Literal(declaredJson.Split(',')[0].Trim()) : "\"application/json\"";
@@ -229,11 +229,14 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>A value sent as one JSON part: what the encoding entry says is JSON, and every object or map.</summary>
-    private static bool IsJsonPart(TypeRef type, PropertyEncodingSpec? encoding) =>
-        type.Kind != TypeKind.File && ((encoding?.ContentType is { } contentType && IsJsonMediaType(contentType)) || type.Kind is TypeKind.Object or TypeKind.Map);
+    private static bool IsJsonPart(ClientSpec client, TypeRef type, PropertyEncodingSpec? encoding) =>
+        type.Kind != TypeKind.File && ((encoding?.ContentType is { } contentType && IsJsonMediaType(contentType)) || type.Kind is TypeKind.Object or TypeKind.Map || IsTextlessUnion(client, type));
 
     /// <summary>An array item that has no text form, so is a JSON part of its own.</summary>
-    private static bool IsJsonItem(TypeRef type) => type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Array;
+    private static bool IsJsonItem(ClientSpec client, TypeRef type) => type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Array || IsTextlessUnion(client, type);
+
+    /// <summary>A union with an object, map or array case: its part is JSON, whichever case it holds.</summary>
+    private static bool IsTextlessUnion(ClientSpec client, TypeRef type) => type.Kind == TypeKind.Union && !ClientRuntimeSource.IsSingleValue(client, type);
 
     private static bool IsJsonMediaType(string contentType)
     {

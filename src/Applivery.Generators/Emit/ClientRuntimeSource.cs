@@ -19,35 +19,24 @@ internal static class ClientRuntimeSource
         type.Kind is TypeKind.Enum or TypeKind.Union ? "Format" + type.Name : "FormatValue";
 
     /// <summary>
-    /// The text of a union parameter is the text of the case it holds; only for unions that parameters use, whose
-    /// cases are all single values (others are not sent: APG005 at generation).
+    /// Whether a value of <paramref name="type"/> has a text form in a parameter or a multipart text part: a primitive,
+    /// or a union whose every case has one (the model sends no other union as text: APG005, or a JSON part).
     /// </summary>
-    private static string UnionFormatters(ClientSpec client)
+    public static bool IsSingleValue(ClientSpec client, TypeRef type) => type.Kind switch
     {
-        var used = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-        void Collect(TypeRef type)
-        {
-            if (type.Kind == TypeKind.Union && used.Add(type.Name!))
-            {
-                foreach (var @case in client.Unions.First(union => union.Name == type.Name).Cases)
-                {
-                    Collect(@case.Type);
-                }
-            }
-            else if (type.Element is { } element)
-            {
-                Collect(element);
-            }
-        }
+        TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.File => false,
+        TypeKind.Union => client.Unions.First(union => union.Name == type.Name).Cases.All(@case => IsSingleValue(client, @case.Type)),
+        _ => true,
+    };
 
-        foreach (var parameter in client.Operations.SelectMany(operation => operation.Parameters).Where(parameter => parameter.NotSentReason is null && !parameter.IsJson))
-        {
-            Collect(parameter.Type);
-        }
-
+    /// <summary>
+    /// The text of a union value is the text of the case it holds: a formatter for each union that a formatter call
+    /// can reach (<see cref="Formatted"/>) and that has a text form.
+    /// </summary>
+    private static string UnionFormatters(ClientSpec client, System.Collections.Generic.HashSet<string> reached)
+    {
         var formatters = new System.Text.StringBuilder();
-        // Only parameters that are sent are collected, and the model sends a union only when every case is a single value.
-        foreach (var union in client.Unions.Where(union => used.Contains(union.Name)))
+        foreach (var union in client.Unions.Where(union => reached.Contains(union.Name) && IsSingleValue(client, TypeRef.Named(TypeKind.Union, union.Name))))
         {
             var cases = string.Concat(union.Cases.Select((@case, index) => $"\n    {index + 1} => {FormatterOf(@case.Type)}(({CSharpTypes.Of(@case.Type, client.Namespace)})value.Value),"));
             formatters.Append($$"""
@@ -68,10 +57,11 @@ internal static class ClientRuntimeSource
     /// objects' properties, their unions' cases) and form or multipart bodies reach. A superset of what is formatted,
     /// so that only those formatters are emitted (for GitHub, 79 enum and union formatters instead of 315) and none is missing.
     /// </summary>
-    private static (System.Collections.Generic.HashSet<TypeKind> Kinds, System.Collections.Generic.HashSet<string> Enums) Formatted(ClientSpec client)
+    private static (System.Collections.Generic.HashSet<TypeKind> Kinds, System.Collections.Generic.HashSet<string> Enums, System.Collections.Generic.HashSet<string> Unions) Formatted(ClientSpec client)
     {
         var kinds = new System.Collections.Generic.HashSet<TypeKind>();
         var enums = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        var unions = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
         var visited = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
         void Walk(TypeRef? type)
         {
@@ -84,6 +74,11 @@ internal static class ClientRuntimeSource
                 }
                 else if (type.Kind is TypeKind.Object or TypeKind.Union && visited.Add(type.Name!))
                 {
+                    if (type.Kind == TypeKind.Union)
+                    {
+                        unions.Add(type.Name!);
+                    }
+
                     foreach (var @case in client.Unions.Where(union => union.Name == type.Name).SelectMany(union => union.Cases))
                     {
                         Walk(@case.Type);
@@ -116,7 +111,7 @@ internal static class ClientRuntimeSource
             }
         }
 
-        return (kinds, enums);
+        return (kinds, enums, unions);
     }
 
     private static string PrimitiveFormatters(System.Collections.Generic.HashSet<TypeKind> kinds, bool formatsUnions)
@@ -174,7 +169,7 @@ internal static class ClientRuntimeSource
     {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
         var formatted = Formatted(client);
-        var unionFormatters = UnionFormatters(client);
+        var unionFormatters = UnionFormatters(client, formatted.Unions);
         var formatters = PrimitiveFormatters(formatted.Kinds, unionFormatters.Length > 0) + string.Concat(client.Enums.Where(spec => formatted.Enums.Contains(spec.Name)).Select(spec => $$"""
 
             private static string {{FormatterOf(TypeRef.Named(TypeKind.Enum, spec.Name))}}(global::{{client.Namespace}}.{{spec.Name}} value) =>

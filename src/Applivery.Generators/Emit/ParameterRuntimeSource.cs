@@ -144,6 +144,7 @@ internal static class ParameterRuntimeSource
                 yield return $"{value}.WriteTo(writer);";
                 break;
             case TypeKind.Object:
+            case TypeKind.Union:
                 yield return $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}.{JsonEmitter.RootWriter(client, type)}(writer, {value});";
                 break;
             case TypeKind.Array:

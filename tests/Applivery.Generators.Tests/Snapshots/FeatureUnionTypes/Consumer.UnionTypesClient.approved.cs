@@ -42,6 +42,19 @@ public partial interface IUnionTypesClient
     /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Unions inside an object parameter, in a JSON parameter and in multipart parts.</summary>
+    /// <remarks>
+    /// <c>POST /tags</c> (<c>tagHits</c>).
+    /// Sends the bearer token the client was given.
+    /// </remarks>
+    /// <param name="where">The where query parameter.</param>
+    /// <param name="selector">The selector query parameter.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
+    /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
+    global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, CancellationToken cancellationToken = default);
+
 }
 
 /// <summary>
@@ -214,6 +227,71 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         }
     }
 
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, CancellationToken cancellationToken = default)
+    {
+        global::Consumer.UnionTypesClientValidation.ValidateTagHitsParameters(where, selector);
+
+        using var timeout_ = StartTimeout(cancellationToken);
+        try
+        {
+            var uri_ = new StringBuilder();
+            uri_.Append("tags");
+            var separator_ = '?';
+            if (where is not null)
+            {
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "where", ParameterProperties(where), allowReserved: false);
+            }
+            if (selector is not null)
+            {
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "selector", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(selector, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+            }
+
+            using var request_ = NewRequest("POST", BaseAddress, uri_);
+            if (body is { } body_)
+            {
+                var parts_ = global::Applivery.Generators.Runtime.MultipartBody.MultipartContent("multipart/form-data");
+                request_.Content = parts_;
+                if (body_.Id is { } idPart_)
+                {
+                    global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "id", FormatId(idPart_), null);
+                }
+                if (body_.Tags is { } tagsPart_)
+                {
+                    global::Applivery.Generators.Runtime.MultipartBody.AddJsonPart(parts_, "tags", global::Consumer.UnionTypesClientJson.Serialize(tagsPart_, global::Consumer.UnionTypesClientJson.WriteTags, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
+                }
+                if (body_.Ids is { } idsPart_)
+                {
+                    foreach (var item_ in idsPart_)
+                    {
+                        if (item_ is not null)
+                        {
+                            global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "ids", FormatId(item_), null);
+                        }
+                    }
+                }
+            }
+            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
+
+            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
+            var status_ = (int)response_.StatusCode;
+            if (status_ >= 200 && status_ < 300)
+            {
+                return;
+            }
+
+            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
+            object? typedBody_ = null;
+            long? errorCode_ = null;
+            string? errorMessage_ = null;
+            throw new UnionTypesClientException("tagHits", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+        }
+        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut("tagHits", exception_);
+        }
+    }
+
     private global::System.Threading.CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
     {
         var source = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -267,6 +345,13 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     {
         1 => FormatValue((int)value.Value),
         2 => FormatValue((string)value.Value),
+        _ => FormatValue((Json_.JsonElement)value.Value),
+    };
+
+    private static string FormatId(global::Consumer.Id value) => value.Case switch
+    {
+        1 => FormatValue((string)value.Value),
+        2 => FormatValue((int)value.Value),
         _ => FormatValue((Json_.JsonElement)value.Value),
     };
 
@@ -362,6 +447,29 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         {
             throw UnionTypesClientException.InterruptedBody(operationId, (int)response.StatusCode, exception);
         }
+    }
+
+    /// <summary>The properties of a TagHitsWhere parameter as name, value, name, value…, in spec order; null ones are not sent.</summary>
+    private static Generic_.List<string> ParameterProperties(global::Consumer.TagHitsWhere value)
+    {
+        var properties = new Generic_.List<string>();
+        if (value.Id is { } property0)
+        {
+            properties.Add("id");
+            properties.Add(FormatId(property0));
+        }
+        if (value.Limit is { } property1)
+        {
+            properties.Add("limit");
+            properties.Add(FormatLimit(property1));
+        }
+        return properties;
+    }
+
+    /// <summary>Writes a global::Consumer.Tags parameter as JSON.</summary>
+    private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, global::Consumer.Tags value)
+    {
+        global::Consumer.UnionTypesClientJson.WriteTags(writer, value);
     }
 
     /// <summary>Credentials go over https, or to loopback, unless the user said the network is trusted.</summary>

@@ -30,6 +30,8 @@ internal abstract partial class UnionTypesClientJson : global::Applivery.Generat
     private static readonly Json_.JsonEncodedText Utf8From = Json_.JsonEncodedText.Encode("from");
     private static readonly Json_.JsonEncodedText Utf8FullName = Json_.JsonEncodedText.Encode("fullName");
     private static readonly Json_.JsonEncodedText Utf8Id = Json_.JsonEncodedText.Encode("id");
+    private static readonly Json_.JsonEncodedText Utf8Ids = Json_.JsonEncodedText.Encode("ids");
+    private static readonly Json_.JsonEncodedText Utf8Limit = Json_.JsonEncodedText.Encode("limit");
     private static readonly Json_.JsonEncodedText Utf8Login = Json_.JsonEncodedText.Encode("login");
     private static readonly Json_.JsonEncodedText Utf8Message = Json_.JsonEncodedText.Encode("message");
     private static readonly Json_.JsonEncodedText Utf8Number = Json_.JsonEncodedText.Encode("number");
@@ -148,6 +150,8 @@ public sealed class UnionTypesClientJsonTypeInfoResolver : Json_.Serialization.M
         if (type == typeof(global::Consumer.Query)) return Info<global::Consumer.Query>(options, UnionTypesClientJson.ReadQuery, UnionTypesClientJson.WriteQuery);
         if (type == typeof(global::Consumer.SimpleError)) return Info<global::Consumer.SimpleError>(options, UnionTypesClientJson.ReadSimpleError, UnionTypesClientJson.WriteSimpleError);
         if (type == typeof(global::Consumer.DetailedError)) return Info<global::Consumer.DetailedError>(options, UnionTypesClientJson.ReadDetailedError, UnionTypesClientJson.WriteDetailedError);
+        if (type == typeof(global::Consumer.TagHitsWhere)) return Info<global::Consumer.TagHitsWhere>(options, UnionTypesClientJson.ReadTagHitsWhere, UnionTypesClientJson.WriteTagHitsWhere);
+        if (type == typeof(global::Consumer.TagHitsRequest)) return Info<global::Consumer.TagHitsRequest>(options, UnionTypesClientJson.ReadTagHitsRequest, UnionTypesClientJson.WriteTagHitsRequest);
         if (type == typeof(global::Consumer.Hit)) return Info<global::Consumer.Hit>(options, UnionTypesClientJson.ReadHit, UnionTypesClientJson.WriteHit);
         if (type == typeof(global::Consumer.Limit)) return Info<global::Consumer.Limit>(options, UnionTypesClientJson.ReadLimit, UnionTypesClientJson.WriteLimit);
         if (type == typeof(global::Consumer.Id)) return Info<global::Consumer.Id>(options, UnionTypesClientJson.ReadId, UnionTypesClientJson.WriteId);

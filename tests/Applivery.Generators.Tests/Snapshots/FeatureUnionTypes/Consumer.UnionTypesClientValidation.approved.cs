@@ -38,4 +38,15 @@ public static partial class UnionTypesClientValidation
     {
         // The spec sets no rule on these parameters.
     }
+
+    /// <summary>
+    /// Checks the parameters of <see cref="IUnionTypesClient.TagHitsAsync"/> (<c>tagHits</c>) against the spec before anything is sent.
+    /// </summary>
+    /// <inheritdoc cref="IUnionTypesClient.TagHitsAsync" path="/param"/>
+    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
+    public static void ValidateTagHitsParameters(global::Consumer.TagHitsWhere? where, global::Consumer.Tags? selector)
+    {
+        // The spec sets no rule on these parameters.
+    }
 }
