@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using Applivery.Generators.Emit;
+using Applivery.Generators.Model;
 using Applivery.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -42,6 +43,7 @@ public class RuntimeSourceTests
         var sets = JsonRuntimeEmitter.OptionalParts.Select(part => new[] { JsonRuntimeEmitter.FileName(part) })
             .Concat(RuntimeEmitter.ClientFiles.Select(file => new[] { file + ".cs" }))
             .Append(new[] { "ValidationError.cs", "ValidationRules.cs" })
+            .Concat(SupportNames.ValidationRuleFamilies.Select(family => new[] { "ValidationError.cs", "ValidationRules.cs", $"ValidationRules.{family}.cs" }))
             .Append(System.Array.Empty<string>());
         foreach (var set in sets)
         {
@@ -74,7 +76,7 @@ public class RuntimeSourceTests
     {
         var files = Directory.GetFiles(RuntimeFolder, "*.cs").Select(Path.GetFileName).OrderBy(name => name, System.StringComparer.Ordinal).ToList();
         var parts = new[] { JsonRuntimeEmitter.Core }.Concat(JsonRuntimeEmitter.OptionalParts).ToList();
-        var validation = new[] { "ValidationError.cs", "ValidationRules.cs" };
+        var validation = new[] { "ValidationError.cs", "ValidationRules.cs" }.Concat(SupportNames.ValidationRuleFamilies.Select(family => $"ValidationRules.{family}.cs"));
         var client = RuntimeEmitter.ClientFiles.Select(file => file + ".cs");
 
         Assert.Equal(parts.Select(JsonRuntimeEmitter.FileName).Concat(validation).Concat(client).OrderBy(name => name, System.StringComparer.Ordinal), files);
@@ -86,6 +88,11 @@ public class RuntimeSourceTests
         foreach (var part in parts)
         {
             Assert.NotEmpty(JsonRuntimeEmitter.Members(part));
+        }
+
+        foreach (var family in SupportNames.ValidationRuleFamilies)
+        {
+            Assert.NotEmpty(RuntimeResources.Members($"ValidationRules.{family}.cs", "    internal static partial class ValidationRules"));
         }
     }
 
@@ -124,6 +131,51 @@ public class RuntimeSourceTests
         {
             Assert.DoesNotContain(unused, runtime, System.StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void ANamespaceGetsOnlyTheCredentialTypesAndRuleFamiliesItsSpecsUse()
+    {
+        // Applivery: one bearer scheme; its rules are patterns, lengths and ranges, never an item count.
+        var applivery = GeneratorRun.Run(SpecFile.Applivery());
+        var credentials = applivery.Source("Consumer.Credentials.g.cs");
+        var rules = applivery.Source("Consumer.ValidationRules.g.cs");
+
+        Assert.Empty(applivery.CompilationDiagnostics());
+        Assert.Contains("public sealed class BearerCredential", credentials, System.StringComparison.Ordinal);
+        foreach (var unused in new[] { "class ApiKeyCredential", "class BasicCredential", "class AuthorizationCredential" })
+        {
+            Assert.DoesNotContain(unused, credentials, System.StringComparison.Ordinal);
+        }
+
+        Assert.Contains("internal static void RequirePattern(", rules, System.StringComparison.Ordinal);
+        Assert.Contains("internal static void CheckMaxLength(", rules, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("MinItems", rules, System.StringComparison.Ordinal);
+
+        // A second spec in the same namespace with a basic scheme and an item count adds them to the same two files.
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Second, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            components:
+              securitySchemes:
+                basic: { type: http, scheme: basic }
+            security: [{ basic: [] }]
+            paths:
+              /tags:
+                get:
+                  operationId: listTags
+                  parameters:
+                    - { name: tag, in: query, schema: { type: array, minItems: 1, items: { type: string } } }
+                  responses:
+                    '204': { description: ok }
+            """;
+        var both = GeneratorRun.Run(new[] { SpecFile.Applivery(), new SpecFile("/project/spec/second.yaml", Spec) });
+
+        Assert.Empty(both.CompilationDiagnostics());
+        Assert.Contains("public sealed class BasicCredential", both.Source("Consumer.Credentials.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains("public sealed class BearerCredential", both.Source("Consumer.Credentials.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains("internal static void RequireMinItems<T>(", both.Source("Consumer.ValidationRules.g.cs"), System.StringComparison.Ordinal);
     }
 
     [Fact]

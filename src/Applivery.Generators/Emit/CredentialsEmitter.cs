@@ -13,10 +13,10 @@ internal static class CredentialsEmitter
     private const string ValueTaskOfString = "global::System.Threading.Tasks.ValueTask<string>";
     private const string CancellationToken = "CancellationToken";
 
-    public const string ApiKey = "ApiKeyCredential";
-    public const string Basic = "BasicCredential";
-    public const string Bearer = "BearerCredential";
-    public const string Authorization = "AuthorizationCredential";
+    public const string ApiKey = SupportNames.ApiKeyCredential;
+    public const string Basic = SupportNames.BasicCredential;
+    public const string Bearer = SupportNames.BearerCredential;
+    public const string Authorization = SupportNames.AuthorizationCredential;
 
     public static string ClassName(ClientSpec client) => SupportNames.Credentials(client.ClientName);
 
@@ -27,13 +27,7 @@ internal static class CredentialsEmitter
     public static bool HasBearerConstructors(ClientSpec client) =>
         client.SecuritySchemes.IsEmpty || client.SecuritySchemes.Any(scheme => scheme.Kind == SecuritySchemeKind.Bearer);
 
-    public static string CredentialType(SecuritySchemeSpec scheme) => scheme.Kind switch
-    {
-        SecuritySchemeKind.ApiKey => ApiKey,
-        SecuritySchemeKind.Basic => Basic,
-        SecuritySchemeKind.Bearer => Bearer,
-        _ => Authorization,
-    };
+    public static string CredentialType(SecuritySchemeSpec scheme) => SupportNames.CredentialType(scheme.Kind);
 
     /// <summary>What the scheme sends, for doc comments: <c>the X-API-Key header</c>, <c>Authorization: Basic</c>…</summary>
     public static string Describe(SecuritySchemeSpec scheme) => scheme.Kind switch
@@ -82,34 +76,54 @@ internal static class CredentialsEmitter
     }
 
     /// <summary>The credential types, shared by every client of the namespace.</summary>
-    public static string EmitShared(string ns)
+    /// <summary>The credential types in <paramref name="used"/> (those the schemes of the namespace's clients take), in a fixed order.</summary>
+    public static string EmitShared(string ns, EquatableArray<string> used)
     {
         var writer = GeneratedFile.Begin(ns, null);
-        writer.Lines(SecretType(
-            ApiKey,
-            "An API key for an <c>apiKey</c> security scheme (header, query or cookie)",
-            "key",
-            "The API key.",
-            "keyProvider",
-            "Asked for the key before each request that sends it, for keys that rotate or come from a vault."));
-        writer.Line();
-        writer.Lines(SecretType(
-            Bearer,
-            "A bearer token for an <c>http</c> <c>bearer</c>, <c>oauth2</c> or <c>openIdConnect</c> security scheme, sent as <c>Authorization: Bearer</c>",
-            "token",
-            "The token.",
-            "tokenProvider",
-            "Asked for the token before each request that sends it, for tokens that expire (refresh them there)."));
-        writer.Line();
-        writer.Lines(SecretType(
-            Authorization,
-            "The credentials of an <c>http</c> security scheme other than basic or bearer, sent as <c>Authorization: {scheme} {credentials}</c>",
-            "credentials",
-            "The text after the scheme name.",
-            "credentialsProvider",
-            "Asked for the credentials before each request that sends them."));
-        writer.Line();
-        writer.Lines($$"""
+        var types = new System.Collections.Generic.List<string>();
+        if (used.Contains(ApiKey))
+        {
+            types.Add(SecretType(
+                ApiKey,
+                "An API key for an <c>apiKey</c> security scheme (header, query or cookie)",
+                "key",
+                "The API key.",
+                "keyProvider",
+                "Asked for the key before each request that sends it, for keys that rotate or come from a vault."));
+        }
+
+        if (used.Contains(Bearer))
+        {
+            types.Add(SecretType(
+                Bearer,
+                "A bearer token for an <c>http</c> <c>bearer</c>, <c>oauth2</c> or <c>openIdConnect</c> security scheme, sent as <c>Authorization: Bearer</c>",
+                "token",
+                "The token.",
+                "tokenProvider",
+                "Asked for the token before each request that sends it, for tokens that expire (refresh them there)."));
+        }
+
+        if (used.Contains(Authorization))
+        {
+            types.Add(SecretType(
+                Authorization,
+                "The credentials of an <c>http</c> security scheme other than basic or bearer, sent as <c>Authorization: {scheme} {credentials}</c>",
+                "credentials",
+                "The text after the scheme name.",
+                "credentialsProvider",
+                "Asked for the credentials before each request that sends them."));
+        }
+
+        if (used.Contains(Basic))
+        {
+            types.Add(BasicType);
+        }
+
+        writer.Lines(string.Join("\n\n", types));
+        return GeneratedFile.End(writer);
+    }
+
+    private static readonly string BasicType = $$"""
             /// <summary>
             /// A user name and password for an <c>http</c> <c>basic</c> security scheme, sent as <c>Authorization: Basic</c>
             /// (UTF-8, base64). The password never appears in <c>ToString()</c>.
@@ -151,9 +165,7 @@ internal static class CredentialsEmitter
                 /// <summary>The type's name only: never the user name or password.</summary>
                 public override string ToString() => "{{Basic}}";
             }
-            """);
-        return GeneratedFile.End(writer);
-    }
+            """;
 
     private static string SecretType(string name, string summary, string value, string valueDoc, string provider, string providerDoc) => $$"""
         /// <summary>{{summary}}: a fixed value or a provider. The value never appears in <c>ToString()</c>.</summary>

@@ -102,45 +102,11 @@ internal static class JsonRuntimeEmitter
     public static string Emit(IEnumerable<string> parts)
     {
         var used = new HashSet<string>(parts, StringComparer.Ordinal);
-        var core = SourceWriter.SplitLines(Resource(Core)).ToList();
-        var end = core.LastIndexOf("    }");
-        var members = OptionalParts.Where(used.Contains).SelectMany(part => new[] { string.Empty }.Concat(Members(part)));
-        var lines = core.Take(end)
-            .Select(line => RuntimeResources.Emitted(line, RuntimeResources.Namespace))
-            .Concat(members)
-            .Concat(core.Skip(end));
-        return string.Join("\n", lines);
+        return RuntimeResources.WithParts(FileName(Core), ClassLine, OptionalParts.Where(used.Contains).Select(FileName), RuntimeResources.Namespace);
     }
 
-    private static readonly Dictionary<string, string[]> MemberLines = new(StringComparer.Ordinal);
-
-    /// <summary>The member lines of one part's file: those between its class's braces (split once per process).</summary>
-    public static IEnumerable<string> Members(string part)
-    {
-        lock (MemberLines)
-        {
-            if (!MemberLines.TryGetValue(part, out var members))
-            {
-                members = ReadMembers(part);
-                MemberLines[part] = members;
-            }
-
-            return members;
-        }
-    }
-
-    private static string[] ReadMembers(string part)
-    {
-        var lines = SourceWriter.SplitLines(Resource(part));
-        var start = Array.IndexOf(lines, ClassLine);
-        var end = Array.LastIndexOf(lines, "    }");
-        if (start < 0 || lines[start + 1] != "    {" || end <= start)
-        {
-            throw new InvalidOperationException("The runtime part " + part + " is not laid out as one JsonRuntime class in the Applivery.Generators.Runtime namespace.");
-        }
-
-        return lines.Skip(start + 2).Take(end - start - 2).ToArray();
-    }
+    /// <summary>The member lines of one part's file: those between its class's braces.</summary>
+    public static IEnumerable<string> Members(string part) => RuntimeResources.Members(FileName(part), ClassLine);
 
     /// <summary>The text of <c>Runtime/JsonRuntime[.{part}].cs</c>.</summary>
     public static string Resource(string part) => RuntimeResources.Text(FileName(part));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace Applivery.Generators.Emit;
 
@@ -48,6 +49,50 @@ internal static class RuntimeResources
         }
 
         return line == "namespace " + Namespace ? "namespace " + targetNamespace : line;
+    }
+
+    private static readonly Dictionary<string, string[]> MemberLines = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The member lines of a part file: those between the braces of its one class, declared by <paramref name="classLine"/>
+    /// (split once per process).
+    /// </summary>
+    public static string[] Members(string fileName, string classLine)
+    {
+        lock (MemberLines)
+        {
+            if (!MemberLines.TryGetValue(fileName, out var members))
+            {
+                var lines = SourceWriter.SplitLines(Text(fileName));
+                var start = Array.IndexOf(lines, classLine);
+                var end = Array.LastIndexOf(lines, "    }");
+                if (start < 0 || lines[start + 1] != "    {" || end <= start)
+                {
+                    throw new InvalidOperationException("The runtime part " + fileName + " is not laid out as one class '" + classLine.Trim() + "' in the " + Namespace + " namespace.");
+                }
+
+                members = lines.Skip(start + 2).Take(end - start - 2).ToArray();
+                MemberLines[fileName] = members;
+            }
+
+            return members;
+        }
+    }
+
+    /// <summary>
+    /// One class split over a core file (which declares it) and part files (which add members to it), emitted as one
+    /// file into <paramref name="targetNamespace"/>: the core with the members of <paramref name="partFiles"/>, in their order.
+    /// </summary>
+    public static string WithParts(string coreFile, string classLine, IEnumerable<string> partFiles, string targetNamespace)
+    {
+        var core = SourceWriter.SplitLines(Text(coreFile)).ToList();
+        var end = core.LastIndexOf("    }");
+        var members = partFiles.SelectMany(part => new[] { string.Empty }.Concat(Members(part, classLine)));
+        var lines = core.Take(end)
+            .Select(line => Emitted(line, targetNamespace))
+            .Concat(members)
+            .Concat(core.Skip(end).Select(line => Emitted(line, targetNamespace)));
+        return string.Join("\n", lines);
     }
 
     /// <summary>A whole runtime file as emitted into <paramref name="targetNamespace"/> (see <see cref="Emitted"/>).</summary>

@@ -99,13 +99,13 @@ internal static class SourceEmitter
             {
                 if (file.Concern == SharedConcern.ValidationError)
                 {
-                    files.Add(($"{file.Namespace}.{SupportNames.ValidationRules}.g.cs", ValidationEmitter.EmitValidationRules(file.Namespace)));
+                    files.Add(($"{file.Namespace}.{SupportNames.ValidationRules}.g.cs", ValidationEmitter.EmitValidationRules(file.Namespace, file.Parts)));
                 }
 
                 files.Add(($"{file.Namespace}.{file.Concern}.g.cs", file.Concern switch
                 {
                     SharedConcern.ValidationError => ValidationEmitter.EmitValidationError(file.Namespace),
-                    SharedConcern.Credentials => CredentialsEmitter.EmitShared(file.Namespace),
+                    SharedConcern.Credentials => CredentialsEmitter.EmitShared(file.Namespace, file.Parts),
                     SharedConcern.FileDownload => FileDownloadEmitter.Emit(file.Namespace),
                     SharedConcern.FileUpload => FileUploadEmitter.Emit(file.Namespace),
                     _ => throw new InvalidOperationException("No emitter for the shared concern " + file.Concern),

@@ -16,8 +16,16 @@ internal static class ValidationEmitter
     /// <summary>The violation type shared by every client in a namespace (<c>Runtime/ValidationError.cs</c>).</summary>
     public static string EmitValidationError(string ns) => RuntimeResources.InNamespace("ValidationError.cs", ns);
 
-    /// <summary>The rule checks shared by every client in a namespace (<c>Runtime/ValidationRules.cs</c>).</summary>
-    public static string EmitValidationRules(string ns) => RuntimeResources.InNamespace("ValidationRules.cs", ns);
+    /// <summary>
+    /// The rule checks shared by every client in a namespace: <c>Runtime/ValidationRules.cs</c> with the members of
+    /// each family in <paramref name="families"/> (<c>Runtime/ValidationRules.{Family}.cs</c>), in their fixed order.
+    /// </summary>
+    public static string EmitValidationRules(string ns, EquatableArray<string> families) =>
+        RuntimeResources.WithParts(
+            SupportNames.ValidationRules + ".cs",
+            "    internal static partial class " + SupportNames.ValidationRules,
+            SupportNames.ValidationRuleFamilies.Where(families.Contains).Select(family => $"{SupportNames.ValidationRules}.{family}.cs"),
+            ns);
 
     /// <summary>The class of the rule checks, by its full name.</summary>
     private static string Rules(ClientSpec client) => $"global::{client.Namespace}.{SupportNames.ValidationRules}";

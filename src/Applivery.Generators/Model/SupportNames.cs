@@ -34,8 +34,34 @@ internal static class SupportNames
 
     public const string FileUpload = "FileUpload";
 
-    /// <summary>The credential types, generated once per namespace (like <see cref="ValidationError"/>) for every client in it.</summary>
-    public static readonly string[] SharedCredentialTypes = { "ApiKeyCredential", "BasicCredential", "BearerCredential", "AuthorizationCredential" };
+    /// <summary>
+    /// The credential types, generated once per namespace (like <see cref="ValidationError"/>), those the schemes of
+    /// its clients take; every one stays reserved, so a schema's name does not depend on which schemes a spec has.
+    /// </summary>
+    public static readonly string[] SharedCredentialTypes = { ApiKeyCredential, BasicCredential, BearerCredential, AuthorizationCredential };
+
+    public const string ApiKeyCredential = "ApiKeyCredential";
+
+    public const string BasicCredential = "BasicCredential";
+
+    public const string BearerCredential = "BearerCredential";
+
+    public const string AuthorizationCredential = "AuthorizationCredential";
+
+    /// <summary>The shared credential type a scheme's credential is given as (one of <see cref="SharedCredentialTypes"/>).</summary>
+    public static string CredentialType(SecuritySchemeKind kind) => kind switch
+    {
+        SecuritySchemeKind.ApiKey => ApiKeyCredential,
+        SecuritySchemeKind.Basic => BasicCredential,
+        SecuritySchemeKind.Bearer => BearerCredential,
+        _ => AuthorizationCredential,
+    };
+
+    /// <summary>
+    /// The families of <see cref="ValidationRules"/> beside its core (required): one runtime file each,
+    /// <c>Runtime/ValidationRules.{Family}.cs</c>, in the order they are emitted.
+    /// </summary>
+    public static readonly string[] ValidationRuleFamilies = { "Length", "Pattern", "Range", "Items" };
 
     /// <summary>Members of every generated object class (and of <c>object</c>): a property named like one gets a <c>Value</c> suffix.</summary>
     public static readonly HashSet<string> ObjectMembers = new(System.StringComparer.Ordinal)

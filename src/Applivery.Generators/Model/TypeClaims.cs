@@ -12,13 +12,15 @@ namespace Applivery.Generators.Model;
 /// <param name="TypeNames">Every generated type name, namespace-qualified.</param>
 /// <param name="NeedsRequiredMembers">Some property is <c>required</c>: the compiler's required-member types are needed.</param>
 /// <param name="SharedConcerns">The <see cref="SharedConcern"/>s whose types this spec's code uses, emitted once per namespace.</param>
+/// <param name="SharedParts">The parts of those files it uses, as <c>{Concern}.{Part}</c> (see <see cref="SharedConcern.PartsUsedBy"/>).</param>
 internal sealed record TypeClaims(
     string SpecFilePath,
     string SpecFileName,
     string Namespace,
     EquatableArray<string> TypeNames,
     bool NeedsRequiredMembers,
-    EquatableArray<string> SharedConcerns)
+    EquatableArray<string> SharedConcerns,
+    EquatableArray<string> SharedParts)
 {
     public static TypeClaims? Of(ClientSpec? client)
     {
@@ -39,7 +41,8 @@ internal sealed record TypeClaims(
             client.Namespace,
             names.ToEquatableArray(),
             client.Objects.Any(type => type.Properties.Any(property => property.IsRequired && !property.IsNullable)),
-            SharedConcern.UsedBy(client).ToEquatableArray());
+            SharedConcern.UsedBy(client).ToEquatableArray(),
+            SharedConcern.PartsUsedBy(client).Distinct().OrderBy(part => part, StringComparer.Ordinal).ToEquatableArray());
     }
 }
 
@@ -84,6 +87,73 @@ internal static class SharedConcern
         }
     }
 
+    /// <summary>
+    /// The parts of the shared files <paramref name="client"/>'s code uses, as <c>{Concern}.{Part}</c>: the credential
+    /// type of each scheme that takes one (<c>Credentials.BearerCredential</c>), and the family of each rule its types
+    /// and parameters set (<c>ValidationError.Pattern</c>, for <c>ValidationRules.Pattern.cs</c>). A superset of what
+    /// the emitted code calls (a pattern's rule is counted even where no check is emitted); it never misses one.
+    /// </summary>
+    public static IEnumerable<string> PartsUsedBy(ClientSpec client)
+    {
+        foreach (var scheme in client.SecuritySchemes.Where(scheme => scheme.HasCredential))
+        {
+            yield return Credentials + "." + SupportNames.CredentialType(scheme.Kind);
+        }
+
+        var families = new HashSet<string>(StringComparer.Ordinal);
+        void Add(TypeRef? type)
+        {
+            for (; type is not null; type = type.Element)
+            {
+                var constraints = type.Constraints;
+                if (constraints.MinLength is not null || constraints.MaxLength is not null)
+                {
+                    families.Add("Length");
+                }
+
+                if (constraints.Pattern is not null)
+                {
+                    families.Add("Pattern");
+                }
+
+                if (constraints.Minimum is not null || constraints.Maximum is not null)
+                {
+                    families.Add("Range");
+                }
+
+                if (constraints.MinItems is not null || constraints.MaxItems is not null)
+                {
+                    families.Add("Items");
+                }
+            }
+        }
+
+        foreach (var type in client.Objects)
+        {
+            foreach (var property in type.Properties)
+            {
+                Add(property.Type);
+            }
+
+            Add(type.AdditionalProperties);
+        }
+
+        foreach (var @case in client.Unions.SelectMany(union => union.Cases))
+        {
+            Add(@case.Type);
+        }
+
+        foreach (var parameter in client.Operations.SelectMany(operation => operation.Parameters))
+        {
+            Add(parameter.Type);
+        }
+
+        foreach (var family in SupportNames.ValidationRuleFamilies.Where(families.Contains))
+        {
+            yield return ValidationError + "." + family;
+        }
+    }
+
     /// <summary>Some property, body or response of <paramref name="client"/> is a file (<c>format: binary</c> and the like).</summary>
     public static bool UsesFileUpload(ClientSpec client) =>
         client.Objects.Any(type => type.Properties.Any(property => ContainsFile(property.Type))) ||
@@ -94,8 +164,8 @@ internal static class SharedConcern
     private static bool ContainsFile(TypeRef type) => type.Kind == TypeKind.File || (type.Element is not null && ContainsFile(type.Element));
 }
 
-/// <summary>One shared file: a <see cref="SharedConcern"/> in a namespace.</summary>
-internal sealed record SharedFile(string Namespace, string Concern);
+/// <summary>One shared file: a <see cref="SharedConcern"/> in a namespace, with the parts its clients use (without the concern's prefix).</summary>
+internal sealed record SharedFile(string Namespace, string Concern, EquatableArray<string> Parts);
 
 /// <summary>A type name two specs would both generate in one namespace: the later spec is skipped (APG010).</summary>
 internal sealed record DuplicateClaim(string SpecFilePath, string SpecFileName, string TypeName, string OwnerFileName);
@@ -117,6 +187,7 @@ internal sealed record ClaimsResolution(
         var skipped = new List<string>();
         var duplicates = new List<DuplicateClaim>();
         var shared = new SortedSet<(string Namespace, string Concern)>();
+        var parts = new SortedSet<(string Namespace, string Part)>();
         var needsRequiredMembers = false;
         foreach (var claims in all)
         {
@@ -143,9 +214,19 @@ internal sealed record ClaimsResolution(
                 shared.Add((claims.Namespace, concern));
             }
 
+            foreach (var part in claims.SharedParts)
+            {
+                parts.Add((claims.Namespace, part));
+            }
+
             needsRequiredMembers |= claims.NeedsRequiredMembers;
         }
 
-        return new ClaimsResolution(skipped.ToEquatableArray(), duplicates.ToEquatableArray(), shared.Select(file => new SharedFile(file.Namespace, file.Concern)).ToEquatableArray(), needsRequiredMembers);
+        return new ClaimsResolution(skipped.ToEquatableArray(), duplicates.ToEquatableArray(), shared.Select(file => new SharedFile(file.Namespace, file.Concern, PartsOf(parts, file.Namespace, file.Concern))).ToEquatableArray(), needsRequiredMembers);
     }
+
+    private static EquatableArray<string> PartsOf(SortedSet<(string Namespace, string Part)> parts, string ns, string concern) =>
+        parts.Where(part => part.Namespace == ns && part.Part.StartsWith(concern + ".", StringComparison.Ordinal))
+            .Select(part => part.Part.Substring(concern.Length + 1))
+            .ToEquatableArray();
 }

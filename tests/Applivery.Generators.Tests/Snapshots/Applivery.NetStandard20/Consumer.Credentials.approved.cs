@@ -8,34 +8,6 @@ namespace Consumer;
 using CancellationToken = global::System.Threading.CancellationToken;
 using ArgumentNullException = global::System.ArgumentNullException;
 
-/// <summary>An API key for an <c>apiKey</c> security scheme (header, query or cookie): a fixed value or a provider. The value never appears in <c>ToString()</c>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class ApiKeyCredential
-{
-    private readonly string? _key;
-    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _keyProvider;
-
-    /// <summary>A fixed value.</summary>
-    /// <param name="key">The API key.</param>
-    public ApiKeyCredential(string key)
-    {
-        _key = key ?? throw new ArgumentNullException(nameof(key));
-    }
-
-    /// <summary>A value asked for before each request that sends it.</summary>
-    /// <param name="keyProvider">Asked for the key before each request that sends it, for keys that rotate or come from a vault.</param>
-    public ApiKeyCredential(global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> keyProvider)
-    {
-        _keyProvider = keyProvider ?? throw new ArgumentNullException(nameof(keyProvider));
-    }
-
-    internal global::System.Threading.Tasks.ValueTask<string> GetAsync(CancellationToken cancellationToken) =>
-        _keyProvider is null ? new global::System.Threading.Tasks.ValueTask<string>(_key!) : _keyProvider(cancellationToken);
-
-    /// <summary>The type's name only: never the value.</summary>
-    public override string ToString() => "ApiKeyCredential";
-}
-
 /// <summary>A bearer token for an <c>http</c> <c>bearer</c>, <c>oauth2</c> or <c>openIdConnect</c> security scheme, sent as <c>Authorization: Bearer</c>: a fixed value or a provider. The value never appears in <c>ToString()</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public sealed class BearerCredential
@@ -62,74 +34,4 @@ public sealed class BearerCredential
 
     /// <summary>The type's name only: never the value.</summary>
     public override string ToString() => "BearerCredential";
-}
-
-/// <summary>The credentials of an <c>http</c> security scheme other than basic or bearer, sent as <c>Authorization: {scheme} {credentials}</c>: a fixed value or a provider. The value never appears in <c>ToString()</c>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class AuthorizationCredential
-{
-    private readonly string? _credentials;
-    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>>? _credentialsProvider;
-
-    /// <summary>A fixed value.</summary>
-    /// <param name="credentials">The text after the scheme name.</param>
-    public AuthorizationCredential(string credentials)
-    {
-        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
-    }
-
-    /// <summary>A value asked for before each request that sends it.</summary>
-    /// <param name="credentialsProvider">Asked for the credentials before each request that sends them.</param>
-    public AuthorizationCredential(global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<string>> credentialsProvider)
-    {
-        _credentialsProvider = credentialsProvider ?? throw new ArgumentNullException(nameof(credentialsProvider));
-    }
-
-    internal global::System.Threading.Tasks.ValueTask<string> GetAsync(CancellationToken cancellationToken) =>
-        _credentialsProvider is null ? new global::System.Threading.Tasks.ValueTask<string>(_credentials!) : _credentialsProvider(cancellationToken);
-
-    /// <summary>The type's name only: never the value.</summary>
-    public override string ToString() => "AuthorizationCredential";
-}
-
-/// <summary>
-/// A user name and password for an <c>http</c> <c>basic</c> security scheme, sent as <c>Authorization: Basic</c>
-/// (UTF-8, base64). The password never appears in <c>ToString()</c>.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
-public sealed class BasicCredential
-{
-    private readonly global::System.Net.NetworkCredential? _credential;
-    private readonly global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential>>? _credentialProvider;
-
-    /// <summary>A fixed user name and password.</summary>
-    /// <param name="userName">The user name; it cannot contain <c>:</c>.</param>
-    /// <param name="password">The password.</param>
-    public BasicCredential(string userName, string password)
-    {
-        if (userName is null)
-        {
-            throw new ArgumentNullException(nameof(userName));
-        }
-
-        if (password is null)
-        {
-            throw new ArgumentNullException(nameof(password));
-        }
-
-        _credential = new global::System.Net.NetworkCredential(userName, password);
-    }
-
-    /// <summary>A user name and password asked for before each request that sends them.</summary>
-    /// <param name="credentialProvider">Returns the user name and password to send.</param>
-    public BasicCredential(global::System.Func<CancellationToken, global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential>> credentialProvider)
-    {
-        _credentialProvider = credentialProvider ?? throw new ArgumentNullException(nameof(credentialProvider));
-    }
-
-    internal global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential> GetAsync(CancellationToken cancellationToken) =>
-        _credentialProvider is null ? new global::System.Threading.Tasks.ValueTask<global::System.Net.NetworkCredential>(_credential!) : _credentialProvider(cancellationToken);
-
-    /// <summary>The type's name only: never the user name or password.</summary>
-    public override string ToString() => "BasicCredential";
 }
