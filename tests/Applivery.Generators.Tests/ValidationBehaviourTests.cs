@@ -54,7 +54,6 @@ public class ValidationBehaviourTests
     [InlineData("../x", "organizationId")]
     [InlineData("a b c", "organizationId")]
     [InlineData("slug/../../admin", "organizationId")]
-    [InlineData("", "organizationId")]
     public void OrganizationIdRejectsWhatThePatternRejects(string value, string parameter)
     {
         var exception = Assert.Throws<ArgumentException>(() => CheckParameters(value, "app-slug", HexId, null));
@@ -165,6 +164,49 @@ public class ValidationBehaviourTests
         Assert.Single(errors);
         Assert.StartsWith("$.name: must match the pattern '^(a+)+$'", errors[0]);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(60), "no hang");
+    }
+
+    [Fact]
+    public void AnEmptyPathParameterIsRefusedBeforeAnythingIsSent()
+    {
+        // Without a rule of its own, an empty owner would send GET /users//repos, which a server may read as /users/repos.
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Paths, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /users/{owner}/repos/{name}:
+                get:
+                  operationId: getRepo
+                  parameters:
+                    - { name: owner, in: path, required: true, schema: { type: string } }
+                    - { name: name, in: path, required: true, schema: { type: string, minLength: 2 } }
+                  responses:
+                    '204': { description: ok }
+            """;
+        const string PathHarness = """
+            namespace Consumer
+            {
+                public static class PathHarness
+                {
+                    public static void Check(string owner, string name) => PathsClientValidation.ValidateGetRepoParameters(owner, name);
+                }
+            }
+            """;
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/paths.yaml", Spec) }, csharpSources: new[] { PathHarness });
+        var assembly = CompiledAssembly.Load(run.Output);
+
+        assembly.Call("Consumer.PathHarness", "Check", "octo", "hello");
+        var exception = Assert.Throws<ArgumentException>(() => assembly.Call("Consumer.PathHarness", "Check", "", "hello"));
+        Assert.Equal("The parameter 'owner' must not be empty (it is a path segment), but was '' (rule: required). (Parameter 'owner')", exception.Message);
+        var tooShort = Assert.Throws<ArgumentException>(() => assembly.Call("Consumer.PathHarness", "Check", "octo", ""));
+        Assert.Contains("(rule: minLength)", tooShort.Message, StringComparison.Ordinal);
+        // Applivery's ids have a pattern that refuses the empty text too; the segment rule, first, says why in plain words.
+        var emptyOrganization = Assert.Throws<ArgumentException>(() => CheckParameters("", "app-slug", HexId, null));
+        Assert.Equal("organizationId", emptyOrganization.ParamName);
+        Assert.Contains("must not be empty (it is a path segment)", emptyOrganization.Message, StringComparison.Ordinal);
+        // minLength already refuses the empty name: its own rule says so, once.
+        Assert.DoesNotContain("RequireSegment(name", run.Source("Consumer.PathsClientValidation.g.cs"), StringComparison.Ordinal);
     }
 
     private static void CheckParameters(string organizationId, string applicationId, string buildId, string? email) =>

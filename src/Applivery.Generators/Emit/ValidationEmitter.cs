@@ -96,6 +96,12 @@ internal static class ValidationEmitter
                 any = true;
             }
 
+            if (parameter.Location == ParameterLocation.Path && parameter.Type.Kind == TypeKind.String && !(parameter.Type.Constraints.MinLength >= 1))
+            {
+                writer.Line($"{SupportNames.ValidationRules}.RequireSegment({name}, {wire});");
+                any = true;
+            }
+
             foreach (var line in ValueChecks(client, parameter.Type, name, check => $"{SupportNames.ValidationRules}.Require{check.Rule}({check.Value}, {wire}{check.Arguments});"))
             {
                 writer.Line(line);

@@ -47,8 +47,10 @@ public static partial class HostileSummaryClientValidation
     public static void ValidateGetItemsNowParameters(string? @class, string? _1st, int? @event, string? myHeader, string? cancellationToken, string? ab)
     {
         ValidationRules.RequireNotNull(@class, "class");
+        ValidationRules.RequireSegment(@class, "class");
         ValidationRules.RequirePattern(@class, "class", global::Consumer.HostileSummaryClientValidation.Pattern2, global::Consumer.HostileSummaryClientValidation.Pattern2Text);
         ValidationRules.RequireNotNull(_1st, "_1st");
+        ValidationRules.RequireSegment(_1st, "_1st");
         ValidationRules.RequireMinimum(@event, "event", 0, false);
         ValidationRules.RequireMaxLength(ab, "ab", 3);
     }

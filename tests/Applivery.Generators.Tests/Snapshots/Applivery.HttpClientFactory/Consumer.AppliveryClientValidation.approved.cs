@@ -47,10 +47,13 @@ public static partial class AppliveryClientValidation
     public static void ValidateGetBuildDownloadsByUserParameters(string? organizationId, string? applicationId, string? buildId, string? email, global::System.DateTimeOffset? iniDate, global::System.DateTimeOffset? endDate)
     {
         ValidationRules.RequireNotNull(organizationId, "organizationId");
+        ValidationRules.RequireSegment(organizationId, "organizationId");
         ValidationRules.RequirePattern(organizationId, "organizationId", global::Consumer.AppliveryClientValidation.Pattern2, global::Consumer.AppliveryClientValidation.Pattern2Text);
         ValidationRules.RequireNotNull(applicationId, "applicationId");
+        ValidationRules.RequireSegment(applicationId, "applicationId");
         ValidationRules.RequirePattern(applicationId, "applicationId", global::Consumer.AppliveryClientValidation.Pattern2, global::Consumer.AppliveryClientValidation.Pattern2Text);
         ValidationRules.RequireNotNull(buildId, "buildId");
+        ValidationRules.RequireSegment(buildId, "buildId");
         ValidationRules.RequirePattern(buildId, "buildId", global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         ValidationRules.RequireMaxLength(email, "email", 128);
     }

@@ -87,6 +87,7 @@ namespace Consumer
         public static void ValidatePutBlobParameters(string? id)
         {
             ValidationRules.RequireNotNull(id, "id");
+            ValidationRules.RequireSegment(id, "id");
         }
 
         /// <summary>

@@ -87,6 +87,7 @@ public static partial class BodiesClientValidation
     public static void ValidatePutBlobParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 
     /// <summary>

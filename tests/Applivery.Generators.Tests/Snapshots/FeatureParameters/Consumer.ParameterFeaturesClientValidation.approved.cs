@@ -28,6 +28,7 @@ public static partial class ParameterFeaturesClientValidation
     public static void ValidatePathSimplePrimitiveParameters(string? color)
     {
         ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireSegment(color, "color");
     }
 
     /// <summary>
@@ -83,6 +84,7 @@ public static partial class ParameterFeaturesClientValidation
     public static void ValidatePathLabelPrimitiveParameters(string? color)
     {
         ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireSegment(color, "color");
     }
 
     /// <summary>
@@ -138,6 +140,7 @@ public static partial class ParameterFeaturesClientValidation
     public static void ValidatePathMatrixPrimitiveParameters(string? color)
     {
         ValidationRules.RequireNotNull(color, "color");
+        ValidationRules.RequireSegment(color, "color");
     }
 
     /// <summary>
@@ -446,6 +449,7 @@ public static partial class ParameterFeaturesClientValidation
     public static void ValidateEscapingParameters(string? segment, string? q, Generic_.IReadOnlyList<string>? items, string? xNote)
     {
         ValidationRules.RequireNotNull(segment, "segment");
+        ValidationRules.RequireSegment(segment, "segment");
     }
 
     /// <summary>
@@ -545,6 +549,7 @@ public static partial class ParameterFeaturesClientValidation
     public static void ValidateInvalidStyleParameters(string? id, Generic_.IReadOnlyList<string>? xTags)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ public static partial class ResponsesFeaturesClientValidation
     public static void ValidateDownloadFileParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 
     /// <summary>
@@ -38,6 +39,7 @@ public static partial class ResponsesFeaturesClientValidation
     public static void ValidateCheckFileParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 
     /// <summary>
@@ -109,6 +111,7 @@ public static partial class ResponsesFeaturesClientValidation
     public static void ValidateGetExportParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 
     /// <summary>
@@ -120,6 +123,7 @@ public static partial class ResponsesFeaturesClientValidation
     public static void ValidateFindThingParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 
     /// <summary>
@@ -131,6 +135,7 @@ public static partial class ResponsesFeaturesClientValidation
     public static void ValidateDeleteThingParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 
     /// <summary>
@@ -162,5 +167,6 @@ public static partial class ResponsesFeaturesClientValidation
     public static void ValidateGetJobParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 }

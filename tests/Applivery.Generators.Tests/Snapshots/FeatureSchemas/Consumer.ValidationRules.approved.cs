@@ -30,6 +30,18 @@ internal static partial class ValidationRules
         }
     }
 
+    /// <summary>
+    /// A path parameter's text is a segment of the URL: an empty one would send another path (<c>/users//repos</c>,
+    /// which a server may read as <c>/users/repos</c>), so it is refused like a missing value.
+    /// </summary>
+    internal static void RequireSegment(string? value, string parameterName)
+    {
+        if (value is not null && value.Length == 0)
+        {
+            throw Invalid(parameterName, "required", "must not be empty (it is a path segment)", value);
+        }
+    }
+
     /// <summary>The JSON path of a dictionary entry: <c>path['key']</c>.</summary>
     internal static string PropertyPath(string path, string key) => path + global::Applivery.Generators.Runtime.JsonRuntime.PropertyStep(key);
 

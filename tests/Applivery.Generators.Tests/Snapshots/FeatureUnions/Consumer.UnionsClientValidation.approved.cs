@@ -37,6 +37,7 @@ public static partial class UnionsClientValidation
     public static void ValidateGetPetParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 
     /// <summary>
@@ -58,6 +59,7 @@ public static partial class UnionsClientValidation
     public static void ValidateGetCarParameters(string? id)
     {
         ValidationRules.RequireNotNull(id, "id");
+        ValidationRules.RequireSegment(id, "id");
     }
 
     /// <summary>
