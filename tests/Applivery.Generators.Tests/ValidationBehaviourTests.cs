@@ -209,6 +209,91 @@ public class ValidationBehaviourTests
         Assert.DoesNotContain("RequireSegment(name", run.Source("Consumer.PathsClientValidation.g.cs"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void UniqueItemsAndPropertyCountsAreCheckedWhereTheyCanBeAndSaidWhereNot()
+    {
+        // GitHub's shapes: uniqueItems on an array of enum values, maxProperties on a map; beside them the two that stay unchecked.
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Counts, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /deployments:
+                get:
+                  operationId: listDeployments
+                  parameters:
+                    - { name: ids, in: query, schema: { type: array, uniqueItems: true, items: { type: integer } } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Deployment' }
+            components:
+              schemas:
+                Deployment:
+                  type: object
+                  properties:
+                    risks:
+                      type: array
+                      uniqueItems: true
+                      items: { type: string, enum: [critical, exposed] }
+                    tags:
+                      type: object
+                      minProperties: 1
+                      maxProperties: 2
+                      additionalProperties: { type: string }
+                    owners:
+                      type: array
+                      uniqueItems: true
+                      items: { type: object, properties: { login: { type: string } } }
+                    settings: { $ref: '#/components/schemas/Settings' }
+                Settings:
+                  type: object
+                  maxProperties: 3
+                  properties:
+                    name: { type: string }
+            """;
+        const string CountsHarness = """
+            using System.Collections.Generic;
+            using System.Linq;
+
+            namespace Consumer
+            {
+                public static class CountsHarness
+                {
+                    public static string[] Validate(int tagCount, bool repeatRisk) =>
+                        new Deployment
+                        {
+                            Risks = repeatRisk ? new[] { DeploymentRisksItem.Critical, DeploymentRisksItem.Exposed, DeploymentRisksItem.Critical } : new[] { DeploymentRisksItem.Critical },
+                            Tags = Enumerable.Range(0, tagCount).ToDictionary(index => "t" + index, index => "v"),
+                        }.Validate().Select(error => error.ToString()).ToArray();
+
+                    public static void CheckIds(int[] ids) => CountsClientValidation.ValidateListDeploymentsParameters(ids);
+                }
+            }
+            """;
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/counts.yaml", Spec) }, csharpSources: new[] { CountsHarness });
+        var assembly = CompiledAssembly.Load(run.Output);
+
+        Assert.Empty((string[])assembly.Call("Consumer.CountsHarness", "Validate", 2, false)!);
+        Assert.Equal(
+            new[] { "$.risks: must not hold the same item twice (was 'item 2 equals item 0')", "$.tags: must have at most 2 properties (was '3 properties')" },
+            ((string[])assembly.Call("Consumer.CountsHarness", "Validate", 3, true)!).Select(error => error.Split(" [")[0]));
+        Assert.Equal(
+            new[] { "$.tags: must have at least 1 properties (was '0 properties')" },
+            ((string[])assembly.Call("Consumer.CountsHarness", "Validate", 0, false)!).Select(error => error.Split(" [")[0]));
+        assembly.Call("Consumer.CountsHarness", "CheckIds", new[] { 1, 2, 3 });
+        var exception = Assert.Throws<ArgumentException>(() => assembly.Call("Consumer.CountsHarness", "CheckIds", new[] { 1, 2, 1 }));
+        Assert.Equal("The parameter 'ids' must not hold the same item twice, but was 'item 2 equals item 0' (rule: uniqueItems). (Parameter 'ids')", exception.Message);
+
+        // Objects compare by reference and a class's own properties are not a map: each is said at its line, once.
+        var notChecked = run.GeneratorDiagnostics.Where(diagnostic => diagnostic.Id == "APG005").Select(diagnostic => diagnostic.GetMessage()).ToList();
+        Assert.Equal(2, notChecked.Count);
+        Assert.Contains(notChecked, message => message.Contains("'uniqueItems' at '#/components/schemas/Deployment/properties/owners' on items that are objects", StringComparison.Ordinal));
+        Assert.Contains(notChecked, message => message.Contains("'maxProperties' at '#/components/schemas/Settings' on an object with declared properties", StringComparison.Ordinal));
+    }
+
     private static void CheckParameters(string organizationId, string applicationId, string buildId, string? email) =>
         Assembly.Value.Call("Consumer.Harness", "CheckParameters", organizationId, applicationId, buildId, email);
 

@@ -218,6 +218,21 @@ internal static class ObjectTypeEmitter
             yield return $"At most {maxItems} items.";
         }
 
+        if (constraints.UniqueItems)
+        {
+            yield return "No item twice.";
+        }
+
+        if (constraints.MinProperties is { } minProperties)
+        {
+            yield return $"At least {minProperties} entries.";
+        }
+
+        if (constraints.MaxProperties is { } maxProperties)
+        {
+            yield return $"At most {maxProperties} entries.";
+        }
+
         if (type.Element is { } element)
         {
             foreach (var rule in DescribeConstraints(element))

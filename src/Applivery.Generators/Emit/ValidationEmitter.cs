@@ -262,6 +262,24 @@ internal static class ValidationEmitter
             {
                 yield return format(("MaxItems", value, ", " + maxItems.ToString(CultureInfo.InvariantCulture)));
             }
+
+            if (constraints.UniqueItems)
+            {
+                yield return format(("UniqueItems", value, string.Empty));
+            }
+        }
+
+        if (type.Kind is TypeKind.Map)
+        {
+            if (constraints.MinProperties is { } minProperties)
+            {
+                yield return format(("MinProperties", value, ", " + minProperties.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (constraints.MaxProperties is { } maxProperties)
+            {
+                yield return format(("MaxProperties", value, ", " + maxProperties.ToString(CultureInfo.InvariantCulture)));
+            }
         }
     }
 

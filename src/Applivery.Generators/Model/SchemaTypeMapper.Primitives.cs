@@ -52,16 +52,35 @@ internal sealed partial class SchemaTypeMapper
     {
         var items = schema["items"];
         var element = items is null ? TypeRef.JsonElement : Map(items, nameHint + "Item", pointer + "/items").Type;
+        // Items that are single values compare by value, as JSON Schema compares them; objects, arrays and unions are
+        // classes without value equality, so their duplicates would pass unseen: said, not checked.
+        var uniqueItems = schema.GetScalar("uniqueItems")?.AsBoolean() == true;
+        if (uniqueItems && !ComparesByValue(element))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode("uniqueItems")?.Span, $"'uniqueItems' at '{pointer}' on items that are {Plural(element)}", "duplicates are not checked");
+            uniqueItems = false;
+        }
+
         var constraints = ConstraintSpec.None with
         {
             MinItems = ReadNonNegativeInteger(schema, "minItems", pointer),
             MaxItems = ReadNonNegativeInteger(schema, "maxItems", pointer),
+            UniqueItems = uniqueItems,
         };
-        if (schema.GetScalar("uniqueItems")?.AsBoolean() == true)
-        {
-            _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, schema.KeyNode("uniqueItems")?.Span, $"'uniqueItems' at '{pointer}'", "duplicates are not checked");
-        }
 
         return new TypeRef(TypeKind.Array, null, element, constraints);
     }
+
+    private static bool ComparesByValue(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
+        or TypeKind.Double or TypeKind.Single or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Enum;
+
+    private static string Plural(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => "arrays",
+        TypeKind.Map => "maps",
+        TypeKind.Union => "unions",
+        TypeKind.JsonElement => "any JSON",
+        TypeKind.File => "files",
+        _ => "objects",
+    };
 }

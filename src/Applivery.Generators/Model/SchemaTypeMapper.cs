@@ -44,7 +44,7 @@ internal sealed partial class SchemaTypeMapper
 {
     private static readonly string[] UnsupportedKeywords =
     {
-        "not", "multipleOf", "patternProperties", "minProperties", "maxProperties", "if", "then", "else",
+        "not", "multipleOf", "patternProperties", "if", "then", "else",
         "dependentSchemas", "dependentRequired", "prefixItems", "contains", "unevaluatedProperties", "unevaluatedItems", "propertyNames",
     };
 
@@ -187,6 +187,28 @@ internal sealed partial class SchemaTypeMapper
     private MappedSchema MapSchema(SpecMapping schema, string nameHint, string pointer)
     {
         ReportUnsupportedKeywords(schema, pointer);
+        var mapped = MapSchemaShape(schema, nameHint, pointer);
+
+        // minProperties and maxProperties are checked on maps (their entries counted); on an object with declared
+        // properties or on free-form JSON they are said, not checked.
+        if (mapped.Type.Kind != TypeKind.Map)
+        {
+            foreach (var keyword in PropertyCountKeywords)
+            {
+                if (schema.KeyNode(keyword) is { } key)
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, key.Span, $"The keyword '{keyword}' at '{pointer}' on {(mapped.Type.Kind == TypeKind.Object ? "an object with declared properties" : "a value that is not a map")}", "it is not checked");
+                }
+            }
+        }
+
+        return mapped;
+    }
+
+    private static readonly string[] PropertyCountKeywords = { "minProperties", "maxProperties" };
+
+    private MappedSchema MapSchemaShape(SpecMapping schema, string nameHint, string pointer)
+    {
         var summary = SummaryOf(schema);
         var isDeprecated = schema.GetScalar("deprecated")?.AsBoolean() == true;
         var types = ReadTypes(schema, pointer, out var allowsNull);
@@ -253,7 +275,12 @@ internal sealed partial class SchemaTypeMapper
                 if (schema.GetMapping("additionalProperties") is { } valueSchema)
                 {
                     var value = Map(valueSchema, nameHint + "Value", pointer + "/additionalProperties");
-                    return Result(new TypeRef(TypeKind.Map, null, value.Type, ConstraintSpec.None));
+                    var counts = ConstraintSpec.None with
+                    {
+                        MinProperties = ReadNonNegativeInteger(schema, "minProperties", pointer),
+                        MaxProperties = ReadNonNegativeInteger(schema, "maxProperties", pointer),
+                    };
+                    return Result(new TypeRef(TypeKind.Map, null, value.Type, counts));
                 }
 
                 return Result(TypeRef.JsonElement);

@@ -61,7 +61,7 @@ internal static class SupportNames
     /// The families of <see cref="ValidationRules"/> beside its core (required): one runtime file each,
     /// <c>Runtime/ValidationRules.{Family}.cs</c>, in the order they are emitted.
     /// </summary>
-    public static readonly string[] ValidationRuleFamilies = { "Length", "Pattern", "Range", "Items" };
+    public static readonly string[] ValidationRuleFamilies = { "Length", "Pattern", "Range", "Counts", "UniqueItems" };
 
     /// <summary>Members of every generated object class (and of <c>object</c>): a property named like one gets a <c>Value</c> suffix.</summary>
     public static readonly HashSet<string> ObjectMembers = new(System.StringComparer.Ordinal)

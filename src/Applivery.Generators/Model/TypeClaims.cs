@@ -121,9 +121,14 @@ internal static class SharedConcern
                     families.Add("Range");
                 }
 
-                if (constraints.MinItems is not null || constraints.MaxItems is not null)
+                if (constraints.MinItems is not null || constraints.MaxItems is not null || constraints.MinProperties is not null || constraints.MaxProperties is not null)
                 {
-                    families.Add("Items");
+                    families.Add("Counts");
+                }
+
+                if (constraints.UniqueItems)
+                {
+                    families.Add("UniqueItems");
                 }
             }
         }

@@ -44,6 +44,8 @@ internal sealed record TypeRef(TypeKind Kind, string? Name, TypeRef? Element, Co
 
 /// <summary>
 /// The validation keywords of one value. Numbers are kept as invariant text, exactly as they will be emitted.
+/// <c>UniqueItems</c> is set only on arrays of single values (compared by value); <c>MinProperties</c> and
+/// <c>MaxProperties</c> only on maps (counted by their entries).
 /// </summary>
 internal sealed record ConstraintSpec(
     int? MinLength,
@@ -54,9 +56,12 @@ internal sealed record ConstraintSpec(
     string? Maximum,
     bool ExclusiveMaximum,
     int? MinItems,
-    int? MaxItems)
+    int? MaxItems,
+    bool UniqueItems,
+    int? MinProperties,
+    int? MaxProperties)
 {
-    public static readonly ConstraintSpec None = new(null, null, null, null, false, null, false, null, null);
+    public static readonly ConstraintSpec None = new(null, null, null, null, false, null, false, null, null, false, null, null);
 
     public bool IsEmpty => this == None;
 }
