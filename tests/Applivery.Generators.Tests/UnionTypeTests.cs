@@ -129,11 +129,19 @@ public class UnionTypeTests : IAsyncLifetime
                     return string.Join("; ", hits.Select(Describe));
                 }
 
+                public static async Task<string> TagOneAsync(string baseAddress)
+                {
+                    await Client(baseAddress).TagHitsAsync(has: new Tags("z"), fields: new Tags("f"));
+                    return "sent";
+                }
+
                 public static async Task<string> TagHitsAsync(string baseAddress)
                 {
                     await Client(baseAddress).TagHitsAsync(
                         where: new TagHitsWhere { Id = 7, Limit = new Limit("all") },
                         selector: new Tags(new[] { "a", "b" }),
+                        has: new Tags(new[] { "x", "y" }),
+                        fields: new Tags(new[] { 1, 2 }),
                         body: new TagHitsRequest { Id = "x-1", Tags = new Tags(new[] { 1, 2 }), Ids = new Id[] { 3, "y" } });
                     return "sent";
                 }
@@ -310,19 +318,23 @@ public class UnionTypeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnionsInAnObjectParameterAJsonParameterAndMultipartPartsSendTheCaseTheyHold()
+    public async Task UnionsInAnObjectParameterAJsonParameterAListParameterAndMultipartPartsSendTheCaseTheyHold()
     {
         Answer(204, string.Empty);
 
         Assert.Equal("sent", await CallAsync("TagHitsAsync"));
 
-        Assert.Equal("?where[id]=7&where[limit]=all&selector=" + Uri.EscapeDataString("[\"a\",\"b\"]"), _server.Requests.Last().QueryString);
+        Assert.Equal("?where[id]=7&where[limit]=all&selector=" + Uri.EscapeDataString("[\"a\",\"b\"]") + "&has=x&has=y&fields=1,2", _server.Requests.Last().QueryString);
         var parts = string.Join("|", _requestBody!.Split("\r\n").Where(line => line.Length > 0 && !line.StartsWith("--", StringComparison.Ordinal)));
         Assert.Equal(
             "Content-Disposition: form-data; name=\"id\"|x-1|" +
             "Content-Type: application/json|Content-Disposition: form-data; name=\"tags\"|[1,2]|" +
             "Content-Disposition: form-data; name=\"ids\"|3|Content-Disposition: form-data; name=\"ids\"|y",
             parts);
+
+        // The single-value case is one item, whatever the style.
+        Assert.Equal("sent", await CallAsync("TagOneAsync"));
+        Assert.Equal("?has=z&fields=f", _server.Requests.Last().QueryString);
     }
 
     [Theory]

@@ -145,7 +145,7 @@ internal static partial class ClientEmitter
         writer.Line();
         writer.Line($"using var request_ = NewRequest({CSharpTypes.Literal(operation.HttpMethod)}, {ParameterRuntimeSource.BaseAddressOf(client, operation)}, uri_);");
         EmitAccept(writer, operation);
-        EmitHeaders(writer, operation);
+        EmitHeaders(writer, client, operation);
         EmitRequestContent(writer, client, operation);
         EmitAuthorization(writer, operation);
         writer.Line();

@@ -23,7 +23,7 @@ internal static partial class ClientEmitter
             }
 
             var parameter = operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == text);
-            if (IsPlain(parameter) && parameter.Style == ParameterStyle.Simple)
+            if (IsPlain(client, parameter) && parameter.Style == ParameterStyle.Simple)
             {
                 writer.Line($"AppendSegment(uri_, {ClientRuntimeSource.FormatterOf(parameter.Type)}({parameter.Name}));");
                 continue;
@@ -36,7 +36,7 @@ internal static partial class ClientEmitter
                 _ => CSharpTypes.ParameterStyles + ".SimpleStyle",
             };
             EmitWithValue(writer, parameter, value =>
-                new[] { $"uri_.Append({helper}({CSharpTypes.Literal(parameter.WireName)}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));" });
+                new[] { $"uri_.Append({helper}({CSharpTypes.Literal(parameter.WireName)}, {Members(client, parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));" });
         }
 
         var queryParameters = operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Query).ToList();
@@ -53,7 +53,7 @@ internal static partial class ClientEmitter
         foreach (var parameter in queryParameters)
         {
             var wire = CSharpTypes.Literal(parameter.WireName);
-            if (IsPlain(parameter) && !parameter.AllowReserved)
+            if (IsPlain(client, parameter) && !parameter.AllowReserved)
             {
                 // A single value is the same in every query style: name=value.
                 EmitWithValue(writer, parameter, value => new[] { $"AppendQuery(uri_, ref separator_, {wire}, {ClientRuntimeSource.FormatterOf(parameter.Type)}({value}));" });
@@ -64,22 +64,22 @@ internal static partial class ClientEmitter
             EmitWithValue(writer, parameter, value => new[]
             {
                 parameter.Style == ParameterStyle.DeepObject
-                    ? $"{CSharpTypes.ParameterStyles}.AppendDeepObject(uri_, ref separator_, {wire}, {Members(parameter, value)}, allowReserved: {allowReserved});"
-                    : $"{CSharpTypes.ParameterStyles}.AppendQuery(uri_, ref separator_, {wire}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}, delimiter: {Delimiter(parameter)}, allowReserved: {allowReserved});",
+                    ? $"{CSharpTypes.ParameterStyles}.AppendDeepObject(uri_, ref separator_, {wire}, {Members(client, parameter, value)}, allowReserved: {allowReserved});"
+                    : $"{CSharpTypes.ParameterStyles}.AppendQuery(uri_, ref separator_, {wire}, {Members(client, parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}, delimiter: {Delimiter(parameter)}, allowReserved: {allowReserved});",
             });
         }
     }
 
-    private static void EmitHeaders(SourceWriter writer, OperationSpec operation)
+    private static void EmitHeaders(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
         foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Header))
         {
             var wire = CSharpTypes.Literal(parameter.WireName);
             EmitWithValue(writer, parameter, value => new[]
             {
-                IsPlain(parameter)
+                IsPlain(client, parameter)
                     ? $"request_.Headers.TryAddWithoutValidation({wire}, {ClientRuntimeSource.FormatterOf(parameter.Type)}({value}));"
-                    : $"request_.Headers.TryAddWithoutValidation({wire}, {CSharpTypes.ParameterStyles}.HeaderStyle({Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));",
+                    : $"request_.Headers.TryAddWithoutValidation({wire}, {CSharpTypes.ParameterStyles}.HeaderStyle({Members(client, parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)}));",
             });
         }
 
@@ -94,7 +94,7 @@ internal static partial class ClientEmitter
         foreach (var parameter in cookies)
         {
             EmitWithValue(writer, parameter, value =>
-                new[] { $"{CSharpTypes.ParameterStyles}.AppendCookie(cookie_, {CSharpTypes.Literal(parameter.WireName)}, {Members(parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)});" });
+                new[] { $"{CSharpTypes.ParameterStyles}.AppendCookie(cookie_, {CSharpTypes.Literal(parameter.WireName)}, {Members(client, parameter, value)}, {PropertiesFlag(parameter)}, {Explode(parameter)});" });
         }
 
         writer.Line("if (cookie_.Length > 0)");
@@ -149,14 +149,15 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>A single value in its location's default layout, formatted by <c>FormatValue</c> (the code as before styles).</summary>
-    private static bool IsPlain(ParameterSpec parameter) =>
-        parameter.ContentType is null && parameter.NotSentReason is null && parameter.Type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map);
+    private static bool IsPlain(ClientSpec client, ParameterSpec parameter) =>
+        parameter.ContentType is null && parameter.NotSentReason is null && parameter.Type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map) &&
+        !ClientRuntimeSource.IsItemUnion(client, parameter.Type);
 
     /// <summary>
     /// The expression of the value's members as text: one item for a single value (JSON text for a JSON
     /// <c>content</c> parameter), the formatted items of an array, or name, value, name, value… for an object.
     /// </summary>
-    private static string Members(ParameterSpec parameter, string value)
+    private static string Members(ClientSpec client, ParameterSpec parameter, string value)
     {
         if (parameter.IsJson)
         {
@@ -169,6 +170,7 @@ internal static partial class ClientEmitter
             TypeKind.Array => $"{CSharpTypes.ParameterStyles}.FormatItems({value}, {ClientRuntimeSource.FormatterOf(parameter.Type.Element!)})",
             TypeKind.Map => $"{CSharpTypes.ParameterStyles}.FormatProperties({value}, {ClientRuntimeSource.FormatterOf(parameter.Type.Element!)})",
             TypeKind.Object => $"ParameterProperties({value})",
+            TypeKind.Union when ClientRuntimeSource.IsItemUnion(client, parameter.Type) => $"ParameterItems({value})",
             _ => $"new[] {{ {ClientRuntimeSource.FormatterOf(parameter.Type)}({value}) }}",
         };
     }
@@ -177,9 +179,12 @@ internal static partial class ClientEmitter
     private static string PropertiesFlag(ParameterSpec parameter) =>
         !parameter.IsJson && parameter.ContentType is null && parameter.Type.Kind is TypeKind.Object or TypeKind.Map ? "properties: true" : "properties: false";
 
-    /// <summary>A single value (or a content parameter's text) expands the same either way; RFC 6570's exploded form is the simpler path.</summary>
+    /// <summary>
+    /// A single value (or a content parameter's text) expands the same either way; RFC 6570's exploded form is the
+    /// simpler path. A union keeps the spec's: one of its cases may be an array.
+    /// </summary>
     private static string Explode(ParameterSpec parameter) =>
-        parameter.Explode || parameter.ContentType is not null || parameter.Type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map) ? "explode: true" : "explode: false";
+        parameter.Explode || parameter.ContentType is not null || parameter.Type.Kind is not (TypeKind.Array or TypeKind.Object or TypeKind.Map or TypeKind.Union) ? "explode: true" : "explode: false";
 
     private static string Delimiter(ParameterSpec parameter) => parameter.Style switch
     {

@@ -30,6 +30,15 @@ internal static class ClientRuntimeSource
     };
 
     /// <summary>
+    /// A union whose cases are single values and arrays of them (GitHub's <c>has: patch</c> or <c>has: [patch]</c>):
+    /// a parameter of it is laid out as the items of the case it holds, one item for a single value.
+    /// </summary>
+    public static bool IsItemUnion(ClientSpec client, TypeRef type) =>
+        type.Kind == TypeKind.Union && client.Unions.First(union => union.Name == type.Name).Cases is var cases &&
+        cases.Any(@case => @case.Type.Kind == TypeKind.Array) &&
+        cases.All(@case => IsSingleValue(client, @case.Type) || (@case.Type.Kind == TypeKind.Array && IsSingleValue(client, @case.Type.Element!)));
+
+    /// <summary>
     /// The text of a union value is the text of the case it holds: a formatter for each union that a formatter call
     /// can reach (<see cref="Formatted"/>) and that has a text form.
     /// </summary>
@@ -170,7 +179,9 @@ internal static class ClientRuntimeSource
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
         var formatted = Formatted(client);
         var unionFormatters = UnionFormatters(client, formatted.Unions);
-        var formatters = PrimitiveFormatters(formatted.Kinds, unionFormatters.Length > 0) + string.Concat(client.Enums.Where(spec => formatted.Enums.Contains(spec.Name)).Select(spec => $$"""
+        // A union's text, or its items, falls back to its unmatched JSON's text.
+        var formatsUnions = unionFormatters.Length > 0 || formatted.Unions.Any(union => IsItemUnion(client, TypeRef.Named(TypeKind.Union, union)));
+        var formatters = PrimitiveFormatters(formatted.Kinds, formatsUnions) + string.Concat(client.Enums.Where(spec => formatted.Enums.Contains(spec.Name)).Select(spec => $$"""
 
             private static string {{FormatterOf(TypeRef.Named(TypeKind.Enum, spec.Name))}}(global::{{client.Namespace}}.{{spec.Name}} value) =>
                 global::{{client.Namespace}}.{{spec.ExtensionsName}}.ToWireValue(value) ?? throw new ArgumentException("'" + value + "' is not a value of {{spec.Name}} that the server knows.", nameof(value));

@@ -16,7 +16,7 @@ internal static class ParameterRuntimeSource
     {
         var parameters = client.Operations.SelectMany(operation => operation.Parameters).ToList();
         var writer = new SourceWriter();
-        if (parameters.Any(NeedsStyles))
+        if (parameters.Any(parameter => NeedsStyles(client, parameter)))
         {
             foreach (var type in DistinctTypes(parameters.Where(parameter => parameter.ContentType is null && parameter.NotSentReason is null && parameter.Type.Kind == TypeKind.Object).Select(parameter => parameter.Type)))
             {
@@ -26,6 +26,16 @@ internal static class ParameterRuntimeSource
                 }
 
                 EmitObjectProperties(writer, client, type);
+            }
+
+            foreach (var type in DistinctTypes(parameters.Where(parameter => parameter.ContentType is null && parameter.NotSentReason is null && ClientRuntimeSource.IsItemUnion(client, parameter.Type)).Select(parameter => parameter.Type)))
+            {
+                if (!writer.IsEmpty)
+                {
+                    writer.Line();
+                }
+
+                EmitUnionItems(writer, client, type);
             }
 
             foreach (var type in DistinctTypes(parameters.Where(parameter => parameter.IsJson && parameter.NotSentReason is null).Select(parameter => parameter.Type)))
@@ -71,9 +81,10 @@ internal static class ParameterRuntimeSource
         server.Variables.Aggregate(server.Url, (url, variable) => variable.Default is null ? url : url.Replace("{" + variable.Name + "}", variable.Default));
 
     /// <summary>Whether a parameter needs more than <c>FormatValue</c>, <c>AppendQuery</c> and <c>EscapeDataString</c>.</summary>
-    public static bool NeedsStyles(ParameterSpec parameter) =>
+    public static bool NeedsStyles(ClientSpec client, ParameterSpec parameter) =>
         parameter.ContentType is not null || parameter.NotSentReason is not null || parameter.AllowReserved ||
         parameter.Location == ParameterLocation.Cookie || parameter.Type.Kind is TypeKind.Array or TypeKind.Object or TypeKind.Map ||
+        ClientRuntimeSource.IsItemUnion(client, parameter.Type) ||
         (parameter.Location == ParameterLocation.Path && parameter.Style != ParameterStyle.Simple);
 
     private static IEnumerable<TypeRef> DistinctTypes(IEnumerable<TypeRef> types) =>
@@ -109,6 +120,27 @@ internal static class ParameterRuntimeSource
 
         writer.Line("return properties;");
         writer.CloseBlock();
+    }
+
+    /// <summary>A union parameter's items: those of the array case it holds, or its single value as one item.</summary>
+    private static void EmitUnionItems(SourceWriter writer, ClientSpec client, TypeRef type)
+    {
+        var union = client.Unions.First(candidate => candidate.Name == type.Name);
+        writer.Line($"/// <summary>The items of a {Documentation.Escape(type.Name!)} parameter: those of the array it holds, or its one value.</summary>");
+        writer.Line($"private static Generic_.IReadOnlyList<string> ParameterItems({CSharpTypes.Of(type, client.Namespace)} value) => value.Case switch");
+        writer.Line("{");
+        var index = 0;
+        foreach (var @case in union.Cases)
+        {
+            index++;
+            var caseType = CSharpTypes.Of(@case.Type, client.Namespace);
+            writer.Line(@case.Type.Kind == TypeKind.Array
+                ? $"    {index} => {CSharpTypes.ParameterStyles}.FormatItems(({caseType})value.Value, {ClientRuntimeSource.FormatterOf(@case.Type.Element!)}),"
+                : $"    {index} => new[] {{ {ClientRuntimeSource.FormatterOf(@case.Type)}(({caseType})value.Value) }},");
+        }
+
+        writer.Line("    _ => new[] { FormatValue((Json_.JsonElement)value.Value) },");
+        writer.Line("};");
     }
 
     /// <summary>Writes a JSON <c>content</c> parameter's value: objects through the generated writer, the rest here.</summary>

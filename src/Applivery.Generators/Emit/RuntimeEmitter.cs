@@ -28,7 +28,7 @@ internal static class RuntimeEmitter
         }
 
         var files = new List<string>();
-        if (client.Operations.SelectMany(operation => operation.Parameters).Any(ParameterRuntimeSource.NeedsStyles))
+        if (client.Operations.SelectMany(operation => operation.Parameters).Any(parameter => ParameterRuntimeSource.NeedsStyles(client, parameter)))
         {
             files.Add(ParameterStyles);
         }

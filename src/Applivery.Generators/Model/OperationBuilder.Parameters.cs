@@ -208,8 +208,10 @@ internal sealed partial class OperationBuilder
                 return nested is null ? null : $"the '{StyleName(style)}' style is defined for objects whose properties are primitive, and the property '{nested.WireName}' is {Describe(nested.Type)}";
             case TypeKind.File:
                 return "a binary value (format: binary) has no text form in a parameter";
-            case TypeKind.Union when !IsFlat(type):
-                return $"the '{StyleName(style)}' style lays out one shape, and this union has cases that are arrays or objects";
+            case TypeKind.Union when style == ParameterStyle.DeepObject:
+                return "the deepObject style is defined for objects only, and this is a union";
+            case TypeKind.Union when !IsFlat(type) && !IsFlatOrFlatItems(type):
+                return $"the '{StyleName(style)}' style lays out one shape, and this union has cases that are objects, maps or arrays of them";
             default:
                 return style == ParameterStyle.DeepObject ? "the deepObject style is defined for objects only, and this is a single value" : null;
         }
@@ -220,6 +222,13 @@ internal sealed partial class OperationBuilder
         ParameterSpec.IsJsonMediaType(contentType) || IsFlat(type)
             ? null
             : $"its media type '{contentType}' is not JSON, and only a single value can be sent as text";
+
+    /// <summary>
+    /// A union whose every case is a single value or an array of single values: laid out as the items of the case it
+    /// holds, which every style defines (a single value is one item).
+    /// </summary>
+    private bool IsFlatOrFlatItems(TypeRef type) =>
+        _schemas.Unions.First(union => union.Name == type.Name).Cases.All(@case => IsFlat(@case.Type) || (@case.Type.Kind == TypeKind.Array && IsFlat(@case.Type.Element!)));
 
     /// <summary>A single value in a parameter's text: a primitive, or a union whose every case is one.</summary>
     private bool IsFlat(TypeRef type) => type.Kind switch

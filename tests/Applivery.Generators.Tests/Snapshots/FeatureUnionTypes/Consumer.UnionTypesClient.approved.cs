@@ -49,11 +49,13 @@ public partial interface IUnionTypesClient
     /// </remarks>
     /// <param name="where">The where query parameter.</param>
     /// <param name="selector">The selector query parameter.</param>
+    /// <param name="has">The has query parameter.</param>
+    /// <param name="fields">The fields query parameter.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, global::Consumer.Tags? has = null, global::Consumer.Tags? fields = null, CancellationToken cancellationToken = default);
 
 }
 
@@ -228,9 +230,9 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, global::Consumer.Tags? has = null, global::Consumer.Tags? fields = null, CancellationToken cancellationToken = default)
     {
-        global::Consumer.UnionTypesClientValidation.ValidateTagHitsParameters(where, selector);
+        global::Consumer.UnionTypesClientValidation.ValidateTagHitsParameters(where, selector, has, fields);
 
         using var timeout_ = StartTimeout(cancellationToken);
         try
@@ -245,6 +247,14 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
             if (selector is not null)
             {
                 global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "selector", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(selector, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+            }
+            if (has is not null)
+            {
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "has", ParameterItems(has), properties: false, explode: true, delimiter: ",", allowReserved: false);
+            }
+            if (fields is not null)
+            {
+                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "fields", ParameterItems(fields), properties: false, explode: false, delimiter: ",", allowReserved: false);
             }
 
             using var request_ = NewRequest("POST", BaseAddress, uri_);
@@ -465,6 +475,15 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         }
         return properties;
     }
+
+    /// <summary>The items of a Tags parameter: those of the array it holds, or its one value.</summary>
+    private static Generic_.IReadOnlyList<string> ParameterItems(global::Consumer.Tags value) => value.Case switch
+    {
+        1 => new[] { FormatValue((string)value.Value) },
+        2 => global::Applivery.Generators.Runtime.ParameterStyles.FormatItems((Generic_.IReadOnlyList<string>)value.Value, FormatValue),
+        3 => global::Applivery.Generators.Runtime.ParameterStyles.FormatItems((Generic_.IReadOnlyList<int>)value.Value, FormatValue),
+        _ => new[] { FormatValue((Json_.JsonElement)value.Value) },
+    };
 
     /// <summary>Writes a global::Consumer.Tags parameter as JSON.</summary>
     private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, global::Consumer.Tags value)

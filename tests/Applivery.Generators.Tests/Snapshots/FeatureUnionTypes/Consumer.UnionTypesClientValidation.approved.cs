@@ -45,7 +45,7 @@ public static partial class UnionTypesClientValidation
     /// <inheritdoc cref="IUnionTypesClient.TagHitsAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
-    public static void ValidateTagHitsParameters(global::Consumer.TagHitsWhere? where, global::Consumer.Tags? selector)
+    public static void ValidateTagHitsParameters(global::Consumer.TagHitsWhere? where, global::Consumer.Tags? selector, global::Consumer.Tags? has, global::Consumer.Tags? fields)
     {
         // The spec sets no rule on these parameters.
     }
