@@ -18,25 +18,11 @@ internal static class ClientRuntimeSource
     public static string FormatterOf(TypeRef type) =>
         type.Kind is TypeKind.Enum or TypeKind.Union ? "Format" + type.Name : "FormatValue";
 
-    /// <summary>
-    /// Whether a value of <paramref name="type"/> has a text form in a parameter or a multipart text part: a primitive,
-    /// or a union whose every case has one (the model sends no other union as text: APG005, or a JSON part).
-    /// </summary>
-    public static bool IsSingleValue(ClientSpec client, TypeRef type) => type.Kind switch
-    {
-        TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.File => false,
-        TypeKind.Union => client.Unions.First(union => union.Name == type.Name).Cases.All(@case => IsSingleValue(client, @case.Type)),
-        _ => true,
-    };
+    /// <summary>A value with a text form in a parameter or a multipart text part (<see cref="ValueShapes.IsSingleValue"/>).</summary>
+    public static bool IsSingleValue(ClientSpec client, TypeRef type) => ValueShapes.IsSingleValue(client.Unions, type);
 
-    /// <summary>
-    /// A union whose cases are single values and arrays of them (GitHub's <c>has: patch</c> or <c>has: [patch]</c>):
-    /// a parameter of it is laid out as the items of the case it holds, one item for a single value.
-    /// </summary>
-    public static bool IsItemUnion(ClientSpec client, TypeRef type) =>
-        type.Kind == TypeKind.Union && client.Unions.First(union => union.Name == type.Name).Cases is var cases &&
-        cases.Any(@case => @case.Type.Kind == TypeKind.Array) &&
-        cases.All(@case => IsSingleValue(client, @case.Type) || (@case.Type.Kind == TypeKind.Array && IsSingleValue(client, @case.Type.Element!)));
+    /// <summary>A union parameter sent as the items of the case it holds (<see cref="ValueShapes.IsItemUnion"/>).</summary>
+    public static bool IsItemUnion(ClientSpec client, TypeRef type) => ValueShapes.IsItemUnion(client.Unions, type);
 
     /// <summary>
     /// The text of a union value is the text of the case it holds: a formatter for each union that a formatter call

@@ -210,7 +210,7 @@ internal sealed partial class OperationBuilder
                 return "a binary value (format: binary) has no text form in a parameter";
             case TypeKind.Union when style == ParameterStyle.DeepObject:
                 return "the deepObject style is defined for objects only, and this is a union";
-            case TypeKind.Union when !IsFlat(type) && !IsFlatOrFlatItems(type):
+            case TypeKind.Union when !IsFlat(type) && !ValueShapes.IsItemUnion(_schemas.Unions, type):
                 return $"the '{StyleName(style)}' style lays out one shape, and this union has cases that are objects, maps or arrays of them";
             default:
                 return style == ParameterStyle.DeepObject ? "the deepObject style is defined for objects only, and this is a single value" : null;
@@ -223,20 +223,8 @@ internal sealed partial class OperationBuilder
             ? null
             : $"its media type '{contentType}' is not JSON, and only a single value can be sent as text";
 
-    /// <summary>
-    /// A union whose every case is a single value or an array of single values: laid out as the items of the case it
-    /// holds, which every style defines (a single value is one item).
-    /// </summary>
-    private bool IsFlatOrFlatItems(TypeRef type) =>
-        _schemas.Unions.First(union => union.Name == type.Name).Cases.All(@case => IsFlat(@case.Type) || (@case.Type.Kind == TypeKind.Array && IsFlat(@case.Type.Element!)));
-
     /// <summary>A single value in a parameter's text: a primitive, or a union whose every case is one.</summary>
-    private bool IsFlat(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.File => false,
-        TypeKind.Union => _schemas.Unions.First(union => union.Name == type.Name).Cases.All(@case => IsFlat(@case.Type)),
-        _ => true,
-    };
+    private bool IsFlat(TypeRef type) => ValueShapes.IsSingleValue(_schemas.Unions, type);
 
     private static string Plural(TypeRef type) => type.Kind switch
     {
