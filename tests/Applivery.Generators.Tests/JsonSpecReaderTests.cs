@@ -132,13 +132,19 @@ public class JsonSpecReaderTests : IClassFixture<PublicSpecs>
     }
 
     [Theory]
-    [InlineData("{\"a\": 1")] // YAML cannot read it either: APG001 alone
-    [InlineData("{\"a\": [1,}")]
-    public void AJsonFileNeitherPathReadsIsAPG001Alone(string text)
+    [InlineData("{\"a\": 1", "expected ',' or '}'")] // YAML cannot read it either: APG001 alone
+    [InlineData("{\"a\": [1,}", "a comma before '}'")]
+    [InlineData("{\"a\": 1 \"b\": 2}", "expected ',' or '}'")]
+    public void AJsonFileNeitherPathReadsIsAPG001AloneWithTheJsonReason(string text, string reason)
     {
         var problems = new SpecDiagnostics("/spec/api.json");
         Assert.Null(SpecTextReader.Read(text, problems));
-        Assert.Equal(new[] { "APG001" }, problems.Items.Select(item => item.Id).ToArray());
+        var problem = Assert.Single(problems.Items);
+        Assert.Equal("APG001", problem.Id);
+
+        // The JSON reader's words, not YAML's ("while parsing a flow mapping"), which a JSON author cannot act on.
+        Assert.True(problem.Arguments[1].StartsWith(reason, System.StringComparison.Ordinal), problem.Arguments[1]);
+        Assert.EndsWith("(read as JSON; YAML cannot read it either)", problem.Arguments[1], System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,9 +33,18 @@ internal static class SpecTextReader
             return root;
         }
 
-        var before = problems.Items.Count;
-        var yaml = ReadYaml(text, problems);
-        if (isJsonFile && violation is { } notJson && yaml is not null && problems.Items.Skip(before).All(item => item.Id != DiagnosticDescriptors.MalformedSpec.Id))
+        var yamlProblems = new SpecDiagnostics(problems.FilePath);
+        var yaml = ReadYaml(text, yamlProblems);
+        if (yaml is null && isJsonFile && violation is { } broken)
+        {
+            // A .json file that YAML cannot read either: the JSON reader's reason ("expected ',' or '}'") is the one its
+            // author can act on, not YAML's ("while parsing a flow mapping"). Other files stay YAML's to judge.
+            problems.Malformed(broken.Reason + " (read as JSON; YAML cannot read it either)", broken.Span);
+            return null;
+        }
+
+        problems.Add(yamlProblems);
+        if (isJsonFile && violation is { } notJson && yaml is not null && yamlProblems.Items.All(item => item.Id != DiagnosticDescriptors.MalformedSpec.Id))
         {
             problems.NotStrictJson(notJson.Reason, notJson.Span);
         }
