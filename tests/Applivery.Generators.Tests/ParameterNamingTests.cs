@@ -69,6 +69,49 @@ public class ParameterNamingTests
     }
 
     [Fact]
+    public void TheSpecsDefaultsAreInTheDocsOfOptionalParametersAndOfProperties()
+    {
+        // A default is the server's: the client sends nothing for an absent value, so the docs are where a caller learns it.
+        const string Defaults = """
+            openapi: 3.0.3
+            info: { title: Defaults, version: '1' }
+            servers: [{ url: 'https://example.test/' }]
+            paths:
+              /images/{id}:
+                get:
+                  operationId: searchImages
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: string, default: ignored } }
+                    - { name: per_page, in: query, description: Results per page., schema: { type: integer, maximum: 100, default: 30 } }
+                    - { name: sort, in: query, schema: { $ref: '#/components/schemas/Sort' } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              direction: { type: string, default: desc }
+                              tags: { type: array, items: { type: string }, default: [] }
+            components:
+              schemas:
+                Sort: { type: string, enum: [popular, newest], default: popular }
+            """;
+
+        var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/defaults.yaml", Defaults) });
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var client = run.Source("DefaultsClient.g.cs");
+        Assert.Contains("/// <param name=\"perPage\">Results per page. At most 100. Default (the server's, when absent): <c>30</c>.</param>", client, System.StringComparison.Ordinal);
+        Assert.Contains("/// <param name=\"sort\">The sort query parameter. Default (the server's, when absent): <c>popular</c>.</param>", client, System.StringComparison.Ordinal);
+        Assert.Contains("/// <param name=\"id\">The id path parameter.</param>", client, System.StringComparison.Ordinal);
+        var response = run.Source("DefaultsClient.SearchImagesResponse.g.cs");
+        Assert.Contains("Default (the server's, when absent): <c>desc</c>.", response, System.StringComparison.Ordinal);
+        Assert.Contains("Default (the server's, when absent): <c>[]</c>.", response, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SpecParametersKeepTheirNaturalNames()
     {
         var run = GeneratorRun.Run(new[] { new SpecFile("/project/spec/names.yaml", Spec) });

@@ -59,6 +59,11 @@ internal static partial class ClientEmitter
         foreach (var parameter in operation.Parameters)
         {
             var rules = ObjectTypeEmitter.DescribeConstraints(parameter.Type).ToList();
+            if (parameter.DefaultValue is { } defaultValue)
+            {
+                rules.Add(ObjectTypeEmitter.DescribeDefault(defaultValue));
+            }
+
             var text = Documentation.Escape(Documentation.SingleLine(parameter.Summary) ?? $"The {parameter.WireName} {parameter.Location.ToString().ToLowerInvariant()} parameter.");
             writer.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{(rules.Count > 0 ? Documentation.EndSentence(text) + " " + string.Join(" ", rules) : text)}</param>");
         }

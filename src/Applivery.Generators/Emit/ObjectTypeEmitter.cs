@@ -176,7 +176,15 @@ internal static class ObjectTypeEmitter
         {
             yield return rule;
         }
+
+        if (property.DefaultValue is { } defaultValue)
+        {
+            yield return DescribeDefault(defaultValue);
+        }
     }
+
+    /// <summary>The spec's <c>default</c>: what the server assumes when the value is absent (the client never fills it in).</summary>
+    internal static string DescribeDefault(string json) => $"Default (the server's, when absent): {Documentation.Code(json)}.";
 
     /// <summary>The constraints in words, for the reader of the doc comment.</summary>
     internal static IEnumerable<string> DescribeConstraints(TypeRef type)

@@ -102,7 +102,8 @@ internal sealed record PropertySpec(
     bool IsDeprecated,
     bool IsReadOnly = false,
     bool IsWriteOnly = false,
-    bool AllowsNull = false);
+    bool AllowsNull = false,
+    string? DefaultValue = null);
 
 /// <param name="ExtensionsName">The static class with the wire-string conversions, e.g. <c>MemberTypeExtensions</c>.</param>
 internal sealed record EnumSpec(

@@ -113,7 +113,8 @@ internal sealed partial class OperationBuilder
                 explode,
                 allowReserved,
                 contentType,
-                notSent));
+                notSent,
+                isRequired || schemaNode is null ? null : _schemas.DefaultOf(schemaNode)));
         }
 
         // Required parameters come first so optional ones can have default values.

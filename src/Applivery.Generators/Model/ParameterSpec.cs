@@ -33,6 +33,7 @@ internal enum ParameterStyle
 /// Why the value cannot be serialized (reported as APG005): the parameter stays in the signature and a non-null value
 /// throws <c>NotSupportedException</c> rather than being dropped; null when it is sent.
 /// </param>
+/// <param name="DefaultValue">The schema's <c>default</c> as its JSON text, for the docs: what the server uses when the parameter is not sent.</param>
 internal sealed record ParameterSpec(
     string Name,
     string WireName,
@@ -44,7 +45,8 @@ internal sealed record ParameterSpec(
     bool Explode,
     bool AllowReserved,
     string? ContentType,
-    string? NotSentReason)
+    string? NotSentReason,
+    string? DefaultValue = null)
 {
     /// <summary>Whether the value is written with the JSON writer (a <c>content</c> parameter with a JSON media type).</summary>
     public bool IsJson => ContentType is { } type && IsJsonMediaType(type);

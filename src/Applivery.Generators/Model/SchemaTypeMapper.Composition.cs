@@ -40,7 +40,7 @@ internal sealed partial class SchemaTypeMapper
         // cases and bases of discriminated unions (their writers write a discriminator).
         if ((!isSchemasType || !_componentNames.ContainsKey(schema)) && !_derived.ContainsKey(name) && !_bases.ContainsKey(name))
         {
-            var shape = new ObjectShape(properties.Select(property => property with { Summary = null }).ToEquatableArray(), additional, remarks);
+            var shape = new ObjectShape(properties.Select(property => property with { Summary = null, DefaultValue = null }).ToEquatableArray(), additional, remarks);
             if (_inlineShapes.TryGetValue(shape, out var same))
             {
                 _typeNames.Release(name);
@@ -180,6 +180,7 @@ internal sealed partial class SchemaTypeMapper
         var byWireName = new Dictionary<string, (MappedSchema Schema, SourceSpan Span, bool IsOptional)>(StringComparer.Ordinal);
         var readOnly = new HashSet<string>(StringComparer.Ordinal);
         var writeOnly = new HashSet<string>(StringComparer.Ordinal);
+        var defaults = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var part in parts)
         {
             if (part.Schema?.GetMapping("properties") is not { } properties)
@@ -192,6 +193,11 @@ internal sealed partial class SchemaTypeMapper
                 var wireName = entry.Key.Value;
                 var propertyPointer = part.Pointer + "/properties/" + JsonPointer.Escape(wireName);
                 var mapped = Map(entry.Value, typeName + Identifiers.ToPascalCase(wireName), propertyPointer);
+                if (!defaults.ContainsKey(wireName) && DefaultOf(entry.Value) is { } defaultValue)
+                {
+                    defaults[wireName] = defaultValue;
+                }
+
                 if (HasFlag(entry.Value, "readOnly"))
                 {
                     readOnly.Add(wireName);
@@ -249,7 +255,8 @@ internal sealed partial class SchemaTypeMapper
                 schema.IsDeprecated,
                 isReadOnly,
                 isWriteOnly,
-                schema.IsNullable));
+                schema.IsNullable,
+                defaults.TryGetValue(wireName, out var propertyDefault) ? propertyDefault : null));
         }
 
         return result.ToEquatableArray();

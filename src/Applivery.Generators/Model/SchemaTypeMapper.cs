@@ -207,6 +207,26 @@ internal sealed partial class SchemaTypeMapper
 
     private static readonly string[] PropertyCountKeywords = { "minProperties", "maxProperties" };
 
+    /// <summary>
+    /// The <c>default</c> of a property's or parameter's schema as text (the referring node's own, else its target's;
+    /// a string without its quotes, as YAML writes it), for the docs; null when there is none or it is not a scalar or
+    /// an empty list or object.
+    /// </summary>
+    public string? DefaultOf(SpecNode? node)
+    {
+        var own = (node as SpecMapping)?["default"];
+        var value = own ?? (_references.Resolve(node!, out _) as SpecMapping)?["default"];
+        return value switch
+        {
+            SpecScalar { IsNull: true } => null,
+            SpecScalar { Value.Length: 0 } => "\"\"",
+            SpecScalar scalar => scalar.Value,
+            SpecSequence { Items.Count: 0 } => "[]",
+            SpecMapping { Entries.Count: 0 } => "{}",
+            _ => null,
+        };
+    }
+
     private MappedSchema MapSchemaShape(SpecMapping schema, string nameHint, string pointer)
     {
         var summary = SummaryOf(schema);
