@@ -188,7 +188,7 @@ public partial interface IParameterFeaturesClient
     /// <c>GET /query/form/primitive</c> (<c>queryFormPrimitive</c>).
     /// Sends the bearer token the client was given.
     /// </remarks>
-    /// <param name="color">The color query parameter.</param>
+    /// <param name="color">The color query parameter. Default (the server's, when absent): <c>blue</c>.</param>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>

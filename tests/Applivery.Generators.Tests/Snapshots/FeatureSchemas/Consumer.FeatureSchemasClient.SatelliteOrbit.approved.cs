@@ -20,6 +20,7 @@ public sealed partial class SatelliteOrbit
     public global::Consumer.Planet? Planet { get; init; }
 
     /// <summary>JSON: <c>period</c>.</summary>
+    /// <remarks>Default (the server's, when absent): <c>365.25</c>.</remarks>
     public double? Period { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
