@@ -212,7 +212,8 @@ public class ValidationBehaviourTests
     [Fact]
     public void UniqueItemsAndPropertyCountsAreCheckedWhereTheyCanBeAndSaidWhereNot()
     {
-        // GitHub's shapes: uniqueItems on an array of enum values, maxProperties on a map; beside them the two that stay unchecked.
+        // GitHub's shapes: uniqueItems on an array of enum values, maxProperties on a map and on a free-form object; beside
+        // them the two that stay unchecked.
         const string Spec = """
             openapi: 3.0.3
             info: { title: Counts, version: '1' }
@@ -248,6 +249,7 @@ public class ValidationBehaviourTests
                       uniqueItems: true
                       items: { type: object, properties: { login: { type: string } } }
                     settings: { $ref: '#/components/schemas/Settings' }
+                    inputs: { type: object, additionalProperties: true, maxProperties: 1 }
                 Settings:
                   type: object
                   maxProperties: 3
@@ -269,6 +271,9 @@ public class ValidationBehaviourTests
                             Tags = Enumerable.Range(0, tagCount).ToDictionary(index => "t" + index, index => "v"),
                         }.Validate().Select(error => error.ToString()).ToArray();
 
+                    public static string[] ValidateInputs(string json) =>
+                        new Deployment { Inputs = System.Text.Json.JsonDocument.Parse(json).RootElement }.Validate().Select(error => error.ToString()).ToArray();
+
                     public static void CheckIds(int[] ids) => CountsClientValidation.ValidateListDeploymentsParameters(ids);
                 }
             }
@@ -283,6 +288,12 @@ public class ValidationBehaviourTests
         Assert.Equal(
             new[] { "$.tags: must have at least 1 properties (was '0 properties')" },
             ((string[])assembly.Call("Consumer.CountsHarness", "Validate", 0, false)!).Select(error => error.Split(" [")[0]));
+        // A free-form object's JSON properties count (GitHub's workflow inputs); JSON that is not an object is not counted.
+        Assert.Empty((string[])assembly.Call("Consumer.CountsHarness", "ValidateInputs", "{\"a\":1}")!);
+        Assert.Empty((string[])assembly.Call("Consumer.CountsHarness", "ValidateInputs", "[1,2,3]")!);
+        Assert.Equal(
+            new[] { "$.inputs: must have at most 1 properties (was '2 properties')" },
+            ((string[])assembly.Call("Consumer.CountsHarness", "ValidateInputs", "{\"a\":1,\"b\":2}")!).Select(error => error.Split(" [")[0]));
         assembly.Call("Consumer.CountsHarness", "CheckIds", new[] { 1, 2, 3 });
         var exception = Assert.Throws<ArgumentException>(() => assembly.Call("Consumer.CountsHarness", "CheckIds", new[] { 1, 2, 1 }));
         Assert.Equal("The parameter 'ids' must not hold the same item twice, but was 'item 2 equals item 0' (rule: uniqueItems). (Parameter 'ids')", exception.Message);

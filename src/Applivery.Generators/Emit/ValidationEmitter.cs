@@ -269,7 +269,7 @@ internal static class ValidationEmitter
             }
         }
 
-        if (type.Kind is TypeKind.Map)
+        if (type.Kind is TypeKind.Map or TypeKind.JsonElement)
         {
             if (constraints.MinProperties is { } minProperties)
             {

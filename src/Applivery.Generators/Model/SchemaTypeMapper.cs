@@ -189,15 +189,15 @@ internal sealed partial class SchemaTypeMapper
         ReportUnsupportedKeywords(schema, pointer);
         var mapped = MapSchemaShape(schema, nameHint, pointer);
 
-        // minProperties and maxProperties are checked on maps (their entries counted); on an object with declared
-        // properties or on free-form JSON they are said, not checked.
-        if (mapped.Type.Kind != TypeKind.Map)
+        // minProperties and maxProperties are checked on maps (their entries counted) and on free-form objects (their
+        // JSON's properties); on an object with declared properties or anything else they are said, not checked.
+        if (mapped.Type.Kind != TypeKind.Map && !(mapped.Type.Kind == TypeKind.JsonElement && (mapped.Type.Constraints.MinProperties is not null || mapped.Type.Constraints.MaxProperties is not null)))
         {
             foreach (var keyword in PropertyCountKeywords)
             {
                 if (schema.KeyNode(keyword) is { } key)
                 {
-                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, key.Span, $"The keyword '{keyword}' at '{pointer}' on {(mapped.Type.Kind == TypeKind.Object ? "an object with declared properties" : "a value that is not a map")}", "it is not checked");
+                    _diagnostics.Report(DiagnosticDescriptors.UnsupportedConstruct, key.Span, $"The keyword '{keyword}' at '{pointer}' on {(mapped.Type.Kind == TypeKind.Object ? "an object with declared properties" : "a value that is not an object")}", "it is not checked");
                 }
             }
         }
@@ -206,6 +206,12 @@ internal sealed partial class SchemaTypeMapper
     }
 
     private static readonly string[] PropertyCountKeywords = { "minProperties", "maxProperties" };
+
+    private ConstraintSpec PropertyCounts(SpecMapping schema, string pointer) => ConstraintSpec.None with
+    {
+        MinProperties = ReadNonNegativeInteger(schema, "minProperties", pointer),
+        MaxProperties = ReadNonNegativeInteger(schema, "maxProperties", pointer),
+    };
 
     /// <summary>
     /// The <c>default</c> of a property's or parameter's schema as text (the referring node's own, else its target's;
@@ -295,15 +301,11 @@ internal sealed partial class SchemaTypeMapper
                 if (schema.GetMapping("additionalProperties") is { } valueSchema)
                 {
                     var value = Map(valueSchema, nameHint + "Value", pointer + "/additionalProperties");
-                    var counts = ConstraintSpec.None with
-                    {
-                        MinProperties = ReadNonNegativeInteger(schema, "minProperties", pointer),
-                        MaxProperties = ReadNonNegativeInteger(schema, "maxProperties", pointer),
-                    };
-                    return Result(new TypeRef(TypeKind.Map, null, value.Type, counts));
+                    return Result(new TypeRef(TypeKind.Map, null, value.Type, PropertyCounts(schema, pointer)));
                 }
 
-                return Result(TypeRef.JsonElement);
+                // A free-form object (GitHub's workflow inputs, maxProperties: 25): its JSON's properties are counted.
+                return Result(new TypeRef(TypeKind.JsonElement, null, null, PropertyCounts(schema, pointer)));
             case null:
                 return Result(TypeRef.JsonElement);
             default:

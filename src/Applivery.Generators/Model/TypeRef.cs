@@ -45,7 +45,8 @@ internal sealed record TypeRef(TypeKind Kind, string? Name, TypeRef? Element, Co
 /// <summary>
 /// The validation keywords of one value. Numbers are kept as invariant text, exactly as they will be emitted.
 /// <c>UniqueItems</c> is set only on arrays of single values (compared by value); <c>MinProperties</c> and
-/// <c>MaxProperties</c> only on maps (counted by their entries).
+/// <c>MaxProperties</c> only on maps (counted by their entries) and free-form objects (<c>JsonElement</c>, counted by
+/// their JSON's properties).
 /// </summary>
 internal sealed record ConstraintSpec(
     int? MinLength,
