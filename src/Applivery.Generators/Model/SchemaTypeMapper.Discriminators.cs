@@ -323,6 +323,47 @@ internal sealed partial class SchemaTypeMapper
         return schema.GetSequence("allOf")?.Items.Any(item => _references.Resolve(item) is SpecMapping part && DeclaresProperty(part, property, depth + 1)) == true;
     }
 
+    /// <summary>
+    /// A case's property that its base declares too is the base's C# property (a class cannot change the type of one
+    /// it inherits): a case that gives it another type (a free-form <c>result</c> narrowed to an object) is read and
+    /// written as the base's type, with APG005 at the case's property. Rules of the same type stay the case's.
+    /// </summary>
+    private PropertySpec AsInherited(ObjectTypeSpec derived, ObjectTypeSpec baseType, PropertySpec property)
+    {
+        var declared = baseType.Properties.FirstOrDefault(candidate => candidate.Name == property.Name);
+        if (declared is null || SameCSharpType(declared.Type, property.Type))
+        {
+            return property;
+        }
+
+        _diagnostics.Report(
+            DiagnosticDescriptors.UnsupportedConstruct,
+            PropertyKeySpan(derived.Name, property.WireName),
+            $"The property '{property.WireName}' of '{derived.Name}' with another type than the '{property.WireName}' of its base '{baseType.Name}'",
+            "a C# class cannot change the type of a property it inherits: it is read and written as the base's");
+        return property with { Type = declared.Type, IsNullable = declared.IsNullable, AllowsNull = declared.AllowsNull };
+    }
+
+    /// <summary>Where a component declares a property (itself or an inline part of its <c>allOf</c>), for a diagnostic.</summary>
+    private SourceSpan? PropertyKeySpan(string typeName, string wireName)
+    {
+        foreach (var component in _componentNames.Where(pair => pair.Value.Name == typeName).Select(pair => pair.Key).OfType<SpecMapping>())
+        {
+            var parts = new[] { component }.Concat(component.GetSequence("allOf")?.Items.OfType<SpecMapping>().Where(part => !IsDirectReference(part)) ?? Enumerable.Empty<SpecMapping>());
+            foreach (var part in parts)
+            {
+                if (part.GetMapping("properties")?.KeyNode(wireName) is { } key)
+                {
+                    return key.Span;
+                }
+            }
+
+            return component.Span;
+        }
+
+        return null;
+    }
+
     /// <summary>Cases and bases keep no extra members: the derived type would otherwise keep the discriminator among them too.</summary>
     private static bool AllowsNoAdditionalProperties(SpecMapping schema) =>
         schema["additionalProperties"] is null or SpecScalar { Value: "false" };
@@ -355,7 +396,11 @@ internal sealed partial class SchemaTypeMapper
 
             if (_derived.TryGetValue(type.Name, out var claim))
             {
-                return type with { BaseName = claim.Base, DiscriminatorValue = claim.Value, Properties = Without(type.Properties, _bases[claim.Base].PropertyName) };
+                var baseType = objects.FirstOrDefault(candidate => candidate.Name == claim.Base);
+                var properties = Without(type.Properties, _bases[claim.Base].PropertyName)
+                    .Select(property => baseType is null ? property : AsInherited(type, baseType, property))
+                    .ToEquatableArray();
+                return type with { BaseName = claim.Base, DiscriminatorValue = claim.Value, Properties = properties };
             }
 
             return type;
