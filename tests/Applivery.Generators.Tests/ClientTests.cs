@@ -53,6 +53,25 @@ public class ClientTests : IAsyncLifetime
                     }
                 }
 
+                /// <summary>Calls without awaiting: whether the call itself threw, or returned a task (which is then awaited).</summary>
+                public static async Task<string> CallWithoutAwaitingAsync(string baseAddress, string organizationId)
+                {
+                    using var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
+                    var client = new AppliveryClient(http);
+                    Task<DownloadsByUserResponse> task;
+                    try
+                    {
+                        task = client.GetBuildDownloadsByUserAsync(organizationId, "my-app", "5f8d0d55b54764421b7156c9");
+                    }
+                    catch (ArgumentException exception)
+                    {
+                        return "the call threw for " + exception.ParamName;
+                    }
+
+                    await task;
+                    return "the call returned a task";
+                }
+
                 /// <summary>One call with the client's options set; the outcome as text, whatever it is.</summary>
                 public static async Task<string> CallWithOptionsAsync(string baseAddress, string? token, long maxResponseBodySize, bool allowInsecureBearerToken, string organizationId, string? email, int timeoutMilliseconds)
                 {
@@ -365,6 +384,21 @@ public class ClientTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => CallAsync(buildId: "../../admin"));
 
         Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task AnInvalidParameterThrowsFromTheCallItselfBeforeATaskExists()
+    {
+        // The operation is a plain method that validates, builds the request and hands it to the client's shared call:
+        // argument errors surface where the call is written, as HttpClient's own do.
+        _server.Respond = LoopbackServer.Json(200, Example());
+        var call = (Task<string>)Assembly.Value.Call("Consumer.ClientHarness", "CallWithoutAwaitingAsync", _server.BaseAddress, "../x")!;
+
+        Assert.Equal("the call threw for organizationId", await call);
+        Assert.Empty(_server.Requests);
+        var valid = (Task<string>)Assembly.Value.Call("Consumer.ClientHarness", "CallWithoutAwaitingAsync", _server.BaseAddress, "my-org")!;
+        Assert.Equal("the call returned a task", await valid);
+        Assert.Single(_server.Requests);
     }
 
     [Fact]

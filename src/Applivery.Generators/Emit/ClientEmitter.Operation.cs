@@ -122,14 +122,24 @@ internal static partial class ClientEmitter
         };
     }
 
-    /// <summary>
-    /// The token the request, the credentials and the body reads get: the caller's, bounded by <c>HttpClient.Timeout</c>.
-    /// One async method per operation (not a wrapper and an inner local function): one state machine to compile and
-    /// to allocate per call.
-    /// </summary>
-    private const string CallToken = "timeout_.Token";
+    /// <summary>The token a success reader (<c>Read{Operation}SuccessAsync</c>) reads the body with: the call's, bounded by <c>HttpClient.Timeout</c>.</summary>
+    private const string CallToken = "cancellationToken_";
 
-    private static void EmitOperation(SourceWriter writer, ClientSpec client, OperationSpec operation)
+    /// <summary>
+    /// Whether the operation's success needs no reader of its own: no body, or a JSON body every declared success
+    /// promises, which <c>SendAsync</c> and <c>SendJsonAsync</c> handle. The others (text, a download, a body that may
+    /// be empty, one type per status) get a <c>Read{Operation}SuccessAsync</c> for <c>SendAndReadAsync</c>.
+    /// </summary>
+    private static bool UsesSharedSend(OperationSpec operation) =>
+        Successes(operation).All(response => response.ResultTypeName is null) &&
+        (BodyResponse(operation) is null || (BodyResponse(operation) is { BodyKind: ResponseBodyKind.Json } && !AllowsEmptySuccess(operation)));
+
+    /// <summary>
+    /// An operation is a plain method: it validates its parameters and builds its request, then hands it to one of the
+    /// client's shared asynchronous calls. So a parameter that breaks a rule throws from the call itself, before any
+    /// task exists, and the compiler writes no state machine per operation.
+    /// </summary>
+    private static void EmitOperation(SourceWriter writer, ClientSpec client, ClientCalls calls, OperationSpec operation)
     {
         var ns = client.Namespace;
         var cancellationToken = operation.CancellationTokenName;
@@ -137,32 +147,49 @@ internal static partial class ClientEmitter
         // The interface carries the operation's docs; the class inherits them rather than repeating them.
         writer.Line("/// <inheritdoc/>");
         EmitDeprecation(writer, operation);
-        writer.OpenBlock("public async " + Signature(client, operation));
+        writer.OpenBlock("public " + Signature(client, operation));
         var arguments = string.Join(", ", operation.Parameters.Select(parameter => parameter.Name));
         writer.Line($"global::{ns}.{ValidationEmitter.ValidationClassName(client)}.{ValidationEmitter.ParameterValidatorName(operation)}({arguments});");
         EmitBodyNullCheck(writer, operation);
         writer.Line();
+        EmitRequest(writer, client, operation);
+        var operationId = CSharpTypes.Literal(operation.OperationId);
+        var authorize = calls.AuthorizerOf(operation) ?? "authorize: null";
+        var readErrors = calls.ErrorReaderOf(operation) ?? "readErrors: null";
+        var shared = UsesSharedSend(operation);
+        if (!shared)
+        {
+            writer.Line($"return SendAndReadAsync(request_, {operationId}, {authorize}, {SuccessReaderName(operation)}, {readErrors}, {cancellationToken});");
+        }
+        else if (BodyResponse(operation) is { } body)
+        {
+            writer.Line($"return SendJsonAsync(request_, {operationId}, {authorize}, global::{ns}.{JsonEmitter.ClassName(client)}.{JsonEmitter.RootReader(body.Type!)}, {readErrors}, {cancellationToken});");
+        }
+        else
+        {
+            writer.Line($"return SendAsync(request_, {operationId}, {authorize}, {readErrors}, {cancellationToken});");
+        }
 
-        // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
-        writer.Line($"using var timeout_ = StartTimeout({cancellationToken});");
-        writer.OpenBlock("try");
+        writer.CloseBlock();
+        if (!shared)
+        {
+            writer.Line();
+            EmitSuccessReader(writer, client, operation);
+        }
+    }
+
+    /// <summary>The request: its address, Accept, headers and body, and what the call site says of its security.</summary>
+    private static void EmitRequest(SourceWriter writer, ClientSpec client, OperationSpec operation)
+    {
         EmitRequestUri(writer, client, operation);
         writer.Line();
-        writer.Line($"using var request_ = NewRequest({CSharpTypes.Literal(operation.HttpMethod)}, {ParameterRuntimeSource.BaseAddressOf(client, operation)}, uri_);");
+        writer.Line($"var request_ = NewRequest({CSharpTypes.Literal(operation.HttpMethod)}, {ParameterRuntimeSource.BaseAddressOf(client, operation)}, uri_);");
         EmitAccept(writer, operation);
         EmitHeaders(writer, client, operation);
         EmitRequestContent(writer, client, operation);
-        EmitAuthorization(writer, operation);
-        writer.Line();
-        writer.Line($"using var response_ = await SendRequestAsync(request_, {CallToken}).ConfigureAwait(false);");
-        writer.Line("var status_ = (int)response_.StatusCode;");
-        EmitSuccess(writer, client, operation);
-        writer.Line();
-        EmitFailure(writer, client, operation);
-        writer.CloseBlock();
-        writer.OpenBlock($"catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !{cancellationToken}.IsCancellationRequested)");
-        writer.Line($"throw TimedOut({CSharpTypes.Literal(operation.OperationId)}, exception_);");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        if (SecurityComment(operation) is { } comment)
+        {
+            writer.Line(comment);
+        }
     }
 }

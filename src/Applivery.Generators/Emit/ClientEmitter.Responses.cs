@@ -66,32 +66,29 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static void EmitSuccess(SourceWriter writer, ClientSpec client, OperationSpec operation)
+    private static string SuccessReaderName(OperationSpec operation) => "Read" + operation.MethodName + "SuccessAsync";
+
+    /// <summary>
+    /// The success reader of an operation whose success is not a single JSON body (see <see cref="UsesSharedSend"/>):
+    /// called with the response of a 2xx status, it returns what the method returns.
+    /// </summary>
+    private static void EmitSuccessReader(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
-        writer.OpenBlock("if (status_ >= 200 && status_ < 300)");
+        writer.Line($"/// <summary>The success body of <c>{Documentation.Escape(operation.OperationId)}</c>, for a 2xx <paramref name=\"status_\"/>.</summary>");
+        writer.OpenBlock($"private async {ReturnType(client, operation)} {SuccessReaderName(operation)}(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken {CallToken})");
         var resultType = Successes(operation).FirstOrDefault(response => response.ResultTypeName is not null)?.ResultTypeName;
         if (resultType is not null)
         {
             EmitResultSuccess(writer, client, operation, resultType);
         }
-        else if (BodyResponse(operation) is not { } body)
-        {
-            writer.Line("return;");
-        }
         else if (!AllowsEmptySuccess(operation))
         {
-            if (body.BodyKind == ResponseBodyKind.Json)
-            {
-                EmitJsonSuccess(writer, client, operation, body);
-            }
-            else
-            {
-                writer.Line($"return {ReadBody(client, operation, body, false)};");
-            }
+            writer.Line($"return {ReadBody(client, operation, BodyResponse(operation)!, false)};");
         }
         else
         {
             // A declared range without a body (2XX) leaves only the exact codes with one; else every status but the bodiless ones reads.
+            var body = BodyResponse(operation)!;
             var successes = Successes(operation);
             var rangeWithoutBody = successes.Any(response => response.BodyKind == ResponseBodyKind.None && !IsExactStatus(response.StatusCode));
             if (rangeWithoutBody)
@@ -131,16 +128,6 @@ internal static partial class ClientEmitter
     });
 
     private static bool IsExactStatus(string status) => status.Length == 3 && status.All(char.IsDigit);
-
-    /// <summary>
-    /// A JSON body every declared success promises: an empty one breaks the spec and is a <c>{Client}Exception</c>
-    /// (the reader's "no JSON value" at <c>$</c>), as any other body that does not match.
-    /// </summary>
-    private static void EmitJsonSuccess(SourceWriter writer, ClientSpec client, OperationSpec operation, ResponseSpec body)
-    {
-        var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        writer.Line($"return await ReadJsonAsync(response_, {json}.{JsonEmitter.RootReader(body.Type!)}, {CSharpTypes.Literal(operation.OperationId)}, {CallToken}).ConfigureAwait(false);");
-    }
 
     /// <summary>Whether some operation reads a JSON body every declared success promises (the client's <c>ReadJsonAsync</c>).</summary>
     internal static bool UsesJsonReader(ClientSpec client) => client.Operations.Any(operation =>
@@ -185,52 +172,59 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static void EmitFailure(SourceWriter writer, ClientSpec client, OperationSpec operation)
+    /// <summary>
+    /// The method that reads the operation's typed error bodies, by status (with <see cref="ClientCalls.NamePlaceholder"/>
+    /// for its name); null when the operation types none.
+    /// </summary>
+    private static string? ErrorReaderBody(ClientSpec client, OperationSpec operation)
     {
-        var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        writer.Line($"var error_ = await ReadErrorBodyAsync(response_, {CallToken}).ConfigureAwait(false);");
-        writer.Line("object? typedBody_ = null;");
-        writer.Line("long? errorCode_ = null;");
-        writer.Line("string? errorMessage_ = null;");
         var errorResponses = operation.Responses.Where(response => !response.IsSuccess && response.Type is { Kind: TypeKind.Object or TypeKind.Union }).ToList();
-        if (errorResponses.Count > 0)
+        // Exact statuses with the same error body share one section (GitHub's 403, 404 and 500 are all BasicError);
+        // ranges and default keep their own, after them, so no label is subsumed by an earlier one.
+        var sections = errorResponses
+            .Select(response => (Response: response, Label: StatusLabel(response.StatusCode)))
+            .Where(entry => entry.Label is not null)
+            .GroupBy(entry => IsExactStatus(entry.Response.StatusCode) ? "exact " + entry.Response.Type!.Name : "own " + entry.Response.StatusCode, StringComparer.Ordinal)
+            .OrderBy(group => IsExactStatus(group.First().Response.StatusCode) ? 0 : group.First().Response.StatusCode.Equals("default", StringComparison.OrdinalIgnoreCase) ? 2 : 1)
+            .ToList();
+        if (sections.Count == 0)
         {
-            // Exact statuses with the same error body share one section (GitHub's 403, 404 and 500 are all BasicError);
-            // ranges and default keep their own, after them, so no label is subsumed by an earlier one.
-            var sections = errorResponses
-                .Select(response => (Response: response, Label: StatusLabel(response.StatusCode)))
-                .Where(entry => entry.Label is not null)
-                .GroupBy(entry => IsExactStatus(entry.Response.StatusCode) ? "exact " + entry.Response.Type!.Name : "own " + entry.Response.StatusCode, StringComparer.Ordinal)
-                .OrderBy(group => IsExactStatus(group.First().Response.StatusCode) ? 0 : group.First().Response.StatusCode.Equals("default", StringComparison.OrdinalIgnoreCase) ? 2 : 1);
-            writer.OpenBlock("switch (status_)");
-            foreach (var section in sections)
-            {
-                var response = section.First().Response;
-                foreach (var entry in section)
-                {
-                    writer.Line(entry.Label!);
-                }
-
-                writer.Line("{");
-                writer.Line($"    if (TryParseError(error_, {json}.Read{response.Type!.Name}) is {{ }} errorBody_)");
-                writer.Line("    {");
-                writer.Line("        typedBody_ = errorBody_;");
-                foreach (var line in ErrorFields(client, response.Type!))
-                {
-                    writer.Line(line.Length == 0 ? string.Empty : "        " + line);
-                }
-
-                writer.Line("    }");
-                writer.Line();
-                writer.Line("    break;");
-                writer.Line("}");
-            }
-
-            writer.CloseBlock();
-            writer.Line();
+            return null;
         }
 
-        writer.Line($"throw new {ExceptionName(client)}({CSharpTypes.Literal(operation.OperationId)}, status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);");
+        var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
+        var writer = new SourceWriter();
+        writer.Line($"/// <summary>The typed error bodies of <c>{ClientCalls.OperationPlaceholder}</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>");
+        writer.OpenBlock($"private static object? {ClientCalls.NamePlaceholder}(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)");
+        writer.OpenBlock("switch (status_)");
+        foreach (var section in sections)
+        {
+            var response = section.First().Response;
+            foreach (var entry in section)
+            {
+                writer.Line(entry.Label!);
+            }
+
+            writer.Line("{");
+            writer.Line($"    if (TryParseError(error_, {json}.Read{response.Type!.Name}) is {{ }} errorBody_)");
+            writer.Line("    {");
+            foreach (var line in ErrorFields(client, response.Type!))
+            {
+                writer.Line(line.Length == 0 ? string.Empty : "        " + line);
+            }
+
+            writer.Line("        return errorBody_;");
+            writer.Line("    }");
+            writer.Line();
+            writer.Line("    break;");
+            writer.Line("}");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("return null;");
+        writer.CloseBlock();
+        return writer.ToString();
     }
 
     /// <summary>

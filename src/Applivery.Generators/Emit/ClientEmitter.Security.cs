@@ -125,54 +125,76 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>
-    /// The statements that add the operation's credentials to <c>request_</c>, just before it is sent: the first
-    /// alternative of its requirement whose credentials are all set, every scheme of it.
+    /// What the call site says of a requirement no authorizer sends (none, <c>security: []</c>, only mutual TLS, or
+    /// nothing sendable); null when an authorizer adds its credentials.
     /// </summary>
-    private static void EmitAuthorization(SourceWriter writer, OperationSpec operation)
+    /// <summary>The authorizer of every operation of a spec that declares no security scheme (the constructor's bearer token).</summary>
+    private const string LegacyAuthorizer = "AuthorizeAsync";
+
+    private static string? SecurityComment(OperationSpec operation)
     {
         var security = operation.Security;
         if (security.SendsLegacyBearerToken)
         {
-            writer.Line($"await AuthorizeAsync(request_, {CallToken}).ConfigureAwait(false);");
-            return;
+            return null;
         }
 
         if (security.Alternatives.IsEmpty)
         {
-            writer.Line(security.Origin == "none"
+            return security.Origin == "none"
                 ? "// No security requirement (neither the operation's nor the document's): no credentials are sent."
                 : security.DeclaredAlternatives == 0
                     ? $"// security: [] ({security.Origin}'s requirement): no credentials are sent."
-                    : $"// The {security.Origin}'s security requirement has no alternative with a credential to send (see the generator's warnings): none is sent.");
-            return;
+                    : $"// The {security.Origin}'s security requirement has no alternative with a credential to send (see the generator's warnings): none is sent.";
         }
 
-        writer.Line($"// Security ({security.Origin}'s requirement): the first alternative whose credentials are all set.");
+        var first = security.Alternatives[0];
+        return first.Schemes.Any(scheme => scheme.HasCredential)
+            ? null
+            : $"// {CommentText(string.Join(" + ", first.Schemes.Select(scheme => scheme.Name)))}: mutual TLS, done by the HttpClient handler.";
+    }
+
+    /// <summary>The authorizer's name: the credentials' properties it may send, <c>And</c> within an alternative, <c>Or</c> between them.</summary>
+    private static string AuthorizerStem(OperationSpec operation) =>
+        "Authorize" + string.Join("Or", operation.Security.Alternatives
+            .Select(alternative => string.Join("And", alternative.Schemes.Where(scheme => scheme.HasCredential).Select(scheme => scheme.PropertyName)))
+            .Where(name => name.Length > 0));
+
+    /// <summary>
+    /// The method that adds the operation's credentials to a request just before it is sent: the first alternative of
+    /// its requirement whose credentials are all set, every scheme of it (with <see cref="ClientCalls.NamePlaceholder"/>
+    /// for its name); null when there is nothing to add. Static, so that passing it allocates nothing.
+    /// </summary>
+    private static string? AuthorizerBody(ClientSpec client, OperationSpec operation)
+    {
+        var security = operation.Security;
+        if (security.SendsLegacyBearerToken || SecurityComment(operation) is not null)
+        {
+            return null;
+        }
+
+        var writer = new SourceWriter();
+        var alternatives = security.Alternatives.Select(alternative => string.Join(" and ", alternative.Schemes.Select(scheme => Documentation.Code(scheme.Name)))).ToList();
+        writer.Line(alternatives.Count == 1
+            ? $"/// <summary>Adds the credentials of {alternatives[0]} to a request, when they are set.</summary>"
+            : $"/// <summary>Adds the credentials of the first alternative whose credentials are all set: {string.Join(", else ", alternatives)}.</summary>");
+        writer.OpenBlock($"private static async global::System.Threading.Tasks.ValueTask {ClientCalls.NamePlaceholder}(global::{client.Namespace}.{client.ClientName} client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)");
         var local = 0;
         var first = true;
         foreach (var alternative in security.Alternatives)
         {
             var withCredential = alternative.Schemes.Where(scheme => scheme.HasCredential).ToList();
-            var locals = withCredential.Select(_ => "credential" + (++local).ToString(System.Globalization.CultureInfo.InvariantCulture) + "_").ToList();
             if (withCredential.Count == 0)
             {
                 // Only mutual TLS: the handler's certificate is the credential; nothing to add, and no later alternative applies.
-                var comment = $"// {CommentText(string.Join(" + ", alternative.Schemes.Select(scheme => scheme.Name)))}: mutual TLS, done by the HttpClient handler.";
-                if (first)
-                {
-                    writer.Line(comment);
-                }
-                else
-                {
-                    writer.OpenBlock("else");
-                    writer.Line(comment);
-                    writer.CloseBlock();
-                }
-
-                return;
+                writer.OpenBlock("else");
+                writer.Line($"// {CommentText(string.Join(" + ", alternative.Schemes.Select(scheme => scheme.Name)))}: mutual TLS, done by the HttpClient handler.");
+                writer.CloseBlock();
+                break;
             }
 
-            var condition = string.Join(" && ", withCredential.Select((scheme, index) => $"_credentials.{scheme.PropertyName} is {{ }} {locals[index]}"));
+            var locals = withCredential.Select(_ => "credential" + (++local).ToString(System.Globalization.CultureInfo.InvariantCulture) + "_").ToList();
+            var condition = string.Join(" && ", withCredential.Select((scheme, index) => $"client_._credentials.{scheme.PropertyName} is {{ }} {locals[index]}"));
             writer.OpenBlock((first ? "if (" : "else if (") + condition + ")");
             for (var index = 0; index < withCredential.Count; index++)
             {
@@ -182,6 +204,9 @@ internal static partial class ClientEmitter
             writer.CloseBlock();
             first = false;
         }
+
+        writer.CloseBlock();
+        return writer.ToString();
     }
 
     /// <summary>Spec text in a <c>//</c> comment: on one line, so it cannot end the comment.</summary>
@@ -192,10 +217,10 @@ internal static partial class ClientEmitter
         var schemeName = CSharpTypes.Literal(scheme.Name);
         var call = scheme.Kind switch
         {
-            SecuritySchemeKind.ApiKey => $"AuthorizeWithApiKey{scheme.Location}Async(request_, {schemeName}, {CSharpTypes.Literal(scheme.WireName!)}, {credential}, {CallToken})",
-            SecuritySchemeKind.Basic => $"AuthorizeWithBasicAsync(request_, {schemeName}, {credential}, {CallToken})",
-            SecuritySchemeKind.Bearer => $"AuthorizeWithSchemeAsync(request_, {schemeName}, \"Bearer\", \"bearer token\", {credential}.GetAsync, {CallToken})",
-            _ => $"AuthorizeWithSchemeAsync(request_, {schemeName}, {CSharpTypes.Literal(scheme.WireName!)}, \"credentials\", {credential}.GetAsync, {CallToken})",
+            SecuritySchemeKind.ApiKey => $"client_.AuthorizeWithApiKey{scheme.Location}Async(request_, {schemeName}, {CSharpTypes.Literal(scheme.WireName!)}, {credential}, cancellationToken_)",
+            SecuritySchemeKind.Basic => $"client_.AuthorizeWithBasicAsync(request_, {schemeName}, {credential}, cancellationToken_)",
+            SecuritySchemeKind.Bearer => $"client_.AuthorizeWithSchemeAsync(request_, {schemeName}, \"Bearer\", \"bearer token\", {credential}.GetAsync, cancellationToken_)",
+            _ => $"client_.AuthorizeWithSchemeAsync(request_, {schemeName}, {CSharpTypes.Literal(scheme.WireName!)}, \"credentials\", {credential}.GetAsync, cancellationToken_)",
         };
         return $"await {call}.ConfigureAwait(false);";
     }
@@ -254,13 +279,13 @@ internal static partial class ClientEmitter
 
         if (client.SecuritySchemes.IsEmpty)
         {
-            parts.Add("""
+            parts.Add($$"""
                 /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-                private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+                private static async global::System.Threading.Tasks.ValueTask {{LegacyAuthorizer}}(global::{{ns}}.{{client.ClientName}} client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
                 {
-                    if (_tokenProvider is not null)
+                    if (client._tokenProvider is { } tokenProvider)
                     {
-                        await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+                        await client.AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", tokenProvider, cancellationToken).ConfigureAwait(false);
                     }
                 }
 

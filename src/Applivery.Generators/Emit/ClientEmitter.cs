@@ -47,7 +47,7 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>A file of the client's operations: partial declarations of the client's interface (with the docs) and class.</summary>
-    public static string EmitOperationFile(ClientSpec client, IReadOnlyList<OperationSpec> operations)
+    public static string EmitOperationFile(ClientSpec client, ClientCalls calls, IReadOnlyList<OperationSpec> operations)
     {
         var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
         writer.OpenBlock($"{GeneratedFile.Visibility(client)} partial interface {SupportNames.Interface(client.ClientName)}");
@@ -73,7 +73,7 @@ internal static partial class ClientEmitter
                 writer.Line();
             }
 
-            EmitOperation(writer, client, operations[i]);
+            EmitOperation(writer, client, calls, operations[i]);
         }
 
         writer.CloseBlock();
@@ -81,7 +81,8 @@ internal static partial class ClientEmitter
     }
 
     /// <param name="operationFiles">The client's <see cref="OperationFiles"/>, whose operations are declared in their own files.</param>
-    public static string Emit(ClientSpec client, IReadOnlyList<(string Suffix, IReadOnlyList<OperationSpec> Operations)> operationFiles)
+    /// <param name="calls">What the client's operations share (<see cref="CallsOf"/>).</param>
+    public static string Emit(ClientSpec client, ClientCalls calls, IReadOnlyList<(string Suffix, IReadOnlyList<OperationSpec> Operations)> operationFiles)
     {
         var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
         var visibility = GeneratedFile.Visibility(client);
@@ -136,12 +137,12 @@ internal static partial class ClientEmitter
 
         foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation)))
         {
-            EmitOperation(writer, client, operation);
+            EmitOperation(writer, client, calls, operation);
             writer.Line();
         }
 
         // The client's own helpers, one blank line between blocks and none before the class's closing brace.
-        var helpers = new[] { ClientRuntimeSource.Helpers(client), ParameterRuntimeSource.Helpers(client), SecurityRuntimeSource(client), RequestBodyRuntimeSource(client) }
+        var helpers = new[] { calls.HelperSource, SendSource(client, calls), ClientRuntimeSource.Helpers(client), ParameterRuntimeSource.Helpers(client), SecurityRuntimeSource(client), RequestBodyRuntimeSource(client) }
             .Select(block => block.Trim('\n'))
             .Where(block => block.Length > 0);
         writer.Lines(string.Join("\n\n", helpers));

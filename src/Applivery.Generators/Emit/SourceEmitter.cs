@@ -51,10 +51,11 @@ internal static class SourceEmitter
             files.Add((GeneratedFile.SupportHintName(client, ValidationEmitter.ValidationClassName(client)), ValidationEmitter.EmitValidationClass(client)));
             files.Add((GeneratedFile.SupportHintName(client, JsonEmitter.ClassName(client)), json.MainFile));
             var operationFiles = ClientEmitter.OperationFiles(client);
-            files.Add((GeneratedFile.SupportHintName(client, client.ClientName), ClientEmitter.Emit(client, operationFiles)));
+            var calls = ClientEmitter.CallsOf(client);
+            files.Add((GeneratedFile.SupportHintName(client, client.ClientName), ClientEmitter.Emit(client, calls, operationFiles)));
             foreach (var (suffix, operations) in operationFiles)
             {
-                files.Add((GeneratedFile.OperationsHintName(client, suffix), ClientEmitter.EmitOperationFile(client, operations)));
+                files.Add((GeneratedFile.OperationsHintName(client, suffix), ClientEmitter.EmitOperationFile(client, calls, operations)));
             }
 
             if (CredentialsEmitter.HasCredentials(client))

@@ -108,56 +108,88 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
     public override string ToString() => "HostileSummaryClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, CancellationToken cancellationToken2 = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, CancellationToken cancellationToken2 = default)
     {
         global::Consumer.HostileSummaryClientValidation.ValidateGetItemsNowParameters(@class, _1st, @event, myHeader, cancellationToken, ab);
 
-        using var timeout_ = StartTimeout(cancellationToken2);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("items/");
+        AppendSegment(uri_, FormatValue(@class));
+        uri_.Append("/");
+        AppendSegment(uri_, FormatValue(_1st));
+        var separator_ = '?';
+        if (@event is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("items/");
-            AppendSegment(uri_, FormatValue(@class));
-            uri_.Append("/");
-            AppendSegment(uri_, FormatValue(_1st));
-            var separator_ = '?';
-            if (@event is not null)
-            {
-                AppendQuery(uri_, ref separator_, "event", FormatValue(@event.Value));
-            }
-            if (cancellationToken is not null)
-            {
-                AppendQuery(uri_, ref separator_, "cancellationToken", FormatValue(cancellationToken));
-            }
-            if (ab is not null)
-            {
-                AppendQuery(uri_, ref separator_, "a b", FormatValue(ab));
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            if (myHeader is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("my header", FormatValue(myHeader));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.HostileSummaryClientJson.ReadClass, "get-items.now", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new HostileSummaryClientException("get-items.now", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            AppendQuery(uri_, ref separator_, "event", FormatValue(@event.Value));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken2.IsCancellationRequested)
+        if (cancellationToken is not null)
         {
-            throw TimedOut("get-items.now", exception_);
+            AppendQuery(uri_, ref separator_, "cancellationToken", FormatValue(cancellationToken));
+        }
+        if (ab is not null)
+        {
+            AppendQuery(uri_, ref separator_, "a b", FormatValue(ab));
+        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        if (myHeader is not null)
+        {
+            request_.Headers.TryAddWithoutValidation("my header", FormatValue(myHeader));
+        }
+        return SendJsonAsync(request_, "get-items.now", AuthorizeAsync, global::Consumer.HostileSummaryClientJson.ReadClass, readErrors: null, cancellationToken2);
+    }
+
+    /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+    private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+    /// <summary>
+    /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+    /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<HostileSummaryClientException> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        long? errorCode = null;
+        string? errorMessage = null;
+        var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+        return new HostileSummaryClientException(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+    }
+
+    /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.HostileSummaryClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then reads the JSON body of a success or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> SendJsonAsync<T>(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, global::Consumer.HostileSummaryClientJson.ValueReader<T> read, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return await ReadJsonAsync(response, read, operationId, timeout.Token).ConfigureAwait(false);
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
         }
     }
 
@@ -338,11 +370,11 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::Consumer.HostileSummaryClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_tokenProvider is not null)
+        if (client._tokenProvider is { } tokenProvider)
         {
-            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+            await client.AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", tokenProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -118,85 +118,128 @@ public sealed partial class AppliveryClient : IAppliveryClient
     public override string ToString() => "AppliveryClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.AppliveryClientValidation.ValidateGetBuildDownloadsByUserParameters(organizationId, applicationId, buildId, email, iniDate, endDate);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("organizations/");
+        AppendSegment(uri_, FormatValue(organizationId));
+        uri_.Append("/apps/");
+        AppendSegment(uri_, FormatValue(applicationId));
+        uri_.Append("/builds/");
+        AppendSegment(uri_, FormatValue(buildId));
+        uri_.Append("/downloads/by-user");
+        var separator_ = '?';
+        if (email is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("organizations/");
-            AppendSegment(uri_, FormatValue(organizationId));
-            uri_.Append("/apps/");
-            AppendSegment(uri_, FormatValue(applicationId));
-            uri_.Append("/builds/");
-            AppendSegment(uri_, FormatValue(buildId));
-            uri_.Append("/downloads/by-user");
-            var separator_ = '?';
-            if (email is not null)
-            {
-                AppendQuery(uri_, ref separator_, "email", FormatValue(email));
-            }
-            if (iniDate is not null)
-            {
-                AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDate.Value));
-            }
-            if (endDate is not null)
-            {
-                AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDate.Value));
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            // Security (document's requirement): the first alternative whose credentials are all set.
-            if (_credentials.BearerAuth is { } credential1_)
-            {
-                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, "getBuildDownloadsByUser", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            switch (status_)
-            {
-                case 401:
-                {
-                    if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse) is { } errorBody_)
-                    {
-                        typedBody_ = errorBody_;
-                        errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
-                        errorMessage_ ??= errorBody_.Error?.Message;
-                    }
-
-                    break;
-                }
-                case 404:
-                {
-                    if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse) is { } errorBody_)
-                    {
-                        typedBody_ = errorBody_;
-                        errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
-                        errorMessage_ ??= errorBody_.Error?.Message;
-                    }
-
-                    break;
-                }
-            }
-
-            throw new AppliveryClientException("getBuildDownloadsByUser", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            AppendQuery(uri_, ref separator_, "email", FormatValue(email));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (iniDate is not null)
         {
-            throw TimedOut("getBuildDownloadsByUser", exception_);
+            AppendQuery(uri_, ref separator_, "iniDate", FormatValue(iniDate.Value));
+        }
+        if (endDate is not null)
+        {
+            AppendQuery(uri_, ref separator_, "endDate", FormatValue(endDate.Value));
+        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendJsonAsync(request_, "getBuildDownloadsByUser", AuthorizeBearerAuthAsync, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, ReadGetBuildDownloadsByUserErrors, cancellationToken);
+    }
+
+    /// <summary>Adds the credentials of <c>bearerAuth</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeBearerAuthAsync(global::Consumer.AppliveryClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.BearerAuth is { } credential1_)
+        {
+            await client_.AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The typed error bodies of <c>getBuildDownloadsByUser</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
+    private static object? ReadGetBuildDownloadsByUserErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    {
+        switch (status_)
+        {
+            case 401:
+            {
+                if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserUnauthorizedResponse) is { } errorBody_)
+                {
+                    errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
+                    errorMessage_ ??= errorBody_.Error?.Message;
+                    return errorBody_;
+                }
+
+                break;
+            }
+            case 404:
+            {
+                if (TryParseError(error_, global::Consumer.AppliveryClientJson.ReadGetBuildDownloadsByUserNotFoundResponse) is { } errorBody_)
+                {
+                    errorCode_ ??= ToErrorCode(errorBody_.Error?.Code);
+                    errorMessage_ ??= errorBody_.Error?.Message;
+                    return errorBody_;
+                }
+
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+    private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+    /// <summary>
+    /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+    /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<AppliveryClientException> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        long? errorCode = null;
+        string? errorMessage = null;
+        var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+        return new AppliveryClientException(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+    }
+
+    /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.AppliveryClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then reads the JSON body of a success or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> SendJsonAsync<T>(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, global::Consumer.AppliveryClientJson.ValueReader<T> read, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return await ReadJsonAsync(response, read, operationId, timeout.Token).ConfigureAwait(false);
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
         }
     }
 

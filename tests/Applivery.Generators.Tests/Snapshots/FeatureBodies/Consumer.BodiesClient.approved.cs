@@ -217,7 +217,7 @@ public sealed partial class BodiesClient : IBodiesClient
     public override string ToString() => "BodiesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitFormParameters();
         if (body is null)
@@ -225,48 +225,27 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("forms");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFields, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, name_ => name_ switch
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("forms");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteFormFields, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-            request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, name_ => name_ switch
-            {
-                "ids" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Form, false),
-                "spaced" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.SpaceDelimited, false),
-                "piped" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.PipeDelimited, false),
-                "filter" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.DeepObject, true),
-                "point" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Form, true),
-                "box" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Form, false),
-                "raw" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Json, false),
-                _ => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Default, true),
-            });
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("submitForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("submitForm", exception_);
-        }
+            "ids" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Form, false),
+            "spaced" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.SpaceDelimited, false),
+            "piped" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.PipeDelimited, false),
+            "filter" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.DeepObject, true),
+            "point" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Form, true),
+            "box" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Form, false),
+            "raw" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Json, false),
+            _ => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Default, true),
+        });
+        return SendAsync(request_, "submitForm", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitMoreFormParameters();
         if (body is null)
@@ -274,45 +253,24 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("forms/more");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, name_ => name_ switch
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("forms/more");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteSubmitMoreFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-            request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, name_ => name_ switch
-            {
-                "nested" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.DeepObject, false),
-                "spacedBox" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.SpaceDelimited, false),
-                "pipedBox" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.PipeDelimited, false),
-                "quoted" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Json, false),
-                _ => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Default, true),
-            });
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("submitMoreForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("submitMoreForm", exception_);
-        }
+            "nested" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.DeepObject, false),
+            "spacedBox" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.SpaceDelimited, false),
+            "pipedBox" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.PipeDelimited, false),
+            "quoted" => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Json, false),
+            _ => (global::Applivery.Generators.Runtime.FormBody.FormStyle.Default, true),
+        });
+        return SendAsync(request_, "submitMoreForm", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task SubmitMapFormAsync(Generic_.IReadOnlyDictionary<string, string> body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SubmitMapFormAsync(Generic_.IReadOnlyDictionary<string, string> body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitMapFormParameters();
         if (body is null)
@@ -320,76 +278,34 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("forms/map");
+        var uri_ = new StringBuilder();
+        uri_.Append("forms/map");
 
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMapOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-            request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("submitMapForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("submitMapForm", exception_);
-        }
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMapOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
+        return SendAsync(request_, "submitMapForm", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitOptionalFormParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("forms/optional");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        if (body is { } body_)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("forms/optional");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            if (body is { } body_)
-            {
-                var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-                request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("submitOptionalForm", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            var json_ = global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteSubmitOptionalFormRequest, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("submitOptionalForm", exception_);
-        }
+        return SendAsync(request_, "submitOptionalForm", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateUploadFilesParameters();
         if (body is null)
@@ -397,90 +313,69 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("uploads");
+        var uri_ = new StringBuilder();
+        uri_.Append("uploads");
 
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            var parts_ = global::Applivery.Generators.Runtime.MultipartBody.MultipartContent("multipart/form-data");
-            request_.Content = parts_;
-            if (body.Files is { } filesPart_)
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        var parts_ = global::Applivery.Generators.Runtime.MultipartBody.MultipartContent("multipart/form-data");
+        request_.Content = parts_;
+        if (body.Files is { } filesPart_)
+        {
+            foreach (var item_ in filesPart_)
             {
-                foreach (var item_ in filesPart_)
+                if (item_ is not null)
                 {
-                    if (item_ is not null)
-                    {
-                        AddFilePart_(parts_, "files", item_, "application/octet-stream");
-                    }
+                    AddFilePart_(parts_, "files", item_, "application/octet-stream");
                 }
             }
-            if (body.Avatar is { } avatarPart_)
+        }
+        if (body.Avatar is { } avatarPart_)
+        {
+            AddFilePart_(parts_, "avatar", avatarPart_, "image/png");
+        }
+        if (body.Metadata is { } metadataPart_)
+        {
+            global::Applivery.Generators.Runtime.MultipartBody.AddJsonPart(parts_, "metadata", global::Consumer.BodiesClientJson.Serialize(metadataPart_, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
+        }
+        if (body.Title is { } titlePart_)
+        {
+            global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "title", titlePart_, null);
+        }
+        if (body.Count is { } countPart_)
+        {
+            global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "count", FormatValue(countPart_), null);
+        }
+        if (body.When is { } whenPart_)
+        {
+            global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "when", FormatValue(whenPart_), null);
+        }
+        if (body.Color is { } colorPart_)
+        {
+            global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "color", (global::Consumer.ColorExtensions.ToWireValue(colorPart_) ?? throw new ArgumentException("'" + colorPart_ + "' is not a value of Color that the server knows.")), null);
+        }
+        if (body.Tags is { } tagsPart_)
+        {
+            foreach (var item_ in tagsPart_)
             {
-                AddFilePart_(parts_, "avatar", avatarPart_, "image/png");
-            }
-            if (body.Metadata is { } metadataPart_)
-            {
-                global::Applivery.Generators.Runtime.MultipartBody.AddJsonPart(parts_, "metadata", global::Consumer.BodiesClientJson.Serialize(metadataPart_, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
-            }
-            if (body.Title is { } titlePart_)
-            {
-                global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "title", titlePart_, null);
-            }
-            if (body.Count is { } countPart_)
-            {
-                global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "count", FormatValue(countPart_), null);
-            }
-            if (body.When is { } whenPart_)
-            {
-                global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "when", FormatValue(whenPart_), null);
-            }
-            if (body.Color is { } colorPart_)
-            {
-                global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "color", (global::Consumer.ColorExtensions.ToWireValue(colorPart_) ?? throw new ArgumentException("'" + colorPart_ + "' is not a value of Color that the server knows.")), null);
-            }
-            if (body.Tags is { } tagsPart_)
-            {
-                foreach (var item_ in tagsPart_)
+                if (item_ is not null)
                 {
-                    if (item_ is not null)
-                    {
-                        global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "tags", item_, null);
-                    }
+                    global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "tags", item_, null);
                 }
             }
-            if (body.Labels is { } labelsPart_)
-            {
-                global::Applivery.Generators.Runtime.MultipartBody.AddJsonPart(parts_, "labels", global::Consumer.BodiesClientJson.Serialize(labelsPart_, global::Consumer.BodiesClientJson.WriteListOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
-            }
-            if (body.Description is { } descriptionPart_)
-            {
-                global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "description", descriptionPart_, null);
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("uploadFiles", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (body.Labels is { } labelsPart_)
         {
-            throw TimedOut("uploadFiles", exception_);
+            global::Applivery.Generators.Runtime.MultipartBody.AddJsonPart(parts_, "labels", global::Consumer.BodiesClientJson.Serialize(labelsPart_, global::Consumer.BodiesClientJson.WriteListOfStringDocument, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
         }
+        if (body.Description is { } descriptionPart_)
+        {
+            global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "description", descriptionPart_, null);
+        }
+        return SendAsync(request_, "uploadFiles", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateUploadLegacyParameters();
         if (body is null)
@@ -488,42 +383,21 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("uploads/legacy");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        var parts_ = global::Applivery.Generators.Runtime.MultipartBody.MultipartContent("application/form-data");
+        request_.Content = parts_;
+        if (body.Document is { } documentPart_)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("uploads/legacy");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            var parts_ = global::Applivery.Generators.Runtime.MultipartBody.MultipartContent("application/form-data");
-            request_.Content = parts_;
-            if (body.Document is { } documentPart_)
-            {
-                AddFilePart_(parts_, "document", documentPart_, "application/pdf");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("uploadLegacy", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            AddFilePart_(parts_, "document", documentPart_, "application/pdf");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("uploadLegacy", exception_);
-        }
+        return SendAsync(request_, "uploadLegacy", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePutBlobParameters(id);
         if (body is null)
@@ -531,75 +405,33 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("blobs/");
-            AppendSegment(uri_, FormatValue(id));
+        var uri_ = new StringBuilder();
+        uri_.Append("blobs/");
+        AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = NewRequest("PUT", BaseAddress, uri_);
-            request_.Content = body.ToHttpContent("application/octet-stream");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("putBlob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("putBlob", exception_);
-        }
+        var request_ = NewRequest("PUT", BaseAddress, uri_);
+        request_.Content = body.ToHttpContent("application/octet-stream");
+        return SendAsync(request_, "putBlob", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePostImageParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("images");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        if (body is { } body_)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("images");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            if (body is { } body_)
-            {
-                request_.Content = body_.ToHttpContent("image/png");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("postImage", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = body_.ToHttpContent("image/png");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("postImage", exception_);
-        }
+        return SendAsync(request_, "postImage", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PostNoteAsync(string body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PostNoteAsync(string body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePostNoteParameters();
         if (body is null)
@@ -607,37 +439,16 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("notes");
+        var uri_ = new StringBuilder();
+        uri_.Append("notes");
 
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            request_.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, "text/plain");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("postNote", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("postNote", exception_);
-        }
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        request_.Content = new global::System.Net.Http.StringContent(body, global::System.Text.Encoding.UTF8, "text/plain");
+        return SendAsync(request_, "postNote", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePreferJsonParameters();
         if (body is null)
@@ -645,42 +456,21 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("preferred/json");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadata) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("preferred/json");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteMetadata) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("preferJson", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("preferJson", exception_);
-        }
+        return SendAsync(request_, "preferJson", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePreferFirstSupportedParameters();
         if (body is null)
@@ -688,38 +478,17 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("preferred/first");
+        var uri_ = new StringBuilder();
+        uri_.Append("preferred/first");
 
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-            request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("preferFirstSupported", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("preferFirstSupported", exception_);
-        }
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        var json_ = global::Consumer.BodiesClientJson.Serialize(body, global::Consumer.BodiesClientJson.WriteMetadata, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        request_.Content = global::Applivery.Generators.Runtime.FormBody.FormContent(json_, null);
+        return SendAsync(request_, "preferFirstSupported", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePostAttachmentParameters();
         if (body is null)
@@ -727,37 +496,69 @@ public sealed partial class BodiesClient : IBodiesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("attachments");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachment) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("attachments");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            var content_ = body is { } body_ ? global::Consumer.BodiesClientJson.Serialize(body_, global::Consumer.BodiesClientJson.WriteAttachment) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new BodiesClientException("postAttachment", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        return SendAsync(request_, "postAttachment", AuthorizeAsync, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+    private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+    /// <summary>
+    /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+    /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<BodiesClientException> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        long? errorCode = null;
+        string? errorMessage = null;
+        var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+        return new BodiesClientException(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+    }
+
+    /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.BodiesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then returns on a success status or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task SendAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
         {
-            throw TimedOut("postAttachment", exception_);
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return;
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
         }
     }
 
@@ -927,11 +728,11 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::Consumer.BodiesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_tokenProvider is not null)
+        if (client._tokenProvider is { } tokenProvider)
         {
-            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+            await client.AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", tokenProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

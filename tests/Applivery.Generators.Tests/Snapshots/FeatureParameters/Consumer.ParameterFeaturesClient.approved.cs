@@ -696,2069 +696,1009 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     public override string ToString() => "ParameterFeaturesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathSimplePrimitiveAsync(string color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimplePrimitiveParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/simple/primitive/");
-            AppendSegment(uri_, FormatValue(color));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/simple/primitive/");
+        AppendSegment(uri_, FormatValue(color));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathSimplePrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathSimplePrimitive", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathSimplePrimitive", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathSimpleArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/simple/array/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/simple/array/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathSimpleArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathSimpleArray", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathSimpleArray", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathSimpleArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleArrayExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/simple/array/explode/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/simple/array/explode/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathSimpleArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathSimpleArrayExplode", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathSimpleArrayExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/simple/object/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: false));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/simple/object/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: false));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathSimpleObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathSimpleObject", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathSimpleObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/simple/object/explode/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: true));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/simple/object/explode/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("color", ParameterProperties(color), properties: true, explode: true));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathSimpleObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathSimpleObjectExplode", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathSimpleObjectExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathLabelPrimitiveAsync(string color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelPrimitiveParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/label/primitive/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/label/primitive/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathLabelPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathLabelPrimitive", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathLabelPrimitive", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathLabelArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/label/array/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/label/array/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathLabelArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathLabelArray", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathLabelArray", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathLabelArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelArrayExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/label/array/explode/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/label/array/explode/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathLabelArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathLabelArrayExplode", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathLabelArrayExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/label/object/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: false));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/label/object/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: false));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathLabelObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathLabelObject", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathLabelObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/label/object/explode/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: true));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/label/object/explode/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("color", ParameterProperties(color), properties: true, explode: true));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathLabelObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathLabelObjectExplode", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathLabelObjectExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathMatrixPrimitiveAsync(string color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixPrimitiveParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/matrix/primitive/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/matrix/primitive/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", new[] { FormatValue(color) }, properties: false, explode: true));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathMatrixPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathMatrixPrimitive", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathMatrixPrimitive", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathMatrixArrayAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/matrix/array/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/matrix/array/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathMatrixArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathMatrixArray", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathMatrixArray", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathMatrixArrayExplodeAsync(Generic_.IReadOnlyList<string> color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixArrayExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/matrix/array/explode/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/matrix/array/explode/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathMatrixArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathMatrixArrayExplode", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathMatrixArrayExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/matrix/object/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: false));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/matrix/object/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: false));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathMatrixObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathMatrixObject", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathMatrixObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("path/matrix/object/explode/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: true));
+        var uri_ = new StringBuilder();
+        uri_.Append("path/matrix/object/explode/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.MatrixStyle("color", ParameterProperties(color), properties: true, explode: true));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathMatrixObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathMatrixObjectExplode", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "pathMatrixObjectExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryFormPrimitiveAsync(string? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormPrimitiveParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/form/primitive");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/form/primitive");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                AppendQuery(uri_, ref separator_, "color", FormatValue(color));
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryFormPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            AppendQuery(uri_, ref separator_, "color", FormatValue(color));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryFormPrimitive", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryFormPrimitive", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryFormArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/form/array");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/form/array");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryFormArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryFormArray", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryFormArray", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryFormArrayExplodeAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormArrayExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/form/array/explode");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/form/array/explode");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryFormArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryFormArrayExplode", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryFormArrayExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/form/object");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/form/object");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: ",", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryFormObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: ",", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryFormObject", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryFormObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/form/object/explode");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/form/object/explode");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryFormObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryFormObjectExplode", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryFormObjectExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QuerySpaceDelimitedArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedArrayParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/spaceDelimited/array");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/spaceDelimited/array");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "%20", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("querySpaceDelimitedArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "%20", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("querySpaceDelimitedArray", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "querySpaceDelimitedArray", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedObjectParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/spaceDelimited/object");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/spaceDelimited/object");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "%20", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("querySpaceDelimitedObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "%20", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("querySpaceDelimitedObject", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "querySpaceDelimitedObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryPipeDelimitedArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedArrayParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/pipeDelimited/array");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/pipeDelimited/array");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryPipeDelimitedArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false, delimiter: "|", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryPipeDelimitedArray", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryPipeDelimitedArray", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedObjectParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/pipeDelimited/object");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/pipeDelimited/object");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "|", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryPipeDelimitedObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: false, delimiter: "|", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryPipeDelimitedObject", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryPipeDelimitedObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDeepObjectParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/deepObject");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/deepObject");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "color", ParameterProperties(color), allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryDeepObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "color", ParameterProperties(color), allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryDeepObject", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryDeepObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryDefaultArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryDefaultArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultArrayParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/default/array");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/default/array");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryDefaultArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryDefaultArray", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryDefaultArray", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultObjectParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("query/default/object");
+        var separator_ = '?';
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("query/default/object");
-            var separator_ = '?';
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("queryDefaultObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "color", ParameterProperties(color), properties: true, explode: true, delimiter: ",", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("queryDefaultObject", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "queryDefaultObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task HeaderPrimitiveAsync(string? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderPrimitiveParameters(xColor);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("header/primitive");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xColor is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("header/primitive");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xColor is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Color", FormatValue(xColor));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("headerPrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Headers.TryAddWithoutValidation("X-Color", FormatValue(xColor));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("headerPrimitive", exception_);
-        }
+        return SendAsync(request_, "headerPrimitive", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CookiePrimitiveAsync(string? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookiePrimitiveParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("cookie/primitive");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        var cookie_ = new StringBuilder();
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("cookie/primitive");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new StringBuilder();
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", new[] { FormatValue(color) }, properties: false, explode: true);
-            }
-            if (cookie_.Length > 0)
-            {
-                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("cookiePrimitive", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", new[] { FormatValue(color) }, properties: false, explode: true);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (cookie_.Length > 0)
         {
-            throw TimedOut("cookiePrimitive", exception_);
+            request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
         }
+        return SendAsync(request_, "cookiePrimitive", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderArrayAsync(Generic_.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task HeaderArrayAsync(Generic_.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayParameters(xColor);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("header/array");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xColor is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("header/array");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xColor is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: false));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("headerArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: false));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("headerArray", exception_);
-        }
+        return SendAsync(request_, "headerArray", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CookieArrayAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("cookie/array");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        var cookie_ = new StringBuilder();
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("cookie/array");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new StringBuilder();
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false);
-            }
-            if (cookie_.Length > 0)
-            {
-                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("cookieArray", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (cookie_.Length > 0)
         {
-            throw TimedOut("cookieArray", exception_);
+            request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
         }
+        return SendAsync(request_, "cookieArray", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(Generic_.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task HeaderArrayExplodeAsync(Generic_.IReadOnlyList<string>? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderArrayExplodeParameters(xColor);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("header/array/explode");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xColor is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("header/array/explode");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xColor is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: true));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("headerArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: true));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("headerArrayExplode", exception_);
-        }
+        return SendAsync(request_, "headerArrayExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieArrayExplodeAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CookieArrayExplodeAsync(Generic_.IReadOnlyList<string>? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieArrayExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("cookie/array/explode");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        var cookie_ = new StringBuilder();
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("cookie/array/explode");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new StringBuilder();
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true);
-            }
-            if (cookie_.Length > 0)
-            {
-                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("cookieArrayExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(color, FormatValue), properties: false, explode: true);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (cookie_.Length > 0)
         {
-            throw TimedOut("cookieArrayExplode", exception_);
+            request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
         }
+        return SendAsync(request_, "cookieArrayExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectParameters(xColor);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("header/object");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xColor is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("header/object");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xColor is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(ParameterProperties(xColor), properties: true, explode: false));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("headerObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(ParameterProperties(xColor), properties: true, explode: false));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("headerObject", exception_);
-        }
+        return SendAsync(request_, "headerObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("cookie/object");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        var cookie_ = new StringBuilder();
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("cookie/object");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new StringBuilder();
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: false);
-            }
-            if (cookie_.Length > 0)
-            {
-                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("cookieObject", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (cookie_.Length > 0)
         {
-            throw TimedOut("cookieObject", exception_);
+            request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
         }
+        return SendAsync(request_, "cookieObject", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectExplodeParameters(xColor);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("header/object/explode");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xColor is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("header/object/explode");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xColor is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(ParameterProperties(xColor), properties: true, explode: true));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("headerObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(ParameterProperties(xColor), properties: true, explode: true));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("headerObjectExplode", exception_);
-        }
+        return SendAsync(request_, "headerObjectExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectExplodeParameters(color);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("cookie/object/explode");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        var cookie_ = new StringBuilder();
+        if (color is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("cookie/object/explode");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new StringBuilder();
-            if (color is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: true);
-            }
-            if (cookie_.Length > 0)
-            {
-                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("cookieObjectExplode", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "color", ParameterProperties(color), properties: true, explode: true);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (cookie_.Length > 0)
         {
-            throw TimedOut("cookieObjectExplode", exception_);
+            request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
         }
+        return SendAsync(request_, "cookieObjectExplode", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CookiesAsync(string? session = null, Generic_.IReadOnlyList<string>? prefs = null, string? theme = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CookiesAsync(string? session = null, Generic_.IReadOnlyList<string>? prefs = null, string? theme = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookiesParameters(session, prefs, theme);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("cookies");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        var cookie_ = new StringBuilder();
+        if (session is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("cookies");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            var cookie_ = new StringBuilder();
-            if (session is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
-            }
-            if (prefs is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "prefs", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(prefs, FormatValue), properties: false, explode: false);
-            }
-            if (theme is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "theme", new[] { FormatValue(theme) }, properties: false, explode: true);
-            }
-            if (cookie_.Length > 0)
-            {
-                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("cookies", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (prefs is not null)
         {
-            throw TimedOut("cookies", exception_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "prefs", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(prefs, FormatValue), properties: false, explode: false);
         }
+        if (theme is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "theme", new[] { FormatValue(theme) }, properties: false, explode: true);
+        }
+        if (cookie_.Length > 0)
+        {
+            request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
+        }
+        return SendAsync(request_, "cookies", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, Generic_.IReadOnlyList<string>? items = null, string? xNote = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task EscapingAsync(string segment, string? q = null, Generic_.IReadOnlyList<string>? items = null, string? xNote = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateEscapingParameters(segment, q, items, xNote);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("escaping/");
+        AppendSegment(uri_, FormatValue(segment));
+        var separator_ = '?';
+        if (q is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("escaping/");
-            AppendSegment(uri_, FormatValue(segment));
-            var separator_ = '?';
-            if (q is not null)
-            {
-                AppendQuery(uri_, ref separator_, "q", FormatValue(q));
-            }
-            if (items is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "items", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(items, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xNote is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Note", FormatValue(xNote));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("escaping", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            AppendQuery(uri_, ref separator_, "q", FormatValue(q));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (items is not null)
         {
-            throw TimedOut("escaping", exception_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "items", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(items, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
         }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xNote is not null)
+        {
+            request_.Headers.TryAddWithoutValidation("X-Note", FormatValue(xNote));
+        }
+        return SendAsync(request_, "escaping", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, Generic_.IReadOnlyList<string>? paths = null, string? plain = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task AllowReservedAsync(string? q = null, Generic_.IReadOnlyList<string>? paths = null, string? plain = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateAllowReservedParameters(q, paths, plain);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("allow-reserved");
+        var separator_ = '?';
+        if (q is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("allow-reserved");
-            var separator_ = '?';
-            if (q is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "q", new[] { FormatValue(q) }, properties: false, explode: true, delimiter: ",", allowReserved: true);
-            }
-            if (paths is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "paths", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(paths, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: true);
-            }
-            if (plain is not null)
-            {
-                AppendQuery(uri_, ref separator_, "plain", FormatValue(plain));
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("allowReserved", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "q", new[] { FormatValue(q) }, properties: false, explode: true, delimiter: ",", allowReserved: true);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (paths is not null)
         {
-            throw TimedOut("allowReserved", exception_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "paths", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(paths, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: true);
         }
+        if (plain is not null)
+        {
+            AppendQuery(uri_, ref separator_, "plain", FormatValue(plain));
+        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "allowReserved", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ContentJsonAsync(Generic_.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic_.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task ContentJsonAsync(Generic_.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic_.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateContentJsonParameters(where, filter, xFilter, tags, note);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("content/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("where", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(where, WriteJsonParameter) }, properties: false, explode: true));
+        var separator_ = '?';
+        if (filter is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("content/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.SimpleStyle("where", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(where, WriteJsonParameter) }, properties: false, explode: true));
-            var separator_ = '?';
-            if (filter is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "filter", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(filter, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
-            }
-            if (tags is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "tags", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(tags, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
-            }
-            if (note is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "note", new[] { FormatValue(note) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xFilter is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Filter", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(xFilter, WriteJsonParameter) }, properties: false, explode: true));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("contentJson", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "filter", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(filter, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (tags is not null)
         {
-            throw TimedOut("contentJson", exception_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "tags", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(tags, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
         }
+        if (note is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "note", new[] { FormatValue(note) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xFilter is not null)
+        {
+            request_.Headers.TryAddWithoutValidation("X-Filter", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(xFilter, WriteJsonParameter) }, properties: false, explode: true));
+        }
+        return SendAsync(request_, "contentJson", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic_.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic_.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic_.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic_.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateFormatsParameters(shade, ids, since, days, shades, ratio, xRatio);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("formats/");
+        AppendSegment(uri_, FormatShade(shade));
+        uri_.Append("/");
+        uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("ids", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(ids, FormatValue), properties: false, explode: true));
+        var separator_ = '?';
+        if (since is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("formats/");
-            AppendSegment(uri_, FormatShade(shade));
-            uri_.Append("/");
-            uri_.Append(global::Applivery.Generators.Runtime.ParameterStyles.LabelStyle("ids", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(ids, FormatValue), properties: false, explode: true));
-            var separator_ = '?';
-            if (since is not null)
-            {
-                AppendQuery(uri_, ref separator_, "since", FormatValue(since.Value));
-            }
-            if (days is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "days", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(days, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
-            }
-            if (shades is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "shades", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(shades, FormatShade), properties: false, explode: false, delimiter: "|", allowReserved: false);
-            }
-            if (ratio is not null)
-            {
-                AppendQuery(uri_, ref separator_, "ratio", FormatValue(ratio.Value));
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xRatio is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Ratio", FormatValue(xRatio.Value));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("formats", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            AppendQuery(uri_, ref separator_, "since", FormatValue(since.Value));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (days is not null)
         {
-            throw TimedOut("formats", exception_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "days", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(days, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
         }
+        if (shades is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "shades", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(shades, FormatShade), properties: false, explode: false, delimiter: "|", allowReserved: false);
+        }
+        if (ratio is not null)
+        {
+            AppendQuery(uri_, ref separator_, "ratio", FormatValue(ratio.Value));
+        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xRatio is not null)
+        {
+            request_.Headers.TryAddWithoutValidation("X-Ratio", FormatValue(xRatio.Value));
+        }
+        return SendAsync(request_, "formats", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic_.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic_.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNullsParameters(q, list, filter, labels, xColor, session, count);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("nulls");
+        var separator_ = '?';
+        if (q is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("nulls");
-            var separator_ = '?';
-            if (q is not null)
-            {
-                AppendQuery(uri_, ref separator_, "q", FormatValue(q));
-            }
-            if (list is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "list", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(list, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
-            }
-            if (filter is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "filter", ParameterProperties(filter), allowReserved: false);
-            }
-            if (labels is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "labels", global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
-            }
-            if (count is not null)
-            {
-                AppendQuery(uri_, ref separator_, "count", FormatValue(count.Value));
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xColor is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: false));
-            }
-            var cookie_ = new StringBuilder();
-            if (session is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
-            }
-            if (cookie_.Length > 0)
-            {
-                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("nulls", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            AppendQuery(uri_, ref separator_, "q", FormatValue(q));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (list is not null)
         {
-            throw TimedOut("nulls", exception_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "list", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(list, FormatValue), properties: false, explode: false, delimiter: ",", allowReserved: false);
         }
+        if (filter is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "filter", ParameterProperties(filter), allowReserved: false);
+        }
+        if (labels is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "labels", global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
+        }
+        if (count is not null)
+        {
+            AppendQuery(uri_, ref separator_, "count", FormatValue(count.Value));
+        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xColor is not null)
+        {
+            request_.Headers.TryAddWithoutValidation("X-Color", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xColor, FormatValue), properties: false, explode: false));
+        }
+        var cookie_ = new StringBuilder();
+        if (session is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "session", new[] { FormatValue(session) }, properties: false, explode: true);
+        }
+        if (cookie_.Length > 0)
+        {
+            request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
+        }
+        return SendAsync(request_, "nulls", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task MapsAsync(Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyDictionary<string, int>? xLabels = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task MapsAsync(Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyDictionary<string, int>? xLabels = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateMapsParameters(labels, xLabels);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("maps");
+        var separator_ = '?';
+        if (labels is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("maps");
-            var separator_ = '?';
-            if (labels is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "labels", global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xLabels is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Labels", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(xLabels, FormatValue), properties: true, explode: true));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("maps", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "labels", global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(labels, FormatValue), properties: true, explode: true, delimiter: ",", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xLabels is not null)
         {
-            throw TimedOut("maps", exception_);
+            request_.Headers.TryAddWithoutValidation("X-Labels", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatProperties(xLabels, FormatValue), properties: true, explode: true));
         }
+        return SendAsync(request_, "maps", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableParameters(filter, matrix, id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("not-sendable");
+        if (filter is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("not-sendable");
-            if (filter is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'filter' cannot be sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object.");
-            }
-            if (matrix is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'matrix' cannot be sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays.");
-            }
-            if (id is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("notSendable", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'filter' cannot be sent: the 'deepObject' style is defined for objects whose properties are primitive, and the property 'inner' is an object.");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (matrix is not null)
         {
-            throw TimedOut("notSendable", exception_);
+            global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'matrix' cannot be sent: the 'form' style is defined for arrays of primitive values, and this is an array of arrays.");
         }
+        if (id is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
+        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "notSendable", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task NotSendableRequiredAsync(int id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableRequiredParameters(id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("not-sendable/required");
-            global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
+        var uri_ = new StringBuilder();
+        uri_.Append("not-sendable/required");
+        global::Applivery.Generators.Runtime.ParameterStyles.ThrowNotSent("The query parameter 'id' cannot be sent: the deepObject style is defined for objects only, and this is a single value.");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("notSendableRequired", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("notSendableRequired", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "notSendableRequired", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task GeneratedNamesAsync(Generic_.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, Generic_.IReadOnlyList<string>? uri = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task GeneratedNamesAsync(Generic_.IReadOnlyList<string>? status = null, string? request = null, int? separator = null, string? error = null, Generic_.IReadOnlyList<string>? uri = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateGeneratedNamesParameters(status, request, separator, error, uri);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("generated-names");
+        var separator_ = '?';
+        if (status is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("generated-names");
-            var separator_ = '?';
-            if (status is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "status", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(status, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
-            }
-            if (request is not null)
-            {
-                AppendQuery(uri_, ref separator_, "request", FormatValue(request));
-            }
-            if (separator is not null)
-            {
-                AppendQuery(uri_, ref separator_, "separator", FormatValue(separator.Value));
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (error is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("error", FormatValue(error));
-            }
-            var cookie_ = new StringBuilder();
-            if (uri is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "uri", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(uri, FormatValue), properties: false, explode: false);
-            }
-            if (cookie_.Length > 0)
-            {
-                request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("generatedNames", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "status", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(status, FormatValue), properties: false, explode: true, delimiter: ",", allowReserved: false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (request is not null)
         {
-            throw TimedOut("generatedNames", exception_);
+            AppendQuery(uri_, ref separator_, "request", FormatValue(request));
         }
+        if (separator is not null)
+        {
+            AppendQuery(uri_, ref separator_, "separator", FormatValue(separator.Value));
+        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (error is not null)
+        {
+            request_.Headers.TryAddWithoutValidation("error", FormatValue(error));
+        }
+        var cookie_ = new StringBuilder();
+        if (uri is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendCookie(cookie_, "uri", global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(uri, FormatValue), properties: false, explode: false);
+        }
+        if (cookie_.Length > 0)
+        {
+            request_.Headers.TryAddWithoutValidation("Cookie", cookie_.ToString());
+        }
+        return SendAsync(request_, "generatedNames", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task InvalidStyleAsync(string id, Generic_.IReadOnlyList<string>? xTags = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task InvalidStyleAsync(string id, Generic_.IReadOnlyList<string>? xTags = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateInvalidStyleParameters(id, xTags);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("invalid-style/");
+        AppendSegment(uri_, FormatValue(id));
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        if (xTags is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("invalid-style/");
-            AppendSegment(uri_, FormatValue(id));
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            if (xTags is not null)
-            {
-                request_.Headers.TryAddWithoutValidation("X-Tags", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xTags, FormatValue), properties: false, explode: false));
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("invalidStyle", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Headers.TryAddWithoutValidation("X-Tags", global::Applivery.Generators.Runtime.ParameterStyles.HeaderStyle(global::Applivery.Generators.Runtime.ParameterStyles.FormatItems(xTags, FormatValue), properties: false, explode: false));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("invalidStyle", exception_);
-        }
+        return SendAsync(request_, "invalidStyle", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathLevelServerAsync(string? name = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLevelServerParameters(name);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("servers/path-level");
+        var separator_ = '?';
+        if (name is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("servers/path-level");
-            var separator_ = '?';
-            if (name is not null)
-            {
-                AppendQuery(uri_, ref separator_, "name", FormatValue(name));
-            }
-
-            using var request_ = NewRequest("GET", ServerAddress("http://{host}/files/{version}", "host", "files.example.com", "version", "v2"), uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("pathLevelServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            AppendQuery(uri_, ref separator_, "name", FormatValue(name));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("pathLevelServer", exception_);
-        }
+
+        var request_ = NewRequest("GET", ServerAddress("http://{host}/files/{version}", "host", "files.example.com", "version", "v2"), uri_);
+        return SendAsync(request_, "pathLevelServer", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task OperationLevelServerAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task OperationLevelServerAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateOperationLevelServerParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("servers/path-level");
+        var uri_ = new StringBuilder();
+        uri_.Append("servers/path-level");
 
-            using var request_ = NewRequest("PUT", ServerAddress("/root-relative"), uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("operationLevelServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("operationLevelServer", exception_);
-        }
+        var request_ = NewRequest("PUT", ServerAddress("/root-relative"), uri_);
+        return SendAsync(request_, "operationLevelServer", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateServerWithoutDefaultParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("servers/no-default");
+        var uri_ = new StringBuilder();
+        uri_.Append("servers/no-default");
 
-            using var request_ = NewRequest("GET", ServerAddress("http://{tenant}/api", "tenant", null), uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("serverWithoutDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("serverWithoutDefault", exception_);
-        }
+        var request_ = NewRequest("GET", ServerAddress("http://{tenant}/api", "tenant", null), uri_);
+        return SendAsync(request_, "serverWithoutDefault", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateDocumentServerRepeatedParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("servers/same-as-document");
+        var uri_ = new StringBuilder();
+        uri_.Append("servers/same-as-document");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("documentServerRepeated", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("documentServerRepeated", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "documentServerRepeated", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task RelativeServerAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task RelativeServerAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateRelativeServerParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("servers/relative");
+
+        var request_ = NewRequest("GET", ServerAddress("sub"), uri_);
+        return SendAsync(request_, "relativeServer", AuthorizeAsync, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+    private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+    /// <summary>
+    /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+    /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<ParameterFeaturesClientException> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        long? errorCode = null;
+        string? errorMessage = null;
+        var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+        return new ParameterFeaturesClientException(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+    }
+
+    /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.ParameterFeaturesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then returns on a success status or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task SendAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("servers/relative");
-
-            using var request_ = NewRequest("GET", ServerAddress("sub"), uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
             {
-                return;
-            }
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
 
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ParameterFeaturesClientException("relativeServer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("relativeServer", exception_);
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return;
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
         }
     }
 
@@ -3023,11 +1963,11 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::Consumer.ParameterFeaturesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_tokenProvider is not null)
+        if (client._tokenProvider is { } tokenProvider)
         {
-            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+            await client.AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", tokenProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -242,561 +242,467 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     public override string ToString() => "ResponsesFeaturesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.FileDownload> DownloadFileAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateDownloadFileParameters(id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("files/");
-            AppendSegment(uri_, FormatValue(id));
+        var uri_ = new StringBuilder();
+        uri_.Append("files/");
+        AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/octet-stream");
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/octet-stream");
+        Accept(request_, "application/json");
+        return SendAndReadAsync(request_, "downloadFile", AuthorizeAsync, ReadDownloadFileSuccessAsync, ReadDownloadFileErrors, cancellationToken);
+    }
 
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            switch (status_)
-            {
-                case 404:
-                {
-                    if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
-                    {
-                        typedBody_ = errorBody_;
-                        errorCode_ ??= ToErrorCode(errorBody_.Code);
-                        errorMessage_ ??= errorBody_.Message;
-                    }
-
-                    break;
-                }
-            }
-
-            throw new ResponsesFeaturesClientException("downloadFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("downloadFile", exception_);
-        }
+    /// <summary>The success body of <c>downloadFile</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadDownloadFileSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CheckFileAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CheckFileAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateCheckFileParameters(id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("files/");
-            AppendSegment(uri_, FormatValue(id));
+        var uri_ = new StringBuilder();
+        uri_.Append("files/");
+        AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = NewRequest("HEAD", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("checkFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("checkFile", exception_);
-        }
+        var request_ = NewRequest("HEAD", BaseAddress, uri_);
+        return SendAsync(request_, "checkFile", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAvatarParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("avatar");
+        var uri_ = new StringBuilder();
+        uri_.Append("avatar");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "image/png");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "image/png");
+        return SendAndReadAsync(request_, "getAvatar", AuthorizeAsync, ReadGetAvatarSuccessAsync, readErrors: null, cancellationToken);
+    }
 
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("getAvatar", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getAvatar", exception_);
-        }
+    /// <summary>The success body of <c>getAvatar</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadGetAvatarSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetBigFileParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("big");
+        var uri_ = new StringBuilder();
+        uri_.Append("big");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/octet-stream");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/octet-stream");
+        return SendAndReadAsync(request_, "getBigFile", AuthorizeAsync, ReadGetBigFileSuccessAsync, readErrors: null, cancellationToken);
+    }
 
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("getBigFile", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getBigFile", exception_);
-        }
+    /// <summary>The success body of <c>getBigFile</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadGetBigFileSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetAnythingParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("anything");
+        var uri_ = new StringBuilder();
+        uri_.Append("anything");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "*/*");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "*/*");
+        return SendAndReadAsync(request_, "getAnything", AuthorizeAsync, ReadGetAnythingSuccessAsync, readErrors: null, cancellationToken);
+    }
 
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("getAnything", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getAnything", exception_);
-        }
+    /// <summary>The success body of <c>getAnything</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadGetAnythingSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<string> GetReportAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<string> GetReportAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetReportParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("report.csv");
+        var uri_ = new StringBuilder();
+        uri_.Append("report.csv");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "text/csv");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "text/csv");
+        return SendAndReadAsync(request_, "getReport", AuthorizeAsync, ReadGetReportSuccessAsync, readErrors: null, cancellationToken);
+    }
 
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadTextAsync(response_, "getReport", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("getReport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getReport", exception_);
-        }
+    /// <summary>The success body of <c>getReport</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<string> ReadGetReportSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        return await ReadTextAsync(response_, "getReport", cancellationToken_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<string> GetGreetingAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<string> GetGreetingAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetGreetingParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("greeting");
+        var uri_ = new StringBuilder();
+        uri_.Append("greeting");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "text/plain");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "text/plain");
+        return SendAndReadAsync(request_, "getGreeting", AuthorizeAsync, ReadGetGreetingSuccessAsync, readErrors: null, cancellationToken);
+    }
 
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadTextAsync(response_, "getGreeting", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("getGreeting", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getGreeting", exception_);
-        }
+    /// <summary>The success body of <c>getGreeting</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<string> ReadGetGreetingSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        return await ReadTextAsync(response_, "getGreeting", cancellationToken_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateCreateJobParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("jobs");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendAndReadAsync(request_, "createJob", AuthorizeAsync, ReadCreateJobSuccessAsync, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>The success body of <c>createJob</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> ReadCreateJobSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        switch (status_)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("jobs");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                switch (status_)
-                {
-                    case 200:
-                        return new global::Consumer.CreateJobResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "createJob", timeout_.Token).ConfigureAwait(false));
-                    case 202:
-                        return new global::Consumer.CreateJobResult(status_, accepted: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadTicket, "createJob", timeout_.Token).ConfigureAwait(false));
-                    default:
-                        // A success the spec declares without a body, or does not declare: the status code alone.
-                        return new global::Consumer.CreateJobResult(status_);
-                }
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("createJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createJob", exception_);
+            case 200:
+                return new global::Consumer.CreateJobResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "createJob", cancellationToken_).ConfigureAwait(false));
+            case 202:
+                return new global::Consumer.CreateJobResult(status_, accepted: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadTicket, "createJob", cancellationToken_).ConfigureAwait(false));
+            default:
+                // A success the spec declares without a body, or does not declare: the status code alone.
+                return new global::Consumer.CreateJobResult(status_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> GetExportAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetExportParameters(id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("exports/");
+        AppendSegment(uri_, FormatValue(id));
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        Accept(request_, "application/octet-stream");
+        return SendAndReadAsync(request_, "getExport", AuthorizeAsync, ReadGetExportSuccessAsync, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>The success body of <c>getExport</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> ReadGetExportSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        switch (status_)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("exports/");
-            AppendSegment(uri_, FormatValue(id));
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            Accept(request_, "application/octet-stream");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                switch (status_)
-                {
-                    case 200:
-                        return new global::Consumer.GetExportResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getExport", timeout_.Token).ConfigureAwait(false));
-                    case 206:
-                        return new global::Consumer.GetExportResult(status_, partialContent: await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false));
-                    default:
-                        // A success the spec declares without a body, or does not declare: the status code alone.
-                        return new global::Consumer.GetExportResult(status_);
-                }
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("getExport", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getExport", exception_);
+            case 200:
+                return new global::Consumer.GetExportResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getExport", cancellationToken_).ConfigureAwait(false));
+            case 206:
+                return new global::Consumer.GetExportResult(status_, partialContent: await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false));
+            default:
+                // A success the spec declares without a body, or does not declare: the status code alone.
+                return new global::Consumer.GetExportResult(status_);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateFindThingParameters(id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("things/");
+        AppendSegment(uri_, FormatValue(id));
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendAndReadAsync(request_, "findThing", AuthorizeAsync, ReadFindThingSuccessAsync, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>The success body of <c>findThing</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<global::Consumer.Job?> ReadFindThingSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
+        if (status_ == 204 || status_ == 205)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("things/");
-            AppendSegment(uri_, FormatValue(id));
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
-                if (status_ == 204 || status_ == 205)
-                {
-                    return null;
-                }
-
-                return await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "findThing", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("findThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            return null;
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("findThing", exception_);
-        }
+
+        return await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "findThing", cancellationToken_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task DeleteThingAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DeleteThingAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateDeleteThingParameters(id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("things/");
-            AppendSegment(uri_, FormatValue(id));
+        var uri_ = new StringBuilder();
+        uri_.Append("things/");
+        AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = NewRequest("DELETE", BaseAddress, uri_);
-            Accept(request_, "application/problem+json");
-            Accept(request_, "text/html");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            switch (status_)
-            {
-                default:
-                {
-                    if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
-                    {
-                        typedBody_ = errorBody_;
-                        errorCode_ ??= ToErrorCode(errorBody_.Code);
-                        errorMessage_ ??= errorBody_.Message;
-                    }
-
-                    break;
-                }
-            }
-
-            throw new ResponsesFeaturesClientException("deleteThing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("deleteThing", exception_);
-        }
+        var request_ = NewRequest("DELETE", BaseAddress, uri_);
+        Accept(request_, "application/problem+json");
+        Accept(request_, "text/html");
+        return SendAsync(request_, "deleteThing", AuthorizeAsync, ReadDeleteThingErrors, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<int?> GetCountAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<int?> GetCountAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetCountParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("count");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendAndReadAsync(request_, "getCount", AuthorizeAsync, ReadGetCountSuccessAsync, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>The success body of <c>getCount</c>, for a 2xx <paramref name="status_"/>.</summary>
+    private async global::System.Threading.Tasks.Task<int?> ReadGetCountSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    {
+        // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
+        if (status_ == 204 || status_ == 205)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("count");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
-                if (status_ == 204 || status_ == 205)
-                {
-                    return null;
-                }
-
-                return await ReadJsonValueOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadInt32, "getCount", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("getCount", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            return null;
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getCount", exception_);
-        }
+
+        return await ReadJsonValueOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadInt32, "getCount", cancellationToken_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PingAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PingAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidatePingParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("ping");
+        var uri_ = new StringBuilder();
+        uri_.Append("ping");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new ResponsesFeaturesClientException("ping", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("ping", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "ping", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetJobParameters(id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("jobs/");
+        AppendSegment(uri_, FormatValue(id));
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendJsonAsync(request_, "getJob", AuthorizeAsync, global::Consumer.ResponsesFeaturesClientJson.ReadJob, ReadGetJobErrors, cancellationToken);
+    }
+
+    /// <summary>The typed error bodies of <c>downloadFile</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
+    private static object? ReadDownloadFileErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    {
+        switch (status_)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("jobs/");
-            AppendSegment(uri_, FormatValue(id));
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
+            case 404:
             {
-                return await ReadJsonAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getJob", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            switch (status_)
-            {
-                case 404:
-                case 503:
+                if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
                 {
-                    if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
-                    {
-                        typedBody_ = errorBody_;
-                        errorCode_ ??= ToErrorCode(errorBody_.Code);
-                        errorMessage_ ??= errorBody_.Message;
-                    }
-
-                    break;
+                    errorCode_ ??= ToErrorCode(errorBody_.Code);
+                    errorMessage_ ??= errorBody_.Message;
+                    return errorBody_;
                 }
-            }
 
-            throw new ResponsesFeaturesClientException("getJob", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+                break;
+            }
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+
+        return null;
+    }
+
+    /// <summary>The typed error bodies of <c>deleteThing</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
+    private static object? ReadDeleteThingErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    {
+        switch (status_)
         {
-            throw TimedOut("getJob", exception_);
+            default:
+            {
+                if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
+                {
+                    errorCode_ ??= ToErrorCode(errorBody_.Code);
+                    errorMessage_ ??= errorBody_.Message;
+                    return errorBody_;
+                }
+
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The typed error bodies of <c>getJob</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
+    private static object? ReadGetJobErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    {
+        switch (status_)
+        {
+            case 404:
+            case 503:
+            {
+                if (TryParseError(error_, global::Consumer.ResponsesFeaturesClientJson.ReadError) is { } errorBody_)
+                {
+                    errorCode_ ??= ToErrorCode(errorBody_.Code);
+                    errorMessage_ ??= errorBody_.Message;
+                    return errorBody_;
+                }
+
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+    private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+    /// <summary>
+    /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+    /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<ResponsesFeaturesClientException> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        long? errorCode = null;
+        string? errorMessage = null;
+        var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+        return new ResponsesFeaturesClientException(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+    }
+
+    /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.ResponsesFeaturesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then returns on a success status or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task SendAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return;
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then reads the JSON body of a success or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> SendJsonAsync<T>(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, global::Consumer.ResponsesFeaturesClientJson.ValueReader<T> read, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return await ReadJsonAsync(response, read, operationId, timeout.Token).ConfigureAwait(false);
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
+        }
+    }
+
+    /// <summary>Reads a success body that is not one JSON document (the <c>Read{Operation}SuccessAsync</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.Task<T> SuccessReader<T>(global::System.Net.Http.HttpResponseMessage response, int status, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then reads a success with its reader or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> SendAndReadAsync<T>(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, SuccessReader<T> readSuccess, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return await readSuccess(response, status, timeout.Token).ConfigureAwait(false);
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
         }
     }
 
@@ -1055,11 +961,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::Consumer.ResponsesFeaturesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_tokenProvider is not null)
+        if (client._tokenProvider is { } tokenProvider)
         {
-            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+            await client.AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", tokenProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -167,7 +167,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     public override string ToString() => "FeatureSchemasClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Planet> CreatePlanetAsync(global::Consumer.Planet body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Planet> CreatePlanetAsync(global::Consumer.Planet body, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetParameters();
         if (body is null)
@@ -175,43 +175,22 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("planets");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WritePlanetRequest) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("planets");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WritePlanetRequest) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadPlanet, "createPlanet", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSchemasClientException("createPlanet", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createPlanet", exception_);
-        }
+        return SendJsonAsync(request_, "createPlanet", AuthorizeAsync, global::Consumer.FeatureSchemasClientJson.ReadPlanet, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(Generic_.IReadOnlyList<global::Consumer.Planet> body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(Generic_.IReadOnlyList<global::Consumer.Planet> body, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetsParameters();
         if (body is null)
@@ -219,43 +198,22 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("planets/batch");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteListOfPlanetDocument) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("planets/batch");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteListOfPlanetDocument) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadListOfPlanetDocument, "createPlanets", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSchemasClientException("createPlanets", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createPlanets", exception_);
-        }
+        return SendJsonAsync(request_, "createPlanets", AuthorizeAsync, global::Consumer.FeatureSchemasClientJson.ReadListOfPlanetDocument, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Credentials> CreateAccountAsync(global::Consumer.Credentials body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Credentials> CreateAccountAsync(global::Consumer.Credentials body, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateCreateAccountParameters();
         if (body is null)
@@ -263,43 +221,22 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("accounts");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteCredentials) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("accounts");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteCredentials) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadCredentials, "createAccount", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSchemasClientException("createAccount", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createAccount", exception_);
-        }
+        return SendJsonAsync(request_, "createAccount", AuthorizeAsync, global::Consumer.FeatureSchemasClientJson.ReadCredentials, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Measurements> PutMeasurementsAsync(global::Consumer.Measurements body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Measurements> PutMeasurementsAsync(global::Consumer.Measurements body, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidatePutMeasurementsParameters();
         if (body is null)
@@ -307,140 +244,109 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("measurements");
+
+        var request_ = NewRequest("PUT", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteMeasurements) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("measurements");
-
-            using var request_ = NewRequest("PUT", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            var content_ = body is { } body_ ? global::Consumer.FeatureSchemasClientJson.Serialize(body_, global::Consumer.FeatureSchemasClientJson.WriteMeasurements) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadMeasurements, "putMeasurements", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSchemasClientException("putMeasurements", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("putMeasurements", exception_);
-        }
+        return SendJsonAsync(request_, "putMeasurements", AuthorizeAsync, global::Consumer.FeatureSchemasClientJson.ReadMeasurements, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Labels> GetLabelsAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Labels> GetLabelsAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateGetLabelsParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("labels");
+        var uri_ = new StringBuilder();
+        uri_.Append("labels");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadLabels, "getLabels", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSchemasClientException("getLabels", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getLabels", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendJsonAsync(request_, "getLabels", AuthorizeAsync, global::Consumer.FeatureSchemasClientJson.ReadLabels, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateGetBodiesParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("bodies");
+        var uri_ = new StringBuilder();
+        uri_.Append("bodies");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadListOfCelestialBodyDocument, "getBodies", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSchemasClientException("getBodies", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getBodies", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendJsonAsync(request_, "getBodies", AuthorizeAsync, global::Consumer.FeatureSchemasClientJson.ReadListOfCelestialBodyDocument, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Tree> GetTreeAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Tree> GetTreeAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateGetTreeParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("trees");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendJsonAsync(request_, "getTree", AuthorizeAsync, global::Consumer.FeatureSchemasClientJson.ReadTree, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+    private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+    /// <summary>
+    /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+    /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<FeatureSchemasClientException> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        long? errorCode = null;
+        string? errorMessage = null;
+        var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+        return new FeatureSchemasClientException(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+    }
+
+    /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.FeatureSchemasClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then reads the JSON body of a success or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> SendJsonAsync<T>(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, global::Consumer.FeatureSchemasClientJson.ValueReader<T> read, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("trees");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
             {
-                return await ReadJsonAsync(response_, global::Consumer.FeatureSchemasClientJson.ReadTree, "getTree", timeout_.Token).ConfigureAwait(false);
-            }
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
 
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSchemasClientException("getTree", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getTree", exception_);
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return await ReadJsonAsync(response, read, operationId, timeout.Token).ConfigureAwait(false);
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
         }
     }
 
@@ -617,11 +523,11 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::Consumer.FeatureSchemasClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_tokenProvider is not null)
+        if (client._tokenProvider is { } tokenProvider)
         {
-            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+            await client.AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", tokenProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

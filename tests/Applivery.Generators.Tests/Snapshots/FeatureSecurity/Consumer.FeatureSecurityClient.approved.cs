@@ -234,520 +234,322 @@ public sealed partial class FeatureSecurityClient : IFeatureSecurityClient
     public override string ToString() => "FeatureSecurityClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ApiKeyHeaderAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task ApiKeyHeaderAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyHeaderParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("header");
+        var uri_ = new StringBuilder();
+        uri_.Append("header");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.ApiKey is { } credential1_)
-            {
-                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("apiKeyHeader", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("apiKeyHeader", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "apiKeyHeader", AuthorizeApiKeyAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task ApiKeyQueryAsync(int page, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyQueryParameters(page);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("query");
-            var separator_ = '?';
-            AppendQuery(uri_, ref separator_, "page", FormatValue(page));
+        var uri_ = new StringBuilder();
+        uri_.Append("query");
+        var separator_ = '?';
+        AppendQuery(uri_, ref separator_, "page", FormatValue(page));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.QueryKey is { } credential1_)
-            {
-                await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential1_, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("apiKeyQuery", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("apiKeyQuery", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "apiKeyQuery", AuthorizeQueryKeyAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ApiKeyCookieAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task ApiKeyCookieAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateApiKeyCookieParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("cookie");
+        var uri_ = new StringBuilder();
+        uri_.Append("cookie");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.CookieKey is { } credential1_)
-            {
-                await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential1_, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("apiKeyCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("apiKeyCookie", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "apiKeyCookie", AuthorizeCookieKeyAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task BasicAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task BasicAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateBasicParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("basic");
+        var uri_ = new StringBuilder();
+        uri_.Append("basic");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.BasicAuth is { } credential1_)
-            {
-                await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("basic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("basic", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "basic", AuthorizeBasicAuthAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task BearerAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task BearerAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateBearerParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("bearer");
+        var uri_ = new StringBuilder();
+        uri_.Append("bearer");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.BearerAuth is { } credential1_)
-            {
-                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("bearer", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("bearer", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "bearer", AuthorizeBearerAuthAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CustomSchemeAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CustomSchemeAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateCustomSchemeParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("custom");
+        var uri_ = new StringBuilder();
+        uri_.Append("custom");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.TokenAuth is { } credential1_)
-            {
-                await AuthorizeWithSchemeAsync(request_, "tokenAuth", "Token", "credentials", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("customScheme", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("customScheme", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "customScheme", AuthorizeTokenAuthAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task Oauth2Async(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task Oauth2Async(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateOauth2Parameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("oauth2");
+        var uri_ = new StringBuilder();
+        uri_.Append("oauth2");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.PetstoreAuth is { } credential1_)
-            {
-                await AuthorizeWithSchemeAsync(request_, "petstore_auth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("oauth2", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("oauth2", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "oauth2", AuthorizePetstoreAuthAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task OpenIdConnectAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task OpenIdConnectAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateOpenIdConnectParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("oidc");
+        var uri_ = new StringBuilder();
+        uri_.Append("oidc");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.Oidc is { } credential1_)
-            {
-                await AuthorizeWithSchemeAsync(request_, "oidc", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("openIdConnect", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("openIdConnect", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "openIdConnect", AuthorizeOidcAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task MutualTlsAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task MutualTlsAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateMutualTlsParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("mtls");
+        var uri_ = new StringBuilder();
+        uri_.Append("mtls");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            // mtls: mutual TLS, done by the HttpClient handler.
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("mutualTls", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("mutualTls", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        // mtls: mutual TLS, done by the HttpClient handler.
+        return SendAsync(request_, "mutualTls", authorize: null, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateHeaderKeyAndCookieParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("and");
+        var uri_ = new StringBuilder();
+        uri_.Append("and");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.ApiKey is { } credential1_ && _credentials.CookieKey is { } credential2_)
-            {
-                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, timeout_.Token).ConfigureAwait(false);
-                await AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential2_, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("headerKeyAndCookie", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("headerKeyAndCookie", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "headerKeyAndCookie", AuthorizeApiKeyAndCookieKeyAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateBearerOrQueryKeyParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("or");
+        var uri_ = new StringBuilder();
+        uri_.Append("or");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.BearerAuth is { } credential1_)
-            {
-                await AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, timeout_.Token).ConfigureAwait(false);
-            }
-            else if (_credentials.QueryKey is { } credential2_)
-            {
-                await AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential2_, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("bearerOrQueryKey", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("bearerOrQueryKey", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "bearerOrQueryKey", AuthorizeBearerAuthOrQueryKeyAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task OptionalBasicAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task OptionalBasicAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateOptionalBasicParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("optional");
+        var uri_ = new StringBuilder();
+        uri_.Append("optional");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (operation's requirement): the first alternative whose credentials are all set.
-            if (_credentials.BasicAuth is { } credential1_)
-            {
-                await AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("optionalBasic", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("optionalBasic", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "optionalBasic", AuthorizeBasicAuthAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PublicInfoAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PublicInfoAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidatePublicInfoParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("public");
+        var uri_ = new StringBuilder();
+        uri_.Append("public");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // security: [] (operation's requirement): no credentials are sent.
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("publicInfo", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("publicInfo", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        // security: [] (operation's requirement): no credentials are sent.
+        return SendAsync(request_, "publicInfo", authorize: null, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task DocumentDefaultAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DocumentDefaultAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSecurityClientValidation.ValidateDocumentDefaultParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("default");
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        return SendAsync(request_, "documentDefault", AuthorizeApiKeyAsync, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>Adds the credentials of <c>api_key</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeApiKeyAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.ApiKey is { } credential1_)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("default");
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            // Security (document's requirement): the first alternative whose credentials are all set.
-            if (_credentials.ApiKey is { } credential1_)
-            {
-                await AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, timeout_.Token).ConfigureAwait(false);
-            }
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new FeatureSecurityClientException("documentDefault", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            await client_.AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken_).ConfigureAwait(false);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+    }
+
+    /// <summary>Adds the credentials of <c>queryKey</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeQueryKeyAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.QueryKey is { } credential1_)
         {
-            throw TimedOut("documentDefault", exception_);
+            await client_.AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential1_, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the credentials of <c>cookieKey</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeCookieKeyAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.CookieKey is { } credential1_)
+        {
+            await client_.AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential1_, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the credentials of <c>basicAuth</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeBasicAuthAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.BasicAuth is { } credential1_)
+        {
+            await client_.AuthorizeWithBasicAsync(request_, "basicAuth", credential1_, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the credentials of <c>bearerAuth</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeBearerAuthAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.BearerAuth is { } credential1_)
+        {
+            await client_.AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the credentials of <c>tokenAuth</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeTokenAuthAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.TokenAuth is { } credential1_)
+        {
+            await client_.AuthorizeWithSchemeAsync(request_, "tokenAuth", "Token", "credentials", credential1_.GetAsync, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the credentials of <c>petstore_auth</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizePetstoreAuthAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.PetstoreAuth is { } credential1_)
+        {
+            await client_.AuthorizeWithSchemeAsync(request_, "petstore_auth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the credentials of <c>oidc</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeOidcAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.Oidc is { } credential1_)
+        {
+            await client_.AuthorizeWithSchemeAsync(request_, "oidc", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the credentials of <c>api_key</c> and <c>cookieKey</c> to a request, when they are set.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeApiKeyAndCookieKeyAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.ApiKey is { } credential1_ && client_._credentials.CookieKey is { } credential2_)
+        {
+            await client_.AuthorizeWithApiKeyHeaderAsync(request_, "api_key", "X-API-Key", credential1_, cancellationToken_).ConfigureAwait(false);
+            await client_.AuthorizeWithApiKeyCookieAsync(request_, "cookieKey", "session", credential2_, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the credentials of the first alternative whose credentials are all set: <c>bearerAuth</c>, else <c>queryKey</c>.</summary>
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeBearerAuthOrQueryKeyAsync(global::Consumer.FeatureSecurityClient client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)
+    {
+        if (client_._credentials.BearerAuth is { } credential1_)
+        {
+            await client_.AuthorizeWithSchemeAsync(request_, "bearerAuth", "Bearer", "bearer token", credential1_.GetAsync, cancellationToken_).ConfigureAwait(false);
+        }
+        else if (client_._credentials.QueryKey is { } credential2_)
+        {
+            await client_.AuthorizeWithApiKeyQueryAsync(request_, "queryKey", "api key", credential2_, cancellationToken_).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+    private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+    /// <summary>
+    /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+    /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<FeatureSecurityClientException> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        long? errorCode = null;
+        string? errorMessage = null;
+        var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+        return new FeatureSecurityClientException(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+    }
+
+    /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.FeatureSecurityClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then returns on a success status or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task SendAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return;
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
         }
     }
 

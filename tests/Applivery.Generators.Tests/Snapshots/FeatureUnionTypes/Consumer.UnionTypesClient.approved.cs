@@ -125,7 +125,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     public override string ToString() => "UnionTypesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Hit> SearchAsync(global::Consumer.Query body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Hit> SearchAsync(global::Consumer.Query body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionTypesClientValidation.ValidateSearchParameters();
         if (body is null)
@@ -133,172 +133,201 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("search");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        var content_ = body is { } body_ ? global::Consumer.UnionTypesClientJson.Serialize(body_, global::Consumer.UnionTypesClientJson.WriteQuery) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("search");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            var content_ = body is { } body_ ? global::Consumer.UnionTypesClientJson.Serialize(body_, global::Consumer.UnionTypesClientJson.WriteQuery) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.UnionTypesClientJson.ReadHit, "search", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            switch (status_)
-            {
-                case 400:
-                {
-                    if (TryParseError(error_, global::Consumer.UnionTypesClientJson.ReadSearchBadRequestResponse) is { } errorBody_)
-                    {
-                        typedBody_ = errorBody_;
-                        if (errorBody_.AsSimpleError is { } errorSimpleError_)
-                        {
-                            errorMessage_ ??= errorSimpleError_.Message;
-                        }
-
-                        if (errorBody_.AsDetailedError is { } errorDetailedError_)
-                        {
-                            errorCode_ ??= ToErrorCode(errorDetailedError_.Code);
-                        }
-                    }
-
-                    break;
-                }
-            }
-
-            throw new UnionTypesClientException("search", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("search", exception_);
-        }
+        return SendJsonAsync(request_, "search", AuthorizeAsync, global::Consumer.UnionTypesClientJson.ReadHit, ReadSearchErrors, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionTypesClientValidation.ValidateListHitsParameters(limit);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("hits");
+        var separator_ = '?';
+        if (limit is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("hits");
-            var separator_ = '?';
-            if (limit is not null)
-            {
-                AppendQuery(uri_, ref separator_, "limit", FormatLimit(limit));
-            }
-
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.UnionTypesClientJson.ReadListOfHitDocument, "listHits", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new UnionTypesClientException("listHits", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            AppendQuery(uri_, ref separator_, "limit", FormatLimit(limit));
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("listHits", exception_);
-        }
+
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendJsonAsync(request_, "listHits", AuthorizeAsync, global::Consumer.UnionTypesClientJson.ReadListOfHitDocument, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, global::Consumer.Tags? has = null, global::Consumer.Tags? fields = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, global::Consumer.Tags? has = null, global::Consumer.Tags? fields = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionTypesClientValidation.ValidateTagHitsParameters(where, selector, has, fields);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("tags");
+        var separator_ = '?';
+        if (where is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("tags");
-            var separator_ = '?';
-            if (where is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "where", ParameterProperties(where), allowReserved: false);
-            }
-            if (selector is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "selector", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(selector, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
-            }
-            if (has is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "has", ParameterItems(has), properties: false, explode: true, delimiter: ",", allowReserved: false);
-            }
-            if (fields is not null)
-            {
-                global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "fields", ParameterItems(fields), properties: false, explode: false, delimiter: ",", allowReserved: false);
-            }
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendDeepObject(uri_, ref separator_, "where", ParameterProperties(where), allowReserved: false);
+        }
+        if (selector is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "selector", new[] { global::Applivery.Generators.Runtime.ParameterStyles.JsonParameter(selector, WriteJsonParameter) }, properties: false, explode: true, delimiter: ",", allowReserved: false);
+        }
+        if (has is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "has", ParameterItems(has), properties: false, explode: true, delimiter: ",", allowReserved: false);
+        }
+        if (fields is not null)
+        {
+            global::Applivery.Generators.Runtime.ParameterStyles.AppendQuery(uri_, ref separator_, "fields", ParameterItems(fields), properties: false, explode: false, delimiter: ",", allowReserved: false);
+        }
 
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            if (body is { } body_)
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        if (body is { } body_)
+        {
+            var parts_ = global::Applivery.Generators.Runtime.MultipartBody.MultipartContent("multipart/form-data");
+            request_.Content = parts_;
+            if (body_.Id is { } idPart_)
             {
-                var parts_ = global::Applivery.Generators.Runtime.MultipartBody.MultipartContent("multipart/form-data");
-                request_.Content = parts_;
-                if (body_.Id is { } idPart_)
+                global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "id", FormatId(idPart_), null);
+            }
+            if (body_.Tags is { } tagsPart_)
+            {
+                global::Applivery.Generators.Runtime.MultipartBody.AddJsonPart(parts_, "tags", global::Consumer.UnionTypesClientJson.Serialize(tagsPart_, global::Consumer.UnionTypesClientJson.WriteTags, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
+            }
+            if (body_.Ids is { } idsPart_)
+            {
+                foreach (var item_ in idsPart_)
                 {
-                    global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "id", FormatId(idPart_), null);
-                }
-                if (body_.Tags is { } tagsPart_)
-                {
-                    global::Applivery.Generators.Runtime.MultipartBody.AddJsonPart(parts_, "tags", global::Consumer.UnionTypesClientJson.Serialize(tagsPart_, global::Consumer.UnionTypesClientJson.WriteTags, encoder: global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping), "application/json");
-                }
-                if (body_.Ids is { } idsPart_)
-                {
-                    foreach (var item_ in idsPart_)
+                    if (item_ is not null)
                     {
-                        if (item_ is not null)
-                        {
-                            global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "ids", FormatId(item_), null);
-                        }
+                        global::Applivery.Generators.Runtime.MultipartBody.AddTextPart(parts_, "ids", FormatId(item_), null);
                     }
                 }
             }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new UnionTypesClientException("tagHits", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        return SendAsync(request_, "tagHits", AuthorizeAsync, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>The typed error bodies of <c>search</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
+    private static object? ReadSearchErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    {
+        switch (status_)
         {
-            throw TimedOut("tagHits", exception_);
+            case 400:
+            {
+                if (TryParseError(error_, global::Consumer.UnionTypesClientJson.ReadSearchBadRequestResponse) is { } errorBody_)
+                {
+                    if (errorBody_.AsSimpleError is { } errorSimpleError_)
+                    {
+                        errorMessage_ ??= errorSimpleError_.Message;
+                    }
+
+                    if (errorBody_.AsDetailedError is { } errorDetailedError_)
+                    {
+                        errorCode_ ??= ToErrorCode(errorDetailedError_.Code);
+                    }
+                    return errorBody_;
+                }
+
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+    private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+    /// <summary>
+    /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+    /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<UnionTypesClientException> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        long? errorCode = null;
+        string? errorMessage = null;
+        var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+        return new UnionTypesClientException(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+    }
+
+    /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.UnionTypesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then returns on a success status or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task SendAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return;
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then reads the JSON body of a success or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> SendJsonAsync<T>(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, global::Consumer.UnionTypesClientJson.ValueReader<T> read, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return await ReadJsonAsync(response, read, operationId, timeout.Token).ConfigureAwait(false);
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
         }
     }
 
@@ -529,11 +558,11 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::Consumer.UnionTypesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_tokenProvider is not null)
+        if (client._tokenProvider is { } tokenProvider)
         {
-            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+            await client.AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", tokenProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -152,7 +152,7 @@ public sealed partial class UnionsClient : IUnionsClient
     public override string ToString() => "UnionsClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task PatchPetsAsync(global::Consumer.Pet body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PatchPetsAsync(global::Consumer.Pet body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidatePatchPetsParameters();
         if (body is null)
@@ -160,77 +160,35 @@ public sealed partial class UnionsClient : IUnionsClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("pets");
+
+        var request_ = NewRequest("PATCH", BaseAddress, uri_);
+        var content_ = body is { } body_ ? global::Consumer.UnionsClientJson.Serialize(body_, global::Consumer.UnionsClientJson.WritePet) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("pets");
-
-            using var request_ = NewRequest("PATCH", BaseAddress, uri_);
-            var content_ = body is { } body_ ? global::Consumer.UnionsClientJson.Serialize(body_, global::Consumer.UnionsClientJson.WritePet) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new UnionsClientException("patchPets", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("patchPets", exception_);
-        }
+        return SendAsync(request_, "patchPets", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Pet> GetPetAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Pet> GetPetAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateGetPetParameters(id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("pets/");
-            AppendSegment(uri_, FormatValue(id));
+        var uri_ = new StringBuilder();
+        uri_.Append("pets/");
+        AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadPet, "getPet", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new UnionsClientException("getPet", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getPet", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendJsonAsync(request_, "getPet", AuthorizeAsync, global::Consumer.UnionsClientJson.ReadPet, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task CreateVehicleAsync(global::Consumer.CreateVehicleRequest body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CreateVehicleAsync(global::Consumer.CreateVehicleRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateCreateVehicleParameters();
         if (body is null)
@@ -238,111 +196,48 @@ public sealed partial class UnionsClient : IUnionsClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("vehicles");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        var content_ = body is { } body_ ? global::Consumer.UnionsClientJson.Serialize(body_, global::Consumer.UnionsClientJson.WriteCreateVehicleRequestRequest) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("vehicles");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            var content_ = body is { } body_ ? global::Consumer.UnionsClientJson.Serialize(body_, global::Consumer.UnionsClientJson.WriteCreateVehicleRequestRequest) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return;
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new UnionsClientException("createVehicle", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("createVehicle", exception_);
-        }
+        return SendAsync(request_, "createVehicle", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Car> GetCarAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Car> GetCarAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateGetCarParameters(id);
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("cars/");
-            AppendSegment(uri_, FormatValue(id));
+        var uri_ = new StringBuilder();
+        uri_.Append("cars/");
+        AppendSegment(uri_, FormatValue(id));
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadCar, "getCar", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new UnionsClientException("getCar", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("getCar", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendJsonAsync(request_, "getCar", AuthorizeAsync, global::Consumer.UnionsClientJson.ReadCar, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateListShapesParameters();
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
-        {
-            var uri_ = new StringBuilder();
-            uri_.Append("shapes");
+        var uri_ = new StringBuilder();
+        uri_.Append("shapes");
 
-            using var request_ = NewRequest("GET", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadListOfShapeDocument, "listShapes", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new UnionsClientException("listShapes", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
-        }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw TimedOut("listShapes", exception_);
-        }
+        var request_ = NewRequest("GET", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        return SendJsonAsync(request_, "listShapes", AuthorizeAsync, global::Consumer.UnionsClientJson.ReadListOfShapeDocument, readErrors: null, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Consumer.Drawing> SaveDrawingAsync(global::Consumer.Drawing body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Consumer.Drawing> SaveDrawingAsync(global::Consumer.Drawing body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateSaveDrawingParameters();
         if (body is null)
@@ -350,38 +245,103 @@ public sealed partial class UnionsClient : IUnionsClient
             throw new ArgumentNullException(nameof(body));
         }
 
-        using var timeout_ = StartTimeout(cancellationToken);
-        try
+        var uri_ = new StringBuilder();
+        uri_.Append("drawings");
+
+        var request_ = NewRequest("POST", BaseAddress, uri_);
+        Accept(request_, "application/json");
+        var content_ = body is { } body_ ? global::Consumer.UnionsClientJson.Serialize(body_, global::Consumer.UnionsClientJson.WriteDrawing) : null;
+        if (content_ is not null)
         {
-            var uri_ = new StringBuilder();
-            uri_.Append("drawings");
-
-            using var request_ = NewRequest("POST", BaseAddress, uri_);
-            Accept(request_, "application/json");
-            var content_ = body is { } body_ ? global::Consumer.UnionsClientJson.Serialize(body_, global::Consumer.UnionsClientJson.WriteDrawing) : null;
-            if (content_ is not null)
-            {
-                request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
-                request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            }
-            await AuthorizeAsync(request_, timeout_.Token).ConfigureAwait(false);
-
-            using var response_ = await SendRequestAsync(request_, timeout_.Token).ConfigureAwait(false);
-            var status_ = (int)response_.StatusCode;
-            if (status_ >= 200 && status_ < 300)
-            {
-                return await ReadJsonAsync(response_, global::Consumer.UnionsClientJson.ReadDrawing, "saveDrawing", timeout_.Token).ConfigureAwait(false);
-            }
-
-            var error_ = await ReadErrorBodyAsync(response_, timeout_.Token).ConfigureAwait(false);
-            object? typedBody_ = null;
-            long? errorCode_ = null;
-            string? errorMessage_ = null;
-            throw new UnionsClientException("saveDrawing", status_, response_.ReasonPhrase, errorCode_, errorMessage_, error_.Excerpt, typedBody_);
+            request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
+            request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        catch (OperationCanceledException exception_) when (timeout_.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        return SendJsonAsync(request_, "saveDrawing", AuthorizeAsync, global::Consumer.UnionsClientJson.ReadDrawing, readErrors: null, cancellationToken);
+    }
+
+    /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+    private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+    /// <summary>
+    /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+    /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<UnionsClientException> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        long? errorCode = null;
+        string? errorMessage = null;
+        var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+        return new UnionsClientException(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+    }
+
+    /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.UnionsClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then returns on a success status or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task SendAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
         {
-            throw TimedOut("saveDrawing", exception_);
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return;
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Authorizes and sends an operation's request, then reads the JSON body of a success or throws the
+    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<T> SendJsonAsync<T>(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, global::Consumer.UnionsClientJson.ValueReader<T> read, ErrorReader? readErrors, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+            using var timeout = StartTimeout(cancellationToken);
+            try
+            {
+                if (authorize is not null)
+                {
+                    await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                }
+
+                using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return await ReadJsonAsync(response, read, operationId, timeout.Token).ConfigureAwait(false);
+                }
+
+                throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(operationId, exception);
+            }
         }
     }
 
@@ -560,11 +520,11 @@ public sealed partial class UnionsClient : IUnionsClient
     }
 
     /// <summary>The spec declares no security scheme: the constructor's bearer token, if any, goes with every request.</summary>
-    private async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async global::System.Threading.Tasks.ValueTask AuthorizeAsync(global::Consumer.UnionsClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_tokenProvider is not null)
+        if (client._tokenProvider is { } tokenProvider)
         {
-            await AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", _tokenProvider, cancellationToken).ConfigureAwait(false);
+            await client.AuthorizeWithSchemeAsync(request, null, "Bearer", "bearer token", tokenProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Applivery.Generators.Model;
+
+namespace Applivery.Generators.Emit;
+
+/// <summary>The methods the operations of a client share (see <see cref="ClientCalls"/>): which, and their source.</summary>
+internal static partial class ClientEmitter
+{
+    /// <summary>
+    /// Two operations with the same requirement (or error set) get the same method: the methods are keyed by their
+    /// body, and named after what they authorize (the schemes' properties) or after the first operation that reads that set.
+    /// </summary>
+    public static ClientCalls CallsOf(ClientSpec client)
+    {
+        var authorizers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errorReaders = new Dictionary<string, string>(StringComparer.Ordinal);
+        var authorizerByBody = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errorReaderByBody = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var helpers = new List<string>();
+        var sendsWithoutBody = false;
+        var sendsJson = false;
+        var sendsAndReads = false;
+        foreach (var operation in client.Operations)
+        {
+            if (operation.Security.SendsLegacyBearerToken)
+            {
+                authorizers.Add(operation.MethodName, LegacyAuthorizer);
+            }
+            else if (AuthorizerBody(client, operation) is { } authorize)
+            {
+                if (!authorizerByBody.TryGetValue(authorize, out var name))
+                {
+                    name = Identifiers.MakeUnique(AuthorizerStem(operation), taken) + "Async";
+                    authorizerByBody.Add(authorize, name);
+                    helpers.Add(authorize.Replace(ClientCalls.NamePlaceholder, name));
+                }
+
+                authorizers.Add(operation.MethodName, name);
+            }
+
+            if (ErrorReaderBody(client, operation) is { } readErrors)
+            {
+                if (!errorReaderByBody.TryGetValue(readErrors, out var name))
+                {
+                    name = Identifiers.MakeUnique("Read" + operation.MethodName + "Errors", taken);
+                    errorReaderByBody.Add(readErrors, name);
+                    helpers.Add(readErrors.Replace(ClientCalls.NamePlaceholder, name).Replace(ClientCalls.OperationPlaceholder, Documentation.Escape(operation.OperationId)));
+                }
+
+                errorReaders.Add(operation.MethodName, name);
+            }
+
+            if (!UsesSharedSend(operation))
+            {
+                sendsAndReads = true;
+            }
+            else if (BodyResponse(operation) is null)
+            {
+                sendsWithoutBody = true;
+            }
+            else
+            {
+                sendsJson = true;
+            }
+        }
+
+        return new ClientCalls(authorizers, errorReaders, string.Join("\n", helpers), sendsWithoutBody, sendsJson, sendsAndReads);
+    }
+
+    /// <summary>
+    /// The client's asynchronous calls: <c>FailureAsync</c> for every operation, and those of <c>SendAsync</c>,
+    /// <c>SendJsonAsync</c> and <c>SendAndReadAsync</c> its operations use.
+    /// </summary>
+    private static string SendSource(ClientSpec client, ClientCalls calls)
+    {
+        var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
+        var exception = ExceptionName(client);
+        var parts = new List<string>
+        {
+            $$"""
+            /// <summary>Reads the typed error body of a status, with its code and message (the <c>Read…Errors</c> methods).</summary>
+            private delegate object? ErrorReader(int status, ErrorBody error, ref long? errorCode, ref string? errorMessage);
+
+            /// <summary>
+            /// The client's exception for a non-success response: with the spec's typed error body for its status when it
+            /// parses (<paramref name="readErrors"/>), and an excerpt of the body in any case.
+            /// </summary>
+            private static async global::System.Threading.Tasks.Task<{{exception}}> FailureAsync(global::System.Net.Http.HttpResponseMessage response, string operationId, ErrorReader? readErrors, CancellationToken cancellationToken)
+            {
+                var status = (int)response.StatusCode;
+                var error = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                long? errorCode = null;
+                string? errorMessage = null;
+                var body = readErrors?.Invoke(status, error, ref errorCode, ref errorMessage);
+                return new {{exception}}(operationId, status, response.ReasonPhrase, errorCode, errorMessage, error.Excerpt, body);
+            }
+            """,
+        };
+        parts.Add($$"""
+            /// <summary>Adds the credentials of a security requirement to a request just before it is sent (the <c>Authorize…Async</c> methods).</summary>
+            private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::{{client.Namespace}}.{{client.ClientName}} client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
+            """);
+
+        if (calls.SendsWithoutBody)
+        {
+            parts.Add(Send(client, "global::System.Threading.Tasks.Task SendAsync", string.Empty, "return;"));
+        }
+
+        if (calls.SendsJson)
+        {
+            parts.Add(Send(client, "global::System.Threading.Tasks.Task<T> SendJsonAsync<T>", $", {json}.ValueReader<T> read", "return await ReadJsonAsync(response, read, operationId, timeout.Token).ConfigureAwait(false);"));
+        }
+
+        if (calls.SendsAndReads)
+        {
+            parts.Add("""
+                /// <summary>Reads a success body that is not one JSON document (the <c>Read{Operation}SuccessAsync</c> methods).</summary>
+                private delegate global::System.Threading.Tasks.Task<T> SuccessReader<T>(global::System.Net.Http.HttpResponseMessage response, int status, CancellationToken cancellationToken);
+                """);
+            parts.Add(Send(client, "global::System.Threading.Tasks.Task<T> SendAndReadAsync<T>", ", SuccessReader<T> readSuccess", "return await readSuccess(response, status, timeout.Token).ConfigureAwait(false);"));
+        }
+
+        return string.Join("\n\n", parts);
+    }
+
+    /// <summary>
+    /// One shared call: the only asynchronous step of the operations that hand it their request, so the compiler
+    /// writes one state machine for all of them instead of one each.
+    /// </summary>
+    private static string Send(ClientSpec client, string signature, string readParameter, string success) => $$"""
+        /// <summary>
+        /// Authorizes and sends an operation's request, then {{(readParameter.Length == 0 ? "returns on a success status" : readParameter.Contains("ValueReader") ? "reads the JSON body of a success" : "reads a success with its reader")}} or throws the
+        /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+        /// </summary>
+        private async {{signature}}(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize{{readParameter}}, ErrorReader? readErrors, CancellationToken cancellationToken)
+        {
+            using (request)
+            {
+                // HttpClient.Timeout does not cover a body read after ResponseHeadersRead: one token bounds the whole call.
+                using var timeout = StartTimeout(cancellationToken);
+                try
+                {
+                    if (authorize is not null)
+                    {
+                        await authorize(this, request, timeout.Token).ConfigureAwait(false);
+                    }
+
+                    using var response = await SendRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                    var status = (int)response.StatusCode;
+                    if (status >= 200 && status < 300)
+                    {
+                        {{success}}
+                    }
+
+                    throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    throw TimedOut(operationId, exception);
+                }
+            }
+        }
+        """;
+}
