@@ -8,13 +8,14 @@ namespace Applivery.Generators.Emit;
 /// <summary>
 /// What the operations of a client share: the methods that add a security requirement's credentials
 /// (<c>Authorize…Async</c>) and those that read a set of typed error bodies (<c>Read…Errors</c>), one per distinct
-/// requirement and per distinct set rather than a copy in every operation, and which operations go through the
-/// client's shared asynchronous calls (<c>SendAsync</c>, <c>SendJsonAsync</c>, <c>SendAndReadAsync</c>) instead of being <c>async</c> themselves.
+/// requirement and per distinct set rather than a copy in every operation, and which of the client's shared
+/// asynchronous calls (<c>SendAsync</c>, <c>SendJsonAsync</c>, <c>SendAndReadAsync</c>) its operations hand their request to.
 /// </summary>
 /// <remarks>
-/// An <c>async</c> method is a state machine the compiler writes out for each operation, and most of a big client's
-/// compile time: GitHub's 1,223 operations share one error set and no credentials, so each becomes a plain method that
-/// builds its request and hands it over.
+/// An <c>async</c> method is a state machine the compiler writes out for each one: as one per operation, they were the
+/// costliest part of compiling GitHub's client. Its 1,223 operations now share three calls, 122 error readers and one
+/// authorizer; only the 44 whose success is text, a download, a body that may be empty or one type per status keep an
+/// <c>async</c> success reader of their own.
 /// </remarks>
 internal sealed class ClientCalls
 {

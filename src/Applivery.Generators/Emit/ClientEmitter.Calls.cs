@@ -16,13 +16,26 @@ internal static partial class ClientEmitter
     {
         var authorizers = new Dictionary<string, string>(StringComparer.Ordinal);
         var errorReaders = new Dictionary<string, string>(StringComparer.Ordinal);
-        var authorizerByBody = new Dictionary<string, string>(StringComparer.Ordinal);
-        var errorReaderByBody = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nameByBody = new Dictionary<string, string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var helpers = new List<string>();
         var sendsWithoutBody = false;
         var sendsJson = false;
         var sendsAndReads = false;
+
+        // The first operation with a body names its method; the others reuse it.
+        string Share(string body, Func<string> name, Func<string, string> complete)
+        {
+            if (!nameByBody.TryGetValue(body, out var shared))
+            {
+                shared = name();
+                nameByBody.Add(body, shared);
+                helpers.Add(complete(body.Replace(ClientCalls.NamePlaceholder, shared)));
+            }
+
+            return shared;
+        }
+
         foreach (var operation in client.Operations)
         {
             if (operation.Security.SendsLegacyBearerToken)
@@ -31,26 +44,15 @@ internal static partial class ClientEmitter
             }
             else if (AuthorizerBody(client, operation) is { } authorize)
             {
-                if (!authorizerByBody.TryGetValue(authorize, out var name))
-                {
-                    name = Identifiers.MakeUnique(AuthorizerStem(operation), taken) + "Async";
-                    authorizerByBody.Add(authorize, name);
-                    helpers.Add(authorize.Replace(ClientCalls.NamePlaceholder, name));
-                }
-
-                authorizers.Add(operation.MethodName, name);
+                authorizers.Add(operation.MethodName, Share(authorize, () => Identifiers.MakeUnique(AuthorizerStem(operation), taken) + "Async", source => source));
             }
 
             if (ErrorReaderBody(client, operation) is { } readErrors)
             {
-                if (!errorReaderByBody.TryGetValue(readErrors, out var name))
-                {
-                    name = Identifiers.MakeUnique("Read" + operation.MethodName + "Errors", taken);
-                    errorReaderByBody.Add(readErrors, name);
-                    helpers.Add(readErrors.Replace(ClientCalls.NamePlaceholder, name).Replace(ClientCalls.OperationPlaceholder, Documentation.Escape(operation.OperationId)));
-                }
-
-                errorReaders.Add(operation.MethodName, name);
+                errorReaders.Add(operation.MethodName, Share(
+                    readErrors,
+                    () => Identifiers.MakeUnique("Read" + operation.MethodName + "Errors", taken),
+                    source => source.Replace(ClientCalls.OperationPlaceholder, Documentation.Escape(operation.OperationId))));
             }
 
             if (!UsesSharedSend(operation))

@@ -124,13 +124,13 @@ internal static partial class ClientEmitter
             """);
     }
 
+    /// <summary>The authorizer of every operation of a spec that declares no security scheme (the constructor's bearer token).</summary>
+    private const string LegacyAuthorizer = "AuthorizeAsync";
+
     /// <summary>
     /// What the call site says of a requirement no authorizer sends (none, <c>security: []</c>, only mutual TLS, or
     /// nothing sendable); null when an authorizer adds its credentials.
     /// </summary>
-    /// <summary>The authorizer of every operation of a spec that declares no security scheme (the constructor's bearer token).</summary>
-    private const string LegacyAuthorizer = "AuthorizeAsync";
-
     private static string? SecurityComment(OperationSpec operation)
     {
         var security = operation.Security;
