@@ -91,8 +91,9 @@ internal static partial class ClientEmitter
         Documentation.Element(writer, "summary", $"The operations of {Documentation.Escape(client.Title)}, for mocking and dependency injection.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.OpenBlock($"{visibility} partial interface {SupportNames.Interface(name)}");
-        var elsewhere = new HashSet<OperationSpec>(operationFiles.SelectMany(file => file.Operations));
-        foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation)))
+        // By method name (unique in a client): hashing a whole operation record, parameters and responses, costs more.
+        var elsewhere = new HashSet<string>(operationFiles.SelectMany(file => file.Operations).Select(operation => operation.MethodName), StringComparer.Ordinal);
+        foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation.MethodName)))
         {
             EmitOperationDocs(writer, client, operation);
             EmitDeprecation(writer, operation);
@@ -135,7 +136,7 @@ internal static partial class ClientEmitter
 
             """);
 
-        foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation)))
+        foreach (var operation in client.Operations.Where(operation => !elsewhere.Contains(operation.MethodName)))
         {
             EmitOperation(writer, client, calls, operation);
             writer.Line();
