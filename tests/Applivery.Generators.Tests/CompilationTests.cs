@@ -138,6 +138,47 @@ public class CompilationTests
     }
 
     [Fact]
+    public void OperationsNamedLikeTheClientsOwnHelpersCompileAndCallTheirOwnMethods()
+    {
+        // The shared calls, authorizers, error and success readers are private members of the client class: an
+        // operation named like one (sendAsync, failure, readDownloadSuccess beside download) is an overload, not a clash.
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Helpers, version: '1' }
+            servers: [{ url: 'https://example.com' }]
+            components:
+              securitySchemes:
+                token: { type: http, scheme: bearer }
+              schemas:
+                Problem:
+                  type: object
+                  properties: { code: { type: integer }, message: { type: string } }
+            security: [{ token: [] }]
+            paths:
+              /send: { get: { operationId: send, responses: { '204': { description: none } } } }
+              /send-json: { get: { operationId: sendJson, responses: { '200': { description: ok, content: { application/json: { schema: { type: string } } } } } } }
+              /send-and-read: { get: { operationId: sendAndRead, responses: { '200': { description: ok, content: { text/plain: { schema: { type: string } } } } } } }
+              /failure: { get: { operationId: failure, responses: { '204': { description: none }, '404': { description: missing, content: { application/json: { schema: { $ref: '#/components/schemas/Problem' } } } } } } }
+              /authorize-token: { get: { operationId: authorizeToken, responses: { '204': { description: none } } } }
+              /read-json: { get: { operationId: readJson, responses: { '204': { description: none } } } }
+              /read-error-body: { get: { operationId: readErrorBody, responses: { '204': { description: none } } } }
+              /download: { get: { operationId: download, responses: { '200': { description: file, content: { application/octet-stream: { schema: { type: string, format: binary } } } }, '404': { description: missing, content: { application/json: { schema: { $ref: '#/components/schemas/Problem' } } } } } } }
+              /read-download-success: { get: { operationId: readDownloadSuccess, responses: { '204': { description: none } } } }
+              /read-download-errors: { get: { operationId: readDownloadErrors, responses: { '204': { description: none } } } }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/helpers.yaml", Spec));
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var client = run.Source("HelpersClient.g.cs");
+        Assert.Contains("public global::System.Threading.Tasks.Task SendAsync(CancellationToken cancellationToken = default)", client, System.StringComparison.Ordinal);
+        // The error set of download is failure's, read by the method named after the first operation that has it.
+        Assert.Contains("return SendAndReadAsync(request_, \"download\", AuthorizeTokenAsync, ReadDownloadSuccessAsync, ReadFailureErrors, cancellationToken);", client, System.StringComparison.Ordinal);
+        Assert.Contains("public global::System.Threading.Tasks.Task ReadDownloadSuccessAsync(CancellationToken cancellationToken = default)", client, System.StringComparison.Ordinal);
+        Assert.Contains("public global::System.Threading.Tasks.Task AuthorizeTokenAsync(CancellationToken cancellationToken = default)", client, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NetStandardOutputPolyfillsInitAccessorsInternally()
     {
         var run = GeneratorRun.Run(SpecFile.Applivery(), TargetFramework.NetStandard20);
