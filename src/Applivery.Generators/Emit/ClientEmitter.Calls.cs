@@ -108,12 +108,28 @@ internal static partial class ClientEmitter
 
         if (calls.SendsWithoutBody)
         {
-            parts.Add(Send(client, "global::System.Threading.Tasks.Task SendAsync", string.Empty, "return;"));
+            parts.Add(Send("global::System.Threading.Tasks.Task SendAsync", string.Empty, "returns on a success status", "return;"));
         }
 
         if (calls.SendsJson)
         {
-            parts.Add(Send(client, "global::System.Threading.Tasks.Task<T> SendJsonAsync<T>", $", {json}.ValueReader<T> read", "return await ReadJsonAsync(response, read, operationId, timeout.Token).ConfigureAwait(false);"));
+            parts.Add(Send(
+                "global::System.Threading.Tasks.Task<T> SendJsonAsync<T>",
+                $", {json}.ValueReader<T> read",
+                "reads the JSON body of a success whole, in a pooled buffer (at most\n/// <see cref=\"MaxResponseBodySize\"/> bytes), and parses it: an empty body breaks the spec, as any body that does not\n/// match, and is the client's exception",
+                "using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);",
+                "try",
+                "{",
+                $"    return await {json}.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, timeout.Token).ConfigureAwait(false);",
+                "}",
+                "catch (Json_.JsonException exception)",
+                "{",
+                $"    throw {exception}.InvalidBody(operationId, status, exception);",
+                "}",
+                "catch (global::System.IO.IOException exception)",
+                "{",
+                $"    throw {exception}.InterruptedBody(operationId, status, exception);",
+                "}"));
         }
 
         if (calls.SendsAndReads)
@@ -122,7 +138,7 @@ internal static partial class ClientEmitter
                 /// <summary>Reads a success body that is not one JSON document (the <c>Read{Operation}SuccessAsync</c> methods).</summary>
                 private delegate global::System.Threading.Tasks.Task<T> SuccessReader<T>(global::System.Net.Http.HttpResponseMessage response, int status, CancellationToken cancellationToken);
                 """);
-            parts.Add(Send(client, "global::System.Threading.Tasks.Task<T> SendAndReadAsync<T>", ", SuccessReader<T> readSuccess", "return await readSuccess(response, status, timeout.Token).ConfigureAwait(false);"));
+            parts.Add(Send("global::System.Threading.Tasks.Task<T> SendAndReadAsync<T>", ", SuccessReader<T> readSuccess", "reads a success with the operation's reader", "return await readSuccess(response, status, timeout.Token).ConfigureAwait(false);"));
         }
 
         return string.Join("\n\n", parts);
@@ -132,10 +148,11 @@ internal static partial class ClientEmitter
     /// One shared call: the only asynchronous step of the operations that hand it their request, so the compiler
     /// writes one state machine for all of them instead of one each.
     /// </summary>
-    private static string Send(ClientSpec client, string signature, string readParameter, string success) => $$"""
+    /// <param name="success">The statements for a success status, which end the call; at the indentation of the <c>if</c> block.</param>
+    private static string Send(string signature, string readParameter, string doing, params string[] success) => $$"""
         /// <summary>
-        /// Authorizes and sends an operation's request, then {{(readParameter.Length == 0 ? "returns on a success status" : readParameter.Contains("ValueReader") ? "reads the JSON body of a success" : "reads a success with its reader")}} or throws the
-        /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+        /// Authorizes and sends an operation's request, then {{doing}};
+        /// else throws the client's exception. Bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
         /// </summary>
         private async {{signature}}(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize{{readParameter}}, ErrorReader? readErrors, CancellationToken cancellationToken)
         {
@@ -154,7 +171,7 @@ internal static partial class ClientEmitter
                     var status = (int)response.StatusCode;
                     if (status >= 200 && status < 300)
                     {
-                        {{success}}
+                        {{string.Join("\n                ", success)}}
                     }
 
                     throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);

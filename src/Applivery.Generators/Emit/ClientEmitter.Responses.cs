@@ -129,8 +129,6 @@ internal static partial class ClientEmitter
 
     private static bool IsExactStatus(string status) => status.Length == 3 && status.All(char.IsDigit);
 
-    /// <summary>Whether some operation reads a JSON body every declared success promises (the client's <c>ReadJsonAsync</c>).</summary>
-    internal static bool UsesJsonReader(ClientSpec client) => client.Operations.Any(operation => UsesSharedSend(operation) && BodyResponse(operation) is not null);
 
     /// <summary>Several 2xx with different bodies: one case per declared status, each filling its own property.</summary>
     private static void EmitResultSuccess(SourceWriter writer, ClientSpec client, OperationSpec operation, string resultType)

@@ -286,38 +286,7 @@ internal static class ClientRuntimeSource
                         return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
                     }
                 }
-            }{{(ClientEmitter.UsesJsonReader(client) ? JsonReader(client) : string.Empty)}}{{(ClientEmitter.UsesBodyReaders(client) ? BodyReaders(client) : string.Empty)}}
-            """;
-    }
-
-    /// <summary>The reader of a JSON success body that every declared success promises, for every such operation.</summary>
-    private static string JsonReader(ClientSpec client)
-    {
-        var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
-        var exception = ClientEmitter.ExceptionName(client);
-        return $$"""
-
-
-            /// <summary>
-            /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
-            /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
-            /// </summary>
-            private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, {{json}}.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
-            {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                try
-                {
-                    return await {{json}}.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Json_.JsonException exception)
-                {
-                    throw {{exception}}.InvalidBody(operationId, (int)response.StatusCode, exception);
-                }
-                catch (global::System.IO.IOException exception)
-                {
-                    throw {{exception}}.InterruptedBody(operationId, (int)response.StatusCode, exception);
-                }
-            }
+            }{{(ClientEmitter.UsesBodyReaders(client) ? BodyReaders(client) : string.Empty)}}
             """;
     }
 

@@ -530,8 +530,8 @@ namespace Consumer
         private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.BodiesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
 
         /// <summary>
-        /// Authorizes and sends an operation's request, then returns on a success status or throws the
-        /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+        /// Authorizes and sends an operation's request, then returns on a success status;
+        /// else throws the client's exception. Bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
         /// </summary>
         private async global::System.Threading.Tasks.Task SendAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, ErrorReader? readErrors, CancellationToken cancellationToken)
         {

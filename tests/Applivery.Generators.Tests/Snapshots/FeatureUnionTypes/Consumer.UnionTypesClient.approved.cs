@@ -266,8 +266,8 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     private delegate global::System.Threading.Tasks.ValueTask Authorizer(global::Consumer.UnionTypesClient client, global::System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Authorizes and sends an operation's request, then returns on a success status or throws the
-    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// Authorizes and sends an operation's request, then returns on a success status;
+    /// else throws the client's exception. Bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
     /// </summary>
     private async global::System.Threading.Tasks.Task SendAsync(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, ErrorReader? readErrors, CancellationToken cancellationToken)
     {
@@ -299,8 +299,10 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     }
 
     /// <summary>
-    /// Authorizes and sends an operation's request, then reads the JSON body of a success or throws the
-    /// client's exception; bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
+    /// Authorizes and sends an operation's request, then reads the JSON body of a success whole, in a pooled buffer (at most
+    /// <see cref="MaxResponseBodySize"/> bytes), and parses it: an empty body breaks the spec, as any body that does not
+    /// match, and is the client's exception;
+    /// else throws the client's exception. Bounded by <c>HttpClient.Timeout</c> as a whole. Disposes the request.
     /// </summary>
     private async global::System.Threading.Tasks.Task<T> SendJsonAsync<T>(global::System.Net.Http.HttpRequestMessage request, string operationId, Authorizer? authorize, global::Consumer.UnionTypesClientJson.ValueReader<T> read, ErrorReader? readErrors, CancellationToken cancellationToken)
     {
@@ -319,7 +321,19 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
                 var status = (int)response.StatusCode;
                 if (status >= 200 && status < 300)
                 {
-                    return await ReadJsonAsync(response, read, operationId, timeout.Token).ConfigureAwait(false);
+                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    try
+                    {
+                        return await global::Consumer.UnionTypesClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, timeout.Token).ConfigureAwait(false);
+                    }
+                    catch (Json_.JsonException exception)
+                    {
+                        throw UnionTypesClientException.InvalidBody(operationId, status, exception);
+                    }
+                    catch (global::System.IO.IOException exception)
+                    {
+                        throw UnionTypesClientException.InterruptedBody(operationId, status, exception);
+                    }
                 }
 
                 throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);
@@ -464,27 +478,6 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
                 var text = global::System.Text.Encoding.UTF8.GetString(Bytes, 0, Length);
                 return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength) + "…";
             }
-        }
-    }
-
-    /// <summary>
-    /// A JSON success body, read whole in a pooled buffer (at most <see cref="MaxResponseBodySize"/> bytes) and parsed:
-    /// an empty body breaks the spec, as any body that does not match, and is the client's exception.
-    /// </summary>
-    private async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::Consumer.UnionTypesClientJson.ValueReader<T> read, string operationId, CancellationToken cancellationToken)
-    {
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        try
-        {
-            return await global::Consumer.UnionTypesClientJson.ReadAsync(stream, read, response.Content.Headers.ContentLength, MaxResponseBodySize, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Json_.JsonException exception)
-        {
-            throw UnionTypesClientException.InvalidBody(operationId, (int)response.StatusCode, exception);
-        }
-        catch (global::System.IO.IOException exception)
-        {
-            throw UnionTypesClientException.InterruptedBody(operationId, (int)response.StatusCode, exception);
         }
     }
 
