@@ -172,8 +172,9 @@ public class CompilationTests
         Assert.Empty(run.CompilationDiagnostics());
         var client = run.Source("HelpersClient.g.cs");
         Assert.Contains("public global::System.Threading.Tasks.Task SendAsync(CancellationToken cancellationToken = default)", client, System.StringComparison.Ordinal);
-        // The error set of download is failure's, read by the method named after the first operation that has it.
-        Assert.Contains("return SendAndReadAsync(request_, \"download\", AuthorizeTokenAsync, ReadDownloadSuccessAsync, ReadFailureErrors, cancellationToken);", client, System.StringComparison.Ordinal);
+        // The error set of download is failure's (a Problem for 404): one reader, named after its statuses.
+        Assert.Contains("return SendAndReadAsync(request_, \"download\", AuthorizeTokenAsync, ReadDownloadSuccessAsync, Read404Errors, cancellationToken);", client, System.StringComparison.Ordinal);
+        Assert.Contains("return SendAsync(request_, \"failure\", AuthorizeTokenAsync, Read404Errors, cancellationToken);", client, System.StringComparison.Ordinal);
         Assert.Contains("public global::System.Threading.Tasks.Task ReadDownloadSuccessAsync(CancellationToken cancellationToken = default)", client, System.StringComparison.Ordinal);
         Assert.Contains("public global::System.Threading.Tasks.Task AuthorizeTokenAsync(CancellationToken cancellationToken = default)", client, System.StringComparison.Ordinal);
     }

@@ -51,7 +51,7 @@ internal static partial class ClientEmitter
             {
                 errorReaders.Add(operation.MethodName, Share(
                     readErrors,
-                    () => Identifiers.MakeUnique("Read" + operation.MethodName + "Errors", taken),
+                    () => Identifiers.MakeUnique(ErrorReaderStem(operation), taken),
                     source => source.Replace(ClientCalls.OperationPlaceholder, Documentation.Escape(operation.OperationId))));
             }
 
@@ -134,19 +134,19 @@ internal static partial class ClientEmitter
 
         if (calls.SendsAndReads)
         {
-            parts.Add("""
-                /// <summary>Reads a success body that is not one JSON document (the <c>Read{Operation}SuccessAsync</c> methods).</summary>
-                private delegate global::System.Threading.Tasks.Task<T> SuccessReader<T>(global::System.Net.Http.HttpResponseMessage response, int status, CancellationToken cancellationToken);
+            parts.Add($$"""
+                /// <summary>Reads a success the shared calls do not (text, a download, a body that may be empty, one type per status: the <c>Read{Operation}SuccessAsync</c> methods).</summary>
+                private delegate global::System.Threading.Tasks.Task<T> SuccessReader<T>(global::{{client.Namespace}}.{{client.ClientName}} client, global::System.Net.Http.HttpResponseMessage response, int status, CancellationToken cancellationToken);
                 """);
-            parts.Add(Send("global::System.Threading.Tasks.Task<T> SendAndReadAsync<T>", ", SuccessReader<T> readSuccess", "reads a success with the operation's reader", "return await readSuccess(response, status, timeout.Token).ConfigureAwait(false);"));
+            parts.Add(Send("global::System.Threading.Tasks.Task<T> SendAndReadAsync<T>", ", SuccessReader<T> readSuccess", "reads a success with the operation's reader", "return await readSuccess(this, response, status, timeout.Token).ConfigureAwait(false);"));
         }
 
         return string.Join("\n\n", parts);
     }
 
     /// <summary>
-    /// One shared call: the only asynchronous step of the operations that hand it their request, so the compiler
-    /// writes one state machine for all of them instead of one each.
+    /// One shared call: the state machine of every operation that hands it its request, written once by the compiler
+    /// instead of once per operation (authorizers, error and success readers are shared or rare).
     /// </summary>
     /// <param name="success">The statements for a success status, which end the call; at the indentation of the <c>if</c> block.</param>
     private static string Send(string signature, string readParameter, string doing, params string[] success) => $$"""

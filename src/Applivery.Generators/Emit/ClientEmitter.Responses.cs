@@ -75,7 +75,7 @@ internal static partial class ClientEmitter
     private static void EmitSuccessReader(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
         writer.Line($"/// <summary>The success body of <c>{Documentation.Escape(operation.OperationId)}</c>, for a 2xx <paramref name=\"status_\"/>.</summary>");
-        writer.OpenBlock($"private async {ReturnType(client, operation)} {SuccessReaderName(operation)}(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken {CallToken})");
+        writer.OpenBlock($"private static async {ReturnType(client, operation)} {SuccessReaderName(operation)}(global::{client.Namespace}.{client.ClientName} client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken {CallToken})");
         var resultType = Successes(operation).FirstOrDefault(response => response.ResultTypeName is not null)?.ResultTypeName;
         if (resultType is not null)
         {
@@ -157,15 +157,41 @@ internal static partial class ClientEmitter
         switch (response.BodyKind)
         {
             case ResponseBodyKind.Text:
-                return $"await ReadTextAsync(response_, {operationId}, {CallToken}).ConfigureAwait(false)";
+                return $"await client_.ReadTextAsync(response_, {operationId}, {CallToken}).ConfigureAwait(false)";
             case ResponseBodyKind.Binary:
                 return $"await global::{client.Namespace}.{FileDownloadEmitter.TypeName}.OpenAsync(response_).ConfigureAwait(false)";
             default:
                 var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
                 var helper = response.Type!.IsValueType ? "ReadJsonValueOrNullAsync" : "ReadJsonOrNullAsync";
-                return $"await {helper}(response_, {json}.{JsonEmitter.RootReader(response.Type!)}, {operationId}, {CallToken}).ConfigureAwait(false)";
+                return $"await client_.{helper}(response_, {json}.{JsonEmitter.RootReader(response.Type!)}, {operationId}, {CallToken}).ConfigureAwait(false)";
         }
     }
+
+    /// <summary>
+    /// The name of the error reader of the operation: the statuses whose bodies it types, in the order it tries them
+    /// (<c>Read401Or404Errors</c>, <c>Read4XXOrDefaultErrors</c>); a set with the same statuses and other types takes a number
+    /// (<c>Read404Errors2</c>).
+    /// </summary>
+    private static string ErrorReaderStem(OperationSpec operation) =>
+        "Read" + string.Join("Or", ErrorSections(operation).SelectMany(section => section.Select(entry => StatusName(entry.Response.StatusCode)))) + "Errors";
+
+    /// <summary>A status as a name part: <c>404</c>, <c>4XX</c>, <c>Default</c>.</summary>
+    private static string StatusName(string status) =>
+        status.Equals("default", StringComparison.OrdinalIgnoreCase) ? "Default" : status.ToUpperInvariant();
+
+    /// <summary>
+    /// The typed error responses of the operation by section of the reader's <c>switch</c>: exact statuses with the same
+    /// error body share one section (GitHub's 403, 404 and 500 are all BasicError); ranges and default keep their own,
+    /// after them, so no label is subsumed by an earlier one.
+    /// </summary>
+    private static List<IGrouping<string, (ResponseSpec Response, string Label)>> ErrorSections(OperationSpec operation) =>
+        operation.Responses
+            .Where(response => !response.IsSuccess && response.Type is { Kind: TypeKind.Object or TypeKind.Union })
+            .Select(response => (Response: response, Label: StatusLabel(response.StatusCode)!))
+            .Where(entry => entry.Label is not null)
+            .GroupBy(entry => IsExactStatus(entry.Response.StatusCode) ? "exact " + entry.Response.Type!.Name : "own " + entry.Response.StatusCode, StringComparer.Ordinal)
+            .OrderBy(group => IsExactStatus(group.First().Response.StatusCode) ? 0 : group.First().Response.StatusCode.Equals("default", StringComparison.OrdinalIgnoreCase) ? 2 : 1)
+            .ToList();
 
     /// <summary>
     /// The method that reads the operation's typed error bodies, by status (with <see cref="ClientCalls.NamePlaceholder"/>
@@ -173,15 +199,7 @@ internal static partial class ClientEmitter
     /// </summary>
     private static string? ErrorReaderBody(ClientSpec client, OperationSpec operation)
     {
-        var errorResponses = operation.Responses.Where(response => !response.IsSuccess && response.Type is { Kind: TypeKind.Object or TypeKind.Union }).ToList();
-        // Exact statuses with the same error body share one section (GitHub's 403, 404 and 500 are all BasicError);
-        // ranges and default keep their own, after them, so no label is subsumed by an earlier one.
-        var sections = errorResponses
-            .Select(response => (Response: response, Label: StatusLabel(response.StatusCode)))
-            .Where(entry => entry.Label is not null)
-            .GroupBy(entry => IsExactStatus(entry.Response.StatusCode) ? "exact " + entry.Response.Type!.Name : "own " + entry.Response.StatusCode, StringComparer.Ordinal)
-            .OrderBy(group => IsExactStatus(group.First().Response.StatusCode) ? 0 : group.First().Response.StatusCode.Equals("default", StringComparison.OrdinalIgnoreCase) ? 2 : 1)
-            .ToList();
+        var sections = ErrorSections(operation);
         if (sections.Count == 0)
         {
             return null;
@@ -189,7 +207,7 @@ internal static partial class ClientEmitter
 
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
         var writer = new SourceWriter();
-        writer.Line($"/// <summary>The typed error bodies of <c>{ClientCalls.OperationPlaceholder}</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>");
+        writer.Line($"/// <summary>The typed error body of a status, for <c>{ClientCalls.OperationPlaceholder}</c> and every operation with the same ones; null for any other status or body.</summary>");
         writer.OpenBlock($"private static object? {ClientCalls.NamePlaceholder}(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)");
         writer.OpenBlock("switch (status_)");
         foreach (var section in sections)

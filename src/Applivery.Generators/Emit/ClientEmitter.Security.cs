@@ -156,14 +156,20 @@ internal static partial class ClientEmitter
 
     /// <summary>The authorizer's name: the credentials' properties it may send, <c>And</c> within an alternative, <c>Or</c> between them.</summary>
     private static string AuthorizerStem(OperationSpec operation) =>
-        "Authorize" + string.Join("Or", operation.Security.Alternatives
-            .Select(alternative => string.Join("And", alternative.Schemes.Where(scheme => scheme.HasCredential).Select(scheme => scheme.PropertyName)))
-            .Where(name => name.Length > 0));
+        "Authorize" + string.Join("Or", TriedAlternatives(operation).Select(alternative => string.Join("And", alternative.Schemes.Where(scheme => scheme.HasCredential).Select(scheme => scheme.PropertyName))));
+
+    /// <summary>
+    /// The alternatives an authorizer tries: up to the first without a credential to send (mutual TLS only, done by the
+    /// handler), which applies whenever it is reached, so no later one is ever tried.
+    /// </summary>
+    private static IEnumerable<SecurityRequirementSpec> TriedAlternatives(OperationSpec operation) =>
+        operation.Security.Alternatives.TakeWhile(alternative => alternative.Schemes.Any(scheme => scheme.HasCredential));
 
     /// <summary>
     /// The method that adds the operation's credentials to a request just before it is sent: the first alternative of
     /// its requirement whose credentials are all set, every scheme of it (with <see cref="ClientCalls.NamePlaceholder"/>
-    /// for its name); null when there is nothing to add. Static, so that passing it allocates nothing.
+    /// for its name); null when there is nothing to add. Static: from C# 11 on, the compiler caches the delegate of a
+    /// static method, so passing it allocates nothing (older language versions allocate one per call).
     /// </summary>
     private static string? AuthorizerBody(ClientSpec client, OperationSpec operation)
     {
@@ -174,7 +180,7 @@ internal static partial class ClientEmitter
         }
 
         var writer = new SourceWriter();
-        var alternatives = security.Alternatives.Select(alternative => string.Join(" and ", alternative.Schemes.Select(scheme => Documentation.Code(scheme.Name)))).ToList();
+        var alternatives = TriedAlternatives(operation).Select(alternative => string.Join(" and ", alternative.Schemes.Select(scheme => Documentation.Code(scheme.Name)))).ToList();
         writer.Line(alternatives.Count == 1
             ? $"/// <summary>Adds the credentials of {alternatives[0]} to a request, when they are set.</summary>"
             : $"/// <summary>Adds the credentials of the first alternative whose credentials are all set: {string.Join(", else ", alternatives)}.</summary>");

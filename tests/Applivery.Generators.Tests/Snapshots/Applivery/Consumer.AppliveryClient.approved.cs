@@ -146,7 +146,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
 
         var request_ = NewRequest("GET", BaseAddress, uri_);
         Accept(request_, "application/json");
-        return SendJsonAsync(request_, "getBuildDownloadsByUser", AuthorizeBearerAuthAsync, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, ReadGetBuildDownloadsByUserErrors, cancellationToken);
+        return SendJsonAsync(request_, "getBuildDownloadsByUser", AuthorizeBearerAuthAsync, global::Consumer.AppliveryClientJson.ReadDownloadsByUserResponse, Read401Or404Errors, cancellationToken);
     }
 
     /// <summary>Adds the credentials of <c>bearerAuth</c> to a request, when they are set.</summary>
@@ -158,8 +158,8 @@ public sealed partial class AppliveryClient : IAppliveryClient
         }
     }
 
-    /// <summary>The typed error bodies of <c>getBuildDownloadsByUser</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
-    private static object? ReadGetBuildDownloadsByUserErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    /// <summary>The typed error body of a status, for <c>getBuildDownloadsByUser</c> and every operation with the same ones; null for any other status or body.</summary>
+    private static object? Read401Or404Errors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
     {
         switch (status_)
         {

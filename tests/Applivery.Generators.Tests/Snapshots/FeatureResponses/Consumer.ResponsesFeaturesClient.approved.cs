@@ -253,11 +253,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         var request_ = NewRequest("GET", BaseAddress, uri_);
         Accept(request_, "application/octet-stream");
         Accept(request_, "application/json");
-        return SendAndReadAsync(request_, "downloadFile", AuthorizeAsync, ReadDownloadFileSuccessAsync, ReadDownloadFileErrors, cancellationToken);
+        return SendAndReadAsync(request_, "downloadFile", AuthorizeAsync, ReadDownloadFileSuccessAsync, Read404Errors, cancellationToken);
     }
 
     /// <summary>The success body of <c>downloadFile</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadDownloadFileSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadDownloadFileSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
         return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
     }
@@ -289,7 +289,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>getAvatar</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadGetAvatarSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadGetAvatarSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
         return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
     }
@@ -308,7 +308,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>getBigFile</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadGetBigFileSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadGetBigFileSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
         return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
     }
@@ -327,7 +327,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>getAnything</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadGetAnythingSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<global::Consumer.FileDownload> ReadGetAnythingSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
         return await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false);
     }
@@ -346,9 +346,9 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>getReport</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<string> ReadGetReportSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<string> ReadGetReportSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
-        return await ReadTextAsync(response_, "getReport", cancellationToken_).ConfigureAwait(false);
+        return await client_.ReadTextAsync(response_, "getReport", cancellationToken_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -365,9 +365,9 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>getGreeting</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<string> ReadGetGreetingSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<string> ReadGetGreetingSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
-        return await ReadTextAsync(response_, "getGreeting", cancellationToken_).ConfigureAwait(false);
+        return await client_.ReadTextAsync(response_, "getGreeting", cancellationToken_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -384,14 +384,14 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>createJob</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> ReadCreateJobSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> ReadCreateJobSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
         switch (status_)
         {
             case 200:
-                return new global::Consumer.CreateJobResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "createJob", cancellationToken_).ConfigureAwait(false));
+                return new global::Consumer.CreateJobResult(status_, ok: await client_.ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "createJob", cancellationToken_).ConfigureAwait(false));
             case 202:
-                return new global::Consumer.CreateJobResult(status_, accepted: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadTicket, "createJob", cancellationToken_).ConfigureAwait(false));
+                return new global::Consumer.CreateJobResult(status_, accepted: await client_.ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadTicket, "createJob", cancellationToken_).ConfigureAwait(false));
             default:
                 // A success the spec declares without a body, or does not declare: the status code alone.
                 return new global::Consumer.CreateJobResult(status_);
@@ -414,12 +414,12 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>getExport</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> ReadGetExportSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<global::Consumer.GetExportResult> ReadGetExportSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
         switch (status_)
         {
             case 200:
-                return new global::Consumer.GetExportResult(status_, ok: await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getExport", cancellationToken_).ConfigureAwait(false));
+                return new global::Consumer.GetExportResult(status_, ok: await client_.ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "getExport", cancellationToken_).ConfigureAwait(false));
             case 206:
                 return new global::Consumer.GetExportResult(status_, partialContent: await global::Consumer.FileDownload.OpenAsync(response_).ConfigureAwait(false));
             default:
@@ -443,7 +443,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>findThing</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<global::Consumer.Job?> ReadFindThingSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<global::Consumer.Job?> ReadFindThingSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
         // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
         if (status_ == 204 || status_ == 205)
@@ -451,7 +451,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             return null;
         }
 
-        return await ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "findThing", cancellationToken_).ConfigureAwait(false);
+        return await client_.ReadJsonOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadJob, "findThing", cancellationToken_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -466,7 +466,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         var request_ = NewRequest("DELETE", BaseAddress, uri_);
         Accept(request_, "application/problem+json");
         Accept(request_, "text/html");
-        return SendAsync(request_, "deleteThing", AuthorizeAsync, ReadDeleteThingErrors, cancellationToken);
+        return SendAsync(request_, "deleteThing", AuthorizeAsync, ReadDefaultErrors, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -483,7 +483,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>getCount</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private async global::System.Threading.Tasks.Task<int?> ReadGetCountSuccessAsync(global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<int?> ReadGetCountSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
         // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
         if (status_ == 204 || status_ == 205)
@@ -491,7 +491,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
             return null;
         }
 
-        return await ReadJsonValueOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadInt32, "getCount", cancellationToken_).ConfigureAwait(false);
+        return await client_.ReadJsonValueOrNullAsync(response_, global::Consumer.ResponsesFeaturesClientJson.ReadInt32, "getCount", cancellationToken_).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -517,11 +517,11 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
 
         var request_ = NewRequest("GET", BaseAddress, uri_);
         Accept(request_, "application/json");
-        return SendJsonAsync(request_, "getJob", AuthorizeAsync, global::Consumer.ResponsesFeaturesClientJson.ReadJob, ReadGetJobErrors, cancellationToken);
+        return SendJsonAsync(request_, "getJob", AuthorizeAsync, global::Consumer.ResponsesFeaturesClientJson.ReadJob, Read404Or503Errors, cancellationToken);
     }
 
-    /// <summary>The typed error bodies of <c>downloadFile</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
-    private static object? ReadDownloadFileErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    /// <summary>The typed error body of a status, for <c>downloadFile</c> and every operation with the same ones; null for any other status or body.</summary>
+    private static object? Read404Errors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
     {
         switch (status_)
         {
@@ -541,8 +541,8 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         return null;
     }
 
-    /// <summary>The typed error bodies of <c>deleteThing</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
-    private static object? ReadDeleteThingErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    /// <summary>The typed error body of a status, for <c>deleteThing</c> and every operation with the same ones; null for any other status or body.</summary>
+    private static object? ReadDefaultErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
     {
         switch (status_)
         {
@@ -562,8 +562,8 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         return null;
     }
 
-    /// <summary>The typed error bodies of <c>getJob</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
-    private static object? ReadGetJobErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    /// <summary>The typed error body of a status, for <c>getJob</c> and every operation with the same ones; null for any other status or body.</summary>
+    private static object? Read404Or503Errors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
     {
         switch (status_)
         {
@@ -684,8 +684,8 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
         }
     }
 
-    /// <summary>Reads a success body that is not one JSON document (the <c>Read{Operation}SuccessAsync</c> methods).</summary>
-    private delegate global::System.Threading.Tasks.Task<T> SuccessReader<T>(global::System.Net.Http.HttpResponseMessage response, int status, CancellationToken cancellationToken);
+    /// <summary>Reads a success the shared calls do not (text, a download, a body that may be empty, one type per status: the <c>Read{Operation}SuccessAsync</c> methods).</summary>
+    private delegate global::System.Threading.Tasks.Task<T> SuccessReader<T>(global::Consumer.ResponsesFeaturesClient client, global::System.Net.Http.HttpResponseMessage response, int status, CancellationToken cancellationToken);
 
     /// <summary>
     /// Authorizes and sends an operation's request, then reads a success with the operation's reader;
@@ -708,7 +708,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
                 var status = (int)response.StatusCode;
                 if (status >= 200 && status < 300)
                 {
-                    return await readSuccess(response, status, timeout.Token).ConfigureAwait(false);
+                    return await readSuccess(this, response, status, timeout.Token).ConfigureAwait(false);
                 }
 
                 throw await FailureAsync(response, operationId, readErrors, timeout.Token).ConfigureAwait(false);

@@ -144,7 +144,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
             request_.Content = new global::System.Net.Http.ByteArrayContent(content_);
             request_.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
-        return SendJsonAsync(request_, "search", AuthorizeAsync, global::Consumer.UnionTypesClientJson.ReadHit, ReadSearchErrors, cancellationToken);
+        return SendJsonAsync(request_, "search", AuthorizeAsync, global::Consumer.UnionTypesClientJson.ReadHit, Read400Errors, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -217,8 +217,8 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         return SendAsync(request_, "tagHits", AuthorizeAsync, readErrors: null, cancellationToken);
     }
 
-    /// <summary>The typed error bodies of <c>search</c> (and of every operation with the same ones), by status; null for any other status or body.</summary>
-    private static object? ReadSearchErrors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
+    /// <summary>The typed error body of a status, for <c>search</c> and every operation with the same ones; null for any other status or body.</summary>
+    private static object? Read400Errors(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)
     {
         switch (status_)
         {
