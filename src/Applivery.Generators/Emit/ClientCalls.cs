@@ -49,10 +49,4 @@ internal sealed class ClientCalls
 
     /// <summary>The reader of the operation's typed error bodies; null when it types none.</summary>
     public string? ErrorReaderOf(OperationSpec operation) => _errorReaders.TryGetValue(operation.MethodName, out var name) ? name : null;
-
-    /// <summary>Stands for the method's name in a body, which is keyed without it.</summary>
-    public const string NamePlaceholder = "\u0001name\u0001";
-
-    /// <summary>Stands for the operationId of the first operation reading an error set, in its doc.</summary>
-    public const string OperationPlaceholder = "\u0001operation\u0001";
 }

@@ -9,28 +9,29 @@ namespace Applivery.Generators.Emit;
 internal static partial class ClientEmitter
 {
     /// <summary>
-    /// Two operations with the same requirement (or error set) get the same method: the methods are keyed by their
-    /// body, and named after what they authorize (the schemes' properties) or after the first operation that reads that set.
+    /// Two operations with the same requirement (or error set) get the same method, named after what it authorizes (the
+    /// schemes' properties) or after the statuses it reads.
     /// </summary>
     public static ClientCalls CallsOf(ClientSpec client)
     {
         var authorizers = new Dictionary<string, string>(StringComparer.Ordinal);
         var errorReaders = new Dictionary<string, string>(StringComparer.Ordinal);
-        var nameByBody = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nameByKey = new Dictionary<string, string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var helpers = new List<string>();
         var sendsWithoutBody = false;
         var sendsJson = false;
         var sendsAndReads = false;
 
-        // The first operation with a body names its method; the others reuse it.
-        string Share(string body, Func<string> name, Func<string, string> complete)
+        // Keyed by what the method is made of, rendered once per key: the first operation with a key names its method,
+        // the others reuse it (GitHub renders 122 error readers, not 1,223).
+        string Share(string key, Func<string> name, Func<string, string> render)
         {
-            if (!nameByBody.TryGetValue(body, out var shared))
+            if (!nameByKey.TryGetValue(key, out var shared))
             {
                 shared = name();
-                nameByBody.Add(body, shared);
-                helpers.Add(complete(body.Replace(ClientCalls.NamePlaceholder, shared)));
+                nameByKey.Add(key, shared);
+                helpers.Add(render(shared));
             }
 
             return shared;
@@ -42,17 +43,21 @@ internal static partial class ClientEmitter
             {
                 authorizers.Add(operation.MethodName, LegacyAuthorizer);
             }
-            else if (AuthorizerBody(client, operation) is { } authorize)
+            else if (SecurityComment(operation) is null)
             {
-                authorizers.Add(operation.MethodName, Share(authorize, () => Identifiers.MakeUnique(AuthorizerStem(operation), taken) + "Async", source => source));
+                authorizers.Add(operation.MethodName, Share(
+                    AuthorizerKey(operation),
+                    () => Identifiers.MakeUnique(AuthorizerStem(operation), taken) + "Async",
+                    name => AuthorizerBody(client, operation, name)));
             }
 
-            if (ErrorReaderBody(client, operation) is { } readErrors)
+            var sections = ErrorSections(operation);
+            if (sections.Count > 0)
             {
                 errorReaders.Add(operation.MethodName, Share(
-                    readErrors,
-                    () => Identifiers.MakeUnique(ErrorReaderStem(operation), taken),
-                    source => source.Replace(ClientCalls.OperationPlaceholder, Documentation.Escape(operation.OperationId))));
+                    ErrorReaderKey(sections),
+                    () => Identifiers.MakeUnique(ErrorReaderStem(sections), taken),
+                    name => ErrorReaderBody(client, operation, sections, name)));
             }
 
             if (!UsesSharedSend(operation))

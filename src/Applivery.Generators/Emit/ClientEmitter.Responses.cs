@@ -172,8 +172,8 @@ internal static partial class ClientEmitter
     /// (<c>Read401Or404Errors</c>, <c>Read4XXOrDefaultErrors</c>); a set with the same statuses and other types takes a number
     /// (<c>Read404Errors2</c>).
     /// </summary>
-    private static string ErrorReaderStem(OperationSpec operation) =>
-        "Read" + string.Join("Or", ErrorSections(operation).SelectMany(section => section.Select(entry => StatusName(entry.Response.StatusCode)))) + "Errors";
+    private static string ErrorReaderStem(List<IGrouping<string, (ResponseSpec Response, string Label)>> sections) =>
+        "Read" + string.Join("Or", sections.SelectMany(section => section.Select(entry => StatusName(entry.Response.StatusCode)))) + "Errors";
 
     /// <summary>A status as a name part: <c>404</c>, <c>4XX</c>, <c>Default</c>.</summary>
     private static string StatusName(string status) =>
@@ -193,22 +193,17 @@ internal static partial class ClientEmitter
             .OrderBy(group => IsExactStatus(group.First().Response.StatusCode) ? 0 : group.First().Response.StatusCode.Equals("default", StringComparison.OrdinalIgnoreCase) ? 2 : 1)
             .ToList();
 
-    /// <summary>
-    /// The method that reads the operation's typed error bodies, by status (with <see cref="ClientCalls.NamePlaceholder"/>
-    /// for its name); null when the operation types none.
-    /// </summary>
-    private static string? ErrorReaderBody(ClientSpec client, OperationSpec operation)
-    {
-        var sections = ErrorSections(operation);
-        if (sections.Count == 0)
-        {
-            return null;
-        }
+    /// <summary>What an error reader's body is made of: each section's labels and the type it reads.</summary>
+    private static string ErrorReaderKey(List<IGrouping<string, (ResponseSpec Response, string Label)>> sections) =>
+        string.Join("|", sections.Select(section => string.Join(",", section.Select(entry => entry.Label)) + ">" + section.First().Response.Type!.Name));
 
+    /// <summary>The method that reads the typed error bodies of <paramref name="sections"/> (the operation's), by status.</summary>
+    private static string ErrorReaderBody(ClientSpec client, OperationSpec operation, List<IGrouping<string, (ResponseSpec Response, string Label)>> sections, string name)
+    {
         var json = $"global::{client.Namespace}.{JsonEmitter.ClassName(client)}";
         var writer = new SourceWriter();
-        writer.Line($"/// <summary>The typed error body of a status, for <c>{ClientCalls.OperationPlaceholder}</c> and every operation with the same ones; null for any other status or body.</summary>");
-        writer.OpenBlock($"private static object? {ClientCalls.NamePlaceholder}(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)");
+        writer.Line($"/// <summary>The typed error body of a status, for <c>{Documentation.Escape(operation.OperationId)}</c> and every operation with the same ones; null for any other status or body.</summary>");
+        writer.OpenBlock($"private static object? {name}(int status_, ErrorBody error_, ref long? errorCode_, ref string? errorMessage_)");
         writer.OpenBlock("switch (status_)");
         foreach (var section in sections)
         {

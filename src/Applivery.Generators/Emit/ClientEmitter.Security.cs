@@ -165,26 +165,26 @@ internal static partial class ClientEmitter
     private static IEnumerable<SecurityRequirementSpec> TriedAlternatives(OperationSpec operation) =>
         operation.Security.Alternatives.TakeWhile(alternative => alternative.Schemes.Any(scheme => scheme.HasCredential));
 
+    /// <summary>What an authorizer's body is made of: every scheme of the alternatives it tries, and of the mutual-TLS one that ends them.</summary>
+    private static string AuthorizerKey(OperationSpec operation) =>
+        string.Join("|", operation.Security.Alternatives.Take(TriedAlternatives(operation).Count() + 1).Select(alternative =>
+            string.Join("&", alternative.Schemes.Select(scheme => $"{scheme.Name}/{scheme.Kind}/{scheme.Location}/{scheme.WireName}/{scheme.PropertyName}/{scheme.HasCredential}"))));
+
     /// <summary>
-    /// The method that adds the operation's credentials to a request just before it is sent: the first alternative of
-    /// its requirement whose credentials are all set, every scheme of it (with <see cref="ClientCalls.NamePlaceholder"/>
-    /// for its name); null when there is nothing to add. Static: from C# 11 on, the compiler caches the delegate of a
-    /// static method, so passing it allocates nothing (older language versions allocate one per call).
+    /// The method that adds the operation's credentials to a request just before it is sent (when its requirement has
+    /// an alternative with a credential, <see cref="SecurityComment"/> null): the first alternative whose credentials
+    /// are all set, every scheme of it. Static: from C# 11 on, the compiler caches the delegate of a static method, so
+    /// passing it allocates nothing (older language versions allocate one per call).
     /// </summary>
-    private static string? AuthorizerBody(ClientSpec client, OperationSpec operation)
+    private static string AuthorizerBody(ClientSpec client, OperationSpec operation, string name)
     {
         var security = operation.Security;
-        if (security.SendsLegacyBearerToken || SecurityComment(operation) is not null)
-        {
-            return null;
-        }
-
         var writer = new SourceWriter();
         var alternatives = TriedAlternatives(operation).Select(alternative => string.Join(" and ", alternative.Schemes.Select(scheme => Documentation.Code(scheme.Name)))).ToList();
         writer.Line(alternatives.Count == 1
             ? $"/// <summary>Adds the credentials of {alternatives[0]} to a request, when they are set.</summary>"
             : $"/// <summary>Adds the credentials of the first alternative whose credentials are all set: {string.Join(", else ", alternatives)}.</summary>");
-        writer.OpenBlock($"private static async global::System.Threading.Tasks.ValueTask {ClientCalls.NamePlaceholder}(global::{client.Namespace}.{client.ClientName} client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)");
+        writer.OpenBlock($"private static async global::System.Threading.Tasks.ValueTask {name}(global::{client.Namespace}.{client.ClientName} client_, global::System.Net.Http.HttpRequestMessage request_, CancellationToken cancellationToken_)");
         var local = 0;
         var first = true;
         foreach (var alternative in security.Alternatives)
