@@ -180,6 +180,41 @@ public class CompilationTests
     }
 
     [Fact]
+    public void ASchemaNamedListHasItsReaderBesideTheRuntimesGenericListReader()
+    {
+        // Lists of objects are read and written by the runtime's ReadList/WriteList with the items' methods. A schema
+        // named List gets ReadList(ref reader) and WriteList(writer, value) of its own: overloads of a different arity,
+        // so a list of List items still binds to the generic ones with List's own methods as the item reader and writer.
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Lists, version: '1' }
+            components:
+              schemas:
+                List:
+                  type: object
+                  properties:
+                    name: { type: string }
+                    children: { type: array, items: { $ref: '#/components/schemas/List' } }
+            paths:
+              /lists:
+                post:
+                  operationId: replaceLists
+                  requestBody: { content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/List' } } } } }
+                  responses: { '200': { description: ok, content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/List' } } } } } }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/lists.yaml", Spec));
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var list = run.Source("ListsClient.List.g.cs");
+        Assert.Contains("internal static global::Consumer.List ReadList(ref Json_.Utf8JsonReader reader)", list, System.StringComparison.Ordinal);
+        Assert.Contains("_children = NextValueIsNull(ref reader, ref at, \".children\") ? null : ReadList(ref reader, ReadList);", list, System.StringComparison.Ordinal);
+        Assert.Contains("WriteList(writer, _children, WriteList);", list, System.StringComparison.Ordinal);
+        Assert.Contains("ReadListOfListDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadList);", list, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("ReadListOfList(", list, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NetStandardOutputPolyfillsInitAccessorsInternally()
     {
         var run = GeneratorRun.Run(SpecFile.Applivery(), TargetFramework.NetStandard20);

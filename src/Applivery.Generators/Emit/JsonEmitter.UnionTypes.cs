@@ -150,6 +150,24 @@ internal sealed partial class JsonEmitter
                     var condition = @case.Type.Kind == TypeKind.Array && arrays.Count > 1
                         ? $"if (firstItem == {TokenType}.EndArray || {ItemTokenCondition(@case.Type.Element!)})"
                         : null;
+                    if (!read.Contains("ref " + unrecognized))
+                    {
+                        // A list of objects keeps nothing aside (each item keeps its own unrecognized values): it is
+                        // this case, or the JSON fails the read.
+                        if (condition is null)
+                        {
+                            writer.Line($"return {construct}({read});");
+                            returned = true;
+                            break;
+                        }
+
+                        writer.OpenBlock(condition);
+                        writer.Line($"return {construct}({read});");
+                        writer.CloseBlock();
+                        writer.Line();
+                        break;
+                    }
+
                     if (condition is not null)
                     {
                         writer.OpenBlock(condition);

@@ -178,7 +178,8 @@ internal sealed partial class JsonEmitter
             "remarks",
             "Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;\n"
             + "<c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it\n"
-            + "(<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec\n"
+            + "(the runtime's <c>ReadList</c>/<c>WriteList</c> with those methods for objects, generated <c>ReadListOf…</c>,\n"
+            + "<c>WriteListOf…</c>, <c>ReadMapOf…</c> for the rest) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec\n"
             + "does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.\n"
             + "Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.\n"
             + "A failure names the JSON path and what was found.");
@@ -258,10 +259,18 @@ internal sealed partial class JsonEmitter
             writer.Line($"/// <summary>Reads a whole JSON document of {Documentation.Escape(csharpType)}.</summary>");
             if (type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map)
             {
-                writer.OpenBlock($"internal static {csharpType} {RootReader(type)}(ref {Reader} reader)");
-                writer.Line($"{Unrecognized}? unrecognizedValues = null;");
-                writer.Line($"return {read};");
-                writer.CloseBlock();
+                if (read.Contains("ref unrecognizedValues"))
+                {
+                    writer.OpenBlock($"internal static {csharpType} {RootReader(type)}(ref {Reader} reader)");
+                    writer.Line($"{Unrecognized}? unrecognizedValues = null;");
+                    writer.Line($"return {read};");
+                    writer.CloseBlock();
+                }
+                else
+                {
+                    writer.Line($"internal static {csharpType} {RootReader(type)}(ref {Reader} reader) => {read};");
+                }
+
                 writer.Line();
             }
 
@@ -291,8 +300,8 @@ internal sealed partial class JsonEmitter
             writer.Line($"{CSharpTypes.OfNullable(property.Type, Ns, true)} {Local(property)} = default;");
         }
 
-        if (type.Properties.Any(property => property.Type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map) ||
-            type.AdditionalProperties?.Element!.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map)
+        if (type.Properties.Any(property => ReadTakesUnrecognized(property.Type)) ||
+            (type.AdditionalProperties is { Element: { } mapElement } && ReadTakesUnrecognized(mapElement)))
         {
             writer.Line($"{Unrecognized}? unrecognizedValues = null;");
         }
@@ -674,6 +683,7 @@ internal sealed partial class JsonEmitter
         TypeKind.File => $"Read{FileUploadEmitter.TypeName}(ref reader)",
         TypeKind.Object or TypeKind.Union => $"Read{type.Name}(ref reader)",
         TypeKind.Enum => $"Read{type.Name}Value(ref reader, {key}, ref unrecognizedValues)",
+        TypeKind.Array when IsListOfObjects(type) => $"ReadList(ref reader, Read{type.Element!.Name})",
         TypeKind.Array or TypeKind.Map => $"{Collection(type).ReadName}(ref reader, {key}, ref unrecognizedValues)",
         _ => "ReadJsonElement(ref reader)",
     };
@@ -688,10 +698,24 @@ internal sealed partial class JsonEmitter
         TypeKind.Object or TypeKind.Union => $"Write{type.Name}(writer, {value});",
         TypeKind.File => $"Write{FileUploadEmitter.TypeName}(writer, {value});",
         TypeKind.Enum => $"Write{type.Name}Value(writer, {value}, {unrecognized}, {key});",
+        TypeKind.Array when IsListOfObjects(type) && HasRequestForm(type) => $"WriteList(writer, {value}, {forRequest}, Write{type.Element!.Name});",
+        TypeKind.Array when IsListOfObjects(type) => $"WriteList(writer, {value}, Write{type.Element!.Name});",
         TypeKind.Array or TypeKind.Map when HasRequestForm(type) => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key}, {forRequest});",
         TypeKind.Array or TypeKind.Map => $"{Collection(type).WriteName}(writer, {value}, {unrecognized}, {key});",
         _ => $"{value}.WriteTo(writer);",
     };
+
+    /// <summary>
+    /// An array of objects or unions: read and written by the runtime's generic <c>ReadList</c>/<c>WriteList</c> with
+    /// the items' own methods, so no list method is generated per item type. Arrays of anything else (enums, which
+    /// keep unrecognized values under each item's path, primitives, nested arrays and maps) keep their own methods.
+    /// </summary>
+    private static bool IsListOfObjects(TypeRef type) =>
+        type.Kind == TypeKind.Array && type.Element!.Kind is TypeKind.Object or TypeKind.Union;
+
+    /// <summary>Whether <see cref="ReadExpression"/> of this type passes the reader's <c>unrecognizedValues</c> on.</summary>
+    private static bool ReadTakesUnrecognized(TypeRef type) =>
+        type.Kind is TypeKind.Enum or TypeKind.Map || (type.Kind == TypeKind.Array && !IsListOfObjects(type));
 
     private (TypeRef Type, string ReadName, string WriteName) Collection(TypeRef type)
     {

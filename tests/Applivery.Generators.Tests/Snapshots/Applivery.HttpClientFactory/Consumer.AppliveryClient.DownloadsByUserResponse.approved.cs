@@ -52,7 +52,6 @@ internal abstract partial class AppliveryClientJson
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         bool? _status = default;
         Generic_.IReadOnlyList<global::Consumer.UserDownloads>? _data = default;
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -64,7 +63,7 @@ internal abstract partial class AppliveryClientJson
                 }
                 else if (reader.ValueTextEquals("data"u8))
                 {
-                    _data = NextValueIsNull(ref reader, ref at, ".data") ? null : ReadListOfUserDownloads(ref reader, "data", ref unrecognizedValues);
+                    _data = NextValueIsNull(ref reader, ref at, ".data") ? null : ReadList(ref reader, ReadUserDownloads);
                 }
                 else
                 {
@@ -92,7 +91,7 @@ internal abstract partial class AppliveryClientJson
         if (value.Data is { } _data)
         {
             writer.WritePropertyName(Utf8Data);
-            WriteListOfUserDownloads(writer, _data, null, "data");
+            WriteList(writer, _data, WriteUserDownloads);
         }
         writer.WriteEndObject();
     }

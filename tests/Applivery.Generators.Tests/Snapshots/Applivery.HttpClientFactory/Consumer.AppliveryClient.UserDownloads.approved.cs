@@ -65,7 +65,6 @@ internal abstract partial class AppliveryClientJson
         int? _total = default;
         global::Consumer.Member? _member = default;
         Generic_.IReadOnlyList<global::Consumer.Download>? _downloads = default;
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -85,7 +84,7 @@ internal abstract partial class AppliveryClientJson
                 }
                 else if (reader.ValueTextEquals("downloads"u8))
                 {
-                    _downloads = NextValueIsNull(ref reader, ref at, ".downloads") ? null : ReadListOfDownload(ref reader, "downloads", ref unrecognizedValues);
+                    _downloads = NextValueIsNull(ref reader, ref at, ".downloads") ? null : ReadList(ref reader, ReadDownload);
                 }
                 else
                 {
@@ -121,49 +120,8 @@ internal abstract partial class AppliveryClientJson
         if (value.Downloads is { } _downloads)
         {
             writer.WritePropertyName(Utf8Downloads);
-            WriteListOfDownload(writer, _downloads, null, "downloads");
+            WriteList(writer, _downloads, WriteDownload);
         }
         writer.WriteEndObject();
-    }
-
-    private static Generic_.IReadOnlyList<global::Consumer.UserDownloads> ReadListOfUserDownloads(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
-        var items = new ArrayBuilder<global::Consumer.UserDownloads>();
-        try
-        {
-            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
-            {
-                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadUserDownloads(ref reader));
-            }
-
-            return items.ToArray();
-        }
-        catch (global::System.Exception exception) when (IsReadFailure(exception))
-        {
-            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-        }
-        finally
-        {
-            items.Dispose();
-        }
-    }
-
-    private static void WriteListOfUserDownloads(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.UserDownloads> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-    {
-        writer.WriteStartArray();
-        for (var index = 0; index < value.Count; index++)
-        {
-            var item = value[index];
-            if (item is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                WriteUserDownloads(writer, item);
-            }
-        }
-        writer.WriteEndArray();
     }
 }

@@ -14,7 +14,8 @@ using Json_ = global::System.Text.Json;
 /// <remarks>
 /// Each type's methods are in its own file. <c>Read{Type}</c> reads one from the current token, which must start it;
 /// <c>Write{Type}</c> writes one, leaving null optional properties out; the methods of an array or map of it
-/// (<c>ReadListOf…</c>, <c>WriteListOf…</c>) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
+/// (the runtime's <c>ReadList</c>/<c>WriteList</c> with those methods for objects, generated <c>ReadListOf…</c>,
+/// <c>WriteListOf…</c>, <c>ReadMapOf…</c> for the rest) do so for each item. An enum's <c>Read{Enum}Value</c> reads a value the spec
 /// does not list as its unrecognized member and keeps the raw text under the property's key, for <c>Write{Enum}Value</c>.
 /// Unknown properties are skipped; missing optional properties stay null; when a property appears twice the last one wins.
 /// A failure names the JSON path and what was found.

@@ -65,7 +65,6 @@ internal abstract partial class BodiesClientJson
         global::Consumer.Rgb? _pipedBox = default;
         string? _quoted = default;
         Generic_.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -89,7 +88,7 @@ internal abstract partial class BodiesClientJson
                 }
                 else if (reader.ValueTextEquals("listOfObjects"u8))
                 {
-                    _listOfObjects = NextValueIsNull(ref reader, ref at, ".listOfObjects") ? null : ReadListOfRgb(ref reader, "listOfObjects", ref unrecognizedValues);
+                    _listOfObjects = NextValueIsNull(ref reader, ref at, ".listOfObjects") ? null : ReadList(ref reader, ReadRgb);
                 }
                 else
                 {
@@ -135,7 +134,7 @@ internal abstract partial class BodiesClientJson
         if (value.ListOfObjects is { } _listOfObjects)
         {
             writer.WritePropertyName(Utf8ListOfObjects);
-            WriteListOfRgb(writer, _listOfObjects, null, "listOfObjects");
+            WriteList(writer, _listOfObjects, WriteRgb);
         }
         writer.WriteEndObject();
     }

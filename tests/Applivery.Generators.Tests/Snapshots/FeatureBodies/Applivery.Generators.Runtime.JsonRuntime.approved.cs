@@ -440,6 +440,77 @@ internal abstract partial class JsonRuntime
     }
 
     /// <summary>
+    /// Reads a JSON array of objects or unions with the items' reader: one loop for every such list of every
+    /// spec, instead of a copy per item type. A JSON null item is a null item.
+    /// </summary>
+    internal static global::System.Collections.Generic.IReadOnlyList<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> read)
+        where T : class
+    {
+        ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<T>();
+        try
+        {
+            while (Next(ref reader) != global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null! : read(ref reader));
+            }
+
+            return items.ToArray();
+        }
+        catch (global::System.Exception exception) when (IsReadFailure(exception))
+        {
+            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>Writes a list of objects or unions with the items' writer; a null item is written as null.</summary>
+    internal static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
+        where T : class
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            if (value[index] is { } item)
+            {
+                write(writer, item);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes a list of objects whose request form leaves readOnly properties out: <paramref name="forRequest"/>
+    /// is passed on to each item's writer.
+    /// </summary>
+    internal static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> value, bool forRequest, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T, bool> write)
+        where T : class
+    {
+        writer.WriteStartArray();
+        for (var index = 0; index < value.Count; index++)
+        {
+            if (value[index] is { } item)
+            {
+                write(writer, item, forRequest);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
     /// Collects array items in a pooled buffer and hands out an exact-size array: no List growth, no slack left
     /// in the object graph.
     /// </summary>

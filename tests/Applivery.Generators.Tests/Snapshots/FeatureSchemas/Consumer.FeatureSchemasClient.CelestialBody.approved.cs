@@ -191,56 +191,11 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.CelestialBody&gt;.</summary>
-    internal static Generic_.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBodyDocument(ref Json_.Utf8JsonReader reader)
-    {
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
-        return ReadListOfCelestialBody(ref reader, "$", ref unrecognizedValues);
-    }
+    internal static Generic_.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBodyDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadCelestialBody);
 
     /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.CelestialBody&gt; as a request body (readOnly properties left out).</summary>
     internal static void WriteListOfCelestialBodyDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.CelestialBody> value)
     {
-        WriteListOfCelestialBody(writer, value, null, "$", forRequest: true);
-    }
-
-    private static Generic_.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBody(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
-        var items = new ArrayBuilder<global::Consumer.CelestialBody>();
-        try
-        {
-            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
-            {
-                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadCelestialBody(ref reader));
-            }
-
-            return items.ToArray();
-        }
-        catch (global::System.Exception exception) when (IsReadFailure(exception))
-        {
-            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-        }
-        finally
-        {
-            items.Dispose();
-        }
-    }
-
-    private static void WriteListOfCelestialBody(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.CelestialBody> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
-    {
-        writer.WriteStartArray();
-        for (var index = 0; index < value.Count; index++)
-        {
-            var item = value[index];
-            if (item is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                WriteCelestialBody(writer, item, forRequest);
-            }
-        }
-        writer.WriteEndArray();
+        WriteList(writer, value, forRequest: true, WriteCelestialBody);
     }
 }

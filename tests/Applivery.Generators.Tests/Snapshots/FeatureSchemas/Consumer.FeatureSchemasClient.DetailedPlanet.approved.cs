@@ -70,7 +70,6 @@ internal abstract partial class FeatureSchemasClientJson
         Generic_.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
         global::Consumer.Measurements? _measurements = default;
         string? _discoveredBy = default;
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -90,7 +89,7 @@ internal abstract partial class FeatureSchemasClientJson
                 }
                 else if (reader.ValueTextEquals("satellites"u8))
                 {
-                    _satellites = NextValueIsNull(ref reader, ref at, ".satellites") ? null : ReadListOfSatellite(ref reader, "satellites", ref unrecognizedValues);
+                    _satellites = NextValueIsNull(ref reader, ref at, ".satellites") ? null : ReadList(ref reader, ReadSatellite);
                 }
                 else if (reader.ValueTextEquals("measurements"u8))
                 {
@@ -145,7 +144,7 @@ internal abstract partial class FeatureSchemasClientJson
         if (value.Satellites is { } _satellites)
         {
             writer.WritePropertyName(Utf8Satellites);
-            WriteListOfSatellite(writer, _satellites, null, "satellites", forRequest);
+            WriteList(writer, _satellites, forRequest, WriteSatellite);
         }
         if (value.Measurements is { } _measurements)
         {

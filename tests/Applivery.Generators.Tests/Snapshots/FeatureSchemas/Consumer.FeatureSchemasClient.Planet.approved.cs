@@ -66,7 +66,6 @@ internal abstract partial class FeatureSchemasClientJson
         global::System.DateTimeOffset? _lastUpdated = default;
         Generic_.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
         global::Consumer.Measurements? _measurements = default;
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -86,7 +85,7 @@ internal abstract partial class FeatureSchemasClientJson
                 }
                 else if (reader.ValueTextEquals("satellites"u8))
                 {
-                    _satellites = NextValueIsNull(ref reader, ref at, ".satellites") ? null : ReadListOfSatellite(ref reader, "satellites", ref unrecognizedValues);
+                    _satellites = NextValueIsNull(ref reader, ref at, ".satellites") ? null : ReadList(ref reader, ReadSatellite);
                 }
                 else if (reader.ValueTextEquals("measurements"u8))
                 {
@@ -136,7 +135,7 @@ internal abstract partial class FeatureSchemasClientJson
         if (value.Satellites is { } _satellites)
         {
             writer.WritePropertyName(Utf8Satellites);
-            WriteListOfSatellite(writer, _satellites, null, "satellites", forRequest);
+            WriteList(writer, _satellites, forRequest, WriteSatellite);
         }
         if (value.Measurements is { } _measurements)
         {
@@ -147,56 +146,11 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Planet&gt;.</summary>
-    internal static Generic_.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanetDocument(ref Json_.Utf8JsonReader reader)
-    {
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
-        return ReadListOfPlanet(ref reader, "$", ref unrecognizedValues);
-    }
+    internal static Generic_.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanetDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadPlanet);
 
     /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Planet&gt; as a request body (readOnly properties left out).</summary>
     internal static void WriteListOfPlanetDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Planet> value)
     {
-        WriteListOfPlanet(writer, value, null, "$", forRequest: true);
-    }
-
-    private static Generic_.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanet(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
-        var items = new ArrayBuilder<global::Consumer.Planet>();
-        try
-        {
-            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
-            {
-                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadPlanet(ref reader));
-            }
-
-            return items.ToArray();
-        }
-        catch (global::System.Exception exception) when (IsReadFailure(exception))
-        {
-            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-        }
-        finally
-        {
-            items.Dispose();
-        }
-    }
-
-    private static void WriteListOfPlanet(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Planet> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, bool forRequest)
-    {
-        writer.WriteStartArray();
-        for (var index = 0; index < value.Count; index++)
-        {
-            var item = value[index];
-            if (item is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                WritePlanet(writer, item, forRequest);
-            }
-        }
-        writer.WriteEndArray();
+        WriteList(writer, value, forRequest: true, WritePlanet);
     }
 }

@@ -76,7 +76,7 @@ internal abstract partial class FeatureSchemasClientJson
                 }
                 else if (reader.ValueTextEquals("children"u8))
                 {
-                    _children = NextValueIsNull(ref reader, ref at, ".children") ? null : ReadListOfTree(ref reader, "children", ref unrecognizedValues);
+                    _children = NextValueIsNull(ref reader, ref at, ".children") ? null : ReadList(ref reader, ReadTree);
                 }
                 else if (reader.ValueTextEquals("meta"u8))
                 {
@@ -114,7 +114,7 @@ internal abstract partial class FeatureSchemasClientJson
         if (value.Children is { } _children)
         {
             writer.WritePropertyName(Utf8Children);
-            WriteListOfTree(writer, _children, null, "children");
+            WriteList(writer, _children, WriteTree);
         }
         if (value.Meta is { } _meta)
         {
@@ -127,47 +127,6 @@ internal abstract partial class FeatureSchemasClientJson
             WriteMapOfTree(writer, _byName, null, "byName");
         }
         writer.WriteEndObject();
-    }
-
-    private static Generic_.IReadOnlyList<global::Consumer.Tree> ReadListOfTree(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
-        var items = new ArrayBuilder<global::Consumer.Tree>();
-        try
-        {
-            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
-            {
-                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadTree(ref reader));
-            }
-
-            return items.ToArray();
-        }
-        catch (global::System.Exception exception) when (IsReadFailure(exception))
-        {
-            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-        }
-        finally
-        {
-            items.Dispose();
-        }
-    }
-
-    private static void WriteListOfTree(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Tree> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-    {
-        writer.WriteStartArray();
-        for (var index = 0; index < value.Count; index++)
-        {
-            var item = value[index];
-            if (item is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                WriteTree(writer, item);
-            }
-        }
-        writer.WriteEndArray();
     }
 
     private static Generic_.IReadOnlyDictionary<string, global::Consumer.Tree> ReadMapOfTree(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)

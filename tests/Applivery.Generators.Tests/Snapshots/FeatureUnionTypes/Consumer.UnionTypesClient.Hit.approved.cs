@@ -212,56 +212,11 @@ internal abstract partial class UnionTypesClientJson
     }
 
     /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
-    internal static Generic_.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref Json_.Utf8JsonReader reader)
-    {
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
-        return ReadListOfHit(ref reader, "$", ref unrecognizedValues);
-    }
+    internal static Generic_.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadHit);
 
     /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
     internal static void WriteListOfHitDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Hit> value)
     {
-        WriteListOfHit(writer, value, null, "$");
-    }
-
-    private static Generic_.IReadOnlyList<global::Consumer.Hit> ReadListOfHit(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
-        var items = new ArrayBuilder<global::Consumer.Hit>();
-        try
-        {
-            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
-            {
-                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadHit(ref reader));
-            }
-
-            return items.ToArray();
-        }
-        catch (global::System.Exception exception) when (IsReadFailure(exception))
-        {
-            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-        }
-        finally
-        {
-            items.Dispose();
-        }
-    }
-
-    private static void WriteListOfHit(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Hit> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-    {
-        writer.WriteStartArray();
-        for (var index = 0; index < value.Count; index++)
-        {
-            var item = value[index];
-            if (item is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                WriteHit(writer, item);
-            }
-        }
-        writer.WriteEndArray();
+        WriteList(writer, value, WriteHit);
     }
 }

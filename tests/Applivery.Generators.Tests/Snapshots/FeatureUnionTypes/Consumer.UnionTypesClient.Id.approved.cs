@@ -130,45 +130,4 @@ internal abstract partial class UnionTypesClientJson
                 return;
         }
     }
-
-    private static Generic_.IReadOnlyList<global::Consumer.Id> ReadListOfId(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
-        var items = new ArrayBuilder<global::Consumer.Id>();
-        try
-        {
-            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
-            {
-                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadId(ref reader));
-            }
-
-            return items.ToArray();
-        }
-        catch (global::System.Exception exception) when (IsReadFailure(exception))
-        {
-            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-        }
-        finally
-        {
-            items.Dispose();
-        }
-    }
-
-    private static void WriteListOfId(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Id> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-    {
-        writer.WriteStartArray();
-        for (var index = 0; index < value.Count; index++)
-        {
-            var item = value[index];
-            if (item is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                WriteId(writer, item);
-            }
-        }
-        writer.WriteEndArray();
-    }
 }

@@ -79,7 +79,6 @@ internal abstract partial class UnionTypesClientJson
         global::Consumer.QueryOwnerOrNull? _ownerOrNull = default;
         Generic_.IReadOnlyList<global::Consumer.QueryFiltersItem>? _filters = default;
         global::Consumer.QueryRange? _range = default;
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -111,7 +110,7 @@ internal abstract partial class UnionTypesClientJson
                 }
                 else if (reader.ValueTextEquals("filters"u8))
                 {
-                    _filters = NextValueIsNull(ref reader, ref at, ".filters") ? null : ReadListOfQueryFiltersItem(ref reader, "filters", ref unrecognizedValues);
+                    _filters = NextValueIsNull(ref reader, ref at, ".filters") ? null : ReadList(ref reader, ReadQueryFiltersItem);
                 }
                 else if (reader.ValueTextEquals("range"u8))
                 {
@@ -174,7 +173,7 @@ internal abstract partial class UnionTypesClientJson
         if (value.Filters is { } _filters)
         {
             writer.WritePropertyName(Utf8Filters);
-            WriteListOfQueryFiltersItem(writer, _filters, null, "filters");
+            WriteList(writer, _filters, WriteQueryFiltersItem);
         }
         if (value.Range is { } _range)
         {

@@ -129,17 +129,7 @@ internal abstract partial class UnionTypesClientJson
             }
             case Json_.JsonTokenType.StartArray:
             {
-                var start2 = reader;
-                Generic_.Dictionary<string, string>? unrecognized2 = null;
-                var value2 = ReadListOfId(ref reader, "$", ref unrecognized2);
-                if (unrecognized2 is null)
-                {
-                    return new global::Consumer.QueryFiltersItem(value2);
-                }
-
-                reader = start2;
-
-                break;
+                return new global::Consumer.QueryFiltersItem(ReadList(ref reader, ReadId));
             }
             case Json_.JsonTokenType.StartObject:
             {
@@ -167,7 +157,7 @@ internal abstract partial class UnionTypesClientJson
                 WriteHit(writer, (global::Consumer.Hit)value.Value);
                 return;
             case 2:
-                WriteListOfId(writer, (Generic_.IReadOnlyList<global::Consumer.Id>)value.Value, null, "$");
+                WriteList(writer, (Generic_.IReadOnlyList<global::Consumer.Id>)value.Value, WriteId);
                 return;
             case 3:
                 writer.WriteStringValue((string)value.Value);
@@ -176,46 +166,5 @@ internal abstract partial class UnionTypesClientJson
                 ((Json_.JsonElement)value.Value).WriteTo(writer);
                 return;
         }
-    }
-
-    private static Generic_.IReadOnlyList<global::Consumer.QueryFiltersItem> ReadListOfQueryFiltersItem(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
-        var items = new ArrayBuilder<global::Consumer.QueryFiltersItem>();
-        try
-        {
-            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
-            {
-                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadQueryFiltersItem(ref reader));
-            }
-
-            return items.ToArray();
-        }
-        catch (global::System.Exception exception) when (IsReadFailure(exception))
-        {
-            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-        }
-        finally
-        {
-            items.Dispose();
-        }
-    }
-
-    private static void WriteListOfQueryFiltersItem(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.QueryFiltersItem> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-    {
-        writer.WriteStartArray();
-        for (var index = 0; index < value.Count; index++)
-        {
-            var item = value[index];
-            if (item is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                WriteQueryFiltersItem(writer, item);
-            }
-        }
-        writer.WriteEndArray();
     }
 }

@@ -56,7 +56,6 @@ internal abstract partial class UnionTypesClientJson
         global::Consumer.Id? _id = default;
         global::Consumer.Tags? _tags = default;
         Generic_.IReadOnlyList<global::Consumer.Id>? _ids = default;
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -72,7 +71,7 @@ internal abstract partial class UnionTypesClientJson
                 }
                 else if (reader.ValueTextEquals("ids"u8))
                 {
-                    _ids = NextValueIsNull(ref reader, ref at, ".ids") ? null : ReadListOfId(ref reader, "ids", ref unrecognizedValues);
+                    _ids = NextValueIsNull(ref reader, ref at, ".ids") ? null : ReadList(ref reader, ReadId);
                 }
                 else
                 {
@@ -110,7 +109,7 @@ internal abstract partial class UnionTypesClientJson
         if (value.Ids is { } _ids)
         {
             writer.WritePropertyName(Utf8Ids);
-            WriteListOfId(writer, _ids, null, "ids");
+            WriteList(writer, _ids, WriteId);
         }
         writer.WriteEndObject();
     }

@@ -56,7 +56,6 @@ internal abstract partial class UnionsClientJson
         string? _title = default;
         global::Consumer.Shape? _main = default;
         Generic_.IReadOnlyList<global::Consumer.Shape>? _shapes = default;
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
         {
@@ -72,7 +71,7 @@ internal abstract partial class UnionsClientJson
                 }
                 else if (reader.ValueTextEquals("shapes"u8))
                 {
-                    _shapes = NextValueIsNull(ref reader, ref at, ".shapes") ? null : ReadListOfShape(ref reader, "shapes", ref unrecognizedValues);
+                    _shapes = NextValueIsNull(ref reader, ref at, ".shapes") ? null : ReadList(ref reader, ReadShape);
                 }
                 else
                 {
@@ -111,7 +110,7 @@ internal abstract partial class UnionsClientJson
         if (value.Shapes is { } _shapes)
         {
             writer.WritePropertyName(Utf8Shapes);
-            WriteListOfShape(writer, _shapes, null, "shapes");
+            WriteList(writer, _shapes, WriteShape);
         }
         writer.WriteEndObject();
     }

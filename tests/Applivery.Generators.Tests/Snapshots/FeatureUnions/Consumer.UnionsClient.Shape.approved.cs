@@ -150,56 +150,11 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
-    internal static Generic_.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref Json_.Utf8JsonReader reader)
-    {
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
-        return ReadListOfShape(ref reader, "$", ref unrecognizedValues);
-    }
+    internal static Generic_.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadShape);
 
     /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
     internal static void WriteListOfShapeDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Shape> value)
     {
-        WriteListOfShape(writer, value, null, "$");
-    }
-
-    private static Generic_.IReadOnlyList<global::Consumer.Shape> ReadListOfShape(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
-        var items = new ArrayBuilder<global::Consumer.Shape>();
-        try
-        {
-            while (Next(ref reader) != Json_.JsonTokenType.EndArray)
-            {
-                items.Add(reader.TokenType == Json_.JsonTokenType.Null ? null! : ReadShape(ref reader));
-            }
-
-            return items.ToArray();
-        }
-        catch (global::System.Exception exception) when (IsReadFailure(exception))
-        {
-            throw JsonReadFailure.Within(exception, "[" + items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-        }
-        finally
-        {
-            items.Dispose();
-        }
-    }
-
-    private static void WriteListOfShape(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Shape> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-    {
-        writer.WriteStartArray();
-        for (var index = 0; index < value.Count; index++)
-        {
-            var item = value[index];
-            if (item is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                WriteShape(writer, item);
-            }
-        }
-        writer.WriteEndArray();
+        WriteList(writer, value, WriteShape);
     }
 }
