@@ -150,7 +150,7 @@ internal sealed partial class JsonEmitter
                     var condition = @case.Type.Kind == TypeKind.Array && arrays.Count > 1
                         ? $"if (firstItem == {TokenType}.EndArray || {ItemTokenCondition(@case.Type.Element!)})"
                         : null;
-                    if (!read.Contains("ref " + unrecognized))
+                    if (!ReadTakesUnrecognized(@case.Type))
                     {
                         // A list of objects keeps nothing aside (each item keeps its own unrecognized values): it is
                         // this case, or the JSON fails the read.

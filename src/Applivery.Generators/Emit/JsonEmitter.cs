@@ -259,7 +259,7 @@ internal sealed partial class JsonEmitter
             writer.Line($"/// <summary>Reads a whole JSON document of {Documentation.Escape(csharpType)}.</summary>");
             if (type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map)
             {
-                if (read.Contains("ref unrecognizedValues"))
+                if (ReadTakesUnrecognized(type))
                 {
                     writer.OpenBlock($"internal static {csharpType} {RootReader(type)}(ref {Reader} reader)");
                     writer.Line($"{Unrecognized}? unrecognizedValues = null;");
