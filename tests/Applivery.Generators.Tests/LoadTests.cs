@@ -96,7 +96,11 @@ public class LoadTests
         Assert.Equal(0, failures);
         Assert.Equal(Requests, users);
         Assert.Equal(Requests, server.Requests.Count);
-        Assert.True(connections <= InFlight, $"{connections} connections for {InFlight} calls in flight: connections are not reused");
+        // SocketsHttpHandler starts a new connection for a request that finds none idle and keeps it even when another
+        // connection frees up first and serves that request, so a few more connections than calls in flight are normal.
+        // A client that did not reuse connections would open one per request (thousands here).
+        var connectionLimit = Math.Min(2 * InFlight, Requests / 10);
+        Assert.True(connections <= connectionLimit, $"{connections} connections for {Requests:N0} requests at {InFlight} in flight (at most {connectionLimit} expected): connections are not reused");
         Assert.True(after - baseline < 32L * 1024 * 1024, $"managed memory grew from {baseline:N0} to {after:N0} bytes");
     }
 
