@@ -194,7 +194,74 @@ internal abstract partial class JsonRuntime
     internal static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        return reader.GetString()!;
+        if (reader.HasValueSequence || reader.ValueSpan.Length > RecentStringMaxLength)
+        {
+            return reader.GetString()!;
+        }
+
+        return RecentString(ref reader);
+    }
+
+    /// <summary>The longest string value, in UTF-8 bytes, that <see cref="RecentString"/> looks up.</summary>
+    private const int RecentStringMaxLength = 32;
+
+    /// <summary>
+    /// This thread's recently read short strings, by a hash of their bytes: one slot each, a newer value replaces an
+    /// older one. API bodies repeat short values in every item (a country code, a platform, a time zone), and each
+    /// repeat read here costs no allocation. Bounded (256 strings of at most 32 characters), never growing.
+    /// </summary>
+    [global::System.ThreadStatic]
+    private static string?[]? t_recentStrings;
+
+    /// <summary>
+    /// The string of the current short value: the one this thread read last for the same bytes when it is in
+    /// <see cref="t_recentStrings"/>, else a new one that takes its slot. Escaped and non-ASCII values are decoded
+    /// by the reader as usual and not kept.
+    /// </summary>
+    private static string RecentString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var bytes = reader.ValueSpan;
+        if (bytes.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var hash = 2166136261u;
+        var seen = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            hash = (hash ^ b) * 16777619u;
+            seen |= b == (byte)'\\' ? 0x80 : b;
+        }
+
+        if (seen >= 0x80)
+        {
+            return reader.GetString()!;
+        }
+
+        // Thread-static, so no lock: a slot is only ever read and written by its own thread. The slot is FNV-1a's top byte.
+        var recent = t_recentStrings ??= new string?[256];
+        var slot = (int)(hash >> 24);
+        var cached = recent[slot];
+        if (cached is not null && cached.Length == bytes.Length)
+        {
+            // Every byte is ASCII here, so each is the UTF-16 character it decodes to.
+            var same = 0;
+            while (same < bytes.Length && cached[same] == bytes[same])
+            {
+                same++;
+            }
+
+            if (same == bytes.Length)
+            {
+                return cached;
+            }
+        }
+
+        var value = reader.GetString()!;
+        recent[slot] = value;
+        return value;
     }
 
     /// <summary>The value of the property just matched, whose path is <paramref name="path"/> from here on; null for a JSON null.</summary>
