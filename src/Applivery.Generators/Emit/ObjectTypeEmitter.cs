@@ -82,6 +82,17 @@ internal static class ObjectTypeEmitter
             return GeneratedFile.End(writer, json);
         }
 
+        if (!ValidationEmitter.HasChecks(client, type))
+        {
+            writer.Lines($$"""
+                /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
+                /// <returns>Always empty.</returns>
+                public {{CSharpTypes.IReadOnlyList}}<{{error}}> Validate() => global::System.Array.Empty<{{error}}>();
+                """);
+            writer.CloseBlock();
+            return GeneratedFile.End(writer, json);
+        }
+
         writer.Lines($$"""
             /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
             /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>

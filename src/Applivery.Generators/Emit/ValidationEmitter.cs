@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Applivery.Generators.Model;
 
 namespace Applivery.Generators.Emit;
@@ -117,6 +118,61 @@ internal static class ValidationEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>
+    /// The object types of a client whose <c>Validate()</c> can find nothing, memoized per model (which is immutable):
+    /// every type's emitter asks, and a big spec has thousands of types.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ClientSpec, HashSet<string>> UncheckedObjects = new();
+
+    /// <summary>
+    /// Whether <c>Validate()</c> of an object type can find anything: the spec sets a rule on it, or on an object or
+    /// union it contains (at any depth). A type that is neither has no <c>ValidateInto</c>, and no parent calls one.
+    /// Unions and discriminated hierarchies always have one.
+    /// </summary>
+    public static bool HasChecks(ClientSpec client, ObjectTypeSpec type) => !IsUnchecked(client, type.Name);
+
+    private static bool IsUnchecked(ClientSpec client, string objectName) =>
+        UncheckedObjects.GetValue(client, FindUncheckedObjects).Contains(objectName);
+
+    private static HashSet<string> FindUncheckedObjects(ClientSpec client)
+    {
+        var known = new HashSet<string>(client.Objects.Select(type => type.Name), System.StringComparer.Ordinal);
+        var found = new HashSet<string>(System.StringComparer.Ordinal);
+
+        // An object references another that may be found later (or itself): repeat until a pass finds nothing new.
+        var grew = true;
+        while (grew)
+        {
+            grew = false;
+            foreach (var type in client.Objects)
+            {
+                if (!found.Contains(type.Name) && ChecksSomething(type))
+                {
+                    found.Add(type.Name);
+                    grew = true;
+                }
+            }
+        }
+
+        known.ExceptWith(found);
+        return known;
+
+        bool ChecksSomething(ObjectTypeSpec type) =>
+            type.Discriminator is not null || type.BaseName is not null ||
+            type.Properties.Any(property => IsRequiredOfCaller(property) || ValueChecksSomething(property.Type)) ||
+            (type.AdditionalProperties is { } additional && ValueChecksSomething(additional));
+
+        // Conservative: any constraint counts, whether or not it becomes a check.
+        bool ValueChecksSomething(TypeRef value) =>
+            !value.Constraints.IsEmpty || value.Kind == TypeKind.Union ||
+            (value.Kind == TypeKind.Object && (!known.Contains(value.Name!) || found.Contains(value.Name!))) ||
+            (value.Element is not null && ValueChecksSomething(value.Element));
+    }
+
+    /// <summary>Validate() checks what the caller sends: a readOnly property is never required of it, a writeOnly one is.</summary>
+    private static bool IsRequiredOfCaller(PropertySpec property) =>
+        property.IsRequired && !property.IsReadOnly && !property.AllowsNull && (property.IsWriteOnly || (!property.IsNullable && !property.Type.IsValueType));
+
     /// <summary>Writes the statements of a DTO's <c>ValidateInto(errors, path)</c>.</summary>
     public static void EmitObjectChecks(SourceWriter writer, ClientSpec client, ObjectTypeSpec type)
     {
@@ -124,8 +180,7 @@ internal static class ValidationEmitter
         foreach (var property in type.Properties)
         {
             var path = "path + " + CSharpTypes.Literal(property.JsonPath);
-            // Validate() checks what the caller sends: a readOnly property is never required of it, a writeOnly one is.
-            if (property.IsRequired && !property.IsReadOnly && !property.AllowsNull && (property.IsWriteOnly || (!property.IsNullable && !property.Type.IsValueType)))
+            if (IsRequiredOfCaller(property))
             {
                 writer.Line($"{Rules(client)}.CheckRequired(errors, {path}, {property.Name});");
                 any = true;
@@ -164,10 +219,10 @@ internal static class ValidationEmitter
 
         switch (type.Kind)
         {
-            case TypeKind.Object or TypeKind.Union:
+            case TypeKind.Object or TypeKind.Union when IsChecked(client, type):
                 yield return $"{value}?.ValidateInto(errors, {path});";
                 break;
-            case TypeKind.Array when NeedsChecks(type.Element!):
+            case TypeKind.Array when NeedsChecks(client, type.Element!):
                 {
                     var items = prefix + "Items" + depth.ToString(CultureInfo.InvariantCulture);
                     var index = prefix + "Index" + depth.ToString(CultureInfo.InvariantCulture);
@@ -186,7 +241,7 @@ internal static class ValidationEmitter
                     break;
                 }
 
-            case TypeKind.Map when NeedsChecks(type.Element!):
+            case TypeKind.Map when NeedsChecks(client, type.Element!):
                 {
                     var entry = prefix + "Entry" + depth.ToString(CultureInfo.InvariantCulture);
                     var entries = prefix + "Entries" + depth.ToString(CultureInfo.InvariantCulture);
@@ -208,10 +263,14 @@ internal static class ValidationEmitter
 
     /// <summary>The checks of one value held by a union case (<paramref name="value"/> a local of the case's type).</summary>
     public static IEnumerable<string> CaseChecks(ClientSpec client, TypeRef type, string value, string path) =>
-        NeedsChecks(type) ? NestedChecks(client, type, value, path, value, depth: 0) : System.Linq.Enumerable.Empty<string>();
+        NeedsChecks(client, type) ? NestedChecks(client, type, value, path, value, depth: 0) : System.Linq.Enumerable.Empty<string>();
 
-    private static bool NeedsChecks(TypeRef type) =>
-        type.Kind is TypeKind.Object or TypeKind.Union || !type.Constraints.IsEmpty || (type.Element is not null && NeedsChecks(type.Element));
+    private static bool NeedsChecks(ClientSpec client, TypeRef type) =>
+        IsChecked(client, type) || !type.Constraints.IsEmpty || (type.Element is not null && NeedsChecks(client, type.Element));
+
+    /// <summary>Whether a value of an object or union type has a <c>ValidateInto</c> to call (see <see cref="HasChecks"/>).</summary>
+    private static bool IsChecked(ClientSpec client, TypeRef type) =>
+        type.Kind == TypeKind.Union || (type.Kind == TypeKind.Object && !IsUnchecked(client, type.Name!));
 
     /// <summary>The rule checks on one value, each as (helper suffix, extra arguments), formatted by the caller.</summary>
     private static IEnumerable<string> ValueChecks(ClientSpec client, TypeRef type, string value, System.Func<(string Rule, string Value, string Arguments), string> format)

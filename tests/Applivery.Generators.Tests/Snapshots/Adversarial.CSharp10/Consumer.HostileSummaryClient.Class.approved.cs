@@ -92,7 +92,6 @@ public sealed partial class Class
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".class", ClassValue);
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".quoted", Quoted, global::Consumer.HostileSummaryClientValidation.Pattern1, global::Consumer.HostileSummaryClientValidation.Pattern1Text);
-        Nested?.ValidateInto(errors, path + ".nested");
     }
 }
 

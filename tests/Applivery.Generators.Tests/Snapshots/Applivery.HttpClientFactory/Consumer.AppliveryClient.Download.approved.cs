@@ -69,10 +69,6 @@ public sealed partial class Download
     internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
-        Build?.ValidateInto(errors, path + ".build");
-        Device?.ValidateInto(errors, path + ".device");
-        Os?.ValidateInto(errors, path + ".os");
-        NetworkInfo?.ValidateInto(errors, path + ".networkInfo");
     }
 }
 

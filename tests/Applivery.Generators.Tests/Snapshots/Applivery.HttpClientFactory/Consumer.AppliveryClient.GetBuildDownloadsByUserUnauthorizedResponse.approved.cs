@@ -23,19 +23,9 @@ public sealed partial class GetBuildDownloadsByUserUnauthorizedResponse
     /// <summary>JSON: <c>error</c>.</summary>
     public global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError? Error { get; init; }
 
-    /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
-    /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
-    {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
-        ValidateInto(errors, "$");
-        return errors;
-    }
-
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
-    {
-        Error?.ValidateInto(errors, path + ".error");
-    }
+    /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
+    /// <returns>Always empty.</returns>
+    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
 }
 
 internal abstract partial class AppliveryClientJson

@@ -65,7 +65,6 @@ namespace Consumer
         internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
         {
             global::Consumer.ValidationRules.CheckRequired(errors, path + ".files", Files);
-            Metadata?.ValidateInto(errors, path + ".metadata");
             global::Consumer.ValidationRules.CheckRequired(errors, path + ".title", Title);
         }
     }

@@ -81,10 +81,6 @@ public sealed partial class FormFields
     internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
-        Filter?.ValidateInto(errors, path + ".filter");
-        Point?.ValidateInto(errors, path + ".point");
-        Box?.ValidateInto(errors, path + ".box");
-        Meta?.ValidateInto(errors, path + ".meta");
     }
 }
 

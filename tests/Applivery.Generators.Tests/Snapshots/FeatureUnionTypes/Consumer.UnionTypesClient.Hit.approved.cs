@@ -106,12 +106,6 @@ public sealed partial class Hit
                 case2_?.ValidateInto(errors, path);
                 break;
             }
-            case 3:
-            {
-                var case3_ = (global::Consumer.Issue)_value;
-                case3_?.ValidateInto(errors, path);
-                break;
-            }
             case 0:
                 errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: User, Repository, Issue", null));
                 break;

@@ -82,12 +82,6 @@ public sealed partial class QueryRange
     {
         switch (_case)
         {
-            case 1:
-            {
-                var case1_ = (global::Consumer.QueryRangeOption1)_value;
-                case1_?.ValidateInto(errors, path);
-                break;
-            }
             case 0:
                 errors.Add(new global::Consumer.ValidationError(path, "anyOf", "matches none of: QueryRangeOption1, string", null));
                 break;
