@@ -215,6 +215,47 @@ public class CompilationTests
     }
 
     [Fact]
+    public void AWholeBodyListHasOnlyTheDirectionsItsOperationsUse()
+    {
+        // Tags are only sent, Pets only received, Labels both: one reader or writer of a whole body each, as used.
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Directions, version: '1' }
+            components:
+              schemas:
+                Pet: { type: object, properties: { name: { type: string } } }
+                Tag: { type: object, properties: { name: { type: string } } }
+                Label: { type: object, properties: { name: { type: string } } }
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses: { '200': { description: ok, content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Pet' } } } } } }
+              /tags:
+                put:
+                  operationId: replaceTags
+                  requestBody: { content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Tag' } } } } }
+                  responses: { '204': { description: done } }
+              /labels:
+                put:
+                  operationId: replaceLabels
+                  requestBody: { content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Label' } } } } }
+                  responses: { '200': { description: ok, content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Label' } } } } } }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/directions.yaml", Spec));
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var all = string.Concat(run.Sources.Select(source => source.SourceText.ToString()));
+        Assert.Contains("ReadListOfPetDocument(", all, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("WriteListOfPetDocument(", all, System.StringComparison.Ordinal);
+        Assert.Contains("WriteListOfTagDocument(", all, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("ReadListOfTagDocument(", all, System.StringComparison.Ordinal);
+        Assert.Contains("ReadListOfLabelDocument(", all, System.StringComparison.Ordinal);
+        Assert.Contains("WriteListOfLabelDocument(", all, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NetStandardOutputPolyfillsInitAccessorsInternally()
     {
         var run = GeneratorRun.Run(SpecFile.Applivery(), TargetFramework.NetStandard20);

@@ -239,26 +239,38 @@ internal sealed partial class JsonEmitter
         return part.ToString();
     }
 
-    /// <summary>Readers and writers of whole bodies whose schema is not an object: arrays, maps, enums, primitives.</summary>
+    /// <summary>
+    /// Readers of whole response bodies and writers of whole request bodies whose schema is not an object: arrays,
+    /// maps, enums, primitives. Only the direction some operation uses: a response type gets no writer.
+    /// </summary>
     /// <param name="parts">The generated types' parts: the methods of a document of a generated type (an array of Pet) go there.</param>
     private void EmitDocumentMethods(SourceWriter main, Dictionary<string, SourceWriter> parts)
     {
-        var types = _client.Operations
-            .SelectMany(operation => operation.Responses.Select(response => response.Type).Concat(ClientEmitter.RequestBodyJsonTypes(_client, operation)))
-            .Where(type => type is not null && type.Kind is not (TypeKind.Object or TypeKind.Union))
-            .Select(type => type!)
+        static bool IsDocument(TypeRef? type) => type is not null && type.Kind is not (TypeKind.Object or TypeKind.Union);
+        var responseTypes = _client.Operations.SelectMany(operation => operation.Responses.Select(response => response.Type)).Where(IsDocument).Select(type => type!).ToList();
+        var requestTypes = _client.Operations.SelectMany(operation => ClientEmitter.RequestBodyJsonTypes(_client, operation)).Where(IsDocument).Select(type => type!).ToList();
+        var readRoots = new HashSet<string>(responseTypes.Select(RootReader), System.StringComparer.Ordinal);
+        var writtenRoots = new HashSet<string>(requestTypes.Select(type => RootWriter(_client, type)), System.StringComparer.Ordinal);
+        var types = responseTypes.Concat(requestTypes)
             .GroupBy(type => RootReader(type), System.StringComparer.Ordinal)
             .Select(group => group.First())
             .OrderBy(type => RootReader(type), System.StringComparer.Ordinal);
         foreach (var type in types)
         {
+            var reads = readRoots.Contains(RootReader(type)) && type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map;
+            var writes = writtenRoots.Contains(RootWriter(_client, type));
+            if (!reads && !writes)
+            {
+                // A primitive response is read by the runtime's own Read{Kind}.
+                continue;
+            }
+
             var writer = PartFor(type, main, parts);
             var csharpType = CSharpTypes.Of(type, Ns);
-            var read = ReadExpression(type, "\"$\"");
-            var write = WriteStatement(type, "value", "null", "\"$\"", "forRequest: true");
-            writer.Line($"/// <summary>Reads a whole JSON document of {Documentation.Escape(csharpType)}.</summary>");
-            if (type.Kind is TypeKind.Enum or TypeKind.Array or TypeKind.Map)
+            if (reads)
             {
+                var read = ReadExpression(type, "\"$\"");
+                writer.Line($"/// <summary>Reads a whole JSON document of {Documentation.Escape(csharpType)}.</summary>");
                 if (ReadTakesUnrecognized(type))
                 {
                     writer.OpenBlock($"internal static {csharpType} {RootReader(type)}(ref {Reader} reader)");
@@ -274,11 +286,14 @@ internal sealed partial class JsonEmitter
                 writer.Line();
             }
 
-            writer.Line($"/// <summary>Writes a whole JSON document of {Documentation.Escape(csharpType)} as a request body{(HasRequestForm(type) ? " (readOnly properties left out)" : string.Empty)}.</summary>");
-            writer.OpenBlock($"internal static void {RootWriter(_client, type)}({Writer} writer, {csharpType} value)");
-            writer.Line(write);
-            writer.CloseBlock();
-            writer.Line();
+            if (writes)
+            {
+                writer.Line($"/// <summary>Writes a whole JSON document of {Documentation.Escape(csharpType)} as a request body{(HasRequestForm(type) ? " (readOnly properties left out)" : string.Empty)}.</summary>");
+                writer.OpenBlock($"internal static void {RootWriter(_client, type)}({Writer} writer, {csharpType} value)");
+                writer.Line(WriteStatement(type, "value", "null", "\"$\"", "forRequest: true"));
+                writer.CloseBlock();
+                writer.Line();
+            }
         }
     }
 

@@ -64,24 +64,10 @@ internal abstract partial class BodiesClientJson : global::Applivery.Generators.
     private static readonly Json_.JsonEncodedText Utf8Title = Json_.JsonEncodedText.Encode("title");
     private static readonly Json_.JsonEncodedText Utf8When = Json_.JsonEncodedText.Encode("when");
 
-    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;string&gt;.</summary>
-    internal static Generic_.IReadOnlyList<string> ReadListOfStringDocument(ref Json_.Utf8JsonReader reader)
-    {
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
-        return ReadListOfString(ref reader, "$", ref unrecognizedValues);
-    }
-
     /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;string&gt; as a request body.</summary>
     internal static void WriteListOfStringDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<string> value)
     {
         WriteListOfString(writer, value, null, "$");
-    }
-
-    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyDictionary&lt;string, string&gt;.</summary>
-    internal static Generic_.IReadOnlyDictionary<string, string> ReadMapOfStringDocument(ref Json_.Utf8JsonReader reader)
-    {
-        Generic_.Dictionary<string, string>? unrecognizedValues = null;
-        return ReadMapOfString(ref reader, "$", ref unrecognizedValues);
     }
 
     /// <summary>Writes a whole JSON document of Generic_.IReadOnlyDictionary&lt;string, string&gt; as a request body.</summary>

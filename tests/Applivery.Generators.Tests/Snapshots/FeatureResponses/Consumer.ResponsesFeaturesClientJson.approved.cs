@@ -28,13 +28,6 @@ internal abstract partial class ResponsesFeaturesClientJson : global::Applivery.
     private static readonly Json_.JsonEncodedText Utf8Message = Json_.JsonEncodedText.Encode("message");
     private static readonly Json_.JsonEncodedText Utf8State = Json_.JsonEncodedText.Encode("state");
     private static readonly Json_.JsonEncodedText Utf8Ticket = Json_.JsonEncodedText.Encode("ticket");
-
-    /// <summary>Reads a whole JSON document of int.</summary>
-    /// <summary>Writes a whole JSON document of int as a request body.</summary>
-    internal static void WriteInt32Document(Json_.Utf8JsonWriter writer, int value)
-    {
-        writer.WriteNumberValue(value);
-    }
 }
 
 /// <summary>

@@ -192,10 +192,4 @@ internal abstract partial class FeatureSchemasClientJson
 
     /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.CelestialBody&gt;.</summary>
     internal static Generic_.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBodyDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadCelestialBody);
-
-    /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.CelestialBody&gt; as a request body (readOnly properties left out).</summary>
-    internal static void WriteListOfCelestialBodyDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.CelestialBody> value)
-    {
-        WriteList(writer, value, forRequest: true, WriteCelestialBody);
-    }
 }

@@ -207,10 +207,4 @@ internal abstract partial class UnionTypesClientJson
 
     /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
     internal static Generic_.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadHit);
-
-    /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Hit&gt; as a request body.</summary>
-    internal static void WriteListOfHitDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Hit> value)
-    {
-        WriteList(writer, value, WriteHit);
-    }
 }

@@ -151,10 +151,4 @@ internal abstract partial class UnionsClientJson
 
     /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
     internal static Generic_.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadShape);
-
-    /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Shape&gt; as a request body.</summary>
-    internal static void WriteListOfShapeDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Shape> value)
-    {
-        WriteList(writer, value, WriteShape);
-    }
 }
