@@ -256,6 +256,38 @@ public class CompilationTests
     }
 
     [Fact]
+    public void AnEnumOnlyAParameterTakesHasNoJsonMethods()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Sorting, version: '1' }
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  parameters:
+                    - { name: sort, in: query, schema: { type: string, enum: [name, date] } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { type: object, properties: { state: { type: string, enum: [open, closed] } } }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/sorting.yaml", Spec));
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var all = string.Concat(run.Sources.Select(source => source.SourceText.ToString()));
+        Assert.Contains("ListItemsSort", run.ConsumerTypeNames());
+        Assert.Contains("ListItemsSortExtensions", run.ConsumerTypeNames());
+        Assert.DoesNotContain("ReadListItemsSortValue(", all, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("WriteListItemsSortValue(", all, System.StringComparison.Ordinal);
+        Assert.Contains("ReadListItemsResponseStateValue(", all, System.StringComparison.Ordinal);
+        Assert.Contains("WriteListItemsResponseStateValue(", all, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NetStandardOutputPolyfillsInitAccessorsInternally()
     {
         var run = GeneratorRun.Run(SpecFile.Applivery(), TargetFramework.NetStandard20);

@@ -109,6 +109,55 @@ internal sealed partial class JsonEmitter
         return result;
     }
 
+    /// <summary>
+    /// The enums some JSON holds (a property, an item, a union case, a whole body), at any depth. An enum that only a
+    /// parameter takes is formatted by the client and needs no JSON reader or writer.
+    /// </summary>
+    private HashSet<string> EnumsInJson()
+    {
+        var found = new HashSet<string>(System.StringComparer.Ordinal);
+        void Visit(TypeRef? type)
+        {
+            for (; type is not null; type = type.Element)
+            {
+                if (type.Kind == TypeKind.Enum)
+                {
+                    found.Add(type.Name!);
+                }
+            }
+        }
+
+        foreach (var type in _client.Objects)
+        {
+            foreach (var property in type.Properties)
+            {
+                Visit(property.Type);
+            }
+
+            Visit(type.AdditionalProperties);
+        }
+
+        foreach (var @case in _client.Unions.SelectMany(union => union.Cases))
+        {
+            Visit(@case.Type);
+        }
+
+        foreach (var operation in _client.Operations)
+        {
+            foreach (var response in operation.Responses)
+            {
+                Visit(response.Type);
+            }
+
+            foreach (var body in ClientEmitter.RequestBodyJsonTypes(_client, operation))
+            {
+                Visit(body);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Whether writing a value of this type takes the request flag.</summary>
     private bool HasRequestForm(TypeRef type) => type.Kind switch
     {
@@ -148,7 +197,8 @@ internal sealed partial class JsonEmitter
             parts[union.Name] = part;
         }
 
-        foreach (var spec in _client.Enums)
+        var enumsInJson = EnumsInJson();
+        foreach (var spec in _client.Enums.Where(spec => enumsInJson.Contains(spec.Name)))
         {
             var part = new SourceWriter { Indentation = 2 };
             EmitEnumReader(part, spec);

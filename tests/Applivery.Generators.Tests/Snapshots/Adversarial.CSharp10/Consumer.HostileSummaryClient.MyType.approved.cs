@@ -6,9 +6,6 @@
 
 namespace Consumer;
 
-using Generic_ = global::System.Collections.Generic;
-using Json_ = global::System.Text.Json;
-
 /// <summary>The MyType values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/my-type</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
@@ -49,43 +46,6 @@ public static class MyTypeExtensions
             case "x": value = global::Consumer.MyType.X; return true;
             case "y": value = global::Consumer.MyType.Y; return true;
             default: value = global::Consumer.MyType.Unrecognized; return false;
-        }
-    }
-}
-
-internal abstract partial class HostileSummaryClientJson
-{
-    internal static global::Consumer.MyType ReadMyTypeValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        if (reader.TokenType == Json_.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals(Utf8X.EncodedUtf8Bytes))
-            {
-                return global::Consumer.MyType.X;
-            }
-            if (reader.ValueTextEquals(Utf8Y.EncodedUtf8Bytes))
-            {
-                return global::Consumer.MyType.Y;
-            }
-        }
-
-        (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-        return global::Consumer.MyType.Unrecognized;
-    }
-
-    internal static void WriteMyTypeValue(Json_.Utf8JsonWriter writer, global::Consumer.MyType value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-    {
-        switch (value)
-        {
-            case global::Consumer.MyType.X:
-                writer.WriteStringValue(Utf8X);
-                return;
-            case global::Consumer.MyType.Y:
-                writer.WriteStringValue(Utf8Y);
-                return;
-            default:
-                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MyType", (int)value));
-                return;
         }
     }
 }

@@ -6,9 +6,6 @@
 
 namespace Consumer;
 
-using Generic_ = global::System.Collections.Generic;
-using Json_ = global::System.Text.Json;
-
 /// <summary>The MyType2 values of Hostile */ &lt;/summary&gt; &quot;API&quot;.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/My_Type</c> in <c>adversarial.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
@@ -49,43 +46,6 @@ public static class MyType2Extensions
             case "z": value = global::Consumer.MyType2.Z; return true;
             case "w": value = global::Consumer.MyType2.W; return true;
             default: value = global::Consumer.MyType2.Unrecognized; return false;
-        }
-    }
-}
-
-internal abstract partial class HostileSummaryClientJson
-{
-    internal static global::Consumer.MyType2 ReadMyType2Value(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        if (reader.TokenType == Json_.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals(Utf8Z.EncodedUtf8Bytes))
-            {
-                return global::Consumer.MyType2.Z;
-            }
-            if (reader.ValueTextEquals(Utf8W.EncodedUtf8Bytes))
-            {
-                return global::Consumer.MyType2.W;
-            }
-        }
-
-        (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-        return global::Consumer.MyType2.Unrecognized;
-    }
-
-    internal static void WriteMyType2Value(Json_.Utf8JsonWriter writer, global::Consumer.MyType2 value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-    {
-        switch (value)
-        {
-            case global::Consumer.MyType2.Z:
-                writer.WriteStringValue(Utf8Z);
-                return;
-            case global::Consumer.MyType2.W:
-                writer.WriteStringValue(Utf8W);
-                return;
-            default:
-                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MyType2", (int)value));
-                return;
         }
     }
 }

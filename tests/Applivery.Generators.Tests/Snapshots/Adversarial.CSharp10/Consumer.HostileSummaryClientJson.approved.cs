@@ -48,10 +48,7 @@ internal abstract partial class HostileSummaryClientJson : global::Applivery.Gen
     private static readonly Json_.JsonEncodedText Utf8Value2 = Json_.JsonEncodedText.Encode("*/");
     private static readonly Json_.JsonEncodedText Utf8Value3 = Json_.JsonEncodedText.Encode("\"");
     private static readonly Json_.JsonEncodedText Utf8Value4 = Json_.JsonEncodedText.Encode("\\");
-    private static readonly Json_.JsonEncodedText Utf8W = Json_.JsonEncodedText.Encode("w");
     private static readonly Json_.JsonEncodedText Utf8X = Json_.JsonEncodedText.Encode("x");
-    private static readonly Json_.JsonEncodedText Utf8Y = Json_.JsonEncodedText.Encode("y");
-    private static readonly Json_.JsonEncodedText Utf8Z = Json_.JsonEncodedText.Encode("z");
     private static readonly Json_.JsonEncodedText Utf8Ñandú = Json_.JsonEncodedText.Encode("ñandú");
     private static readonly Json_.JsonEncodedText Utf8日本 = Json_.JsonEncodedText.Encode("日本");
 }

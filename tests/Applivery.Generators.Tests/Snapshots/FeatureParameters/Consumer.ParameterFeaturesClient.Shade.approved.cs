@@ -6,9 +6,6 @@
 
 namespace Consumer;
 
-using Generic_ = global::System.Collections.Generic;
-using Json_ = global::System.Text.Json;
-
 /// <summary>The Shade values of Parameter Features API.</summary>
 /// <remarks>
 /// Generated from <c>#/components/schemas/Shade</c> in <c>features-parameters.yaml</c>. A value the spec does not list reads as <see cref="Unrecognized"/>, never as an error; the owning object keeps its raw text in <c>UnrecognizedValues</c>.
@@ -49,43 +46,6 @@ public static class ShadeExtensions
             case "dark-blue": value = global::Consumer.Shade.DarkBlue; return true;
             case "light-blue": value = global::Consumer.Shade.LightBlue; return true;
             default: value = global::Consumer.Shade.Unrecognized; return false;
-        }
-    }
-}
-
-internal abstract partial class ParameterFeaturesClientJson
-{
-    internal static global::Consumer.Shade ReadShadeValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
-    {
-        if (reader.TokenType == Json_.JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("dark-blue"u8))
-            {
-                return global::Consumer.Shade.DarkBlue;
-            }
-            if (reader.ValueTextEquals("light-blue"u8))
-            {
-                return global::Consumer.Shade.LightBlue;
-            }
-        }
-
-        (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
-        return global::Consumer.Shade.Unrecognized;
-    }
-
-    internal static void WriteShadeValue(Json_.Utf8JsonWriter writer, global::Consumer.Shade value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
-    {
-        switch (value)
-        {
-            case global::Consumer.Shade.DarkBlue:
-                writer.WriteStringValue(Utf8DarkBlue);
-                return;
-            case global::Consumer.Shade.LightBlue:
-                writer.WriteStringValue(Utf8LightBlue);
-                return;
-            default:
-                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "Shade", (int)value));
-                return;
         }
     }
 }

@@ -24,10 +24,8 @@ using Json_ = global::System.Text.Json;
 internal abstract partial class ParameterFeaturesClientJson : global::Applivery.Generators.Runtime.JsonRuntime
 {
     private static readonly Json_.JsonEncodedText Utf8B = Json_.JsonEncodedText.Encode("B");
-    private static readonly Json_.JsonEncodedText Utf8DarkBlue = Json_.JsonEncodedText.Encode("dark-blue");
     private static readonly Json_.JsonEncodedText Utf8G = Json_.JsonEncodedText.Encode("G");
     private static readonly Json_.JsonEncodedText Utf8Inner = Json_.JsonEncodedText.Encode("inner");
-    private static readonly Json_.JsonEncodedText Utf8LightBlue = Json_.JsonEncodedText.Encode("light-blue");
     private static readonly Json_.JsonEncodedText Utf8Name = Json_.JsonEncodedText.Encode("name");
     private static readonly Json_.JsonEncodedText Utf8R = Json_.JsonEncodedText.Encode("R");
 }
