@@ -54,6 +54,37 @@ public class StringReadingTests
     }
 
     [Fact]
+    public void AnEscapedOrNonAsciiValueIsNeverMistakenForTheStringOfOtherBytes()
+    {
+        // Each pair shares a slot, and the first value decodes to exactly the bytes of the second: were escaped or
+        // non-ASCII values kept, the second read would return the first string.
+        Assert.Equal(@"k348\\", Property(Read("""{"firstName":"k348\\\\"}"""), "FirstName"));
+        Assert.Equal(@"k348\", Property(Read("""{"firstName":"k348\\"}"""), "FirstName"));
+        Assert.Equal("Ã©k758", Property(Read("""{"firstName":"Ã©k758"}"""), "FirstName"));
+        Assert.Equal("ék758", Property(Read("""{"firstName":"ék758"}"""), "FirstName"));
+    }
+
+    [Fact]
+    public void TheAppContextSwitchTurnsReuseOff()
+    {
+        // A fresh compilation, so that its runtime reads the switch while it is set.
+        var assembly = CompiledAssembly.Load(GeneratorRun.Run(new[] { SpecFile.Applivery() }, csharpSources: new[] { Harness }).Output);
+        AppContext.SetSwitch("Applivery.Generators.DisableStringReuse", true);
+        try
+        {
+            var first = assembly.Call("Consumer.StringHarness", "Read", """{"firstName":"Priya"}""")!;
+            var second = assembly.Call("Consumer.StringHarness", "Read", """{"firstName":"Priya"}""")!;
+
+            Assert.Equal("Priya", Property(second, "FirstName"));
+            Assert.NotSame(Property(first, "FirstName"), Property(second, "FirstName"));
+        }
+        finally
+        {
+            AppContext.SetSwitch("Applivery.Generators.DisableStringReuse", false);
+        }
+    }
+
+    [Fact]
     public void ThousandsOfDistinctValuesSharingSlotsEachReadAsThemselves()
     {
         // 256 slots for 5,000 values: most reads find a slot taken by another value, which must never be returned.

@@ -113,7 +113,7 @@ internal sealed partial class JsonEmitter
     /// The enums some JSON holds (a property, an item, a union case, a whole body), at any depth. An enum that only a
     /// parameter takes is formatted by the client and needs no JSON reader or writer.
     /// </summary>
-    private HashSet<string> EnumsInJson()
+    internal static HashSet<string> EnumsInJson(ClientSpec client)
     {
         var found = new HashSet<string>(System.StringComparer.Ordinal);
         void Visit(TypeRef? type)
@@ -127,7 +127,7 @@ internal sealed partial class JsonEmitter
             }
         }
 
-        foreach (var type in _client.Objects)
+        foreach (var type in client.Objects)
         {
             foreach (var property in type.Properties)
             {
@@ -137,19 +137,19 @@ internal sealed partial class JsonEmitter
             Visit(type.AdditionalProperties);
         }
 
-        foreach (var @case in _client.Unions.SelectMany(union => union.Cases))
+        foreach (var @case in client.Unions.SelectMany(union => union.Cases))
         {
             Visit(@case.Type);
         }
 
-        foreach (var operation in _client.Operations)
+        foreach (var operation in client.Operations)
         {
             foreach (var response in operation.Responses)
             {
                 Visit(response.Type);
             }
 
-            foreach (var body in ClientEmitter.RequestBodyJsonTypes(_client, operation))
+            foreach (var body in ClientEmitter.RequestBodyJsonTypes(client, operation))
             {
                 Visit(body);
             }
@@ -197,7 +197,7 @@ internal sealed partial class JsonEmitter
             parts[union.Name] = part;
         }
 
-        var enumsInJson = EnumsInJson();
+        var enumsInJson = EnumsInJson(_client);
         foreach (var spec in _client.Enums.Where(spec => enumsInJson.Contains(spec.Name)))
         {
             var part = new SourceWriter { Indentation = 2 };

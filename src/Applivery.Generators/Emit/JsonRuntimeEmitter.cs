@@ -88,7 +88,7 @@ internal static class JsonRuntimeEmitter
 
         bool Uses(string part) => part switch
         {
-            "Enums" => !client.Enums.IsEmpty,
+            "Enums" => JsonEmitter.EnumsInJson(client).Count > 0,
             "Arrays" => kinds.Contains(TypeKind.Array),
             "UnionArrays" => client.Unions.Any(union => union.Cases.Count(@case => @case.Type.Kind == TypeKind.Array) > 1),
             "UnionObjects" => client.Unions.Any(union => union.Cases.Any(@case => @case.Type.Kind == TypeKind.Object)),

@@ -194,7 +194,7 @@ internal abstract partial class JsonRuntime
     internal static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        if (reader.HasValueSequence || reader.ValueSpan.Length > RecentStringMaxLength)
+        if (!ReusesStrings || reader.HasValueSequence || reader.ValueSpan.Length > RecentStringMaxLength)
         {
             return reader.GetString()!;
         }
@@ -202,13 +202,21 @@ internal abstract partial class JsonRuntime
         return RecentString(ref reader);
     }
 
+    /// <summary>
+    /// False when the application turns the reuse of short strings off, before its first read, with the AppContext
+    /// switch <c>Applivery.Generators.DisableStringReuse</c> (for example so that no short value outlives its response).
+    /// </summary>
+    private static readonly bool ReusesStrings =
+        !(global::System.AppContext.TryGetSwitch("Applivery.Generators.DisableStringReuse", out var disabled) && disabled);
+
     /// <summary>The longest string value, in UTF-8 bytes, that <see cref="RecentString"/> looks up.</summary>
     private const int RecentStringMaxLength = 32;
 
     /// <summary>
     /// This thread's recently read short strings, by a hash of their bytes: one slot each, a newer value replaces an
     /// older one. API bodies repeat short values in every item (a country code, a platform, a time zone), and each
-    /// repeat read here costs no allocation. Bounded (256 strings of at most 32 characters), never growing.
+    /// repeat read here costs no allocation. Bounded (one array of 256 strings of at most 32 characters per thread
+    /// that reads), never growing; those strings stay reachable until a newer value takes their slot.
     /// </summary>
     [global::System.ThreadStatic]
     private static string?[]? t_recentStrings;
@@ -393,32 +401,4 @@ internal abstract partial class JsonRuntime
     /// <summary>The value of the property just matched, whose path is <paramref name="path"/> from here on; null for a JSON null.</summary>
     internal static int? ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, ref string? at, string path) =>
         NextValueIsNull(ref reader, ref at, path) ? (int?)null : ReadInt32(ref reader);
-
-    /// <summary>The text of a scalar as sent: a string's value, or a number's or literal's JSON text.</summary>
-    internal static string RawScalarText(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case global::System.Text.Json.JsonTokenType.String:
-                return reader.GetString()!;
-            case global::System.Text.Json.JsonTokenType.Number:
-            case global::System.Text.Json.JsonTokenType.True:
-            case global::System.Text.Json.JsonTokenType.False:
-                return global::System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
-            default:
-                throw Unexpected(ref reader, "a string");
-        }
-    }
-
-    internal static string UnrecognizedText(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? unrecognizedValues, string key, string enumName, int value)
-    {
-        if (unrecognizedValues is not null && unrecognizedValues.TryGetValue(key, out var text))
-        {
-            return text;
-        }
-
-        throw new global::System.Text.Json.JsonException(
-            "'" + key + "' holds " + enumName + " value " + value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) +
-            ", which has no wire string, and UnrecognizedValues keeps no raw text for it.");
-    }
 }

@@ -194,7 +194,7 @@ internal abstract partial class JsonRuntime
     internal static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        if (reader.HasValueSequence || reader.ValueSpan.Length > RecentStringMaxLength)
+        if (!ReusesStrings || reader.HasValueSequence || reader.ValueSpan.Length > RecentStringMaxLength)
         {
             return reader.GetString()!;
         }
@@ -202,13 +202,21 @@ internal abstract partial class JsonRuntime
         return RecentString(ref reader);
     }
 
+    /// <summary>
+    /// False when the application turns the reuse of short strings off, before its first read, with the AppContext
+    /// switch <c>Applivery.Generators.DisableStringReuse</c> (for example so that no short value outlives its response).
+    /// </summary>
+    private static readonly bool ReusesStrings =
+        !(global::System.AppContext.TryGetSwitch("Applivery.Generators.DisableStringReuse", out var disabled) && disabled);
+
     /// <summary>The longest string value, in UTF-8 bytes, that <see cref="RecentString"/> looks up.</summary>
     private const int RecentStringMaxLength = 32;
 
     /// <summary>
     /// This thread's recently read short strings, by a hash of their bytes: one slot each, a newer value replaces an
     /// older one. API bodies repeat short values in every item (a country code, a platform, a time zone), and each
-    /// repeat read here costs no allocation. Bounded (256 strings of at most 32 characters), never growing.
+    /// repeat read here costs no allocation. Bounded (one array of 256 strings of at most 32 characters per thread
+    /// that reads), never growing; those strings stay reachable until a newer value takes their slot.
     /// </summary>
     [global::System.ThreadStatic]
     private static string?[]? t_recentStrings;
