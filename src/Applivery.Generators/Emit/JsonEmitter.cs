@@ -127,19 +127,9 @@ internal sealed partial class JsonEmitter
             }
         }
 
-        foreach (var type in client.Objects)
+        foreach (var type in client.MemberTypes())
         {
-            foreach (var property in type.Properties)
-            {
-                Visit(property.Type);
-            }
-
-            Visit(type.AdditionalProperties);
-        }
-
-        foreach (var @case in client.Unions.SelectMany(union => union.Cases))
-        {
-            Visit(@case.Type);
+            Visit(type);
         }
 
         foreach (var operation in client.Operations)

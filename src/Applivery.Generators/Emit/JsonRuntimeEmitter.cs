@@ -51,22 +51,9 @@ internal static class JsonRuntimeEmitter
             }
         }
 
-        foreach (var type in client.Objects)
+        foreach (var type in client.MemberTypes())
         {
-            foreach (var property in type.Properties)
-            {
-                Add(property.Type);
-            }
-
-            Add(type.AdditionalProperties);
-        }
-
-        foreach (var union in client.Unions)
-        {
-            foreach (var @case in union.Cases)
-            {
-                Add(@case.Type);
-            }
+            Add(type);
         }
 
         // Parameters are not among them: they are formatted as text, and a JSON content parameter is written with

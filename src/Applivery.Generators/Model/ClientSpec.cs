@@ -24,7 +24,33 @@ internal sealed record ClientSpec(
     EquatableArray<EnumSpec> Enums,
     EquatableArray<OperationSpec> Operations,
     EquatableArray<PatternSpec> Patterns,
-    EquatableArray<UnionTypeSpec> Unions = default);
+    EquatableArray<UnionTypeSpec> Unions = default)
+{
+    /// <summary>The type of every member a generated type holds: each object property, additionalProperties and union case.</summary>
+    public System.Collections.Generic.IEnumerable<TypeRef> MemberTypes()
+    {
+        foreach (var type in Objects)
+        {
+            foreach (var property in type.Properties)
+            {
+                yield return property.Type;
+            }
+
+            if (type.AdditionalProperties is { } additional)
+            {
+                yield return additional;
+            }
+        }
+
+        foreach (var union in Unions)
+        {
+            foreach (var @case in union.Cases)
+            {
+                yield return @case.Type;
+            }
+        }
+    }
+}
 
 /// <summary>A regular expression used by at least one constraint, compiled once at run time.</summary>
 /// <param name="Pattern">The pattern exactly as in the spec, for messages and docs.</param>

@@ -133,19 +133,9 @@ internal static class SharedConcern
             }
         }
 
-        foreach (var type in client.Objects)
+        foreach (var type in client.MemberTypes())
         {
-            foreach (var property in type.Properties)
-            {
-                Add(property.Type);
-            }
-
-            Add(type.AdditionalProperties);
-        }
-
-        foreach (var @case in client.Unions.SelectMany(union => union.Cases))
-        {
-            Add(@case.Type);
+            Add(type);
         }
 
         foreach (var parameter in client.Operations.SelectMany(operation => operation.Parameters))
