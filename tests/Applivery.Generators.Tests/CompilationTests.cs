@@ -288,6 +288,46 @@ public class CompilationTests
     }
 
     [Fact]
+    public void AParameterValidatorDocumentsOnlyTheExceptionsItsChecksThrow()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Checks, version: '1' }
+            paths:
+              /status:
+                get: { operationId: getStatus, responses: { '204': { description: none } } }
+              /search:
+                get:
+                  operationId: search
+                  parameters:
+                    - { name: q, in: query, required: true, schema: { type: string } }
+                  responses: { '204': { description: none } }
+              /items/{id}:
+                get:
+                  operationId: getItem
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: string } }
+                  responses: { '204': { description: none } }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/checks.yaml", Spec));
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var validation = run.Source("ChecksClientValidation.g.cs");
+        string DocsOf(string method)
+        {
+            var end = validation.IndexOf("public static void " + method + "(", System.StringComparison.Ordinal);
+            var start = validation.LastIndexOf("/// <summary>", end, System.StringComparison.Ordinal);
+            return validation.Substring(start, end - start);
+        }
+
+        Assert.DoesNotContain("<exception", DocsOf("ValidateGetStatusParameters"), System.StringComparison.Ordinal);
+        Assert.Contains("<exception cref=\"ArgumentNullException\">", DocsOf("ValidateSearchParameters"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("<exception cref=\"ArgumentException\">", DocsOf("ValidateSearchParameters"), System.StringComparison.Ordinal);
+        Assert.Contains("<exception cref=\"ArgumentException\">", DocsOf("ValidateGetItemParameters"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NetStandardOutputPolyfillsInitAccessorsInternally()
     {
         var run = GeneratorRun.Run(SpecFile.Applivery(), TargetFramework.NetStandard20);

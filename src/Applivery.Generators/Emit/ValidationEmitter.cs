@@ -74,6 +74,27 @@ internal static class ValidationEmitter
     {
         var parameters = operation.Parameters;
         var signature = string.Join(", ", parameters.Select(parameter => $"{CSharpTypes.OfNullable(parameter.Type, client.Namespace, !parameter.IsRequired || !parameter.Type.IsValueType)} {parameter.Name}"));
+        var nullChecks = 0;
+        var checks = new List<string>();
+        foreach (var parameter in parameters)
+        {
+            var name = parameter.Name;
+            var wire = CSharpTypes.Literal(parameter.Name.TrimStart('@'));
+            if (parameter.IsRequired && !parameter.Type.IsValueType)
+            {
+                // Unqualified: inside this class no member takes the reserved name (a model's property may, so its checks are qualified).
+                checks.Add($"{SupportNames.ValidationRules}.RequireNotNull({name}, {wire});");
+                nullChecks++;
+            }
+
+            if (parameter.Location == ParameterLocation.Path && parameter.Type.Kind == TypeKind.String && !(parameter.Type.Constraints.MinLength >= 1))
+            {
+                checks.Add($"{SupportNames.ValidationRules}.RequireSegment({name}, {wire});");
+            }
+
+            checks.AddRange(ValueChecks(client, parameter.Type, name, check => $"{SupportNames.ValidationRules}.Require{check.Rule}({check.Value}, {wire}{check.Arguments});"));
+        }
+
         // The parameters' docs are the operation's, written once on the interface method and inherited from there.
         var method = $"{SupportNames.Interface(client.ClientName)}.{operation.MethodName}Async";
         Documentation.Element(writer, "summary", $"Checks the parameters of <see cref=\"{method}\"/> ({Documentation.Code(operation.OperationId)}) against the spec before anything is sent.");
@@ -82,35 +103,24 @@ internal static class ValidationEmitter
             writer.Line($"/// <inheritdoc cref=\"{method}\" path=\"/param\"/>");
         }
 
-        writer.Line("/// <exception cref=\"ArgumentNullException\">A required parameter is null.</exception>");
-        writer.Line("/// <exception cref=\"ArgumentException\">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>");
-        writer.OpenBlock($"public static void {ParameterValidatorName(operation)}({signature})");
-        var any = false;
-        foreach (var parameter in parameters)
+        // Only the exceptions its checks can throw: a validator without rules documents none.
+        if (nullChecks > 0)
         {
-            var name = parameter.Name;
-            var wire = CSharpTypes.Literal(parameter.Name.TrimStart('@'));
-            if (parameter.IsRequired && !parameter.Type.IsValueType)
-            {
-                // Unqualified: inside this class no member takes the reserved name (a model's property may, so its checks are qualified).
-                writer.Line($"{SupportNames.ValidationRules}.RequireNotNull({name}, {wire});");
-                any = true;
-            }
-
-            if (parameter.Location == ParameterLocation.Path && parameter.Type.Kind == TypeKind.String && !(parameter.Type.Constraints.MinLength >= 1))
-            {
-                writer.Line($"{SupportNames.ValidationRules}.RequireSegment({name}, {wire});");
-                any = true;
-            }
-
-            foreach (var line in ValueChecks(client, parameter.Type, name, check => $"{SupportNames.ValidationRules}.Require{check.Rule}({check.Value}, {wire}{check.Arguments});"))
-            {
-                writer.Line(line);
-                any = true;
-            }
+            writer.Line("/// <exception cref=\"ArgumentNullException\">A required parameter is null.</exception>");
         }
 
-        if (!any)
+        if (checks.Count > nullChecks)
+        {
+            writer.Line("/// <exception cref=\"ArgumentException\">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>");
+        }
+
+        writer.OpenBlock($"public static void {ParameterValidatorName(operation)}({signature})");
+        foreach (var line in checks)
+        {
+            writer.Line(line);
+        }
+
+        if (checks.Count == 0)
         {
             writer.Line("// The spec sets no rule on these parameters.");
         }

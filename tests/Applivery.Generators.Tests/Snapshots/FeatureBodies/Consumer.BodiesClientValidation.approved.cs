@@ -21,8 +21,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.SubmitFormAsync"/> (<c>submitForm</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSubmitFormParameters()
     {
         // The spec sets no rule on these parameters.
@@ -31,8 +29,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.SubmitMoreFormAsync"/> (<c>submitMoreForm</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSubmitMoreFormParameters()
     {
         // The spec sets no rule on these parameters.
@@ -41,8 +37,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.SubmitMapFormAsync"/> (<c>submitMapForm</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSubmitMapFormParameters()
     {
         // The spec sets no rule on these parameters.
@@ -51,8 +45,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.SubmitOptionalFormAsync"/> (<c>submitOptionalForm</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSubmitOptionalFormParameters()
     {
         // The spec sets no rule on these parameters.
@@ -61,8 +53,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.UploadFilesAsync"/> (<c>uploadFiles</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateUploadFilesParameters()
     {
         // The spec sets no rule on these parameters.
@@ -71,8 +61,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.UploadLegacyAsync"/> (<c>uploadLegacy</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateUploadLegacyParameters()
     {
         // The spec sets no rule on these parameters.
@@ -93,8 +81,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PostImageAsync"/> (<c>postImage</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePostImageParameters()
     {
         // The spec sets no rule on these parameters.
@@ -103,8 +89,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PostNoteAsync"/> (<c>postNote</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePostNoteParameters()
     {
         // The spec sets no rule on these parameters.
@@ -113,8 +97,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PreferJsonAsync"/> (<c>preferJson</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePreferJsonParameters()
     {
         // The spec sets no rule on these parameters.
@@ -123,8 +105,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PreferFirstSupportedAsync"/> (<c>preferFirstSupported</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePreferFirstSupportedParameters()
     {
         // The spec sets no rule on these parameters.
@@ -133,8 +113,6 @@ public static partial class BodiesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IBodiesClient.PostAttachmentAsync"/> (<c>postAttachment</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePostAttachmentParameters()
     {
         // The spec sets no rule on these parameters.

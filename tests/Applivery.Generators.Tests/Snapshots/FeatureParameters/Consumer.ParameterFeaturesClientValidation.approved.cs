@@ -36,7 +36,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -47,7 +46,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleArrayExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -58,7 +56,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleObjectAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleObjectParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -69,7 +66,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleObjectExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathSimpleObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -92,7 +88,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -103,7 +98,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelArrayExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -114,7 +108,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelObjectAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelObjectParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -125,7 +118,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelObjectExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLabelObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -148,7 +140,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixArrayAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -159,7 +150,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixArrayExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -170,7 +160,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixObjectAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixObjectParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -181,7 +170,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixObjectExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathMatrixObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
@@ -191,8 +179,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormPrimitiveAsync"/> (<c>queryFormPrimitive</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormPrimitiveAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryFormPrimitiveParameters(string? color)
     {
         // The spec sets no rule on these parameters.
@@ -202,8 +188,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormArrayAsync"/> (<c>queryFormArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormArrayAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryFormArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
@@ -213,8 +197,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormArrayExplodeAsync"/> (<c>queryFormArrayExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormArrayExplodeAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryFormArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
@@ -224,8 +206,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormObjectAsync"/> (<c>queryFormObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormObjectAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryFormObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -235,8 +215,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormObjectExplodeAsync"/> (<c>queryFormObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormObjectExplodeAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryFormObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -246,8 +224,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QuerySpaceDelimitedArrayAsync"/> (<c>querySpaceDelimitedArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QuerySpaceDelimitedArrayAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQuerySpaceDelimitedArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
@@ -257,8 +233,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QuerySpaceDelimitedObjectAsync"/> (<c>querySpaceDelimitedObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QuerySpaceDelimitedObjectAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQuerySpaceDelimitedObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -268,8 +242,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryPipeDelimitedArrayAsync"/> (<c>queryPipeDelimitedArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryPipeDelimitedArrayAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryPipeDelimitedArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
@@ -279,8 +251,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryPipeDelimitedObjectAsync"/> (<c>queryPipeDelimitedObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryPipeDelimitedObjectAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryPipeDelimitedObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -290,8 +260,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryDeepObjectAsync"/> (<c>queryDeepObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryDeepObjectAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryDeepObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -301,8 +269,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryDefaultArrayAsync"/> (<c>queryDefaultArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryDefaultArrayAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryDefaultArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
@@ -312,8 +278,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryDefaultObjectAsync"/> (<c>queryDefaultObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryDefaultObjectAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateQueryDefaultObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -323,8 +287,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderPrimitiveAsync"/> (<c>headerPrimitive</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderPrimitiveAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderPrimitiveParameters(string? xColor)
     {
         // The spec sets no rule on these parameters.
@@ -334,8 +296,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookiePrimitiveAsync"/> (<c>cookiePrimitive</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookiePrimitiveAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCookiePrimitiveParameters(string? color)
     {
         // The spec sets no rule on these parameters.
@@ -345,8 +305,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderArrayAsync"/> (<c>headerArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderArrayAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderArrayParameters(Generic_.IReadOnlyList<string>? xColor)
     {
         // The spec sets no rule on these parameters.
@@ -356,8 +314,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieArrayAsync"/> (<c>cookieArray</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieArrayAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCookieArrayParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
@@ -367,8 +323,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderArrayExplodeAsync"/> (<c>headerArrayExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderArrayExplodeAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderArrayExplodeParameters(Generic_.IReadOnlyList<string>? xColor)
     {
         // The spec sets no rule on these parameters.
@@ -378,8 +332,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieArrayExplodeAsync"/> (<c>cookieArrayExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieArrayExplodeAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCookieArrayExplodeParameters(Generic_.IReadOnlyList<string>? color)
     {
         // The spec sets no rule on these parameters.
@@ -389,8 +341,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderObjectAsync"/> (<c>headerObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderObjectAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderObjectParameters(global::Consumer.Rgb? xColor)
     {
         // The spec sets no rule on these parameters.
@@ -400,8 +350,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieObjectAsync"/> (<c>cookieObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieObjectAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCookieObjectParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -411,8 +359,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderObjectExplodeAsync"/> (<c>headerObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderObjectExplodeAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderObjectExplodeParameters(global::Consumer.Rgb? xColor)
     {
         // The spec sets no rule on these parameters.
@@ -422,8 +368,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieObjectExplodeAsync"/> (<c>cookieObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieObjectExplodeAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCookieObjectExplodeParameters(global::Consumer.Rgb? color)
     {
         // The spec sets no rule on these parameters.
@@ -433,8 +377,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookiesAsync"/> (<c>cookies</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookiesAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCookiesParameters(string? session, Generic_.IReadOnlyList<string>? prefs, string? theme)
     {
         // The spec sets no rule on these parameters.
@@ -456,8 +398,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.AllowReservedAsync"/> (<c>allowReserved</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.AllowReservedAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateAllowReservedParameters(string? q, Generic_.IReadOnlyList<string>? paths, string? plain)
     {
         // The spec sets no rule on these parameters.
@@ -468,7 +408,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.ContentJsonAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateContentJsonParameters(Generic_.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, Generic_.IReadOnlyDictionary<string, int>? tags, string? note)
     {
         ValidationRules.RequireNotNull(where, "where");
@@ -479,7 +418,6 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.FormatsAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateFormatsParameters(global::Consumer.Shade shade, Generic_.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days, Generic_.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
     {
         ValidationRules.RequireNotNull(ids, "ids");
@@ -489,8 +427,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.NullsAsync"/> (<c>nulls</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.NullsAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateNullsParameters(string? q, Generic_.IReadOnlyList<string>? list, global::Consumer.Rgb? filter, Generic_.IReadOnlyDictionary<string, string>? labels, Generic_.IReadOnlyList<string>? xColor, string? session, int? count)
     {
         // The spec sets no rule on these parameters.
@@ -500,8 +436,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.MapsAsync"/> (<c>maps</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.MapsAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateMapsParameters(Generic_.IReadOnlyDictionary<string, string>? labels, Generic_.IReadOnlyDictionary<string, int>? xLabels)
     {
         // The spec sets no rule on these parameters.
@@ -511,8 +445,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.NotSendableAsync"/> (<c>notSendable</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.NotSendableAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateNotSendableParameters(global::Consumer.Nested? filter, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix, int? id)
     {
         // The spec sets no rule on these parameters.
@@ -522,8 +454,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.NotSendableRequiredAsync"/> (<c>notSendableRequired</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.NotSendableRequiredAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateNotSendableRequiredParameters(int id)
     {
         // The spec sets no rule on these parameters.
@@ -533,8 +463,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.GeneratedNamesAsync"/> (<c>generatedNames</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.GeneratedNamesAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGeneratedNamesParameters(Generic_.IReadOnlyList<string>? status, string? request, int? separator, string? error, Generic_.IReadOnlyList<string>? uri)
     {
         // The spec sets no rule on these parameters.
@@ -556,8 +484,6 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.PathLevelServerAsync"/> (<c>pathLevelServer</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLevelServerAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePathLevelServerParameters(string? name)
     {
         // The spec sets no rule on these parameters.
@@ -566,8 +492,6 @@ public static partial class ParameterFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IParameterFeaturesClient.OperationLevelServerAsync"/> (<c>operationLevelServer</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateOperationLevelServerParameters()
     {
         // The spec sets no rule on these parameters.
@@ -576,8 +500,6 @@ public static partial class ParameterFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IParameterFeaturesClient.ServerWithoutDefaultAsync"/> (<c>serverWithoutDefault</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateServerWithoutDefaultParameters()
     {
         // The spec sets no rule on these parameters.
@@ -586,8 +508,6 @@ public static partial class ParameterFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IParameterFeaturesClient.DocumentServerRepeatedAsync"/> (<c>documentServerRepeated</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDocumentServerRepeatedParameters()
     {
         // The spec sets no rule on these parameters.
@@ -596,8 +516,6 @@ public static partial class ParameterFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IParameterFeaturesClient.RelativeServerAsync"/> (<c>relativeServer</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateRelativeServerParameters()
     {
         // The spec sets no rule on these parameters.

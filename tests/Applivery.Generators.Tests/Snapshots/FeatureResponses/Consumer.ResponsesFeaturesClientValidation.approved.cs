@@ -45,8 +45,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetAvatarAsync"/> (<c>getAvatar</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetAvatarParameters()
     {
         // The spec sets no rule on these parameters.
@@ -55,8 +53,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetBigFileAsync"/> (<c>getBigFile</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetBigFileParameters()
     {
         // The spec sets no rule on these parameters.
@@ -65,8 +61,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetAnythingAsync"/> (<c>getAnything</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetAnythingParameters()
     {
         // The spec sets no rule on these parameters.
@@ -75,8 +69,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetReportAsync"/> (<c>getReport</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetReportParameters()
     {
         // The spec sets no rule on these parameters.
@@ -85,8 +77,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetGreetingAsync"/> (<c>getGreeting</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetGreetingParameters()
     {
         // The spec sets no rule on these parameters.
@@ -95,8 +85,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.CreateJobAsync"/> (<c>createJob</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreateJobParameters()
     {
         // The spec sets no rule on these parameters.
@@ -141,8 +129,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.GetCountAsync"/> (<c>getCount</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetCountParameters()
     {
         // The spec sets no rule on these parameters.
@@ -151,8 +137,6 @@ public static partial class ResponsesFeaturesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IResponsesFeaturesClient.PingAsync"/> (<c>ping</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePingParameters()
     {
         // The spec sets no rule on these parameters.

@@ -6,9 +6,6 @@
 
 namespace Consumer;
 
-using ArgumentException = global::System.ArgumentException;
-using ArgumentNullException = global::System.ArgumentNullException;
-
 /// <summary>
 /// Checks the constraints of <c>features-schemas.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -21,8 +18,6 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.CreatePlanetAsync"/> (<c>createPlanet</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreatePlanetParameters()
     {
         // The spec sets no rule on these parameters.
@@ -31,8 +26,6 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.CreatePlanetsAsync"/> (<c>createPlanets</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreatePlanetsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -41,8 +34,6 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.CreateAccountAsync"/> (<c>createAccount</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreateAccountParameters()
     {
         // The spec sets no rule on these parameters.
@@ -51,8 +42,6 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.PutMeasurementsAsync"/> (<c>putMeasurements</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePutMeasurementsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -61,8 +50,6 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.GetLabelsAsync"/> (<c>getLabels</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetLabelsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -71,8 +58,6 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.GetBodiesAsync"/> (<c>getBodies</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetBodiesParameters()
     {
         // The spec sets no rule on these parameters.
@@ -81,8 +66,6 @@ public static partial class FeatureSchemasClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSchemasClient.GetTreeAsync"/> (<c>getTree</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateGetTreeParameters()
     {
         // The spec sets no rule on these parameters.

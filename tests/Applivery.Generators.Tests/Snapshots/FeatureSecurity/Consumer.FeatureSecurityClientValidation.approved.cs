@@ -6,9 +6,6 @@
 
 namespace Consumer;
 
-using ArgumentException = global::System.ArgumentException;
-using ArgumentNullException = global::System.ArgumentNullException;
-
 /// <summary>
 /// Checks the constraints of <c>features-security.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -21,8 +18,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.ApiKeyHeaderAsync"/> (<c>apiKeyHeader</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateApiKeyHeaderParameters()
     {
         // The spec sets no rule on these parameters.
@@ -32,8 +27,6 @@ public static partial class FeatureSecurityClientValidation
     /// Checks the parameters of <see cref="IFeatureSecurityClient.ApiKeyQueryAsync"/> (<c>apiKeyQuery</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IFeatureSecurityClient.ApiKeyQueryAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateApiKeyQueryParameters(int page)
     {
         // The spec sets no rule on these parameters.
@@ -42,8 +35,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.ApiKeyCookieAsync"/> (<c>apiKeyCookie</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateApiKeyCookieParameters()
     {
         // The spec sets no rule on these parameters.
@@ -52,8 +43,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.BasicAsync"/> (<c>basic</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateBasicParameters()
     {
         // The spec sets no rule on these parameters.
@@ -62,8 +51,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.BearerAsync"/> (<c>bearer</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateBearerParameters()
     {
         // The spec sets no rule on these parameters.
@@ -72,8 +59,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.CustomSchemeAsync"/> (<c>customScheme</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCustomSchemeParameters()
     {
         // The spec sets no rule on these parameters.
@@ -82,8 +67,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.Oauth2Async"/> (<c>oauth2</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateOauth2Parameters()
     {
         // The spec sets no rule on these parameters.
@@ -92,8 +75,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.OpenIdConnectAsync"/> (<c>openIdConnect</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateOpenIdConnectParameters()
     {
         // The spec sets no rule on these parameters.
@@ -102,8 +83,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.MutualTlsAsync"/> (<c>mutualTls</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateMutualTlsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -112,8 +91,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.HeaderKeyAndCookieAsync"/> (<c>headerKeyAndCookie</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateHeaderKeyAndCookieParameters()
     {
         // The spec sets no rule on these parameters.
@@ -122,8 +99,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.BearerOrQueryKeyAsync"/> (<c>bearerOrQueryKey</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateBearerOrQueryKeyParameters()
     {
         // The spec sets no rule on these parameters.
@@ -132,8 +107,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.OptionalBasicAsync"/> (<c>optionalBasic</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateOptionalBasicParameters()
     {
         // The spec sets no rule on these parameters.
@@ -142,8 +115,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.PublicInfoAsync"/> (<c>publicInfo</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePublicInfoParameters()
     {
         // The spec sets no rule on these parameters.
@@ -152,8 +123,6 @@ public static partial class FeatureSecurityClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IFeatureSecurityClient.DocumentDefaultAsync"/> (<c>documentDefault</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateDocumentDefaultParameters()
     {
         // The spec sets no rule on these parameters.

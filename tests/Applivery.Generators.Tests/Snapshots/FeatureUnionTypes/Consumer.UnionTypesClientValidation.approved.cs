@@ -6,9 +6,6 @@
 
 namespace Consumer;
 
-using ArgumentException = global::System.ArgumentException;
-using ArgumentNullException = global::System.ArgumentNullException;
-
 /// <summary>
 /// Checks the constraints of <c>features-union-types.yaml</c>: cached regular expressions and one parameter validator per operation (the rules themselves are <c>ValidationRules</c>).
 /// </summary>
@@ -21,8 +18,6 @@ public static partial class UnionTypesClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IUnionTypesClient.SearchAsync"/> (<c>search</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSearchParameters()
     {
         // The spec sets no rule on these parameters.
@@ -32,8 +27,6 @@ public static partial class UnionTypesClientValidation
     /// Checks the parameters of <see cref="IUnionTypesClient.ListHitsAsync"/> (<c>listHits</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IUnionTypesClient.ListHitsAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateListHitsParameters(global::Consumer.Limit? limit)
     {
         // The spec sets no rule on these parameters.
@@ -43,8 +36,6 @@ public static partial class UnionTypesClientValidation
     /// Checks the parameters of <see cref="IUnionTypesClient.TagHitsAsync"/> (<c>tagHits</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IUnionTypesClient.TagHitsAsync" path="/param"/>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateTagHitsParameters(global::Consumer.TagHitsWhere? where, global::Consumer.Tags? selector, global::Consumer.Tags? has, global::Consumer.Tags? fields)
     {
         // The spec sets no rule on these parameters.

@@ -21,8 +21,6 @@ public static partial class UnionsClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IUnionsClient.PatchPetsAsync"/> (<c>patchPets</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidatePatchPetsParameters()
     {
         // The spec sets no rule on these parameters.
@@ -43,8 +41,6 @@ public static partial class UnionsClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IUnionsClient.CreateVehicleAsync"/> (<c>createVehicle</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateCreateVehicleParameters()
     {
         // The spec sets no rule on these parameters.
@@ -65,8 +61,6 @@ public static partial class UnionsClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IUnionsClient.ListShapesAsync"/> (<c>listShapes</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateListShapesParameters()
     {
         // The spec sets no rule on these parameters.
@@ -75,8 +69,6 @@ public static partial class UnionsClientValidation
     /// <summary>
     /// Checks the parameters of <see cref="IUnionsClient.SaveDrawingAsync"/> (<c>saveDrawing</c>) against the spec before anything is sent.
     /// </summary>
-    /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; the message names the parameter, the rule and the value.</exception>
     public static void ValidateSaveDrawingParameters()
     {
         // The spec sets no rule on these parameters.
