@@ -325,6 +325,13 @@ public class CompilationTests
         Assert.Contains("<exception cref=\"ArgumentNullException\">", DocsOf("ValidateSearchParameters"), System.StringComparison.Ordinal);
         Assert.DoesNotContain("<exception cref=\"ArgumentException\">", DocsOf("ValidateSearchParameters"), System.StringComparison.Ordinal);
         Assert.Contains("<exception cref=\"ArgumentException\">", DocsOf("ValidateGetItemParameters"), System.StringComparison.Ordinal);
+
+        // What every call can throw is said once, on the interface: this spec names no server and no security scheme.
+        var client = run.Source("ChecksClient.g.cs");
+        var interfaceDocs = client.Substring(0, client.IndexOf("public partial interface IChecksClient", System.StringComparison.Ordinal));
+        Assert.Contains("<see cref=\"global::System.Net.Http.HttpRequestException\"/>", interfaceDocs, System.StringComparison.Ordinal);
+        Assert.Contains("when the HttpClient has no <c>BaseAddress</c>", interfaceDocs, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("credential", interfaceDocs, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,45 @@ namespace Applivery.Generators.Emit;
 internal static partial class ClientEmitter
 {
     /// <summary>What the client says when it has no address: the spec names no server, or only a relative one.</summary>
+    /// <summary>
+    /// The spec's first server with a trailing slash, when it is an absolute http(s) URL; null otherwise. Only an http(s)
+    /// URL is a server: on Unix "/api/v1/" parses as an absolute file: URI, which would make the output depend on the OS
+    /// that builds and the client fail at its first call.
+    /// </summary>
+    private static string? DefaultServer(ClientSpec client)
+    {
+        var server = client.ServerUrl is null ? null : client.ServerUrl.TrimEnd('/') + "/";
+        return server is not null && Uri.TryCreate(server, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? server : null;
+    }
+
+    /// <summary>What every operation can throw besides the exceptions each one lists, once for the interface.</summary>
+    private static string CallFailures(ClientSpec client)
+    {
+        var invalid = new List<string>();
+        if (DefaultServer(client) is null)
+        {
+            invalid.Add("the HttpClient has no <c>BaseAddress</c> (the spec names no http(s) server)");
+        }
+
+        if (!client.SecuritySchemes.IsEmpty)
+        {
+            invalid.Add("a credential would go over plain http to a host other than loopback, or is not text a header can carry");
+        }
+
+        if (FileUploadEmitter.IsUsedBy(client))
+        {
+            invalid.Add("a <c>FileUpload</c> whose stream cannot seek is sent a second time");
+        }
+
+        var text = "Besides the exceptions each operation lists, every call can throw\n" +
+            "<see cref=\"global::System.Net.Http.HttpRequestException\"/> (the request could not be sent or the connection failed),\n" +
+            "<see cref=\"global::System.Threading.Tasks.TaskCanceledException\"/> (<c>HttpClient.Timeout</c> passed; its inner exception is a <see cref=\"global::System.TimeoutException\"/>),\n" +
+            "<see cref=\"global::System.OperationCanceledException\"/> (the cancellation token was cancelled)";
+        return invalid.Count == 0
+            ? text + "."
+            : text + ",\n<see cref=\"global::System.InvalidOperationException\"/> when " + string.Join(", or ", invalid) + ".";
+    }
+
     private static string NoServerMessage(ClientSpec client) => client.ServerUrl is { } relative
         ? $"Set HttpClient.BaseAddress: the spec's first server, '{relative}', is relative (to where the spec is served), so the client cannot know the host."
         : "Set HttpClient.BaseAddress: the spec names no server.";
@@ -89,6 +128,7 @@ internal static partial class ClientEmitter
         var name = client.ClientName;
 
         Documentation.Element(writer, "summary", $"The operations of {Documentation.Escape(client.Title)}, for mocking and dependency injection.");
+        Documentation.Element(writer, "remarks", CallFailures(client));
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.OpenBlock($"{visibility} partial interface {SupportNames.Interface(name)}");
         // By method name (unique in a client): hashing a whole operation record, parameters and responses, costs more.
@@ -108,10 +148,8 @@ internal static partial class ClientEmitter
         Documentation.Element(writer, "remarks", $"Generated from {Documentation.Code(client.SpecFileName)}. Every parameter is validated before anything is sent; any non-success status raises <see cref=\"{ExceptionName(client)}\"/>.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.OpenBlock($"{visibility} sealed partial class {name} : {SupportNames.Interface(name)}");
-        var server = client.ServerUrl is null ? null : client.ServerUrl.TrimEnd('/') + "/";
-        // Only an http(s) URL is a server: on Unix "/api/v1/" parses as an absolute file: URI, which would make the
-        // output depend on the OS that builds and the client fail at its first call.
-        var serverIsAbsolute = server is not null && Uri.TryCreate(server, UriKind.Absolute, out var serverUri) && (serverUri.Scheme == Uri.UriSchemeHttp || serverUri.Scheme == Uri.UriSchemeHttps);
+        var server = DefaultServer(client);
+        var serverIsAbsolute = server is not null;
         if (serverIsAbsolute)
         {
             writer.Line($"/// <summary>The spec's first server, {Documentation.Code(server!)}, used when the HttpClient has no <c>BaseAddress</c>.</summary>");

@@ -14,6 +14,13 @@ using OperationCanceledException = global::System.OperationCanceledException;
 using StringBuilder = global::System.Text.StringBuilder;
 
 /// <summary>The operations of Applivery API, for mocking and dependency injection.</summary>
+/// <remarks>
+/// Besides the exceptions each operation lists, every call can throw
+/// <see cref="global::System.Net.Http.HttpRequestException"/> (the request could not be sent or the connection failed),
+/// <see cref="global::System.Threading.Tasks.TaskCanceledException"/> (<c>HttpClient.Timeout</c> passed; its inner exception is a <see cref="global::System.TimeoutException"/>),
+/// <see cref="global::System.OperationCanceledException"/> (the cancellation token was cancelled),
+/// <see cref="global::System.InvalidOperationException"/> when a credential would go over plain http to a host other than loopback, or is not text a header can carry.
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public partial interface IAppliveryClient
 {

@@ -15,6 +15,12 @@ using OperationCanceledException = global::System.OperationCanceledException;
 using StringBuilder = global::System.Text.StringBuilder;
 
 /// <summary>The operations of Feature Schemas, for mocking and dependency injection.</summary>
+/// <remarks>
+/// Besides the exceptions each operation lists, every call can throw
+/// <see cref="global::System.Net.Http.HttpRequestException"/> (the request could not be sent or the connection failed),
+/// <see cref="global::System.Threading.Tasks.TaskCanceledException"/> (<c>HttpClient.Timeout</c> passed; its inner exception is a <see cref="global::System.TimeoutException"/>),
+/// <see cref="global::System.OperationCanceledException"/> (the cancellation token was cancelled).
+/// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public partial interface IFeatureSchemasClient
 {
