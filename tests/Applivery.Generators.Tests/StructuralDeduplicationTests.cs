@@ -122,4 +122,43 @@ public class StructuralDeduplicationTests
         Assert.DoesNotContain(run.Sources, source => source.HintName.Contains("GetBResponse"));
         Assert.Contains("global::Consumer.GetAResponseOwner? Owner", run.Source("ShapesClient.GetCResponse.g.cs"));
     }
+    [Theory]
+    [InlineData("integer", false)]
+    [InlineData("string", true)]
+    public void AnInlineObjectMergedWithAnIdenticalEarlierOneReportsNoRename(string secondType, bool renamed)
+    {
+        // Foo.bar_baz and FooBar.baz both want the name FooBarBaz. Identical, the second is the first's type and no
+        // APG007 names a FooBarBaz2 that is never generated; different, the second is FooBarBaz2, and APG007 says so.
+        var spec = $$"""
+            openapi: 3.0.3
+            info: { title: Names, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Foo:
+                  type: object
+                  properties:
+                    bar_baz: { type: object, properties: { size: { type: integer } } }
+                FooBar:
+                  type: object
+                  properties:
+                    baz: { type: object, properties: { size: { type: {{secondType}} } } }
+            """;
+
+        var run = GeneratorRun.Run(new SpecFile("/project/spec/names.yaml", spec));
+
+        Assert.Empty(run.CompilationDiagnostics());
+        var renames = run.GeneratorDiagnostics.Where(diagnostic => diagnostic.Id == "APG007").Select(diagnostic => diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains("FooBarBaz", run.ConsumerTypeNames());
+        if (renamed)
+        {
+            Assert.Contains("FooBarBaz2", run.ConsumerTypeNames());
+            Assert.Equal("it is generated as 'FooBarBaz2'", Assert.Single(renames).Split("; ").Last());
+        }
+        else
+        {
+            Assert.DoesNotContain("FooBarBaz2", run.ConsumerTypeNames());
+            Assert.Empty(renames);
+        }
+    }
 }

@@ -22,11 +22,18 @@ internal static class UnionTypeEmitter
         var writer = GeneratedFile.Begin(ns, client.SpecFileName);
         Documentation.Summary(writer, union.Summary, $"The {typeName} schema of {client.Title}: one of several shapes.");
         var cases = string.Join(", ", union.Cases.Select(@case => Documentation.Escape(CaseDisplay(client, @case))));
+        // A list or map case has no implicit conversion (C# allows none from an interface): its constructor is the way in.
+        var collectionCases = union.Cases.Count(@case => @case.Type.Kind is TypeKind.Array or TypeKind.Map);
+        var create = collectionCases == 0
+            ? $"Create it from the case you mean (<c>{typeName} value = …;</c> converts implicitly)"
+            : collectionCases == union.Cases.Count
+                ? $"Create it from the case you mean with its constructor (<c>new {typeName}(…)</c>)"
+                : $"Create it from the case you mean (<c>{typeName} value = …;</c> converts implicitly, except from a list or map, which takes the constructor: <c>new {typeName}(…)</c>)";
         Documentation.Element(
             writer,
             "remarks",
-            $"One of: {cases} (the spec's {Documentation.Code(union.Keyword)}). Create it from the case you mean (<c>{typeName} value = …;</c> converts " +
-            $"implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref=\"Value\"/>. " +
+            $"One of: {cases} (the spec's {Documentation.Code(union.Keyword)}). {create}; " +
+            $"test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref=\"Value\"/>. " +
             "JSON that matches no case reads as <see cref=\"IsUnmatched\"/>, keeps <see cref=\"UnmatchedJson\"/> and is written back unchanged.\n" +
             $"Generated from {Documentation.Code(union.Origin)} in {Documentation.Code(client.SpecFileName)}.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);

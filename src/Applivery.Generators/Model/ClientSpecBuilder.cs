@@ -118,6 +118,7 @@ internal static class ClientSpecBuilder
         var security = new SecurityBuilder(references, diagnostics, document, clientName);
         var operations = new OperationBuilder(references, diagnostics, schemas) { Security = security, TypeNames = typeNames, KeptOperations = keptOperations }.Build(document.GetMapping("paths"));
         security.ReportCredentialsNoOperationSends(operations);
+        typeNames.ReportCollisions();
         if (filter is null)
         {
             // With a filter, leaving out what the kept operations do not reach is what the user asked for.

@@ -15,6 +15,13 @@ internal sealed class TypeNameRegistry
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
     private readonly SpecDiagnostics _diagnostics;
 
+    /// <summary>
+    /// The APG007s of names handed out so far, by name, in the order they were handed out: reported only by
+    /// <see cref="ReportCollisions"/>, so that a name given back (its schema merged with an identical earlier one) takes
+    /// its diagnostic with it instead of naming a type that is not generated.
+    /// </summary>
+    private readonly List<(string Name, string What, string Source, string Desired, string Owner, SourceSpan? Span)> _collisions = new();
+
     public TypeNameRegistry(SpecDiagnostics diagnostics, IEnumerable<KeyValuePair<string, string>> reserved)
     {
         _diagnostics = diagnostics;
@@ -30,6 +37,20 @@ internal sealed class TypeNameRegistry
     {
         _taken.Remove(name);
         _ownerByName.Remove(name);
+        _collisions.RemoveAll(collision => string.Equals(collision.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Reports APG007 for every name handed out under another than the desired one and still in use.</summary>
+    public void ReportCollisions()
+    {
+        foreach (var collision in _collisions)
+        {
+            // The owner may have been merged into an identical earlier type since: the name stays as handed out.
+            var owner = _ownerByName.ContainsKey(collision.Desired) ? collision.Owner : collision.Owner + " (since merged into an identical earlier type)";
+            _diagnostics.Report(DiagnosticDescriptors.NameCollision, collision.Span, collision.What, collision.Source, collision.Desired, owner, collision.Name);
+        }
+
+        _collisions.Clear();
     }
 
     /// <param name="what">What is being named, e.g. <c>The schema</c>.</param>
@@ -40,7 +61,7 @@ internal sealed class TypeNameRegistry
         if (!string.Equals(name, desired, StringComparison.Ordinal))
         {
             var owner = _ownerByName.TryGetValue(desired, out var existing) ? existing : "another generated type";
-            _diagnostics.Report(DiagnosticDescriptors.NameCollision, span, what, source, desired, owner, name);
+            _collisions.Add((name, what, source, desired, owner, span));
         }
 
         _ownerByName[name] = source;

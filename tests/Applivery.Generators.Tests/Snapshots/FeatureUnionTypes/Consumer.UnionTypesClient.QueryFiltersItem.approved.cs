@@ -12,7 +12,7 @@ using ArgumentNullException = global::System.ArgumentNullException;
 
 /// <summary>The QueryFiltersItem schema of Union types: one of several shapes.</summary>
 /// <remarks>
-/// One of: Hit, IReadOnlyList&lt;Id&gt;, string (the spec's <c>oneOf</c>). Create it from the case you mean (<c>QueryFiltersItem value = …;</c> converts implicitly); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
+/// One of: Hit, IReadOnlyList&lt;Id&gt;, string (the spec's <c>oneOf</c>). Create it from the case you mean (<c>QueryFiltersItem value = …;</c> converts implicitly, except from a list or map, which takes the constructor: <c>new QueryFiltersItem(…)</c>); test it with <c>Is…</c>, read it with <c>As…</c> (null for another case), or switch on <see cref="Value"/>. JSON that matches no case reads as <see cref="IsUnmatched"/>, keeps <see cref="UnmatchedJson"/> and is written back unchanged.
 /// Generated from <c>#/components/schemas/Query/properties/filters/items</c> in <c>features-union-types.yaml</c>.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
