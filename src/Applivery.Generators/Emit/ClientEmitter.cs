@@ -8,7 +8,6 @@ namespace Applivery.Generators.Emit;
 /// <summary>Emits the client: its interface, the HttpClient call site of each operation, and its exception type.</summary>
 internal static partial class ClientEmitter
 {
-    /// <summary>What the client says when it has no address: the spec names no server, or only a relative one.</summary>
     /// <summary>
     /// The spec's first server with a trailing slash, when it is an absolute http(s) URL; null otherwise. Only an http(s)
     /// URL is a server: on Unix "/api/v1/" parses as an absolute file: URI, which would make the output depend on the OS
@@ -48,6 +47,7 @@ internal static partial class ClientEmitter
             : text + ",\n<see cref=\"global::System.InvalidOperationException\"/> when " + string.Join(", or ", invalid) + ".";
     }
 
+    /// <summary>What the client says when it has no address: the spec names no server, or only a relative one.</summary>
     private static string NoServerMessage(ClientSpec client) => client.ServerUrl is { } relative
         ? $"Set HttpClient.BaseAddress: the spec's first server, '{relative}', is relative (to where the spec is served), so the client cannot know the host."
         : "Set HttpClient.BaseAddress: the spec names no server.";
