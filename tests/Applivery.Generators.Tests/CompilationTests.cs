@@ -246,7 +246,7 @@ public class CompilationTests
         var run = GeneratorRun.Run(new SpecFile("/project/spec/directions.yaml", Spec));
 
         Assert.Empty(run.CompilationDiagnostics());
-        var all = string.Concat(run.Sources.Select(source => source.SourceText.ToString()));
+        var all = run.AllSources();
         Assert.Contains("ReadListOfPetDocument(", all, System.StringComparison.Ordinal);
         Assert.DoesNotContain("WriteListOfPetDocument(", all, System.StringComparison.Ordinal);
         Assert.Contains("WriteListOfTagDocument(", all, System.StringComparison.Ordinal);
@@ -278,7 +278,7 @@ public class CompilationTests
         var run = GeneratorRun.Run(new SpecFile("/project/spec/sorting.yaml", Spec));
 
         Assert.Empty(run.CompilationDiagnostics());
-        var all = string.Concat(run.Sources.Select(source => source.SourceText.ToString()));
+        var all = run.AllSources();
         Assert.Contains("ListItemsSort", run.ConsumerTypeNames());
         Assert.Contains("ListItemsSortExtensions", run.ConsumerTypeNames());
         Assert.DoesNotContain("ReadListItemsSortValue(", all, System.StringComparison.Ordinal);

@@ -56,6 +56,9 @@ internal sealed class GeneratorRun
     public SortedSet<string> ConsumerTypeNames() =>
         new(Output.GlobalNamespace.GetNamespaceMembers().Single(ns => ns.Name == "Consumer").GetTypeMembers().Select(type => type.Name), System.StringComparer.Ordinal);
 
+    /// <summary>Every generated file's text, concatenated: for asserting that a member is generated somewhere, or nowhere.</summary>
+    public string AllSources() => string.Concat(Sources.Select(source => source.SourceText.ToString()));
+
     public string Source(string hintNameSuffix) => Sources.Single(source => source.HintName.EndsWith(hintNameSuffix, System.StringComparison.Ordinal)).SourceText.ToString();
 
     /// <summary>Compiler diagnostics of the consumer compilation with the generated code, warnings included.</summary>
