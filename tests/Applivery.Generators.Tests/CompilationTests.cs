@@ -207,7 +207,7 @@ public class CompilationTests
 
         Assert.Empty(run.CompilationDiagnostics());
         var list = run.Source("ListsClient.List.g.cs");
-        Assert.Contains("internal static global::Consumer.List ReadList(ref Json_.Utf8JsonReader reader)", list, System.StringComparison.Ordinal);
+        Assert.Contains("internal static List ReadList(ref Json_.Utf8JsonReader reader)", list, System.StringComparison.Ordinal);
         Assert.Contains("_children = NextValueIsNull(ref reader, ref at, \".children\") ? null : ReadList(ref reader, ReadList);", list, System.StringComparison.Ordinal);
         Assert.Contains("WriteList(writer, _children, WriteList);", list, System.StringComparison.Ordinal);
         Assert.Contains("ReadListOfListDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadList);", list, System.StringComparison.Ordinal);

@@ -221,8 +221,8 @@ public class DiagnosticTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("IReadOnlyList<global::Consumer.PlanetSatellitesItem>? Satellites", run.Source("GalaxyClient.Detailed.g.cs"));
-        Assert.Contains("global::Consumer.Planet? Planet", run.Source("GalaxyClient.PlanetSatellitesItemOrbit.g.cs"));
+        Assert.Contains("IReadOnlyList<PlanetSatellitesItem>? Satellites", run.Source("GalaxyClient.Detailed.g.cs"));
+        Assert.Contains("Planet? Planet", run.Source("GalaxyClient.PlanetSatellitesItemOrbit.g.cs"));
         Assert.Empty(run.CompilationDiagnostics());
     }
 
@@ -323,8 +323,8 @@ public class DiagnosticTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         var node = run.Source("TreeClient.Node.g.cs");
-        Assert.Contains("public global::Consumer.Node? Parent { get; init; }", node);
-        Assert.Contains("IReadOnlyList<global::Consumer.Node>? Children", node);
+        Assert.Contains("public Node? Parent { get; init; }", node);
+        Assert.Contains("IReadOnlyList<Node>? Children", node);
         Assert.Empty(run.CompilationDiagnostics());
     }
 

@@ -352,8 +352,8 @@ public class DiscriminatedUnionTests : IAsyncLifetime
         // The second union holds the same component types, told apart by their properties.
         var second = run.Source(".SecondRequest.g.cs");
         Assert.Contains("public sealed partial class SecondRequest", second);
-        Assert.Contains("public SecondRequest(global::Consumer.One value)", second);
-        Assert.Contains("public SecondRequest(global::Consumer.Two value)", second);
+        Assert.Contains("public SecondRequest(One value)", second);
+        Assert.Contains("public SecondRequest(Two value)", second);
 
         // Inline alternatives that agree on their shared properties stay one class.
         Assert.Contains("public string? X { get; init; }", run.Source(".ThirdRequest.g.cs"));

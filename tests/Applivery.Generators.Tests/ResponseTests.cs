@@ -709,7 +709,7 @@ public class ResponseTests
         var client = run.Source(".ClashClient.g.cs");
         Assert.Contains("Accept(request_, \"application/json; charset=utf-8\");", client, StringComparison.Ordinal);
         Assert.Contains("Task<global::Consumer.GetThingResult2> GetThingAsync(", client, StringComparison.Ordinal);
-        Assert.Contains("public global::Consumer.GetThingResult? Ok { get; }", run.Source("GetThingResult2.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public GetThingResult? Ok { get; }", run.Source("GetThingResult2.g.cs"), StringComparison.Ordinal);
 
         // A media type with parameters is sent in Accept as the spec writes it (parsed, not refused as a bare type/subtype).
         var accepts = new ConcurrentQueue<string>();

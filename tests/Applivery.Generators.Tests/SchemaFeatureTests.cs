@@ -380,12 +380,12 @@ public class SchemaFeatureTests : IClassFixture<PublicSpecs>, IAsyncLifetime
     {
         // CelestialBody (a union of Planet and Satellite) and DetailedPlanet come first: Planet is met through them before itself.
         Assert.DoesNotContain(FeatureRun.Value.GeneratorDiagnostics, diagnostic => diagnostic.Id == "APG004");
-        Assert.Contains("IReadOnlyList<global::Consumer.Satellite>? Satellites", FeatureRun.Value.Source("FeatureSchemasClient.Planet.g.cs"));
-        Assert.Contains("global::Consumer.Planet? Planet", FeatureRun.Value.Source("FeatureSchemasClient.SatelliteOrbit.g.cs"));
-        Assert.Contains("public CelestialBody(global::Consumer.Planet value)", FeatureRun.Value.Source("FeatureSchemasClient.CelestialBody.g.cs"));
-        Assert.Contains("IReadOnlyList<global::Consumer.Satellite>? Satellites", FeatureRun.Value.Source("FeatureSchemasClient.DetailedPlanet.g.cs"));
-        Assert.Contains("global::Consumer.Tree? Parent", FeatureRun.Value.Source("FeatureSchemasClient.TreeMeta.g.cs"));
-        Assert.Contains("IReadOnlyDictionary<string, global::Consumer.Tree>? ByName", FeatureRun.Value.Source("FeatureSchemasClient.Tree.g.cs"));
+        Assert.Contains("IReadOnlyList<Satellite>? Satellites", FeatureRun.Value.Source("FeatureSchemasClient.Planet.g.cs"));
+        Assert.Contains("Planet? Planet", FeatureRun.Value.Source("FeatureSchemasClient.SatelliteOrbit.g.cs"));
+        Assert.Contains("public CelestialBody(Planet value)", FeatureRun.Value.Source("FeatureSchemasClient.CelestialBody.g.cs"));
+        Assert.Contains("IReadOnlyList<Satellite>? Satellites", FeatureRun.Value.Source("FeatureSchemasClient.DetailedPlanet.g.cs"));
+        Assert.Contains("Tree? Parent", FeatureRun.Value.Source("FeatureSchemasClient.TreeMeta.g.cs"));
+        Assert.Contains("IReadOnlyDictionary<string, Tree>? ByName", FeatureRun.Value.Source("FeatureSchemasClient.Tree.g.cs"));
     }
 
     [Fact]

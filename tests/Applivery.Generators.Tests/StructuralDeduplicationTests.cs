@@ -120,7 +120,7 @@ public class StructuralDeduplicationTests
         Assert.Equal("GetAResponse", ResultOf("GetBAsync"));
         Assert.Equal("GetCResponse", ResultOf("GetCAsync"));
         Assert.DoesNotContain(run.Sources, source => source.HintName.Contains("GetBResponse"));
-        Assert.Contains("global::Consumer.GetAResponseOwner? Owner", run.Source("ShapesClient.GetCResponse.g.cs"));
+        Assert.Contains("GetAResponseOwner? Owner", run.Source("ShapesClient.GetCResponse.g.cs"));
     }
     [Theory]
     [InlineData("integer", false)]

@@ -9,7 +9,8 @@ internal static class EnumEmitter
     public static string Emit(ClientSpec client, EnumSpec spec, string? json = null)
     {
         var writer = GeneratedFile.Begin(client.Namespace, client.SpecFileName);
-        var enumType = $"global::{client.Namespace}.{spec.Name}";
+        // In the extensions class only its two methods could hide the enum's name in an expression.
+        var enumType = spec.Name is "ToWireValue" or "TryParseWireValue" ? CSharpTypes.Qualified(client.Namespace, spec.Name) : CSharpTypes.Named(client.Namespace, spec.Name);
         Documentation.Summary(writer, spec.Summary, $"The {spec.Name} values of {client.Title}.");
         Documentation.Element(
             writer,
@@ -37,16 +38,14 @@ internal static class EnumEmitter
         writer.OpenBlock($"{GeneratedFile.Visibility(client)} static class {spec.ExtensionsName}");
 
         writer.Line("/// <summary>The exact wire string of <paramref name=\"value\"/>; null for an unrecognized value.</summary>");
-        writer.OpenBlock($"public static string? ToWireValue(this {enumType} value)");
-        writer.OpenBlock("switch (value)");
+        writer.OpenBlock($"public static string? ToWireValue(this {enumType} value) => value switch");
         foreach (var member in spec.Members)
         {
-            writer.Line($"case {enumType}.{member.Name}: return {CSharpTypes.Literal(member.WireValue)};");
+            writer.Line($"{enumType}.{member.Name} => {CSharpTypes.Literal(member.WireValue)},");
         }
 
-        writer.Line("default: return null;");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        writer.Line("_ => null,");
+        writer.CloseBlock(";");
         writer.Line();
 
         writer.Line("/// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>");

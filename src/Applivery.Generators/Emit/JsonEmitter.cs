@@ -341,7 +341,7 @@ internal sealed partial class JsonEmitter
     /// <param name="initializers">More members of the result's initializer.</param>
     private void EmitObjectReader(SourceWriter writer, ObjectTypeSpec type, string[]? prelude = null, string[]? initializers = null)
     {
-        var typeName = $"global::{Ns}.{type.Name}";
+        var typeName = CSharpTypes.Named(Ns, type.Name);
         var hasEnums = ObjectTypeEmitter.HasEnumValues(type);
         writer.OpenBlock($"internal static {typeName} Read{type.Name}(ref {Reader} reader)");
         writer.Line($"ExpectToken(ref reader, {TokenType}.StartObject, \"an object\");");
@@ -446,7 +446,7 @@ internal sealed partial class JsonEmitter
 
     private void EmitObjectWriter(SourceWriter writer, ObjectTypeSpec type)
     {
-        var typeName = $"global::{Ns}.{type.Name}";
+        var typeName = CSharpTypes.Named(Ns, type.Name);
         var unrecognized = ObjectTypeEmitter.HasEnumValues(type) ? "value.UnrecognizedValues" : "null";
         var hasRequestForm = _hasRequestForm.Contains(type.Name);
         if (hasRequestForm)
@@ -575,14 +575,13 @@ internal sealed partial class JsonEmitter
 
     private void EmitEnumReader(SourceWriter writer, EnumSpec spec)
     {
-        var enumName = $"global::{Ns}.{spec.Name}";
-        writer.OpenBlock($"internal static {enumName} Read{spec.Name}Value(ref {Reader} reader, string key, ref {Unrecognized}? unrecognizedValues)");
+        // The members are named qualified: in an expression a member of the JSON class could hide the enum's name.
+        var enumName = CSharpTypes.Qualified(Ns, spec.Name);
+        writer.OpenBlock($"internal static {CSharpTypes.Named(Ns, spec.Name)} Read{spec.Name}Value(ref {Reader} reader, string key, ref {Unrecognized}? unrecognizedValues)");
         writer.OpenBlock($"if (reader.TokenType == {TokenType}.String)");
         foreach (var member in spec.Members)
         {
-            writer.OpenBlock($"if ({NameMatch(member.WireValue)})");
-            writer.Line($"return {enumName}.{member.Name};");
-            writer.CloseBlock();
+            writer.Line($"if ({NameMatch(member.WireValue)}) return {enumName}.{member.Name};");
         }
 
         writer.CloseBlock();
@@ -594,19 +593,15 @@ internal sealed partial class JsonEmitter
 
     private void EmitEnumWriter(SourceWriter writer, EnumSpec spec)
     {
-        var enumName = $"global::{Ns}.{spec.Name}";
-        writer.OpenBlock($"internal static void Write{spec.Name}Value({Writer} writer, {enumName} value, {CSharpTypes.IReadOnlyDictionary}<string, string>? unrecognizedValues, string key)");
+        var enumName = CSharpTypes.Qualified(Ns, spec.Name);
+        writer.OpenBlock($"internal static void Write{spec.Name}Value({Writer} writer, {CSharpTypes.Named(Ns, spec.Name)} value, {CSharpTypes.IReadOnlyDictionary}<string, string>? unrecognizedValues, string key)");
         writer.OpenBlock("switch (value)");
         foreach (var member in spec.Members)
         {
-            writer.Line($"case {enumName}.{member.Name}:");
-            writer.Line($"    writer.WriteStringValue({NameField(member.WireValue)});");
-            writer.Line("    return;");
+            writer.Line($"case {enumName}.{member.Name}: writer.WriteStringValue({NameField(member.WireValue)}); return;");
         }
 
-        writer.Line("default:");
-        writer.Line($"    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, {CSharpTypes.Literal(spec.Name)}, (int)value));");
-        writer.Line("    return;");
+        writer.Line($"default: writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, {CSharpTypes.Literal(spec.Name)}, (int)value)); return;");
         writer.CloseBlock();
         writer.CloseBlock();
     }
@@ -774,7 +769,7 @@ internal sealed partial class JsonEmitter
 
     private (TypeRef Type, string ReadName, string WriteName) Collection(TypeRef type)
     {
-        var key = CSharpTypes.Of(type, Ns);
+        var key = CSharpTypes.QualifiedOf(type, Ns);
         if (!_collections.TryGetValue(key, out var collection))
         {
             var shape = Identifiers.ToPascalCase(Describe(type));

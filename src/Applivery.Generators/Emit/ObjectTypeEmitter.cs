@@ -68,7 +68,7 @@ internal static class ObjectTypeEmitter
                 """);
         }
 
-        var error = $"global::{ns}.ValidationError";
+        var error = CSharpTypes.Named(ns, SupportNames.ValidationError);
         if (type.Discriminator is not null || baseType is not null)
         {
             UnionEmitter.EmitValidation(writer, client, type);

@@ -88,7 +88,7 @@ internal static class ParameterRuntimeSource
         (parameter.Location == ParameterLocation.Path && parameter.Style != ParameterStyle.Simple);
 
     private static IEnumerable<TypeRef> DistinctTypes(IEnumerable<TypeRef> types) =>
-        types.GroupBy(type => CSharpTypes.Of(type, string.Empty), System.StringComparer.Ordinal)
+        types.GroupBy(type => CSharpTypes.QualifiedOf(type, string.Empty), System.StringComparer.Ordinal)
             .OrderBy(group => group.Key, System.StringComparer.Ordinal)
             .Select(group => group.First());
 

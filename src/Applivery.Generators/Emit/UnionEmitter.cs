@@ -47,7 +47,7 @@ internal static class UnionEmitter
 
     public static void EmitValidation(SourceWriter writer, ClientSpec client, ObjectTypeSpec type)
     {
-        var error = $"global::{client.Namespace}.ValidationError";
+        var error = CSharpTypes.Named(client.Namespace, SupportNames.ValidationError);
         if (type.Discriminator is not null)
         {
             writer.Lines($$"""
@@ -75,7 +75,7 @@ internal static class UnionEmitter
     /// <summary>The case of the values the spec does not list: the base's properties plus the JSON as it came.</summary>
     public static void EmitUnknownCase(SourceWriter writer, ClientSpec client, ObjectTypeSpec type, DiscriminatorSpec discriminator)
     {
-        var error = $"global::{client.Namespace}.ValidationError";
+        var error = CSharpTypes.Named(client.Namespace, SupportNames.ValidationError);
         var property = Documentation.Code(discriminator.PropertyName);
         Documentation.Element(writer, "summary", $"A <see cref=\"{Cref(client, type.Name)}\"/> whose {property} this version of the spec does not list (or that has none): a newer server's case, kept as it came.");
         Documentation.Element(writer, "remarks", $"Written back as <see cref=\"RawJson\"/>, unchanged. The spec's cases are {Documentation.CodeList(discriminator.Cases.Select(@case => @case.Value))}.");

@@ -55,7 +55,7 @@ internal static class UnionTypeEmitter
             EmitCase(writer, client, union, union.Cases[i], i + 1);
         }
 
-        var error = $"global::{ns}.ValidationError";
+        var error = CSharpTypes.Named(ns, SupportNames.ValidationError);
         writer.Lines($$"""
             /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
             /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>

@@ -82,6 +82,18 @@ internal static class SupportNames
     /// </summary>
     public static readonly string[] RuntimeReaderKinds = { "String", "Boolean", "Int32", "Int64", "Double", "Single", "Decimal", "DateTimeOffset", "Guid", "JsonElement" };
 
+    /// <summary>
+    /// The non-generic types the generated classes declare inside themselves (the JSON runtime's, inherited by every
+    /// spec's JSON class, the client's and the shared file types'). Inside such a class a nested type hides a spec's
+    /// type of the same name, so the code names a spec's type by its simple name in type positions except when it is one
+    /// of these (the emitters' <c>CSharpTypes.Named</c>); the schema keeps its name. A test fails when a generated
+    /// class declares a nested type this list lacks.
+    /// </summary>
+    public static readonly HashSet<string> NestedTypeNames = new(System.StringComparer.Ordinal)
+    {
+        "PooledBody", "JsonReadFailure", "ErrorBody", "ErrorReader", "Authorizer", "StreamingContent", "FormStyle",
+    };
+
     /// <summary>Every type name a client adds beside the spec's, with what owns it (for the APG007 message).</summary>
     public static IEnumerable<KeyValuePair<string, string>> TypeNames(string clientName)
     {

@@ -63,14 +63,14 @@ public sealed partial class Class
     public string? UnrecognizedValuesValue { get; init; }
 
     /// <summary>JSON: <c>kind</c>.</summary>
-    public global::Consumer.ClassKind? Kind { get; init; }
+    public ClassKind? Kind { get; init; }
 
     /// <summary>JSON: <c>quoted</c>.</summary>
     /// <remarks>Must match <c>^&quot;[^&quot;]*&quot;\\?$</c>.</remarks>
     public string? Quoted { get; init; }
 
     /// <summary>JSON: <c>nested</c>.</summary>
-    public global::Consumer._1Thing? Nested { get; init; }
+    public _1Thing? Nested { get; init; }
 
     /// <summary>
     /// The raw text of enum values this version of the spec does not list, by JSON path relative to this object
@@ -81,14 +81,14 @@ public sealed partial class Class
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".class", ClassValue);
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".quoted", Quoted, global::Consumer.HostileSummaryClientValidation.Pattern1, global::Consumer.HostileSummaryClientValidation.Pattern1Text);
@@ -97,7 +97,7 @@ public sealed partial class Class
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer.Class ReadClass(ref Json_.Utf8JsonReader reader)
+    internal static Class ReadClass(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _classValue = default;
@@ -114,9 +114,9 @@ internal abstract partial class HostileSummaryClientJson
         string? _toStringValue = default;
         string? _classValue2 = default;
         string? _unrecognizedValuesValue = default;
-        global::Consumer.ClassKind? _kind = default;
+        ClassKind? _kind = default;
         string? _quoted = default;
-        global::Consumer._1Thing? _nested = default;
+        _1Thing? _nested = default;
         Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
@@ -203,7 +203,7 @@ internal abstract partial class HostileSummaryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Class
+        return new Class
         {
             ClassValue = _classValue ?? throw MissingProperty(".class"),
             Event = _event,
@@ -226,7 +226,7 @@ internal abstract partial class HostileSummaryClientJson
         };
     }
 
-    internal static void WriteClass(Json_.Utf8JsonWriter writer, global::Consumer.Class value)
+    internal static void WriteClass(Json_.Utf8JsonWriter writer, Class value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Class, value.ClassValue, writeNull: true);

@@ -47,129 +47,79 @@ public enum ClassKind
     Value3 = 9,
 }
 
-/// <summary>Converts <see cref="global::Consumer.ClassKind"/> to and from its exact wire strings.</summary>
+/// <summary>Converts <see cref="ClassKind"/> to and from its exact wire strings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public static class ClassKindExtensions
 {
     /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-    public static string? ToWireValue(this global::Consumer.ClassKind value)
+    public static string? ToWireValue(this ClassKind value) => value switch
     {
-        switch (value)
-        {
-            case global::Consumer.ClassKind.Empty: return "";
-            case global::Consumer.ClassKind._1: return "1";
-            case global::Consumer.ClassKind.AB: return "a b";
-            case global::Consumer.ClassKind.A: return "A";
-            case global::Consumer.ClassKind.A2: return "a";
-            case global::Consumer.ClassKind.Unrecognized: return "Unrecognized";
-            case global::Consumer.ClassKind.Value: return "*/";
-            case global::Consumer.ClassKind.Value2: return "\"";
-            case global::Consumer.ClassKind.Value3: return "\\";
-            default: return null;
-        }
-    }
+        ClassKind.Empty => "",
+        ClassKind._1 => "1",
+        ClassKind.AB => "a b",
+        ClassKind.A => "A",
+        ClassKind.A2 => "a",
+        ClassKind.Unrecognized => "Unrecognized",
+        ClassKind.Value => "*/",
+        ClassKind.Value2 => "\"",
+        ClassKind.Value3 => "\\",
+        _ => null,
+    };
 
     /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-    public static bool TryParseWireValue(string? text, out global::Consumer.ClassKind value)
+    public static bool TryParseWireValue(string? text, out ClassKind value)
     {
         switch (text)
         {
-            case "": value = global::Consumer.ClassKind.Empty; return true;
-            case "1": value = global::Consumer.ClassKind._1; return true;
-            case "a b": value = global::Consumer.ClassKind.AB; return true;
-            case "A": value = global::Consumer.ClassKind.A; return true;
-            case "a": value = global::Consumer.ClassKind.A2; return true;
-            case "Unrecognized": value = global::Consumer.ClassKind.Unrecognized; return true;
-            case "*/": value = global::Consumer.ClassKind.Value; return true;
-            case "\"": value = global::Consumer.ClassKind.Value2; return true;
-            case "\\": value = global::Consumer.ClassKind.Value3; return true;
-            default: value = global::Consumer.ClassKind.Unrecognized2; return false;
+            case "": value = ClassKind.Empty; return true;
+            case "1": value = ClassKind._1; return true;
+            case "a b": value = ClassKind.AB; return true;
+            case "A": value = ClassKind.A; return true;
+            case "a": value = ClassKind.A2; return true;
+            case "Unrecognized": value = ClassKind.Unrecognized; return true;
+            case "*/": value = ClassKind.Value; return true;
+            case "\"": value = ClassKind.Value2; return true;
+            case "\\": value = ClassKind.Value3; return true;
+            default: value = ClassKind.Unrecognized2; return false;
         }
     }
 }
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer.ClassKind ReadClassKindValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
+    internal static ClassKind ReadClassKindValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
         if (reader.TokenType == Json_.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes))
-            {
-                return global::Consumer.ClassKind.Empty;
-            }
-            if (reader.ValueTextEquals(Utf81.EncodedUtf8Bytes))
-            {
-                return global::Consumer.ClassKind._1;
-            }
-            if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes))
-            {
-                return global::Consumer.ClassKind.AB;
-            }
-            if (reader.ValueTextEquals(Utf8A.EncodedUtf8Bytes))
-            {
-                return global::Consumer.ClassKind.A;
-            }
-            if (reader.ValueTextEquals(Utf8A2.EncodedUtf8Bytes))
-            {
-                return global::Consumer.ClassKind.A2;
-            }
-            if (reader.ValueTextEquals(Utf8Unrecognized.EncodedUtf8Bytes))
-            {
-                return global::Consumer.ClassKind.Unrecognized;
-            }
-            if (reader.ValueTextEquals(Utf8Value2.EncodedUtf8Bytes))
-            {
-                return global::Consumer.ClassKind.Value;
-            }
-            if (reader.ValueTextEquals("\""))
-            {
-                return global::Consumer.ClassKind.Value2;
-            }
-            if (reader.ValueTextEquals("\\"))
-            {
-                return global::Consumer.ClassKind.Value3;
-            }
+            if (reader.ValueTextEquals(Utf8Empty.EncodedUtf8Bytes)) return global::Consumer.ClassKind.Empty;
+            if (reader.ValueTextEquals(Utf81.EncodedUtf8Bytes)) return global::Consumer.ClassKind._1;
+            if (reader.ValueTextEquals(Utf8AB3.EncodedUtf8Bytes)) return global::Consumer.ClassKind.AB;
+            if (reader.ValueTextEquals(Utf8A.EncodedUtf8Bytes)) return global::Consumer.ClassKind.A;
+            if (reader.ValueTextEquals(Utf8A2.EncodedUtf8Bytes)) return global::Consumer.ClassKind.A2;
+            if (reader.ValueTextEquals(Utf8Unrecognized.EncodedUtf8Bytes)) return global::Consumer.ClassKind.Unrecognized;
+            if (reader.ValueTextEquals(Utf8Value2.EncodedUtf8Bytes)) return global::Consumer.ClassKind.Value;
+            if (reader.ValueTextEquals("\"")) return global::Consumer.ClassKind.Value2;
+            if (reader.ValueTextEquals("\\")) return global::Consumer.ClassKind.Value3;
         }
 
         (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.ClassKind.Unrecognized2;
     }
 
-    internal static void WriteClassKindValue(Json_.Utf8JsonWriter writer, global::Consumer.ClassKind value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteClassKindValue(Json_.Utf8JsonWriter writer, ClassKind value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {
-            case global::Consumer.ClassKind.Empty:
-                writer.WriteStringValue(Utf8Empty);
-                return;
-            case global::Consumer.ClassKind._1:
-                writer.WriteStringValue(Utf81);
-                return;
-            case global::Consumer.ClassKind.AB:
-                writer.WriteStringValue(Utf8AB3);
-                return;
-            case global::Consumer.ClassKind.A:
-                writer.WriteStringValue(Utf8A);
-                return;
-            case global::Consumer.ClassKind.A2:
-                writer.WriteStringValue(Utf8A2);
-                return;
-            case global::Consumer.ClassKind.Unrecognized:
-                writer.WriteStringValue(Utf8Unrecognized);
-                return;
-            case global::Consumer.ClassKind.Value:
-                writer.WriteStringValue(Utf8Value2);
-                return;
-            case global::Consumer.ClassKind.Value2:
-                writer.WriteStringValue(Utf8Value3);
-                return;
-            case global::Consumer.ClassKind.Value3:
-                writer.WriteStringValue(Utf8Value4);
-                return;
-            default:
-                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "ClassKind", (int)value));
-                return;
+            case global::Consumer.ClassKind.Empty: writer.WriteStringValue(Utf8Empty); return;
+            case global::Consumer.ClassKind._1: writer.WriteStringValue(Utf81); return;
+            case global::Consumer.ClassKind.AB: writer.WriteStringValue(Utf8AB3); return;
+            case global::Consumer.ClassKind.A: writer.WriteStringValue(Utf8A); return;
+            case global::Consumer.ClassKind.A2: writer.WriteStringValue(Utf8A2); return;
+            case global::Consumer.ClassKind.Unrecognized: writer.WriteStringValue(Utf8Unrecognized); return;
+            case global::Consumer.ClassKind.Value: writer.WriteStringValue(Utf8Value2); return;
+            case global::Consumer.ClassKind.Value2: writer.WriteStringValue(Utf8Value3); return;
+            case global::Consumer.ClassKind.Value3: writer.WriteStringValue(Utf8Value4); return;
+            default: writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "ClassKind", (int)value)); return;
         }
     }
 }

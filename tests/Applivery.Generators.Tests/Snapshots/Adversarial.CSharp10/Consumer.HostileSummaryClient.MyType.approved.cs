@@ -23,29 +23,26 @@ public enum MyType
     Y = 2,
 }
 
-/// <summary>Converts <see cref="global::Consumer.MyType"/> to and from its exact wire strings.</summary>
+/// <summary>Converts <see cref="MyType"/> to and from its exact wire strings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public static class MyTypeExtensions
 {
     /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-    public static string? ToWireValue(this global::Consumer.MyType value)
+    public static string? ToWireValue(this MyType value) => value switch
     {
-        switch (value)
-        {
-            case global::Consumer.MyType.X: return "x";
-            case global::Consumer.MyType.Y: return "y";
-            default: return null;
-        }
-    }
+        MyType.X => "x",
+        MyType.Y => "y",
+        _ => null,
+    };
 
     /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-    public static bool TryParseWireValue(string? text, out global::Consumer.MyType value)
+    public static bool TryParseWireValue(string? text, out MyType value)
     {
         switch (text)
         {
-            case "x": value = global::Consumer.MyType.X; return true;
-            case "y": value = global::Consumer.MyType.Y; return true;
-            default: value = global::Consumer.MyType.Unrecognized; return false;
+            case "x": value = MyType.X; return true;
+            case "y": value = MyType.Y; return true;
+            default: value = MyType.Unrecognized; return false;
         }
     }
 }

@@ -23,29 +23,26 @@ public enum MyType2
     W = 2,
 }
 
-/// <summary>Converts <see cref="global::Consumer.MyType2"/> to and from its exact wire strings.</summary>
+/// <summary>Converts <see cref="MyType2"/> to and from its exact wire strings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public static class MyType2Extensions
 {
     /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-    public static string? ToWireValue(this global::Consumer.MyType2 value)
+    public static string? ToWireValue(this MyType2 value) => value switch
     {
-        switch (value)
-        {
-            case global::Consumer.MyType2.Z: return "z";
-            case global::Consumer.MyType2.W: return "w";
-            default: return null;
-        }
-    }
+        MyType2.Z => "z",
+        MyType2.W => "w",
+        _ => null,
+    };
 
     /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-    public static bool TryParseWireValue(string? text, out global::Consumer.MyType2 value)
+    public static bool TryParseWireValue(string? text, out MyType2 value)
     {
         switch (text)
         {
-            case "z": value = global::Consumer.MyType2.Z; return true;
-            case "w": value = global::Consumer.MyType2.W; return true;
-            default: value = global::Consumer.MyType2.Unrecognized; return false;
+            case "z": value = MyType2.Z; return true;
+            case "w": value = MyType2.W; return true;
+            default: value = MyType2.Unrecognized; return false;
         }
     }
 }

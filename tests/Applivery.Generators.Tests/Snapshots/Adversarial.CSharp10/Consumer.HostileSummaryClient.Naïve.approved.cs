@@ -15,19 +15,19 @@ using Json_ = global::System.Text.Json;
 public sealed partial class Naïve
 {
     /// <summary>JSON: <c>self</c>.</summary>
-    public global::Consumer.Naïve? Self { get; init; }
+    public Naïve? Self { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer.Naïve ReadNaïve(ref Json_.Utf8JsonReader reader)
+    internal static Naïve ReadNaïve(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        global::Consumer.Naïve? _self = default;
+        Naïve? _self = default;
         string? at = null;
         try
         {
@@ -49,13 +49,13 @@ internal abstract partial class HostileSummaryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Naïve
+        return new Naïve
         {
             Self = _self,
         };
     }
 
-    internal static void WriteNaïve(Json_.Utf8JsonWriter writer, global::Consumer.Naïve value)
+    internal static void WriteNaïve(Json_.Utf8JsonWriter writer, Naïve value)
     {
         writer.WriteStartObject();
         if (value.Self is { } _self)

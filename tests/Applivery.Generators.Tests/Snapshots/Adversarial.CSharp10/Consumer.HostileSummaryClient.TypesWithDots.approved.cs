@@ -19,12 +19,12 @@ public sealed partial class TypesWithDots
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer.TypesWithDots ReadTypesWithDots(ref Json_.Utf8JsonReader reader)
+    internal static TypesWithDots ReadTypesWithDots(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _value = default;
@@ -49,13 +49,13 @@ internal abstract partial class HostileSummaryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.TypesWithDots
+        return new TypesWithDots
         {
             Value = _value,
         };
     }
 
-    internal static void WriteTypesWithDots(Json_.Utf8JsonWriter writer, global::Consumer.TypesWithDots value)
+    internal static void WriteTypesWithDots(Json_.Utf8JsonWriter writer, TypesWithDots value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Value, value.Value);

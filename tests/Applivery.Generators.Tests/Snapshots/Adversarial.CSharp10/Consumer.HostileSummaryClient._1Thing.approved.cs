@@ -22,12 +22,12 @@ public sealed partial class _1Thing
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class HostileSummaryClientJson
 {
-    internal static global::Consumer._1Thing Read_1Thing(ref Json_.Utf8JsonReader reader)
+    internal static _1Thing Read_1Thing(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _x = default;
@@ -57,14 +57,14 @@ internal abstract partial class HostileSummaryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer._1Thing
+        return new _1Thing
         {
             X = _x,
             Value = _value,
         };
     }
 
-    internal static void Write_1Thing(Json_.Utf8JsonWriter writer, global::Consumer._1Thing value)
+    internal static void Write_1Thing(Json_.Utf8JsonWriter writer, _1Thing value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8X, value.X);

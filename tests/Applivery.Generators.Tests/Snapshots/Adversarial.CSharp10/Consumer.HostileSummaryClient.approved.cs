@@ -45,7 +45,7 @@ public partial interface IHostileSummaryClient
     /// <returns>ok */</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.HostileSummaryClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, CancellationToken cancellationToken2 = default);
+    global::System.Threading.Tasks.Task<Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, CancellationToken cancellationToken2 = default);
 
 }
 
@@ -115,7 +115,7 @@ public sealed partial class HostileSummaryClient : IHostileSummaryClient
     public override string ToString() => "HostileSummaryClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, CancellationToken cancellationToken2 = default)
+    public global::System.Threading.Tasks.Task<Class> GetItemsNowAsync(string @class, string _1st, int? @event = null, string? myHeader = null, string? cancellationToken = null, string? ab = null, CancellationToken cancellationToken2 = default)
     {
         global::Consumer.HostileSummaryClientValidation.ValidateGetItemsNowParameters(@class, _1st, @event, myHeader, cancellationToken, ab);
 

@@ -22,11 +22,11 @@ public sealed partial class Download
 
     /// <summary>Channel the download was made from.</summary>
     /// <remarks>JSON: <c>from</c>.</remarks>
-    public global::Consumer.DownloadSource? From { get; init; }
+    public DownloadSource? From { get; init; }
 
     /// <summary>The downloaded build.</summary>
     /// <remarks>JSON: <c>build</c>.</remarks>
-    public global::Consumer.DownloadBuild? Build { get; init; }
+    public DownloadBuild? Build { get; init; }
 
     /// <summary>Additional download information.</summary>
     /// <remarks>JSON: <c>info</c>.</remarks>
@@ -34,15 +34,15 @@ public sealed partial class Download
 
     /// <summary>Device used for the download.</summary>
     /// <remarks>JSON: <c>device</c>.</remarks>
-    public global::Consumer.DownloadDevice? Device { get; init; }
+    public DownloadDevice? Device { get; init; }
 
     /// <summary>Operating system of the device.</summary>
     /// <remarks>JSON: <c>os</c>.</remarks>
-    public global::Consumer.DownloadOs? Os { get; init; }
+    public DownloadOs? Os { get; init; }
 
     /// <summary>Network and geolocation information of the download.</summary>
     /// <remarks>JSON: <c>networkInfo</c>.</remarks>
-    public global::Consumer.DownloadNetworkInfo? NetworkInfo { get; init; }
+    public DownloadNetworkInfo? NetworkInfo { get; init; }
 
     /// <summary>JSON: <c>createdAt</c>.</summary>
     public global::System.DateTimeOffset? CreatedAt { get; init; }
@@ -59,14 +59,14 @@ public sealed partial class Download
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
     }
@@ -74,16 +74,16 @@ public sealed partial class Download
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.Download ReadDownload(ref Json_.Utf8JsonReader reader)
+    internal static Download ReadDownload(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _id = default;
-        global::Consumer.DownloadSource? _from = default;
-        global::Consumer.DownloadBuild? _build = default;
+        DownloadSource? _from = default;
+        DownloadBuild? _build = default;
         Json_.JsonElement? _info = default;
-        global::Consumer.DownloadDevice? _device = default;
-        global::Consumer.DownloadOs? _os = default;
-        global::Consumer.DownloadNetworkInfo? _networkInfo = default;
+        DownloadDevice? _device = default;
+        DownloadOs? _os = default;
+        DownloadNetworkInfo? _networkInfo = default;
         global::System.DateTimeOffset? _createdAt = default;
         global::System.DateTimeOffset? _updatedAt = default;
         Generic_.Dictionary<string, string>? unrecognizedValues = null;
@@ -140,7 +140,7 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Download
+        return new Download
         {
             Id = _id,
             From = _from,
@@ -155,7 +155,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteDownload(Json_.Utf8JsonWriter writer, global::Consumer.Download value)
+    internal static void WriteDownload(Json_.Utf8JsonWriter writer, Download value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id);

@@ -33,12 +33,12 @@ public sealed partial class DownloadBuild
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.DownloadBuild ReadDownloadBuild(ref Json_.Utf8JsonReader reader)
+    internal static DownloadBuild ReadDownloadBuild(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _id = default;
@@ -83,7 +83,7 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.DownloadBuild
+        return new DownloadBuild
         {
             Id = _id,
             Os = _os,
@@ -93,7 +93,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteDownloadBuild(Json_.Utf8JsonWriter writer, global::Consumer.DownloadBuild value)
+    internal static void WriteDownloadBuild(Json_.Utf8JsonWriter writer, DownloadBuild value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id);

@@ -24,12 +24,12 @@ public sealed partial class DownloadDevice
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.DownloadDevice ReadDownloadDevice(ref Json_.Utf8JsonReader reader)
+    internal static DownloadDevice ReadDownloadDevice(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _model = default;
@@ -59,14 +59,14 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.DownloadDevice
+        return new DownloadDevice
         {
             Model = _model,
             Type = _type,
         };
     }
 
-    internal static void WriteDownloadDevice(Json_.Utf8JsonWriter writer, global::Consumer.DownloadDevice value)
+    internal static void WriteDownloadDevice(Json_.Utf8JsonWriter writer, DownloadDevice value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Model, value.Model);

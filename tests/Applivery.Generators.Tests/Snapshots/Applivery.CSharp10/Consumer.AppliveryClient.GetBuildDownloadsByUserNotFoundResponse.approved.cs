@@ -21,20 +21,20 @@ public sealed partial class GetBuildDownloadsByUserNotFoundResponse
     public bool? Status { get; init; }
 
     /// <summary>JSON: <c>error</c>.</summary>
-    public global::Consumer.GetBuildDownloadsByUserNotFoundResponseError? Error { get; init; }
+    public GetBuildDownloadsByUserNotFoundResponseError? Error { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponse ReadGetBuildDownloadsByUserNotFoundResponse(ref Json_.Utf8JsonReader reader)
+    internal static GetBuildDownloadsByUserNotFoundResponse ReadGetBuildDownloadsByUserNotFoundResponse(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         bool? _status = default;
-        global::Consumer.GetBuildDownloadsByUserNotFoundResponseError? _error = default;
+        GetBuildDownloadsByUserNotFoundResponseError? _error = default;
         string? at = null;
         try
         {
@@ -60,14 +60,14 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.GetBuildDownloadsByUserNotFoundResponse
+        return new GetBuildDownloadsByUserNotFoundResponse
         {
             Status = _status,
             Error = _error,
         };
     }
 
-    internal static void WriteGetBuildDownloadsByUserNotFoundResponse(Json_.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponse value)
+    internal static void WriteGetBuildDownloadsByUserNotFoundResponse(Json_.Utf8JsonWriter writer, GetBuildDownloadsByUserNotFoundResponse value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Status, value.Status);

@@ -27,12 +27,12 @@ public sealed partial class GetBuildDownloadsByUserUnauthorizedResponseError
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError ReadGetBuildDownloadsByUserUnauthorizedResponseError(ref Json_.Utf8JsonReader reader)
+    internal static GetBuildDownloadsByUserUnauthorizedResponseError ReadGetBuildDownloadsByUserUnauthorizedResponseError(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _code = default;
@@ -62,14 +62,14 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError
+        return new GetBuildDownloadsByUserUnauthorizedResponseError
         {
             Code = _code,
             Message = _message,
         };
     }
 
-    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseError(Json_.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError value)
+    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponseError(Json_.Utf8JsonWriter writer, GetBuildDownloadsByUserUnauthorizedResponseError value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Code, value.Code);

@@ -24,12 +24,12 @@ public sealed partial class DownloadOs
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.DownloadOs ReadDownloadOs(ref Json_.Utf8JsonReader reader)
+    internal static DownloadOs ReadDownloadOs(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
@@ -59,14 +59,14 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.DownloadOs
+        return new DownloadOs
         {
             Name = _name,
             Version = _version,
         };
     }
 
-    internal static void WriteDownloadOs(Json_.Utf8JsonWriter writer, global::Consumer.DownloadOs value)
+    internal static void WriteDownloadOs(Json_.Utf8JsonWriter writer, DownloadOs value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name);

@@ -47,129 +47,79 @@ public enum DownloadSource
     Win = 9,
 }
 
-/// <summary>Converts <see cref="global::Consumer.DownloadSource"/> to and from its exact wire strings.</summary>
+/// <summary>Converts <see cref="DownloadSource"/> to and from its exact wire strings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public static class DownloadSourceExtensions
 {
     /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-    public static string? ToWireValue(this global::Consumer.DownloadSource value)
+    public static string? ToWireValue(this DownloadSource value) => value switch
     {
-        switch (value)
-        {
-            case global::Consumer.DownloadSource.Store: return "store";
-            case global::Consumer.DownloadSource.Sdk: return "sdk";
-            case global::Consumer.DownloadSource.Dashboard: return "dashboard";
-            case global::Consumer.DownloadSource.IntegrationApi: return "integrationApi";
-            case global::Consumer.DownloadSource.Emm: return "emm";
-            case global::Consumer.DownloadSource.Adm: return "adm";
-            case global::Consumer.DownloadSource.Scim: return "scim";
-            case global::Consumer.DownloadSource.Agent: return "agent";
-            case global::Consumer.DownloadSource.Win: return "win";
-            default: return null;
-        }
-    }
+        DownloadSource.Store => "store",
+        DownloadSource.Sdk => "sdk",
+        DownloadSource.Dashboard => "dashboard",
+        DownloadSource.IntegrationApi => "integrationApi",
+        DownloadSource.Emm => "emm",
+        DownloadSource.Adm => "adm",
+        DownloadSource.Scim => "scim",
+        DownloadSource.Agent => "agent",
+        DownloadSource.Win => "win",
+        _ => null,
+    };
 
     /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-    public static bool TryParseWireValue(string? text, out global::Consumer.DownloadSource value)
+    public static bool TryParseWireValue(string? text, out DownloadSource value)
     {
         switch (text)
         {
-            case "store": value = global::Consumer.DownloadSource.Store; return true;
-            case "sdk": value = global::Consumer.DownloadSource.Sdk; return true;
-            case "dashboard": value = global::Consumer.DownloadSource.Dashboard; return true;
-            case "integrationApi": value = global::Consumer.DownloadSource.IntegrationApi; return true;
-            case "emm": value = global::Consumer.DownloadSource.Emm; return true;
-            case "adm": value = global::Consumer.DownloadSource.Adm; return true;
-            case "scim": value = global::Consumer.DownloadSource.Scim; return true;
-            case "agent": value = global::Consumer.DownloadSource.Agent; return true;
-            case "win": value = global::Consumer.DownloadSource.Win; return true;
-            default: value = global::Consumer.DownloadSource.Unrecognized; return false;
+            case "store": value = DownloadSource.Store; return true;
+            case "sdk": value = DownloadSource.Sdk; return true;
+            case "dashboard": value = DownloadSource.Dashboard; return true;
+            case "integrationApi": value = DownloadSource.IntegrationApi; return true;
+            case "emm": value = DownloadSource.Emm; return true;
+            case "adm": value = DownloadSource.Adm; return true;
+            case "scim": value = DownloadSource.Scim; return true;
+            case "agent": value = DownloadSource.Agent; return true;
+            case "win": value = DownloadSource.Win; return true;
+            default: value = DownloadSource.Unrecognized; return false;
         }
     }
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.DownloadSource ReadDownloadSourceValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
+    internal static DownloadSource ReadDownloadSourceValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
         if (reader.TokenType == Json_.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("store"u8))
-            {
-                return global::Consumer.DownloadSource.Store;
-            }
-            if (reader.ValueTextEquals("sdk"u8))
-            {
-                return global::Consumer.DownloadSource.Sdk;
-            }
-            if (reader.ValueTextEquals("dashboard"u8))
-            {
-                return global::Consumer.DownloadSource.Dashboard;
-            }
-            if (reader.ValueTextEquals("integrationApi"u8))
-            {
-                return global::Consumer.DownloadSource.IntegrationApi;
-            }
-            if (reader.ValueTextEquals("emm"u8))
-            {
-                return global::Consumer.DownloadSource.Emm;
-            }
-            if (reader.ValueTextEquals("adm"u8))
-            {
-                return global::Consumer.DownloadSource.Adm;
-            }
-            if (reader.ValueTextEquals("scim"u8))
-            {
-                return global::Consumer.DownloadSource.Scim;
-            }
-            if (reader.ValueTextEquals("agent"u8))
-            {
-                return global::Consumer.DownloadSource.Agent;
-            }
-            if (reader.ValueTextEquals("win"u8))
-            {
-                return global::Consumer.DownloadSource.Win;
-            }
+            if (reader.ValueTextEquals("store"u8)) return global::Consumer.DownloadSource.Store;
+            if (reader.ValueTextEquals("sdk"u8)) return global::Consumer.DownloadSource.Sdk;
+            if (reader.ValueTextEquals("dashboard"u8)) return global::Consumer.DownloadSource.Dashboard;
+            if (reader.ValueTextEquals("integrationApi"u8)) return global::Consumer.DownloadSource.IntegrationApi;
+            if (reader.ValueTextEquals("emm"u8)) return global::Consumer.DownloadSource.Emm;
+            if (reader.ValueTextEquals("adm"u8)) return global::Consumer.DownloadSource.Adm;
+            if (reader.ValueTextEquals("scim"u8)) return global::Consumer.DownloadSource.Scim;
+            if (reader.ValueTextEquals("agent"u8)) return global::Consumer.DownloadSource.Agent;
+            if (reader.ValueTextEquals("win"u8)) return global::Consumer.DownloadSource.Win;
         }
 
         (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.DownloadSource.Unrecognized;
     }
 
-    internal static void WriteDownloadSourceValue(Json_.Utf8JsonWriter writer, global::Consumer.DownloadSource value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteDownloadSourceValue(Json_.Utf8JsonWriter writer, DownloadSource value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {
-            case global::Consumer.DownloadSource.Store:
-                writer.WriteStringValue(Utf8Store);
-                return;
-            case global::Consumer.DownloadSource.Sdk:
-                writer.WriteStringValue(Utf8Sdk);
-                return;
-            case global::Consumer.DownloadSource.Dashboard:
-                writer.WriteStringValue(Utf8Dashboard);
-                return;
-            case global::Consumer.DownloadSource.IntegrationApi:
-                writer.WriteStringValue(Utf8IntegrationApi);
-                return;
-            case global::Consumer.DownloadSource.Emm:
-                writer.WriteStringValue(Utf8Emm);
-                return;
-            case global::Consumer.DownloadSource.Adm:
-                writer.WriteStringValue(Utf8Adm);
-                return;
-            case global::Consumer.DownloadSource.Scim:
-                writer.WriteStringValue(Utf8Scim);
-                return;
-            case global::Consumer.DownloadSource.Agent:
-                writer.WriteStringValue(Utf8Agent);
-                return;
-            case global::Consumer.DownloadSource.Win:
-                writer.WriteStringValue(Utf8Win);
-                return;
-            default:
-                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "DownloadSource", (int)value));
-                return;
+            case global::Consumer.DownloadSource.Store: writer.WriteStringValue(Utf8Store); return;
+            case global::Consumer.DownloadSource.Sdk: writer.WriteStringValue(Utf8Sdk); return;
+            case global::Consumer.DownloadSource.Dashboard: writer.WriteStringValue(Utf8Dashboard); return;
+            case global::Consumer.DownloadSource.IntegrationApi: writer.WriteStringValue(Utf8IntegrationApi); return;
+            case global::Consumer.DownloadSource.Emm: writer.WriteStringValue(Utf8Emm); return;
+            case global::Consumer.DownloadSource.Adm: writer.WriteStringValue(Utf8Adm); return;
+            case global::Consumer.DownloadSource.Scim: writer.WriteStringValue(Utf8Scim); return;
+            case global::Consumer.DownloadSource.Agent: writer.WriteStringValue(Utf8Agent); return;
+            case global::Consumer.DownloadSource.Win: writer.WriteStringValue(Utf8Win); return;
+            default: writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "DownloadSource", (int)value)); return;
         }
     }
 }

@@ -22,18 +22,18 @@ public sealed partial class DownloadsByUserResponse
 
     /// <summary>Downloads grouped by user.</summary>
     /// <remarks>JSON: <c>data</c>.</remarks>
-    public Generic_.IReadOnlyList<global::Consumer.UserDownloads>? Data { get; init; }
+    public Generic_.IReadOnlyList<UserDownloads>? Data { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         if (Data is { } dataItems0)
         {
@@ -47,11 +47,11 @@ public sealed partial class DownloadsByUserResponse
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.DownloadsByUserResponse ReadDownloadsByUserResponse(ref Json_.Utf8JsonReader reader)
+    internal static DownloadsByUserResponse ReadDownloadsByUserResponse(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         bool? _status = default;
-        Generic_.IReadOnlyList<global::Consumer.UserDownloads>? _data = default;
+        Generic_.IReadOnlyList<UserDownloads>? _data = default;
         string? at = null;
         try
         {
@@ -77,14 +77,14 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.DownloadsByUserResponse
+        return new DownloadsByUserResponse
         {
             Status = _status,
             Data = _data,
         };
     }
 
-    internal static void WriteDownloadsByUserResponse(Json_.Utf8JsonWriter writer, global::Consumer.DownloadsByUserResponse value)
+    internal static void WriteDownloadsByUserResponse(Json_.Utf8JsonWriter writer, DownloadsByUserResponse value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Status, value.Status);

@@ -21,20 +21,20 @@ public sealed partial class GetBuildDownloadsByUserUnauthorizedResponse
     public bool? Status { get; init; }
 
     /// <summary>JSON: <c>error</c>.</summary>
-    public global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError? Error { get; init; }
+    public GetBuildDownloadsByUserUnauthorizedResponseError? Error { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse ReadGetBuildDownloadsByUserUnauthorizedResponse(ref Json_.Utf8JsonReader reader)
+    internal static GetBuildDownloadsByUserUnauthorizedResponse ReadGetBuildDownloadsByUserUnauthorizedResponse(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         bool? _status = default;
-        global::Consumer.GetBuildDownloadsByUserUnauthorizedResponseError? _error = default;
+        GetBuildDownloadsByUserUnauthorizedResponseError? _error = default;
         string? at = null;
         try
         {
@@ -60,14 +60,14 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse
+        return new GetBuildDownloadsByUserUnauthorizedResponse
         {
             Status = _status,
             Error = _error,
         };
     }
 
-    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponse(Json_.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserUnauthorizedResponse value)
+    internal static void WriteGetBuildDownloadsByUserUnauthorizedResponse(Json_.Utf8JsonWriter writer, GetBuildDownloadsByUserUnauthorizedResponse value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Status, value.Status);

@@ -26,22 +26,22 @@ public sealed partial class UserDownloads
 
     /// <summary>The user who performed the downloads.</summary>
     /// <remarks>JSON: <c>member</c>.</remarks>
-    public global::Consumer.Member? Member { get; init; }
+    public Member? Member { get; init; }
 
     /// <summary>Individual download records.</summary>
     /// <remarks>JSON: <c>downloads</c>.</remarks>
-    public Generic_.IReadOnlyList<global::Consumer.Download>? Downloads { get; init; }
+    public Generic_.IReadOnlyList<Download>? Downloads { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".id", Id, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         global::Consumer.ValidationRules.CheckMinimum(errors, path + ".total", Total, 0, false);
@@ -58,13 +58,13 @@ public sealed partial class UserDownloads
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.UserDownloads ReadUserDownloads(ref Json_.Utf8JsonReader reader)
+    internal static UserDownloads ReadUserDownloads(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _id = default;
         int? _total = default;
-        global::Consumer.Member? _member = default;
-        Generic_.IReadOnlyList<global::Consumer.Download>? _downloads = default;
+        Member? _member = default;
+        Generic_.IReadOnlyList<Download>? _downloads = default;
         string? at = null;
         try
         {
@@ -98,7 +98,7 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.UserDownloads
+        return new UserDownloads
         {
             Id = _id,
             Total = _total,
@@ -107,7 +107,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteUserDownloads(Json_.Utf8JsonWriter writer, global::Consumer.UserDownloads value)
+    internal static void WriteUserDownloads(Json_.Utf8JsonWriter writer, UserDownloads value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id);

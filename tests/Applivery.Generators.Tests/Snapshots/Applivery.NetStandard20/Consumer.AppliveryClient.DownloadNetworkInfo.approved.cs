@@ -51,12 +51,12 @@ public sealed partial class DownloadNetworkInfo
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.DownloadNetworkInfo ReadDownloadNetworkInfo(ref Json_.Utf8JsonReader reader)
+    internal static DownloadNetworkInfo ReadDownloadNetworkInfo(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _ip = default;
@@ -131,7 +131,7 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.DownloadNetworkInfo
+        return new DownloadNetworkInfo
         {
             Ip = _ip,
             City = _city,
@@ -147,7 +147,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteDownloadNetworkInfo(Json_.Utf8JsonWriter writer, global::Consumer.DownloadNetworkInfo value)
+    internal static void WriteDownloadNetworkInfo(Json_.Utf8JsonWriter writer, DownloadNetworkInfo value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Ip, value.Ip);

@@ -26,12 +26,12 @@ public sealed partial class GetBuildDownloadsByUserNotFoundResponseError
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.GetBuildDownloadsByUserNotFoundResponseError ReadGetBuildDownloadsByUserNotFoundResponseError(ref Json_.Utf8JsonReader reader)
+    internal static GetBuildDownloadsByUserNotFoundResponseError ReadGetBuildDownloadsByUserNotFoundResponseError(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _code = default;
@@ -61,14 +61,14 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.GetBuildDownloadsByUserNotFoundResponseError
+        return new GetBuildDownloadsByUserNotFoundResponseError
         {
             Code = _code,
             Message = _message,
         };
     }
 
-    internal static void WriteGetBuildDownloadsByUserNotFoundResponseError(Json_.Utf8JsonWriter writer, global::Consumer.GetBuildDownloadsByUserNotFoundResponseError value)
+    internal static void WriteGetBuildDownloadsByUserNotFoundResponseError(Json_.Utf8JsonWriter writer, GetBuildDownloadsByUserNotFoundResponseError value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Code, value.Code);

@@ -16,7 +16,7 @@ public sealed partial class Member
 {
     /// <summary>Kind of member.</summary>
     /// <remarks>JSON: <c>type</c>.</remarks>
-    public global::Consumer.MemberType? Type { get; init; }
+    public MemberType? Type { get; init; }
 
     /// <summary>JSON: <c>memberId</c>.</summary>
     /// <remarks>Must match <c>^[a-fA-F0-9]{24}$</c>.</remarks>
@@ -47,14 +47,14 @@ public sealed partial class Member
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckPattern(errors, path + ".memberId", MemberId, global::Consumer.AppliveryClientValidation.Pattern1, global::Consumer.AppliveryClientValidation.Pattern1Text);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".email", Email, 256);
@@ -65,10 +65,10 @@ public sealed partial class Member
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.Member ReadMember(ref Json_.Utf8JsonReader reader)
+    internal static Member ReadMember(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        global::Consumer.MemberType? _type = default;
+        MemberType? _type = default;
         string? _memberId = default;
         string? _email = default;
         string? _firstName = default;
@@ -116,7 +116,7 @@ internal abstract partial class AppliveryClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Member
+        return new Member
         {
             Type = _type,
             MemberId = _memberId,
@@ -128,7 +128,7 @@ internal abstract partial class AppliveryClientJson
         };
     }
 
-    internal static void WriteMember(Json_.Utf8JsonWriter writer, global::Consumer.Member value)
+    internal static void WriteMember(Json_.Utf8JsonWriter writer, Member value)
     {
         writer.WriteStartObject();
         if (value.Type is { } _type)

@@ -38,102 +38,67 @@ public enum MemberType
     Anonymous = 6,
 }
 
-/// <summary>Converts <see cref="global::Consumer.MemberType"/> to and from its exact wire strings.</summary>
+/// <summary>Converts <see cref="MemberType"/> to and from its exact wire strings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public static class MemberTypeExtensions
 {
     /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-    public static string? ToWireValue(this global::Consumer.MemberType value)
+    public static string? ToWireValue(this MemberType value) => value switch
     {
-        switch (value)
-        {
-            case global::Consumer.MemberType.User: return "user";
-            case global::Consumer.MemberType.Employee: return "employee";
-            case global::Consumer.MemberType.MdmUser: return "mdmUser";
-            case global::Consumer.MemberType.OtpUser: return "otpUser";
-            case global::Consumer.MemberType.Unknown: return "unknown";
-            case global::Consumer.MemberType.Anonymous: return "anonymous";
-            default: return null;
-        }
-    }
+        MemberType.User => "user",
+        MemberType.Employee => "employee",
+        MemberType.MdmUser => "mdmUser",
+        MemberType.OtpUser => "otpUser",
+        MemberType.Unknown => "unknown",
+        MemberType.Anonymous => "anonymous",
+        _ => null,
+    };
 
     /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-    public static bool TryParseWireValue(string? text, out global::Consumer.MemberType value)
+    public static bool TryParseWireValue(string? text, out MemberType value)
     {
         switch (text)
         {
-            case "user": value = global::Consumer.MemberType.User; return true;
-            case "employee": value = global::Consumer.MemberType.Employee; return true;
-            case "mdmUser": value = global::Consumer.MemberType.MdmUser; return true;
-            case "otpUser": value = global::Consumer.MemberType.OtpUser; return true;
-            case "unknown": value = global::Consumer.MemberType.Unknown; return true;
-            case "anonymous": value = global::Consumer.MemberType.Anonymous; return true;
-            default: value = global::Consumer.MemberType.Unrecognized; return false;
+            case "user": value = MemberType.User; return true;
+            case "employee": value = MemberType.Employee; return true;
+            case "mdmUser": value = MemberType.MdmUser; return true;
+            case "otpUser": value = MemberType.OtpUser; return true;
+            case "unknown": value = MemberType.Unknown; return true;
+            case "anonymous": value = MemberType.Anonymous; return true;
+            default: value = MemberType.Unrecognized; return false;
         }
     }
 }
 
 internal abstract partial class AppliveryClientJson
 {
-    internal static global::Consumer.MemberType ReadMemberTypeValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
+    internal static MemberType ReadMemberTypeValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
         if (reader.TokenType == Json_.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("user"u8))
-            {
-                return global::Consumer.MemberType.User;
-            }
-            if (reader.ValueTextEquals("employee"u8))
-            {
-                return global::Consumer.MemberType.Employee;
-            }
-            if (reader.ValueTextEquals("mdmUser"u8))
-            {
-                return global::Consumer.MemberType.MdmUser;
-            }
-            if (reader.ValueTextEquals("otpUser"u8))
-            {
-                return global::Consumer.MemberType.OtpUser;
-            }
-            if (reader.ValueTextEquals("unknown"u8))
-            {
-                return global::Consumer.MemberType.Unknown;
-            }
-            if (reader.ValueTextEquals("anonymous"u8))
-            {
-                return global::Consumer.MemberType.Anonymous;
-            }
+            if (reader.ValueTextEquals("user"u8)) return global::Consumer.MemberType.User;
+            if (reader.ValueTextEquals("employee"u8)) return global::Consumer.MemberType.Employee;
+            if (reader.ValueTextEquals("mdmUser"u8)) return global::Consumer.MemberType.MdmUser;
+            if (reader.ValueTextEquals("otpUser"u8)) return global::Consumer.MemberType.OtpUser;
+            if (reader.ValueTextEquals("unknown"u8)) return global::Consumer.MemberType.Unknown;
+            if (reader.ValueTextEquals("anonymous"u8)) return global::Consumer.MemberType.Anonymous;
         }
 
         (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
         return global::Consumer.MemberType.Unrecognized;
     }
 
-    internal static void WriteMemberTypeValue(Json_.Utf8JsonWriter writer, global::Consumer.MemberType value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    internal static void WriteMemberTypeValue(Json_.Utf8JsonWriter writer, MemberType value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         switch (value)
         {
-            case global::Consumer.MemberType.User:
-                writer.WriteStringValue(Utf8User);
-                return;
-            case global::Consumer.MemberType.Employee:
-                writer.WriteStringValue(Utf8Employee);
-                return;
-            case global::Consumer.MemberType.MdmUser:
-                writer.WriteStringValue(Utf8MdmUser);
-                return;
-            case global::Consumer.MemberType.OtpUser:
-                writer.WriteStringValue(Utf8OtpUser);
-                return;
-            case global::Consumer.MemberType.Unknown:
-                writer.WriteStringValue(Utf8Unknown);
-                return;
-            case global::Consumer.MemberType.Anonymous:
-                writer.WriteStringValue(Utf8Anonymous);
-                return;
-            default:
-                writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MemberType", (int)value));
-                return;
+            case global::Consumer.MemberType.User: writer.WriteStringValue(Utf8User); return;
+            case global::Consumer.MemberType.Employee: writer.WriteStringValue(Utf8Employee); return;
+            case global::Consumer.MemberType.MdmUser: writer.WriteStringValue(Utf8MdmUser); return;
+            case global::Consumer.MemberType.OtpUser: writer.WriteStringValue(Utf8OtpUser); return;
+            case global::Consumer.MemberType.Unknown: writer.WriteStringValue(Utf8Unknown); return;
+            case global::Consumer.MemberType.Anonymous: writer.WriteStringValue(Utf8Anonymous); return;
+            default: writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "MemberType", (int)value)); return;
         }
     }
 }

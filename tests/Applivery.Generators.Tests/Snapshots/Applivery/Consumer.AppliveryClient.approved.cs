@@ -41,7 +41,7 @@ public partial interface IAppliveryClient
     /// <returns>List of downloads grouped by user.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.AppliveryClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default);
 
 }
 
@@ -125,7 +125,7 @@ public sealed partial class AppliveryClient : IAppliveryClient
     public override string ToString() => "AppliveryClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<DownloadsByUserResponse> GetBuildDownloadsByUserAsync(string organizationId, string applicationId, string buildId, string? email = null, global::System.DateTimeOffset? iniDate = null, global::System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.AppliveryClientValidation.ValidateGetBuildDownloadsByUserParameters(organizationId, applicationId, buildId, email, iniDate, endDate);
 

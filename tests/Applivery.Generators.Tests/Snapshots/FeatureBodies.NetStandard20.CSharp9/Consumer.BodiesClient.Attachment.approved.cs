@@ -18,18 +18,18 @@ namespace Consumer
         public string Name { get; init; } = default!;
 
         /// <summary>JSON: <c>data</c>, required.</summary>
-        public global::Consumer.FileUpload Data { get; init; } = default!;
+        public FileUpload Data { get; init; } = default!;
 
         /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+        public Generic_.IReadOnlyList<ValidationError> Validate()
         {
-            var errors = new Generic_.List<global::Consumer.ValidationError>();
+            var errors = new Generic_.List<ValidationError>();
             ValidateInto(errors, "$");
             return errors;
         }
 
-        internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+        internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
         {
             global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
             global::Consumer.ValidationRules.CheckRequired(errors, path + ".data", Data);
@@ -38,11 +38,11 @@ namespace Consumer
 
     internal abstract partial class BodiesClientJson
     {
-        internal static global::Consumer.Attachment ReadAttachment(ref Json_.Utf8JsonReader reader)
+        internal static Attachment ReadAttachment(ref Json_.Utf8JsonReader reader)
         {
             ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
             string? _name = default;
-            global::Consumer.FileUpload? _data = default;
+            FileUpload? _data = default;
             string? at = null;
             try
             {
@@ -68,14 +68,14 @@ namespace Consumer
                 throw JsonReadFailure.Within(exception, at);
             }
 
-            return new global::Consumer.Attachment
+            return new Attachment
             {
                 Name = _name ?? throw MissingProperty(".name"),
                 Data = _data ?? throw MissingProperty(".data"),
             };
         }
 
-        internal static void WriteAttachment(Json_.Utf8JsonWriter writer, global::Consumer.Attachment value)
+        internal static void WriteAttachment(Json_.Utf8JsonWriter writer, Attachment value)
         {
             writer.WriteStartObject();
             WriteOptional(writer, Utf8Name, value.Name, writeNull: true);

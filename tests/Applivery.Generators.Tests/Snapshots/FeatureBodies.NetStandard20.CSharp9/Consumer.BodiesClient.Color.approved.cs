@@ -26,66 +26,51 @@ namespace Consumer
         DarkBlue = 2,
     }
 
-    /// <summary>Converts <see cref="global::Consumer.Color"/> to and from its exact wire strings.</summary>
+    /// <summary>Converts <see cref="Color"/> to and from its exact wire strings.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
     public static class ColorExtensions
     {
         /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-        public static string? ToWireValue(this global::Consumer.Color value)
+        public static string? ToWireValue(this Color value) => value switch
         {
-            switch (value)
-            {
-                case global::Consumer.Color.Red: return "red";
-                case global::Consumer.Color.DarkBlue: return "dark blue";
-                default: return null;
-            }
-        }
+            Color.Red => "red",
+            Color.DarkBlue => "dark blue",
+            _ => null,
+        };
 
         /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-        public static bool TryParseWireValue(string? text, out global::Consumer.Color value)
+        public static bool TryParseWireValue(string? text, out Color value)
         {
             switch (text)
             {
-                case "red": value = global::Consumer.Color.Red; return true;
-                case "dark blue": value = global::Consumer.Color.DarkBlue; return true;
-                default: value = global::Consumer.Color.Unrecognized; return false;
+                case "red": value = Color.Red; return true;
+                case "dark blue": value = Color.DarkBlue; return true;
+                default: value = Color.Unrecognized; return false;
             }
         }
     }
 
     internal abstract partial class BodiesClientJson
     {
-        internal static global::Consumer.Color ReadColorValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
+        internal static Color ReadColorValue(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
         {
             if (reader.TokenType == Json_.JsonTokenType.String)
             {
-                if (reader.ValueTextEquals(Utf8Red.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.Color.Red;
-                }
-                if (reader.ValueTextEquals(Utf8DarkBlue.EncodedUtf8Bytes))
-                {
-                    return global::Consumer.Color.DarkBlue;
-                }
+                if (reader.ValueTextEquals(Utf8Red.EncodedUtf8Bytes)) return global::Consumer.Color.Red;
+                if (reader.ValueTextEquals(Utf8DarkBlue.EncodedUtf8Bytes)) return global::Consumer.Color.DarkBlue;
             }
 
             (unrecognizedValues ??= new Generic_.Dictionary<string, string>())[key] = RawScalarText(ref reader);
             return global::Consumer.Color.Unrecognized;
         }
 
-        internal static void WriteColorValue(Json_.Utf8JsonWriter writer, global::Consumer.Color value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+        internal static void WriteColorValue(Json_.Utf8JsonWriter writer, Color value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
         {
             switch (value)
             {
-                case global::Consumer.Color.Red:
-                    writer.WriteStringValue(Utf8Red);
-                    return;
-                case global::Consumer.Color.DarkBlue:
-                    writer.WriteStringValue(Utf8DarkBlue);
-                    return;
-                default:
-                    writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "Color", (int)value));
-                    return;
+                case global::Consumer.Color.Red: writer.WriteStringValue(Utf8Red); return;
+                case global::Consumer.Color.DarkBlue: writer.WriteStringValue(Utf8DarkBlue); return;
+                default: writer.WriteStringValue(UnrecognizedText(unrecognizedValues, key, "Color", (int)value)); return;
             }
         }
     }

@@ -30,7 +30,7 @@ namespace Consumer
         public global::System.DateTimeOffset? When { get; init; }
 
         /// <summary>JSON: <c>color</c>.</summary>
-        public global::Consumer.Color? Color { get; init; }
+        public Color? Color { get; init; }
 
         /// <summary>JSON: <c>note</c>.</summary>
         public string? Note { get; init; }
@@ -48,16 +48,16 @@ namespace Consumer
         public Generic_.IReadOnlyList<string>? Piped { get; init; }
 
         /// <summary>JSON: <c>filter</c>.</summary>
-        public global::Consumer.Rgb? Filter { get; init; }
+        public Rgb? Filter { get; init; }
 
         /// <summary>JSON: <c>point</c>.</summary>
-        public global::Consumer.Rgb? Point { get; init; }
+        public Rgb? Point { get; init; }
 
         /// <summary>JSON: <c>box</c>.</summary>
-        public global::Consumer.Rgb? Box { get; init; }
+        public Rgb? Box { get; init; }
 
         /// <summary>JSON: <c>meta</c>.</summary>
-        public global::Consumer.Metadata? Meta { get; init; }
+        public Metadata? Meta { get; init; }
 
         /// <summary>JSON: <c>raw</c>.</summary>
         public Generic_.IReadOnlyList<string>? Raw { get; init; }
@@ -71,14 +71,14 @@ namespace Consumer
 
         /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
         /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-        public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+        public Generic_.IReadOnlyList<ValidationError> Validate()
         {
-            var errors = new Generic_.List<global::Consumer.ValidationError>();
+            var errors = new Generic_.List<ValidationError>();
             ValidateInto(errors, "$");
             return errors;
         }
 
-        internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+        internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
         {
             global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         }
@@ -86,7 +86,7 @@ namespace Consumer
 
     internal abstract partial class BodiesClientJson
     {
-        internal static global::Consumer.FormFields ReadFormFields(ref Json_.Utf8JsonReader reader)
+        internal static FormFields ReadFormFields(ref Json_.Utf8JsonReader reader)
         {
             ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
             string? _name = default;
@@ -94,16 +94,16 @@ namespace Consumer
             double? _price = default;
             bool? _active = default;
             global::System.DateTimeOffset? _when = default;
-            global::Consumer.Color? _color = default;
+            Color? _color = default;
             string? _note = default;
             Generic_.IReadOnlyList<string>? _tags = default;
             Generic_.IReadOnlyList<int>? _ids = default;
             Generic_.IReadOnlyList<string>? _spaced = default;
             Generic_.IReadOnlyList<string>? _piped = default;
-            global::Consumer.Rgb? _filter = default;
-            global::Consumer.Rgb? _point = default;
-            global::Consumer.Rgb? _box = default;
-            global::Consumer.Metadata? _meta = default;
+            Rgb? _filter = default;
+            Rgb? _point = default;
+            Rgb? _box = default;
+            Metadata? _meta = default;
             Generic_.IReadOnlyList<string>? _raw = default;
             Generic_.Dictionary<string, string>? unrecognizedValues = null;
             string? at = null;
@@ -187,7 +187,7 @@ namespace Consumer
                 throw JsonReadFailure.Within(exception, at);
             }
 
-            return new global::Consumer.FormFields
+            return new FormFields
             {
                 Name = _name ?? throw MissingProperty(".name"),
                 Count = _count,
@@ -209,7 +209,7 @@ namespace Consumer
             };
         }
 
-        internal static void WriteFormFields(Json_.Utf8JsonWriter writer, global::Consumer.FormFields value)
+        internal static void WriteFormFields(Json_.Utf8JsonWriter writer, FormFields value)
         {
             writer.WriteStartObject();
             WriteOptional(writer, Utf8Name, value.Name, writeNull: true);

@@ -17,22 +17,22 @@ namespace Consumer
     public sealed partial class SubmitMoreFormRequestNested
     {
         /// <summary>JSON: <c>inner</c>.</summary>
-        public global::Consumer.Rgb? Inner { get; init; }
+        public Rgb? Inner { get; init; }
 
         /// <summary>JSON: <c>list</c>.</summary>
         public Generic_.IReadOnlyList<string>? List { get; init; }
 
         /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
         /// <returns>Always empty.</returns>
-        public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+        public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
     }
 
     internal abstract partial class BodiesClientJson
     {
-        internal static global::Consumer.SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref Json_.Utf8JsonReader reader)
+        internal static SubmitMoreFormRequestNested ReadSubmitMoreFormRequestNested(ref Json_.Utf8JsonReader reader)
         {
             ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-            global::Consumer.Rgb? _inner = default;
+            Rgb? _inner = default;
             Generic_.IReadOnlyList<string>? _list = default;
             Generic_.Dictionary<string, string>? unrecognizedValues = null;
             string? at = null;
@@ -60,14 +60,14 @@ namespace Consumer
                 throw JsonReadFailure.Within(exception, at);
             }
 
-            return new global::Consumer.SubmitMoreFormRequestNested
+            return new SubmitMoreFormRequestNested
             {
                 Inner = _inner,
                 List = _list,
             };
         }
 
-        internal static void WriteSubmitMoreFormRequestNested(Json_.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequestNested value)
+        internal static void WriteSubmitMoreFormRequestNested(Json_.Utf8JsonWriter writer, SubmitMoreFormRequestNested value)
         {
             writer.WriteStartObject();
             if (value.Inner is { } _inner)

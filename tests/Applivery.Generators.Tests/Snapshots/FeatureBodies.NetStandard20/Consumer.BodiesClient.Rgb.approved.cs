@@ -25,12 +25,12 @@ public sealed partial class Rgb
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.Rgb ReadRgb(ref Json_.Utf8JsonReader reader)
+    internal static Rgb ReadRgb(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _r = default;
@@ -65,7 +65,7 @@ internal abstract partial class BodiesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Rgb
+        return new Rgb
         {
             R = _r,
             G = _g,
@@ -73,7 +73,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    internal static void WriteRgb(Json_.Utf8JsonWriter writer, global::Consumer.Rgb value)
+    internal static void WriteRgb(Json_.Utf8JsonWriter writer, Rgb value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8R, value.R);

@@ -17,35 +17,35 @@ using Json_ = global::System.Text.Json;
 public sealed partial class SubmitMoreFormRequest
 {
     /// <summary>JSON: <c>nested</c>.</summary>
-    public global::Consumer.SubmitMoreFormRequestNested? Nested { get; init; }
+    public SubmitMoreFormRequestNested? Nested { get; init; }
 
     /// <summary>JSON: <c>spacedBox</c>.</summary>
-    public global::Consumer.Rgb? SpacedBox { get; init; }
+    public Rgb? SpacedBox { get; init; }
 
     /// <summary>JSON: <c>pipedBox</c>.</summary>
-    public global::Consumer.Rgb? PipedBox { get; init; }
+    public Rgb? PipedBox { get; init; }
 
     /// <summary>JSON: <c>quoted</c>.</summary>
     public string? Quoted { get; init; }
 
     /// <summary>JSON: <c>listOfObjects</c>.</summary>
-    public Generic_.IReadOnlyList<global::Consumer.Rgb>? ListOfObjects { get; init; }
+    public Generic_.IReadOnlyList<Rgb>? ListOfObjects { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref Json_.Utf8JsonReader reader)
+    internal static SubmitMoreFormRequest ReadSubmitMoreFormRequest(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        global::Consumer.SubmitMoreFormRequestNested? _nested = default;
-        global::Consumer.Rgb? _spacedBox = default;
-        global::Consumer.Rgb? _pipedBox = default;
+        SubmitMoreFormRequestNested? _nested = default;
+        Rgb? _spacedBox = default;
+        Rgb? _pipedBox = default;
         string? _quoted = default;
-        Generic_.IReadOnlyList<global::Consumer.Rgb>? _listOfObjects = default;
+        Generic_.IReadOnlyList<Rgb>? _listOfObjects = default;
         string? at = null;
         try
         {
@@ -83,7 +83,7 @@ internal abstract partial class BodiesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.SubmitMoreFormRequest
+        return new SubmitMoreFormRequest
         {
             Nested = _nested,
             SpacedBox = _spacedBox,
@@ -93,7 +93,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    internal static void WriteSubmitMoreFormRequest(Json_.Utf8JsonWriter writer, global::Consumer.SubmitMoreFormRequest value)
+    internal static void WriteSubmitMoreFormRequest(Json_.Utf8JsonWriter writer, SubmitMoreFormRequest value)
     {
         writer.WriteStartObject();
         if (value.Nested is { } _nested)

@@ -34,7 +34,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SubmitFormAsync(FormFields body, CancellationToken cancellationToken = default);
 
     /// <summary>deepObject with nesting, delimited objects, a JSON string field.</summary>
     /// <remarks>
@@ -45,7 +45,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SubmitMoreFormAsync(SubmitMoreFormRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>POST /forms/map</summary>
     /// <remarks>
@@ -67,7 +67,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SubmitOptionalFormAsync(SubmitOptionalFormRequest? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>A multipart upload with files, a JSON part and text parts.</summary>
     /// <remarks>
@@ -78,7 +78,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task UploadFilesAsync(UploadFilesRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>application/form-data, as some real specs write multipart.</summary>
     /// <remarks>
@@ -89,7 +89,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task UploadLegacyAsync(UploadLegacyRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>PUT /blobs/{id}</summary>
     /// <remarks>
@@ -101,7 +101,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PutBlobAsync(string id, FileUpload body, CancellationToken cancellationToken = default);
 
     /// <summary>POST /images</summary>
     /// <remarks>
@@ -112,7 +112,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PostImageAsync(FileUpload? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>POST /notes</summary>
     /// <remarks>
@@ -134,7 +134,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PreferJsonAsync(Metadata body, CancellationToken cancellationToken = default);
 
     /// <summary>XML cannot be sent, so the form after it is used.</summary>
     /// <remarks>
@@ -145,7 +145,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PreferFirstSupportedAsync(Metadata body, CancellationToken cancellationToken = default);
 
     /// <summary>A binary property inside JSON is base64.</summary>
     /// <remarks>
@@ -156,7 +156,7 @@ public partial interface IBodiesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.BodiesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PostAttachmentAsync(Attachment body, CancellationToken cancellationToken = default);
 
 }
 
@@ -224,7 +224,7 @@ public sealed partial class BodiesClient : IBodiesClient
     public override string ToString() => "BodiesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SubmitFormAsync(global::Consumer.FormFields body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SubmitFormAsync(FormFields body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitFormParameters();
         if (body is null)
@@ -252,7 +252,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SubmitMoreFormAsync(global::Consumer.SubmitMoreFormRequest body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SubmitMoreFormAsync(SubmitMoreFormRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitMoreFormParameters();
         if (body is null)
@@ -295,7 +295,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SubmitOptionalFormAsync(global::Consumer.SubmitOptionalFormRequest? body = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SubmitOptionalFormAsync(SubmitOptionalFormRequest? body = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateSubmitOptionalFormParameters();
 
@@ -312,7 +312,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task UploadFilesAsync(global::Consumer.UploadFilesRequest body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task UploadFilesAsync(UploadFilesRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateUploadFilesParameters();
         if (body is null)
@@ -382,7 +382,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task UploadLegacyAsync(global::Consumer.UploadLegacyRequest body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task UploadLegacyAsync(UploadLegacyRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidateUploadLegacyParameters();
         if (body is null)
@@ -404,7 +404,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PutBlobAsync(string id, global::Consumer.FileUpload body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PutBlobAsync(string id, FileUpload body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePutBlobParameters(id);
         if (body is null)
@@ -422,7 +422,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PostImageAsync(global::Consumer.FileUpload? body = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PostImageAsync(FileUpload? body = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePostImageParameters();
 
@@ -455,7 +455,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PreferJsonAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PreferJsonAsync(Metadata body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePreferJsonParameters();
         if (body is null)
@@ -477,7 +477,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PreferFirstSupportedAsync(global::Consumer.Metadata body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PreferFirstSupportedAsync(Metadata body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePreferFirstSupportedParameters();
         if (body is null)
@@ -495,7 +495,7 @@ public sealed partial class BodiesClient : IBodiesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PostAttachmentAsync(global::Consumer.Attachment body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PostAttachmentAsync(Attachment body, CancellationToken cancellationToken = default)
     {
         global::Consumer.BodiesClientValidation.ValidatePostAttachmentParameters();
         if (body is null)

@@ -22,12 +22,12 @@ public sealed partial class Metadata
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.Metadata ReadMetadata(ref Json_.Utf8JsonReader reader)
+    internal static Metadata ReadMetadata(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _owner = default;
@@ -57,14 +57,14 @@ internal abstract partial class BodiesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Metadata
+        return new Metadata
         {
             Owner = _owner,
             Size = _size,
         };
     }
 
-    internal static void WriteMetadata(Json_.Utf8JsonWriter writer, global::Consumer.Metadata value)
+    internal static void WriteMetadata(Json_.Utf8JsonWriter writer, Metadata value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Owner, value.Owner);

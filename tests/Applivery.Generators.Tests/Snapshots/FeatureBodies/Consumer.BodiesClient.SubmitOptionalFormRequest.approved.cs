@@ -21,12 +21,12 @@ public sealed partial class SubmitOptionalFormRequest
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref Json_.Utf8JsonReader reader)
+    internal static SubmitOptionalFormRequest ReadSubmitOptionalFormRequest(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _q = default;
@@ -51,13 +51,13 @@ internal abstract partial class BodiesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.SubmitOptionalFormRequest
+        return new SubmitOptionalFormRequest
         {
             Q = _q,
         };
     }
 
-    internal static void WriteSubmitOptionalFormRequest(Json_.Utf8JsonWriter writer, global::Consumer.SubmitOptionalFormRequest value)
+    internal static void WriteSubmitOptionalFormRequest(Json_.Utf8JsonWriter writer, SubmitOptionalFormRequest value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Q, value.Q);

@@ -17,13 +17,13 @@ using Json_ = global::System.Text.Json;
 public sealed partial class UploadFilesRequest
 {
     /// <summary>JSON: <c>files</c>, required.</summary>
-    public required Generic_.IReadOnlyList<global::Consumer.FileUpload> Files { get; init; }
+    public required Generic_.IReadOnlyList<FileUpload> Files { get; init; }
 
     /// <summary>JSON: <c>avatar</c>.</summary>
-    public global::Consumer.FileUpload? Avatar { get; init; }
+    public FileUpload? Avatar { get; init; }
 
     /// <summary>JSON: <c>metadata</c>.</summary>
-    public global::Consumer.Metadata? Metadata { get; init; }
+    public Metadata? Metadata { get; init; }
 
     /// <summary>JSON: <c>title</c>, required.</summary>
     public required string Title { get; init; }
@@ -35,7 +35,7 @@ public sealed partial class UploadFilesRequest
     public global::System.DateTimeOffset? When { get; init; }
 
     /// <summary>JSON: <c>color</c>.</summary>
-    public global::Consumer.Color? Color { get; init; }
+    public Color? Color { get; init; }
 
     /// <summary>JSON: <c>tags</c>.</summary>
     public Generic_.IReadOnlyList<string>? Tags { get; init; }
@@ -55,14 +55,14 @@ public sealed partial class UploadFilesRequest
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".files", Files);
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".title", Title);
@@ -71,16 +71,16 @@ public sealed partial class UploadFilesRequest
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.UploadFilesRequest ReadUploadFilesRequest(ref Json_.Utf8JsonReader reader)
+    internal static UploadFilesRequest ReadUploadFilesRequest(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        Generic_.IReadOnlyList<global::Consumer.FileUpload>? _files = default;
-        global::Consumer.FileUpload? _avatar = default;
-        global::Consumer.Metadata? _metadata = default;
+        Generic_.IReadOnlyList<FileUpload>? _files = default;
+        FileUpload? _avatar = default;
+        Metadata? _metadata = default;
         string? _title = default;
         int? _count = default;
         global::System.DateTimeOffset? _when = default;
-        global::Consumer.Color? _color = default;
+        Color? _color = default;
         Generic_.IReadOnlyList<string>? _tags = default;
         Generic_.IReadOnlyList<string>? _labels = default;
         string? _description = default;
@@ -142,7 +142,7 @@ internal abstract partial class BodiesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.UploadFilesRequest
+        return new UploadFilesRequest
         {
             Files = _files ?? throw MissingProperty(".files"),
             Avatar = _avatar,
@@ -158,7 +158,7 @@ internal abstract partial class BodiesClientJson
         };
     }
 
-    internal static void WriteUploadFilesRequest(Json_.Utf8JsonWriter writer, global::Consumer.UploadFilesRequest value)
+    internal static void WriteUploadFilesRequest(Json_.Utf8JsonWriter writer, UploadFilesRequest value)
     {
         writer.WriteStartObject();
         if (value.Files is { } _files)

@@ -17,19 +17,19 @@ using Json_ = global::System.Text.Json;
 public sealed partial class UploadLegacyRequest
 {
     /// <summary>JSON: <c>document</c>.</summary>
-    public global::Consumer.FileUpload? Document { get; init; }
+    public FileUpload? Document { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class BodiesClientJson
 {
-    internal static global::Consumer.UploadLegacyRequest ReadUploadLegacyRequest(ref Json_.Utf8JsonReader reader)
+    internal static UploadLegacyRequest ReadUploadLegacyRequest(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        global::Consumer.FileUpload? _document = default;
+        FileUpload? _document = default;
         string? at = null;
         try
         {
@@ -51,13 +51,13 @@ internal abstract partial class BodiesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.UploadLegacyRequest
+        return new UploadLegacyRequest
         {
             Document = _document,
         };
     }
 
-    internal static void WriteUploadLegacyRequest(Json_.Utf8JsonWriter writer, global::Consumer.UploadLegacyRequest value)
+    internal static void WriteUploadLegacyRequest(Json_.Utf8JsonWriter writer, UploadLegacyRequest value)
     {
         writer.WriteStartObject();
         if (value.Document is { } _document)

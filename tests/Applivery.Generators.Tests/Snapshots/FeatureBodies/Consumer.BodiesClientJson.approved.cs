@@ -151,10 +151,10 @@ internal abstract partial class BodiesClientJson : global::Applivery.Generators.
         writer.WriteEndArray();
     }
 
-    private static Generic_.IReadOnlyList<global::Consumer.FileUpload> ReadListOfFile(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyList<FileUpload> ReadListOfFile(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartArray, "an array");
-        var items = new ArrayBuilder<global::Consumer.FileUpload>();
+        var items = new ArrayBuilder<FileUpload>();
         try
         {
             while (Next(ref reader) != Json_.JsonTokenType.EndArray)
@@ -174,7 +174,7 @@ internal abstract partial class BodiesClientJson : global::Applivery.Generators.
         }
     }
 
-    private static void WriteListOfFile(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.FileUpload> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteListOfFile(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<FileUpload> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartArray();
         for (var index = 0; index < value.Count; index++)

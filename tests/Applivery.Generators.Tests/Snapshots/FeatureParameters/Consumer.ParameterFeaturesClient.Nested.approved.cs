@@ -18,20 +18,20 @@ public sealed partial class Nested
     public string? Name { get; init; }
 
     /// <summary>JSON: <c>inner</c>.</summary>
-    public global::Consumer.Rgb? Inner { get; init; }
+    public Rgb? Inner { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class ParameterFeaturesClientJson
 {
-    internal static global::Consumer.Nested ReadNested(ref Json_.Utf8JsonReader reader)
+    internal static Nested ReadNested(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
-        global::Consumer.Rgb? _inner = default;
+        Rgb? _inner = default;
         string? at = null;
         try
         {
@@ -57,14 +57,14 @@ internal abstract partial class ParameterFeaturesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Nested
+        return new Nested
         {
             Name = _name,
             Inner = _inner,
         };
     }
 
-    internal static void WriteNested(Json_.Utf8JsonWriter writer, global::Consumer.Nested value)
+    internal static void WriteNested(Json_.Utf8JsonWriter writer, Nested value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name);

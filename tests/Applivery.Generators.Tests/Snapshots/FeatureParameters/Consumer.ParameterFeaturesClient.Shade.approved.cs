@@ -23,29 +23,26 @@ public enum Shade
     LightBlue = 2,
 }
 
-/// <summary>Converts <see cref="global::Consumer.Shade"/> to and from its exact wire strings.</summary>
+/// <summary>Converts <see cref="Shade"/> to and from its exact wire strings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Applivery.Generators", "{version}")]
 public static class ShadeExtensions
 {
     /// <summary>The exact wire string of <paramref name="value"/>; null for an unrecognized value.</summary>
-    public static string? ToWireValue(this global::Consumer.Shade value)
+    public static string? ToWireValue(this Shade value) => value switch
     {
-        switch (value)
-        {
-            case global::Consumer.Shade.DarkBlue: return "dark-blue";
-            case global::Consumer.Shade.LightBlue: return "light-blue";
-            default: return null;
-        }
-    }
+        Shade.DarkBlue => "dark-blue",
+        Shade.LightBlue => "light-blue",
+        _ => null,
+    };
 
     /// <summary>Parses an exact, case-sensitive wire string. Anything else gives <c>false</c> and the unrecognized member.</summary>
-    public static bool TryParseWireValue(string? text, out global::Consumer.Shade value)
+    public static bool TryParseWireValue(string? text, out Shade value)
     {
         switch (text)
         {
-            case "dark-blue": value = global::Consumer.Shade.DarkBlue; return true;
-            case "light-blue": value = global::Consumer.Shade.LightBlue; return true;
-            default: value = global::Consumer.Shade.Unrecognized; return false;
+            case "dark-blue": value = Shade.DarkBlue; return true;
+            case "light-blue": value = Shade.LightBlue; return true;
+            default: value = Shade.Unrecognized; return false;
         }
     }
 }

@@ -66,7 +66,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathSimpleObjectAsync(Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/simple/object/explode/{color}</summary>
     /// <remarks>
@@ -77,7 +77,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/label/primitive/{color}</summary>
     /// <remarks>
@@ -121,7 +121,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLabelObjectAsync(Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/label/object/explode/{color}</summary>
     /// <remarks>
@@ -132,7 +132,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/matrix/primitive/{color}</summary>
     /// <remarks>
@@ -176,7 +176,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathMatrixObjectAsync(Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /path/matrix/object/explode/{color}</summary>
     /// <remarks>
@@ -187,7 +187,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(Rgb color, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/form/primitive</summary>
     /// <remarks>
@@ -231,7 +231,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryFormObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/form/object/explode</summary>
     /// <remarks>
@@ -242,7 +242,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/spaceDelimited/array</summary>
     /// <remarks>
@@ -264,7 +264,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/pipeDelimited/array</summary>
     /// <remarks>
@@ -286,7 +286,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/deepObject</summary>
     /// <remarks>
@@ -297,7 +297,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryDeepObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /query/default/array</summary>
     /// <remarks>
@@ -319,7 +319,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task QueryDefaultObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /header/primitive</summary>
     /// <remarks>
@@ -396,7 +396,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderObjectAsync(Rgb? xColor = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie/object</summary>
     /// <remarks>
@@ -407,7 +407,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookieObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /header/object/explode</summary>
     /// <remarks>
@@ -418,7 +418,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(Rgb? xColor = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookie/object/explode</summary>
     /// <remarks>
@@ -429,7 +429,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CookieObjectExplodeAsync(Rgb? color = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /cookies</summary>
     /// <remarks>
@@ -484,7 +484,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task ContentJsonAsync(Generic_.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic_.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task ContentJsonAsync(Generic_.IReadOnlyList<string> where, Rgb? filter = null, Rgb? xFilter = null, Generic_.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /formats/{shade}/{ids}</summary>
     /// <remarks>
@@ -501,7 +501,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic_.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic_.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task FormatsAsync(Shade shade, Generic_.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic_.IReadOnlyList<Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /nulls</summary>
     /// <remarks>
@@ -518,7 +518,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic_.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic_.IReadOnlyList<string>? list = null, Rgb? filter = null, Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /maps</summary>
     /// <remarks>
@@ -543,7 +543,7 @@ public partial interface IParameterFeaturesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task NotSendableAsync(Nested? filter = null, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default);
 
     /// <summary>GET /not-sendable/required</summary>
     /// <remarks>
@@ -741,7 +741,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PathSimpleObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathSimpleObjectAsync(Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectParameters(color);
 
@@ -754,7 +754,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathSimpleObjectExplodeAsync(Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathSimpleObjectExplodeParameters(color);
 
@@ -806,7 +806,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PathLabelObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathLabelObjectAsync(Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectParameters(color);
 
@@ -819,7 +819,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathLabelObjectExplodeAsync(Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathLabelObjectExplodeParameters(color);
 
@@ -871,7 +871,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PathMatrixObjectAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathMatrixObjectAsync(Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectParameters(color);
 
@@ -884,7 +884,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(global::Consumer.Rgb color, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PathMatrixObjectExplodeAsync(Rgb color, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidatePathMatrixObjectExplodeParameters(color);
 
@@ -948,7 +948,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task QueryFormObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryFormObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectParameters(color);
 
@@ -965,7 +965,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryFormObjectExplodeAsync(Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryFormObjectExplodeParameters(color);
 
@@ -999,7 +999,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QuerySpaceDelimitedObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQuerySpaceDelimitedObjectParameters(color);
 
@@ -1033,7 +1033,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryPipeDelimitedObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryPipeDelimitedObjectParameters(color);
 
@@ -1050,7 +1050,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task QueryDeepObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryDeepObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDeepObjectParameters(color);
 
@@ -1084,7 +1084,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task QueryDefaultObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task QueryDefaultObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateQueryDefaultObjectParameters(color);
 
@@ -1212,7 +1212,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task HeaderObjectAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task HeaderObjectAsync(Rgb? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectParameters(xColor);
 
@@ -1228,7 +1228,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task CookieObjectAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CookieObjectAsync(Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectParameters(color);
 
@@ -1249,7 +1249,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(global::Consumer.Rgb? xColor = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task HeaderObjectExplodeAsync(Rgb? xColor = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateHeaderObjectExplodeParameters(xColor);
 
@@ -1265,7 +1265,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task CookieObjectExplodeAsync(global::Consumer.Rgb? color = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CookieObjectExplodeAsync(Rgb? color = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateCookieObjectExplodeParameters(color);
 
@@ -1366,7 +1366,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task ContentJsonAsync(Generic_.IReadOnlyList<string> where, global::Consumer.Rgb? filter = null, global::Consumer.Rgb? xFilter = null, Generic_.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task ContentJsonAsync(Generic_.IReadOnlyList<string> where, Rgb? filter = null, Rgb? xFilter = null, Generic_.IReadOnlyDictionary<string, int>? tags = null, string? note = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateContentJsonParameters(where, filter, xFilter, tags, note);
 
@@ -1396,7 +1396,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task FormatsAsync(global::Consumer.Shade shade, Generic_.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic_.IReadOnlyList<global::Consumer.Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task FormatsAsync(Shade shade, Generic_.IReadOnlyList<long> ids, global::System.DateTimeOffset? since = null, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days = null, Generic_.IReadOnlyList<Shade>? shades = null, double? ratio = null, float? xRatio = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateFormatsParameters(shade, ids, since, days, shades, ratio, xRatio);
 
@@ -1432,7 +1432,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic_.IReadOnlyList<string>? list = null, global::Consumer.Rgb? filter = null, Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task NullsAsync(string? q = null, Generic_.IReadOnlyList<string>? list = null, Rgb? filter = null, Generic_.IReadOnlyDictionary<string, string>? labels = null, Generic_.IReadOnlyList<string>? xColor = null, string? session = null, int? count = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNullsParameters(q, list, filter, labels, xColor, session, count);
 
@@ -1499,7 +1499,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task NotSendableAsync(global::Consumer.Nested? filter = null, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task NotSendableAsync(Nested? filter = null, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix = null, int? id = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.ParameterFeaturesClientValidation.ValidateNotSendableParameters(filter, matrix, id);
 
@@ -1839,7 +1839,7 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
     }
 
     /// <summary>The properties of a Rgb parameter as name, value, name, value…, in spec order; null ones are not sent.</summary>
-    private static Generic_.List<string> ParameterProperties(global::Consumer.Rgb value)
+    private static Generic_.List<string> ParameterProperties(Rgb value)
     {
         var properties = new Generic_.List<string>();
         if (value.R is { } property0)
@@ -1883,8 +1883,8 @@ public sealed partial class ParameterFeaturesClient : IParameterFeaturesClient
         writer.WriteEndArray();
     }
 
-    /// <summary>Writes a global::Consumer.Rgb parameter as JSON.</summary>
-    private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, global::Consumer.Rgb value)
+    /// <summary>Writes a Rgb parameter as JSON.</summary>
+    private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, Rgb value)
     {
         global::Consumer.ParameterFeaturesClientJson.WriteRgb(writer, value);
     }

@@ -56,7 +56,7 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleObjectAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    public static void ValidatePathSimpleObjectParameters(global::Consumer.Rgb? color)
+    public static void ValidatePathSimpleObjectParameters(Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -66,7 +66,7 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathSimpleObjectExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    public static void ValidatePathSimpleObjectExplodeParameters(global::Consumer.Rgb? color)
+    public static void ValidatePathSimpleObjectExplodeParameters(Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -108,7 +108,7 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelObjectAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    public static void ValidatePathLabelObjectParameters(global::Consumer.Rgb? color)
+    public static void ValidatePathLabelObjectParameters(Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -118,7 +118,7 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathLabelObjectExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    public static void ValidatePathLabelObjectExplodeParameters(global::Consumer.Rgb? color)
+    public static void ValidatePathLabelObjectExplodeParameters(Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -160,7 +160,7 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixObjectAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    public static void ValidatePathMatrixObjectParameters(global::Consumer.Rgb? color)
+    public static void ValidatePathMatrixObjectParameters(Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -170,7 +170,7 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.PathMatrixObjectExplodeAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    public static void ValidatePathMatrixObjectExplodeParameters(global::Consumer.Rgb? color)
+    public static void ValidatePathMatrixObjectExplodeParameters(Rgb? color)
     {
         ValidationRules.RequireNotNull(color, "color");
     }
@@ -206,7 +206,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormObjectAsync"/> (<c>queryFormObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormObjectAsync" path="/param"/>
-    public static void ValidateQueryFormObjectParameters(global::Consumer.Rgb? color)
+    public static void ValidateQueryFormObjectParameters(Rgb? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -215,7 +215,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryFormObjectExplodeAsync"/> (<c>queryFormObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryFormObjectExplodeAsync" path="/param"/>
-    public static void ValidateQueryFormObjectExplodeParameters(global::Consumer.Rgb? color)
+    public static void ValidateQueryFormObjectExplodeParameters(Rgb? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -233,7 +233,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QuerySpaceDelimitedObjectAsync"/> (<c>querySpaceDelimitedObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QuerySpaceDelimitedObjectAsync" path="/param"/>
-    public static void ValidateQuerySpaceDelimitedObjectParameters(global::Consumer.Rgb? color)
+    public static void ValidateQuerySpaceDelimitedObjectParameters(Rgb? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -251,7 +251,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryPipeDelimitedObjectAsync"/> (<c>queryPipeDelimitedObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryPipeDelimitedObjectAsync" path="/param"/>
-    public static void ValidateQueryPipeDelimitedObjectParameters(global::Consumer.Rgb? color)
+    public static void ValidateQueryPipeDelimitedObjectParameters(Rgb? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -260,7 +260,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryDeepObjectAsync"/> (<c>queryDeepObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryDeepObjectAsync" path="/param"/>
-    public static void ValidateQueryDeepObjectParameters(global::Consumer.Rgb? color)
+    public static void ValidateQueryDeepObjectParameters(Rgb? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -278,7 +278,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.QueryDefaultObjectAsync"/> (<c>queryDefaultObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.QueryDefaultObjectAsync" path="/param"/>
-    public static void ValidateQueryDefaultObjectParameters(global::Consumer.Rgb? color)
+    public static void ValidateQueryDefaultObjectParameters(Rgb? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -341,7 +341,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderObjectAsync"/> (<c>headerObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderObjectAsync" path="/param"/>
-    public static void ValidateHeaderObjectParameters(global::Consumer.Rgb? xColor)
+    public static void ValidateHeaderObjectParameters(Rgb? xColor)
     {
         // The spec sets no rule on these parameters.
     }
@@ -350,7 +350,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieObjectAsync"/> (<c>cookieObject</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieObjectAsync" path="/param"/>
-    public static void ValidateCookieObjectParameters(global::Consumer.Rgb? color)
+    public static void ValidateCookieObjectParameters(Rgb? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -359,7 +359,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.HeaderObjectExplodeAsync"/> (<c>headerObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.HeaderObjectExplodeAsync" path="/param"/>
-    public static void ValidateHeaderObjectExplodeParameters(global::Consumer.Rgb? xColor)
+    public static void ValidateHeaderObjectExplodeParameters(Rgb? xColor)
     {
         // The spec sets no rule on these parameters.
     }
@@ -368,7 +368,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.CookieObjectExplodeAsync"/> (<c>cookieObjectExplode</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.CookieObjectExplodeAsync" path="/param"/>
-    public static void ValidateCookieObjectExplodeParameters(global::Consumer.Rgb? color)
+    public static void ValidateCookieObjectExplodeParameters(Rgb? color)
     {
         // The spec sets no rule on these parameters.
     }
@@ -408,7 +408,7 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.ContentJsonAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    public static void ValidateContentJsonParameters(Generic_.IReadOnlyList<string>? where, global::Consumer.Rgb? filter, global::Consumer.Rgb? xFilter, Generic_.IReadOnlyDictionary<string, int>? tags, string? note)
+    public static void ValidateContentJsonParameters(Generic_.IReadOnlyList<string>? where, Rgb? filter, Rgb? xFilter, Generic_.IReadOnlyDictionary<string, int>? tags, string? note)
     {
         ValidationRules.RequireNotNull(where, "where");
     }
@@ -418,7 +418,7 @@ public static partial class ParameterFeaturesClientValidation
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.FormatsAsync" path="/param"/>
     /// <exception cref="ArgumentNullException">A required parameter is null.</exception>
-    public static void ValidateFormatsParameters(global::Consumer.Shade shade, Generic_.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days, Generic_.IReadOnlyList<global::Consumer.Shade>? shades, double? ratio, float? xRatio)
+    public static void ValidateFormatsParameters(Shade shade, Generic_.IReadOnlyList<long>? ids, global::System.DateTimeOffset? since, Generic_.IReadOnlyList<global::System.DateTimeOffset>? days, Generic_.IReadOnlyList<Shade>? shades, double? ratio, float? xRatio)
     {
         ValidationRules.RequireNotNull(ids, "ids");
     }
@@ -427,7 +427,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.NullsAsync"/> (<c>nulls</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.NullsAsync" path="/param"/>
-    public static void ValidateNullsParameters(string? q, Generic_.IReadOnlyList<string>? list, global::Consumer.Rgb? filter, Generic_.IReadOnlyDictionary<string, string>? labels, Generic_.IReadOnlyList<string>? xColor, string? session, int? count)
+    public static void ValidateNullsParameters(string? q, Generic_.IReadOnlyList<string>? list, Rgb? filter, Generic_.IReadOnlyDictionary<string, string>? labels, Generic_.IReadOnlyList<string>? xColor, string? session, int? count)
     {
         // The spec sets no rule on these parameters.
     }
@@ -445,7 +445,7 @@ public static partial class ParameterFeaturesClientValidation
     /// Checks the parameters of <see cref="IParameterFeaturesClient.NotSendableAsync"/> (<c>notSendable</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IParameterFeaturesClient.NotSendableAsync" path="/param"/>
-    public static void ValidateNotSendableParameters(global::Consumer.Nested? filter, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix, int? id)
+    public static void ValidateNotSendableParameters(Nested? filter, Generic_.IReadOnlyList<Generic_.IReadOnlyList<string>>? matrix, int? id)
     {
         // The spec sets no rule on these parameters.
     }

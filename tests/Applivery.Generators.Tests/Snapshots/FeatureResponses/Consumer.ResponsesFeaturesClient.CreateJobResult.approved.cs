@@ -17,7 +17,7 @@ public sealed class CreateJobResult
     /// <param name="statusCode">The HTTP status code.</param>
     /// <param name="ok">The body of the 200 response.</param>
     /// <param name="accepted">The body of the 202 response.</param>
-    public CreateJobResult(int statusCode, global::Consumer.Job? ok = null, global::Consumer.Ticket? accepted = null)
+    public CreateJobResult(int statusCode, Job? ok = null, Ticket? accepted = null)
     {
         StatusCode = statusCode;
         Ok = ok;
@@ -28,8 +28,8 @@ public sealed class CreateJobResult
     public int StatusCode { get; }
 
     /// <summary>The body of the 200 response (The job ran at once), when <c>StatusCode</c> is 200; else null.</summary>
-    public global::Consumer.Job? Ok { get; }
+    public Job? Ok { get; }
 
     /// <summary>The body of the 202 response (The job was queued), when <c>StatusCode</c> is 202; else null.</summary>
-    public global::Consumer.Ticket? Accepted { get; }
+    public Ticket? Accepted { get; }
 }

@@ -22,12 +22,12 @@ public sealed partial class Error
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class ResponsesFeaturesClientJson
 {
-    internal static global::Consumer.Error ReadError(ref Json_.Utf8JsonReader reader)
+    internal static Error ReadError(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _code = default;
@@ -57,14 +57,14 @@ internal abstract partial class ResponsesFeaturesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Error
+        return new Error
         {
             Code = _code,
             Message = _message,
         };
     }
 
-    internal static void WriteError(Json_.Utf8JsonWriter writer, global::Consumer.Error value)
+    internal static void WriteError(Json_.Utf8JsonWriter writer, Error value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Code, value.Code);

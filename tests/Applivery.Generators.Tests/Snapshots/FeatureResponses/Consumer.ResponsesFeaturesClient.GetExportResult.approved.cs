@@ -19,7 +19,7 @@ public sealed class GetExportResult : global::System.IDisposable, global::System
     /// <param name="statusCode">The HTTP status code.</param>
     /// <param name="ok">The body of the 200 response.</param>
     /// <param name="partialContent">The body of the 206 response.</param>
-    public GetExportResult(int statusCode, global::Consumer.Job? ok = null, global::Consumer.FileDownload? partialContent = null)
+    public GetExportResult(int statusCode, Job? ok = null, global::Consumer.FileDownload? partialContent = null)
     {
         StatusCode = statusCode;
         Ok = ok;
@@ -30,7 +30,7 @@ public sealed class GetExportResult : global::System.IDisposable, global::System
     public int StatusCode { get; }
 
     /// <summary>The body of the 200 response (The export as JSON), when <c>StatusCode</c> is 200; else null.</summary>
-    public global::Consumer.Job? Ok { get; }
+    public Job? Ok { get; }
 
     /// <summary>The download of the 206 response (Part of the export, as bytes), when <c>StatusCode</c> is 206; else null.</summary>
     public global::Consumer.FileDownload? PartialContent { get; }

@@ -22,14 +22,14 @@ public sealed partial class Job
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".id", Id);
     }
@@ -37,7 +37,7 @@ public sealed partial class Job
 
 internal abstract partial class ResponsesFeaturesClientJson
 {
-    internal static global::Consumer.Job ReadJob(ref Json_.Utf8JsonReader reader)
+    internal static Job ReadJob(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _id = default;
@@ -67,14 +67,14 @@ internal abstract partial class ResponsesFeaturesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Job
+        return new Job
         {
             Id = _id ?? throw MissingProperty(".id"),
             State = _state,
         };
     }
 
-    internal static void WriteJob(Json_.Utf8JsonWriter writer, global::Consumer.Job value)
+    internal static void WriteJob(Json_.Utf8JsonWriter writer, Job value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Id, value.Id, writeNull: true);

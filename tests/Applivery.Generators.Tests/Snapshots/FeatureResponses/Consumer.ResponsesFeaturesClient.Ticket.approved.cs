@@ -19,14 +19,14 @@ public sealed partial class Ticket
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".ticket", TicketValue);
     }
@@ -34,7 +34,7 @@ public sealed partial class Ticket
 
 internal abstract partial class ResponsesFeaturesClientJson
 {
-    internal static global::Consumer.Ticket ReadTicket(ref Json_.Utf8JsonReader reader)
+    internal static Ticket ReadTicket(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _ticketValue = default;
@@ -59,13 +59,13 @@ internal abstract partial class ResponsesFeaturesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Ticket
+        return new Ticket
         {
             TicketValue = _ticketValue ?? throw MissingProperty(".ticket"),
         };
     }
 
-    internal static void WriteTicket(Json_.Utf8JsonWriter writer, global::Consumer.Ticket value)
+    internal static void WriteTicket(Json_.Utf8JsonWriter writer, Ticket value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Ticket, value.TicketValue, writeNull: true);

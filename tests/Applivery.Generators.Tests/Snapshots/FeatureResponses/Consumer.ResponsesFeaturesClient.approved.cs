@@ -134,7 +134,7 @@ public partial interface IResponsesFeaturesClient
     /// <returns>The thing.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Job?> FindThingAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>DELETE /things/{id}</summary>
     /// <remarks>
@@ -178,7 +178,7 @@ public partial interface IResponsesFeaturesClient
     /// <returns>The job, as JSON or as XML; the client reads JSON.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Job> GetJobAsync(string id, CancellationToken cancellationToken = default);
 
 }
 
@@ -435,7 +435,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Job?> FindThingAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Job?> FindThingAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateFindThingParameters(id);
 
@@ -449,7 +449,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <summary>The success body of <c>findThing</c>, for a 2xx <paramref name="status_"/>.</summary>
-    private static async global::System.Threading.Tasks.Task<global::Consumer.Job?> ReadFindThingSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
+    private static async global::System.Threading.Tasks.Task<Job?> ReadFindThingSuccessAsync(global::Consumer.ResponsesFeaturesClient client_, global::System.Net.Http.HttpResponseMessage response_, int status_, CancellationToken cancellationToken_)
     {
         // No body by the spec (or by HTTP, for 204 and 205): nothing is read, nothing parsed.
         if (status_ == 204 || status_ == 205)
@@ -513,7 +513,7 @@ public sealed partial class ResponsesFeaturesClient : IResponsesFeaturesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Job> GetJobAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Job> GetJobAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.ResponsesFeaturesClientValidation.ValidateGetJobParameters(id);
 

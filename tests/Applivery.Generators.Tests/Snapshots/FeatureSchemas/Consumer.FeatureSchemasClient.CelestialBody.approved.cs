@@ -28,28 +28,28 @@ public sealed partial class CelestialBody
     }
 
     /// <summary>Holds Planet (the alternative at <c>#/components/schemas/Planet</c>).</summary>
-    public CelestialBody(global::Consumer.Planet value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public CelestialBody(Planet value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds Planet.</summary>
-    public static implicit operator CelestialBody(global::Consumer.Planet value) => new CelestialBody(value);
+    public static implicit operator CelestialBody(Planet value) => new CelestialBody(value);
 
     /// <summary>Whether this holds Planet.</summary>
     public bool IsPlanet => _case == 1;
 
     /// <summary>The Planet this holds; null when it holds another case.</summary>
-    public global::Consumer.Planet? AsPlanet => _case == 1 ? (global::Consumer.Planet)_value : null;
+    public Planet? AsPlanet => _case == 1 ? (Planet)_value : null;
 
     /// <summary>Holds Satellite (the alternative at <c>#/components/schemas/Satellite</c>).</summary>
-    public CelestialBody(global::Consumer.Satellite value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public CelestialBody(Satellite value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds Satellite.</summary>
-    public static implicit operator CelestialBody(global::Consumer.Satellite value) => new CelestialBody(value);
+    public static implicit operator CelestialBody(Satellite value) => new CelestialBody(value);
 
     /// <summary>Whether this holds Satellite.</summary>
     public bool IsSatellite => _case == 2;
 
     /// <summary>The Satellite this holds; null when it holds another case.</summary>
-    public global::Consumer.Satellite? AsSatellite => _case == 2 ? (global::Consumer.Satellite)_value : null;
+    public Satellite? AsSatellite => _case == 2 ? (Satellite)_value : null;
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
@@ -71,31 +71,31 @@ public sealed partial class CelestialBody
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         switch (_case)
         {
             case 1:
             {
-                var case1_ = (global::Consumer.Planet)_value;
+                var case1_ = (Planet)_value;
                 case1_?.ValidateInto(errors, path);
                 break;
             }
             case 2:
             {
-                var case2_ = (global::Consumer.Satellite)_value;
+                var case2_ = (Satellite)_value;
                 case2_?.ValidateInto(errors, path);
                 break;
             }
             case 0:
-                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: Planet, Satellite", null));
+                errors.Add(new ValidationError(path, "oneOf", "matches none of: Planet, Satellite", null));
                 break;
         }
     }
@@ -179,10 +179,10 @@ internal abstract partial class FeatureSchemasClientJson
         switch (value.Case)
         {
             case 1:
-                WritePlanet(writer, (global::Consumer.Planet)value.Value, forRequest);
+                WritePlanet(writer, (Planet)value.Value, forRequest);
                 return;
             case 2:
-                WriteSatellite(writer, (global::Consumer.Satellite)value.Value, forRequest);
+                WriteSatellite(writer, (Satellite)value.Value, forRequest);
                 return;
             default:
                 ((Json_.JsonElement)value.Value).WriteTo(writer);
@@ -190,6 +190,6 @@ internal abstract partial class FeatureSchemasClientJson
         }
     }
 
-    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.CelestialBody&gt;.</summary>
-    internal static Generic_.IReadOnlyList<global::Consumer.CelestialBody> ReadListOfCelestialBodyDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadCelestialBody);
+    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;CelestialBody&gt;.</summary>
+    internal static Generic_.IReadOnlyList<CelestialBody> ReadListOfCelestialBodyDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadCelestialBody);
 }

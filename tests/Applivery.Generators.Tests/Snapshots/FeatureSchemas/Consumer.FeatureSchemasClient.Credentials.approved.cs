@@ -23,14 +23,14 @@ public sealed partial class Credentials
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".email", Email);
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".password", Password);
@@ -40,7 +40,7 @@ public sealed partial class Credentials
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Credentials ReadCredentials(ref Json_.Utf8JsonReader reader)
+    internal static Credentials ReadCredentials(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _email = default;
@@ -70,14 +70,14 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Credentials
+        return new Credentials
         {
             Email = _email ?? throw MissingProperty(".email"),
             Password = _password,
         };
     }
 
-    internal static void WriteCredentials(Json_.Utf8JsonWriter writer, global::Consumer.Credentials value)
+    internal static void WriteCredentials(Json_.Utf8JsonWriter writer, Credentials value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Email, value.Email, writeNull: true);

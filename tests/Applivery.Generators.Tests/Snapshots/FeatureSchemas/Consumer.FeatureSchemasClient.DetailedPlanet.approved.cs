@@ -27,24 +27,24 @@ public sealed partial class DetailedPlanet
     public global::System.DateTimeOffset? LastUpdated { get; init; }
 
     /// <summary>JSON: <c>satellites</c>.</summary>
-    public Generic_.IReadOnlyList<global::Consumer.Satellite>? Satellites { get; init; }
+    public Generic_.IReadOnlyList<Satellite>? Satellites { get; init; }
 
     /// <summary>JSON: <c>measurements</c>.</summary>
-    public global::Consumer.Measurements? Measurements { get; init; }
+    public Measurements? Measurements { get; init; }
 
     /// <summary>JSON: <c>discoveredBy</c>.</summary>
     public string? DiscoveredBy { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMinLength(errors, path + ".name", Name, 1);
@@ -61,14 +61,14 @@ public sealed partial class DetailedPlanet
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.DetailedPlanet ReadDetailedPlanet(ref Json_.Utf8JsonReader reader)
+    internal static DetailedPlanet ReadDetailedPlanet(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         long? _id = default;
         string? _name = default;
         global::System.DateTimeOffset? _lastUpdated = default;
-        Generic_.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
-        global::Consumer.Measurements? _measurements = default;
+        Generic_.IReadOnlyList<Satellite>? _satellites = default;
+        Measurements? _measurements = default;
         string? _discoveredBy = default;
         string? at = null;
         try
@@ -111,7 +111,7 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.DetailedPlanet
+        return new DetailedPlanet
         {
             Id = _id ?? throw MissingProperty(".id"),
             Name = _name ?? throw MissingProperty(".name"),
@@ -123,13 +123,13 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WriteDetailedPlanet(Json_.Utf8JsonWriter writer, global::Consumer.DetailedPlanet value) => WriteDetailedPlanet(writer, value, forRequest: false);
+    internal static void WriteDetailedPlanet(Json_.Utf8JsonWriter writer, DetailedPlanet value) => WriteDetailedPlanet(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WriteDetailedPlanetRequest(Json_.Utf8JsonWriter writer, global::Consumer.DetailedPlanet value) => WriteDetailedPlanet(writer, value, forRequest: true);
+    internal static void WriteDetailedPlanetRequest(Json_.Utf8JsonWriter writer, DetailedPlanet value) => WriteDetailedPlanet(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WriteDetailedPlanet(Json_.Utf8JsonWriter writer, global::Consumer.DetailedPlanet value, bool forRequest)
+    private static void WriteDetailedPlanet(Json_.Utf8JsonWriter writer, DetailedPlanet value, bool forRequest)
     {
         writer.WriteStartObject();
         if (!forRequest)

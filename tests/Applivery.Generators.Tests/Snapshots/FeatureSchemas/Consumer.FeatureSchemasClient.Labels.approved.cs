@@ -26,14 +26,14 @@ public sealed partial class Labels
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
     }
@@ -41,7 +41,7 @@ public sealed partial class Labels
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Labels ReadLabels(ref Json_.Utf8JsonReader reader)
+    internal static Labels ReadLabels(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
@@ -69,14 +69,14 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Labels
+        return new Labels
         {
             Name = _name ?? throw MissingProperty(".name"),
             AdditionalProperties = additionalProperties,
         };
     }
 
-    internal static void WriteLabels(Json_.Utf8JsonWriter writer, global::Consumer.Labels value)
+    internal static void WriteLabels(Json_.Utf8JsonWriter writer, Labels value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Name, value.Name, writeNull: true);

@@ -30,14 +30,14 @@ public sealed partial class Measurements
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         if (AdditionalProperties is { } additionalPropertiesEntries0)
         {
@@ -51,7 +51,7 @@ public sealed partial class Measurements
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Measurements ReadMeasurements(ref Json_.Utf8JsonReader reader)
+    internal static Measurements ReadMeasurements(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _mass = default;
@@ -84,7 +84,7 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Measurements
+        return new Measurements
         {
             Mass = _mass,
             Radius = _radius,
@@ -92,7 +92,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    internal static void WriteMeasurements(Json_.Utf8JsonWriter writer, global::Consumer.Measurements value)
+    internal static void WriteMeasurements(Json_.Utf8JsonWriter writer, Measurements value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Mass, value.Mass);

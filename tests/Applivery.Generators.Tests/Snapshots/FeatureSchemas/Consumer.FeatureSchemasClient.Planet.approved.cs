@@ -27,21 +27,21 @@ public sealed partial class Planet
     public global::System.DateTimeOffset? LastUpdated { get; init; }
 
     /// <summary>JSON: <c>satellites</c>.</summary>
-    public Generic_.IReadOnlyList<global::Consumer.Satellite>? Satellites { get; init; }
+    public Generic_.IReadOnlyList<Satellite>? Satellites { get; init; }
 
     /// <summary>JSON: <c>measurements</c>.</summary>
-    public global::Consumer.Measurements? Measurements { get; init; }
+    public Measurements? Measurements { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMinLength(errors, path + ".name", Name, 1);
@@ -58,14 +58,14 @@ public sealed partial class Planet
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Planet ReadPlanet(ref Json_.Utf8JsonReader reader)
+    internal static Planet ReadPlanet(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         long? _id = default;
         string? _name = default;
         global::System.DateTimeOffset? _lastUpdated = default;
-        Generic_.IReadOnlyList<global::Consumer.Satellite>? _satellites = default;
-        global::Consumer.Measurements? _measurements = default;
+        Generic_.IReadOnlyList<Satellite>? _satellites = default;
+        Measurements? _measurements = default;
         string? at = null;
         try
         {
@@ -103,7 +103,7 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Planet
+        return new Planet
         {
             Id = _id ?? throw MissingProperty(".id"),
             Name = _name ?? throw MissingProperty(".name"),
@@ -114,13 +114,13 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WritePlanet(Json_.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: false);
+    internal static void WritePlanet(Json_.Utf8JsonWriter writer, Planet value) => WritePlanet(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WritePlanetRequest(Json_.Utf8JsonWriter writer, global::Consumer.Planet value) => WritePlanet(writer, value, forRequest: true);
+    internal static void WritePlanetRequest(Json_.Utf8JsonWriter writer, Planet value) => WritePlanet(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WritePlanet(Json_.Utf8JsonWriter writer, global::Consumer.Planet value, bool forRequest)
+    private static void WritePlanet(Json_.Utf8JsonWriter writer, Planet value, bool forRequest)
     {
         writer.WriteStartObject();
         if (!forRequest)
@@ -145,11 +145,11 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Planet&gt;.</summary>
-    internal static Generic_.IReadOnlyList<global::Consumer.Planet> ReadListOfPlanetDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadPlanet);
+    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;Planet&gt;.</summary>
+    internal static Generic_.IReadOnlyList<Planet> ReadListOfPlanetDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadPlanet);
 
-    /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Planet&gt; as a request body (readOnly properties left out).</summary>
-    internal static void WriteListOfPlanetDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<global::Consumer.Planet> value)
+    /// <summary>Writes a whole JSON document of Generic_.IReadOnlyList&lt;Planet&gt; as a request body (readOnly properties left out).</summary>
+    internal static void WriteListOfPlanetDocument(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyList<Planet> value)
     {
         WriteList(writer, value, forRequest: true, WritePlanet);
     }

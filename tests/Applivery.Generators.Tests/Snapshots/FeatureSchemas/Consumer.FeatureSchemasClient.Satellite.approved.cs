@@ -22,18 +22,18 @@ public sealed partial class Satellite
     public required string Name { get; init; }
 
     /// <summary>JSON: <c>orbit</c>.</summary>
-    public global::Consumer.SatelliteOrbit? Orbit { get; init; }
+    public SatelliteOrbit? Orbit { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         Orbit?.ValidateInto(errors, path + ".orbit");
@@ -42,12 +42,12 @@ public sealed partial class Satellite
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Satellite ReadSatellite(ref Json_.Utf8JsonReader reader)
+    internal static Satellite ReadSatellite(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         long? _id = default;
         string? _name = default;
-        global::Consumer.SatelliteOrbit? _orbit = default;
+        SatelliteOrbit? _orbit = default;
         string? at = null;
         try
         {
@@ -77,7 +77,7 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Satellite
+        return new Satellite
         {
             Id = _id,
             Name = _name ?? throw MissingProperty(".name"),
@@ -86,13 +86,13 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WriteSatellite(Json_.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: false);
+    internal static void WriteSatellite(Json_.Utf8JsonWriter writer, Satellite value) => WriteSatellite(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WriteSatelliteRequest(Json_.Utf8JsonWriter writer, global::Consumer.Satellite value) => WriteSatellite(writer, value, forRequest: true);
+    internal static void WriteSatelliteRequest(Json_.Utf8JsonWriter writer, Satellite value) => WriteSatellite(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WriteSatellite(Json_.Utf8JsonWriter writer, global::Consumer.Satellite value, bool forRequest)
+    private static void WriteSatellite(Json_.Utf8JsonWriter writer, Satellite value, bool forRequest)
     {
         writer.WriteStartObject();
         if (!forRequest)

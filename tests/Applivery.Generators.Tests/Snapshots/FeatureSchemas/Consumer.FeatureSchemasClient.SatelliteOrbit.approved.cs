@@ -17,7 +17,7 @@ using Json_ = global::System.Text.Json;
 public sealed partial class SatelliteOrbit
 {
     /// <summary>JSON: <c>planet</c>.</summary>
-    public global::Consumer.Planet? Planet { get; init; }
+    public Planet? Planet { get; init; }
 
     /// <summary>JSON: <c>period</c>.</summary>
     /// <remarks>Default (the server's, when absent): <c>365.25</c>.</remarks>
@@ -25,14 +25,14 @@ public sealed partial class SatelliteOrbit
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         Planet?.ValidateInto(errors, path + ".planet");
     }
@@ -40,10 +40,10 @@ public sealed partial class SatelliteOrbit
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.SatelliteOrbit ReadSatelliteOrbit(ref Json_.Utf8JsonReader reader)
+    internal static SatelliteOrbit ReadSatelliteOrbit(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        global::Consumer.Planet? _planet = default;
+        Planet? _planet = default;
         double? _period = default;
         string? at = null;
         try
@@ -70,7 +70,7 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.SatelliteOrbit
+        return new SatelliteOrbit
         {
             Planet = _planet,
             Period = _period,
@@ -78,13 +78,13 @@ internal abstract partial class FeatureSchemasClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WriteSatelliteOrbit(Json_.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: false);
+    internal static void WriteSatelliteOrbit(Json_.Utf8JsonWriter writer, SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WriteSatelliteOrbitRequest(Json_.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: true);
+    internal static void WriteSatelliteOrbitRequest(Json_.Utf8JsonWriter writer, SatelliteOrbit value) => WriteSatelliteOrbit(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WriteSatelliteOrbit(Json_.Utf8JsonWriter writer, global::Consumer.SatelliteOrbit value, bool forRequest)
+    private static void WriteSatelliteOrbit(Json_.Utf8JsonWriter writer, SatelliteOrbit value, bool forRequest)
     {
         writer.WriteStartObject();
         if (value.Planet is { } _planet)

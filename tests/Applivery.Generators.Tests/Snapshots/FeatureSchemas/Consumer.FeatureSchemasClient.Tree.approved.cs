@@ -18,28 +18,28 @@ public sealed partial class Tree
     public string? Label { get; init; }
 
     /// <summary>JSON: <c>children</c>.</summary>
-    public Generic_.IReadOnlyList<global::Consumer.Tree>? Children { get; init; }
+    public Generic_.IReadOnlyList<Tree>? Children { get; init; }
 
     /// <summary>JSON: <c>meta</c>.</summary>
-    public global::Consumer.TreeMeta? Meta { get; init; }
+    public TreeMeta? Meta { get; init; }
 
     /// <summary>JSON: <c>byName</c>.</summary>
-    public Generic_.IReadOnlyDictionary<string, global::Consumer.Tree>? ByName { get; init; }
+    public Generic_.IReadOnlyDictionary<string, Tree>? ByName { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.Tree ReadTree(ref Json_.Utf8JsonReader reader)
+    internal static Tree ReadTree(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _label = default;
-        Generic_.IReadOnlyList<global::Consumer.Tree>? _children = default;
-        global::Consumer.TreeMeta? _meta = default;
-        Generic_.IReadOnlyDictionary<string, global::Consumer.Tree>? _byName = default;
+        Generic_.IReadOnlyList<Tree>? _children = default;
+        TreeMeta? _meta = default;
+        Generic_.IReadOnlyDictionary<string, Tree>? _byName = default;
         Generic_.Dictionary<string, string>? unrecognizedValues = null;
         string? at = null;
         try
@@ -74,7 +74,7 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Tree
+        return new Tree
         {
             Label = _label,
             Children = _children,
@@ -83,7 +83,7 @@ internal abstract partial class FeatureSchemasClientJson
         };
     }
 
-    internal static void WriteTree(Json_.Utf8JsonWriter writer, global::Consumer.Tree value)
+    internal static void WriteTree(Json_.Utf8JsonWriter writer, Tree value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Label, value.Label);
@@ -105,10 +105,10 @@ internal abstract partial class FeatureSchemasClientJson
         writer.WriteEndObject();
     }
 
-    private static Generic_.IReadOnlyDictionary<string, global::Consumer.Tree> ReadMapOfTree(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
+    private static Generic_.IReadOnlyDictionary<string, Tree> ReadMapOfTree(ref Json_.Utf8JsonReader reader, string key, ref Generic_.Dictionary<string, string>? unrecognizedValues)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        var entries = new Generic_.Dictionary<string, global::Consumer.Tree>();
+        var entries = new Generic_.Dictionary<string, Tree>();
         var name = string.Empty;
         try
         {
@@ -127,7 +127,7 @@ internal abstract partial class FeatureSchemasClientJson
         return entries;
     }
 
-    private static void WriteMapOfTree(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyDictionary<string, global::Consumer.Tree> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
+    private static void WriteMapOfTree(Json_.Utf8JsonWriter writer, Generic_.IReadOnlyDictionary<string, Tree> value, Generic_.IReadOnlyDictionary<string, string>? unrecognizedValues, string key)
     {
         writer.WriteStartObject();
         foreach (var entry in value)

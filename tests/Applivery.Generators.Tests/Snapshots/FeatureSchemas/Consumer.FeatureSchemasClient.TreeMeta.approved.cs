@@ -17,19 +17,19 @@ using Json_ = global::System.Text.Json;
 public sealed partial class TreeMeta
 {
     /// <summary>JSON: <c>parent</c>.</summary>
-    public global::Consumer.Tree? Parent { get; init; }
+    public Tree? Parent { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class FeatureSchemasClientJson
 {
-    internal static global::Consumer.TreeMeta ReadTreeMeta(ref Json_.Utf8JsonReader reader)
+    internal static TreeMeta ReadTreeMeta(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        global::Consumer.Tree? _parent = default;
+        Tree? _parent = default;
         string? at = null;
         try
         {
@@ -51,13 +51,13 @@ internal abstract partial class FeatureSchemasClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.TreeMeta
+        return new TreeMeta
         {
             Parent = _parent,
         };
     }
 
-    internal static void WriteTreeMeta(Json_.Utf8JsonWriter writer, global::Consumer.TreeMeta value)
+    internal static void WriteTreeMeta(Json_.Utf8JsonWriter writer, TreeMeta value)
     {
         writer.WriteStartObject();
         if (value.Parent is { } _parent)

@@ -34,7 +34,7 @@ public partial interface IFeatureSchemasClient
     /// <returns>The planet as stored, with its readOnly id.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Planet> CreatePlanetAsync(global::Consumer.Planet body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Planet> CreatePlanetAsync(Planet body, CancellationToken cancellationToken = default);
 
     /// <summary>An array body (a whole-document writer) leaves readOnly properties out too.</summary>
     /// <remarks>
@@ -46,7 +46,7 @@ public partial interface IFeatureSchemasClient
     /// <returns>The planets as stored.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(Generic_.IReadOnlyList<global::Consumer.Planet> body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<Planet>> CreatePlanetsAsync(Generic_.IReadOnlyList<Planet> body, CancellationToken cancellationToken = default);
 
     /// <summary>writeOnly password is sent, and not expected back.</summary>
     /// <remarks>
@@ -58,7 +58,7 @@ public partial interface IFeatureSchemasClient
     /// <returns>The account, without its password.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Credentials> CreateAccountAsync(global::Consumer.Credentials body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Credentials> CreateAccountAsync(Credentials body, CancellationToken cancellationToken = default);
 
     /// <summary>Declared properties and the additional members beside them, both ways.</summary>
     /// <remarks>
@@ -70,7 +70,7 @@ public partial interface IFeatureSchemasClient
     /// <returns>The measurements as stored.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Measurements> PutMeasurementsAsync(global::Consumer.Measurements body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Measurements> PutMeasurementsAsync(Measurements body, CancellationToken cancellationToken = default);
 
     /// <summary>GET /labels</summary>
     /// <remarks>
@@ -81,7 +81,7 @@ public partial interface IFeatureSchemasClient
     /// <returns>Typed name plus any other JSON member.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Labels> GetLabelsAsync(CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Labels> GetLabelsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /bodies</summary>
     /// <remarks>
@@ -92,7 +92,7 @@ public partial interface IFeatureSchemasClient
     /// <returns>A union whose alternatives recurse into each other.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /trees</summary>
     /// <remarks>
@@ -103,7 +103,7 @@ public partial interface IFeatureSchemasClient
     /// <returns>Recursion through arrays, inline objects and maps.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Tree> GetTreeAsync(CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Tree> GetTreeAsync(CancellationToken cancellationToken = default);
 
 }
 
@@ -173,7 +173,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     public override string ToString() => "FeatureSchemasClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Planet> CreatePlanetAsync(global::Consumer.Planet body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Planet> CreatePlanetAsync(Planet body, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetParameters();
         if (body is null)
@@ -196,7 +196,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Planet>> CreatePlanetsAsync(Generic_.IReadOnlyList<global::Consumer.Planet> body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<Planet>> CreatePlanetsAsync(Generic_.IReadOnlyList<Planet> body, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateCreatePlanetsParameters();
         if (body is null)
@@ -219,7 +219,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Credentials> CreateAccountAsync(global::Consumer.Credentials body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Credentials> CreateAccountAsync(Credentials body, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateCreateAccountParameters();
         if (body is null)
@@ -242,7 +242,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Measurements> PutMeasurementsAsync(global::Consumer.Measurements body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Measurements> PutMeasurementsAsync(Measurements body, CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidatePutMeasurementsParameters();
         if (body is null)
@@ -265,7 +265,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Labels> GetLabelsAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Labels> GetLabelsAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateGetLabelsParameters();
 
@@ -278,7 +278,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateGetBodiesParameters();
 
@@ -291,7 +291,7 @@ public sealed partial class FeatureSchemasClient : IFeatureSchemasClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Tree> GetTreeAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Tree> GetTreeAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.FeatureSchemasClientValidation.ValidateGetTreeParameters();
 

@@ -22,14 +22,14 @@ public sealed partial class DetailedError
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".details", Details);
     }
@@ -37,7 +37,7 @@ public sealed partial class DetailedError
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.DetailedError ReadDetailedError(ref Json_.Utf8JsonReader reader)
+    internal static DetailedError ReadDetailedError(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _code = default;
@@ -68,14 +68,14 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.DetailedError
+        return new DetailedError
         {
             Code = _code ?? throw MissingProperty(".code"),
             Details = _details ?? throw MissingProperty(".details"),
         };
     }
 
-    internal static void WriteDetailedError(Json_.Utf8JsonWriter writer, global::Consumer.DetailedError value)
+    internal static void WriteDetailedError(Json_.Utf8JsonWriter writer, DetailedError value)
     {
         writer.WriteStartObject();
         writer.WriteNumber(Utf8Code, value.Code);

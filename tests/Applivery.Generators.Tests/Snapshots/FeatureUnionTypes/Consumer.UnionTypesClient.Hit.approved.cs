@@ -28,40 +28,40 @@ public sealed partial class Hit
     }
 
     /// <summary>Holds User (the alternative at <c>#/components/schemas/User</c>).</summary>
-    public Hit(global::Consumer.User value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public Hit(User value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds User.</summary>
-    public static implicit operator Hit(global::Consumer.User value) => new Hit(value);
+    public static implicit operator Hit(User value) => new Hit(value);
 
     /// <summary>Whether this holds User.</summary>
     public bool IsUser => _case == 1;
 
     /// <summary>The User this holds; null when it holds another case.</summary>
-    public global::Consumer.User? AsUser => _case == 1 ? (global::Consumer.User)_value : null;
+    public User? AsUser => _case == 1 ? (User)_value : null;
 
     /// <summary>Holds Repository (the alternative at <c>#/components/schemas/Repository</c>).</summary>
-    public Hit(global::Consumer.Repository value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public Hit(Repository value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds Repository.</summary>
-    public static implicit operator Hit(global::Consumer.Repository value) => new Hit(value);
+    public static implicit operator Hit(Repository value) => new Hit(value);
 
     /// <summary>Whether this holds Repository.</summary>
     public bool IsRepository => _case == 2;
 
     /// <summary>The Repository this holds; null when it holds another case.</summary>
-    public global::Consumer.Repository? AsRepository => _case == 2 ? (global::Consumer.Repository)_value : null;
+    public Repository? AsRepository => _case == 2 ? (Repository)_value : null;
 
     /// <summary>Holds Issue (the alternative at <c>#/components/schemas/Issue</c>).</summary>
-    public Hit(global::Consumer.Issue value) : this(3, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public Hit(Issue value) : this(3, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds Issue.</summary>
-    public static implicit operator Hit(global::Consumer.Issue value) => new Hit(value);
+    public static implicit operator Hit(Issue value) => new Hit(value);
 
     /// <summary>Whether this holds Issue.</summary>
     public bool IsIssue => _case == 3;
 
     /// <summary>The Issue this holds; null when it holds another case.</summary>
-    public global::Consumer.Issue? AsIssue => _case == 3 ? (global::Consumer.Issue)_value : null;
+    public Issue? AsIssue => _case == 3 ? (Issue)_value : null;
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
@@ -83,31 +83,31 @@ public sealed partial class Hit
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         switch (_case)
         {
             case 1:
             {
-                var case1_ = (global::Consumer.User)_value;
+                var case1_ = (User)_value;
                 case1_?.ValidateInto(errors, path);
                 break;
             }
             case 2:
             {
-                var case2_ = (global::Consumer.Repository)_value;
+                var case2_ = (Repository)_value;
                 case2_?.ValidateInto(errors, path);
                 break;
             }
             case 0:
-                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: User, Repository, Issue", null));
+                errors.Add(new ValidationError(path, "oneOf", "matches none of: User, Repository, Issue", null));
                 break;
         }
     }
@@ -191,13 +191,13 @@ internal abstract partial class UnionTypesClientJson
         switch (value.Case)
         {
             case 1:
-                WriteUser(writer, (global::Consumer.User)value.Value);
+                WriteUser(writer, (User)value.Value);
                 return;
             case 2:
-                WriteRepository(writer, (global::Consumer.Repository)value.Value);
+                WriteRepository(writer, (Repository)value.Value);
                 return;
             case 3:
-                WriteIssue(writer, (global::Consumer.Issue)value.Value);
+                WriteIssue(writer, (Issue)value.Value);
                 return;
             default:
                 ((Json_.JsonElement)value.Value).WriteTo(writer);
@@ -205,6 +205,6 @@ internal abstract partial class UnionTypesClientJson
         }
     }
 
-    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Hit&gt;.</summary>
-    internal static Generic_.IReadOnlyList<global::Consumer.Hit> ReadListOfHitDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadHit);
+    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;Hit&gt;.</summary>
+    internal static Generic_.IReadOnlyList<Hit> ReadListOfHitDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadHit);
 }

@@ -25,12 +25,12 @@ public sealed partial class Issue
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.Issue ReadIssue(ref Json_.Utf8JsonReader reader)
+    internal static Issue ReadIssue(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _number = default;
@@ -65,7 +65,7 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Issue
+        return new Issue
         {
             Number = _number ?? throw MissingProperty(".number"),
             Title = _title,
@@ -73,7 +73,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteIssue(Json_.Utf8JsonWriter writer, global::Consumer.Issue value)
+    internal static void WriteIssue(Json_.Utf8JsonWriter writer, Issue value)
     {
         writer.WriteStartObject();
         writer.WriteNumber(Utf8Number, value.Number);

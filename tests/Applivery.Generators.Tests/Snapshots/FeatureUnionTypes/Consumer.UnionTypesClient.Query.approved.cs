@@ -18,36 +18,36 @@ public sealed partial class Query
     public required string Text { get; init; }
 
     /// <summary>JSON: <c>id</c>.</summary>
-    public global::Consumer.Id? Id { get; init; }
+    public Id? Id { get; init; }
 
     /// <summary>JSON: <c>scalar</c>.</summary>
-    public global::Consumer.Scalar? Scalar { get; init; }
+    public Scalar? Scalar { get; init; }
 
     /// <summary>JSON: <c>tags</c>.</summary>
-    public global::Consumer.Tags? Tags { get; init; }
+    public Tags? Tags { get; init; }
 
     /// <summary>JSON: <c>owner</c>.</summary>
-    public global::Consumer.User? Owner { get; init; }
+    public User? Owner { get; init; }
 
     /// <summary>JSON: <c>ownerOrNull</c>.</summary>
-    public global::Consumer.QueryOwnerOrNull? OwnerOrNull { get; init; }
+    public QueryOwnerOrNull? OwnerOrNull { get; init; }
 
     /// <summary>JSON: <c>filters</c>.</summary>
-    public Generic_.IReadOnlyList<global::Consumer.QueryFiltersItem>? Filters { get; init; }
+    public Generic_.IReadOnlyList<QueryFiltersItem>? Filters { get; init; }
 
     /// <summary>JSON: <c>range</c>.</summary>
-    public global::Consumer.QueryRange? Range { get; init; }
+    public QueryRange? Range { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".text", Text);
         Id?.ValidateInto(errors, path + ".id");
@@ -68,17 +68,17 @@ public sealed partial class Query
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.Query ReadQuery(ref Json_.Utf8JsonReader reader)
+    internal static Query ReadQuery(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _text = default;
-        global::Consumer.Id? _id = default;
-        global::Consumer.Scalar? _scalar = default;
-        global::Consumer.Tags? _tags = default;
-        global::Consumer.User? _owner = default;
-        global::Consumer.QueryOwnerOrNull? _ownerOrNull = default;
-        Generic_.IReadOnlyList<global::Consumer.QueryFiltersItem>? _filters = default;
-        global::Consumer.QueryRange? _range = default;
+        Id? _id = default;
+        Scalar? _scalar = default;
+        Tags? _tags = default;
+        User? _owner = default;
+        QueryOwnerOrNull? _ownerOrNull = default;
+        Generic_.IReadOnlyList<QueryFiltersItem>? _filters = default;
+        QueryRange? _range = default;
         string? at = null;
         try
         {
@@ -128,7 +128,7 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Query
+        return new Query
         {
             Text = _text ?? throw MissingProperty(".text"),
             Id = _id,
@@ -141,7 +141,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteQuery(Json_.Utf8JsonWriter writer, global::Consumer.Query value)
+    internal static void WriteQuery(Json_.Utf8JsonWriter writer, Query value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Text, value.Text, writeNull: true);

@@ -28,25 +28,25 @@ public sealed partial class QueryFiltersItem
     }
 
     /// <summary>Holds Hit (the alternative at <c>#/components/schemas/Hit</c>).</summary>
-    public QueryFiltersItem(global::Consumer.Hit value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public QueryFiltersItem(Hit value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds Hit.</summary>
-    public static implicit operator QueryFiltersItem(global::Consumer.Hit value) => new QueryFiltersItem(value);
+    public static implicit operator QueryFiltersItem(Hit value) => new QueryFiltersItem(value);
 
     /// <summary>Whether this holds Hit.</summary>
     public bool IsHit => _case == 1;
 
     /// <summary>The Hit this holds; null when it holds another case.</summary>
-    public global::Consumer.Hit? AsHit => _case == 1 ? (global::Consumer.Hit)_value : null;
+    public Hit? AsHit => _case == 1 ? (Hit)_value : null;
 
     /// <summary>Holds IReadOnlyList&lt;Id&gt; (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/1</c>).</summary>
-    public QueryFiltersItem(Generic_.IReadOnlyList<global::Consumer.Id> value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public QueryFiltersItem(Generic_.IReadOnlyList<Id> value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Whether this holds IReadOnlyList&lt;Id&gt;.</summary>
     public bool IsIdList => _case == 2;
 
     /// <summary>The IReadOnlyList&lt;Id&gt; this holds; null when it holds another case.</summary>
-    public Generic_.IReadOnlyList<global::Consumer.Id>? AsIdList => _case == 2 ? (Generic_.IReadOnlyList<global::Consumer.Id>)_value : null;
+    public Generic_.IReadOnlyList<Id>? AsIdList => _case == 2 ? (Generic_.IReadOnlyList<Id>)_value : null;
 
     /// <summary>Holds string (the alternative at <c>#/components/schemas/Query/properties/filters/items/oneOf/2</c>).</summary>
     public QueryFiltersItem(string value) : this(3, value ?? throw new ArgumentNullException(nameof(value))) { }
@@ -80,26 +80,26 @@ public sealed partial class QueryFiltersItem
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         switch (_case)
         {
             case 1:
             {
-                var case1_ = (global::Consumer.Hit)_value;
+                var case1_ = (Hit)_value;
                 case1_?.ValidateInto(errors, path);
                 break;
             }
             case 2:
             {
-                var case2_ = (Generic_.IReadOnlyList<global::Consumer.Id>)_value;
+                var case2_ = (Generic_.IReadOnlyList<Id>)_value;
                 if (case2_ is { } case2_Items0)
                 {
                     for (var case2_Index0 = 0; case2_Index0 < case2_Items0.Count; case2_Index0++)
@@ -110,7 +110,7 @@ public sealed partial class QueryFiltersItem
                 break;
             }
             case 0:
-                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: Hit, IReadOnlyList<Id>, string", null));
+                errors.Add(new ValidationError(path, "oneOf", "matches none of: Hit, IReadOnlyList<Id>, string", null));
                 break;
         }
     }
@@ -154,10 +154,10 @@ internal abstract partial class UnionTypesClientJson
         switch (value.Case)
         {
             case 1:
-                WriteHit(writer, (global::Consumer.Hit)value.Value);
+                WriteHit(writer, (Hit)value.Value);
                 return;
             case 2:
-                WriteList(writer, (Generic_.IReadOnlyList<global::Consumer.Id>)value.Value, WriteId);
+                WriteList(writer, (Generic_.IReadOnlyList<Id>)value.Value, WriteId);
                 return;
             case 3:
                 writer.WriteStringValue((string)value.Value);

@@ -21,14 +21,14 @@ public sealed partial class QueryOwnerOrNull
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".login", Login);
     }
@@ -36,7 +36,7 @@ public sealed partial class QueryOwnerOrNull
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.QueryOwnerOrNull ReadQueryOwnerOrNull(ref Json_.Utf8JsonReader reader)
+    internal static QueryOwnerOrNull ReadQueryOwnerOrNull(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _login = default;
@@ -61,13 +61,13 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.QueryOwnerOrNull
+        return new QueryOwnerOrNull
         {
             Login = _login ?? throw MissingProperty(".login"),
         };
     }
 
-    internal static void WriteQueryOwnerOrNull(Json_.Utf8JsonWriter writer, global::Consumer.QueryOwnerOrNull value)
+    internal static void WriteQueryOwnerOrNull(Json_.Utf8JsonWriter writer, QueryOwnerOrNull value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Login, value.Login, writeNull: true);

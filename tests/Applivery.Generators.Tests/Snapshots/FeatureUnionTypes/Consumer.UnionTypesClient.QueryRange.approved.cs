@@ -28,16 +28,16 @@ public sealed partial class QueryRange
     }
 
     /// <summary>Holds QueryRangeOption1 (the alternative at <c>#/components/schemas/Query/properties/range/anyOf/0</c>).</summary>
-    public QueryRange(global::Consumer.QueryRangeOption1 value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public QueryRange(QueryRangeOption1 value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds QueryRangeOption1.</summary>
-    public static implicit operator QueryRange(global::Consumer.QueryRangeOption1 value) => new QueryRange(value);
+    public static implicit operator QueryRange(QueryRangeOption1 value) => new QueryRange(value);
 
     /// <summary>Whether this holds QueryRangeOption1.</summary>
     public bool IsQueryRangeOption1 => _case == 1;
 
     /// <summary>The QueryRangeOption1 this holds; null when it holds another case.</summary>
-    public global::Consumer.QueryRangeOption1? AsQueryRangeOption1 => _case == 1 ? (global::Consumer.QueryRangeOption1)_value : null;
+    public QueryRangeOption1? AsQueryRangeOption1 => _case == 1 ? (QueryRangeOption1)_value : null;
 
     /// <summary>Holds string (the alternative at <c>#/components/schemas/Query/properties/range/anyOf/1</c>).</summary>
     public QueryRange(string value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
@@ -71,19 +71,19 @@ public sealed partial class QueryRange
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         switch (_case)
         {
             case 0:
-                errors.Add(new global::Consumer.ValidationError(path, "anyOf", "matches none of: QueryRangeOption1, string", null));
+                errors.Add(new ValidationError(path, "anyOf", "matches none of: QueryRangeOption1, string", null));
                 break;
         }
     }
@@ -147,7 +147,7 @@ internal abstract partial class UnionTypesClientJson
         switch (value.Case)
         {
             case 1:
-                WriteQueryRangeOption1(writer, (global::Consumer.QueryRangeOption1)value.Value);
+                WriteQueryRangeOption1(writer, (QueryRangeOption1)value.Value);
                 return;
             case 2:
                 writer.WriteStringValue((string)value.Value);

@@ -24,12 +24,12 @@ public sealed partial class QueryRangeOption1
 
     /// <summary>Checks every constraint of the spec on this object: it sets none, here or on the objects it contains.</summary>
     /// <returns>Always empty.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate() => global::System.Array.Empty<global::Consumer.ValidationError>();
+    public Generic_.IReadOnlyList<ValidationError> Validate() => global::System.Array.Empty<ValidationError>();
 }
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.QueryRangeOption1 ReadQueryRangeOption1(ref Json_.Utf8JsonReader reader)
+    internal static QueryRangeOption1 ReadQueryRangeOption1(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _from = default;
@@ -59,14 +59,14 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.QueryRangeOption1
+        return new QueryRangeOption1
         {
             From = _from ?? throw MissingProperty(".from"),
             To = _to,
         };
     }
 
-    internal static void WriteQueryRangeOption1(Json_.Utf8JsonWriter writer, global::Consumer.QueryRangeOption1 value)
+    internal static void WriteQueryRangeOption1(Json_.Utf8JsonWriter writer, QueryRangeOption1 value)
     {
         writer.WriteStartObject();
         writer.WriteNumber(Utf8From, value.From);

@@ -22,18 +22,18 @@ public sealed partial class Repository
     public required int Stars { get; init; }
 
     /// <summary>JSON: <c>owner</c>.</summary>
-    public global::Consumer.User? Owner { get; init; }
+    public User? Owner { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".fullName", FullName);
         global::Consumer.ValidationRules.CheckMinimum(errors, path + ".stars", Stars, 0, false);
@@ -43,12 +43,12 @@ public sealed partial class Repository
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.Repository ReadRepository(ref Json_.Utf8JsonReader reader)
+    internal static Repository ReadRepository(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _fullName = default;
         int? _stars = default;
-        global::Consumer.User? _owner = default;
+        User? _owner = default;
         string? at = null;
         try
         {
@@ -78,7 +78,7 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Repository
+        return new Repository
         {
             FullName = _fullName ?? throw MissingProperty(".fullName"),
             Stars = _stars ?? throw MissingProperty(".stars"),
@@ -86,7 +86,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteRepository(Json_.Utf8JsonWriter writer, global::Consumer.Repository value)
+    internal static void WriteRepository(Json_.Utf8JsonWriter writer, Repository value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8FullName, value.FullName, writeNull: true);

@@ -95,19 +95,19 @@ public sealed partial class Scalar
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         switch (_case)
         {
             case 0:
-                errors.Add(new global::Consumer.ValidationError(path, "anyOf", "matches none of: DateTimeOffset, string, double, bool", null));
+                errors.Add(new ValidationError(path, "anyOf", "matches none of: DateTimeOffset, string, double, bool", null));
                 break;
         }
     }

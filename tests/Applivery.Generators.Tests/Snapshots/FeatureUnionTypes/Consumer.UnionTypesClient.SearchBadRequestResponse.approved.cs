@@ -28,28 +28,28 @@ public sealed partial class SearchBadRequestResponse
     }
 
     /// <summary>Holds SimpleError (the alternative at <c>#/components/schemas/SimpleError</c>).</summary>
-    public SearchBadRequestResponse(global::Consumer.SimpleError value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public SearchBadRequestResponse(SimpleError value) : this(1, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds SimpleError.</summary>
-    public static implicit operator SearchBadRequestResponse(global::Consumer.SimpleError value) => new SearchBadRequestResponse(value);
+    public static implicit operator SearchBadRequestResponse(SimpleError value) => new SearchBadRequestResponse(value);
 
     /// <summary>Whether this holds SimpleError.</summary>
     public bool IsSimpleError => _case == 1;
 
     /// <summary>The SimpleError this holds; null when it holds another case.</summary>
-    public global::Consumer.SimpleError? AsSimpleError => _case == 1 ? (global::Consumer.SimpleError)_value : null;
+    public SimpleError? AsSimpleError => _case == 1 ? (SimpleError)_value : null;
 
     /// <summary>Holds DetailedError (the alternative at <c>#/components/schemas/DetailedError</c>).</summary>
-    public SearchBadRequestResponse(global::Consumer.DetailedError value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
+    public SearchBadRequestResponse(DetailedError value) : this(2, value ?? throw new ArgumentNullException(nameof(value))) { }
 
     /// <summary>Holds DetailedError.</summary>
-    public static implicit operator SearchBadRequestResponse(global::Consumer.DetailedError value) => new SearchBadRequestResponse(value);
+    public static implicit operator SearchBadRequestResponse(DetailedError value) => new SearchBadRequestResponse(value);
 
     /// <summary>Whether this holds DetailedError.</summary>
     public bool IsDetailedError => _case == 2;
 
     /// <summary>The DetailedError this holds; null when it holds another case.</summary>
-    public global::Consumer.DetailedError? AsDetailedError => _case == 2 ? (global::Consumer.DetailedError)_value : null;
+    public DetailedError? AsDetailedError => _case == 2 ? (DetailedError)_value : null;
 
     /// <summary>JSON that matches none of the cases, kept as it came (a newer server's shape, or a value the spec does not describe).</summary>
     /// <remarks>Written back exactly as <paramref name="json"/>.</remarks>
@@ -71,31 +71,31 @@ public sealed partial class SearchBadRequestResponse
     /// Checks every constraint of the spec on the case this holds (and on the objects it contains); unmatched JSON is an error.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         switch (_case)
         {
             case 1:
             {
-                var case1_ = (global::Consumer.SimpleError)_value;
+                var case1_ = (SimpleError)_value;
                 case1_?.ValidateInto(errors, path);
                 break;
             }
             case 2:
             {
-                var case2_ = (global::Consumer.DetailedError)_value;
+                var case2_ = (DetailedError)_value;
                 case2_?.ValidateInto(errors, path);
                 break;
             }
             case 0:
-                errors.Add(new global::Consumer.ValidationError(path, "oneOf", "matches none of: SimpleError, DetailedError", null));
+                errors.Add(new ValidationError(path, "oneOf", "matches none of: SimpleError, DetailedError", null));
                 break;
         }
     }
@@ -161,10 +161,10 @@ internal abstract partial class UnionTypesClientJson
         switch (value.Case)
         {
             case 1:
-                WriteSimpleError(writer, (global::Consumer.SimpleError)value.Value);
+                WriteSimpleError(writer, (SimpleError)value.Value);
                 return;
             case 2:
-                WriteDetailedError(writer, (global::Consumer.DetailedError)value.Value);
+                WriteDetailedError(writer, (DetailedError)value.Value);
                 return;
             default:
                 ((Json_.JsonElement)value.Value).WriteTo(writer);

@@ -19,14 +19,14 @@ public sealed partial class SimpleError
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".message", Message);
     }
@@ -34,7 +34,7 @@ public sealed partial class SimpleError
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.SimpleError ReadSimpleError(ref Json_.Utf8JsonReader reader)
+    internal static SimpleError ReadSimpleError(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _message = default;
@@ -59,13 +59,13 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.SimpleError
+        return new SimpleError
         {
             Message = _message ?? throw MissingProperty(".message"),
         };
     }
 
-    internal static void WriteSimpleError(Json_.Utf8JsonWriter writer, global::Consumer.SimpleError value)
+    internal static void WriteSimpleError(Json_.Utf8JsonWriter writer, SimpleError value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Message, value.Message, writeNull: true);

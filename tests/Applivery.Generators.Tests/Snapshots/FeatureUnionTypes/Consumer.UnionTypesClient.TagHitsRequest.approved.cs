@@ -17,24 +17,24 @@ using Json_ = global::System.Text.Json;
 public sealed partial class TagHitsRequest
 {
     /// <summary>JSON: <c>id</c>.</summary>
-    public global::Consumer.Id? Id { get; init; }
+    public Id? Id { get; init; }
 
     /// <summary>JSON: <c>tags</c>.</summary>
-    public global::Consumer.Tags? Tags { get; init; }
+    public Tags? Tags { get; init; }
 
     /// <summary>JSON: <c>ids</c>.</summary>
-    public Generic_.IReadOnlyList<global::Consumer.Id>? Ids { get; init; }
+    public Generic_.IReadOnlyList<Id>? Ids { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         Id?.ValidateInto(errors, path + ".id");
         Tags?.ValidateInto(errors, path + ".tags");
@@ -50,12 +50,12 @@ public sealed partial class TagHitsRequest
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.TagHitsRequest ReadTagHitsRequest(ref Json_.Utf8JsonReader reader)
+    internal static TagHitsRequest ReadTagHitsRequest(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        global::Consumer.Id? _id = default;
-        global::Consumer.Tags? _tags = default;
-        Generic_.IReadOnlyList<global::Consumer.Id>? _ids = default;
+        Id? _id = default;
+        Tags? _tags = default;
+        Generic_.IReadOnlyList<Id>? _ids = default;
         string? at = null;
         try
         {
@@ -85,7 +85,7 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.TagHitsRequest
+        return new TagHitsRequest
         {
             Id = _id,
             Tags = _tags,
@@ -93,7 +93,7 @@ internal abstract partial class UnionTypesClientJson
         };
     }
 
-    internal static void WriteTagHitsRequest(Json_.Utf8JsonWriter writer, global::Consumer.TagHitsRequest value)
+    internal static void WriteTagHitsRequest(Json_.Utf8JsonWriter writer, TagHitsRequest value)
     {
         writer.WriteStartObject();
         if (value.Id is { } _id)

@@ -17,21 +17,21 @@ using Json_ = global::System.Text.Json;
 public sealed partial class TagHitsWhere
 {
     /// <summary>JSON: <c>id</c>.</summary>
-    public global::Consumer.Id? Id { get; init; }
+    public Id? Id { get; init; }
 
     /// <summary>JSON: <c>limit</c>.</summary>
-    public global::Consumer.Limit? Limit { get; init; }
+    public Limit? Limit { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         Id?.ValidateInto(errors, path + ".id");
         Limit?.ValidateInto(errors, path + ".limit");
@@ -40,11 +40,11 @@ public sealed partial class TagHitsWhere
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.TagHitsWhere ReadTagHitsWhere(ref Json_.Utf8JsonReader reader)
+    internal static TagHitsWhere ReadTagHitsWhere(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
-        global::Consumer.Id? _id = default;
-        global::Consumer.Limit? _limit = default;
+        Id? _id = default;
+        Limit? _limit = default;
         string? at = null;
         try
         {
@@ -70,14 +70,14 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.TagHitsWhere
+        return new TagHitsWhere
         {
             Id = _id,
             Limit = _limit,
         };
     }
 
-    internal static void WriteTagHitsWhere(Json_.Utf8JsonWriter writer, global::Consumer.TagHitsWhere value)
+    internal static void WriteTagHitsWhere(Json_.Utf8JsonWriter writer, TagHitsWhere value)
     {
         writer.WriteStartObject();
         if (value.Id is { } _id)

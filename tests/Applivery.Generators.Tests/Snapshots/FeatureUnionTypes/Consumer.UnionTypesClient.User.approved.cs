@@ -23,14 +23,14 @@ public sealed partial class User
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".login", Login);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".login", Login, 20);
@@ -39,7 +39,7 @@ public sealed partial class User
 
 internal abstract partial class UnionTypesClientJson
 {
-    internal static global::Consumer.User ReadUser(ref Json_.Utf8JsonReader reader)
+    internal static User ReadUser(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _login = default;
@@ -69,14 +69,14 @@ internal abstract partial class UnionTypesClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.User
+        return new User
         {
             Login = _login ?? throw MissingProperty(".login"),
             Followers = _followers,
         };
     }
 
-    internal static void WriteUser(Json_.Utf8JsonWriter writer, global::Consumer.User value)
+    internal static void WriteUser(Json_.Utf8JsonWriter writer, User value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Login, value.Login, writeNull: true);

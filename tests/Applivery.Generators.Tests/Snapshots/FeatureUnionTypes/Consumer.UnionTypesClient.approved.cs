@@ -34,7 +34,7 @@ public partial interface IUnionTypesClient
     /// <returns>One hit, of whichever kind.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Hit> SearchAsync(global::Consumer.Query body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Hit> SearchAsync(Query body, CancellationToken cancellationToken = default);
 
     /// <summary>Unions as array items.</summary>
     /// <remarks>
@@ -46,7 +46,7 @@ public partial interface IUnionTypesClient
     /// <returns>The hits.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<Hit>> ListHitsAsync(Limit? limit = null, CancellationToken cancellationToken = default);
 
     /// <summary>Unions inside an object parameter, in a JSON parameter and in multipart parts.</summary>
     /// <remarks>
@@ -61,7 +61,7 @@ public partial interface IUnionTypesClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionTypesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, global::Consumer.Tags? has = null, global::Consumer.Tags? fields = null, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task TagHitsAsync(TagHitsRequest? body = null, TagHitsWhere? where = null, Tags? selector = null, Tags? has = null, Tags? fields = null, CancellationToken cancellationToken = default);
 
 }
 
@@ -131,7 +131,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     public override string ToString() => "UnionTypesClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Hit> SearchAsync(global::Consumer.Query body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Hit> SearchAsync(Query body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionTypesClientValidation.ValidateSearchParameters();
         if (body is null)
@@ -154,7 +154,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Hit>> ListHitsAsync(global::Consumer.Limit? limit = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<Hit>> ListHitsAsync(Limit? limit = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionTypesClientValidation.ValidateListHitsParameters(limit);
 
@@ -172,7 +172,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task TagHitsAsync(global::Consumer.TagHitsRequest? body = null, global::Consumer.TagHitsWhere? where = null, global::Consumer.Tags? selector = null, global::Consumer.Tags? has = null, global::Consumer.Tags? fields = null, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task TagHitsAsync(TagHitsRequest? body = null, TagHitsWhere? where = null, Tags? selector = null, Tags? has = null, Tags? fields = null, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionTypesClientValidation.ValidateTagHitsParameters(where, selector, has, fields);
 
@@ -488,7 +488,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     }
 
     /// <summary>The properties of a TagHitsWhere parameter as name, value, name, value…, in spec order; null ones are not sent.</summary>
-    private static Generic_.List<string> ParameterProperties(global::Consumer.TagHitsWhere value)
+    private static Generic_.List<string> ParameterProperties(TagHitsWhere value)
     {
         var properties = new Generic_.List<string>();
         if (value.Id is { } property0)
@@ -505,7 +505,7 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
     }
 
     /// <summary>The items of a Tags parameter: those of the array it holds, or its one value.</summary>
-    private static Generic_.IReadOnlyList<string> ParameterItems(global::Consumer.Tags value) => value.Case switch
+    private static Generic_.IReadOnlyList<string> ParameterItems(Tags value) => value.Case switch
     {
         1 => new[] { FormatValue((string)value.Value) },
         2 => global::Applivery.Generators.Runtime.ParameterStyles.FormatItems((Generic_.IReadOnlyList<string>)value.Value, FormatValue),
@@ -513,8 +513,8 @@ public sealed partial class UnionTypesClient : IUnionTypesClient
         _ => new[] { FormatValue((Json_.JsonElement)value.Value) },
     };
 
-    /// <summary>Writes a global::Consumer.Tags parameter as JSON.</summary>
-    private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, global::Consumer.Tags value)
+    /// <summary>Writes a Tags parameter as JSON.</summary>
+    private static void WriteJsonParameter(Json_.Utf8JsonWriter writer, Tags value)
     {
         global::Consumer.UnionTypesClientJson.WriteTags(writer, value);
     }

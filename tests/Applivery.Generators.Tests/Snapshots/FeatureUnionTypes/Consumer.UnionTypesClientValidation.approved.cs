@@ -27,7 +27,7 @@ public static partial class UnionTypesClientValidation
     /// Checks the parameters of <see cref="IUnionTypesClient.ListHitsAsync"/> (<c>listHits</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IUnionTypesClient.ListHitsAsync" path="/param"/>
-    public static void ValidateListHitsParameters(global::Consumer.Limit? limit)
+    public static void ValidateListHitsParameters(Limit? limit)
     {
         // The spec sets no rule on these parameters.
     }
@@ -36,7 +36,7 @@ public static partial class UnionTypesClientValidation
     /// Checks the parameters of <see cref="IUnionTypesClient.TagHitsAsync"/> (<c>tagHits</c>) against the spec before anything is sent.
     /// </summary>
     /// <inheritdoc cref="IUnionTypesClient.TagHitsAsync" path="/param"/>
-    public static void ValidateTagHitsParameters(global::Consumer.TagHitsWhere? where, global::Consumer.Tags? selector, global::Consumer.Tags? has, global::Consumer.Tags? fields)
+    public static void ValidateTagHitsParameters(TagHitsWhere? where, Tags? selector, Tags? has, Tags? fields)
     {
         // The spec sets no rule on these parameters.
     }

@@ -20,7 +20,7 @@ public sealed partial class Bike : global::Consumer.CreateVehicleRequest
     /// <summary>JSON: <c>gears</c>.</summary>
     public int? Gears { get; init; }
 
-    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -28,7 +28,7 @@ public sealed partial class Bike : global::Consumer.CreateVehicleRequest
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Bike ReadBike(ref Json_.Utf8JsonReader reader)
+    internal static Bike ReadBike(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         int? _gears = default;
@@ -53,13 +53,13 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Bike
+        return new Bike
         {
             Gears = _gears,
         };
     }
 
-    internal static void WriteBike(Json_.Utf8JsonWriter writer, global::Consumer.Bike value)
+    internal static void WriteBike(Json_.Utf8JsonWriter writer, Bike value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Type, Utf8Bike);

@@ -24,7 +24,7 @@ public sealed partial class Car : global::Consumer.CreateVehicleRequest
     /// <summary>JSON: <c>wheels</c>, required.</summary>
     public required int Wheels { get; init; }
 
-    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -32,7 +32,7 @@ public sealed partial class Car : global::Consumer.CreateVehicleRequest
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Car ReadCar(ref Json_.Utf8JsonReader reader)
+    internal static Car ReadCar(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _id = default;
@@ -62,7 +62,7 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Car
+        return new Car
         {
             Id = _id,
             Wheels = _wheels ?? throw MissingProperty(".wheels"),
@@ -70,13 +70,13 @@ internal abstract partial class UnionsClientJson
     }
 
     /// <summary>Writes everything <paramref name="value"/> holds as a JSON object (readOnly properties included); null optional properties are left out.</summary>
-    internal static void WriteCar(Json_.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: false);
+    internal static void WriteCar(Json_.Utf8JsonWriter writer, Car value) => WriteCar(writer, value, forRequest: false);
 
     /// <summary>Writes <paramref name="value"/> as a request body: readOnly properties (the server's) are left out, here and in the objects it contains.</summary>
-    internal static void WriteCarRequest(Json_.Utf8JsonWriter writer, global::Consumer.Car value) => WriteCar(writer, value, forRequest: true);
+    internal static void WriteCarRequest(Json_.Utf8JsonWriter writer, Car value) => WriteCar(writer, value, forRequest: true);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object; null optional properties are left out, and readOnly ones too when <paramref name="forRequest"/> is set.</summary>
-    private static void WriteCar(Json_.Utf8JsonWriter writer, global::Consumer.Car value, bool forRequest)
+    private static void WriteCar(Json_.Utf8JsonWriter writer, Car value, bool forRequest)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Type, Utf8Car);

@@ -24,7 +24,7 @@ public sealed partial class Cat : global::Consumer.Pet
     /// <remarks>At least 0.</remarks>
     public int? Age { get; init; }
 
-    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -34,7 +34,7 @@ public sealed partial class Cat : global::Consumer.Pet
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Cat ReadCat(ref Json_.Utf8JsonReader reader)
+    internal static Cat ReadCat(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
@@ -69,7 +69,7 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Cat
+        return new Cat
         {
             Name = _name ?? throw MissingProperty(".name"),
             Hunts = _hunts,
@@ -77,7 +77,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    internal static void WriteCat(Json_.Utf8JsonWriter writer, global::Consumer.Cat value)
+    internal static void WriteCat(Json_.Utf8JsonWriter writer, Cat value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8PetType, Utf8Cat);

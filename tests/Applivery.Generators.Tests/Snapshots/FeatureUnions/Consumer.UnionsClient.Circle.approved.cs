@@ -21,7 +21,7 @@ public sealed partial class Circle : global::Consumer.Shape
     /// <remarks>At least 0.</remarks>
     public required double Radius { get; init; }
 
-    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckMinimum(errors, path + ".radius", Radius, 0D, false);
     }
@@ -29,7 +29,7 @@ public sealed partial class Circle : global::Consumer.Shape
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Circle ReadCircle(ref Json_.Utf8JsonReader reader)
+    internal static Circle ReadCircle(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _radius = default;
@@ -54,13 +54,13 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Circle
+        return new Circle
         {
             Radius = _radius ?? throw MissingProperty(".radius"),
         };
     }
 
-    internal static void WriteCircle(Json_.Utf8JsonWriter writer, global::Consumer.Circle value)
+    internal static void WriteCircle(Json_.Utf8JsonWriter writer, Circle value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Kind, Utf8Circle);

@@ -20,7 +20,7 @@ public sealed partial class Dog : global::Consumer.Pet
     /// <summary>JSON: <c>bark</c>, required.</summary>
     public required bool Bark { get; init; }
 
-    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -29,7 +29,7 @@ public sealed partial class Dog : global::Consumer.Pet
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Dog ReadDog(ref Json_.Utf8JsonReader reader)
+    internal static Dog ReadDog(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
@@ -59,14 +59,14 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Dog
+        return new Dog
         {
             Name = _name ?? throw MissingProperty(".name"),
             Bark = _bark ?? throw MissingProperty(".bark"),
         };
     }
 
-    internal static void WriteDog(Json_.Utf8JsonWriter writer, global::Consumer.Dog value)
+    internal static void WriteDog(Json_.Utf8JsonWriter writer, Dog value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8PetType, Utf8Dog);

@@ -19,21 +19,21 @@ public sealed partial class Drawing
 
     /// <summary>A component union; Circle by reference, Square by its implicit name.</summary>
     /// <remarks>JSON: <c>main</c>, required.</remarks>
-    public required global::Consumer.Shape Main { get; init; }
+    public required Shape Main { get; init; }
 
     /// <summary>JSON: <c>shapes</c>.</summary>
-    public Generic_.IReadOnlyList<global::Consumer.Shape>? Shapes { get; init; }
+    public Generic_.IReadOnlyList<Shape>? Shapes { get; init; }
 
     /// <summary>Checks every constraint of the spec on this object and on the objects it contains.</summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the object is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".title", Title);
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".main", Main);
@@ -50,12 +50,12 @@ public sealed partial class Drawing
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Drawing ReadDrawing(ref Json_.Utf8JsonReader reader)
+    internal static Drawing ReadDrawing(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _title = default;
-        global::Consumer.Shape? _main = default;
-        Generic_.IReadOnlyList<global::Consumer.Shape>? _shapes = default;
+        Shape? _main = default;
+        Generic_.IReadOnlyList<Shape>? _shapes = default;
         string? at = null;
         try
         {
@@ -85,7 +85,7 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Drawing
+        return new Drawing
         {
             Title = _title ?? throw MissingProperty(".title"),
             Main = _main ?? throw MissingProperty(".main"),
@@ -93,7 +93,7 @@ internal abstract partial class UnionsClientJson
         };
     }
 
-    internal static void WriteDrawing(Json_.Utf8JsonWriter writer, global::Consumer.Drawing value)
+    internal static void WriteDrawing(Json_.Utf8JsonWriter writer, Drawing value)
     {
         writer.WriteStartObject();
         WriteOptional(writer, Utf8Title, value.Title, writeNull: true);

@@ -20,7 +20,7 @@ public sealed partial class Lizard : global::Consumer.Pet
     /// <summary>JSON: <c>color</c>.</summary>
     public string? Color { get; init; }
 
-    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -29,7 +29,7 @@ public sealed partial class Lizard : global::Consumer.Pet
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Lizard ReadLizard(ref Json_.Utf8JsonReader reader)
+    internal static Lizard ReadLizard(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         string? _name = default;
@@ -59,14 +59,14 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Lizard
+        return new Lizard
         {
             Name = _name ?? throw MissingProperty(".name"),
             Color = _color,
         };
     }
 
-    internal static void WriteLizard(Json_.Utf8JsonWriter writer, global::Consumer.Lizard value)
+    internal static void WriteLizard(Json_.Utf8JsonWriter writer, Lizard value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8PetType, Utf8Lizard);

@@ -26,14 +26,14 @@ public abstract partial class Pet
     /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal abstract void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path);
+    internal abstract void ValidateInto(Generic_.List<ValidationError> errors, string path);
 }
 
 /// <summary>
@@ -51,7 +51,7 @@ public sealed partial class UnknownPet : global::Consumer.Pet
     /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
     public Json_.JsonElement RawJson { get; init; }
 
-    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         global::Consumer.ValidationRules.CheckRequired(errors, path + ".name", Name);
         global::Consumer.ValidationRules.CheckMaxLength(errors, path + ".name", Name, 10);
@@ -120,7 +120,7 @@ internal abstract partial class UnionsClientJson
         }
     }
 
-    internal static global::Consumer.UnknownPet ReadUnknownPet(ref Json_.Utf8JsonReader reader)
+    internal static UnknownPet ReadUnknownPet(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         var raw = reader;
@@ -150,7 +150,7 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.UnknownPet
+        return new UnknownPet
         {
             Name = _name ?? throw MissingProperty(".name"),
             DiscriminatorValue = discriminatorValue,

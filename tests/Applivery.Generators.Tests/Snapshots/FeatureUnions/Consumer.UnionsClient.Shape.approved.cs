@@ -23,14 +23,14 @@ public abstract partial class Shape
     /// Checks every constraint of the spec on this value (the case it is) and on the objects it contains.
     /// </summary>
     /// <returns>Every violation, each with its JSON path from <c>$</c>; empty when the value is valid.</returns>
-    public Generic_.IReadOnlyList<global::Consumer.ValidationError> Validate()
+    public Generic_.IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new Generic_.List<global::Consumer.ValidationError>();
+        var errors = new Generic_.List<ValidationError>();
         ValidateInto(errors, "$");
         return errors;
     }
 
-    internal abstract void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path);
+    internal abstract void ValidateInto(Generic_.List<ValidationError> errors, string path);
 }
 
 /// <summary>
@@ -48,7 +48,7 @@ public sealed partial class UnknownShape : global::Consumer.Shape
     /// <summary>The whole JSON object as received. The writer writes exactly this (set it to send a case the spec does not know).</summary>
     public Json_.JsonElement RawJson { get; init; }
 
-    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -109,7 +109,7 @@ internal abstract partial class UnionsClientJson
         }
     }
 
-    internal static global::Consumer.UnknownShape ReadUnknownShape(ref Json_.Utf8JsonReader reader)
+    internal static UnknownShape ReadUnknownShape(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         var raw = reader;
@@ -131,7 +131,7 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.UnknownShape
+        return new UnknownShape
         {
             DiscriminatorValue = discriminatorValue,
             RawJson = rawJson,
@@ -149,6 +149,6 @@ internal abstract partial class UnionsClientJson
         value.RawJson.WriteTo(writer);
     }
 
-    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;global::Consumer.Shape&gt;.</summary>
-    internal static Generic_.IReadOnlyList<global::Consumer.Shape> ReadListOfShapeDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadShape);
+    /// <summary>Reads a whole JSON document of Generic_.IReadOnlyList&lt;Shape&gt;.</summary>
+    internal static Generic_.IReadOnlyList<Shape> ReadListOfShapeDocument(ref Json_.Utf8JsonReader reader) => ReadList(ref reader, ReadShape);
 }

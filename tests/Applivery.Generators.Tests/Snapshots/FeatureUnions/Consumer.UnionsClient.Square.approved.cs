@@ -20,7 +20,7 @@ public sealed partial class Square : global::Consumer.Shape
     /// <summary>JSON: <c>side</c>, required.</summary>
     public required double Side { get; init; }
 
-    internal override void ValidateInto(Generic_.List<global::Consumer.ValidationError> errors, string path)
+    internal override void ValidateInto(Generic_.List<ValidationError> errors, string path)
     {
         // The spec sets no rule on this type.
     }
@@ -28,7 +28,7 @@ public sealed partial class Square : global::Consumer.Shape
 
 internal abstract partial class UnionsClientJson
 {
-    internal static global::Consumer.Square ReadSquare(ref Json_.Utf8JsonReader reader)
+    internal static Square ReadSquare(ref Json_.Utf8JsonReader reader)
     {
         ExpectToken(ref reader, Json_.JsonTokenType.StartObject, "an object");
         double? _side = default;
@@ -53,13 +53,13 @@ internal abstract partial class UnionsClientJson
             throw JsonReadFailure.Within(exception, at);
         }
 
-        return new global::Consumer.Square
+        return new Square
         {
             Side = _side ?? throw MissingProperty(".side"),
         };
     }
 
-    internal static void WriteSquare(Json_.Utf8JsonWriter writer, global::Consumer.Square value)
+    internal static void WriteSquare(Json_.Utf8JsonWriter writer, Square value)
     {
         writer.WriteStartObject();
         writer.WriteString(Utf8Kind, Utf8Square);

@@ -34,7 +34,7 @@ public partial interface IUnionsClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task PatchPetsAsync(global::Consumer.Pet body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PatchPetsAsync(Pet body, CancellationToken cancellationToken = default);
 
     /// <summary>GET /pets/{id}</summary>
     /// <remarks>
@@ -46,7 +46,7 @@ public partial interface IUnionsClient
     /// <returns>The pet, whichever kind it is.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Pet> GetPetAsync(string id, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Pet> GetPetAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>An inline union with its own base type; mapping by bare name and by reference.</summary>
     /// <remarks>
@@ -57,7 +57,7 @@ public partial interface IUnionsClient
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task CreateVehicleAsync(global::Consumer.CreateVehicleRequest body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task CreateVehicleAsync(CreateVehicleRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>Car used standalone too.</summary>
     /// <remarks>
@@ -69,7 +69,7 @@ public partial interface IUnionsClient
     /// <returns>The car.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Car> GetCarAsync(string id, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Car> GetCarAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>GET /shapes</summary>
     /// <remarks>
@@ -80,7 +80,7 @@ public partial interface IUnionsClient
     /// <returns>Shapes as array items.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<Shape>> ListShapesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>POST /drawings</summary>
     /// <remarks>
@@ -92,7 +92,7 @@ public partial interface IUnionsClient
     /// <returns>The drawing as saved.</returns>
     /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
-    global::System.Threading.Tasks.Task<global::Consumer.Drawing> SaveDrawingAsync(global::Consumer.Drawing body, CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Drawing> SaveDrawingAsync(Drawing body, CancellationToken cancellationToken = default);
 
 }
 
@@ -159,7 +159,7 @@ public sealed partial class UnionsClient : IUnionsClient
     public override string ToString() => "UnionsClient (" + BaseAddress + ")";
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PatchPetsAsync(global::Consumer.Pet body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PatchPetsAsync(Pet body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidatePatchPetsParameters();
         if (body is null)
@@ -181,7 +181,7 @@ public sealed partial class UnionsClient : IUnionsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Pet> GetPetAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Pet> GetPetAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateGetPetParameters(id);
 
@@ -195,7 +195,7 @@ public sealed partial class UnionsClient : IUnionsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task CreateVehicleAsync(global::Consumer.CreateVehicleRequest body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CreateVehicleAsync(CreateVehicleRequest body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateCreateVehicleParameters();
         if (body is null)
@@ -217,7 +217,7 @@ public sealed partial class UnionsClient : IUnionsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Car> GetCarAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Car> GetCarAsync(string id, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateGetCarParameters(id);
 
@@ -231,7 +231,7 @@ public sealed partial class UnionsClient : IUnionsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<global::Consumer.Shape>> ListShapesAsync(CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<Shape>> ListShapesAsync(CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateListShapesParameters();
 
@@ -244,7 +244,7 @@ public sealed partial class UnionsClient : IUnionsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::Consumer.Drawing> SaveDrawingAsync(global::Consumer.Drawing body, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Drawing> SaveDrawingAsync(Drawing body, CancellationToken cancellationToken = default)
     {
         global::Consumer.UnionsClientValidation.ValidateSaveDrawingParameters();
         if (body is null)
