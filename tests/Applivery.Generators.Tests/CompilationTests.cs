@@ -332,6 +332,18 @@ public class CompilationTests
         Assert.Contains("<see cref=\"global::System.Net.Http.HttpRequestException\"/>", interfaceDocs, System.StringComparison.Ordinal);
         Assert.Contains("when the HttpClient has no <c>BaseAddress</c>", interfaceDocs, System.StringComparison.Ordinal);
         Assert.DoesNotContain("credential", interfaceDocs, System.StringComparison.Ordinal);
+
+        // Each operation's docs: a call without parameters or body has nothing to refuse, so no ArgumentException.
+        string OperationDocsOf(string method)
+        {
+            var end = client.IndexOf(" " + method + "(", System.StringComparison.Ordinal);
+            var start = client.LastIndexOf("/// <summary>", end, System.StringComparison.Ordinal);
+            return client.Substring(start, end - start);
+        }
+
+        Assert.DoesNotContain("<exception cref=\"ArgumentException\">", OperationDocsOf("GetStatusAsync"), System.StringComparison.Ordinal);
+        Assert.Contains("<exception cref=\"global::Consumer.ChecksClientException\">", OperationDocsOf("GetStatusAsync"), System.StringComparison.Ordinal);
+        Assert.Contains("<exception cref=\"ArgumentException\">", OperationDocsOf("SearchAsync"), System.StringComparison.Ordinal);
     }
 
     [Fact]

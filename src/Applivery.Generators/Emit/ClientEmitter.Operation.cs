@@ -79,7 +79,13 @@ internal static partial class ClientEmitter
             writer.Line($"/// <returns>{returns}</returns>");
         }
 
-        writer.Line("/// <exception cref=\"ArgumentException\">A parameter breaks a rule of the spec; nothing was sent.</exception>");
+        // A call without parameters or body has nothing to refuse; any other may (a rule, a null required value, an
+        // enum value the server does not know, text the JSON writer cannot encode), always before anything is sent.
+        if (operation.Parameters.Count > 0 || operation.RequestBody is not null)
+        {
+            writer.Line("/// <exception cref=\"ArgumentException\">A parameter breaks a rule of the spec; nothing was sent.</exception>");
+        }
+
         writer.Line($"/// <exception cref=\"global::{client.Namespace}.{ExceptionName(client)}\">The server answered with a non-success status, or with a body that does not match the spec.</exception>");
     }
 

@@ -600,7 +600,6 @@ public partial interface IParameterFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task OperationLevelServerAsync(CancellationToken cancellationToken = default);
 
@@ -610,7 +609,6 @@ public partial interface IParameterFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task ServerWithoutDefaultAsync(CancellationToken cancellationToken = default);
 
@@ -620,7 +618,6 @@ public partial interface IParameterFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task DocumentServerRepeatedAsync(CancellationToken cancellationToken = default);
 
@@ -630,7 +627,6 @@ public partial interface IParameterFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ParameterFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task RelativeServerAsync(CancellationToken cancellationToken = default);
 

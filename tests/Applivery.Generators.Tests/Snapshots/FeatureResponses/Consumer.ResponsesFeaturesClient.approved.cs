@@ -53,7 +53,6 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The picture, named by Content-Disposition. Read it as a stream, and dispose it to release the connection.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAvatarAsync(CancellationToken cancellationToken = default);
 
@@ -64,7 +63,6 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>A large file, streamed. Read it as a stream, and dispose it to release the connection.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetBigFileAsync(CancellationToken cancellationToken = default);
 
@@ -75,7 +73,6 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>Any media type without a JSON schema. Read it as a stream, and dispose it to release the connection.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<global::Consumer.FileDownload> GetAnythingAsync(CancellationToken cancellationToken = default);
 
@@ -86,7 +83,6 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>A CSV report. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<string> GetReportAsync(CancellationToken cancellationToken = default);
 
@@ -97,7 +93,6 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>A greeting. Read whole, at most <c>MaxResponseBodySize</c> bytes.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<string> GetGreetingAsync(CancellationToken cancellationToken = default);
 
@@ -108,7 +103,6 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>The status code and the body of that status.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<global::Consumer.CreateJobResult> CreateJobAsync(CancellationToken cancellationToken = default);
 
@@ -154,7 +148,6 @@ public partial interface IResponsesFeaturesClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>How many.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<int?> GetCountAsync(CancellationToken cancellationToken = default);
 
@@ -164,7 +157,6 @@ public partial interface IResponsesFeaturesClient
     /// Sends the bearer token the client was given.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.ResponsesFeaturesClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task PingAsync(CancellationToken cancellationToken = default);
 

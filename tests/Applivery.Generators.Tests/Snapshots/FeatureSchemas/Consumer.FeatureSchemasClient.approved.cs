@@ -79,7 +79,6 @@ public partial interface IFeatureSchemasClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>Typed name plus any other JSON member.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<Labels> GetLabelsAsync(CancellationToken cancellationToken = default);
 
@@ -90,7 +89,6 @@ public partial interface IFeatureSchemasClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>A union whose alternatives recurse into each other.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<CelestialBody>> GetBodiesAsync(CancellationToken cancellationToken = default);
 
@@ -101,7 +99,6 @@ public partial interface IFeatureSchemasClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>Recursion through arrays, inline objects and maps.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSchemasClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<Tree> GetTreeAsync(CancellationToken cancellationToken = default);
 

@@ -30,7 +30,6 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task ApiKeyHeaderAsync(CancellationToken cancellationToken = default);
 
@@ -51,7 +50,6 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>CookieKey</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task ApiKeyCookieAsync(CancellationToken cancellationToken = default);
 
@@ -61,7 +59,6 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task BasicAsync(CancellationToken cancellationToken = default);
 
@@ -71,7 +68,6 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task BearerAsync(CancellationToken cancellationToken = default);
 
@@ -81,7 +77,6 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>TokenAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task CustomSchemeAsync(CancellationToken cancellationToken = default);
 
@@ -91,7 +86,6 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>PetstoreAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task Oauth2Async(CancellationToken cancellationToken = default);
 
@@ -101,14 +95,12 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>Oidc</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task OpenIdConnectAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /mtls</summary>
     /// <remarks><c>GET /mtls</c> (<c>mutualTls</c>).</remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task MutualTlsAsync(CancellationToken cancellationToken = default);
 
@@ -118,7 +110,6 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c> and <c>CookieKey</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task HeaderKeyAndCookieAsync(CancellationToken cancellationToken = default);
 
@@ -128,7 +119,6 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BearerAuth</c>, else <c>QueryKey</c>: the first alternative whose credentials are all set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task BearerOrQueryKeyAsync(CancellationToken cancellationToken = default);
 
@@ -138,14 +128,12 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>BasicAuth</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task OptionalBasicAsync(CancellationToken cancellationToken = default);
 
     /// <summary>GET /public</summary>
     /// <remarks><c>GET /public</c> (<c>publicInfo</c>).</remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task PublicInfoAsync(CancellationToken cancellationToken = default);
 
@@ -155,7 +143,6 @@ public partial interface IFeatureSecurityClient
     /// Sends the credentials (<see cref="FeatureSecurityClientCredentials"/>) <c>ApiKey</c>, when set.
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.FeatureSecurityClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task DocumentDefaultAsync(CancellationToken cancellationToken = default);
 

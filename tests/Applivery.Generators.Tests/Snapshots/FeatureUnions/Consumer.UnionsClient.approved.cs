@@ -78,7 +78,6 @@ public partial interface IUnionsClient
     /// </remarks>
     /// <param name="cancellationToken">Cancels the request and the reading of the response.</param>
     /// <returns>Shapes as array items.</returns>
-    /// <exception cref="ArgumentException">A parameter breaks a rule of the spec; nothing was sent.</exception>
     /// <exception cref="global::Consumer.UnionsClientException">The server answered with a non-success status, or with a body that does not match the spec.</exception>
     global::System.Threading.Tasks.Task<Generic_.IReadOnlyList<Shape>> ListShapesAsync(CancellationToken cancellationToken = default);
 
