@@ -314,12 +314,16 @@ public class CompilationTests
 
         Assert.Empty(run.CompilationDiagnostics());
         var validation = run.Source("ChecksClientValidation.g.cs");
-        string DocsOf(string method)
+
+        // The doc comment of the first declaration in source that contains the text.
+        static string DocsBefore(string source, string declaration)
         {
-            var end = validation.IndexOf("public static void " + method + "(", System.StringComparison.Ordinal);
-            var start = validation.LastIndexOf("/// <summary>", end, System.StringComparison.Ordinal);
-            return validation.Substring(start, end - start);
+            var end = source.IndexOf(declaration, System.StringComparison.Ordinal);
+            var start = source.LastIndexOf("/// <summary>", end, System.StringComparison.Ordinal);
+            return source.Substring(start, end - start);
         }
+
+        string DocsOf(string method) => DocsBefore(validation, "public static void " + method + "(");
 
         Assert.DoesNotContain("<exception", DocsOf("ValidateGetStatusParameters"), System.StringComparison.Ordinal);
         Assert.Contains("<exception cref=\"ArgumentNullException\">", DocsOf("ValidateSearchParameters"), System.StringComparison.Ordinal);
@@ -334,12 +338,7 @@ public class CompilationTests
         Assert.DoesNotContain("credential", interfaceDocs, System.StringComparison.Ordinal);
 
         // Each operation's docs: a call without parameters or body has nothing to refuse, so no ArgumentException.
-        string OperationDocsOf(string method)
-        {
-            var end = client.IndexOf(" " + method + "(", System.StringComparison.Ordinal);
-            var start = client.LastIndexOf("/// <summary>", end, System.StringComparison.Ordinal);
-            return client.Substring(start, end - start);
-        }
+        string OperationDocsOf(string method) => DocsBefore(client, " " + method + "(");
 
         Assert.DoesNotContain("<exception cref=\"ArgumentException\">", OperationDocsOf("GetStatusAsync"), System.StringComparison.Ordinal);
         Assert.Contains("<exception cref=\"global::Consumer.ChecksClientException\">", OperationDocsOf("GetStatusAsync"), System.StringComparison.Ordinal);

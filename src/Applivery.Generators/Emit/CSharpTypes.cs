@@ -26,7 +26,27 @@ internal static class CSharpTypes
     public const string FormBody = "global::" + RuntimeResources.Namespace + "." + RuntimeEmitter.FormBody;
     public const string MultipartBody = "global::" + RuntimeResources.Namespace + "." + RuntimeEmitter.MultipartBody;
 
-    public static string Of(TypeRef type, string ns) => type.Kind switch
+    /// <summary>A type as the generated code names it in a type position (see <see cref="Named"/>).</summary>
+    public static string Of(TypeRef type, string ns) => Spell(type, ns, Named);
+
+    /// <summary>Like <see cref="Of"/>, but every type of the spec's namespace fully qualified (an ordering or grouping key).</summary>
+    public static string QualifiedOf(TypeRef type, string ns) => Spell(type, ns, Qualified);
+
+    /// <summary>
+    /// A type as the generated code names it in a type position (a declaration, <c>new</c>, a cast, a type argument): a
+    /// type of the spec's namespace by its simple name, which every generated file can use, as it is declared in that
+    /// namespace and only a nested type could hide it there (a property or method of the same name cannot, in a type
+    /// position); fully qualified when it is named like one of the nested types of the generated classes
+    /// (<see cref="SupportNames.NestedTypeNames"/>). Member access (<c>Color.Red</c>) is an expression, where a member
+    /// of the same name would win: there the code keeps <see cref="Qualified"/>.
+    /// </summary>
+    public static string Named(string ns, string name) => SupportNames.NestedTypeNames.Contains(name) ? Qualified(ns, name) : name;
+
+    /// <summary>A type of the spec's namespace, fully qualified: for expressions and for keys that must not depend on scope.</summary>
+    public static string Qualified(string ns, string name) => $"global::{ns}.{name}";
+
+    /// <param name="spell">How a type of the spec's namespace is named: <see cref="Named"/> or <see cref="Qualified"/>.</param>
+    private static string Spell(TypeRef type, string ns, System.Func<string, string, string> spell) => type.Kind switch
     {
         TypeKind.String => "string",
         TypeKind.Boolean => "bool",
@@ -38,34 +58,11 @@ internal static class CSharpTypes
         TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
         TypeKind.Guid => "global::System.Guid",
         TypeKind.JsonElement => JsonElement,
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union => Named(ns, type.Name!),
-        TypeKind.Array => $"{IReadOnlyList}<{Of(type.Element!, ns)}>",
-        TypeKind.Map => $"{IReadOnlyDictionary}<string, {Of(type.Element!, ns)}>",
-        TypeKind.File => Named(ns, FileUploadEmitter.TypeName),
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => spell(ns, type.Name!),
+        TypeKind.Array => $"{IReadOnlyList}<{Spell(type.Element!, ns, spell)}>",
+        TypeKind.Map => $"{IReadOnlyDictionary}<string, {Spell(type.Element!, ns, spell)}>",
+        TypeKind.File => spell(ns, FileUploadEmitter.TypeName),
         _ => JsonElement,
-    };
-
-    /// <summary>
-    /// A type of the spec's namespace as the generated code names it in a type position (a declaration, <c>new</c>, a
-    /// cast, a type argument): by its simple name, which every generated file can use, as it is declared in that
-    /// namespace and only a nested type could hide it there (a property or method of the same name cannot, in a type
-    /// position); fully qualified when it is named like one of the nested types of the generated classes
-    /// (<see cref="SupportNames.NestedTypeNames"/>). Member access (<c>Color.Red</c>) is an expression, where a member
-    /// of the same name would win: there the code keeps <see cref="Qualified"/>.
-    /// </summary>
-    public static string Named(string ns, string name) => SupportNames.NestedTypeNames.Contains(name) ? Qualified(ns, name) : name;
-
-    /// <summary>A type of the spec's namespace, fully qualified: for expressions and for keys that must not depend on scope.</summary>
-    public static string Qualified(string ns, string name) => $"global::{ns}.{name}";
-
-    /// <summary>Like <see cref="Of"/>, but every type of the spec's namespace fully qualified (an ordering or grouping key).</summary>
-    public static string QualifiedOf(TypeRef type, string ns) => type.Kind switch
-    {
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union => Qualified(ns, type.Name!),
-        TypeKind.Array => $"{IReadOnlyList}<{QualifiedOf(type.Element!, ns)}>",
-        TypeKind.Map => $"{IReadOnlyDictionary}<string, {QualifiedOf(type.Element!, ns)}>",
-        TypeKind.File => Qualified(ns, FileUploadEmitter.TypeName),
-        _ => Of(type, ns),
     };
 
     public static string OfNullable(TypeRef type, string ns, bool isNullable) => isNullable ? Of(type, ns) + "?" : Of(type, ns);
